@@ -1,0 +1,226 @@
+"""The Python API: ``Summarizer`` for many calls, ``summarize``/``asummarize`` for one."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import datetime, timezone
+from typing import Any
+
+import httpx
+from pydantic import ValidationError as PydanticValidationError
+
+from . import grounding
+from .cache import RecordCache, cache_key
+from .config import Settings, estimate_cost, resolve_settings
+from .errors import GroundingError, OutputError
+from .ingest import Document, load_document
+from .models import (
+    SCHEMA_VERSION,
+    ArticleSummary,
+    Attempts,
+    GroundingReport,
+    SummaryRecord,
+    SummaryResponse,
+)
+from .prompts import build_messages
+from .providers import Answer, ChatClient
+
+__all__ = ["Summarizer", "asummarize", "summarize"]
+
+Source = str | os.PathLike[str]
+
+
+class Summarizer:
+    """Holds settings, the server clients and the cache for many articles."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        http_client: httpx.Client | None = None,
+        async_http_client: httpx.AsyncClient | None = None,
+        sleep: Callable[[float], None] | None = None,
+        async_sleep: Callable[[float], Awaitable[None]] | None = None,
+        **options: Any,
+    ) -> None:
+        self.settings = settings if settings is not None else resolve_settings(**options)
+        if settings is not None and options:
+            self.settings = replace(settings, **options)
+        self._client = ChatClient(
+            self.settings,
+            http_client=http_client,
+            async_http_client=async_http_client,
+            sleep=sleep,
+            async_sleep=async_sleep,
+        )
+        assert self.settings.cache_dir is not None
+        self._cache = RecordCache(self.settings.cache_dir) if self.settings.use_cache else None
+
+    def _prepare(self, source: Source, meta: dict[str, Any]) -> tuple[Document, list[dict[str, str]], str, str]:
+        document = load_document(source, **meta)
+        messages, prompt_version = build_messages(document.text)
+        s = self.settings
+        key = cache_key(
+            document.text,
+            provider=s.provider,
+            model=s.model,
+            prompt_version=prompt_version,
+            schema_version=SCHEMA_VERSION,
+            sampling=s.sampling(),
+        )
+        return document, messages, prompt_version, key
+
+    def _cached(self, key: str, document: Document, article_id: str | None, refresh: bool) -> SummaryRecord | None:
+        if self._cache is None or refresh or self.settings.refresh:
+            return None
+        hit = self._cache.get(key)
+        if hit is None:
+            return None
+        return hit.model_copy(update={"cached": True, **_provenance(document, article_id)})
+
+    def _finish(
+        self, answer: Answer, document: Document, prompt_version: str, key: str, article_id: str | None, started: float
+    ) -> SummaryRecord:
+        s = self.settings
+        summary, report = self._salvage(answer, document.text)
+        stats = answer.stats
+        record = SummaryRecord(
+            **_provenance(document, article_id),
+            content_sha256=document.sha256,
+            engine="llm",
+            provider=s.provider,
+            model=s.model,
+            prompt_version=prompt_version,
+            usage=stats.usage,
+            cost_usd=estimate_cost(
+                s.model, stats.usage.prompt_tokens, stats.usage.completion_tokens, local=s.is_local
+            ),
+            latency_s=round(time.perf_counter() - started, 4),
+            attempts=Attempts(
+                requests=stats.requests, transport_retries=stats.transport_retries, reasks=stats.reasks
+            ),
+            cached=False,
+            created_at=datetime.now(timezone.utc),
+            grounding=report,
+            summary=summary,
+        )
+        if self._cache is not None:
+            self._cache.set(key, record)
+        return record
+
+    def _salvage(self, answer: Answer, text: str) -> tuple[ArticleSummary, GroundingReport]:
+        """Return the summary to store: the valid answer, or the last one minus bad quotes."""
+        if answer.response is not None:
+            checked = sum(1 for _ in answer.response.quoted())
+            return ArticleSummary.from_response(answer.response), GroundingReport(checked=checked)
+        tries = answer.stats.requests
+        try:
+            response = SummaryResponse.model_validate_json(answer.last_content or "")
+        except PydanticValidationError as exc:
+            raise OutputError(
+                f"the model gave no valid answer in {answer.stats.model_calls} tries: "
+                f"{_first_lines(str(exc))}. Try a stronger model or raise max_reasks.",
+                attempts=tries,
+            ) from exc
+        article = grounding.normalize(text)
+        cleaned, report = grounding.remove_ungrounded(response, article)
+        if self.settings.strict_grounding and report.dropped:
+            missing = [d.text for d in report.dropped]
+            raise GroundingError(
+                f"{len(missing)} quote(s) are not in the article after "
+                f"{answer.stats.reasks} re-ask(s): {missing[:3]}; turn strict_grounding "
+                "off to keep the rest of the answer",
+                missing=missing,
+                attempts=tries,
+            )
+        return ArticleSummary.from_response(cleaned), report
+
+    def summarize(
+        self,
+        text_or_path: Source,
+        *,
+        refresh: bool = False,
+        article_id: str | None = None,
+        **meta: Any,
+    ) -> SummaryRecord:
+        """Summarize one article (text, or a path to a file) into a record."""
+        document, messages, prompt_version, key = self._prepare(text_or_path, meta)
+        hit = self._cached(key, document, article_id, refresh)
+        if hit is not None:
+            return hit
+        started = time.perf_counter()
+        answer = self._client.extract(messages, document.text)
+        return self._finish(answer, document, prompt_version, key, article_id, started)
+
+    async def asummarize(
+        self,
+        text_or_path: Source,
+        *,
+        refresh: bool = False,
+        article_id: str | None = None,
+        **meta: Any,
+    ) -> SummaryRecord:
+        """Async form of ``summarize``."""
+        document, messages, prompt_version, key = self._prepare(text_or_path, meta)
+        hit = self._cached(key, document, article_id, refresh)
+        if hit is not None:
+            return hit
+        started = time.perf_counter()
+        answer = await self._client.aextract(messages, document.text)
+        return self._finish(answer, document, prompt_version, key, article_id, started)
+
+    def close(self) -> None:
+        """Release the HTTP client and the cache."""
+        self._client.close()
+        if self._cache is not None:
+            self._cache.close()
+
+    async def aclose(self) -> None:
+        """Release both HTTP clients and the cache."""
+        await self._client.aclose()
+        if self._cache is not None:
+            self._cache.close()
+
+    def __enter__(self) -> Summarizer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Summarizer:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+
+def _provenance(document: Document, article_id: str | None) -> dict[str, Any]:
+    return {
+        "article_id": article_id or document.sha256[:16],
+        "source_path": document.source_path,
+        "title": document.title,
+        "published": document.published,
+        "publisher": document.publisher,
+        "url": document.url,
+    }
+
+
+def _first_lines(text: str, n: int = 4) -> str:
+    return " | ".join(line.strip() for line in text.splitlines()[:n])
+
+
+def summarize(text_or_path: Source, **options: Any) -> SummaryRecord:
+    """Summarize one article with settings from options and the environment."""
+    call = {k: options.pop(k) for k in ("refresh", "article_id", "title", "published", "publisher", "url") if k in options}
+    with Summarizer(**options) as summarizer:
+        return summarizer.summarize(text_or_path, **call)
+
+
+async def asummarize(text_or_path: Source, **options: Any) -> SummaryRecord:
+    """Async form of ``summarize``."""
+    call = {k: options.pop(k) for k in ("refresh", "article_id", "title", "published", "publisher", "url") if k in options}
+    async with Summarizer(**options) as summarizer:
+        return await summarizer.asummarize(text_or_path, **call)

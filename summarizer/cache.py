@@ -1,0 +1,111 @@
+"""On-disk cache of records, keyed by everything that shapes an answer.
+
+Entries are stored as JSON text, not pickles, so a cache written by another
+version can only ever be a miss. A corrupt or unreadable entry, or a cache
+directory that cannot be opened, is a warning and a miss, never a crash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import warnings
+from pathlib import Path
+from typing import Any
+
+from .errors import CacheWarning
+from .models import SummaryRecord
+
+__all__ = ["RecordCache", "cache_key"]
+
+
+def cache_key(
+    text: str,
+    *,
+    provider: str,
+    model: str,
+    prompt_version: str,
+    schema_version: str,
+    sampling: dict[str, Any],
+) -> str:
+    """Return the sha256 key of an article under one provider, model, prompt and schema."""
+    material = json.dumps(
+        {
+            "text": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "provider": provider,
+            "model": model,
+            "prompt": prompt_version,
+            "schema": schema_version,
+            "sampling": sampling,
+        },
+        sort_keys=True,
+    )
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+class RecordCache:
+    """A diskcache-backed store of SummaryRecords, opened on first use."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self._cache: Any = None
+        self._broken = False
+
+    def _open(self) -> Any:
+        if self._cache is None and not self._broken:
+            import diskcache
+
+            try:
+                self._cache = diskcache.Cache(str(self.directory))
+            except Exception as exc:  # sqlite3, OSError: any failure means no cache
+                self._broken = True
+                warnings.warn(
+                    f"cache at {self.directory} cannot be opened ({exc}); continuing without "
+                    "it. Delete the folder or set SUMMARIZER_CACHE_DIR to a writable one.",
+                    CacheWarning,
+                    stacklevel=3,
+                )
+        return self._cache
+
+    def get(self, key: str) -> SummaryRecord | None:
+        """Return the stored record, or None for a miss or an unreadable entry."""
+        cache = self._open()
+        if cache is None:
+            return None
+        try:
+            raw = cache.get(key)
+        except Exception as exc:
+            warnings.warn(f"cache entry {key[:12]} unreadable ({exc}); treating as a miss", CacheWarning, stacklevel=2)
+            return None
+        if raw is None:
+            return None
+        try:
+            if not isinstance(raw, str):
+                raise TypeError(f"stored {type(raw).__name__}, not JSON text")
+            return SummaryRecord.model_validate_json(raw)
+        except Exception as exc:
+            warnings.warn(f"cache entry {key[:12]} is corrupt ({exc}); treating as a miss", CacheWarning, stacklevel=2)
+            self._delete(key)
+            return None
+
+    def set(self, key: str, record: SummaryRecord) -> None:
+        """Store a record; a failed write is a warning, not an error."""
+        cache = self._open()
+        if cache is None:
+            return
+        try:
+            cache.set(key, record.model_dump_json())
+        except Exception as exc:
+            warnings.warn(f"could not write to cache at {self.directory} ({exc})", CacheWarning, stacklevel=2)
+
+    def _delete(self, key: str) -> None:
+        try:
+            self._cache.delete(key)
+        except Exception:  # the entry is already unusable; nothing more to do
+            pass
+
+    def close(self) -> None:
+        """Close the underlying database."""
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None

@@ -1,0 +1,90 @@
+"""Command line: a thin face over the Python API; errors become exit codes here only.
+
+Exit codes: 0 success, 1 the work failed (provider, output, schema drift),
+2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .api import Summarizer
+from .errors import ConfigError, InputError, SummarizerError
+from .models import stale_schemas, write_schemas
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn news articles into structured, verifiable records.",
+)
+
+
+def _fail(exc: SummarizerError) -> typer.Exit:
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(2 if isinstance(exc, (ConfigError, InputError)) else 1)
+
+
+@app.command()
+def summarize(
+    source: Annotated[str, typer.Argument(help="Article file, or - to read standard input.")],
+    model: Annotated[str | None, typer.Option(help="Model name.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL.")] = None,
+    provider: Annotated[
+        str | None, typer.Option(help="Server profile: openai, ollama, vllm or llamacpp.")
+    ] = None,
+    max_tokens: Annotated[int | None, typer.Option(help="Cap on the answer's tokens.")] = None,
+    max_reasks: Annotated[int | None, typer.Option(help="Re-asks allowed for an invalid answer.")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds per request.")] = None,
+    cache_dir: Annotated[Path | None, typer.Option(help="Cache folder.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    refresh: Annotated[bool, typer.Option("--refresh", help="Ignore cached records and ask again.")] = False,
+    strict_grounding: Annotated[
+        bool, typer.Option("--strict-grounding", help="Fail instead of dropping unquotable items.")
+    ] = False,
+    indent: Annotated[int, typer.Option(help="JSON indentation; 0 for one line.")] = 2,
+) -> None:
+    """Summarize one article and print its record as JSON."""
+    options: dict[str, Any] = {
+        "model": model,
+        "base_url": base_url,
+        "provider": provider,
+        "max_tokens": max_tokens,
+        "max_reasks": max_reasks,
+        "timeout": timeout,
+        "cache_dir": cache_dir,
+        "use_cache": False if no_cache else None,
+        "strict_grounding": strict_grounding or None,
+    }
+    try:
+        text: str | Path = sys.stdin.read() if source == "-" else Path(source)
+        if isinstance(text, Path) and not text.is_file():
+            raise InputError(f"{source} is not a file; give a path to an article or - for standard input")
+        with Summarizer(**options) as summarizer:
+            record = summarizer.summarize(text, refresh=refresh)
+    except SummarizerError as exc:
+        raise _fail(exc) from exc
+    typer.echo(record.model_dump_json(indent=indent or None))
+
+
+@app.command()
+def schema(
+    directory: Annotated[Path, typer.Option("--dir", help="Folder of the schema files.")] = Path("schemas"),
+    check: Annotated[bool, typer.Option("--check", help="Fail if the files differ from the models.")] = False,
+) -> None:
+    """Write the JSON Schema files generated from the models, or check them for drift."""
+    if check:
+        stale = stale_schemas(directory)
+        if stale:
+            typer.echo(
+                f"schema drift in {directory}: {', '.join(stale)}; run 'summarizer schema' and commit",
+                err=True,
+            )
+            raise typer.Exit(1)
+        typer.echo(f"{directory}: schemas match the models")
+        return
+    for path in write_schemas(directory):
+        typer.echo(f"wrote {path}")

@@ -1,0 +1,155 @@
+"""Settings: explicit arguments, then SUMMARIZER_* env, then OPENAI_* env, then defaults.
+
+Nothing is read at import time; ``resolve_settings`` reads the environment when
+it is called.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlparse
+
+from .errors import ConfigError
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "PRICES_PER_MTOK",
+    "PROFILES",
+    "Settings",
+    "default_cache_dir",
+    "estimate_cost",
+    "resolve_settings",
+]
+
+DEFAULT_MODEL = "gpt-4o-mini"
+PROFILES = ("openai", "ollama", "vllm", "llamacpp")
+_LOCAL_PORTS = {11434: "ollama"}
+
+# USD per million tokens (input, output), as listed by OpenAI; local servers cost 0.
+PRICES_PER_MTOK: dict[str, tuple[float, float]] = {
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4.1": (2.00, 8.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1-nano": (0.10, 0.40),
+}
+
+T = TypeVar("T")
+
+
+def default_cache_dir() -> Path:
+    """Return the per-user cache folder (platformdirs) used when none is set."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("summarizer", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything one summarizer needs to know, fully resolved."""
+
+    provider: str = "openai"
+    model: str = DEFAULT_MODEL
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    timeout: float = 120.0
+    max_attempts: int = 5
+    max_retry_time: float = 300.0
+    max_reasks: int = 2
+    temperature: float = 0.0
+    max_tokens: int = 2048
+    seed: int | None = 0
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    refresh: bool = False
+    strict_grounding: bool = False
+
+    @property
+    def is_local(self) -> bool:
+        """True for a server that needs no real API key."""
+        return self.provider != "openai" or (
+            self.base_url is not None and urlparse(self.base_url).hostname in ("127.0.0.1", "localhost", "::1")
+        )
+
+    def sampling(self) -> dict[str, Any]:
+        """Return the sampling parameters that shape an answer (part of the cache key)."""
+        return {"temperature": self.temperature, "max_tokens": self.max_tokens, "seed": self.seed}
+
+
+def _number(kind: Callable[[str], T], name: str, raw: str) -> T:
+    try:
+        return kind(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name}={raw!r} is not a valid {kind.__name__}; fix or unset it") from exc
+
+
+def _flag(raw: str) -> bool:
+    return raw.strip().lower() in ("1", "true", "yes", "on")
+
+
+_ENV_TYPES: dict[str, Callable[[str], Any]] = {
+    "timeout": float,
+    "max_attempts": int,
+    "max_retry_time": float,
+    "max_reasks": int,
+    "temperature": float,
+    "max_tokens": int,
+    "seed": int,
+}
+
+
+def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> Settings:
+    """Build Settings from explicit values, then the environment, then defaults."""
+    env = os.environ if env is None else env
+    known = {f.name for f in fields(Settings)}
+    unknown = set(explicit) - known
+    if unknown:
+        raise ConfigError(f"unknown option(s): {', '.join(sorted(unknown))}; valid: {', '.join(sorted(known))}")
+    values: dict[str, Any] = {}
+    for name in known:
+        if explicit.get(name) is not None:
+            values[name] = explicit[name]
+            continue
+        var = f"SUMMARIZER_{name.upper()}"
+        raw = env.get(var)
+        if raw is None or raw == "":
+            continue
+        if name in _ENV_TYPES:
+            values[name] = _number(_ENV_TYPES[name], var, raw)
+        elif name in ("use_cache", "refresh", "strict_grounding"):
+            values[name] = _flag(raw)
+        elif name == "cache_dir":
+            values[name] = Path(raw).expanduser()
+        else:
+            values[name] = raw
+    if "api_key" not in values and env.get("OPENAI_API_KEY"):
+        values["api_key"] = env["OPENAI_API_KEY"]
+    if "base_url" not in values and env.get("OPENAI_BASE_URL"):
+        values["base_url"] = env["OPENAI_BASE_URL"]
+    if "provider" not in values:
+        port = urlparse(values.get("base_url") or "").port
+        values["provider"] = _LOCAL_PORTS.get(port or 0, "openai")
+    if values["provider"] not in PROFILES:
+        raise ConfigError(
+            f"unknown provider {values['provider']!r}; choose one of {', '.join(PROFILES)}"
+        )
+    settings = Settings(**values)
+    if settings.cache_dir is None:
+        settings = replace(settings, cache_dir=default_cache_dir())
+    if settings.max_attempts < 1 or settings.max_reasks < 0:
+        raise ConfigError("max_attempts must be at least 1 and max_reasks at least 0")
+    return settings
+
+
+def estimate_cost(model: str, prompt_tokens: int, completion_tokens: int, *, local: bool) -> float | None:
+    """Return the estimated USD cost of the tokens, 0 for local servers, None if unpriced."""
+    if local:
+        return 0.0
+    price = PRICES_PER_MTOK.get(model)
+    if price is None:
+        return None
+    return round((prompt_tokens * price[0] + completion_tokens * price[1]) / 1_000_000, 8)

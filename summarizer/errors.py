@@ -1,0 +1,77 @@
+"""Errors raised by summarizer.
+
+Every error derives from one root, so ``except SummarizerError`` catches them all::
+
+    SummarizerError
+    ├── ConfigError      settings are missing or contradict each other
+    ├── InputError       the article cannot be read or is empty
+    ├── ProviderError    the LLM server refused the request or kept failing
+    ├── OutputError      the model's answer stayed invalid after every re-ask
+    │   └── GroundingError   strict grounding: a quote is not in the article
+    └── CacheError       the cache directory cannot be used at all
+
+``CacheWarning`` is issued (not raised) when a cache entry or directory is
+unusable: the article is then summarized afresh.
+
+Each message says what to do next. Only the CLI turns them into exit codes.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CacheError",
+    "CacheWarning",
+    "ConfigError",
+    "GroundingError",
+    "InputError",
+    "OutputError",
+    "ProviderError",
+    "SummarizerError",
+]
+
+
+class SummarizerError(Exception):
+    """Root of every error summarizer raises."""
+
+
+class ConfigError(SummarizerError):
+    """Settings are missing, unknown or contradictory."""
+
+
+class InputError(SummarizerError):
+    """The article could not be read or holds no text."""
+
+
+class ProviderError(SummarizerError):
+    """The LLM server refused the request, or failed on every allowed attempt."""
+
+    def __init__(
+        self, message: str, *, status_code: int | None = None, attempts: int = 1
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.attempts = attempts
+
+
+class OutputError(SummarizerError):
+    """The model's answer did not fit the schema after every re-ask."""
+
+    def __init__(self, message: str, *, attempts: int = 1) -> None:
+        super().__init__(message)
+        self.attempts = attempts
+
+
+class GroundingError(OutputError):
+    """With strict grounding, quoted text was not found in the article."""
+
+    def __init__(self, message: str, *, missing: list[str], attempts: int = 1) -> None:
+        super().__init__(message, attempts=attempts)
+        self.missing = missing
+
+
+class CacheError(SummarizerError):
+    """The cache directory cannot be created or opened."""
+
+
+class CacheWarning(UserWarning):
+    """A cache entry or directory was unusable and was treated as a miss."""

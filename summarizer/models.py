@@ -1,0 +1,279 @@
+"""The schema: what the model answers, and the record stored around it.
+
+``SummaryResponse`` is the LLM-facing model. Its JSON Schema is sent with every
+request, so it stays inside what OpenAI's strict structured outputs accept: every
+field required, nullable fields as a union with null, no defaults, no extra keys.
+``ArticleSummary`` is the same content after code has added what the model is
+never asked for (the Goldstein value), and ``SummaryRecord`` wraps it with
+provenance, usage and the grounding report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from . import grounding
+from .scales import Direction, EventType, cameo_code, goldstein
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Attempts",
+    "ArticleSummary",
+    "DroppedQuote",
+    "Escalation",
+    "EscalationAnswer",
+    "FigureStatus",
+    "GroundingReport",
+    "Hedge",
+    "HedgeKind",
+    "KeyFigure",
+    "SummaryRecord",
+    "SummaryResponse",
+    "Usage",
+    "json_schemas",
+    "stale_schemas",
+    "write_schemas",
+]
+
+SCHEMA_VERSION = "1"
+
+Level = Literal[0, 1, 2, 3, 4, 5]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FigureStatus(str, Enum):
+    """How firm a figure is, going by the article's own wording."""
+
+    OFFICIAL = "official"
+    CLAIMED = "claimed"
+    ESTIMATE = "estimate"
+    UNCONFIRMED = "unconfirmed"
+
+
+class HedgeKind(str, Enum):
+    """What a hedge does to the claim it qualifies."""
+
+    ATTRIBUTION = "attribution"
+    SPECULATION = "speculation"
+    APPROXIMATION = "approximation"
+    UNCONFIRMED = "unconfirmed"
+    DENIAL = "denial"
+
+
+class KeyFigure(_Strict):
+    """A number the article gives, with who gives it and the sentence it is in."""
+
+    quantity: str = Field(description="The figure exactly as written, e.g. '15,000 to 20,000'.")
+    low: float | None = Field(description="Lower bound as a number, or null if not numeric.")
+    high: float | None = Field(description="Upper bound as a number; equal to low for one value.")
+    unit: str | None = Field(description="What is counted or measured, e.g. 'troops', 'square miles'.")
+    describes: str = Field(description="What the figure is about, in a few words.")
+    source: str | None = Field(description="Who states or claims the figure, or null if unattributed.")
+    status: FigureStatus
+    quote: str = Field(description="Verbatim sentence or clause from the article containing the figure.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> KeyFigure:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
+        return self
+
+
+class Hedge(_Strict):
+    """Wording that softens, attributes or doubts a claim."""
+
+    cue: str = Field(description="The hedging words verbatim, e.g. 'reportedly', 'is said to'.")
+    kind: HedgeKind
+    claim: str = Field(description="The claim the cue softens, in a few words.")
+    quote: str = Field(description="Verbatim sentence or clause from the article containing the cue.")
+
+
+class EscalationAnswer(_Strict):
+    """The escalation assessment as the model gives it."""
+
+    event_type: EventType  # a $ref: strict mode allows no description beside it
+    level: Level = Field(description="0-5 on the rubric in the instructions.")
+    direction: Direction
+    actors: list[str] = Field(description="States, forces or people driving the development.")
+    rationale: str = Field(description="One or two sentences on why this level and type.")
+    evidence: list[str] = Field(description="Verbatim quotes from the article supporting the level.")
+
+
+class _SummaryFields(_Strict):
+    summary: str = Field(description="2-4 neutral sentences.")
+    key_points: list[str] = Field(description="2-5 short bullet points.")
+    escalation: EscalationAnswer
+    key_figures: list[KeyFigure]
+    hedges: list[Hedge]
+
+    @field_validator("summary")
+    @classmethod
+    def _summary_present(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("summary is empty; write 2-4 neutral sentences")
+        return value
+
+    @field_validator("key_points")
+    @classmethod
+    def _two_to_five(cls, value: list[str]) -> list[str]:
+        if not 2 <= len(value) <= 5:
+            raise ValueError(f"give 2 to 5 key points, not {len(value)}")
+        return value
+
+    def quoted(self) -> Iterator[tuple[str, str]]:
+        """Yield (field path, text) for every string that must occur verbatim."""
+        for i, quote in enumerate(self.escalation.evidence):
+            yield f"escalation.evidence[{i}]", quote
+        for i, figure in enumerate(self.key_figures):
+            yield f"key_figures[{i}].quote", figure.quote
+        for i, hedge in enumerate(self.hedges):
+            yield f"hedges[{i}].cue", hedge.cue
+            yield f"hedges[{i}].quote", hedge.quote
+
+
+class SummaryResponse(_SummaryFields):
+    """What the model must answer: the LLM-facing, strict-schema model."""
+
+    @model_validator(mode="after")
+    def _grounded(self) -> SummaryResponse:
+        grounding.raise_if_ungrounded(self.quoted())
+        return self
+
+
+class Escalation(EscalationAnswer):
+    """The escalation assessment with the values code adds from the scales."""
+
+    cameo_code: str | None = Field(description="CAMEO code the Goldstein value is taken from.")
+    goldstein: float | None = Field(description="Goldstein value of the event type (-10..+10).")
+
+
+class ArticleSummary(_SummaryFields):
+    """The stored content of a record, whichever engine produced it."""
+
+    escalation: Escalation
+
+    @classmethod
+    def from_response(cls, response: SummaryResponse) -> ArticleSummary:
+        """Add the looked-up scale values to a model's answer."""
+        data: dict[str, Any] = response.model_dump()
+        kind = response.escalation.event_type
+        data["escalation"]["cameo_code"] = cameo_code(kind)
+        data["escalation"]["goldstein"] = goldstein(kind)
+        return cls.model_validate(data)
+
+
+class Usage(_Strict):
+    """Tokens billed, summed over every request an article needed."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+    def add(self, prompt_tokens: int, completion_tokens: int) -> None:
+        """Count one more response's tokens."""
+        self.prompt_tokens += prompt_tokens
+        self.completion_tokens += completion_tokens
+        self.total_tokens = self.prompt_tokens + self.completion_tokens
+
+
+class Attempts(_Strict):
+    """How many requests an article took, and why."""
+
+    requests: int = Field(0, description="HTTP requests sent, retries included.")
+    transport_retries: int = Field(0, description="Requests repeated after 429, 5xx, timeouts.")
+    reasks: int = Field(0, description="Answers sent back to the model with a validation error.")
+
+
+class DroppedQuote(_Strict):
+    """A quoted item that was not found in the article and was removed."""
+
+    field: str
+    text: str
+
+
+class GroundingReport(_Strict):
+    """What the quote check found, after every re-ask."""
+
+    checked: int = Field(description="Quoted strings checked against the article.")
+    dropped: list[DroppedQuote] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing had to be dropped."""
+        return not self.dropped
+
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class SummaryRecord(_Strict):
+    """One article's structured summary with everything needed to trust it."""
+
+    article_id: str
+    source_path: str | None
+    content_sha256: str
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    engine: Literal["llm", "extractive"]
+    provider: str | None
+    model: str | None
+    prompt_version: str
+    schema_version: str = SCHEMA_VERSION
+    usage: Usage = Field(default_factory=Usage)
+    cost_usd: float | None = Field(None, description="Estimated from the price table; null if unknown.")
+    latency_s: float
+    attempts: Attempts = Field(default_factory=Attempts)
+    cached: bool = False
+    created_at: datetime
+    grounding: GroundingReport
+    summary: ArticleSummary
+
+    @field_validator("content_sha256")
+    @classmethod
+    def _hex_digest(cls, value: str) -> str:
+        if not _SHA256.match(value):
+            raise ValueError("content_sha256 must be 64 lowercase hex digits")
+        return value
+
+
+def json_schemas() -> dict[str, str]:
+    """Return the JSON Schema files generated from the models, by file name."""
+    import json
+
+    return {
+        f"{name}.schema.json": json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
+        for name, model in (("summary-response", SummaryResponse), ("summary-record", SummaryRecord))
+    }
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write the generated schema files into a folder; return their paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in json_schemas().items():
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def stale_schemas(directory: Path) -> list[str]:
+    """Return the schema files in a folder that are missing or differ from the models."""
+    stale = []
+    for name, text in json_schemas().items():
+        path = directory / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(name)
+    return stale

@@ -1,0 +1,333 @@
+"""Talk to an OpenAI-compatible server: the only module importing openai and instructor.
+
+One code path serves every server kind. A profile picks how the answer's JSON
+Schema is enforced:
+
+| profile  | response_format sent                                         |
+| -------- | ------------------------------------------------------------ |
+| openai   | ``json_schema`` with ``strict: true`` (structured outputs)   |
+| vllm     | ``json_schema`` (vLLM's guided decoding)                     |
+| ollama   | ``json_schema`` (Ollama's structured outputs)                |
+| llamacpp | ``json_object`` with ``schema`` (llama.cpp grammar)          |
+
+instructor (mode JSON_SCHEMA) runs the re-ask loop for invalid answers; the
+request it prepares passes through ``_format_request`` (which sets the profile's
+response_format: instructor 1.17 never sends ``strict``) and the transport retry
+layer of ``retrying`` before reaching the SDK, whose own retries are off.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import httpx
+import instructor
+import openai
+from instructor.core import IncompleteOutputException, InstructorRetryException
+from pydantic import ValidationError as PydanticValidationError
+
+from . import grounding
+from .config import Settings
+from .errors import ConfigError, OutputError, ProviderError
+from .models import SummaryResponse, Usage
+from .retrying import RetryPolicy, async_retrying, sync_retrying
+
+__all__ = ["Answer", "CallStats", "ChatClient", "response_format", "response_schema"]
+
+DEFAULT_BASE_URLS = {
+    "ollama": "http://localhost:11434/v1",
+    "vllm": "http://localhost:8000/v1",
+    "llamacpp": "http://localhost:8080/v1",
+}
+_NO_KEY = "not-needed"
+
+
+@lru_cache(maxsize=1)
+def response_schema() -> dict[str, Any]:
+    """Return the JSON Schema of the answer the model must give."""
+    return SummaryResponse.model_json_schema()
+
+
+def response_format(profile: str) -> dict[str, Any]:
+    """Return the response_format a profile's server needs to enforce the schema."""
+    schema = response_schema()
+    if profile == "llamacpp":
+        return {"type": "json_object", "schema": schema}
+    spec: dict[str, Any] = {"name": "SummaryResponse", "schema": schema}
+    if profile == "openai":
+        spec["strict"] = True
+    return {"type": "json_schema", "json_schema": spec}
+
+
+@dataclass
+class CallStats:
+    """What answering one article cost: requests, re-asks and tokens."""
+
+    model_calls: int = 0
+    requests: int = 0
+    usage: Usage = field(default_factory=Usage)
+
+    @property
+    def reasks(self) -> int:
+        """Answers sent back to the model because they failed validation."""
+        return max(self.model_calls - 1, 0)
+
+    @property
+    def transport_retries(self) -> int:
+        """Requests repeated because of a transport error."""
+        return self.requests - self.model_calls
+
+    def count(self, response: Any) -> None:
+        """Add one response's token usage."""
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            self.usage.add(usage.prompt_tokens or 0, usage.completion_tokens or 0)
+
+
+@dataclass
+class Answer:
+    """The model's validated answer, or its last invalid one after every re-ask."""
+
+    stats: CallStats
+    response: SummaryResponse | None = None
+    last_content: str | None = None
+    last_error: str | None = None
+
+
+def _header_seconds(headers: httpx.Headers) -> float | None:
+    millis = headers.get("retry-after-ms")
+    if millis:
+        try:
+            return float(millis) / 1000.0
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        parsed = email.utils.parsedate_to_datetime(value) if value else None
+        return parsed.timestamp() - time.time() if parsed else None
+
+
+def _retry_after(exc: BaseException) -> float | None:
+    if isinstance(exc, openai.APIStatusError):
+        try:
+            return _header_seconds(exc.response.headers)
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _is_quota(exc: BaseException) -> bool:
+    return isinstance(exc, openai.RateLimitError) and (
+        exc.code == "insufficient_quota" or exc.type == "insufficient_quota"
+    )
+
+
+def _is_retryable(exc: BaseException) -> bool:
+    if isinstance(exc, openai.APIConnectionError):  # includes timeouts
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        if _is_quota(exc):
+            return False
+        return exc.status_code == 429 or exc.status_code >= 500 or exc.status_code == 408
+    return False
+
+
+def _redact(text: str, secret: str | None) -> str:
+    if secret and secret != _NO_KEY and len(secret) >= 4:
+        text = text.replace(secret, "[redacted]")
+    return text
+
+
+class ChatClient:
+    """Holds the SDK clients for one server and asks it for one article's answer."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        http_client: httpx.Client | None = None,
+        async_http_client: httpx.AsyncClient | None = None,
+        sleep: Callable[[float], None] | None = None,
+        async_sleep: Callable[[float], Awaitable[None]] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.base_url = settings.base_url or DEFAULT_BASE_URLS.get(settings.provider)
+        key = settings.api_key
+        if not key:
+            if settings.provider == "openai" and not settings.is_local:
+                raise ConfigError(
+                    "no API key: set OPENAI_API_KEY (or SUMMARIZER_API_KEY), or point "
+                    "SUMMARIZER_BASE_URL / --base-url at a local server with --provider "
+                    "ollama, vllm or llamacpp"
+                )
+            key = _NO_KEY
+        self._key = key
+        self._http_client = http_client
+        self._async_http_client = async_http_client
+        self._sleep = sleep
+        self._async_sleep = async_sleep
+        self._format = response_format(settings.provider)
+        self._policy = RetryPolicy(
+            _is_retryable,
+            _retry_after,
+            max_attempts=settings.max_attempts,
+            max_time=settings.max_retry_time,
+        )
+        self._sync_client: openai.OpenAI | None = None
+        self._async_client: openai.AsyncOpenAI | None = None
+
+    def _sync(self) -> openai.OpenAI:
+        if self._sync_client is None:
+            self._sync_client = openai.OpenAI(
+                api_key=self._key,
+                base_url=self.base_url,
+                timeout=self.settings.timeout,
+                max_retries=0,
+                http_client=self._http_client,
+            )
+        return self._sync_client
+
+    def _async(self) -> openai.AsyncOpenAI:
+        if self._async_client is None:
+            self._async_client = openai.AsyncOpenAI(
+                api_key=self._key,
+                base_url=self.base_url,
+                timeout=self.settings.timeout,
+                max_retries=0,
+                http_client=self._async_http_client,
+            )
+        return self._async_client
+
+    def _request(self, messages: list[dict[str, str]]) -> dict[str, Any]:
+        s = self.settings
+        request: dict[str, Any] = {
+            "response_model": SummaryResponse,
+            "messages": messages,
+            "model": s.model,
+            "max_retries": s.max_reasks,
+            "temperature": s.temperature,
+            "max_tokens": s.max_tokens,
+        }
+        if s.seed is not None:
+            request["seed"] = s.seed
+        return request
+
+    def _format_request(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        kwargs["response_format"] = self._format
+        return kwargs
+
+    def extract(self, messages: list[dict[str, str]], article: str) -> Answer:
+        """Ask the model for an article's answer, re-asking while it is invalid."""
+        stats = CallStats()
+
+        def create(**kwargs: Any) -> Any:
+            kwargs = self._format_request(kwargs)
+            stats.model_calls += 1
+            for attempt in sync_retrying(self._policy, self._sleep):
+                with attempt:
+                    stats.requests += 1
+                    response = self._sync().chat.completions.create(**kwargs)
+            stats.count(response)
+            return response
+
+        patched = instructor.patch(create=create, mode=instructor.Mode.JSON_SCHEMA)
+        with grounding.checking_against(article):
+            try:
+                result = patched(**self._request(messages))
+            except (InstructorRetryException, IncompleteOutputException) as exc:
+                return self._failed(exc, stats)
+        return Answer(stats=stats, response=result)
+
+    async def aextract(self, messages: list[dict[str, str]], article: str) -> Answer:
+        """Async form of ``extract``."""
+        stats = CallStats()
+
+        async def create(**kwargs: Any) -> Any:
+            kwargs = self._format_request(kwargs)
+            stats.model_calls += 1
+            async for attempt in async_retrying(self._policy, self._async_sleep):
+                with attempt:
+                    stats.requests += 1
+                    response = await self._async().chat.completions.create(**kwargs)
+            stats.count(response)
+            return response
+
+        patched = instructor.patch(create=create, mode=instructor.Mode.JSON_SCHEMA)
+        with grounding.checking_against(article):
+            try:
+                result = await patched(**self._request(messages))
+            except (InstructorRetryException, IncompleteOutputException) as exc:
+                return self._failed(exc, stats)
+        return Answer(stats=stats, response=result)
+
+    def _failed(self, exc: Exception, stats: CallStats) -> Answer:
+        """Turn instructor's give-up into an Answer to salvage, or a summarizer error."""
+        if isinstance(exc, IncompleteOutputException):
+            raise OutputError(
+                f"the model's answer was cut off at max_tokens={self.settings.max_tokens}; "
+                "raise max_tokens (SUMMARIZER_MAX_TOKENS or --max-tokens)",
+                attempts=stats.requests,
+            ) from exc
+        cause = exc.__cause__
+        if isinstance(cause, openai.APIError):
+            raise self._provider_error(cause, stats) from cause
+        if isinstance(cause, (PydanticValidationError, json.JSONDecodeError)) or cause is None:
+            completion = getattr(exc, "last_completion", None)
+            content = None
+            if completion is not None and getattr(completion, "choices", None):
+                content = completion.choices[0].message.content
+            return Answer(stats=stats, last_content=content, last_error=str(cause or exc))
+        raise OutputError(
+            f"the model's answer could not be read: {cause}", attempts=stats.requests
+        ) from cause
+
+    def _provider_error(self, exc: openai.APIError, stats: CallStats) -> ProviderError:
+        where = self.base_url or "https://api.openai.com/v1"
+        model = self.settings.model
+        status = getattr(exc, "status_code", None)
+        detail = _redact(str(getattr(exc, "message", exc))[:300], self._key)
+        tries = f"after {stats.requests} attempt(s)"
+        if _is_quota(exc):
+            text = "the account is out of quota (insufficient_quota); add credit or use another key"
+        elif isinstance(exc, openai.AuthenticationError):
+            text = "the server rejected the API key (401); check OPENAI_API_KEY or SUMMARIZER_API_KEY"
+        elif isinstance(exc, openai.PermissionDeniedError):
+            text = f"the key may not use model {model!r} (403); pick another model or key"
+        elif isinstance(exc, openai.NotFoundError):
+            text = f"model {model!r} or the endpoint at {where} was not found (404); check --model and --base-url"
+        elif isinstance(exc, openai.RateLimitError):
+            text = f"still rate limited {tries}; lower concurrency or try again later"
+        elif isinstance(exc, openai.BadRequestError):
+            text = (
+                f"the server rejected the request (400): {detail}. If it objects to "
+                "response_format, pick the --provider profile that matches the server "
+                "(openai, ollama, vllm, llamacpp)"
+            )
+        elif isinstance(exc, openai.APITimeoutError):
+            text = f"the server at {where} timed out {tries}; raise --timeout or check the server"
+        elif isinstance(exc, openai.APIConnectionError):
+            text = f"could not reach {where} {tries}; is the server running and the URL right?"
+        else:
+            text = f"the server failed {tries} (HTTP {status}): {detail}"
+        return ProviderError(text, status_code=status, attempts=stats.requests)
+
+    def close(self) -> None:
+        """Close the sync SDK client (the async one closes with ``aclose``)."""
+        if self._sync_client is not None:
+            self._sync_client.close()
+
+    async def aclose(self) -> None:
+        """Close both SDK clients."""
+        self.close()
+        if self._async_client is not None:
+            await self._async_client.close()

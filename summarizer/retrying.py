@@ -1,0 +1,81 @@
+"""The one retry layer for transport errors: tenacity, jittered back-off, Retry-After.
+
+The SDK's own retries are switched off (``max_retries=0``), so every repeated
+request is decided here. Which errors are worth repeating, and what a server's
+Retry-After says, is told by the caller (``providers``), which knows the SDK.
+Re-asks for invalid output are a separate loop and never pass through here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_before_delay,
+    wait_exponential_jitter,
+)
+
+__all__ = ["RetryPolicy", "async_retrying", "sync_retrying"]
+
+MAX_SERVER_WAIT = 60.0
+
+
+class RetryPolicy:
+    """When to repeat a request and how long to wait before doing so."""
+
+    def __init__(
+        self,
+        is_retryable: Callable[[BaseException], bool],
+        retry_after: Callable[[BaseException], float | None],
+        *,
+        max_attempts: int,
+        max_time: float,
+        initial_wait: float = 1.0,
+        max_wait: float = 30.0,
+    ) -> None:
+        self.is_retryable = is_retryable
+        self.retry_after = retry_after
+        self.max_attempts = max_attempts
+        self.max_time = max_time
+        self._backoff = wait_exponential_jitter(initial=initial_wait, max=max_wait, jitter=initial_wait)
+
+    def wait(self, state: RetryCallState) -> float:
+        """Seconds to wait: the server's Retry-After if it gave one, else back-off."""
+        outcome = state.outcome
+        if outcome is not None and outcome.failed:
+            told = self.retry_after(outcome.exception())  # type: ignore[arg-type]
+            if told is not None:
+                return min(max(told, 0.0), MAX_SERVER_WAIT)
+        return float(self._backoff(state))
+
+    def _options(self) -> dict[str, Any]:
+        return {
+            "retry": retry_if_exception(self.is_retryable),
+            "wait": self.wait,
+            "stop": stop_after_attempt(self.max_attempts) | stop_before_delay(self.max_time),
+            "reraise": True,
+        }
+
+
+def sync_retrying(policy: RetryPolicy, sleep: Callable[[float], None] | None = None) -> Retrying:
+    """Return a tenacity Retrying for blocking calls."""
+    options = policy._options()
+    if sleep is not None:
+        options["sleep"] = sleep
+    return Retrying(**options)
+
+
+def async_retrying(
+    policy: RetryPolicy, sleep: Callable[[float], Awaitable[None]] | None = None
+) -> AsyncRetrying:
+    """Return a tenacity AsyncRetrying for coroutine calls."""
+    options = policy._options()
+    if sleep is not None:
+        options["sleep"] = sleep
+    return AsyncRetrying(**options)
