@@ -122,8 +122,9 @@ class Summarizer:
         except PydanticValidationError as exc:
             raise OutputError(
                 f"the model gave no valid answer in {answer.stats.model_calls} tries: "
-                f"{_first_lines(str(exc))}. Try a stronger model or raise max_reasks.",
+                f"{_describe(exc)}. Try a stronger model or raise max_reasks.",
                 attempts=tries,
+                usage=answer.stats.usage,
             ) from exc
         article = grounding.normalize(text)
         cleaned, report = grounding.remove_ungrounded(response, article)
@@ -135,6 +136,7 @@ class Summarizer:
                 "off to keep the rest of the answer",
                 missing=missing,
                 attempts=tries,
+                usage=answer.stats.usage,
             )
         return ArticleSummary.from_response(cleaned), report
 
@@ -208,8 +210,12 @@ def _provenance(document: Document, article_id: str | None) -> dict[str, Any]:
     }
 
 
-def _first_lines(text: str, n: int = 4) -> str:
-    return " | ".join(line.strip() for line in text.splitlines()[:n])
+def _describe(exc: PydanticValidationError, limit: int = 4) -> str:
+    problems = [
+        f"{'.'.join(str(part) for part in err['loc']) or 'answer'}: {err['msg']}" for err in exc.errors()
+    ]
+    more = f" (+{len(problems) - limit} more)" if len(problems) > limit else ""
+    return "; ".join(problems[:limit]) + more
 
 
 def summarize(text_or_path: Source, **options: Any) -> SummaryRecord:

@@ -13,10 +13,13 @@ Every error derives from one root, so ``except SummarizerError`` catches them al
 ``CacheWarning`` is issued (not raised) when a cache entry or directory is
 unusable: the article is then summarized afresh.
 
-Each message says what to do next. Only the CLI turns them into exit codes.
+Each message says what to do next. Errors raised after tokens were spent carry
+``attempts`` (requests sent) and ``usage`` (tokens billed, a ``Usage``). Only the CLI turns them into exit codes.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 __all__ = [
     "CacheError",
@@ -46,26 +49,28 @@ class ProviderError(SummarizerError):
     """The LLM server refused the request, or failed on every allowed attempt."""
 
     def __init__(
-        self, message: str, *, status_code: int | None = None, attempts: int = 1
+        self, message: str, *, status_code: int | None = None, attempts: int = 1, usage: Any = None
     ) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.attempts = attempts
+        self.usage = usage
 
 
 class OutputError(SummarizerError):
     """The model's answer did not fit the schema after every re-ask."""
 
-    def __init__(self, message: str, *, attempts: int = 1) -> None:
+    def __init__(self, message: str, *, attempts: int = 1, usage: Any = None) -> None:
         super().__init__(message)
         self.attempts = attempts
+        self.usage = usage
 
 
 class GroundingError(OutputError):
     """With strict grounding, quoted text was not found in the article."""
 
-    def __init__(self, message: str, *, missing: list[str], attempts: int = 1) -> None:
-        super().__init__(message, attempts=attempts)
+    def __init__(self, message: str, *, missing: list[str], attempts: int = 1, usage: Any = None) -> None:
+        super().__init__(message, attempts=attempts, usage=usage)
         self.missing = missing
 
 

@@ -277,6 +277,7 @@ class ChatClient:
                 f"the model's answer was cut off at max_tokens={self.settings.max_tokens}; "
                 "raise max_tokens (SUMMARIZER_MAX_TOKENS or --max-tokens)",
                 attempts=stats.requests,
+                usage=stats.usage,
             ) from exc
         cause = exc.__cause__
         if isinstance(cause, openai.APIError):
@@ -288,7 +289,7 @@ class ChatClient:
                 content = completion.choices[0].message.content
             return Answer(stats=stats, last_content=content, last_error=str(cause or exc))
         raise OutputError(
-            f"the model's answer could not be read: {cause}", attempts=stats.requests
+            f"the model's answer could not be read: {cause}", attempts=stats.requests, usage=stats.usage
         ) from cause
 
     def _provider_error(self, exc: openai.APIError, stats: CallStats) -> ProviderError:
@@ -319,7 +320,9 @@ class ChatClient:
             text = f"could not reach {where} {tries}; is the server running and the URL right?"
         else:
             text = f"the server failed {tries} (HTTP {status}): {detail}"
-        return ProviderError(text, status_code=status, attempts=stats.requests)
+            if "response_format" in detail:
+                text += "; pick the --provider profile that matches the server (openai, ollama, vllm, llamacpp)"
+        return ProviderError(text, status_code=status, attempts=stats.requests, usage=stats.usage)
 
     def close(self) -> None:
         """Close the sync SDK client (the async one closes with ``aclose``)."""

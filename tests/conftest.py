@@ -1,0 +1,188 @@
+"""Shared fixtures: a clean environment, a marker key, a temp cache, cassette scrubbing."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = Path(__file__).resolve().parent / "articles"
+SHARED = ROOT.parent / "shared"
+MARKER_KEY = "sk-test-MARKER-0123456789abcdef"
+LLAMA_URL = "http://127.0.0.1:8080/v1"
+
+_SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie"]
+_DROP_RESPONSE_HEADERS = {"set-cookie", "openai-organization", "openai-project", "x-request-id"}
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Clear SUMMARIZER_*/OPENAI_* settings, set a marker key and a temp cache dir."""
+    for name in list(os.environ):
+        if name.startswith(("SUMMARIZER_", "OPENAI_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("OPENAI_API_KEY", MARKER_KEY)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(cache))
+    return cache
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    headers = response.get("headers", {})
+    for name in list(headers):
+        if name.lower() in _DROP_RESPONSE_HEADERS:
+            del headers[name]
+    return response
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    """Scrub keys and organisation headers from recorded cassettes."""
+    return {
+        "filter_headers": _SECRET_HEADERS,
+        "before_record_response": _scrub_response,
+        "match_on": ["method", "scheme", "host", "port", "path"],
+        "decode_compressed_response": True,
+    }
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
+    """Keep cassettes under cassettes/<test module>/."""
+    module = request.module.__name__.rsplit(".", 1)[-1].removeprefix("test_")
+    return str(ROOT / "cassettes" / module)
+
+
+def article(name: str) -> str:
+    """Return one of the project's own example articles."""
+    return (ARTICLES / name).read_text(encoding="utf-8")
+
+
+def completion(content: str, *, prompt_tokens: int = 100, completion_tokens: int = 50,
+               finish_reason: str = "stop") -> dict[str, Any]:
+    """Build an OpenAI chat.completion body (hand-built, not a recording)."""
+    return {
+        "id": "chatcmpl-handbuilt",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "test-model",
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content},
+                "finish_reason": finish_reason,
+            }
+        ],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+    }
+
+
+def valdoria_answer(**changes: Any) -> dict[str, Any]:
+    """A correct, fully grounded answer for tests/articles/valdoria-border.txt."""
+    answer: dict[str, Any] = {
+        "summary": "Valdoria moved about 4,000 soldiers and 60 tanks near its border with Kestria. "
+        "Kestria accused it of preparing an incursion; Valdoria called it an exercise.",
+        "key_points": ["About 4,000 Valdorian troops moved near the border", "Kestria alleges up to 6,000"],
+        "escalation": {
+            "event_type": "MOBILIZE",
+            "level": 3,
+            "direction": "escalating",
+            "actors": ["Valdoria", "Kestria"],
+            "rationale": "Troops and tanks were massed near a border.",
+            "evidence": ["Valdoria has moved about 4,000 soldiers and 60 tanks to within 30 kilometres"],
+        },
+        "key_figures": [
+            {
+                "quantity": "about 4,000",
+                "low": 4000,
+                "high": 4000,
+                "unit": "soldiers",
+                "describes": "Valdorian troops moved to the border",
+                "source": "Valdorian defence ministry",
+                "status": "official",
+                "quote": "Valdoria has moved about 4,000 soldiers and 60 tanks",
+            }
+        ],
+        "hedges": [
+            {
+                "cue": "reportedly",
+                "kind": "attribution",
+                "claim": "artillery batteries moved by rail",
+                "quote": "Two artillery batteries are reportedly being moved by rail",
+            }
+        ],
+    }
+    answer.update(changes)
+    return answer
+
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+class Recorder:
+    """A hand-built httpx transport: answers from a script and keeps every request."""
+
+    def __init__(self, *responses: httpx.Response | Exception) -> None:
+        self.responses = list(responses)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        if not self.responses:
+            raise AssertionError("unexpected extra request")
+        item = self.responses.pop(0)
+        if isinstance(item, Exception):
+            raise item
+        return item
+
+    def bodies(self) -> list[dict[str, Any]]:
+        """Return the JSON bodies of the requests sent so far."""
+        return [json.loads(r.content) for r in self.requests]
+
+
+def ok(body: dict[str, Any], headers: dict[str, str] | None = None) -> httpx.Response:
+    """A 200 response with a JSON body."""
+    return httpx.Response(200, json=body, headers=headers)
+
+
+def answer_response(answer: dict[str, Any], **usage: Any) -> httpx.Response:
+    """A 200 chat completion whose content is the given answer."""
+    return ok(completion(json.dumps(answer), **usage))
+
+
+@pytest.fixture
+def no_sleep() -> list[float]:
+    """Collect the waits the retry layer asks for instead of sleeping."""
+    return []
+
+
+@pytest.fixture
+def make_summarizer(no_sleep: list[float]) -> Iterator[Callable[..., Any]]:
+    """Build Summarizers on a hand-built transport; close them afterwards."""
+    from summarizer import Summarizer
+
+    made: list[Summarizer] = []
+
+    def build(recorder: Recorder, **options: Any) -> Summarizer:
+        options.setdefault("model", "test-model")
+        s = Summarizer(
+            http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
+            sleep=no_sleep.append,
+            **options,
+        )
+        made.append(s)
+        return s
+
+    yield build
+    for s in made:
+        s.close()

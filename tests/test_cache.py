@@ -1,0 +1,98 @@
+"""The record cache: hits make no request, bad entries are misses, keys cover what matters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import diskcache
+import pytest
+
+from summarizer import CacheWarning
+from summarizer.cache import RecordCache, cache_key
+from tests.conftest import Recorder, answer_response, article, valdoria_answer
+
+TEXT = article("valdoria-border.txt")
+
+
+def test_hit_returns_same_record_without_a_request(make_summarizer: Any) -> None:
+    first = make_summarizer(Recorder(answer_response(valdoria_answer()))).summarize(TEXT)
+    empty = Recorder()  # any request would fail the test
+    second = make_summarizer(empty).summarize(TEXT)
+    assert empty.requests == []
+    assert second.cached and not first.cached
+    assert second.model_dump(exclude={"cached"}) == first.model_dump(exclude={"cached"})
+
+
+def test_same_text_from_a_file_keeps_its_own_provenance(make_summarizer: Any, tmp_path: Path) -> None:
+    make_summarizer(Recorder(answer_response(valdoria_answer()))).summarize(TEXT)
+    path = tmp_path / "copy.txt"
+    path.write_text(TEXT + "\n\n", encoding="utf-8")  # trailing blank lines normalise away
+    hit = make_summarizer(Recorder()).summarize(path)
+    assert hit.cached and hit.source_path == str(path)
+
+
+def test_refresh_and_no_cache_ask_again(make_summarizer: Any) -> None:
+    make_summarizer(Recorder(answer_response(valdoria_answer()))).summarize(TEXT)
+    rec = Recorder(answer_response(valdoria_answer()))
+    assert not make_summarizer(rec).summarize(TEXT, refresh=True).cached
+    rec = Recorder(answer_response(valdoria_answer()))
+    assert not make_summarizer(rec, use_cache=False).summarize(TEXT).cached
+    assert len(rec.requests) == 1
+
+
+def test_model_change_is_a_miss(make_summarizer: Any) -> None:
+    make_summarizer(Recorder(answer_response(valdoria_answer())), model="a").summarize(TEXT)
+    rec = Recorder(answer_response(valdoria_answer()))
+    assert not make_summarizer(rec, model="b").summarize(TEXT).cached
+
+
+def test_key_depends_on_every_part() -> None:
+    base = {"provider": "openai", "model": "m", "prompt_version": "p1", "schema_version": "1",
+            "sampling": {"temperature": 0.0}}
+    key = cache_key("text", **base)  # type: ignore[arg-type]
+    assert cache_key("text", **base) == key  # type: ignore[arg-type]
+    for field, other in [("provider", "ollama"), ("model", "n"), ("prompt_version", "p2"),
+                         ("schema_version", "2"), ("sampling", {"temperature": 0.5})]:
+        assert cache_key("text", **{**base, field: other}) != key  # type: ignore[arg-type]
+    assert cache_key("other text", **base) != key  # type: ignore[arg-type]
+
+
+def test_corrupt_entry_is_a_miss_with_a_warning(make_summarizer: Any, clean_env: Path) -> None:
+    make_summarizer(Recorder(answer_response(valdoria_answer()))).summarize(TEXT)
+    with diskcache.Cache(str(clean_env)) as raw:
+        keys = list(raw.iterkeys())
+        assert len(keys) == 1
+        raw.set(keys[0], '{"article_id": "half a rec')
+    rec = Recorder(answer_response(valdoria_answer()))
+    with pytest.warns(CacheWarning, match="corrupt"):
+        record = make_summarizer(rec).summarize(TEXT)
+    assert not record.cached and len(rec.requests) == 1
+
+
+def test_non_text_entry_is_a_miss(tmp_path: Path) -> None:
+    with diskcache.Cache(str(tmp_path / "c")) as raw:
+        raw.set("k", 12345)
+    cache = RecordCache(tmp_path / "c")
+    with pytest.warns(CacheWarning, match="corrupt"):
+        assert cache.get("k") is None
+    cache.close()
+
+
+def test_unopenable_directory_warns_and_continues(make_summarizer: Any, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache folder should be")
+    rec = Recorder(answer_response(valdoria_answer()))
+    with pytest.warns(CacheWarning, match="cannot be opened"):
+        record = make_summarizer(rec, cache_dir=blocker).summarize(TEXT)
+    assert not record.cached
+
+
+def test_garbage_database_file_does_not_crash(make_summarizer: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "cache.db").write_bytes(b"this is not sqlite" * 100)
+    rec = Recorder(answer_response(valdoria_answer()))
+    with pytest.warns(CacheWarning):
+        record = make_summarizer(rec, cache_dir=folder).summarize(TEXT)
+    assert record.summary.summary
