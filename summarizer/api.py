@@ -6,10 +6,10 @@ import os
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
-import httpx
+import httpx2
 from pydantic import ValidationError as PydanticValidationError
 
 from . import grounding
@@ -40,8 +40,8 @@ class Summarizer:
         self,
         settings: Settings | None = None,
         *,
-        http_client: httpx.Client | None = None,
-        async_http_client: httpx.AsyncClient | None = None,
+        http_client: httpx2.Client | None = None,
+        async_http_client: httpx2.AsyncClient | None = None,
         sleep: Callable[[float], None] | None = None,
         async_sleep: Callable[[float], Awaitable[None]] | None = None,
         **options: Any,
@@ -95,15 +95,11 @@ class Summarizer:
             model=s.model,
             prompt_version=prompt_version,
             usage=stats.usage,
-            cost_usd=estimate_cost(
-                s.model, stats.usage.prompt_tokens, stats.usage.completion_tokens, local=s.is_local
-            ),
+            cost_usd=estimate_cost(s.model, stats.usage.prompt_tokens, stats.usage.completion_tokens, local=s.is_local),
             latency_s=round(time.perf_counter() - started, 4),
-            attempts=Attempts(
-                requests=stats.requests, transport_retries=stats.transport_retries, reasks=stats.reasks
-            ),
+            attempts=Attempts(requests=stats.requests, transport_retries=stats.transport_retries, reasks=stats.reasks),
             cached=False,
-            created_at=datetime.now(timezone.utc),
+            created_at=datetime.now(UTC),
             grounding=report,
             summary=summary,
         )
@@ -211,22 +207,24 @@ def _provenance(document: Document, article_id: str | None) -> dict[str, Any]:
 
 
 def _describe(exc: PydanticValidationError, limit: int = 4) -> str:
-    problems = [
-        f"{'.'.join(str(part) for part in err['loc']) or 'answer'}: {err['msg']}" for err in exc.errors()
-    ]
+    problems = [f"{'.'.join(str(part) for part in err['loc']) or 'answer'}: {err['msg']}" for err in exc.errors()]
     more = f" (+{len(problems) - limit} more)" if len(problems) > limit else ""
     return "; ".join(problems[:limit]) + more
 
 
 def summarize(text_or_path: Source, **options: Any) -> SummaryRecord:
     """Summarize one article with settings from options and the environment."""
-    call = {k: options.pop(k) for k in ("refresh", "article_id", "title", "published", "publisher", "url") if k in options}
+    call = {
+        k: options.pop(k) for k in ("refresh", "article_id", "title", "published", "publisher", "url") if k in options
+    }
     with Summarizer(**options) as summarizer:
         return summarizer.summarize(text_or_path, **call)
 
 
 async def asummarize(text_or_path: Source, **options: Any) -> SummaryRecord:
     """Async form of ``summarize``."""
-    call = {k: options.pop(k) for k in ("refresh", "article_id", "title", "published", "publisher", "url") if k in options}
+    call = {
+        k: options.pop(k) for k in ("refresh", "article_id", "title", "published", "publisher", "url") if k in options
+    }
     async with Summarizer(**options) as summarizer:
         return await summarizer.asummarize(text_or_path, **call)

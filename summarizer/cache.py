@@ -7,6 +7,7 @@ directory that cannot be opened, is a warning and a miss, never a crash.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import warnings
@@ -99,10 +100,8 @@ class RecordCache:
             warnings.warn(f"could not write to cache at {self.directory} ({exc})", CacheWarning, stacklevel=2)
 
     def _delete(self, key: str) -> None:
-        try:
+        with contextlib.suppress(Exception):  # the entry is unusable either way
             self._cache.delete(key)
-        except Exception:  # the entry is already unusable; nothing more to do
-            pass
 
     def close(self) -> None:
         """Close the underlying database."""

@@ -33,9 +33,7 @@ def summarize(
     source: Annotated[str, typer.Argument(help="Article file, or - to read standard input.")],
     model: Annotated[str | None, typer.Option(help="Model name.")] = None,
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL.")] = None,
-    provider: Annotated[
-        str | None, typer.Option(help="Server profile: openai, ollama, vllm or llamacpp.")
-    ] = None,
+    provider: Annotated[str | None, typer.Option(help="Server profile: openai, ollama, vllm or llamacpp.")] = None,
     max_tokens: Annotated[int | None, typer.Option(help="Cap on the answer's tokens.")] = None,
     max_reasks: Annotated[int | None, typer.Option(help="Re-asks allowed for an invalid answer.")] = None,
     timeout: Annotated[float | None, typer.Option(help="Seconds per request.")] = None,

@@ -134,9 +134,7 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
         port = urlparse(values.get("base_url") or "").port
         values["provider"] = _LOCAL_PORTS.get(port or 0, "openai")
     if values["provider"] not in PROFILES:
-        raise ConfigError(
-            f"unknown provider {values['provider']!r}; choose one of {', '.join(PROFILES)}"
-        )
+        raise ConfigError(f"unknown provider {values['provider']!r}; choose one of {', '.join(PROFILES)}")
     settings = Settings(**values)
     if settings.cache_dir is None:
         settings = replace(settings, cache_dir=default_cache_dir())

@@ -48,9 +48,7 @@ class InputError(SummarizerError):
 class ProviderError(SummarizerError):
     """The LLM server refused the request, or failed on every allowed attempt."""
 
-    def __init__(
-        self, message: str, *, status_code: int | None = None, attempts: int = 1, usage: Any = None
-    ) -> None:
+    def __init__(self, message: str, *, status_code: int | None = None, attempts: int = 1, usage: Any = None) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.attempts = attempts

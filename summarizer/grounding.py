@@ -32,13 +32,32 @@ __all__ = [
 
 _QUOTES = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u00b4": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
-        "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
     }
 )
 _SPACE = re.compile(r"\s+")
@@ -99,25 +118,18 @@ def raise_if_ungrounded(items: Iterable[tuple[str, str]]) -> None:
         )
 
 
-def remove_ungrounded(
-    response: SummaryResponse, article: str
-) -> tuple[SummaryResponse, GroundingReport]:
+def remove_ungrounded(response: SummaryResponse, article: str) -> tuple[SummaryResponse, GroundingReport]:
     """Drop items whose quotes are not in the article; report what went."""
     from .models import DroppedQuote, GroundingReport
 
     items = list(response.quoted())
     missing = find_missing(article, items)
     bad_paths = {path for path, _ in missing}
-    evidence = [
-        q for i, q in enumerate(response.escalation.evidence)
-        if f"escalation.evidence[{i}]" not in bad_paths
-    ]
-    figures = [
-        f for i, f in enumerate(response.key_figures)
-        if f"key_figures[{i}].quote" not in bad_paths
-    ]
+    evidence = [q for i, q in enumerate(response.escalation.evidence) if f"escalation.evidence[{i}]" not in bad_paths]
+    figures = [f for i, f in enumerate(response.key_figures) if f"key_figures[{i}].quote" not in bad_paths]
     hedges = [
-        h for i, h in enumerate(response.hedges)
+        h
+        for i, h in enumerate(response.hedges)
         if f"hedges[{i}].cue" not in bad_paths and f"hedges[{i}].quote" not in bad_paths
     ]
     cleaned = response.model_copy(

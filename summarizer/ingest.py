@@ -66,7 +66,9 @@ def load_document(
     """Read a path (a PathLike, or a one-line string naming a file) or take text as is."""
     source: str | None = None
     if isinstance(text_or_path, os.PathLike) or (
-        isinstance(text_or_path, str) and "\n" not in text_or_path and len(text_or_path) < 4096
+        isinstance(text_or_path, str)
+        and "\n" not in text_or_path
+        and len(text_or_path) < 4096
         and Path(text_or_path).is_file()
     ):
         path = Path(text_or_path)

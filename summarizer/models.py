@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,8 +24,8 @@ from .scales import Direction, EventType, cameo_code, goldstein
 
 __all__ = [
     "SCHEMA_VERSION",
-    "Attempts",
     "ArticleSummary",
+    "Attempts",
     "DroppedQuote",
     "Escalation",
     "EscalationAnswer",
@@ -51,7 +51,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class FigureStatus(str, Enum):
+class FigureStatus(StrEnum):
     """How firm a figure is, going by the article's own wording."""
 
     OFFICIAL = "official"
@@ -60,7 +60,7 @@ class FigureStatus(str, Enum):
     UNCONFIRMED = "unconfirmed"
 
 
-class HedgeKind(str, Enum):
+class HedgeKind(StrEnum):
     """What a hedge does to the claim it qualifies."""
 
     ATTRIBUTION = "attribution"
@@ -189,9 +189,9 @@ class Usage(_Strict):
 class Attempts(_Strict):
     """How many requests an article took, and why."""
 
-    requests: int = Field(0, description="HTTP requests sent, retries included.")
-    transport_retries: int = Field(0, description="Requests repeated after 429, 5xx, timeouts.")
-    reasks: int = Field(0, description="Answers sent back to the model with a validation error.")
+    requests: int = Field(default=0, description="HTTP requests sent, retries included.")
+    transport_retries: int = Field(default=0, description="Requests repeated after 429, 5xx, timeouts.")
+    reasks: int = Field(default=0, description="Answers sent back to the model with a validation error.")
 
 
 class DroppedQuote(_Strict):
@@ -232,7 +232,7 @@ class SummaryRecord(_Strict):
     prompt_version: str
     schema_version: str = SCHEMA_VERSION
     usage: Usage = Field(default_factory=Usage)
-    cost_usd: float | None = Field(None, description="Estimated from the price table; null if unknown.")
+    cost_usd: float | None = Field(default=None, description="Estimated from the price table; null if unknown.")
     latency_s: float
     attempts: Attempts = Field(default_factory=Attempts)
     cached: bool = False

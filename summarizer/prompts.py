@@ -22,8 +22,7 @@ def prompt_dir() -> Path:
         if (candidate / "summarize.toml").is_file():
             return candidate
     raise ConfigError(
-        "summarizer's prompt templates are missing; reinstall the package "
-        "(pip install --force-reinstall summarizer)"
+        "summarizer's prompt templates are missing; reinstall the package (pip install --force-reinstall summarizer)"
     )
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import httpx
+import httpx2
 import instructor
 import openai
 from instructor.core import IncompleteOutputException, InstructorRetryException
@@ -100,7 +100,7 @@ class Answer:
     last_error: str | None = None
 
 
-def _header_seconds(headers: httpx.Headers) -> float | None:
+def _header_seconds(headers: httpx2.Headers) -> float | None:
     millis = headers.get("retry-after-ms")
     if millis:
         try:
@@ -155,8 +155,8 @@ class ChatClient:
         self,
         settings: Settings,
         *,
-        http_client: httpx.Client | None = None,
-        async_http_client: httpx.AsyncClient | None = None,
+        http_client: httpx2.Client | None = None,
+        async_http_client: httpx2.AsyncClient | None = None,
         sleep: Callable[[float], None] | None = None,
         async_sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:

@@ -71,9 +71,7 @@ def sync_retrying(policy: RetryPolicy, sleep: Callable[[float], None] | None = N
     return Retrying(**options)
 
 
-def async_retrying(
-    policy: RetryPolicy, sleep: Callable[[float], Awaitable[None]] | None = None
-) -> AsyncRetrying:
+def async_retrying(policy: RetryPolicy, sleep: Callable[[float], Awaitable[None]] | None = None) -> AsyncRetrying:
     """Return a tenacity AsyncRetrying for coroutine calls."""
     options = policy._options()
     if sleep is not None:

@@ -8,12 +8,12 @@ except MOBILIZE, which uses code 154 "mobilize or increase armed forces".
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["Direction", "EventType", "cameo_code", "goldstein"]
 
 
-class EventType(str, Enum):
+class EventType(StrEnum):
     """PLOVER event category of the article's main development, or NONE."""
 
     NONE = "NONE"
@@ -38,7 +38,7 @@ class EventType(str, Enum):
     CRIME = "CRIME"
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     """Which way the situation is moving, as the article tells it."""
 
     ESCALATING = "escalating"

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,8 +64,9 @@ def article(name: str) -> str:
     return (ARTICLES / name).read_text(encoding="utf-8")
 
 
-def completion(content: str, *, prompt_tokens: int = 100, completion_tokens: int = 50,
-               finish_reason: str = "stop") -> dict[str, Any]:
+def completion(
+    content: str, *, prompt_tokens: int = 100, completion_tokens: int = 50, finish_reason: str = "stop"
+) -> dict[str, Any]:
     """Build an OpenAI chat.completion body (hand-built, not a recording)."""
     return {
         "id": "chatcmpl-handbuilt",
@@ -126,17 +127,17 @@ def valdoria_answer(**changes: Any) -> dict[str, Any]:
     return answer
 
 
-Handler = Callable[[httpx.Request], httpx.Response]
+Handler = Callable[[httpx2.Request], httpx2.Response]
 
 
 class Recorder:
     """A hand-built httpx transport: answers from a script and keeps every request."""
 
-    def __init__(self, *responses: httpx.Response | Exception) -> None:
+    def __init__(self, *responses: httpx2.Response | Exception) -> None:
         self.responses = list(responses)
-        self.requests: list[httpx.Request] = []
+        self.requests: list[httpx2.Request] = []
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
         self.requests.append(request)
         if not self.responses:
             raise AssertionError("unexpected extra request")
@@ -150,12 +151,12 @@ class Recorder:
         return [json.loads(r.content) for r in self.requests]
 
 
-def ok(body: dict[str, Any], headers: dict[str, str] | None = None) -> httpx.Response:
+def ok(body: dict[str, Any], headers: dict[str, str] | None = None) -> httpx2.Response:
     """A 200 response with a JSON body."""
-    return httpx.Response(200, json=body, headers=headers)
+    return httpx2.Response(200, json=body, headers=headers)
 
 
-def answer_response(answer: dict[str, Any], **usage: Any) -> httpx.Response:
+def answer_response(answer: dict[str, Any], **usage: Any) -> httpx2.Response:
     """A 200 chat completion whose content is the given answer."""
     return ok(completion(json.dumps(answer), **usage))
 
@@ -176,7 +177,7 @@ def make_summarizer(no_sleep: list[float]) -> Iterator[Callable[..., Any]]:
     def build(recorder: Recorder, **options: Any) -> Summarizer:
         options.setdefault("model", "test-model")
         s = Summarizer(
-            http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
+            http_client=httpx2.Client(transport=httpx2.MockTransport(recorder)),
             sleep=no_sleep.append,
             **options,
         )

@@ -48,12 +48,22 @@ def test_model_change_is_a_miss(make_summarizer: Any) -> None:
 
 
 def test_key_depends_on_every_part() -> None:
-    base = {"provider": "openai", "model": "m", "prompt_version": "p1", "schema_version": "1",
-            "sampling": {"temperature": 0.0}}
+    base = {
+        "provider": "openai",
+        "model": "m",
+        "prompt_version": "p1",
+        "schema_version": "1",
+        "sampling": {"temperature": 0.0},
+    }
     key = cache_key("text", **base)  # type: ignore[arg-type]
     assert cache_key("text", **base) == key  # type: ignore[arg-type]
-    for field, other in [("provider", "ollama"), ("model", "n"), ("prompt_version", "p2"),
-                         ("schema_version", "2"), ("sampling", {"temperature": 0.5})]:
+    for field, other in [
+        ("provider", "ollama"),
+        ("model", "n"),
+        ("prompt_version", "p2"),
+        ("schema_version", "2"),
+        ("sampling", {"temperature": 0.5}),
+    ]:
         assert cache_key("text", **{**base, field: other}) != key  # type: ignore[arg-type]
     assert cache_key("other text", **base) != key  # type: ignore[arg-type]
 

@@ -13,8 +13,17 @@ from tests.conftest import valdoria_answer
 
 # Keywords OpenAI's strict structured outputs accept in a schema node.
 ALLOWED = {
-    "type", "properties", "required", "additionalProperties", "items", "enum",
-    "anyOf", "$ref", "$defs", "description", "title",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "enum",
+    "anyOf",
+    "$ref",
+    "$defs",
+    "description",
+    "title",
 }
 
 

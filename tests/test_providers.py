@@ -1,4 +1,4 @@
-"""Provider protocol edge cases on hand-built httpx.MockTransport responses (not recordings)."""
+"""Provider protocol edge cases on hand-built httpx2.MockTransport responses (not recordings)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import asyncio
 import json
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from summarizer import GroundingError, OutputError, ProviderError, Summarizer
@@ -16,8 +16,8 @@ from tests.conftest import Recorder, answer_response, article, completion, ok, v
 TEXT = article("valdoria-border.txt")
 
 
-def error(status: int, message: str = "boom", code: str | None = None, **headers: str) -> httpx.Response:
-    return httpx.Response(
+def error(status: int, message: str = "boom", code: str | None = None, **headers: str) -> httpx2.Response:
+    return httpx2.Response(
         status, json={"error": {"message": message, "type": code or "error", "code": code}}, headers=headers
     )
 
@@ -78,7 +78,7 @@ def test_429_with_retry_after_then_success(make_summarizer: Any, no_sleep: list[
 
 
 def test_5xx_and_connection_errors_retried_with_backoff(make_summarizer: Any, no_sleep: list[float]) -> None:
-    rec = Recorder(error(503), httpx.ConnectError("refused"), answer_response(valdoria_answer()))
+    rec = Recorder(error(503), httpx2.ConnectError("refused"), answer_response(valdoria_answer()))
     record = make_summarizer(rec).summarize(TEXT)
     assert record.attempts.requests == 3
     assert len(no_sleep) == 2 and all(0 < wait <= 31 for wait in no_sleep)
@@ -101,7 +101,7 @@ def test_retries_are_bounded(make_summarizer: Any) -> None:
         (error(429, "You exceeded your current quota", "insufficient_quota"), "out of quota"),
     ],
 )
-def test_client_errors_fail_fast_with_advice(make_summarizer: Any, response: httpx.Response, message: str) -> None:
+def test_client_errors_fail_fast_with_advice(make_summarizer: Any, response: httpx2.Response, message: str) -> None:
     rec = Recorder(response)
     with pytest.raises(ProviderError, match=message):
         make_summarizer(rec).summarize(TEXT)
@@ -173,7 +173,7 @@ def test_async_path_retries_and_validates() -> None:
 
         async with Summarizer(
             model="test-model",
-            async_http_client=httpx.AsyncClient(transport=httpx.MockTransport(rec)),
+            async_http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(rec)),
             async_sleep=fake_sleep,
         ) as s:
             record = await s.asummarize(TEXT)

@@ -30,8 +30,10 @@ def answers(cassette: Any) -> list[dict[str, Any]]:
 
 @pytest.mark.vcr
 def test_llamacpp_profile_reasks_then_gives_up(vcr: Any) -> None:
-    with Summarizer(provider="llamacpp", base_url=LLAMA_URL, model=MODEL, max_tokens=600) as s, \
-            pytest.raises(OutputError, match="no valid answer in 3 tries") as info:
+    with (
+        Summarizer(provider="llamacpp", base_url=LLAMA_URL, model=MODEL, max_tokens=600) as s,
+        pytest.raises(OutputError, match="no valid answer in 3 tries") as info,
+    ):
         s.summarize(ARTICLES / "valdoria-border.txt")
 
     sent = bodies(vcr)
@@ -51,8 +53,10 @@ def test_llamacpp_profile_reasks_then_gives_up(vcr: Any) -> None:
 def test_openai_profile_sends_strict_schema_and_5xx_is_bounded(vcr: Any) -> None:
     # llama-cpp-python rejects json_schema response formats, answering 500 rather than 400,
     # so the transport layer retries it until max_attempts.
-    with Summarizer(provider="openai", base_url=LLAMA_URL, model=MODEL, max_attempts=2) as s, \
-            pytest.raises(ProviderError, match="response_format") as info:
+    with (
+        Summarizer(provider="openai", base_url=LLAMA_URL, model=MODEL, max_attempts=2) as s,
+        pytest.raises(ProviderError, match="response_format") as info,
+    ):
         s.summarize(ARTICLES / "orlen-ceasefire.txt")
 
     sent = bodies(vcr)
@@ -66,8 +70,10 @@ def test_openai_profile_sends_strict_schema_and_5xx_is_bounded(vcr: Any) -> None
 
 @pytest.mark.vcr
 def test_recorded_usage_is_summed_over_every_attempt(vcr: Any) -> None:
-    with Summarizer(provider="llamacpp", base_url=LLAMA_URL, model=MODEL, max_tokens=400, max_reasks=1) as s, \
-            pytest.raises(OutputError) as info:
+    with (
+        Summarizer(provider="llamacpp", base_url=LLAMA_URL, model=MODEL, max_tokens=400, max_reasks=1) as s,
+        pytest.raises(OutputError) as info,
+    ):
         s.summarize(ARTICLES / "orlen-ceasefire.txt")
     recorded = [a["usage"] for a in answers(vcr)]
     assert len(recorded) == 2
