@@ -207,7 +207,10 @@ def _provenance(document: Document, article_id: str | None) -> dict[str, Any]:
 
 
 def _describe(exc: PydanticValidationError, limit: int = 4) -> str:
-    problems = [f"{'.'.join(str(part) for part in err['loc']) or 'answer'}: {err['msg']}" for err in exc.errors()]
+    problems = [
+        f"{'.'.join(str(part) for part in err['loc']) or 'answer'}: {err['msg'].removeprefix('Value error, ')}"
+        for err in exc.errors()
+    ]
     more = f" (+{len(problems) - limit} more)" if len(problems) > limit else ""
     return "; ".join(problems[:limit]) + more
 

@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 the work failed (provider, output, schema drift),
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,6 +22,17 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Turn news articles into structured, verifiable records.",
 )
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log requests and retries.")] = False) -> None:
+    """Turn news articles into structured, verifiable records."""
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    else:
+        # instructor logs each give-up at ERROR; the CLI reports it once, as our own error
+        logging.getLogger("instructor").addHandler(logging.NullHandler())
+        logging.getLogger("instructor").propagate = False
 
 
 def _fail(exc: SummarizerError) -> typer.Exit:
