@@ -123,13 +123,6 @@ class _SummaryFields(_Strict):
             raise ValueError("summary is empty; write 2-4 neutral sentences")
         return value
 
-    @field_validator("key_points")
-    @classmethod
-    def _two_to_five(cls, value: list[str]) -> list[str]:
-        if not 2 <= len(value) <= 5:
-            raise ValueError(f"give 2 to 5 key points, not {len(value)}")
-        return value
-
     def quoted(self) -> Iterator[tuple[str, str]]:
         """Yield (field path, text) for every string that must occur verbatim."""
         for i, quote in enumerate(self.escalation.evidence):
@@ -143,6 +136,13 @@ class _SummaryFields(_Strict):
 
 class SummaryResponse(_SummaryFields):
     """What the model must answer: the LLM-facing, strict-schema model."""
+
+    @field_validator("key_points")
+    @classmethod
+    def _two_to_five(cls, value: list[str]) -> list[str]:
+        if not 2 <= len(value) <= 5:
+            raise ValueError(f"give 2 to 5 key points, not {len(value)}")
+        return value
 
     @model_validator(mode="after")
     def _grounded(self) -> SummaryResponse:

@@ -1,0 +1,322 @@
+"""Find the figures an article states: numbers, ranges, number words and fractions.
+
+Each figure keeps its span in the text, the numbers it states (low/high), the
+counted noun, who claims it (from attribution patterns in its sentence) and how
+firm it is. Dates, years, clock times, ordinals, ages and numbers inside names
+("G8", "F-16") are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import FigureStatus
+from .sentences import STOPWORDS, Sentence
+
+__all__ = ["Figure", "find_figures", "parse_quantity"]
+
+_APPROX = (
+    r"(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated|"
+    r"more\s+than|over|at\s+least|up\s+to|fewer\s+than|less\s+than|as\s+many\s+as|as\s+few\s+as|"
+    r"close\s+to|just\s+over|just\s+under|upwards\s+of|in\s+excess\s+of|only)"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)"
+_PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percent\b)"
+_CURRENCY = r"(?:US\$|[£$€])"
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
+    "a thousand": 1000, "one thousand": 1000, "a dozen": 12, "dozen": 12, "a million": 1e6,
+}
+_FRACTIONS = {
+    "half": 0.5, "a half": 0.5, "one-half": 0.5, "a third": 1 / 3, "one-third": 1 / 3, "one third": 1 / 3,
+    "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one-quarter": 0.25, "one quarter": 0.25,
+    "three-quarters": 0.75, "three quarters": 0.75, "a fifth": 0.2, "one-fifth": 0.2, "a tenth": 0.1,
+    "one-tenth": 0.1, "a fraction": None,
+}
+_VAGUE = r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|hundreds|thousands|millions|scores)(?=\s+of\b)"
+_WORDNUM = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _WORD_NUMBERS), key=len, reverse=True))
+_FRACTION = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _FRACTIONS), key=len, reverse=True))
+_NUMBER = rf"(?:{_CURRENCY}\s?)?(?:{_DIGITS})(?:{_SCALE})?(?:{_PERCENT})?"
+_ANY = rf"(?:{_NUMBER}|\b(?:{_WORDNUM})\b(?:{_SCALE})?)"
+_RANGE = rf"(?:between\s+|from\s+)?{_ANY}(?:\s*(?:to|-|\u2013|\u2014|and)\s*{_ANY})?"
+_FIGURE = re.compile(
+    rf"(?<![\w.\-/:\u2013])(?:(?P<approx>{_APPROX})\s+)?"
+    rf"(?:(?P<fraction>\b(?:{_FRACTION})\b)|(?P<vague>\b{_VAGUE})|(?P<range>{_RANGE}))"
+    rf"(?![\w/:]|\.\d|-\d|\u2013\d)",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^\s*(?:{_MONTHS}\b|st\b|nd\b|rd\b|th\b|-year|\s*years?\s+old|\s*o'clock|\s*[ap]\.?m\b)",
+                         re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\baged\s*$|\bage\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_NUM_IN = re.compile(_DIGITS)
+
+UNITS = frozenset(
+    """troops soldiers servicemen personnel forces fighters militants rebels people civilians refugees residents
+    children women men casualties deaths dead wounded injured prisoners hostages tanks drones missiles rockets
+    aircraft jets planes helicopters ships vessels warships boats artillery guns shells weapons warheads vehicles
+    trains battalions brigades divisions units regiments miles kilometres kilometers km metres meters acres
+    hectares tonnes tons barrels dollars pounds euros votes seats jobs workers members mps voters migrants
+    asylum-seekers students patients doctors nurses police officers days weeks months hours minutes years
+    times countries nations states cases""".split()
+)
+_COMPOUND_UNITS = ("square miles", "square kilometres", "square kilometers", "square km", "per cent")
+_CURRENCY_UNITS = {"£": "pounds", "$": "dollars", "us$": "dollars", "€": "euros"}
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_DETERMINERS = {"the", "his", "her", "its", "their", "our", "all", "of", "these", "those", "that", "this"}
+
+_SUBJECT = r"((?:[Tt]he\s+)?(?:[A-Z][\w'\u2019.&-]*\s+){0,5}[A-Z][\w'\u2019.&-]*(?:\s+(?:in|of|for)\s+[A-Z][\w'\u2019.-]*)?)"
+_GROUP = (
+    r"((?:[Tt]he\s+)?(?:[A-Za-z-]+\s+){0,2}(?i:officials|analysts|sources|observers|experts|reports|media|"
+    r"diplomats|ministry|government|military|army|police|witnesses|residents|activists|monitors|estimates|figures))"
+)
+_ACTIONS = (
+    r"(?:has\s+|have\s+|had\s+)?(?:ordered|deployed|sent|moved|mobili[sz]ed|amassed|assembled|gathered|stationed|"
+    r"launched|pledged|promised|offered|plans|planned|proposed|cut|raised)\b"
+)
+_VERBS = (
+    r"(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|confirmed|confirms|announced|announces|claimed|claims|"
+    r"stated|told|estimated|estimates|estimate|warned|added|indicate|indicates|suggest|suggests|believe|believes|"
+    r"counted|put\s+the\s+(?:number|figure|toll))\b"
+)
+_ATTRIBUTION = [
+    re.compile(r"\baccording\s+to\s+((?:the\s+)?[^,;.()]{2,80}?)(?=[,;.()]|\s+(?:on|in|at|that)\s|$)", re.IGNORECASE),
+    re.compile(rf"{_GROUP}\s+{_VERBS}"),
+    re.compile(rf"{_SUBJECT}\s+{_VERBS}"),
+    re.compile(r"\b(?:said|says|according\s+to)\s+((?:[A-Z][\w'\u2019.-]*\s*){1,4})"),
+    re.compile(rf"{_SUBJECT}\s+{_ACTIONS}"),
+]
+_OFFICIAL = re.compile(
+    r"\b(?:ministry|government|president|prime\s+minister|minister|army|military|defen[cs]e|officials?|spokes(?:man|woman|person)|"
+    r"police|authorities|kremlin|pentagon|office|department|council|commission|agency|institute|bureau|statistics)\b",
+    re.IGNORECASE,
+)
+_UNCONFIRMED = re.compile(
+    r"no\s+official\s+confirmation|not\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)|unconfirmed|"
+    r"could\s+not\s+be\s+(?:independently\s+)?verified|cannot\s+be\s+(?:independently\s+)?verified|"
+    r"has\s+not\s+confirmed|have\s+not\s+confirmed",
+    re.IGNORECASE,
+)
+_CLAIMED = re.compile(r"\b(?:reportedly|is\s+said\s+to|are\s+said\s+to|allegedly|claim(?:s|ed)?|rumou?red|circulated)\b",
+                      re.IGNORECASE)
+_ESTIMATED = re.compile(r"\b(?:estimat\w*|analysts?|experts?|calculat\w*)\b", re.IGNORECASE)
+_BAD_SOURCE_START = {"it", "this", "that", "there", "he", "she", "they", "we", "i", "which", "who", "but", "and", "a"}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure found in the text, with its span and its reading."""
+
+    start: int
+    end: int
+    quantity: str
+    low: float | None
+    high: float | None
+    unit: str | None
+    describes: str
+    source: str | None
+    status: FigureStatus
+    sentence: Sentence
+
+
+def _value(token: str) -> float | None:
+    token = token.strip().lower()
+    currency = re.match(rf"^{_CURRENCY}\s?", token, re.IGNORECASE)
+    if currency:
+        token = token[currency.end():]
+    token = re.sub(rf"{_PERCENT}$", "", token).strip()
+    scale = 1.0
+    match = re.search(rf"{_SCALE}$", token)
+    if match and not re.fullmatch(_DIGITS, token):
+        scale = _SCALES[match.group().strip()]
+        token = token[: match.start()].strip()
+    if re.fullmatch(_DIGITS, token):
+        return float(token.replace(",", "")) * scale
+    words = re.sub(r"\s+", " ", token)
+    if words in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[words]) * scale
+    return None
+
+
+def parse_quantity(text: str) -> tuple[float | None, float | None]:
+    """Return the low and high numbers a quantity expression states."""
+    match = _FIGURE.fullmatch(text.strip())
+    if match is None:
+        return None, None
+    approx = (match.group("approx") or "").lower()
+    if match.group("fraction"):
+        value = _FRACTIONS[re.sub(r"\s+", " ", match.group("fraction").lower())]
+        rounded = None if value is None else round(value, 3)
+        return rounded, rounded
+    if match.group("vague"):
+        return None, None
+    body = re.sub(r"^(?:between|from)\s+", "", match.group("range"), flags=re.IGNORECASE)
+    parts = re.split(r"\s*(?:\bto\b|\band\b|-|\u2013|\u2014)\s*", body, maxsplit=1, flags=re.IGNORECASE)
+    values = [_value(p) for p in parts if p.strip()]
+    if len(values) == 2 and values[0] is not None and values[1] is not None:
+        low, high = values
+        # "15 to 20,000": the scale of the second part applies to the first
+        if low < high / 100 and "," not in parts[0] and "." not in parts[0]:
+            magnitude = re.search(rf"{_SCALE}$", parts[1].strip().lower())
+            if magnitude and not re.search(rf"{_SCALE}$", parts[0].strip().lower()):
+                low *= _SCALES[magnitude.group().strip()]
+        return (low, high) if low <= high else (high, low)
+    value = values[0] if values else None
+    if approx in ("more than", "over", "at least", "just over", "upwards of", "in excess of"):
+        return value, None
+    if approx in ("up to", "fewer than", "less than", "as many as", "just under"):
+        return None, value
+    return value, value
+
+
+def _is_excluded(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    if match.group("range") is None:
+        return False
+    core = match.group("range")
+    numbers = _NUM_IN.findall(core)
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 14]
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return True
+    plain = core.strip()
+    if numbers and all(_YEAR.match(n) for n in numbers) and not match.group("approx"):
+        next_word = after.strip().split(" ", 1)[0].lower().strip(".,;:")
+        if not re.search(r"[£$€%]|million|billion|per", plain, re.IGNORECASE) and next_word not in UNITS:
+            return True
+    # a lone word number needs a counted noun after it ("three tanks", not "one of them")
+    if not numbers and not re.search(_CURRENCY, plain):
+        words = re.findall(r"[A-Za-z]+", after)
+        if not words or words[0].lower() in STOPWORDS - {"of"} or plain.lower() == "one" and words[0].lower() not in UNITS:
+            return True
+    return False
+
+
+def _unit(text: str, end: int, quantity: str) -> tuple[str | None, int]:
+    lowered = quantity.lower()
+    if re.search(r"%|per\s?cent|percent", lowered):
+        return "per cent", end
+    currency = re.search(_CURRENCY, quantity)
+    if currency:
+        return _CURRENCY_UNITS.get(currency.group().lower(), "money"), end
+    tail = text[end : end + 60]
+    words = list(re.finditer(r"[A-Za-z][A-Za-z'\u2019-]*|[^\sA-Za-z]", tail))
+    tokens = [w.group() for w in words[:5]]
+    lowered_tokens = [t.lower() for t in tokens]
+    joined = " ".join(lowered_tokens)
+    for compound in _COMPOUND_UNITS:
+        if joined.startswith(compound) or joined.startswith("of " + compound):
+            return compound, end
+    skip = 0
+    if lowered_tokens[:1] == ["of"]:
+        skip = 1
+        while skip < len(lowered_tokens) and lowered_tokens[skip] in _DETERMINERS:
+            skip += 1
+    for i, token in enumerate(lowered_tokens[skip : skip + 3], start=skip):
+        if not token.isalpha() and "-" not in token:
+            break
+        if token in UNITS:
+            return tokens[i], end
+        if token in STOPWORDS:
+            break
+    if skip and skip < len(tokens) and tokens[skip].isalpha():
+        return tokens[skip], end
+    if tokens and tokens[0].isalpha() and tokens[0].islower() and tokens[0] not in STOPWORDS \
+            and not tokens[0].endswith(("ed", "ing", "ly")):
+        return tokens[0], end
+    return None, end
+
+
+def _unit_before(text: str, start: int, floor: int) -> str | None:
+    """The nearest counted noun in the few words before a figure ("forces numbering 48,000")."""
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", text[max(floor, start - 60) : start])[-6:]
+    for word in reversed(words):
+        if word.lower() in UNITS:
+            return word
+    return None
+
+
+_CLAUSE_END = re.compile(r"[;:!?()\u2014]|[,.](?=\s|$)")
+
+
+def _clause_after(text: str, end: int, limit: int) -> str:
+    clause = _CLAUSE_END.split(text[end:limit], maxsplit=1)[0]
+    return " ".join(clause.split()[:8])
+
+
+def _clause_before(text: str, start: int, floor: int) -> str:
+    clause = _CLAUSE_END.split(text[floor:start])[-1]
+    return " ".join(clause.split()[-6:])
+
+
+def find_source(sentence: str) -> str | None:
+    """Return who a sentence attributes its statement to, or None."""
+    for pattern in _ATTRIBUTION:
+        match = pattern.search(sentence)
+        if match:
+            source = " ".join(match.group(1).split()).strip(" ,.'\"")
+            first = source.split(" ", 1)[0].lower() if source else ""
+            if source and first not in _BAD_SOURCE_START and len(source) <= 80:
+                return source
+    return None
+
+
+def _status(approx: str, source: str | None, sentence: str, following: str) -> FigureStatus:
+    if _UNCONFIRMED.search(sentence) or (following and _UNCONFIRMED.search(following) and len(following) < 90):
+        return FigureStatus.UNCONFIRMED
+    if approx or _ESTIMATED.search(sentence):
+        return FigureStatus.ESTIMATE
+    if _CLAIMED.search(sentence) or (source and not _OFFICIAL.search(source)):
+        return FigureStatus.CLAIMED
+    return FigureStatus.OFFICIAL
+
+
+def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
+    """Return every figure in the sentences, in text order."""
+    figures: list[Figure] = []
+    for position, sentence in enumerate(sentences):
+        if not any(ch.isdigit() for ch in sentence.text) and not re.search(
+            rf"\b(?:{_WORDNUM}|{_FRACTION}|dozens|hundreds|thousands|millions|scores)\b", sentence.text, re.IGNORECASE
+        ):
+            continue
+        source = None
+        searched = False
+        following = sentences[position + 1].text if position + 1 < len(sentences) else ""
+        for match in _FIGURE.finditer(text, sentence.start, sentence.end):
+            start, end = match.span()
+            if _is_excluded(text, start, end, match):
+                continue
+            quantity = text[start:end]
+            low, high = parse_quantity(quantity)
+            unit, _ = _unit(text, end, quantity)
+            if unit is None and match.group("fraction") is None:
+                unit = _unit_before(text, start, sentence.start)
+            if not searched:
+                source, searched = find_source(sentence.text), True
+            after = _clause_after(text, end, sentence.end)
+            describes = after if len(after.split()) >= 2 else f"{_clause_before(text, start, sentence.start)} {after}"
+            approx = match.group("approx") or ""
+            figures.append(
+                Figure(
+                    start=start,
+                    end=end,
+                    quantity=quantity,
+                    low=low,
+                    high=high,
+                    unit=unit,
+                    describes=describes.strip() or (unit or quantity),
+                    source=source,
+                    status=_status(approx, source, sentence.text, following),
+                    sentence=sentence,
+                )
+            )
+    return figures

@@ -1,0 +1,85 @@
+"""Split article text into sentences with character offsets, and into words.
+
+Lines are paragraphs (saved pages put one per line); within a line nupunkt's
+Punkt model finds the boundaries, which keeps abbreviations ("U.S.", "Mr.",
+"Jan. 5"), decimals and quoted speech intact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["STOPWORDS", "Sentence", "content_words", "split_sentences"]
+
+_LEAD = re.compile(r"^[\s\u2022\u00b7*\-\u2013\u2014>#]+")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019-]*|\d[\d,.]*")
+_TERMINAL = ('.', '!', '?', '"', "'", '\u201d', '\u2019', ')', ':')
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having
+    he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+    nor not now of off on once only or other our ours ourselves out over own same she should so some such than
+    that the their theirs them themselves then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your yours yourself yourselves
+    said says say told mr mrs ms would could may might must shall one two new also last year years""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: its text and where it sits in the article."""
+
+    start: int
+    end: int
+    text: str
+    line: int
+    index: int
+
+    @property
+    def is_prose(self) -> bool:
+        """True for a full sentence, not a heading, menu entry or caption."""
+        words = self.text.split()
+        return len(words) >= 6 and self.text.rstrip().endswith(_TERMINAL)
+
+
+def _spans(line: str) -> list[tuple[int, int]]:
+    import nupunkt
+
+    return list(nupunkt.sent_spans(line))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Return the sentences of a text with their offsets into it."""
+    sentences: list[Sentence] = []
+    offset = 0
+    line_no = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for start, end in _spans(line) if ("." in line or "?" in line or "!" in line) else [(0, len(line))]:
+                piece = line[start:end]
+                lead = _LEAD.match(piece)
+                skip = lead.end() if lead else 0
+                stripped = piece[skip:].rstrip()
+                if stripped:
+                    begin = offset + start + skip
+                    sentences.append(Sentence(begin, begin + len(stripped), stripped, line_no, len(sentences)))
+            line_no += 1
+        offset += len(line) + 1
+    return sentences
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words of a text without stopwords and numbers, lightly stemmed."""
+    out = []
+    for match in _WORD.finditer(text):
+        word = match.group().lower().strip("'\u2019-")
+        if word in STOPWORDS or not word or word[0].isdigit() or len(word) < 3:
+            continue
+        if word.endswith("'s") or word.endswith("\u2019s"):
+            word = word[:-2]
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        out.append(word)
+    return out
