@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Awaitable, Callable
@@ -14,8 +15,10 @@ from pydantic import ValidationError as PydanticValidationError
 
 from . import grounding
 from .cache import RecordCache, cache_key
+from .checks import verify
 from .config import Settings, estimate_cost, resolve_settings
 from .errors import GroundingError, OutputError
+from .extractive import ENGINE_VERSION, extract
 from .ingest import Document, load_document
 from .models import (
     SCHEMA_VERSION,
@@ -31,6 +34,19 @@ from .providers import Answer, ChatClient
 __all__ = ["Summarizer", "asummarize", "summarize"]
 
 Source = str | os.PathLike[str]
+OFFLINE_NOTICE = (
+    "no LLM configured: using the built-in extractive engine; set OPENAI_API_KEY or --base-url for LLM summaries"
+)
+logger = logging.getLogger("summarizer")
+_announced = False
+
+
+def _announce_offline() -> None:
+    """Say once per process that the extractive engine stands in for an LLM."""
+    global _announced
+    if not _announced:
+        _announced = True
+        logger.warning(OFFLINE_NOTICE)
 
 
 class Summarizer:
@@ -49,29 +65,39 @@ class Summarizer:
         self.settings = settings if settings is not None else resolve_settings(**options)
         if settings is not None and options:
             self.settings = replace(settings, **options)
-        self._client = ChatClient(
-            self.settings,
-            http_client=http_client,
-            async_http_client=async_http_client,
-            sleep=sleep,
-            async_sleep=async_sleep,
-        )
+        self.engine = self.settings.resolved_engine()
+        self._client: ChatClient | None = None
+        if self.engine == "llm":
+            self._client = ChatClient(
+                self.settings,
+                http_client=http_client,
+                async_http_client=async_http_client,
+                sleep=sleep,
+                async_sleep=async_sleep,
+            )
+        elif self.settings.engine == "auto":
+            _announce_offline()
         assert self.settings.cache_dir is not None
         self._cache = RecordCache(self.settings.cache_dir) if self.settings.use_cache else None
 
     def _prepare(self, source: Source, meta: dict[str, Any]) -> tuple[Document, list[dict[str, str]], str, str]:
         document = load_document(source, **meta)
-        messages, prompt_version = build_messages(document.text)
         s = self.settings
+        if self.engine == "extractive":
+            messages: list[dict[str, str]] = []
+            version, provider, model, sampling = ENGINE_VERSION, "extractive", ENGINE_VERSION, {}
+        else:
+            messages, version = build_messages(document.text)
+            provider, model, sampling = s.provider, s.model, s.sampling()
         key = cache_key(
             document.text,
-            provider=s.provider,
-            model=s.model,
-            prompt_version=prompt_version,
+            provider=provider,
+            model=model,
+            prompt_version=version,
             schema_version=SCHEMA_VERSION,
-            sampling=s.sampling(),
+            sampling=sampling,
         )
-        return document, messages, prompt_version, key
+        return document, messages, version, key
 
     def _cached(self, key: str, document: Document, article_id: str | None, refresh: bool) -> SummaryRecord | None:
         if self._cache is None or refresh or self.settings.refresh:
@@ -80,6 +106,29 @@ class Summarizer:
         if hit is None:
             return None
         return hit.model_copy(update={"cached": True, **_provenance(document, article_id)})
+
+    def _store(self, key: str, record: SummaryRecord) -> SummaryRecord:
+        if self._cache is not None:
+            self._cache.set(key, record)
+        return record
+
+    def _extractive(self, document: Document, key: str, article_id: str | None) -> SummaryRecord:
+        started = time.perf_counter()
+        summary = extract(document.text)
+        record = SummaryRecord(
+            **_provenance(document, article_id),
+            content_sha256=document.sha256,
+            engine="extractive",
+            provider=None,
+            model=None,
+            prompt_version=ENGINE_VERSION,
+            cost_usd=0.0,
+            latency_s=round(time.perf_counter() - started, 4),
+            created_at=datetime.now(UTC),
+            grounding=GroundingReport(checked=sum(1 for _ in summary.quoted())),
+            summary=summary,
+        )
+        return self._store(key, record)
 
     def _finish(
         self, answer: Answer, document: Document, prompt_version: str, key: str, article_id: str | None, started: float
@@ -101,11 +150,10 @@ class Summarizer:
             cached=False,
             created_at=datetime.now(UTC),
             grounding=report,
+            checks=verify(summary, document.text),
             summary=summary,
         )
-        if self._cache is not None:
-            self._cache.set(key, record)
-        return record
+        return self._store(key, record)
 
     def _salvage(self, answer: Answer, text: str) -> tuple[ArticleSummary, GroundingReport]:
         """Return the summary to store: the valid answer, or the last one minus bad quotes."""
@@ -149,6 +197,8 @@ class Summarizer:
         hit = self._cached(key, document, article_id, refresh)
         if hit is not None:
             return hit
+        if self._client is None:
+            return self._extractive(document, key, article_id)
         started = time.perf_counter()
         answer = self._client.extract(messages, document.text)
         return self._finish(answer, document, prompt_version, key, article_id, started)
@@ -166,19 +216,23 @@ class Summarizer:
         hit = self._cached(key, document, article_id, refresh)
         if hit is not None:
             return hit
+        if self._client is None:
+            return self._extractive(document, key, article_id)
         started = time.perf_counter()
         answer = await self._client.aextract(messages, document.text)
         return self._finish(answer, document, prompt_version, key, article_id, started)
 
     def close(self) -> None:
         """Release the HTTP client and the cache."""
-        self._client.close()
+        if self._client is not None:
+            self._client.close()
         if self._cache is not None:
             self._cache.close()
 
     async def aclose(self) -> None:
         """Release both HTTP clients and the cache."""
-        await self._client.aclose()
+        if self._client is not None:
+            await self._client.aclose()
         if self._cache is not None:
             self._cache.close()
 

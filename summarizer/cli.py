@@ -24,9 +24,22 @@ app = typer.Typer(
 )
 
 
+class _Stderr(logging.Handler):
+    """Write log lines to whatever sys.stderr is now (the test runner swaps it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(self.format(record), file=sys.stderr)
+
+
 @app.callback()
 def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log requests and retries.")] = False) -> None:
     """Turn news articles into structured, verifiable records."""
+    ours = logging.getLogger("summarizer")
+    if not any(isinstance(h, _Stderr) for h in ours.handlers):
+        handler = _Stderr()
+        handler.setFormatter(logging.Formatter("note: %(message)s"))
+        ours.addHandler(handler)
+        ours.propagate = False
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     else:
@@ -43,6 +56,9 @@ def _fail(exc: SummarizerError) -> typer.Exit:
 @app.command()
 def summarize(
     source: Annotated[str, typer.Argument(help="Article file, or - to read standard input.")],
+    engine: Annotated[
+        str | None, typer.Option(help="auto (LLM if configured, else extractive), llm or extractive.")
+    ] = None,
     model: Annotated[str | None, typer.Option(help="Model name.")] = None,
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL.")] = None,
     provider: Annotated[str | None, typer.Option(help="Server profile: openai, ollama, vllm or llamacpp.")] = None,
@@ -59,6 +75,7 @@ def summarize(
 ) -> None:
     """Summarize one article and print its record as JSON."""
     options: dict[str, Any] = {
+        "engine": engine,
         "model": model,
         "base_url": base_url,
         "provider": provider,

@@ -17,6 +17,7 @@ from .errors import ConfigError
 
 __all__ = [
     "DEFAULT_MODEL",
+    "ENGINES",
     "PRICES_PER_MTOK",
     "PROFILES",
     "Settings",
@@ -27,6 +28,7 @@ __all__ = [
 
 DEFAULT_MODEL = "gpt-4o-mini"
 PROFILES = ("openai", "ollama", "vllm", "llamacpp")
+ENGINES = ("auto", "llm", "extractive")
 _LOCAL_PORTS = {11434: "ollama"}
 
 # USD per million tokens (input, output), as listed by OpenAI; local servers cost 0.
@@ -52,6 +54,7 @@ def default_cache_dir() -> Path:
 class Settings:
     """Everything one summarizer needs to know, fully resolved."""
 
+    engine: str = "auto"
     provider: str = "openai"
     model: str = DEFAULT_MODEL
     base_url: str | None = None
@@ -67,6 +70,17 @@ class Settings:
     use_cache: bool = True
     refresh: bool = False
     strict_grounding: bool = False
+
+    @property
+    def llm_configured(self) -> bool:
+        """True when a key, a base URL or a local server profile says an LLM is meant."""
+        return bool(self.api_key or self.base_url or self.provider != "openai")
+
+    def resolved_engine(self) -> str:
+        """Return 'llm' or 'extractive': what 'auto' means with these settings."""
+        if self.engine == "auto":
+            return "llm" if self.llm_configured else "extractive"
+        return self.engine
 
     @property
     def is_local(self) -> bool:
@@ -133,6 +147,8 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
     if "provider" not in values:
         port = urlparse(values.get("base_url") or "").port
         values["provider"] = _LOCAL_PORTS.get(port or 0, "openai")
+    if values.get("engine", "auto") not in ENGINES:
+        raise ConfigError(f"unknown engine {values['engine']!r}; choose one of {', '.join(ENGINES)}")
     if values["provider"] not in PROFILES:
         raise ConfigError(f"unknown provider {values['provider']!r}; choose one of {', '.join(PROFILES)}")
     settings = Settings(**values)

@@ -26,9 +26,11 @@ __all__ = [
     "SCHEMA_VERSION",
     "ArticleSummary",
     "Attempts",
+    "Checks",
     "DroppedQuote",
     "Escalation",
     "EscalationAnswer",
+    "FigureCheck",
     "FigureStatus",
     "GroundingReport",
     "Hedge",
@@ -213,6 +215,22 @@ class GroundingReport(_Strict):
         return not self.dropped
 
 
+class FigureCheck(_Strict):
+    """Whether one of the model's figures states a number its quote contains."""
+
+    index: int
+    quantity: str
+    number_in_quote: bool
+
+
+class Checks(_Strict):
+    """The extractive engine's check of an LLM answer (costs no tokens)."""
+
+    missed_figures: list[KeyFigure] = Field(description="Figures in the text the model left out.")
+    missed_hedges: list[Hedge] = Field(description="Hedges in the text the model left out.")
+    figures: list[FigureCheck] = Field(description="One check per figure the model gave.")
+
+
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -238,6 +256,7 @@ class SummaryRecord(_Strict):
     cached: bool = False
     created_at: datetime
     grounding: GroundingReport
+    checks: Checks | None = Field(default=None, description="Verifier findings; null for the extractive engine.")
     summary: ArticleSummary
 
     @field_validator("content_sha256")

@@ -12,6 +12,7 @@ import httpx2
 import pytest
 from typer.testing import CliRunner
 
+import summarizer.api
 import summarizer.cli
 from summarizer import Summarizer, SummaryRecord
 from summarizer.cli import app
@@ -49,11 +50,27 @@ def test_summarize_stdin_and_second_run_is_cached(transport: Recorder) -> None:
     assert len(transport.requests) == 1
 
 
-def test_missing_key_is_exit_2_with_advice(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_llm_engine_without_key_is_exit_2_with_advice(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OPENAI_API_KEY")
-    result = runner.invoke(app, ["summarize", str(ARTICLES / "valdoria-border.txt")])
+    result = runner.invoke(app, ["summarize", "--engine", "llm", str(ARTICLES / "valdoria-border.txt")])
     assert result.exit_code == 2
     assert "set OPENAI_API_KEY" in result.stderr
+
+
+def test_no_llm_configured_falls_back_to_extractive_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY")
+    monkeypatch.setattr(summarizer.api, "_announced", False)
+    result = runner.invoke(app, ["summarize", str(ARTICLES / "valdoria-border.txt")])
+    assert result.exit_code == 0, result.output
+    assert "no LLM configured: using the built-in extractive engine" in result.stderr
+    record = SummaryRecord.model_validate_json(result.stdout)
+    assert record.engine == "extractive" and record.model is None
+    assert record.summary.escalation.event_type == "MOBILIZE"
+
+
+def test_unknown_engine_is_exit_2() -> None:
+    result = runner.invoke(app, ["summarize", "--engine", "magic", str(ARTICLES / "valdoria-border.txt")])
+    assert result.exit_code == 2 and "unknown engine" in result.stderr
 
 
 def test_missing_file_is_exit_2() -> None:

@@ -66,8 +66,19 @@ def test_unknown_option_is_a_config_error() -> None:
 def test_openai_without_key_says_what_to_set(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OPENAI_API_KEY")
     with pytest.raises(ConfigError, match="set OPENAI_API_KEY"):
-        Summarizer()
-    Summarizer(provider="ollama").close()  # local servers need no key
+        Summarizer(engine="llm")
+    with Summarizer(provider="ollama") as local:  # local servers need no key
+        assert local.engine == "llm"
+
+
+def test_engine_auto_means_llm_only_when_one_is_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert resolve_settings().resolved_engine() == "llm"  # the marker key is set
+    monkeypatch.delenv("OPENAI_API_KEY")
+    assert resolve_settings().resolved_engine() == "extractive"
+    assert resolve_settings(base_url="http://127.0.0.1:9/v1").resolved_engine() == "llm"
+    assert resolve_settings(engine="extractive", api_key="sk-x").resolved_engine() == "extractive"
+    with pytest.raises(ConfigError, match="unknown engine"):
+        resolve_settings(engine="gpt")
 
 
 def test_key_is_not_in_settings_repr() -> None:

@@ -47,8 +47,14 @@ def analyse(text: str) -> Extraction:
 
 def _figure(f: Figure) -> KeyFigure:
     return KeyFigure(
-        quantity=f.quantity, low=f.low, high=f.high, unit=f.unit, describes=f.describes,
-        source=f.source, status=f.status, quote=f.sentence.text,
+        quantity=f.quantity,
+        low=f.low,
+        high=f.high,
+        unit=f.unit,
+        describes=f.describes,
+        source=f.source,
+        status=f.status,
+        quote=f.sentence.text,
     )
 
 

@@ -8,7 +8,6 @@ only in sentences that also name forces, weapons, a border or a war.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from ..scales import Direction, EventType
 from .sentences import Sentence
 
-__all__ = ["EscalationReading", "LEVEL_MEANING", "assess_escalation", "find_actors"]
+__all__ = ["LEVEL_MEANING", "EscalationReading", "assess_escalation", "find_actors"]
 
 LEVEL_MEANING = {
     0: "no military development, or de-escalation",
@@ -36,45 +35,178 @@ _SECURITY = re.compile(
 
 # (type, level, needs a security context, pattern)
 _TRIGGERS: list[tuple[EventType, int, bool, str]] = [
-    (EventType.FIGHT, 5, False, r"full-scale\s+(?:invasion|war|offensive)|all-out\s+war|major\s+offensive|"
-     r"launched\s+an?\s+(?:invasion|offensive)|ground\s+offensive|invaded"),
+    (
+        EventType.FIGHT,
+        5,
+        False,
+        r"full-scale\s+(?:invasion|war|offensive)|all-out\s+war|major\s+offensive|"
+        r"launched\s+an?\s+(?:invasion|offensive)|ground\s+offensive|invaded",
+    ),
     (EventType.FIGHT, 4, True, r"fighting|battles?|clashes|clashed|combat|fought|counter-?offensive|offensive"),
-    (EventType.ASSAULT, 4, False, r"air\s?strikes?|shelling|shelled|bombard\w*|missile\s+(?:attacks?|strikes?)|"
-     r"drone\s+(?:attacks?|strikes?)|suicide\s+bombing|incursions?"),
-    (EventType.ASSAULT, 4, True, r"attack(?:s|ed)?|strikes?\s+on|bomb(?:ing|ed|s)|raids?|killed|drones\s+launched|"
-     r"launched\s+\d[\d,]*\s+(?:drones|missiles)"),
+    (
+        EventType.ASSAULT,
+        4,
+        False,
+        r"air\s?strikes?|shelling|shelled|bombard\w*|missile\s+(?:attacks?|strikes?)|"
+        r"drone\s+(?:attacks?|strikes?)|suicide\s+bombing|incursions?",
+    ),
+    (
+        EventType.ASSAULT,
+        4,
+        True,
+        r"attack(?:s|ed)?|strikes?\s+on|bomb(?:ing|ed|s)|raids?|killed|drones\s+launched|"
+        r"launched\s+\d[\d,]*\s+(?:drones|missiles)",
+    ),
     (EventType.COERCE, 4, True, r"seized|seizure|captur(?:e|ed|ing)|occupied|occupation|annex\w*|blockade\w*"),
     (EventType.MOBILIZE, 3, False, r"mobili[sz]\w*|build-?up|troop\s+movements?|call-?up|reinforcements"),
-    (EventType.MOBILIZE, 3, True, r"mass(?:ing|ed)|amass\w*|deploy\w*|moved?\s+(?:\w+\s+){0,3}(?:troops|soldiers|tanks)|"
-     r"sent\s+(?:\w+\s+){0,3}(?:troops|soldiers)|assembl\w*|gather(?:s|ed|ing)?|stationed|"
-     r"(?:troops|soldiers|army)\s+(?:\w+\s+){0,4}(?:to|toward|towards|near|along)\s+the\s+border|conscript\w*"),
-    (EventType.MOBILIZE, 2, True, r"exercises?|drills?|manoeuvres|maneuvers|patrols?|show\s+of\s+force|war\s+games|"
-     r"(?:on|high)\s+alert"),
+    (
+        EventType.MOBILIZE,
+        3,
+        True,
+        r"mass(?:ing|ed)|amass\w*|deploy\w*|moved?\s+(?:\w+\s+){0,3}(?:troops|soldiers|tanks)|"
+        r"sent\s+(?:\w+\s+){0,3}(?:troops|soldiers)|assembl\w*|gather(?:s|ed|ing)?|stationed|"
+        r"(?:troops|soldiers|army)\s+(?:\w+\s+){0,4}(?:to|toward|towards|near|along)\s+the\s+border|conscript\w*",
+    ),
+    (
+        EventType.MOBILIZE,
+        2,
+        True,
+        r"exercises?|drills?|manoeuvres|maneuvers|patrols?|show\s+of\s+force|war\s+games|"
+        r"(?:on|high)\s+alert",
+    ),
     (EventType.THREATEN, 1, True, r"threat(?:en|ened|ens|ening)?|warn(?:ed|s|ing)?|ultimatum"),
     (EventType.DISAPPROVE, 1, False, r"accus\w*|condemn\w*|criticis\w*|criticiz\w*|blamed"),
     (EventType.DEMAND, 1, False, r"demand(?:s|ed|ing)?|called\s+for|urged"),
     (EventType.REJECT, 1, False, r"rejected|refused|vetoed"),
     (EventType.SANCTION, 1, False, r"sanctions?|expelled|embargo\w*|cut\s+ties"),
     (EventType.PROTEST, 1, False, r"protests?|protesters|demonstrators|demonstrations?"),
-    (EventType.RETREAT, 0, False, r"cease-?fire|truce|withdr[ae]w\w*|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,5}back|"
-     r"pulled\s+out|de-?escalat\w*|demobili[sz]\w*"),
+    (
+        EventType.RETREAT,
+        0,
+        False,
+        r"cease-?fire|truce|withdr[ae]w\w*|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,5}back|"
+        r"pulled\s+out|de-?escalat\w*|demobili[sz]\w*",
+    ),
     (EventType.AGREE, 0, False, r"agree(?:s|d)?\s+to|agreed|agreement|peace\s+deal|accord|signed|treaty"),
     (EventType.CONSULT, 0, False, r"talks|negotiat\w*|summit|met\s+with|consultations?"),
     (EventType.AID, 0, False, r"humanitarian\s+aid|aid\s+(?:to|for)|relief\s+supplies"),
     (EventType.INVESTIGATE, 0, False, r"investigat\w*|inquiry|probe"),
 ]
 _COMPILED = [(kind, level, ctx, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for kind, level, ctx, p in _TRIGGERS]
-_UP = re.compile(r"escalat\w*|build-?up|rising\s+tensions?|heighten\w*|intensif\w*|amass\w*|mobili[sz]\w*|"
-                 r"largest|record|imminent|more\s+troops|increas\w*|reinforc\w*", re.IGNORECASE)
-_DOWN = re.compile(r"cease-?fire|truce|withdr[ae]w\w*|de-?escalat\w*|eas(?:ed|ing)\s+tensions?|pull(?:ed)?\s+back|"
-                   r"peace\s+(?:deal|agreement)|demobili[sz]\w*", re.IGNORECASE)
+_UP = re.compile(
+    r"escalat\w*|build-?up|rising\s+tensions?|heighten\w*|intensif\w*|amass\w*|mobili[sz]\w*|"
+    r"largest|record|imminent|more\s+troops|increas\w*|reinforc\w*",
+    re.IGNORECASE,
+)
+_DOWN = re.compile(
+    r"cease-?fire|truce|withdr[ae]w\w*|de-?escalat\w*|eas(?:ed|ing)\s+tensions?|pull(?:ed)?\s+back|"
+    r"peace\s+(?:deal|agreement)|demobili[sz]\w*",
+    re.IGNORECASE,
+)
 _NOT_ACTORS = frozenset(
-    """The A An In On At But And If As It This That These Those There He She They We His Her Their Its Our Mr Mrs Ms
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-    September October November December According However Meanwhile Also After Before While Despite Although
-    Under Over With Without For From By Of To What When Where Why How Who Which Last Next Both One Two Three
-    President Prime Minister Foreign Defence Defense Ministry Secretary General World News Latest Trends Reports
-    Images Refs Similar Notably Moreover Recent Former Chief Senior""".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "If",
+        "As",
+        "It",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "He",
+        "She",
+        "They",
+        "We",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "According",
+        "However",
+        "Meanwhile",
+        "Also",
+        "After",
+        "Before",
+        "While",
+        "Despite",
+        "Although",
+        "Under",
+        "Over",
+        "With",
+        "Without",
+        "For",
+        "From",
+        "By",
+        "Of",
+        "To",
+        "What",
+        "When",
+        "Where",
+        "Why",
+        "How",
+        "Who",
+        "Which",
+        "Last",
+        "Next",
+        "Both",
+        "One",
+        "Two",
+        "Three",
+        "President",
+        "Prime",
+        "Minister",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Ministry",
+        "Secretary",
+        "General",
+        "World",
+        "News",
+        "Latest",
+        "Trends",
+        "Reports",
+        "Images",
+        "Refs",
+        "Similar",
+        "Notably",
+        "Moreover",
+        "Recent",
+        "Former",
+        "Chief",
+        "Senior",
+    ]
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u024f]+(?:[-\s][A-Z][a-z\u00e0-\u024f]+){0,2}\b")
 
@@ -100,7 +232,7 @@ def _weight(sentence: Sentence, rank: int) -> float:
 
 
 def _same_name(a: str, b: str) -> bool:
-    common = len(os.path.commonprefix([a, b]))
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return common >= 5 and common >= 0.7 * min(len(a), len(b))
 
 
@@ -129,10 +261,11 @@ def find_actors(sentences: list[Sentence], limit: int = 4) -> list[str]:
 
 def assess_escalation(sentences: list[Sentence]) -> EscalationReading:
     """Read type, level, direction, actors and evidence from the trigger patterns."""
-    scores: Counter[EventType] = Counter()
+    scores: dict[EventType, float] = {}
     levels: dict[EventType, int] = {}
     hits: dict[EventType, list[tuple[float, Sentence, str]]] = {}
-    up = down = 0.0
+    up = 0.0
+    down = 0.0
     for rank, sentence in enumerate(sentences):
         weight = _weight(sentence, rank)
         text = sentence.text
@@ -145,7 +278,7 @@ def assess_escalation(sentences: list[Sentence]) -> EscalationReading:
             if match is None:
                 continue
             if kind not in seen:
-                scores[kind] += weight * (1.0 + 0.1 * level)
+                scores[kind] = scores.get(kind, 0.0) + weight * (1.0 + 0.1 * level)
                 seen.add(kind)
             levels[kind] = max(levels.get(kind, 0), level)
             hits.setdefault(kind, []).append((weight, sentence, match.group()))
@@ -153,8 +286,12 @@ def assess_escalation(sentences: list[Sentence]) -> EscalationReading:
         down += weight * len(_DOWN.findall(text))
     if not scores:
         return EscalationReading(
-            EventType.NONE, 0, Direction.UNCLEAR, find_actors(sentences),
-            "No trigger words for a political or military event were found.", [],
+            EventType.NONE,
+            0,
+            Direction.UNCLEAR,
+            find_actors(sentences),
+            "No trigger words for a political or military event were found.",
+            [],
         )
     kind = max(scores, key=lambda k: (scores[k], levels[k]))
     level = levels[kind]

@@ -26,17 +26,60 @@ _SCALE = r"(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)"
 _PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percent\b)"
 _CURRENCY = r"(?:US\$|[£$€])"
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
-    "a thousand": 1000, "one thousand": 1000, "a dozen": 12, "dozen": 12, "a million": 1e6,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a hundred": 100,
+    "one hundred": 100,
+    "a thousand": 1000,
+    "one thousand": 1000,
+    "a dozen": 12,
+    "dozen": 12,
+    "a million": 1e6,
 }
 _FRACTIONS = {
-    "half": 0.5, "a half": 0.5, "one-half": 0.5, "a third": 1 / 3, "one-third": 1 / 3, "one third": 1 / 3,
-    "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one-quarter": 0.25, "one quarter": 0.25,
-    "three-quarters": 0.75, "three quarters": 0.75, "a fifth": 0.2, "one-fifth": 0.2, "a tenth": 0.1,
-    "one-tenth": 0.1, "a fraction": None,
+    "half": 0.5,
+    "a half": 0.5,
+    "one-half": 0.5,
+    "a third": 1 / 3,
+    "one-third": 1 / 3,
+    "one third": 1 / 3,
+    "two-thirds": 2 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 0.25,
+    "one-quarter": 0.25,
+    "one quarter": 0.25,
+    "three-quarters": 0.75,
+    "three quarters": 0.75,
+    "a fifth": 0.2,
+    "one-fifth": 0.2,
+    "a tenth": 0.1,
+    "one-tenth": 0.1,
+    "a fraction": None,
 }
 _VAGUE = r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|hundreds|thousands|millions|scores)(?=\s+of\b)"
 _WORDNUM = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _WORD_NUMBERS), key=len, reverse=True))
@@ -55,27 +98,111 @@ _MONTHS = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s*$", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"^\s*(?:{_MONTHS}\b|st\b|nd\b|rd\b|th\b|-year|\s*years?\s+old|\s*o'clock|\s*[ap]\.?m\b)",
-                         re.IGNORECASE)
+_DATE_AFTER = re.compile(
+    rf"^\s*(?:{_MONTHS}\b|st\b|nd\b|rd\b|th\b|-year|\s*years?\s+old|\s*o'clock|\s*[ap]\.?m\b)", re.IGNORECASE
+)
 _AGE_BEFORE = re.compile(r"\baged\s*$|\bage\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUM_IN = re.compile(_DIGITS)
 
 UNITS = frozenset(
-    """troops soldiers servicemen personnel forces fighters militants rebels people civilians refugees residents
-    children women men casualties deaths dead wounded injured prisoners hostages tanks drones missiles rockets
-    aircraft jets planes helicopters ships vessels warships boats artillery guns shells weapons warheads vehicles
-    trains battalions brigades divisions units regiments miles kilometres kilometers km metres meters acres
-    hectares tonnes tons barrels dollars pounds euros votes seats jobs workers members mps voters migrants
-    asylum-seekers students patients doctors nurses police officers days weeks months hours minutes years
-    times countries nations states cases""".split()
+    [
+        "troops",
+        "soldiers",
+        "servicemen",
+        "personnel",
+        "forces",
+        "fighters",
+        "militants",
+        "rebels",
+        "people",
+        "civilians",
+        "refugees",
+        "residents",
+        "children",
+        "women",
+        "men",
+        "casualties",
+        "deaths",
+        "dead",
+        "wounded",
+        "injured",
+        "prisoners",
+        "hostages",
+        "tanks",
+        "drones",
+        "missiles",
+        "rockets",
+        "aircraft",
+        "jets",
+        "planes",
+        "helicopters",
+        "ships",
+        "vessels",
+        "warships",
+        "boats",
+        "artillery",
+        "guns",
+        "shells",
+        "weapons",
+        "warheads",
+        "vehicles",
+        "trains",
+        "battalions",
+        "brigades",
+        "divisions",
+        "units",
+        "regiments",
+        "miles",
+        "kilometres",
+        "kilometers",
+        "km",
+        "metres",
+        "meters",
+        "acres",
+        "hectares",
+        "tonnes",
+        "tons",
+        "barrels",
+        "dollars",
+        "pounds",
+        "euros",
+        "votes",
+        "seats",
+        "jobs",
+        "workers",
+        "members",
+        "mps",
+        "voters",
+        "migrants",
+        "asylum-seekers",
+        "students",
+        "patients",
+        "doctors",
+        "nurses",
+        "police",
+        "officers",
+        "days",
+        "weeks",
+        "months",
+        "hours",
+        "minutes",
+        "years",
+        "times",
+        "countries",
+        "nations",
+        "states",
+        "cases",
+    ]
 )
 _COMPOUND_UNITS = ("square miles", "square kilometres", "square kilometers", "square km", "per cent")
 _CURRENCY_UNITS = {"£": "pounds", "$": "dollars", "us$": "dollars", "€": "euros"}
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _DETERMINERS = {"the", "his", "her", "its", "their", "our", "all", "of", "these", "those", "that", "this"}
 
-_SUBJECT = r"((?:[Tt]he\s+)?(?:[A-Z][\w'\u2019.&-]*\s+){0,5}[A-Z][\w'\u2019.&-]*(?:\s+(?:in|of|for)\s+[A-Z][\w'\u2019.-]*)?)"
+_SUBJECT = (
+    r"((?:[Tt]he\s+)?(?:[A-Z][\w'\u2019.&-]*\s+){0,5}[A-Z][\w'\u2019.&-]*(?:\s+(?:in|of|for)\s+[A-Z][\w'\u2019.-]*)?)"
+)
 _GROUP = (
     r"((?:[Tt]he\s+)?(?:[A-Za-z-]+\s+){0,2}(?i:officials|analysts|sources|observers|experts|reports|media|"
     r"diplomats|ministry|government|military|army|police|witnesses|residents|activists|monitors|estimates|figures))"
@@ -107,8 +234,9 @@ _UNCONFIRMED = re.compile(
     r"has\s+not\s+confirmed|have\s+not\s+confirmed",
     re.IGNORECASE,
 )
-_CLAIMED = re.compile(r"\b(?:reportedly|is\s+said\s+to|are\s+said\s+to|allegedly|claim(?:s|ed)?|rumou?red|circulated)\b",
-                      re.IGNORECASE)
+_CLAIMED = re.compile(
+    r"\b(?:reportedly|is\s+said\s+to|are\s+said\s+to|allegedly|claim(?:s|ed)?|rumou?red|circulated)\b", re.IGNORECASE
+)
 _ESTIMATED = re.compile(r"\b(?:estimat\w*|analysts?|experts?|calculat\w*)\b", re.IGNORECASE)
 _BAD_SOURCE_START = {"it", "this", "that", "there", "he", "she", "they", "we", "i", "which", "who", "but", "and", "a"}
 
@@ -133,7 +261,7 @@ def _value(token: str) -> float | None:
     token = token.strip().lower()
     currency = re.match(rf"^{_CURRENCY}\s?", token, re.IGNORECASE)
     if currency:
-        token = token[currency.end():]
+        token = token[currency.end() :]
     token = re.sub(rf"{_PERCENT}$", "", token).strip()
     scale = 1.0
     match = re.search(rf"{_SCALE}$", token)
@@ -163,8 +291,9 @@ def parse_quantity(text: str) -> tuple[float | None, float | None]:
     body = re.sub(r"^(?:between|from)\s+", "", match.group("range"), flags=re.IGNORECASE)
     parts = re.split(r"\s*(?:\bto\b|\band\b|-|\u2013|\u2014)\s*", body, maxsplit=1, flags=re.IGNORECASE)
     values = [_value(p) for p in parts if p.strip()]
-    if len(values) == 2 and values[0] is not None and values[1] is not None:
-        low, high = values
+    first, second = [*values, None, None][:2]
+    if first is not None and second is not None:
+        low, high = first, second
         # "15 to 20,000": the scale of the second part applies to the first
         if low < high / 100 and "," not in parts[0] and "." not in parts[0]:
             magnitude = re.search(rf"{_SCALE}$", parts[1].strip().lower())
@@ -196,7 +325,11 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     # a lone word number needs a counted noun after it ("three tanks", not "one of them")
     if not numbers and not re.search(_CURRENCY, plain):
         words = re.findall(r"[A-Za-z]+", after)
-        if not words or words[0].lower() in STOPWORDS - {"of"} or plain.lower() == "one" and words[0].lower() not in UNITS:
+        if (
+            not words
+            or words[0].lower() in STOPWORDS - {"of"}
+            or (plain.lower() == "one" and words[0].lower() not in UNITS)
+        ):
             return True
     return False
 
@@ -230,15 +363,20 @@ def _unit(text: str, end: int, quantity: str) -> tuple[str | None, int]:
             break
     if skip and skip < len(tokens) and tokens[skip].isalpha():
         return tokens[skip], end
-    if tokens and tokens[0].isalpha() and tokens[0].islower() and tokens[0] not in STOPWORDS \
-            and not tokens[0].endswith(("ed", "ing", "ly")):
+    if (
+        tokens
+        and tokens[0].isalpha()
+        and tokens[0].islower()
+        and tokens[0] not in STOPWORDS
+        and not tokens[0].endswith(("ed", "ing", "ly"))
+    ):
         return tokens[0], end
     return None, end
 
 
 def _unit_before(text: str, start: int, floor: int) -> str | None:
     """The nearest counted noun in the few words before a figure ("forces numbering 48,000")."""
-    words = re.findall(r"[A-Za-z][A-Za-z-]*", text[max(floor, start - 60) : start])[-6:]
+    words: list[str] = re.findall(r"[A-Za-z][A-Za-z-]*", text[max(floor, start - 60) : start])[-6:]
     for word in reversed(words):
         if word.lower() in UNITS:
             return word
@@ -263,7 +401,7 @@ def find_source(sentence: str) -> str | None:
     for pattern in _ATTRIBUTION:
         match = pattern.search(sentence)
         if match:
-            source = " ".join(match.group(1).split()).strip(" ,.'\"")
+            source = " ".join(str(match.group(1)).split()).strip(" ,.'\"")
             first = source.split(" ", 1)[0].lower() if source else ""
             if source and first not in _BAD_SOURCE_START and len(source) <= 80:
                 return source

@@ -16,7 +16,10 @@ from .sentences import Sentence
 
 __all__ = ["HedgeCue", "find_hedges"]
 
-_NUMBER_AHEAD = r"(?=\s+(?:an?\s+)?(?:[£$€]\s?)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?|half|a\s+third|a\s+quarter|a\s+fraction)\b))"
+_NUMBER_AHEAD = (
+    r"(?=\s+(?:an?\s+)?(?:[£$€]\s?)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
+    r"fifty|hundreds?|thousands?|dozens?|half|a\s+third|a\s+quarter|a\s+fraction)\b))"
+)
 
 _LEXICON: list[tuple[HedgeKind, str]] = [
     (HedgeKind.UNCONFIRMED, r"there\s+(?:is|was)\s+no\s+official\s+confirmation|no\s+official\s+confirmation"),
@@ -24,7 +27,10 @@ _LEXICON: list[tuple[HedgeKind, str]] = [
     (HedgeKind.UNCONFIRMED, r"(?:has|have|had)\s+not\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)"),
     (HedgeKind.UNCONFIRMED, r"not\s+(?:been\s+)?independently\s+(?:confirmed|verified)|unconfirmed|unverified"),
     (HedgeKind.UNCONFIRMED, r"no\s+information\s+was\s+(?:provided|given)"),
-    (HedgeKind.DENIAL, r"denie[sd]|deny(?:ing)?|refuted|rejected\s+(?:the\s+)?(?:claims?|reports?|allegations?|accusations?)"),
+    (
+        HedgeKind.DENIAL,
+        r"denie[sd]|deny(?:ing)?|refuted|rejected\s+(?:the\s+)?(?:claims?|reports?|allegations?|accusations?)",
+    ),
     (HedgeKind.DENIAL, r"dismissed\s+(?:the\s+)?(?:claims?|reports?|allegations?)"),
     (HedgeKind.ATTRIBUTION, r"reportedly|allegedly|purportedly|ostensibly|according\s+to"),
     (HedgeKind.ATTRIBUTION, r"(?:is|are|was|were)\s+said\s+to|(?:is|are|was|were)\s+(?:understood|thought)\s+to"),
@@ -36,8 +42,14 @@ _LEXICON: list[tuple[HedgeKind, str]] = [
     (HedgeKind.SPECULATION, r"(?:un)?likely|probably|possibly|perhaps|potential(?:ly)?|improbable|possible"),
     (HedgeKind.SPECULATION, r"suggests?|suggested|might|may(?!\s+\d)"),
     (HedgeKind.SPECULATION, r"could(?!\s*not\b|n't)"),
-    (HedgeKind.APPROXIMATION, rf"(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated){_NUMBER_AHEAD}"),
-    (HedgeKind.APPROXIMATION, rf"(?:more\s+than|fewer\s+than|less\s+than|at\s+least|up\s+to|as\s+many\s+as|close\s+to){_NUMBER_AHEAD}"),
+    (
+        HedgeKind.APPROXIMATION,
+        rf"(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated){_NUMBER_AHEAD}",
+    ),
+    (
+        HedgeKind.APPROXIMATION,
+        rf"(?:more\s+than|fewer\s+than|less\s+than|at\s+least|up\s+to|as\s+many\s+as|close\s+to){_NUMBER_AHEAD}",
+    ),
 ]
 _PATTERN = re.compile(
     "|".join(f"(?P<k{i}>\\b(?:{pattern})\\b)" for i, (_, pattern) in enumerate(_LEXICON)),

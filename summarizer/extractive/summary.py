@@ -18,7 +18,8 @@ _CLAUSE = re.compile(r"[,;:\u2014]\s")
 
 def _candidates(sentences: list[Sentence]) -> list[Sentence]:
     prose = [
-        s for s in sentences
+        s
+        for s in sentences
         if s.is_prose and len(s.text.split()) <= 70 and sum(c.isupper() for c in s.text) < 0.5 * len(s.text)
     ]
     return prose
