@@ -81,7 +81,10 @@ _FRACTIONS = {
     "one-tenth": 0.1,
     "a fraction": None,
 }
-_VAGUE = r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|hundreds|thousands|millions|scores)(?=\s+of\b)"
+_VAGUE = (
+    r"(?:(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|hundreds|thousands|millions|scores)(?=\s+of\b)|"
+    r"several(?:\s+(?:hundred|thousand|million|dozen))?(?=\s+[a-z]))"
+)
 _WORDNUM = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _WORD_NUMBERS), key=len, reverse=True))
 _FRACTION = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _FRACTIONS), key=len, reverse=True))
 _NUMBER = rf"(?:{_CURRENCY}\s?)?(?:{_DIGITS})(?:{_SCALE})?(?:{_PERCENT})?"
@@ -99,8 +102,18 @@ _MONTHS = (
 )
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(
-    rf"^\s*(?:{_MONTHS}\b|st\b|nd\b|rd\b|th\b|-year|\s*years?\s+old|\s*o'clock|\s*[ap]\.?m\b)", re.IGNORECASE
+    rf"^\s*(?:{_MONTHS}\b|st\b|nd\b|rd\b|th\b|-(?:year|month|week|day|hour|minute)s?\b|\s*years?\s+old|"
+    rf"\s*o'clock|\s*[ap]\.?m\b)",
+    re.IGNORECASE,
 )
+# durations that place an event in time ("within six months", "the past four months", "12 years ago")
+_WHEN_BEFORE = re.compile(r"\b(?:within|past|last|next|after|for\s+the\s+past|in\s+the\s+last)\s*$", re.IGNORECASE)
+_TIME_UNIT_AFTER = re.compile(
+    r"^\s*(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)\b(?P<ago>\s+ago)?", re.IGNORECASE
+)
+# "Type 45", "Number 10", "Mr Mousa, 28,": a small number right after a name, or an age between commas
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
+_AGE_COMMAS = re.compile(r"[A-Z][a-z]+,\s$")
 _AGE_BEFORE = re.compile(r"\baged\s*$|\bage\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUM_IN = re.compile(_DIGITS)
@@ -225,7 +238,8 @@ _ATTRIBUTION = [
 ]
 _OFFICIAL = re.compile(
     r"\b(?:ministry|government|president|prime\s+minister|minister|army|military|defen[cs]e|officials?|spokes(?:man|woman|person)|"
-    r"police|authorities|kremlin|pentagon|office|department|council|commission|agency|institute|bureau|statistics)\b",
+    r"police|authorities|kremlin|pentagon|office|department|council|commission|agency|institute|bureau|statistics|"
+    r"downing\s+street|white\s+house|number\s+10|treasury|chancellor|ministers?|parliament|court|audit)\b",
     re.IGNORECASE,
 )
 _UNCONFIRMED = re.compile(
@@ -235,9 +249,29 @@ _UNCONFIRMED = re.compile(
     re.IGNORECASE,
 )
 _CLAIMED = re.compile(
-    r"\b(?:reportedly|is\s+said\s+to|are\s+said\s+to|allegedly|claim(?:s|ed)?|rumou?red|circulated)\b", re.IGNORECASE
+    r"\b(?:reportedly|(?:is|are|was|were)\s+(?:said|understood|thought)\s+to|allegedly|allegations?|claim(?:s|ed)?|"
+    r"rumou?red|circulated)\b",
+    re.IGNORECASE,
 )
-_ESTIMATED = re.compile(r"\b(?:estimat\w*|analysts?|experts?|calculat\w*)\b", re.IGNORECASE)
+_ESTIMATED = re.compile(
+    r"\b(?:estimat\w*|analysts?|experts?|calculat\w*|expect(?:s|ed)?|projected|forecasts?|predicted)\b", re.IGNORECASE
+)
+_APPROXIMATE = {
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "an estimated",
+    "estimated",
+    "close to",
+}
+_CONFIRMING = re.compile(r"\b(?:confirm(?:s|ed)?|announc(?:es|ed)|stated)\b", re.IGNORECASE)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|added|claimed|claims|suggested|argued|insisted|according\s+to|saying)\b", re.IGNORECASE
+)
 _BAD_SOURCE_START = {"it", "this", "that", "there", "he", "she", "they", "we", "i", "which", "who", "but", "and", "a"}
 
 
@@ -318,6 +352,15 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return True
     plain = core.strip()
+    time_unit = _TIME_UNIT_AFTER.match(after)
+    if time_unit and (time_unit.group("ago") or _WHEN_BEFORE.search(text[max(0, start - 20) : start])):
+        return True
+    small = len(numbers) == 1 and plain == numbers[0] and "," not in plain and "." not in plain
+    if small and not match.group("approx") and int(plain) < 1000:
+        if _AGE_COMMAS.search(before) and after.startswith(","):
+            return True
+        if _NAME_BEFORE.search(before) and not _sentence_start(text, start):
+            return True
     if numbers and all(_YEAR.match(n) for n in numbers) and not match.group("approx"):
         next_word = after.strip().split(" ", 1)[0].lower().strip(".,;:")
         if not re.search(r"[£$€%]|million|billion|per", plain, re.IGNORECASE) and next_word not in UNITS:
@@ -332,6 +375,13 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match[str]) -> bool:
         ):
             return True
     return False
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """True when only one word stands between the figure and the start of its sentence or line."""
+    head = text[max(0, start - 40) : start]
+    cut = max(head.rfind("\n"), head.rfind(". "), head.rfind("? "), head.rfind("! "))
+    return len(head[cut + 1 :].split()) <= 1
 
 
 def _unit(text: str, end: int, quantity: str) -> tuple[str | None, int]:
@@ -409,11 +459,16 @@ def find_source(sentence: str) -> str | None:
 
 
 def _status(approx: str, source: str | None, sentence: str, following: str) -> FigureStatus:
+    """Unconfirmed, then estimate, then claimed, then official: the first that fits."""
     if _UNCONFIRMED.search(sentence) or (following and _UNCONFIRMED.search(following) and len(following) < 90):
         return FigureStatus.UNCONFIRMED
-    if approx or _ESTIMATED.search(sentence):
+    if " ".join(approx.lower().split()) in _APPROXIMATE or _ESTIMATED.search(sentence):
         return FigureStatus.ESTIMATE
-    if _CLAIMED.search(sentence) or (source and not _OFFICIAL.search(source)):
+    if _CLAIMED.search(sentence):
+        return FigureStatus.CLAIMED
+    if source and (_OFFICIAL.search(source) or _CONFIRMING.search(sentence)):
+        return FigureStatus.OFFICIAL
+    if source or _REPORTING.search(sentence):  # a named party, or "he said" with no name to give
         return FigureStatus.CLAIMED
     return FigureStatus.OFFICIAL
 
