@@ -19,12 +19,13 @@ from .checks import verify
 from .config import Settings, estimate_cost, resolve_settings
 from .errors import GroundingError, OutputError
 from .extractive import ENGINE_VERSION, extract
-from .ingest import Document, load_document
+from .ingest import Document, load_document, truncate
 from .models import (
     SCHEMA_VERSION,
     ArticleSummary,
     Attempts,
     GroundingReport,
+    IngestReport,
     SummaryRecord,
     SummaryResponse,
 )
@@ -33,7 +34,7 @@ from .providers import Answer, ChatClient
 
 __all__ = ["Summarizer", "asummarize", "summarize"]
 
-Source = str | os.PathLike[str]
+Source = str | os.PathLike[str] | Document
 OFFLINE_NOTICE = (
     "no LLM configured: using the built-in extractive engine; set OPENAI_API_KEY or --base-url for LLM summaries"
 )
@@ -81,8 +82,12 @@ class Summarizer:
         self._cache = RecordCache(self.settings.cache_dir) if self.settings.use_cache else None
 
     def _prepare(self, source: Source, meta: dict[str, Any]) -> tuple[Document, list[dict[str, str]], str, str]:
-        document = load_document(source, **meta)
+        if isinstance(source, Document):
+            document = replace(source, **{k: v for k, v in meta.items() if v is not None}) if meta else source
+        else:
+            document = load_document(source, **meta)
         s = self.settings
+        document = truncate(document, s.max_chars)
         if self.engine == "extractive":
             messages: list[dict[str, str]] = []
             version, provider, model, sampling = ENGINE_VERSION, "extractive", ENGINE_VERSION, {}
@@ -250,6 +255,12 @@ class Summarizer:
 
 
 def _provenance(document: Document, article_id: str | None) -> dict[str, Any]:
+    warnings = []
+    if document.truncated_from is not None:
+        warnings.append(
+            f"article truncated from {document.truncated_from:,} to {len(document.text):,} characters "
+            "(max_chars); only the first part was summarized"
+        )
     return {
         "article_id": article_id or document.sha256[:16],
         "source_path": document.source_path,
@@ -257,6 +268,14 @@ def _provenance(document: Document, article_id: str | None) -> dict[str, Any]:
         "published": document.published,
         "publisher": document.publisher,
         "url": document.url,
+        "ingest": IngestReport(
+            format=document.format,
+            encoding=document.encoding,
+            original_chars=document.original_chars or len(document.text),
+            removed_chars=document.removed_chars,
+            truncated_from=document.truncated_from,
+        ),
+        "warnings": warnings,
     }
 
 

@@ -97,6 +97,91 @@ def summarize(
     typer.echo(record.model_dump_json(indent=indent or None))
 
 
+def _common_options(**values: Any) -> dict[str, Any]:
+    """Map CLI flags to Summarizer options; unset flags fall through to env and defaults."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+@app.command()
+def batch(
+    folder: Annotated[Path, typer.Argument(help="Folder of articles (txt, md, html, json, jsonl), or one file.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file.")] = None,
+    out_dir: Annotated[Path | None, typer.Option(help="Write one file per article into this folder.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, json, csv or md.")] = "jsonl",
+    glob: Annotated[list[str] | None, typer.Option(help="Only files matching (repeatable), e.g. '**/*.html'.")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="Skip files matching (repeatable).")] = None,
+    text_field: Annotated[str | None, typer.Option(help="Field holding the text in JSON/JSONL inputs.")] = None,
+    concurrency: Annotated[int, typer.Option(help="Articles in flight at once.")] = 8,
+    rpm: Annotated[int | None, typer.Option(help="At most this many requests per minute.")] = None,
+    tpm: Annotated[int | None, typer.Option(help="At most this many tokens per minute.")] = None,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Redo the error records only.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="List what would run, with token and cost estimates.")
+    ] = False,
+    engine: Annotated[str | None, typer.Option(help="auto, llm or extractive.")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL.")] = None,
+    provider: Annotated[str | None, typer.Option(help="openai, ollama, vllm or llamacpp.")] = None,
+    max_chars: Annotated[int | None, typer.Option(help="Truncate longer articles (with a warning).")] = None,
+    cache_dir: Annotated[Path | None, typer.Option(help="Cache folder.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
+    ] = None,
+) -> None:
+    """Summarize every article in a folder; write one record per article as it completes."""
+    from . import batch as batching
+    from .console import BatchConsole
+
+    options = _common_options(
+        engine=engine,
+        model=model,
+        base_url=base_url,
+        provider=provider,
+        max_chars=max_chars,
+        cache_dir=cache_dir,
+        use_cache=False if no_cache else None,
+        rpm=rpm,
+        tpm=tpm,
+    )
+    globs = glob or ["**/*"]
+    try:
+        if dry_run:
+            plan = batching.plan_batch(
+                folder,
+                out=out,
+                fmt=fmt,
+                out_dir=out_dir,
+                globs=globs,
+                exclude=exclude or [],
+                text_field=text_field,
+                retry_failed=retry_failed,
+                **options,
+            )
+            BatchConsole(progress=False).show_plan(plan)
+            return
+        ui = BatchConsole(progress=progress)
+        with ui:
+            report = batching.run_batch(
+                folder,
+                out=out,
+                fmt=fmt,
+                out_dir=out_dir,
+                concurrency=concurrency,
+                globs=globs,
+                exclude=exclude or [],
+                text_field=text_field,
+                retry_failed=retry_failed,
+                on_result=ui.result,
+                on_skip=ui.skipped,
+                **options,
+            )
+        ui.summary(report, out or out_dir)
+    except SummarizerError as exc:
+        raise _fail(exc) from exc
+    raise typer.Exit(1 if report.failed else 0)
+
+
 @app.command()
 def schema(
     directory: Annotated[Path, typer.Option("--dir", help="Folder of the schema files.")] = Path("schemas"),

@@ -70,6 +70,9 @@ class Settings:
     use_cache: bool = True
     refresh: bool = False
     strict_grounding: bool = False
+    max_chars: int = 100_000
+    rpm: int | None = None
+    tpm: int | None = None
 
     @property
     def llm_configured(self) -> bool:
@@ -113,6 +116,9 @@ _ENV_TYPES: dict[str, Callable[[str], Any]] = {
     "temperature": float,
     "max_tokens": int,
     "seed": int,
+    "max_chars": int,
+    "rpm": int,
+    "tpm": int,
 }
 
 

@@ -1,20 +1,60 @@
-"""Turn a path or a string into article text, decoded and normalised."""
+"""Turn files and strings into clean article text: decode, extract, strip page junk.
+
+HTML goes through trafilatura (main text, title, date, site name); plain text and
+Markdown lose their page boilerplate line by line (``boilerplate``); JSON and
+JSONL exports give one document per object. Bytes are decoded by BOM, then
+UTF-8, then charset-normalizer's guess, and mojibake is repaired with ftfy only
+when ftfy judges the text broken. The cleaned, normalised text is what the
+engines and the cache see; the document keeps how much was removed.
+"""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import json
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 
-__all__ = ["Document", "decode_bytes", "load_document", "normalize_text"]
+__all__ = [
+    "HTML_SUFFIXES",
+    "JSON_SUFFIXES",
+    "Document",
+    "decode_bytes",
+    "document_from_bytes",
+    "documents_from_json",
+    "file_format",
+    "is_binary",
+    "load_document",
+    "normalize_text",
+    "truncate",
+]
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+TEXT_FIELDS = ("text", "body", "content", "articleBody", "article", "full_text")
+TITLE_FIELDS = ("title", "headline", "name")
+DATE_FIELDS = ("date", "published", "published_at", "datePublished", "pubDate", "created_at")
+URL_FIELDS = ("url", "link", "href")
+PUBLISHER_FIELDS = ("publisher", "source", "site", "sitename", "outlet")
 
 _TRAILING = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
 _BLANKS = re.compile(r"\n{3,}")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +67,11 @@ class Document:
     published: str | None = None
     publisher: str | None = None
     url: str | None = None
+    format: str = "text"
+    encoding: str = "utf-8"
+    original_chars: int = 0
+    removed_chars: int = 0
+    truncated_from: int | None = None
 
     @property
     def sha256(self) -> str:
@@ -41,18 +86,180 @@ def normalize_text(text: str) -> str:
     return _BLANKS.sub("\n\n", _TRAILING.sub("", text)).strip()
 
 
-def decode_bytes(data: bytes, where: str = "input") -> str:
-    """Decode file bytes: UTF-8 (with or without BOM), else the detected encoding."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+def is_binary(data: bytes) -> bool:
+    """True for bytes that are not text: NUL bytes without a UTF-16/32 byte-order mark."""
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return b"\x00" in head
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{where} is not text in any encoding detected; pass a text, Markdown or HTML file")
-    return str(best)
+
+def decode_bytes(data: bytes, where: str = "input") -> tuple[str, str]:
+    """Decode file bytes and return (text, encoding); repair mojibake where it is safe."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name), name
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        if is_binary(data):
+            raise InputError(f"{where} is a binary file, not text; pass a text, Markdown, HTML or JSON file") from None
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:1_000_000]).best()
+        if best is None or best.encoding is None:
+            raise InputError(f"{where} is not text in any encoding detected; convert it to UTF-8") from None
+        encoding = best.encoding
+        text = data.decode(encoding, errors="replace")
+    return _repair(text), encoding
+
+
+def _repair(text: str) -> str:
+    import ftfy.badness
+
+    if ftfy.badness.is_bad(text[:100_000]):
+        return str(ftfy.fix_encoding(text))
+    return text
+
+
+def file_format(path: Path) -> str:
+    """Return how a file is read, from its suffix: html, json, jsonl, markdown or text."""
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix == ".json":
+        return "json"
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    return "text"
+
+
+def _from_html(html: str, where: str) -> tuple[str, dict[str, str | None]]:
+    import trafilatura
+
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=False)
+    if result is None:
+        return "", {}
+    data: dict[str, Any] = result if isinstance(result, dict) else result.as_dict()
+    meta = {
+        "title": data.get("title"),
+        "published": data.get("date"),
+        "publisher": data.get("sitename") or data.get("hostname"),
+        "url": data.get("url"),
+    }
+    return str(data.get("text") or ""), meta
+
+
+def _clean(text: str) -> str:
+    from .boilerplate import clean_page_text
+
+    return clean_page_text(text)
+
+
+def document_from_text(
+    raw: str, *, kind: str = "text", source: str | None = None, encoding: str = "utf-8", clean: bool = True
+) -> Document:
+    """Build a Document from decoded text of a given kind (text, markdown or html)."""
+    meta: dict[str, str | None] = {}
+    original = len(raw)
+    if kind == "html":
+        body, meta = _from_html(raw, source or "input")
+    else:
+        body = _clean(normalize_text(raw)) if clean else raw
+    text = normalize_text(body)
+    if not text:
+        what = "no article text could be extracted from the HTML" if kind == "html" else "holds no text"
+        raise InputError(f"{source or 'the article'} {what}; nothing to summarize")
+    return Document(
+        text=text,
+        source_path=source,
+        title=meta.get("title"),
+        published=meta.get("published"),
+        publisher=meta.get("publisher"),
+        url=meta.get("url"),
+        format=kind,
+        encoding=encoding,
+        original_chars=original,
+        removed_chars=max(original - len(text), 0),
+    )
+
+
+def document_from_bytes(data: bytes, *, kind: str, source: str) -> Document:
+    """Build a Document from a file's bytes."""
+    if is_binary(data):
+        raise InputError(f"{source} is a binary file, not text; pass a text, Markdown, HTML or JSON file")
+    text, encoding = decode_bytes(data, source)
+    return document_from_text(text, kind=kind, source=source, encoding=encoding)
+
+
+def _field(entry: Mapping[str, Any], names: tuple[str, ...], chosen: str | None = None) -> str | None:
+    for name in (chosen,) if chosen else names:
+        value = entry.get(name) if name else None
+        if isinstance(value, (str, int, float)) and str(value).strip():
+            return str(value)
+    return None
+
+
+def documents_from_json(
+    data: bytes, *, jsonl: bool, source: str, text_field: str | None = None
+) -> Iterator[tuple[str, Document | InputError]]:
+    """Yield (entry label, Document or the reason it is unusable) for each object in an export."""
+    text, _ = decode_bytes(data, source)
+    entries: list[tuple[str, Any]] = []
+    if jsonl:
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                try:
+                    entries.append((f"{source}:{number}", json.loads(line)))
+                except json.JSONDecodeError as exc:
+                    entries.append((f"{source}:{number}", InputError(f"line {number} is not JSON: {exc.msg}")))
+    else:
+        try:
+            parsed = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{source} is not valid JSON ({exc.msg} at line {exc.lineno}); fix or remove it") from exc
+        items = parsed if isinstance(parsed, list) else [parsed]
+        entries = [(f"{source}[{i}]" if isinstance(parsed, list) else source, item) for i, item in enumerate(items)]
+    for label, entry in entries:
+        if isinstance(entry, InputError):
+            yield label, entry
+            continue
+        if not isinstance(entry, Mapping):
+            yield label, InputError(f"{label} is not a JSON object")
+            continue
+        body = _field(entry, TEXT_FIELDS, text_field)
+        if body is None:
+            wanted = text_field or " / ".join(TEXT_FIELDS)
+            yield label, InputError(f"{label} has no text in field {wanted}; choose one with --text-field")
+            continue
+        try:
+            looks_html = bool(re.match(r"\s*<(?:!doctype|html|body|div|p|article)\b", body, re.IGNORECASE))
+            document = document_from_text(body, kind="html" if looks_html else "text", source=label)
+        except InputError as exc:
+            yield label, exc
+            continue
+        yield (
+            label,
+            replace(
+                document,
+                title=_field(entry, TITLE_FIELDS) or document.title,
+                published=_field(entry, DATE_FIELDS) or document.published,
+                publisher=_field(entry, PUBLISHER_FIELDS) or document.publisher,
+                url=_field(entry, URL_FIELDS) or document.url,
+            ),
+        )
+
+
+def truncate(document: Document, max_chars: int) -> Document:
+    """Cut a document over max_chars at the last paragraph break before the limit."""
+    if len(document.text) <= max_chars:
+        return document
+    cut = document.text.rfind("\n", 0, max_chars)
+    if cut < max_chars // 2:
+        cut = max_chars
+    return replace(document, text=document.text[:cut].rstrip(), truncated_from=len(document.text))
 
 
 def load_document(
@@ -64,7 +271,6 @@ def load_document(
     url: str | None = None,
 ) -> Document:
     """Read a path (a PathLike, or a one-line string naming a file) or take text as is."""
-    source: str | None = None
     if isinstance(text_or_path, os.PathLike) or (
         isinstance(text_or_path, str)
         and "\n" not in text_or_path
@@ -72,17 +278,29 @@ def load_document(
         and Path(text_or_path).is_file()
     ):
         path = Path(text_or_path)
+        kind = file_format(path)
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"cannot read {path}: {exc.strerror or exc}; check the path") from exc
-        raw = decode_bytes(data, str(path))
-        source = str(path)
+        if kind in ("json", "jsonl"):
+            first = next(documents_from_json(data, jsonl=kind == "jsonl", source=str(path)), None)
+            if first is None:
+                raise InputError(f"{path} holds no JSON objects")
+            if isinstance(first[1], InputError):
+                raise first[1]
+            document = first[1]
+        else:
+            document = document_from_bytes(data, kind=kind, source=str(path))
     elif isinstance(text_or_path, str):
-        raw = text_or_path
+        looks_html = bool(re.match(r"\s*<(?:!doctype|html)\b", text_or_path, re.IGNORECASE))
+        document = document_from_text(text_or_path, kind="html" if looks_html else "text")
     else:
         raise InputError(f"expected article text or a path, got {type(text_or_path).__name__}")
-    text = normalize_text(raw)
-    if not text:
-        raise InputError(f"{source or 'the article'} holds no text; nothing to summarize")
-    return Document(text, source, title, published, publisher, url)
+    return replace(
+        document,
+        title=title or document.title,
+        published=published or document.published,
+        publisher=publisher or document.publisher,
+        url=url or document.url,
+    )

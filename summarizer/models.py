@@ -28,6 +28,7 @@ __all__ = [
     "Attempts",
     "Checks",
     "DroppedQuote",
+    "ErrorRecord",
     "Escalation",
     "EscalationAnswer",
     "FigureCheck",
@@ -35,6 +36,7 @@ __all__ = [
     "GroundingReport",
     "Hedge",
     "HedgeKind",
+    "IngestReport",
     "KeyFigure",
     "SummaryRecord",
     "SummaryResponse",
@@ -231,12 +233,23 @@ class Checks(_Strict):
     figures: list[FigureCheck] = Field(description="One check per figure the model gave.")
 
 
+class IngestReport(_Strict):
+    """How the article text was obtained from its source."""
+
+    format: str = Field(description="text, markdown, html, json or jsonl.")
+    encoding: str
+    original_chars: int = Field(description="Characters before cleaning.")
+    removed_chars: int = Field(description="Characters removed as page boilerplate or markup.")
+    truncated_from: int | None = Field(default=None, description="Characters before truncation, if it was cut.")
+
+
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class SummaryRecord(_Strict):
     """One article's structured summary with everything needed to trust it."""
 
+    status: Literal["ok"] = "ok"
     article_id: str
     source_path: str | None
     content_sha256: str
@@ -257,6 +270,8 @@ class SummaryRecord(_Strict):
     created_at: datetime
     grounding: GroundingReport
     checks: Checks | None = Field(default=None, description="Verifier findings; null for the extractive engine.")
+    ingest: IngestReport | None = None
+    warnings: list[str] = Field(default_factory=list)
     summary: ArticleSummary
 
     @field_validator("content_sha256")
@@ -267,13 +282,30 @@ class SummaryRecord(_Strict):
         return value
 
 
+class ErrorRecord(_Strict):
+    """A batch line for an article that could not be summarized, with the reason."""
+
+    status: Literal["error"] = "error"
+    article_id: str
+    source_path: str | None
+    error_type: str = Field(description="The summarizer error class, e.g. InputError, ProviderError.")
+    error: str = Field(description="What went wrong and what to do about it.")
+    attempts: int = 0
+    usage: Usage = Field(default_factory=Usage)
+    created_at: datetime
+
+
 def json_schemas() -> dict[str, str]:
     """Return the JSON Schema files generated from the models, by file name."""
     import json
 
     return {
         f"{name}.schema.json": json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
-        for name, model in (("summary-response", SummaryResponse), ("summary-record", SummaryRecord))
+        for name, model in (
+            ("summary-response", SummaryResponse),
+            ("summary-record", SummaryRecord),
+            ("error-record", ErrorRecord),
+        )
     }
 
 

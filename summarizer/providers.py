@@ -36,7 +36,7 @@ from . import grounding
 from .config import Settings
 from .errors import ConfigError, OutputError, ProviderError
 from .models import SummaryResponse, Usage
-from .retrying import RetryPolicy, async_retrying, sync_retrying
+from .retrying import Pace, RetryPolicy, async_retrying, sync_retrying
 
 __all__ = ["Answer", "CallStats", "ChatClient", "response_format", "response_schema"]
 
@@ -142,6 +142,12 @@ def _is_retryable(exc: BaseException) -> bool:
     return False
 
 
+def _estimate_tokens(request: dict[str, Any]) -> int:
+    """Prompt plus answer budget at about 4 characters a token, for rate pacing."""
+    chars = sum(len(str(m.get("content", ""))) for m in request.get("messages", []))
+    return chars // 4 + int(request.get("max_tokens") or 0)
+
+
 def _redact(text: str, secret: str | None) -> str:
     if secret and secret != _NO_KEY and len(secret) >= 4:
         text = text.replace(secret, "[redacted]")
@@ -185,6 +191,7 @@ class ChatClient:
         )
         self._sync_client: openai.OpenAI | None = None
         self._async_client: openai.AsyncOpenAI | None = None
+        self._pace = Pace(settings.rpm, settings.tpm) if settings.rpm or settings.tpm else None
 
     def _sync(self) -> openai.OpenAI:
         if self._sync_client is None:
@@ -257,6 +264,8 @@ class ChatClient:
             stats.model_calls += 1
             async for attempt in async_retrying(self._policy, self._async_sleep):
                 with attempt:
+                    if self._pace is not None:
+                        await self._pace.acquire(_estimate_tokens(kwargs))
                     stats.requests += 1
                     response = await self._async().chat.completions.create(**kwargs)
             stats.count(response)

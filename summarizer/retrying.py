@@ -8,6 +8,8 @@ Re-asks for invalid output are a separate loop and never pass through here.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -21,7 +23,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-__all__ = ["RetryPolicy", "async_retrying", "sync_retrying"]
+__all__ = ["Pace", "RetryPolicy", "async_retrying", "sync_retrying"]
 
 MAX_SERVER_WAIT = 60.0
 
@@ -77,3 +79,54 @@ def async_retrying(policy: RetryPolicy, sleep: Callable[[float], Awaitable[None]
     if sleep is not None:
         options["sleep"] = sleep
     return AsyncRetrying(**options)
+
+
+class Pace:
+    """Keep requests under a requests-per-minute and a tokens-per-minute budget (token buckets)."""
+
+    def __init__(
+        self,
+        rpm: int | None = None,
+        tpm: int | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.rpm, self.tpm = rpm, tpm
+        self._clock, self._sleep = clock, sleep
+        self._requests = float(rpm or 0)
+        self._tokens = float(tpm or 0)
+        self._stamp = clock()
+        self._lock = asyncio.Lock()
+
+    def _refill(self) -> None:
+        now = self._clock()
+        elapsed, self._stamp = now - self._stamp, now
+        if self.rpm:
+            self._requests = min(float(self.rpm), self._requests + elapsed * self.rpm / 60)
+        if self.tpm:
+            self._tokens = min(float(self.tpm), self._tokens + elapsed * self.tpm / 60)
+
+    def _wait_for(self, tokens: int) -> float:
+        waits = [0.0]
+        if self.rpm and self._requests < 1:
+            waits.append((1 - self._requests) * 60 / self.rpm)
+        if self.tpm:
+            need = min(tokens, self.tpm)  # a request larger than the budget waits for a full bucket
+            if self._tokens < need:
+                waits.append((need - self._tokens) * 60 / self.tpm)
+        return max(waits)
+
+    async def acquire(self, tokens: int = 0) -> None:
+        """Wait until one request of about this many tokens fits both budgets, then spend it."""
+        if not self.rpm and not self.tpm:
+            return
+        async with self._lock:
+            self._refill()
+            while (wait := self._wait_for(tokens)) > 0:
+                await self._sleep(wait)
+                self._refill()
+            if self.rpm:
+                self._requests -= 1
+            if self.tpm:
+                self._tokens -= min(tokens, self.tpm)

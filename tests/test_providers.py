@@ -157,7 +157,7 @@ def test_truncated_answer_says_raise_max_tokens(make_summarizer: Any) -> None:
 
 
 def test_article_with_template_syntax_is_sent_verbatim(make_summarizer: Any) -> None:
-    text = TEXT + "\nA banner read {{ 7 * 7 }} and {% raw %}."
+    text = TEXT.replace("routine winter exercise.", "routine winter exercise {{ 7 * 7 }} and {% raw %}.")
     rec = Recorder(answer_response(valdoria_answer()))
     make_summarizer(rec).summarize(text)
     assert "{{ 7 * 7 }} and {% raw %}" in rec.bodies()[0]["messages"][1]["content"]
