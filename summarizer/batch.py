@@ -375,10 +375,12 @@ async def summarize_found(summarizer: Any, items: Iterable[Found], *, concurrenc
     results: asyncio.Queue[Result | None] = asyncio.Queue()
 
     async def produce() -> None:
-        for item in items:
-            await queue.put(item)
-        for _ in range(concurrency):
-            await queue.put(None)
+        try:
+            for item in items:
+                await queue.put(item)
+        finally:  # the workers stop even if discovery fails; the failure surfaces below
+            for _ in range(concurrency):
+                await queue.put(None)
 
     async def work() -> None:
         while (item := await queue.get()) is not None:
@@ -439,6 +441,8 @@ def run_batch(
         raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if out is None and out_dir is None:
         raise ConfigError("give an output file (-o) or folder (--out-dir)")
+    if not Path(folder).exists():
+        raise ConfigError(f"{folder} does not exist; give a folder of articles or one file")
     from .api import Summarizer
 
     report = BatchReport()

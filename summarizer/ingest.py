@@ -46,6 +46,10 @@ DATE_FIELDS = ("date", "published", "published_at", "datePublished", "pubDate", 
 URL_FIELDS = ("url", "link", "href")
 PUBLISHER_FIELDS = ("publisher", "source", "site", "sitename", "outlet")
 
+# Work on at most this much raw text: a 50 MB dump must not stall a batch in cleaning or
+# HTML parsing. The article itself is cut to Settings.max_chars later, with a warning.
+RAW_LIMIT = 2_000_000
+
 _TRAILING = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
 _BLANKS = re.compile(r"\n{3,}")
 _BOMS = (
@@ -164,6 +168,9 @@ def document_from_text(
     """Build a Document from decoded text of a given kind (text, markdown or html)."""
     meta: dict[str, str | None] = {}
     original = len(raw)
+    if original > RAW_LIMIT:
+        cut = raw.rfind("\n", 0, RAW_LIMIT)
+        raw = raw[: cut if cut > RAW_LIMIT // 2 else RAW_LIMIT]
     if kind == "html":
         body, meta = _from_html(raw, source or "input")
     else:
@@ -182,7 +189,8 @@ def document_from_text(
         format=kind,
         encoding=encoding,
         original_chars=original,
-        removed_chars=max(original - len(text), 0),
+        removed_chars=max(min(original, RAW_LIMIT) - len(text), 0),
+        truncated_from=original if original > RAW_LIMIT else None,
     )
 
 
@@ -259,7 +267,9 @@ def truncate(document: Document, max_chars: int) -> Document:
     cut = document.text.rfind("\n", 0, max_chars)
     if cut < max_chars // 2:
         cut = max_chars
-    return replace(document, text=document.text[:cut].rstrip(), truncated_from=len(document.text))
+    return replace(
+        document, text=document.text[:cut].rstrip(), truncated_from=document.truncated_from or len(document.text)
+    )
 
 
 def load_document(

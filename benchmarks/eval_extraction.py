@@ -1,0 +1,205 @@
+"""Evaluate article extraction on corpus/extraction-benchmark-dev offline; prints JSON.
+
+    python benchmarks/eval_extraction.py [--shared ../shared] [--out benchmarks/results/eval_extraction.json]
+
+Metric (the public article-extraction benchmark's): texts split into ``\\w+`` tokens,
+4-token shingles with counts; per page tp = shared shingles, fp = extra predicted,
+fn = missing, normalised to sum 1; precision and recall averaged over pages (pages
+with no predicted or no true shingles skipped), F1 = 2PR/(P+R).
+
+1. trafilatura on the HTML pages: with its default settings, and without comments as
+   summarizer.ingest calls it.
+2. ``clean_page_text`` on the saved page text, with its speed, and with a 2-fold
+   check of its parameter tuning: the costs are grid-searched on half the page ids
+   (sorted) and scored on the other half, and vice versa.
+3. The page text kept whole.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gzip
+import itertools
+import json
+import platform
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from summarizer.boilerplate import DEFAULT, Params, clean_page_text  # noqa: E402
+
+_TOKEN = re.compile(r"\w+")
+# The parameters the 2-fold check tunes, and the values it tries.
+GRID: dict[str, tuple[Any, ...]] = {
+    "short_cost": (2.0, 3.0, 4.0),
+    "furniture_cost": (8.0, 12.0, 16.0),
+    "min_prose_words": (6, 8, 10),
+}
+
+
+def _shingles(text: str) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text)
+    return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
+
+
+def page_counts(predicted: str, true: str) -> tuple[float, float, float] | None:
+    """Normalised (tp, fp, fn) of one page, None when either side has no shingles."""
+    p, t = _shingles(predicted), _shingles(true)
+    if not p or not t:
+        return None
+    tp = sum((p & t).values())
+    fp = sum(p.values()) - tp
+    fn = sum(t.values()) - tp
+    total = tp + fp + fn
+    return tp / total, fp / total, fn / total
+
+
+def score(predictions: dict[str, str], gold: dict[str, str], ids: Iterable[str] | None = None) -> dict[str, Any]:
+    """Precision, recall and F1 over the pages, as the benchmark computes them."""
+    precisions: list[float] = []
+    recalls: list[float] = []
+    for page in sorted(ids if ids is not None else predictions):
+        counts = page_counts(predictions[page], gold[page])
+        if counts is None:
+            continue
+        tp, fp, fn = counts
+        precisions.append(tp / (tp + fp) if tp + fp else 0.0)
+        recalls.append(tp / (tp + fn) if tp + fn else 0.0)
+    precision = statistics.mean(precisions) if precisions else 0.0
+    recall = statistics.mean(recalls) if recalls else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"f1": round(f1, 4), "precision": round(precision, 4), "recall": round(recall, 4), "pages": len(precisions)}
+
+
+def load(shared: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Page texts and gold article bodies, by page id."""
+    base = shared / "corpus" / "extraction-benchmark-dev"
+    pages: dict[str, str] = json.loads((base / "page-text-with-boilerplate.json").read_text(encoding="utf-8"))
+    truth = json.loads((base / "ground-truth.json").read_text(encoding="utf-8"))
+    return pages, {page: entry["articleBody"] for page, entry in truth.items()}
+
+
+def _run(pages: dict[str, str], ids: Iterable[str], params: Params) -> dict[str, str]:
+    return {page: clean_page_text(pages[page], params=params) for page in ids}
+
+
+def _tune(pages: dict[str, str], gold: dict[str, str], ids: list[str]) -> Params:
+    """The grid point with the best F1 on these pages (ties go to the first tried)."""
+    best: tuple[float, Params] | None = None
+    names = list(GRID)
+    for values in itertools.product(*(GRID[name] for name in names)):
+        params = dataclasses.replace(DEFAULT, **dict(zip(names, values, strict=True)))
+        f1 = score(_run(pages, ids, params), gold)["f1"]
+        if best is None or f1 > best[0]:
+            best = (f1, params)
+    assert best is not None
+    return best[1]
+
+
+def _timing(function: Callable[[str], str], texts: list[str], repeats: int = 3) -> dict[str, float]:
+    """Milliseconds per page: the best of a few passes, per page."""
+    per_page = [min(_time_one(function, text) for _ in range(repeats)) for text in texts]
+    return {
+        "ms_per_page_mean": round(1000 * statistics.mean(per_page), 3),
+        "ms_per_page_median": round(1000 * statistics.median(per_page), 3),
+        "ms_per_page_max": round(1000 * max(per_page), 3),
+    }
+
+
+def _time_one(function: Callable[[str], str], text: str) -> float:
+    started = time.perf_counter()
+    function(text)
+    return time.perf_counter() - started
+
+
+def page_text(shared: Path, two_fold: bool = True) -> dict[str, Any]:
+    """clean_page_text on the saved page texts: all pages with the defaults, then the 2-fold check."""
+    pages, gold = load(shared)
+    ids = sorted(pages)
+    predictions = _run(pages, ids, DEFAULT)
+    result: dict[str, Any] = {
+        "all_pages": score(predictions, gold),
+        "empty_outputs": sum(1 for page in ids if not predictions[page].strip()),
+        **_timing(clean_page_text, [pages[page] for page in ids]),
+    }
+    if two_fold:
+        halves = (ids[: len(ids) // 2], ids[len(ids) // 2 :])
+        held_out: dict[str, str] = {}
+        folds = []
+        for tune_ids, test_ids in (halves, halves[::-1]):
+            params = _tune(pages, gold, tune_ids)
+            test = _run(pages, test_ids, params)
+            held_out |= test
+            folds.append(
+                {
+                    "tuned_on": len(tune_ids),
+                    "params": {name: getattr(params, name) for name in GRID},
+                    "held_out": score(test, gold),
+                }
+            )
+        result["two_fold"] = {"grid": {name: list(values) for name, values in GRID.items()}, "folds": folds}
+        result["two_fold"]["held_out_all_pages"] = score(held_out, gold)
+    return result
+
+
+def trafilatura_html(shared: Path) -> dict[str, Any]:
+    """trafilatura's extract() on the HTML pages, with its defaults and without comments."""
+    import trafilatura
+
+    _, gold = load(shared)
+    html = shared / "corpus" / "extraction-benchmark-dev" / "html"
+    documents = {page: gzip.decompress((html / f"{page}.html.gz").read_bytes()) for page in sorted(gold)}
+    result: dict[str, Any] = {"version": trafilatura.__version__}
+    for name, comments in (("defaults", True), ("no_comments", False)):
+        started = time.perf_counter()
+        predictions = {
+            page: trafilatura.extract(document, include_comments=comments) or "" for page, document in documents.items()
+        }
+        elapsed = time.perf_counter() - started
+        result[name] = {**score(predictions, gold), "ms_per_page_mean": round(1000 * elapsed / len(documents), 3)}
+    return result
+
+
+def machine() -> dict[str, Any]:
+    """What the timings were measured on."""
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": cpu, "python": platform.python_version(), "platform": platform.platform()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    pages, gold = load(args.shared)
+    report = {
+        "machine": machine(),
+        "pages": len(gold),
+        "trafilatura_html": trafilatura_html(args.shared),
+        "clean_page_text": page_text(args.shared),
+        "page_text_whole": score(pages, gold),
+    }
+    text = json.dumps(report, indent=2)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""Run the CLI as python -m summarizer."""
+
+from .cli import app
+
+app()
