@@ -34,6 +34,8 @@ __all__ = [
     "Found",
     "Result",
     "discover",
+    "list_inputs",
+    "read_inputs",
     "estimate_tokens",
     "plan_batch",
     "read_done",
@@ -76,6 +78,69 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
+def list_inputs(
+    root: Path,
+    *,
+    globs: Iterable[str] = ("**/*",),
+    exclude: Iterable[str] = (),
+    ignore: Iterable[Path] = (),
+    on_skip: Callable[[str, str], None] | None = None,
+) -> tuple[Path, list[Path]]:
+    """Return the base folder and the files to read under root, sorted, filtered."""
+    root = Path(root)
+    if root.is_file():
+        return root.parent, [root]
+    if not root.is_dir():
+        raise ConfigError(f"{root} is neither a folder nor a file; check the path")
+    ignored = {Path(p).resolve() for p in ignore}
+    excluded = list(exclude)
+    kept = []
+    for path in sorted({p for pattern in globs for p in root.glob(pattern) if p.is_file()}):
+        name = path.relative_to(root).as_posix()
+        if path.resolve() in ignored:
+            continue
+        if _hidden(path.relative_to(root)):
+            reason: str | None = "hidden file or folder"
+        elif any(fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(path.name, pattern) for pattern in excluded):
+            reason = "excluded by --exclude"
+        else:
+            reason = None
+        if reason is None:
+            kept.append(path)
+        elif on_skip:
+            on_skip(name, reason)
+    return root, kept
+
+
+def read_inputs(base: Path, paths: Iterable[Path], *, text_field: str | None = None) -> Iterator[Found]:
+    """Yield one Found per file, or per object of a JSON export, reading lazily."""
+    for path in paths:
+        name = path.relative_to(base).as_posix()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            error = InputError(f"cannot read {name}: {exc.strerror or exc}")
+            yield Found(_article_id(name, name.encode()), name, path, error=error)
+            continue
+        kind = file_format(path)
+        if kind not in ("json", "jsonl"):
+            yield Found(_article_id(name, data), name, path, data=data)
+            continue
+        count = 0
+        try:
+            for label, item in documents_from_json(data, jsonl=kind == "jsonl", source=name, text_field=text_field):
+                count += 1
+                if isinstance(item, InputError):
+                    yield Found(_article_id(label, label.encode()), label, path, error=item)
+                else:
+                    yield Found(_article_id(label, item.text.encode()), label, path, document=item)
+        except InputError as exc:
+            yield Found(_article_id(name, data), name, path, error=exc)
+            continue
+        if count == 0:
+            yield Found(_article_id(name, data), name, path, error=InputError(f"{name} holds no JSON objects"))
+
+
 def discover(
     root: Path,
     *,
@@ -86,53 +151,8 @@ def discover(
     on_skip: Callable[[str, str], None] | None = None,
 ) -> Iterator[Found]:
     """Yield the inputs under root in a stable order (sorted relative paths), lazily."""
-    root = Path(root)
-    if root.is_file():
-        paths = [root]
-        base = root.parent
-    elif root.is_dir():
-        base = root
-        patterns = list(globs)
-        paths = sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file()})
-    else:
-        raise ConfigError(f"{root} is neither a folder nor a file; check the path")
-    ignored = {Path(p).resolve() for p in ignore}
-    excluded = list(exclude)
-    for path in paths:
-        relative = path.relative_to(base)
-        name = relative.as_posix()
-        if path.resolve() in ignored:
-            continue
-        if _hidden(relative):
-            if on_skip:
-                on_skip(name, "hidden file or folder")
-            continue
-        if any(fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(path.name, pattern) for pattern in excluded):
-            if on_skip:
-                on_skip(name, "excluded by --exclude")
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            error = InputError(f"cannot read {name}: {exc.strerror or exc}")
-            yield Found(_article_id(name, name.encode()), name, path, error=error)
-            continue
-        kind = file_format(path)
-        if kind in ("json", "jsonl"):
-            try:
-                entries = list(documents_from_json(data, jsonl=kind == "jsonl", source=name, text_field=text_field))
-            except InputError as exc:
-                yield Found(_article_id(name, data), name, path, error=exc)
-                continue
-            if not entries:
-                yield Found(_article_id(name, data), name, path, error=InputError(f"{name} holds no JSON objects"))
-            for label, item in entries:
-                if isinstance(item, InputError):
-                    yield Found(_article_id(label, label.encode()), label, path, error=item)
-                else:
-                    yield Found(_article_id(label, item.text.encode()), label, path, document=item)
-            continue
-        yield Found(_article_id(name, data), name, path, data=data)
+    base, paths = list_inputs(root, globs=globs, exclude=exclude, ignore=ignore, on_skip=on_skip)
+    return read_inputs(base, paths, text_field=text_field)
 
 
 def estimate_tokens(text: str, *, prompt_chars: int, max_tokens: int) -> tuple[int, int]:
@@ -433,6 +453,7 @@ def run_batch(
     retry_failed: bool = False,
     on_result: Callable[[Result, BatchReport], None] | None = None,
     on_skip: Callable[[str, str], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
     summarizer: Any = None,
     **options: Any,
 ) -> BatchReport:
@@ -456,8 +477,12 @@ def run_batch(
         if on_skip:
             on_skip(name, reason)
 
+    base, paths = list_inputs(folder, globs=globs, exclude=exclude, ignore=ignore, on_skip=skip)
+    if on_total:
+        on_total(len(paths))
+
     def pending() -> Iterator[Found]:
-        for item in discover(folder, globs=globs, exclude=exclude, text_field=text_field, ignore=ignore, on_skip=skip):
+        for item in read_inputs(base, paths, text_field=text_field):
             report.found += 1
             if item.article_id in done and item.article_id not in redo:
                 report.already_done += 1

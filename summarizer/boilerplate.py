@@ -4,12 +4,12 @@ Each line gets a score: prose lines (enough words, sentence punctuation, mostly 
 words) count their words, short lines cost a little and page furniture (social and share
 links, cookie and subscription prompts, copyright, bylines, captions, counters, timestamps,
 lines the page repeats) costs more.  The article is the contiguous run of lines with the
-highest total (maximum-sum segment), cut at a "related / comments / most read" heading
-when what follows it is a list (teasers between short lines) rather than more paragraphs,
-and widened over neighbouring plain lines: the headline and standfirst above, lists and
-tables below.  Inside it, furniture lines are dropped; everything returned is an input
-line, verbatim and in order.  A text with at most one furniture line and few menu-like
-lines is taken as already clean and comes back whole.
+highest total (maximum-sum segment), cut at a comments heading, or at a "related / most
+read" heading when what follows it is a list (teasers between short lines) rather than
+more paragraphs, and widened over neighbouring plain lines: the headline and standfirst
+above, lists and tables below.  Inside it, furniture lines and related-story boxes are
+dropped; everything returned is an input line, verbatim and in order.  A text with at most
+one furniture line and few menu-like lines is taken as already clean and comes back whole.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ _SENTENCE_END = re.compile(rf"[.!?\u2026\u3002\uff01\uff1f][{_CLOSERS}]*$")
 _INNER_END = re.compile(rf"[.!?\u2026][{_CLOSERS}]*\s+[\"'\u201c\u2018(]*[A-Z]")
 _TEASER_END = re.compile(r"(\w|[,;])\s*(\.\.\.|\u2026)$")
 _LINK = re.compile(r"https?://|www\.\w")
+# The patterns from here on run on the lowercased line.
 _URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\.(com|org|net)\b|(^|\s)@\w")
 _BYLINE = re.compile(r"^(by|posted|published|updated|written by)\b")
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -45,12 +46,17 @@ _CAPTION = re.compile(
     r"\b(credit|photo|photograph|image|picture|source)s?\s*:|\(pictured\)|\bfile photo\b|\bgetty images\b"
     r"|\b(photo|image|picture)s? (by|courtesy|credit)\b",
 )
+_COMMENTS_HEADING = (
+    r"comments?|\d+ (comments?|responses?|replies|thoughts)|leave a (reply|comment)|join the (conversation|discussion)"
+)
 # A heading that opens a list of other stories or the comments.
 _END_MARKER = re.compile(
     r"^\W*(related|similar|more|most|latest|trending|trends|recommended|popular|top stories|further|other"
-    r"|you may|you might|read next|what to read|comments?|\d+ (comments?|responses?)|leave a (reply|comment)"
-    r"|join the (conversation|discussion)|share this|sponsored)\b(\W*(\w+\W*){0,4}$|[^:.!?]{0,30}:)",
+    r"|you may|you might|read next|what to read|share this|sponsored|" + _COMMENTS_HEADING + r")\b"
+    r"(\W*(\w+\W*){0,4}$|[^:.!?]{0,30}:)"
 )
+# The comments heading ends the article even when the comments run in paragraphs.
+_COMMENTS = re.compile(r"^\W*(" + _COMMENTS_HEADING + r")\b")
 
 
 def _phrase_set(*phrases: str) -> frozenset[tuple[str, ...]]:
@@ -125,6 +131,7 @@ class _Line:
     furniture: bool
     repeated: bool
     end_marker: bool
+    comments: bool
 
     @property
     def junk(self) -> bool:
@@ -209,6 +216,7 @@ def _analyse(lines: list[str], p: Params) -> list[_Line]:
                 furniture=furniture,
                 repeated=counts[s] > 1 and n <= p.repeated_max_words,
                 end_marker=end_marker,
+                comments=end_marker and bool(_COMMENTS.match(low)),
             )
         )
     return out
@@ -245,9 +253,13 @@ def _is_list(info: list[_Line]) -> bool:
 
 
 def _end_marker(info: list[_Line], start: int, end: int) -> int | None:
-    """Position of the first heading in the segment that opens a list after some article text."""
+    """Position of the first heading in the segment that opens comments or a list after some article text."""
     for i in range(start + 1, end + 1):
-        if info[i].end_marker and any(line.prose for line in info[start:i]) and _is_list(info[i + 1 : end + 1]):
+        if (
+            info[i].end_marker
+            and any(line.prose for line in info[start:i])
+            and (info[i].comments or _is_list(info[i + 1 : end + 1]))
+        ):
             return i
     return None
 

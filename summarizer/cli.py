@@ -174,6 +174,7 @@ def batch(
                 retry_failed=retry_failed,
                 on_result=ui.result,
                 on_skip=ui.skipped,
+                on_total=ui.total,
                 **options,
             )
         ui.summary(report, out or out_dir)

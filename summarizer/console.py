@@ -56,6 +56,11 @@ class BatchConsole:
         if self._progress is not None:
             self._progress.stop()
 
+    def total(self, count: int) -> None:
+        """Set how many files the run will read (JSON exports may hold more articles)."""
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, total=count)
+
     def skipped(self, name: str, reason: str) -> None:
         """Note an input that was passed over."""
         if not self.live:
@@ -69,7 +74,11 @@ class BatchConsole:
                 f"ok {report.ok} · cached {report.cached} · failed {report.failed} · "
                 f"{report.usage.total_tokens:,} tokens · {cost}"
             )
-            self._progress.update(self._task, advance=1, stats=stats)
+            task = self._progress.tasks[0]
+            total = max(task.total or 0, report.found)
+            self._progress.update(
+                self._task, completed=report.ok + report.failed + report.already_done, total=total, stats=stats
+            )
             return
         if isinstance(result, SummaryRecord):
             tag = "cached" if result.cached else "ok"

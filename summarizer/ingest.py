@@ -16,7 +16,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -210,19 +210,23 @@ def _field(entry: Mapping[str, Any], names: tuple[str, ...], chosen: str | None 
     return None
 
 
+def _jsonl_entries(text: str, source: str) -> Iterator[tuple[str, Any]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            try:
+                yield f"{source}:{number}", json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield f"{source}:{number}", InputError(f"line {number} is not JSON: {exc.msg}")
+
+
 def documents_from_json(
     data: bytes, *, jsonl: bool, source: str, text_field: str | None = None
 ) -> Iterator[tuple[str, Document | InputError]]:
     """Yield (entry label, Document or the reason it is unusable) for each object in an export."""
     text, _ = decode_bytes(data, source)
-    entries: list[tuple[str, Any]] = []
+    entries: Iterable[tuple[str, Any]]
     if jsonl:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.strip():
-                try:
-                    entries.append((f"{source}:{number}", json.loads(line)))
-                except json.JSONDecodeError as exc:
-                    entries.append((f"{source}:{number}", InputError(f"line {number} is not JSON: {exc.msg}")))
+        entries = _jsonl_entries(text, source)
     else:
         try:
             parsed = json.loads(text)

@@ -116,6 +116,37 @@ def test_one_paragraph_is_kept() -> None:
     assert clean_page_text(page) == paragraph
 
 
+def test_related_box_inside_and_comments_after_the_article_go() -> None:
+    para = [
+        "Negotiators from both countries met again on Monday after a week in which the talks had stalled.",
+        "The mediators said the two delegations had agreed on an agenda for the rest of the month.",
+        "A draft text circulated among diplomats would pull heavy weapons back from the border area.",
+        "Officials on one side said any deal would need approval from parliament before it took effect.",
+        "Opposition leaders have already said they would vote against a deal that leaves troops in place.",
+        "The next round is due to start in a fortnight, according to a statement from the mediators.",
+    ]
+    page = [
+        "Home",
+        "World",
+        "Sign in",
+        "Talks resume after a week of delays",
+        *para[:3],
+        "Related",
+        "Ministers meet in the capital",
+        "What the deal would change",
+        *para[3:],
+        "Share this:",
+        "Facebook",
+        "4 comments",
+        "reader_one says:",
+        "Nobody believes these people will ever agree on anything at all, to be honest.",
+        "reader_two says:",
+        "The last deal fell apart within a month and I expect this one to do the same.",
+    ]
+    out = clean_page_text("\n".join(page)).split("\n")
+    assert out == ["Talks resume after a week of delays", *para]
+
+
 def test_empty_and_blank_text() -> None:
     assert clean_page_text("") == ""
     assert clean_page_text("\n\n") == "\n\n"
