@@ -60,7 +60,11 @@ def _in_process(folder: Path, cache: Path, out: Path) -> dict[str, Any]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
     done = subprocess.run(
         [sys.executable, "-c", code, str(folder), str(cache), str(out), str(ROOT)],
-        capture_output=True, text=True, check=True, env=env, timeout=600,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        timeout=600,
     )
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 

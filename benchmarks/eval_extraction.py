@@ -169,6 +169,32 @@ def trafilatura_html(shared: Path) -> dict[str, Any]:
     return result
 
 
+def product_paths(shared: Path) -> dict[str, Any]:
+    """The text summarizer's own ingestion hands to the engines: HTML files and saved page text."""
+    from summarizer.errors import InputError
+    from summarizer.ingest import document_from_bytes, document_from_text
+
+    pages, gold = load(shared)
+    html = shared / "corpus" / "extraction-benchmark-dev" / "html"
+
+    def text_of(build: Callable[[], Any]) -> str:
+        try:
+            return str(build().text)
+        except InputError:
+            return ""
+
+    from_html = {
+        page: text_of(
+            lambda page=page: document_from_bytes(
+                gzip.decompress((html / f"{page}.html.gz").read_bytes()), kind="html", source=page
+            )
+        )
+        for page in sorted(gold)
+    }
+    from_text = {page: text_of(lambda page=page: document_from_text(pages[page], kind="text")) for page in sorted(gold)}
+    return {"html_file": score(from_html, gold), "page_text_file": score(from_text, gold)}
+
+
 def machine() -> dict[str, Any]:
     """What the timings were measured on."""
     cpu = "unknown"
@@ -193,6 +219,7 @@ def main() -> None:
         "pages": len(gold),
         "trafilatura_html": trafilatura_html(args.shared),
         "clean_page_text": page_text(args.shared),
+        "summarizer_ingest": product_paths(args.shared),
         "page_text_whole": score(pages, gold),
     }
     text = json.dumps(report, indent=2)

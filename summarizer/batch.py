@@ -34,11 +34,11 @@ __all__ = [
     "Found",
     "Result",
     "discover",
-    "list_inputs",
-    "read_inputs",
     "estimate_tokens",
+    "list_inputs",
     "plan_batch",
     "read_done",
+    "read_inputs",
     "run_batch",
     "summarize_folder",
 ]
