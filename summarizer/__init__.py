@@ -1,6 +1,7 @@
 """summarizer: news articles in, structured and verifiable records out."""
 
 from .api import Summarizer, asummarize, summarize
+from .batch import BatchReport, run_batch, summarize_folder
 from .config import Settings, resolve_settings
 from .errors import (
     CacheError,
@@ -15,6 +16,7 @@ from .errors import (
 from .models import (
     SCHEMA_VERSION,
     ArticleSummary,
+    ErrorRecord,
     Escalation,
     GroundingReport,
     Hedge,
@@ -29,10 +31,12 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA_VERSION",
     "ArticleSummary",
+    "BatchReport",
     "CacheError",
     "CacheWarning",
     "ConfigError",
     "Direction",
+    "ErrorRecord",
     "Escalation",
     "EventType",
     "GroundingError",
@@ -50,5 +54,7 @@ __all__ = [
     "__version__",
     "asummarize",
     "resolve_settings",
+    "run_batch",
     "summarize",
+    "summarize_folder",
 ]
