@@ -57,7 +57,8 @@ class RecordCache:
             import diskcache
 
             try:
-                self._cache = diskcache.Cache(str(self.directory))
+                # a small SQLite page cache and no memory map keep RSS flat over long batches
+                self._cache = diskcache.Cache(str(self.directory), sqlite_cache_size=256, sqlite_mmap_size=0)
             except Exception as exc:  # sqlite3, OSError: any failure means no cache
                 self._broken = True
                 warnings.warn(
