@@ -31,6 +31,7 @@ __all__ = [
     "document_from_bytes",
     "documents_from_json",
     "file_format",
+    "headline_and_date",
     "is_binary",
     "load_document",
     "normalize_text",
@@ -156,6 +157,76 @@ def _from_html(html: str, where: str) -> tuple[str, dict[str, str | None]]:
     return str(data.get("text") or ""), meta
 
 
+_MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_DATES = [
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+]
+
+
+def _date_in(line: str) -> str | None:
+    for pattern in _DATES:
+        match = pattern.search(line)
+        if match:
+            month = match.group("month").lower().rstrip(".")
+            number = int(month) if month.isdigit() else _MONTH_NAMES[month]
+            day = int(match.group("day"))
+            if 1 <= number <= 12 and 1 <= day <= 31:
+                return f"{match.group('year')}-{number:02d}-{day:02d}"
+    return None
+
+
+def headline_and_date(text: str) -> tuple[str | None, str | None]:
+    """Find a headline and a publication date in the lines above the first paragraph."""
+    title: str | None = None
+    published: str | None = None
+    for line in [line.strip() for line in text.split("\n") if line.strip()][:8]:
+        words = line.split()
+        if len(words) <= 8 and published is None and (found := _date_in(line)):
+            published = found
+            continue
+        if len(words) >= 6 and line.endswith((".", '"', "\u201d")):
+            break  # the first paragraph: the headline, if any, stood above it
+        if 3 <= len(words) <= 25 and (title is None or len(words) > len(title.split())):
+            title = line
+    return title, published
+
+
+def _date_near(raw: str, title: str) -> str | None:
+    """A dateline the cleaner dropped: a short line just around the headline in the raw page."""
+    lines = raw.split("\n")
+    for index, line in enumerate(lines):
+        if line.strip() == title:
+            nearby = lines[max(0, index - 4) : index] + lines[index + 1 : index + 5]
+            for candidate in nearby:
+                if len(candidate.split()) <= 8 and (found := _date_in(candidate)):
+                    return found
+            break
+    return None
+
+
 def _clean(text: str) -> str:
     from .boilerplate import clean_page_text
 
@@ -176,6 +247,10 @@ def document_from_text(
     else:
         body = _clean(normalize_text(raw)) if clean else raw
     text = normalize_text(body)
+    if kind != "html":
+        meta["title"], meta["published"] = headline_and_date(text)
+        if meta["published"] is None and meta["title"]:
+            meta["published"] = _date_near(raw, meta["title"])
     if not text:
         what = "no article text could be extracted from the HTML" if kind == "html" else "holds no text"
         raise InputError(f"{source or 'the article'} {what}; nothing to summarize")

@@ -437,7 +437,7 @@ _CLAUSE_END = re.compile(r"[;:!?()\u2014]|[,.](?=\s|$)")
 
 
 def _clause_after(text: str, end: int, limit: int) -> str:
-    clause = _CLAUSE_END.split(text[end:limit], maxsplit=1)[0]
+    clause = _CLAUSE_END.split(text[end:limit].lstrip(" \u2014\u2013-"), maxsplit=1)[0]
     return " ".join(clause.split()[:8])
 
 
