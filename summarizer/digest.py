@@ -1,0 +1,415 @@
+"""Many article records in, one briefing out: stories, figures side by side, what is unconfirmed.
+
+Grouping: records report the same development when they share the place they
+are mostly about, say similar things (TF-IDF cosine of title, summary, key
+points and evidence, scikit-learn) and agree on figures; records dated more than
+30 days apart never join. Average-linkage clustering (SciPy) cuts the tree at a
+fixed similarity. Everything is deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .models import ErrorRecord, SummaryRecord
+
+__all__ = [
+    "Digest",
+    "Discrepancy",
+    "FigureRow",
+    "HedgedClaim",
+    "SourceRef",
+    "Story",
+    "build_digest",
+    "group_records",
+    "load_records",
+]
+
+SAME_STORY = 0.35  # similarity at which records join one story
+DATE_GATE_DAYS = 30
+_TROOPS = {"troops", "soldiers", "forces", "army", "servicemen", "personnel", "fighters", "units", "reinforcements"}
+_PLACE_AFTER = re.compile(r"\b(?:in|into|to|near|along|at|toward|towards|from|on)\s+(?:the\s+)?([A-Z][a-z]+)")
+_PLACE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:region|border|oblast|province|capital|frontier|city)\b")
+_NOT_PLACES = frozenset(
+    """January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday The A An President Mr Mrs Ms Sir Lord Prime Minister This That
+    According Institute Ministry Department Office Council Party Government""".split()
+)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceRef(_Model):
+    """One article behind a story."""
+
+    article_id: str
+    title: str | None
+    source_path: str | None
+    url: str | None
+    published: str | None
+    publisher: str | None
+    level: int
+
+
+class FigureRow(_Model):
+    """A figure as one article states it."""
+
+    quantity: str
+    low: float | None
+    high: float | None
+    unit: str | None
+    describes: str
+    claimed_by: str | None
+    status: str
+    article_id: str
+    article: str = Field(description="Title or file of the article that states it.")
+
+
+class Discrepancy(_Model):
+    """Sources giving different numbers for the same thing."""
+
+    about: str
+    figures: list[FigureRow]
+
+
+class HedgedClaim(_Model):
+    """A claim an article softens or doubts, with the cue words."""
+
+    cue: str
+    kind: str
+    claim: str
+    quote: str
+    article_id: str
+
+
+class TimelinePoint(_Model):
+    """The escalation level one dated article reports."""
+
+    date: str
+    level: int
+    article_id: str
+
+
+class Badge(_Model):
+    """The story's escalation: the highest level its articles report."""
+
+    level: int
+    event_type: str
+    goldstein: float | None
+    direction: str
+    evidence: list[str]
+    article_id: str
+
+
+class Story(_Model):
+    """Articles reporting the same development."""
+
+    id: str
+    headline: str
+    brief: str
+    escalation: Badge
+    figures: list[FigureRow]
+    discrepancies: list[Discrepancy]
+    hedged: list[HedgedClaim]
+    sources: list[SourceRef]
+    timeline: list[TimelinePoint]
+    latest: str | None
+
+
+class Digest(_Model):
+    """A briefing built from many records, most escalatory story first."""
+
+    title: str
+    generated_at: datetime
+    escalation_watch: str
+    records: int
+    skipped_errors: int
+    stories: list[Story]
+
+
+# reading ------------------------------------------------------------------------------------
+
+
+def load_records(lines: Iterable[str]) -> tuple[list[SummaryRecord], int]:
+    """Parse batch output lines: ok records are kept, error records counted."""
+    records, errors = [], 0
+    for line in lines:
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row.get("status") == "error":
+            ErrorRecord.model_validate(row)
+            errors += 1
+        else:
+            records.append(SummaryRecord.model_validate(row))
+    return records, errors
+
+
+# grouping -----------------------------------------------------------------------------------
+
+
+def _same_name(a: str, b: str) -> bool:
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return common >= 5 and common >= 0.7 * min(len(a), len(b))
+
+
+def _texts(record: SummaryRecord) -> list[str]:
+    s = record.summary
+    return [record.title or "", s.summary, *s.escalation.evidence, *(f.quote for f in s.key_figures)]
+
+
+def main_place(record: SummaryRecord) -> str | None:
+    """The place a record mentions most after 'in/to/near...' or before 'region/border'."""
+    counts: Counter[str] = Counter()
+    for text in _texts(record):
+        for name in _PLACE_AFTER.findall(text) + _PLACE_BEFORE.findall(text):
+            if name not in _NOT_PLACES:
+                counts[name] += 1
+    merged: Counter[str] = Counter()
+    for name, count in counts.most_common():
+        home = next((m for m in merged if _same_name(m, name)), None)
+        if home is None:
+            merged[name] += count
+        elif len(name) < len(home):  # Ukraine, not Ukrainian
+            merged[name] = merged.pop(home) + count
+        else:
+            merged[home] += count
+    ranked = merged.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return ranked[0][0] if ranked and len(ranked) == 1 else None
+    return ranked[0][0]
+
+
+def _family(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    unit = unit.lower()
+    return "troops" if unit in _TROOPS else unit
+
+
+def _agree(a: SummaryRecord, b: SummaryRecord) -> bool:
+    """Both state a bounded figure of the same kind with overlapping values."""
+    for x in a.summary.key_figures:
+        for y in b.summary.key_figures:
+            if _family(x.unit) is None or _family(x.unit) != _family(y.unit):
+                continue
+            if None in (x.low, x.high, y.low, y.high):
+                continue
+            assert x.low is not None and x.high is not None and y.low is not None and y.high is not None
+            slack = 0.02 * max(x.high, y.high)
+            if x.low <= y.high + slack and y.low <= x.high + slack:
+                return True
+    return False
+
+
+def _day(record: SummaryRecord) -> date | None:
+    try:
+        return date.fromisoformat((record.published or "")[:10])
+    except ValueError:
+        return None
+
+
+def similarity_matrix(records: list[SummaryRecord]) -> list[list[float]]:
+    """Pairwise story similarity in [0, 1]; -1 where dates keep two records apart."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    texts = [" ".join([r.title or "", r.summary.summary, *r.summary.key_points, *r.summary.escalation.evidence])
+             for r in records]
+    text = cosine_similarity(TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts))
+    places = [main_place(r) for r in records]
+    days = [_day(r) for r in records]
+    n = len(records)
+    matrix = [[1.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            di, dj = days[i], days[j]
+            if di and dj and abs((di - dj).days) > DATE_GATE_DAYS:
+                value = -1.0
+            else:
+                value = 0.5 * float(text[i, j])
+                value += 0.3 if places[i] and places[i] == places[j] else 0.0
+                value += 0.2 if _agree(records[i], records[j]) else 0.0
+            matrix[i][j] = matrix[j][i] = value
+    return matrix
+
+
+def group_records(records: list[SummaryRecord], threshold: float = SAME_STORY) -> list[list[int]]:
+    """Cluster records into stories (indices), biggest and earliest first."""
+    if len(records) < 2:
+        return [[i] for i in range(len(records))]
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    similarity = np.array(similarity_matrix(records))
+    distance = np.where(similarity < 0, 1e3, 1.0 - similarity)  # a date gate outweighs any average
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(index)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+# one story ------------------------------------------------------------------------------------
+
+
+def _name(record: SummaryRecord) -> str:
+    return record.title or record.source_path or record.article_id
+
+
+def _brief(members: list[SummaryRecord]) -> str:
+    from .extractive.sentences import split_sentences
+    from .extractive.summary import rank_sentences
+
+    pool = "\n".join(m.summary.summary for m in members)
+    ranked = rank_sentences(split_sentences(pool))
+    chosen: list[str] = []
+    for _, sentence in ranked:
+        words = set(sentence.text.lower().split())
+        if any(len(words & set(c.lower().split())) > 0.6 * len(words) for c in chosen):
+            continue
+        chosen.append(sentence.text)
+        if len(chosen) == 3 or sum(len(c.split()) for c in chosen) > 70:
+            break
+    order = {s: pool.find(s) for s in chosen}
+    return " ".join(sorted(chosen, key=lambda s: order[s])) or members[0].summary.summary
+
+
+def _same_scale(a: FigureRow, b: FigureRow) -> bool:
+    """Fractions compare with fractions, counts with counts within a factor of ten."""
+    x = a.high if a.high is not None else a.low
+    y = b.high if b.high is not None else b.low
+    if x is None or y is None or x <= 0 or y <= 0:
+        return False
+    if (x < 1) != (y < 1):
+        return False
+    return max(x, y) / min(x, y) <= 10
+
+
+def _discrepancies(rows: list[FigureRow]) -> list[Discrepancy]:
+    """Figures of the same kind from different articles that state different numbers."""
+    from .extractive.sentences import content_words
+
+    found: list[Discrepancy] = []
+    used: set[int] = set()
+    for i, a in enumerate(rows):
+        if i in used or _family(a.unit) is None or a.low is None and a.high is None:
+            continue
+        group = [a]
+        words_a = set(content_words(a.describes))
+        for j in range(i + 1, len(rows)):
+            b = rows[j]
+            if j in used or b.article_id == a.article_id or _family(b.unit) != _family(a.unit):
+                continue
+            if not _same_scale(a, b):
+                continue
+            related = words_a & set(content_words(b.describes))
+            if related and (b.low, b.high) != (a.low, a.high):
+                group.append(b)
+                used.add(j)
+        if len(group) > 1:
+            used.add(i)
+            found.append(Discrepancy(about=f"{_family(a.unit)}: {a.describes}", figures=group))
+    return found
+
+
+def _headline(members: list[SummaryRecord], top: SummaryRecord) -> str:
+    """A member's own headline: a statement before a question, the top article's first."""
+    titled = [r for r in members if r.title]
+    titled.sort(key=lambda r: (r.title.endswith("?") if r.title else True, r is not top))
+    if titled and titled[0].title:
+        return titled[0].title
+    return top.summary.summary.split(". ")[0][:140]
+
+
+def _story(members: list[SummaryRecord], number: int) -> Story:
+    members = sorted(members, key=lambda r: (r.published or "", r.article_id))
+    top = max(members, key=lambda r: (r.summary.escalation.level, r.published or ""))
+    esc = top.summary.escalation
+    figures = [
+        FigureRow(
+            quantity=f.quantity, low=f.low, high=f.high, unit=f.unit, describes=f.describes,
+            claimed_by=f.source, status=f.status.value, article_id=r.article_id, article=_name(r),
+        )
+        for r in members
+        for f in r.summary.key_figures
+    ]
+    hedged = [
+        HedgedClaim(cue=h.cue, kind=h.kind.value, claim=h.claim, quote=h.quote, article_id=r.article_id)
+        for r in members
+        for h in r.summary.hedges
+        if h.kind.value != "approximation"
+    ]
+    dated = sorted((r.published[:10], r) for r in members if r.published and _day(r))
+    return Story(
+        id=f"story-{number}",
+        headline=_headline(members, top),
+        brief=_brief(members),
+        escalation=Badge(
+            level=esc.level, event_type=esc.event_type.value, goldstein=esc.goldstein,
+            direction=esc.direction.value, evidence=esc.evidence[:3], article_id=top.article_id,
+        ),
+        figures=figures,
+        discrepancies=_discrepancies(figures),
+        hedged=hedged,
+        sources=[
+            SourceRef(
+                article_id=r.article_id, title=r.title, source_path=r.source_path, url=r.url,
+                published=r.published, publisher=r.publisher, level=r.summary.escalation.level,
+            )
+            for r in members
+        ],
+        timeline=[TimelinePoint(date=d, level=r.summary.escalation.level, article_id=r.article_id) for d, r in dated],
+        latest=dated[-1][0] if dated else None,
+    )
+
+
+def build_digest(records: Iterable[SummaryRecord], *, title: str = "Briefing", skipped_errors: int = 0) -> Digest:
+    """Group records into stories and rank them: escalation, then recency, then sources."""
+    records = list(records)
+    stories = [_story([records[i] for i in group], n) for n, group in enumerate(group_records(records), start=1)]
+    stories.sort(key=lambda s: (-s.escalation.level, _sort_day(s.latest), -len(s.sources), s.headline))
+    for number, story in enumerate(stories, start=1):
+        story.id = f"story-{number}"
+    return Digest(
+        title=title,
+        generated_at=datetime.now(UTC),
+        escalation_watch=_watch(stories),
+        records=len(records),
+        skipped_errors=skipped_errors,
+        stories=stories,
+    )
+
+
+def _sort_day(day: str | None) -> int:
+    return -date.fromisoformat(day).toordinal() if day else 0
+
+
+def _watch(stories: list[Story]) -> str:
+    if not stories:
+        return "Escalation watch: no stories."
+    high = [s for s in stories if s.escalation.level >= 3]
+    rising = [s for s in stories if s.escalation.direction == "escalating"]
+    top = stories[0]
+    return (
+        f"Escalation watch: {len(high)} of {len(stories)} stories at level 3 or above, {len(rising)} escalating; "
+        f"highest: {top.headline} (level {top.escalation.level}, {top.escalation.event_type}, "
+        f"Goldstein {top.escalation.goldstein})."
+    )
+
+
+def digest_schema() -> dict[str, Any]:
+    """JSON Schema of the digest's JSON form."""
+    return Digest.model_json_schema()
