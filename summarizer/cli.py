@@ -184,6 +184,44 @@ def batch(
 
 
 @app.command()
+def digest(
+    results: Annotated[Path, typer.Argument(help="Batch output (JSONL) to build the briefing from.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="digest.html, digest.md or digest.json.")] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="html, md or json (default: from the file name).")
+    ] = None,
+    title: Annotated[str, typer.Option(help="Title of the briefing.")] = "Briefing",
+) -> None:
+    """Build a newsletter briefing from batch records: stories, figures, discrepancies, hedges."""
+    from .briefing import render_html, render_markdown
+    from .digest import build_digest, load_records
+
+    kind = fmt or (out.suffix.lstrip(".").lower() if out else "md")
+    kind = {"markdown": "md", "htm": "html"}.get(kind, kind)
+    if kind not in ("html", "md", "json"):
+        raise _fail(ConfigError(f"unknown digest format {kind!r}; use html, md or json"))
+    try:
+        with open(results, encoding="utf-8") as handle:
+            records, errors = load_records(handle)
+    except OSError as exc:
+        raise _fail(InputError(f"cannot read {results}: {exc.strerror or exc}")) from exc
+    except ValueError as exc:
+        raise _fail(InputError(f"{results} is not batch output (JSON lines of records): {exc}")) from exc
+    built = build_digest(records, title=title, skipped_errors=errors)
+    if kind == "html":
+        text = render_html(built)
+    elif kind == "md":
+        text = render_markdown(built)
+    else:
+        text = built.model_dump_json(indent=2) + "\n"
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    out.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {out}: {len(built.stories)} stories from {built.records} records", err=True)
+
+
+@app.command()
 def schema(
     directory: Annotated[Path, typer.Option("--dir", help="Folder of the schema files.")] = Path("schemas"),
     check: Annotated[bool, typer.Option("--check", help="Fail if the files differ from the models.")] = False,

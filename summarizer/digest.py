@@ -38,9 +38,48 @@ _TROOPS = {"troops", "soldiers", "forces", "army", "servicemen", "personnel", "f
 _PLACE_AFTER = re.compile(r"\b(?:in|into|to|near|along|at|toward|towards|from|on)\s+(?:the\s+)?([A-Z][a-z]+)")
 _PLACE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:region|border|oblast|province|capital|frontier|city)\b")
 _NOT_PLACES = frozenset(
-    """January February March April May June July August September October November December Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday The A An President Mr Mrs Ms Sir Lord Prime Minister This That
-    According Institute Ministry Department Office Council Party Government""".split()
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "The",
+        "A",
+        "An",
+        "President",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Sir",
+        "Lord",
+        "Prime",
+        "Minister",
+        "This",
+        "That",
+        "According",
+        "Institute",
+        "Ministry",
+        "Department",
+        "Office",
+        "Council",
+        "Party",
+        "Government",
+    ]
 )
 
 
@@ -218,28 +257,31 @@ def _day(record: SummaryRecord) -> date | None:
         return None
 
 
-def similarity_matrix(records: list[SummaryRecord]) -> list[list[float]]:
-    """Pairwise story similarity in [0, 1]; -1 where dates keep two records apart."""
+def similarity_matrix(records: list[SummaryRecord]) -> Any:
+    """Pairwise story similarity in [0, 1] as a NumPy array; -1 where dates keep two records apart."""
+    import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    texts = [" ".join([r.title or "", r.summary.summary, *r.summary.key_points, *r.summary.escalation.evidence])
-             for r in records]
+    texts = [
+        " ".join([r.title or "", r.summary.summary, *r.summary.key_points, *r.summary.escalation.evidence])
+        for r in records
+    ]
     text = cosine_similarity(TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts))
-    places = [main_place(r) for r in records]
-    days = [_day(r) for r in records]
-    n = len(records)
-    matrix = [[1.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            di, dj = days[i], days[j]
-            if di and dj and abs((di - dj).days) > DATE_GATE_DAYS:
-                value = -1.0
-            else:
-                value = 0.5 * float(text[i, j])
-                value += 0.3 if places[i] and places[i] == places[j] else 0.0
-                value += 0.2 if _agree(records[i], records[j]) else 0.0
-            matrix[i][j] = matrix[j][i] = value
+    names = [main_place(r) for r in records]
+    ids = {name: i for i, name in enumerate(sorted({n for n in names if n}))}
+    place = np.array([ids[n] if n else -1 - i for i, n in enumerate(names)])
+    days = np.array([float(d.toordinal()) if (d := _day(r)) else np.nan for r in records])
+    matrix = 0.5 * text + 0.3 * (place[:, None] == place[None, :])
+    # figures can only tip pairs that are already close; checking just those keeps this fast
+    for i, j in zip(*np.nonzero(np.triu(matrix >= SAME_STORY - 0.2, k=1)), strict=True):
+        if _agree(records[i], records[j]):
+            matrix[i, j] += 0.2
+            matrix[j, i] += 0.2
+    with np.errstate(invalid="ignore"):
+        gate = np.abs(days[:, None] - days[None, :]) > DATE_GATE_DAYS
+    matrix[gate] = -1.0
+    np.fill_diagonal(matrix, 1.0)
     return matrix
 
 
@@ -251,7 +293,7 @@ def group_records(records: list[SummaryRecord], threshold: float = SAME_STORY) -
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
-    similarity = np.array(similarity_matrix(records))
+    similarity = similarity_matrix(records)
     distance = np.where(similarity < 0, 1e3, 1.0 - similarity)  # a date gate outweighs any average
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
@@ -305,7 +347,7 @@ def _discrepancies(rows: list[FigureRow]) -> list[Discrepancy]:
     found: list[Discrepancy] = []
     used: set[int] = set()
     for i, a in enumerate(rows):
-        if i in used or _family(a.unit) is None or a.low is None and a.high is None:
+        if i in used or _family(a.unit) is None or (a.low is None and a.high is None):
             continue
         group = [a]
         words_a = set(content_words(a.describes))
@@ -340,8 +382,15 @@ def _story(members: list[SummaryRecord], number: int) -> Story:
     esc = top.summary.escalation
     figures = [
         FigureRow(
-            quantity=f.quantity, low=f.low, high=f.high, unit=f.unit, describes=f.describes,
-            claimed_by=f.source, status=f.status.value, article_id=r.article_id, article=_name(r),
+            quantity=f.quantity,
+            low=f.low,
+            high=f.high,
+            unit=f.unit,
+            describes=f.describes,
+            claimed_by=f.source,
+            status=f.status.value,
+            article_id=r.article_id,
+            article=_name(r),
         )
         for r in members
         for f in r.summary.key_figures
@@ -358,16 +407,25 @@ def _story(members: list[SummaryRecord], number: int) -> Story:
         headline=_headline(members, top),
         brief=_brief(members),
         escalation=Badge(
-            level=esc.level, event_type=esc.event_type.value, goldstein=esc.goldstein,
-            direction=esc.direction.value, evidence=esc.evidence[:3], article_id=top.article_id,
+            level=esc.level,
+            event_type=esc.event_type.value,
+            goldstein=esc.goldstein,
+            direction=esc.direction.value,
+            evidence=esc.evidence[:3],
+            article_id=top.article_id,
         ),
         figures=figures,
         discrepancies=_discrepancies(figures),
         hedged=hedged,
         sources=[
             SourceRef(
-                article_id=r.article_id, title=r.title, source_path=r.source_path, url=r.url,
-                published=r.published, publisher=r.publisher, level=r.summary.escalation.level,
+                article_id=r.article_id,
+                title=r.title,
+                source_path=r.source_path,
+                url=r.url,
+                published=r.published,
+                publisher=r.publisher,
+                level=r.summary.escalation.level,
             )
             for r in members
         ],

@@ -299,13 +299,17 @@ def json_schemas() -> dict[str, str]:
     """Return the JSON Schema files generated from the models, by file name."""
     import json
 
+    from .digest import Digest
+
+    models: tuple[tuple[str, type[BaseModel]], ...] = (
+        ("summary-response", SummaryResponse),
+        ("summary-record", SummaryRecord),
+        ("error-record", ErrorRecord),
+        ("digest", Digest),
+    )
     return {
         f"{name}.schema.json": json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
-        for name, model in (
-            ("summary-response", SummaryResponse),
-            ("summary-record", SummaryRecord),
-            ("error-record", ErrorRecord),
-        )
+        for name, model in models
     }
 
 

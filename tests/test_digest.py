@@ -1,0 +1,221 @@
+"""The digest: stories from records, discrepancies, hedges, chart, and what a reader sees."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from summarizer import SummaryRecord
+from summarizer.batch import run_batch
+from summarizer.briefing import chart_png, render_html, render_markdown
+from summarizer.cli import app
+from summarizer.digest import Digest, TimelinePoint, build_digest, load_records
+from tests.conftest import SHARED
+
+SEEDS = SHARED / "seeds"
+BBC = SHARED / "corpus" / "bbc-news"
+runner = CliRunner()
+
+
+def records_of(folder: Path, tmp_path: Path, name: str = "out.jsonl") -> list[SummaryRecord]:
+    out = tmp_path / name
+    run_batch(folder, out=out, engine="extractive")
+    records, _ = load_records(out.read_text(encoding="utf-8").splitlines())
+    return records
+
+
+@pytest.fixture
+def seed_digest(tmp_path: Path) -> Digest:
+    return build_digest(records_of(SEEDS, tmp_path), title="Seeds")
+
+
+def members(digest: Digest) -> list[set[str]]:
+    return [{s.source_path[:3] for s in story.sources if s.source_path} for story in digest.stories]
+
+
+def test_seeds_make_three_stories_with_the_right_members(seed_digest: Digest) -> None:
+    assert sorted(members(seed_digest), key=sorted) == [{"000", "001"}, {"002", "004"}, {"003"}]
+
+
+def test_belarus_troop_discrepancy_is_shown(seed_digest: Digest) -> None:
+    belarus = next(s for s in seed_digest.stories if {x.source_path[:3] for x in s.sources} == {"000", "001"})
+    quantities = [{f.quantity for f in d.figures} for d in belarus.discrepancies]
+    assert {"approximately 15,000 to 20,000", "about 19,000"} in quantities
+
+
+def test_each_story_lists_its_hedged_claims(seed_digest: Digest) -> None:
+    for story in seed_digest.stories:
+        assert story.hedged, story.headline
+        ids = {s.article_id for s in story.sources}
+        assert all(h.article_id in ids for h in story.hedged)
+    kursk = next(s for s in seed_digest.stories if "Kursk" in s.headline)
+    assert "reportedly" in {h.cue for h in kursk.hedged}
+
+
+def test_stories_ranked_and_watched(seed_digest: Digest) -> None:
+    levels = [s.escalation.level for s in seed_digest.stories]
+    assert levels == sorted(levels, reverse=True)
+    assert seed_digest.escalation_watch.startswith("Escalation watch:")
+    assert seed_digest.stories[0].headline in seed_digest.escalation_watch
+
+
+def test_bbc_sample_groups_only_the_same_story(tmp_path: Path) -> None:
+    folder = tmp_path / "bbc"
+    folder.mkdir()
+    picks = [
+        BBC / "politics" / "goldsmith-denies-war-advice-claim.txt",
+        BBC / "politics" / "goldsmith-i-was-not-leant-on.txt",
+    ]
+    for topic in ("business", "entertainment", "sport", "tech", "politics"):
+        picks += sorted((BBC / topic).glob("*.txt"))[10:60:40]
+    for path in picks:
+        shutil.copy(path, folder / f"{path.parent.name}-{path.name}")
+    digest = build_digest(records_of(folder, tmp_path))
+    groups = [sorted(s.source_path or "" for s in story.sources) for story in digest.stories]
+    assert len(groups) == len(picks) - 1
+    assert ["politics-goldsmith-denies-war-advice-claim.txt", "politics-goldsmith-i-was-not-leant-on.txt"] in groups
+
+
+def dated(record: SummaryRecord, day: str, level: int) -> SummaryRecord:
+    summary = record.summary.model_copy(
+        update={"escalation": record.summary.escalation.model_copy(update={"level": level})}
+    )
+    return record.model_copy(update={"published": day, "summary": summary, "article_id": f"{record.article_id}-{day}"})
+
+
+def test_dates_far_apart_split_a_story_and_dated_stories_get_a_chart(tmp_path: Path) -> None:
+    base = records_of(SEEDS, tmp_path)[3]  # the Kursk article
+    close = [dated(base, "2024-11-10", 2), dated(base, "2024-11-14", 3), dated(base, "2024-11-20", 4)]
+    far = dated(base, "2023-01-05", 1)
+    digest = build_digest([*close, far])
+    sizes = sorted(len(s.sources) for s in digest.stories)
+    assert sizes == [1, 3]
+    story = next(s for s in digest.stories if len(s.sources) == 3)
+    assert [p.level for p in story.timeline] == [2, 3, 4] and story.latest == "2024-11-20"
+    page = render_html(digest)
+    assert page.count('src="data:image/png;base64,') == 1
+
+
+def test_chart_is_a_png() -> None:
+    png = chart_png(
+        [
+            TimelinePoint(date="2024-08-25", level=2, article_id="a"),
+            TimelinePoint(date="2024-09-01", level=3, article_id="b"),
+        ]
+    )
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 500
+
+
+def test_html_is_email_safe(seed_digest: Digest) -> None:
+    page = render_html(seed_digest)
+    assert "<script" not in page.lower() and "<link" not in page.lower() and "<style" not in page.lower()
+    assert "http://" not in page and "https://" not in page.replace('href="https://', "")
+    assert page.count("<h2") == len(seed_digest.stories)
+
+
+def test_markdown_renders_in_a_commonmark_parser(seed_digest: Digest) -> None:
+    text = render_markdown(seed_digest)
+    parser = MarkdownIt("commonmark").enable("table")
+    tokens = parser.parse(text)
+    rendered = parser.render(text)
+    assert sum(1 for t in tokens if t.type == "heading_open" and t.tag == "h2") == len(seed_digest.stories)
+    assert rendered.count("<table>") >= 2 and "Sources differ" in rendered
+
+
+def test_json_form_round_trips(seed_digest: Digest) -> None:
+    again = Digest.model_validate_json(seed_digest.model_dump_json())
+    assert again == seed_digest
+
+
+def test_cli_writes_all_three_formats(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    run_batch(SEEDS, out=out, engine="extractive")
+    with open(out, "a", encoding="utf-8") as handle:
+        handle.write(
+            json.dumps(
+                {
+                    "status": "error",
+                    "article_id": "x",
+                    "source_path": "bad.txt",
+                    "error_type": "InputError",
+                    "error": "holds no text",
+                    "attempts": 0,
+                    "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+                    "created_at": datetime.now(UTC).isoformat(),
+                }
+            )
+            + "\n"
+        )
+    for suffix in ("html", "md", "json"):
+        result = runner.invoke(app, ["digest", str(out), "-o", str(tmp_path / f"digest.{suffix}")])
+        assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "digest.json").read_text())
+    assert data["skipped_errors"] == 1 and len(data["stories"]) == 3
+    assert runner.invoke(app, ["digest", str(out), "-f", "pdf"]).exit_code == 2
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+_PROBE = """<script>
+window.addEventListener('load', () => {
+  const heads = [...document.querySelectorAll('h2')].map(h => {
+    const r = h.getBoundingClientRect();
+    return {text: h.textContent, left: r.left, right: r.right, width: r.width, height: r.height,
+            hidden: getComputedStyle(h).visibility !== 'visible' || getComputedStyle(h).display === 'none'};
+  });
+  const out = document.createElement('pre');
+  out.id = 'layout';
+  out.textContent = JSON.stringify({scrollWidth: document.documentElement.scrollWidth,
+                                    innerWidth: window.innerWidth, heads});
+  document.body.appendChild(out);
+});
+</script>"""
+
+
+def _chromium(*args: str) -> subprocess.CompletedProcess[str]:
+    assert CHROMIUM is not None
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        "--window-size=600,2400",
+    ]
+    return subprocess.run([CHROMIUM, *flags, *args], capture_output=True, text=True, timeout=90, check=True)
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed here")
+def test_html_layout_in_headless_chromium(seed_digest: Digest, tmp_path: Path) -> None:
+    assert CHROMIUM is not None, "CI must install Debian's chromium (.ci/run does)"
+    page = render_html(seed_digest)
+    (tmp_path / "digest.html").write_text(page, encoding="utf-8")
+    shot = tmp_path / "digest.png"
+    _chromium(f"--user-data-dir={tmp_path / 'profile-a'}", f"--screenshot={shot}", (tmp_path / "digest.html").as_uri())
+    assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
+    probe = tmp_path / "probe.html"
+    probe.write_text(page.replace("</body>", _PROBE + "</body>"), encoding="utf-8")
+    dom = _chromium(
+        f"--user-data-dir={tmp_path / 'profile-b'}", "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()
+    ).stdout
+    raw = dom.split('<pre id="layout">', 1)[1].split("</pre>", 1)[0]
+    layout: dict[str, Any] = json.loads(html.unescape(raw))
+    assert layout["innerWidth"] == 600
+    assert layout["scrollWidth"] <= 600, "horizontal overflow at 600 px"
+    assert [h["text"] for h in layout["heads"]] == [s.headline for s in seed_digest.stories]
+    for head in layout["heads"]:
+        assert not head["hidden"] and head["width"] > 0 and head["height"] > 0
+        assert head["left"] >= 0 and head["right"] <= 600
