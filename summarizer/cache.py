@@ -100,6 +100,28 @@ class RecordCache:
         except Exception as exc:
             warnings.warn(f"could not write to cache at {self.directory} ({exc})", CacheWarning, stacklevel=2)
 
+    def get_text(self, key: str) -> str | None:
+        """Return a stored string (e.g. a polished brief), or None."""
+        cache = self._open()
+        if cache is None:
+            return None
+        try:
+            value = cache.get(key)
+        except Exception as exc:
+            warnings.warn(f"cache entry {key[:12]} unreadable ({exc}); treating as a miss", CacheWarning, stacklevel=2)
+            return None
+        return value if isinstance(value, str) else None
+
+    def set_text(self, key: str, value: str) -> None:
+        """Store a string; a failed write is a warning, not an error."""
+        cache = self._open()
+        if cache is None:
+            return
+        try:
+            cache.set(key, value)
+        except Exception as exc:
+            warnings.warn(f"could not write to cache at {self.directory} ({exc})", CacheWarning, stacklevel=2)
+
     def _delete(self, key: str) -> None:
         with contextlib.suppress(Exception):  # the entry is unusable either way
             self._cache.delete(key)

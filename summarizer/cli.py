@@ -191,10 +191,16 @@ def digest(
         str | None, typer.Option("--format", "-f", help="html, md or json (default: from the file name).")
     ] = None,
     title: Annotated[str, typer.Option(help="Title of the briefing.")] = "Briefing",
+    polish: Annotated[
+        bool, typer.Option("--polish", help="Have the configured LLM rewrite each brief from its records.")
+    ] = False,
+    model: Annotated[str | None, typer.Option(help="Model for --polish.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="Server for --polish.")] = None,
+    provider: Annotated[str | None, typer.Option(help="Server profile for --polish.")] = None,
 ) -> None:
     """Build a newsletter briefing from batch records: stories, figures, discrepancies, hedges."""
     from .briefing import render_html, render_markdown
-    from .digest import build_digest, load_records
+    from .digest import build_digest, load_records, polish_digest
 
     kind = fmt or (out.suffix.lstrip(".").lower() if out else "md")
     kind = {"markdown": "md", "htm": "html"}.get(kind, kind)
@@ -208,6 +214,11 @@ def digest(
     except ValueError as exc:
         raise _fail(InputError(f"{results} is not batch output (JSON lines of records): {exc}")) from exc
     built = build_digest(records, title=title, skipped_errors=errors)
+    if polish:
+        try:
+            built = polish_digest(built, records, **_common_options(model=model, base_url=base_url, provider=provider))
+        except SummarizerError as exc:
+            raise _fail(exc) from exc
     if kind == "html":
         text = render_html(built)
     elif kind == "md":

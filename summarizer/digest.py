@@ -9,14 +9,17 @@ fixed similarity. Everything is deterministic.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .models import ErrorRecord, SummaryRecord
 
@@ -30,6 +33,7 @@ __all__ = [
     "build_digest",
     "group_records",
     "load_records",
+    "polish_digest",
 ]
 
 SAME_STORY = 0.35  # similarity at which records join one story
@@ -162,6 +166,7 @@ class Story(_Model):
     sources: list[SourceRef]
     timeline: list[TimelinePoint]
     latest: str | None
+    polished: bool = Field(default=False, description="The brief was rewritten by the LLM (--polish).")
 
 
 class Digest(_Model):
@@ -466,6 +471,105 @@ def _watch(stories: list[Story]) -> str:
         f"highest: {top.headline} (level {top.escalation.level}, {top.escalation.event_type}, "
         f"Goldstein {top.escalation.goldstein})."
     )
+
+
+# polishing ----------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+_allowed: ContextVar[frozenset[float] | None] = ContextVar("summarizer_polish_numbers", default=None)
+
+
+def _numbers(text: str) -> set[float]:
+    return {float(n.replace(",", "")) for n in _NUMBER.findall(text) if n.replace(",", "").replace(".", "").isdigit()}
+
+
+class PolishedBrief(_Model):
+    """The LLM's rewrite of one story brief."""
+
+    brief: str = Field(description="2 or 3 neutral sentences.")
+
+    @model_validator(mode="after")
+    def _only_known_numbers(self) -> PolishedBrief:
+        allowed = _allowed.get()
+        if not self.brief.strip():
+            raise ValueError("the brief is empty; write 2 or 3 sentences")
+        if allowed is not None:
+            unknown = sorted(n for n in _numbers(self.brief) if n not in allowed)
+            if unknown:
+                listed = ", ".join(f"{n:g}" for n in unknown)
+                raise ValueError(f"the brief states numbers that no record contains: {listed}; use only the records")
+        return self
+
+
+@contextmanager
+def _numbers_from(records: list[SummaryRecord]) -> Iterator[None]:
+    found: set[float] = set()
+    for r in records:
+        s = r.summary
+        texts = [r.title or "", s.summary, *s.key_points, *s.escalation.evidence]
+        texts += [f"{f.quantity} {f.quote}" for f in s.key_figures] + [h.quote for h in s.hedges]
+        for text in texts:
+            found |= _numbers(text)
+        found |= {v for f in s.key_figures for v in (f.low, f.high) if v is not None}
+    token = _allowed.set(frozenset(found))
+    try:
+        yield
+    finally:
+        _allowed.reset(token)
+
+
+def _records_text(records: list[SummaryRecord]) -> str:
+    blocks = []
+    for r in records:
+        s = r.summary
+        figures = "; ".join(
+            f"{f.quantity} {f.unit or ''} ({f.status}, claimed by {f.source or 'no one named'})" for f in s.key_figures
+        )
+        hedges = "; ".join(f"{h.cue}: {h.claim}" for h in s.hedges[:8])
+        blocks.append(
+            f"Article: {_name(r)} ({r.published or 'undated'})\nSummary: {s.summary}\n"
+            f"Figures: {figures or 'none'}\nHedged: {hedges or 'none'}"
+        )
+    return "\n\n".join(blocks)
+
+
+def polish_digest(digest: Digest, records: list[SummaryRecord], *, http_client: Any = None, **options: Any) -> Digest:
+    """Ask the configured LLM to rewrite each brief from its records; keep ours where it fails."""
+    from .cache import RecordCache
+    from .config import resolve_settings
+    from .errors import ConfigError, SummarizerError
+    from .prompts import load_prompt
+    from .providers import ChatClient
+
+    settings = resolve_settings(**options)
+    if settings.resolved_engine() != "llm":
+        raise ConfigError("--polish needs an LLM: set OPENAI_API_KEY, or --base-url with --provider for a local server")
+    prompt = load_prompt("polish")
+    client = ChatClient(settings, http_client=http_client)
+    cache = RecordCache(settings.cache_dir) if settings.use_cache and settings.cache_dir else None
+    by_id = {r.article_id: r for r in records}
+    polished = []
+    try:
+        for story in digest.stories:
+            members = [by_id[s.article_id] for s in story.sources if s.article_id in by_id]
+            text = _records_text(members)
+            key = hashlib.sha256(f"{prompt.version}\x00{settings.model}\x00{text}".encode()).hexdigest()
+            brief = cache.get_text(key) if cache is not None else None
+            if brief is None:
+                try:
+                    answer = client.ask(prompt.messages(text), PolishedBrief, _numbers_from(members))
+                except SummarizerError:
+                    answer = None
+                if answer is not None and answer.response is not None:
+                    brief = answer.response.brief
+                    if cache is not None:
+                        cache.set_text(key, brief)
+            polished.append(story.model_copy(update={"brief": brief, "polished": True}) if brief else story)
+    finally:
+        client.close()
+        if cache is not None:
+            cache.close()
+    return digest.model_copy(update={"stories": polished})
 
 
 def digest_schema() -> dict[str, Any]:

@@ -38,10 +38,11 @@ class Prompt:
     def messages(self, article: str) -> list[dict[str, str]]:
         """Return the chat messages for one article, static text first."""
         # An article must not be able to close its own fence.
-        fenced = article.replace("</article>", "</ article>")
+        fenced = article.replace("</article>", "</ article>").replace("</records>", "</ records>")
+        user = self.user_template.replace("{{article}}", fenced).replace("{{records}}", fenced)
         return [
             {"role": "system", "content": self.system},
-            {"role": "user", "content": self.user_template.replace("{{article}}", fenced)},
+            {"role": "user", "content": user},
         ]
 
 
@@ -58,6 +59,8 @@ def load_prompt(name: str = "summarize") -> Prompt:
         raise ConfigError(f"cannot read prompt {name!r} in {folder}: {exc}; reinstall summarizer") from exc
     schema = json.dumps(SummaryResponse.model_json_schema(), separators=(",", ":"))
     system = spec["system"].strip().replace("{{rubric}}", rubric).replace("{{schema}}", schema)
+    if name != "summarize" and "{{" in spec["user"].replace("{{records}}", ""):
+        raise ConfigError(f"prompt {name!r} has an unknown placeholder; reinstall summarizer")
     user = spec["user"].strip()
     digest = hashlib.sha256(f"{system}\x00{user}".encode()).hexdigest()[:12]
     return Prompt(

@@ -22,6 +22,7 @@ import email.utils
 import json
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -30,6 +31,7 @@ import httpx2
 import instructor
 import openai
 from instructor.core import IncompleteOutputException, InstructorRetryException
+from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from . import grounding
@@ -48,18 +50,18 @@ DEFAULT_BASE_URLS = {
 _NO_KEY = "not-needed"
 
 
-@lru_cache(maxsize=1)
-def response_schema() -> dict[str, Any]:
+@lru_cache(maxsize=8)
+def response_schema(model: type[BaseModel] = SummaryResponse) -> dict[str, Any]:
     """Return the JSON Schema of the answer the model must give."""
-    return SummaryResponse.model_json_schema()
+    return model.model_json_schema()
 
 
-def response_format(profile: str) -> dict[str, Any]:
+def response_format(profile: str, model: type[BaseModel] = SummaryResponse) -> dict[str, Any]:
     """Return the response_format a profile's server needs to enforce the schema."""
-    schema = response_schema()
+    schema = response_schema(model)
     if profile == "llamacpp":
         return {"type": "json_object", "schema": schema}
-    spec: dict[str, Any] = {"name": "SummaryResponse", "schema": schema}
+    spec: dict[str, Any] = {"name": model.__name__, "schema": schema}
     if profile == "openai":
         spec["strict"] = True
     return {"type": "json_schema", "json_schema": spec}
@@ -95,7 +97,7 @@ class Answer:
     """The model's validated answer, or its last invalid one after every re-ask."""
 
     stats: CallStats
-    response: SummaryResponse | None = None
+    response: Any = None
     last_content: str | None = None
     last_error: str | None = None
 
@@ -215,10 +217,10 @@ class ChatClient:
             )
         return self._async_client
 
-    def _request(self, messages: list[dict[str, str]]) -> dict[str, Any]:
+    def _request(self, messages: list[dict[str, str]], model: type[BaseModel] = SummaryResponse) -> dict[str, Any]:
         s = self.settings
         request: dict[str, Any] = {
-            "response_model": SummaryResponse,
+            "response_model": model,
             "messages": messages,
             "model": s.model,
             "max_retries": s.max_reasks,
@@ -229,16 +231,22 @@ class ChatClient:
             request["seed"] = s.seed
         return request
 
-    def _format_request(self, kwargs: dict[str, Any]) -> dict[str, Any]:
-        kwargs["response_format"] = self._format
+    def _format_request(self, kwargs: dict[str, Any], model: type[BaseModel] = SummaryResponse) -> dict[str, Any]:
+        kwargs["response_format"] = (
+            self._format if model is SummaryResponse else response_format(self.settings.provider, model)
+        )
         return kwargs
 
     def extract(self, messages: list[dict[str, str]], article: str) -> Answer:
         """Ask the model for an article's answer, re-asking while it is invalid."""
+        return self.ask(messages, SummaryResponse, grounding.checking_against(article))
+
+    def ask(self, messages: list[dict[str, str]], model: type[BaseModel], guard: AbstractContextManager[Any]) -> Answer:
+        """Ask for an answer of any schema; the guard is active while answers are validated."""
         stats = CallStats()
 
         def create(**kwargs: Any) -> Any:
-            kwargs = self._format_request(kwargs)
+            kwargs = self._format_request(kwargs, model)
             stats.model_calls += 1
             for attempt in sync_retrying(self._policy, self._sleep):
                 with attempt:
@@ -248,9 +256,9 @@ class ChatClient:
             return response
 
         patched = instructor.patch(create=create, mode=instructor.Mode.JSON_SCHEMA)
-        with grounding.checking_against(article):
+        with guard:
             try:
-                result = patched(**self._request(messages))
+                result = patched(**self._request(messages, model))
             except (InstructorRetryException, IncompleteOutputException) as exc:
                 return self._failed(exc, stats)
         return Answer(stats=stats, response=result)

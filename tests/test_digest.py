@@ -219,3 +219,50 @@ def test_html_layout_in_headless_chromium(seed_digest: Digest, tmp_path: Path) -
     for head in layout["heads"]:
         assert not head["hidden"] and head["width"] > 0 and head["height"] > 0
         assert head["left"] >= 0 and head["right"] <= 600
+
+
+# --polish, on hand-built transport responses (not recordings)
+
+
+def polish_with(tmp_path: Path, *answers: str) -> tuple[Digest, Any]:
+    import httpx2
+
+    from summarizer.digest import polish_digest
+    from tests.conftest import Recorder, completion, ok
+
+    records = records_of(SEEDS, tmp_path, "polish.jsonl")
+    digest = build_digest(records)
+    rec = Recorder(*[ok(completion(json.dumps({"brief": a}))) for a in answers])
+    client = httpx2.Client(transport=httpx2.MockTransport(rec))
+    return polish_digest(digest, records, http_client=client, model="test-model"), rec
+
+
+def test_polish_rejects_a_brief_with_a_figure_the_records_lack(tmp_path: Path) -> None:
+    invented = "Belarus moved 75,000 troops to the border."
+    good = "Belarus sent a third of its army toward Ukraine; reports put it at 15,000 to 20,000 troops."
+    kursk = "Russia reportedly massed 50,000 troops in the Kursk region."
+    belarus = "Russian troops arrived in Belarus, at least 10,000 by one account."
+    polished, rec = polish_with(tmp_path, invented, good, belarus, kursk)
+    first = rec.bodies()[1]["messages"]
+    assert "75,000" in first[-2]["content"] and "no record contains: 75000" in first[-1]["content"]
+    briefs = {s.brief for s in polished.stories}
+    assert good in briefs and invented not in briefs
+    assert all(s.polished for s in polished.stories)
+    again, rec2 = polish_with(tmp_path)  # every brief now comes from the cache
+    assert rec2.requests == [] and {s.brief for s in again.stories} == briefs
+
+
+def test_polish_keeps_our_brief_when_the_model_keeps_inventing(tmp_path: Path) -> None:
+    polished, _ = polish_with(tmp_path, *["It involved 999,999 troops."] * 3, "Fine.", "Fine too.")
+    failed = [s for s in polished.stories if not s.polished]
+    assert len(failed) == 1 and "999,999" not in failed[0].brief
+
+
+def test_polish_needs_an_llm(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from summarizer import ConfigError
+    from summarizer.digest import polish_digest
+
+    monkeypatch.delenv("OPENAI_API_KEY")
+    records = records_of(SEEDS, tmp_path, "nollm.jsonl")
+    with pytest.raises(ConfigError, match="--polish needs an LLM"):
+        polish_digest(build_digest(records), records)

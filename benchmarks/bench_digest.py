@@ -1,0 +1,76 @@
+"""Time the digest over 1,000 records; prints JSON.
+
+    python benchmarks/bench_digest.py [--shared ../shared] [--count 1000] [--out benchmarks/results/bench_digest.json]
+
+Makes records for the first `count` BBC articles with the extractive engine (not
+timed), then times loading them, grouping them into stories and rendering HTML,
+Markdown and JSON, in this process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_extractive import machine  # noqa: E402
+from summarizer.batch import run_batch  # noqa: E402
+from summarizer.briefing import render_html, render_markdown  # noqa: E402
+from summarizer.digest import build_digest, load_records  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work) / "articles"
+        folder.mkdir()
+        for path in sorted((args.shared / "corpus" / "bbc-news").glob("*/*.txt"))[: args.count]:
+            (folder / f"{path.parent.name}-{path.name}").symlink_to(path)
+        out = Path(work) / "records.jsonl"
+        run_batch(folder, out=out, engine="extractive", use_cache=False)
+        lines = out.read_text(encoding="utf-8").splitlines()
+    timings = {}
+    started = time.perf_counter()
+    records, _ = load_records(lines)
+    timings["load"] = time.perf_counter() - started
+    mark = time.perf_counter()
+    digest = build_digest(records)
+    timings["group_and_build"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    page = render_html(digest)
+    timings["render_html"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    render_markdown(digest)
+    digest.model_dump_json()
+    timings["render_markdown_and_json"] = time.perf_counter() - mark
+    total = time.perf_counter() - started
+    report = {
+        "machine": machine(),
+        "records": len(records),
+        "stories": len(digest.stories),
+        "stories_with_several_sources": sum(len(s.sources) > 1 for s in digest.stories),
+        "html_bytes": len(page.encode("utf-8")),
+        "seconds": round(total, 3),
+        "stage_seconds": {k: round(v, 3) for k, v in timings.items()},
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "target_seconds": 5.0,
+    }
+    text = json.dumps(report, indent=2)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
