@@ -62,6 +62,8 @@ class Settings:
     timeout: float = 120.0
     max_attempts: int = 5
     max_retry_time: float = 300.0
+    backoff_initial: float = 1.0
+    backoff_max: float = 30.0
     max_reasks: int = 2
     temperature: float = 0.0
     max_tokens: int = 2048
@@ -112,6 +114,8 @@ _ENV_TYPES: dict[str, Callable[[str], Any]] = {
     "timeout": float,
     "max_attempts": int,
     "max_retry_time": float,
+    "backoff_initial": float,
+    "backoff_max": float,
     "max_reasks": int,
     "temperature": float,
     "max_tokens": int,

@@ -190,6 +190,8 @@ class ChatClient:
             _retry_after,
             max_attempts=settings.max_attempts,
             max_time=settings.max_retry_time,
+            initial_wait=settings.backoff_initial,
+            max_wait=settings.backoff_max,
         )
         self._sync_client: openai.OpenAI | None = None
         self._async_client: openai.AsyncOpenAI | None = None

@@ -1,0 +1,224 @@
+"""A fault-injecting OpenAI-compatible server for tests and benchmarks, on 127.0.0.1 only.
+
+Answers ``POST /v1/chat/completions``. A valid answer is the extractive engine's
+reading of the article in the request, so its quotes are grounded. A plan maps
+(article, how many requests that article has made) to a fault:
+
+    ok, 429, 500, 503, timeout, reset, invalid_json, bad_schema, truncated, ungrounded
+
+The server counts every request, the tokens it reported per article, and what it
+answered, so tests can check bounds, Retry-After and usage. It stops after
+``max_requests`` requests or ``max_seconds`` seconds, whichever comes first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import socket
+import struct
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+Plan = Callable[[str, int], str]
+_ARTICLE = re.compile(r"<article>\n(.*)\n</article>", re.DOTALL)
+
+
+def always(fault: str) -> Plan:
+    """Every request gets the same answer."""
+    return lambda key, attempt: fault
+
+
+def faults_then_ok(*faults: str) -> Plan:
+    """An article's first requests get these faults in order, then valid answers."""
+    return lambda key, attempt: faults[attempt] if attempt < len(faults) else "ok"
+
+
+def mixed(choices: dict[str, tuple[str, ...]]) -> Plan:
+    """Each article draws one fault sequence, by its hash: a deterministic mix."""
+    names = sorted(choices)
+
+    def plan(key: str, attempt: int) -> str:
+        pick = names[int(key[:8], 16) % len(names)]
+        sequence = choices[pick]
+        return sequence[attempt] if attempt < len(sequence) else "ok"
+
+    return plan
+
+
+def valid_answer(article: str) -> dict[str, Any]:
+    """A grounded SummaryResponse for the article, made by the extractive engine."""
+    from summarizer.extractive import extract
+
+    summary = extract(article).model_dump(mode="json")
+    for name in ("cameo_code", "goldstein"):
+        summary["escalation"].pop(name)
+    points = summary["key_points"]
+    while len(points) < 2:
+        points.append(summary["summary"][:80])
+    summary["key_points"] = points[:5]
+    return summary
+
+
+@dataclass
+class Log:
+    """What the server saw and did."""
+
+    requests: int = 0
+    by_article: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    tokens: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    answered_ok: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    after_ok: list[str] = field(default_factory=list)
+    times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    authorization: set[str] = field(default_factory=set)
+
+
+class FaultServer:
+    """Start with ``with FaultServer(plan) as server: server.url ...``."""
+
+    def __init__(
+        self,
+        plan: Plan = always("ok"),
+        *,
+        latency: float = 0.0,
+        retry_after: str = "retry-after-ms: 20",
+        stall: float = 2.0,
+        max_requests: int = 20_000,
+        max_seconds: float = 300.0,
+    ) -> None:
+        self.plan, self.latency, self.stall = plan, latency, stall
+        self.retry_after = retry_after.split(": ", 1)
+        self.max_requests, self.max_seconds = max_requests, max_seconds
+        self.log = Log()
+        self._lock = threading.Lock()
+        self._started = 0.0
+        self._answers: dict[str, bytes] = {}
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:  # quiet
+                pass
+
+            def do_GET(self) -> None:
+                self._send(200, {"object": "list", "data": [{"id": "fault-model", "object": "model"}]})
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("content-length", 0))
+                body = self.rfile.read(length)
+                server._handle(self, body)
+
+            def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+                try:
+                    self._write(status, payload, headers)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (a timeout fault): nothing to tell it
+
+            def _write(self, status: int, payload: Any, headers: dict[str, str] | None) -> None:
+                data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+        self._handler = Handler
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    @property
+    def url(self) -> str:
+        """Base URL for an OpenAI client."""
+        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+
+    def __enter__(self) -> FaultServer:
+        self._started = time.monotonic()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def _answer_for(self, article: str) -> bytes:
+        key = hashlib.sha256(article.encode()).hexdigest()
+        if key not in self._answers:
+            self._answers[key] = json.dumps(valid_answer(article)).encode()
+        return self._answers[key]
+
+    def _handle(self, handler: Any, body: bytes) -> None:
+        request = json.loads(body)
+        user = next((m["content"] for m in request["messages"] if m["role"] == "user"), "")
+        match = _ARTICLE.search(user)
+        article = match.group(1) if match else user
+        key = hashlib.sha256(article.encode()).hexdigest()
+        with self._lock:
+            self.log.requests += 1
+            over = self.log.requests > self.max_requests or time.monotonic() - self._started > self.max_seconds
+            attempt = len(self.log.by_article[key])
+            fault = "503" if over else self.plan(key, attempt)
+            self.log.by_article[key].append(fault)
+            self.log.times[key].append(time.monotonic())
+            if self.log.answered_ok[key]:
+                self.log.after_ok.append(key)  # a request for an article already answered well
+            self.log.authorization.add(handler.headers.get("authorization", ""))
+        if self.latency:
+            time.sleep(self.latency)
+        if fault in ("429", "500", "503"):
+            headers = {self.retry_after[0]: self.retry_after[1]} if fault == "429" else {}
+            handler._send(int(fault), {"error": {"message": f"injected {fault}", "type": "server_error"}}, headers)
+            return
+        if fault == "timeout":
+            time.sleep(self.stall)
+            handler._send(200, {"error": "too late"})
+            return
+        if fault == "reset":
+            sock: socket.socket = handler.connection
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            handler.close_connection = True
+            sock.close()
+            return
+        content = self._answer_for(article).decode()
+        finish = "stop"
+        if fault == "invalid_json":
+            content = "Sure! Here is the summary you asked for: " + content[:40]
+        elif fault == "bad_schema":
+            content = json.dumps({"summary": "Something happened.", "mood": "tense"})
+        elif fault == "truncated":
+            content, finish = content[: len(content) // 3], "length"
+        elif fault == "ungrounded":
+            answer = json.loads(content)
+            answer["escalation"]["evidence"] = ["A sentence that this article never contained."]
+            content = json.dumps(answer)
+        prompt_tokens, completion_tokens = len(body) // 4, len(content) // 4
+        with self._lock:
+            totals = self.log.tokens[key]
+            totals[0] += prompt_tokens
+            totals[1] += completion_tokens
+            if fault == "ok":
+                self.log.answered_ok[key] += 1
+        handler._send(
+            200,
+            {
+                "id": "chatcmpl-fault",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": request.get("model", "fault-model"),
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish}],
+                "usage": {
+                    "prompt_tokens": prompt_tokens,
+                    "completion_tokens": completion_tokens,
+                    "total_tokens": prompt_tokens + completion_tokens,
+                },
+            },
+        )
