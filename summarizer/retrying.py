@@ -45,7 +45,7 @@ class RetryPolicy:
         self.retry_after = retry_after
         self.max_attempts = max_attempts
         self.max_time = max_time
-        self._backoff = wait_exponential_jitter(initial=initial_wait, max=max_wait, jitter=initial_wait)
+        self._backoff = wait_exponential_jitter(multiplier=initial_wait, max=max_wait, jitter=initial_wait)
 
     def wait(self, state: RetryCallState) -> float:
         """Seconds to wait: the server's Retry-After if it gave one, else back-off."""

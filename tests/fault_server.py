@@ -4,7 +4,7 @@ Answers ``POST /v1/chat/completions``. A valid answer is the extractive engine's
 reading of the article in the request, so its quotes are grounded. A plan maps
 (article, how many requests that article has made) to a fault:
 
-    ok, 429, 500, 503, timeout, reset, invalid_json, bad_schema, truncated, ungrounded
+    ok, 401, 429, 500, 503, timeout, reset, invalid_json, bad_schema, truncated, ungrounded
 
 The server counts every request, the tokens it reported per article, and what it
 answered, so tests can check bounds, Retry-After and usage. It stops after
@@ -131,8 +131,12 @@ class FaultServer:
                 self.end_headers()
                 self.wfile.write(data)
 
+        class Server(ThreadingHTTPServer):
+            request_queue_size = 256  # the default backlog of 5 refuses bursts of concurrent clients
+            daemon_threads = True
+
         self._handler = Handler
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
@@ -178,6 +182,10 @@ class FaultServer:
             headers = {self.retry_after[0]: self.retry_after[1]} if fault == "429" else {}
             handler._send(int(fault), {"error": {"message": f"injected {fault}", "type": "server_error"}}, headers)
             return
+        if fault == "401":  # echo the key back, as a careless server might
+            key = handler.headers.get("authorization", "")
+            handler._send(401, {"error": {"message": f"Incorrect API key provided: {key}", "type": "invalid_request"}})
+            return
         if fault == "timeout":
             time.sleep(self.stall)
             handler._send(200, {"error": "too late"})
@@ -214,7 +222,9 @@ class FaultServer:
                 "object": "chat.completion",
                 "created": int(time.time()),
                 "model": request.get("model", "fault-model"),
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish}],
+                "choices": [
+                    {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish}
+                ],
                 "usage": {
                     "prompt_tokens": prompt_tokens,
                     "completion_tokens": completion_tokens,
