@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import email.utils
 import json
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx2
 import instructor
@@ -150,6 +151,37 @@ def _estimate_tokens(request: dict[str, Any]) -> int:
     return chars // 4 + int(request.get("max_tokens") or 0)
 
 
+class _Redact(logging.Filter):
+    """Scrub API keys from log records of the libraries that talk to the server."""
+
+    secrets: ClassVar[set[str]] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secrets:
+            message = record.getMessage()
+            if any(secret in message for secret in self.secrets):
+                for secret in self.secrets:
+                    message = message.replace(secret, "[redacted]")
+                record.msg, record.args = message, None
+        return True
+
+
+_REDACT = _Redact()
+
+
+def _guard_logs(secret: str) -> None:
+    if secret == _NO_KEY or secret in _Redact.secrets:
+        return
+    _Redact.secrets.add(secret)
+    # logger filters are not inherited, so every logger of these libraries gets one
+    prefixes = ("instructor", "openai", "httpx2", "httpcore2", "summarizer")
+    names = [n for n in logging.root.manager.loggerDict if n.split(".")[0] in prefixes] + list(prefixes)
+    for name in names:
+        logger = logging.getLogger(name)
+        if _REDACT not in logger.filters:
+            logger.addFilter(_REDACT)
+
+
 def _redact(text: str, secret: str | None) -> str:
     if secret and secret != _NO_KEY and len(secret) >= 4:
         text = text.replace(secret, "[redacted]")
@@ -180,6 +212,7 @@ class ChatClient:
                 )
             key = _NO_KEY
         self._key = key
+        _guard_logs(key)
         self._http_client = http_client
         self._async_http_client = async_http_client
         self._sleep = sleep
@@ -300,7 +333,10 @@ class ChatClient:
             ) from exc
         cause = exc.__cause__
         if isinstance(cause, openai.APIError):
-            raise self._provider_error(cause, stats) from cause
+            error = self._provider_error(cause, stats)
+            if self._key != _NO_KEY and self._key in f"{cause} {getattr(cause, 'body', '')}":
+                raise error from None  # the server echoed the key; keep it out of tracebacks
+            raise error from cause
         if isinstance(cause, (PydanticValidationError, json.JSONDecodeError)) or cause is None:
             completion = getattr(exc, "last_completion", None)
             content = None

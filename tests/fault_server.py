@@ -13,6 +13,7 @@ answered, so tests can check bounds, Retry-After and usage. It stops after
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -84,7 +85,7 @@ class FaultServer:
 
     def __init__(
         self,
-        plan: Plan = always("ok"),
+        plan: Plan | None = None,
         *,
         latency: float = 0.0,
         retry_after: str = "retry-after-ms: 20",
@@ -92,7 +93,7 @@ class FaultServer:
         max_requests: int = 20_000,
         max_seconds: float = 300.0,
     ) -> None:
-        self.plan, self.latency, self.stall = plan, latency, stall
+        self.plan, self.latency, self.stall = plan or always("ok"), latency, stall
         self.retry_after = retry_after.split(": ", 1)
         self.max_requests, self.max_seconds = max_requests, max_seconds
         self.log = Log()
@@ -116,10 +117,8 @@ class FaultServer:
                 server._handle(self, body)
 
             def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up
                     self._write(status, payload, headers)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (a timeout fault): nothing to tell it
 
             def _write(self, status: int, payload: Any, headers: dict[str, str] | None) -> None:
                 data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
