@@ -155,7 +155,7 @@ class Summarizer:
             cached=False,
             created_at=datetime.now(UTC),
             grounding=report,
-            checks=verify(summary, document.text),
+            checks=verify(summary, document.text) if s.verify else None,
             summary=summary,
         )
         return self._store(key, record)

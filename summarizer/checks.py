@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 
 from . import grounding
-from .extractive import analyse
 from .extractive.figures import Figure, find_figures
+from .extractive.hedges import find_hedges
 from .extractive.sentences import split_sentences
 from .models import ArticleSummary, Checks, FigureCheck, Hedge, KeyFigure
 
@@ -47,7 +47,8 @@ def _covered(figure: Figure, numbers: list[float], texts: list[str]) -> bool:
 
 def verify(summary: ArticleSummary, text: str) -> Checks:
     """Compare a model's figures and hedges with what the patterns find in the text."""
-    found = analyse(text)
+    sentences = split_sentences(text)  # escalation is not checked, so it is not computed
+    found_figures, found_hedges = find_figures(text, sentences), find_hedges(text, sentences)
     numbers: list[float] = []
     texts: list[str] = []
     for f in summary.key_figures:
@@ -56,7 +57,7 @@ def verify(summary: ArticleSummary, text: str) -> Checks:
         texts.append(grounding.normalize(f"{f.quantity} {f.quote}"))
     missed_figures: list[KeyFigure] = []
     seen: set[tuple[float | None, float | None, str]] = set()
-    for figure in found.figures:
+    for figure in found_figures:
         key = (figure.low, figure.high, figure.quantity.lower())
         if key in seen or _covered(figure, numbers, texts):
             continue
@@ -75,7 +76,7 @@ def verify(summary: ArticleSummary, text: str) -> Checks:
         )
     model_hedges = [(grounding.normalize(h.cue), grounding.normalize(h.quote)) for h in summary.hedges]
     missed_hedges: list[Hedge] = []
-    for cue in found.hedges:
+    for cue in found_hedges:
         wanted, sentence = grounding.normalize(cue.cue), grounding.normalize(cue.sentence.text)
         if any(c == wanted and (q in sentence or sentence in q) for c, q in model_hedges):
             continue

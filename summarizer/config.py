@@ -72,6 +72,7 @@ class Settings:
     use_cache: bool = True
     refresh: bool = False
     strict_grounding: bool = False
+    verify: bool = True
     max_chars: int = 100_000
     rpm: int | None = None
     tpm: int | None = None
@@ -144,7 +145,7 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
             continue
         if name in _ENV_TYPES:
             values[name] = _number(_ENV_TYPES[name], var, raw)
-        elif name in ("use_cache", "refresh", "strict_grounding"):
+        elif name in ("use_cache", "refresh", "strict_grounding", "verify"):
             values[name] = _flag(raw)
         elif name == "cache_dir":
             values[name] = Path(raw).expanduser()

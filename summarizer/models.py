@@ -10,6 +10,7 @@ provenance, usage and the grounding report.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
 from datetime import datetime
@@ -47,6 +48,7 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = "1"
+_SCHEMAS: dict[Any, dict[str, Any]] = {}
 
 Level = Literal[0, 1, 2, 3, 4, 5]
 
@@ -140,6 +142,14 @@ class _SummaryFields(_Strict):
 
 class SummaryResponse(_SummaryFields):
     """What the model must answer: the LLM-facing, strict-schema model."""
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The JSON Schema, built once: instructor asks for it on every request."""
+        key = (cls, args, tuple(sorted(kwargs.items(), key=lambda item: item[0])))
+        if key not in _SCHEMAS:
+            _SCHEMAS[key] = super().model_json_schema(*args, **kwargs)
+        return copy.deepcopy(_SCHEMAS[key])
 
     @field_validator("key_points")
     @classmethod

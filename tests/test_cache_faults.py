@@ -65,7 +65,11 @@ def test_read_only_cache_directory(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
     done = subprocess.run(
         [*prefix, sys.executable, "-c", code, str(cache), str(ROOT), article("valdoria-border.txt")],
-        capture_output=True, text=True, timeout=60, env=env, check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=True,
     )
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["summary"] and any("cannot be opened" in w for w in result["warned"])

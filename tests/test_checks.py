@@ -64,3 +64,14 @@ def test_seed_000_done_when(tmp_path: Any) -> None:
     assert "Lukashenko" in (figures["a third"].source or "")
     assert {"According to", "approximately", "likely"} <= {h.cue for h in summary.hedges}
     assert summary.escalation.event_type == "MOBILIZE" and summary.escalation.goldstein == -7.2
+
+
+def test_verifier_can_be_switched_off(make_summarizer: Any) -> None:
+    record = make_summarizer(Recorder(answer_response(valdoria_answer())), verify=False).summarize(TEXT)
+    assert record.checks is None
+
+
+def test_schema_is_built_once_and_handed_out_as_a_copy() -> None:
+    first = SummaryResponse.model_json_schema()
+    first["properties"].clear()
+    assert SummaryResponse.model_json_schema()["properties"]
