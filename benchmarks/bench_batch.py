@@ -6,8 +6,9 @@
    cache, then again into a new output file, so every article is read, cleaned,
    hashed, answered from the cache and written. The second run is timed
    (reading and writing included).
-2. Memory: in fresh processes, the same warm run over the first 500, 1,000 and
-   2,095 articles; peak RSS should not grow with the count.
+2. Memory: in fresh processes, the same warm run over 500 to 10,000 articles
+   (past the 2,095 BBC files, variants with an added filing line); peak RSS
+   should not grow with the count.
 """
 
 from __future__ import annotations
@@ -29,12 +30,20 @@ sys.path.insert(0, str(ROOT))
 
 
 def _folder(shared: Path, count: int, into: Path) -> Path:
-    """A folder of the first `count` BBC articles (symlinks, so nothing is copied)."""
+    """A folder of `count` articles: the BBC files as symlinks, then variants with a filing line."""
     into.mkdir(parents=True, exist_ok=True)
-    for path in sorted((shared / "corpus" / "bbc-news").glob("*/*.txt"))[:count]:
-        link = into / f"{path.parent.name}-{path.name}"
-        if not link.exists():
-            link.symlink_to(path)
+    corpus = sorted((shared / "corpus" / "bbc-news").glob("*/*.txt"))
+    for n in range(count):
+        path = corpus[n % len(corpus)]
+        name = f"{path.parent.name}-{path.name}"
+        if n < len(corpus):
+            link = into / name
+            if not link.exists():
+                link.symlink_to(path)
+        else:  # beyond the corpus: a distinct text, so neither ids nor cache entries repeat
+            variant = into / f"v{n // len(corpus)}-{name}"
+            if not variant.exists():
+                variant.write_text(f"{path.read_text(encoding='utf-8', errors='replace')}\n\nFiled as item {n}.\n")
     return into
 
 
@@ -73,18 +82,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--memory-counts", default="500,1000,2095,5000,10000", help="article counts for the RSS runs")
     args = parser.parse_args()
     from benchmarks.bench_extractive import machine
 
     work = Path(tempfile.mkdtemp(prefix="summarizer-bench-"))
     try:
-        folder = _folder(args.shared, 10**9, work / "all")
-        count = len(list(folder.iterdir()))
+        count = len(list((args.shared / "corpus" / "bbc-news").glob("*/*.txt")))
+        folder = _folder(args.shared, count, work / "all")
         cache = work / "cache"
         cold = _in_process(folder, cache, work / "cold.jsonl")
         warm = _in_process(folder, cache, work / "warm.jsonl")
         memory = {}
-        for n in (500, 1000, count):
+        for n in [int(c) for c in args.memory_counts.split(",")]:
             subset = _folder(args.shared, n, work / f"first-{n}")
             _in_process(subset, cache, work / f"fill-{n}.jsonl")
             memory[str(n)] = _in_process(subset, cache, work / f"warm-{n}.jsonl")["peak_rss_mib"]

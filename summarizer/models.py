@@ -145,10 +145,14 @@ class SummaryResponse(_SummaryFields):
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """The JSON Schema, built once: instructor asks for it on every request."""
-        key = (cls, args, tuple(sorted(kwargs.items(), key=lambda item: item[0])))
+        """The JSON Schema, built once: instructor asks for it on every request.
+
+        instructor asks through a fresh subclass each time, so the cache is keyed on
+        this class, not the caller's; the subclass adds no fields.
+        """
+        key = (args, tuple(sorted(kwargs.items(), key=lambda item: item[0])))
         if key not in _SCHEMAS:
-            _SCHEMAS[key] = super().model_json_schema(*args, **kwargs)
+            _SCHEMAS[key] = super(SummaryResponse, SummaryResponse).model_json_schema(*args, **kwargs)
         return copy.deepcopy(_SCHEMAS[key])
 
     @field_validator("key_points")

@@ -104,6 +104,7 @@ class FaultServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go in two writes; Nagle would hold the body ~40 ms
 
             def log_message(self, *args: Any) -> None:  # quiet
                 pass
