@@ -22,7 +22,6 @@ import dataclasses
 import gzip
 import itertools
 import json
-import platform
 import re
 import statistics
 import sys
@@ -35,6 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_extractive import machine  # noqa: E402
 from summarizer.boilerplate import DEFAULT, Params, clean_page_text  # noqa: E402
 
 _TOKEN = re.compile(r"\w+")
@@ -193,19 +193,6 @@ def product_paths(shared: Path) -> dict[str, Any]:
     }
     from_text = {page: text_of(lambda page=page: document_from_text(pages[page], kind="text")) for page in sorted(gold)}
     return {"html_file": score(from_html, gold), "page_text_file": score(from_text, gold)}
-
-
-def machine() -> dict[str, Any]:
-    """What the timings were measured on."""
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"cpu": cpu, "python": platform.python_version(), "platform": platform.platform()}
 
 
 def main() -> None:

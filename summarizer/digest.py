@@ -21,6 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .extractive.escalation import merge_names
+from .extractive.sentences import CALENDAR_WORDS
 from .models import ErrorRecord, SummaryRecord
 
 __all__ = [
@@ -41,49 +43,9 @@ DATE_GATE_DAYS = 30
 _TROOPS = {"troops", "soldiers", "forces", "army", "servicemen", "personnel", "fighters", "units", "reinforcements"}
 _PLACE_AFTER = re.compile(r"\b(?:in|into|to|near|along|at|toward|towards|from|on)\s+(?:the\s+)?([A-Z][a-z]+)")
 _PLACE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:region|border|oblast|province|capital|frontier|city)\b")
-_NOT_PLACES = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "The",
-        "A",
-        "An",
-        "President",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Sir",
-        "Lord",
-        "Prime",
-        "Minister",
-        "This",
-        "That",
-        "According",
-        "Institute",
-        "Ministry",
-        "Department",
-        "Office",
-        "Council",
-        "Party",
-        "Government",
-    ]
+_NOT_PLACES = CALENDAR_WORDS | frozenset(
+    """The A An President Mr Mrs Ms Sir Lord Prime Minister This That According Institute Ministry
+    Department Office Council Party Government""".split()
 )
 
 
@@ -201,11 +163,6 @@ def load_records(lines: Iterable[str]) -> tuple[list[SummaryRecord], int]:
 # grouping -----------------------------------------------------------------------------------
 
 
-def _same_name(a: str, b: str) -> bool:
-    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return common >= 5 and common >= 0.7 * min(len(a), len(b))
-
-
 def _texts(record: SummaryRecord) -> list[str]:
     s = record.summary
     return [record.title or "", s.summary, *s.escalation.evidence, *(f.quote for f in s.key_figures)]
@@ -218,15 +175,7 @@ def main_place(record: SummaryRecord) -> str | None:
         for name in _PLACE_AFTER.findall(text) + _PLACE_BEFORE.findall(text):
             if name not in _NOT_PLACES:
                 counts[name] += 1
-    merged: Counter[str] = Counter()
-    for name, count in counts.most_common():
-        home = next((m for m in merged if _same_name(m, name)), None)
-        if home is None:
-            merged[name] += count
-        elif len(name) < len(home):  # Ukraine, not Ukrainian
-            merged[name] = merged.pop(home) + count
-        else:
-            merged[home] += count
+    merged = merge_names(counts)
     ranked = merged.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return ranked[0][0] if ranked and len(ranked) == 1 else None

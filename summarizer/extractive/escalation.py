@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..scales import Direction, EventType
-from .sentences import Sentence
+from .sentences import CALENDAR_WORDS, Sentence
 
 __all__ = ["LEVEL_MEANING", "EscalationReading", "assess_escalation", "find_actors"]
 
@@ -103,110 +103,12 @@ _DOWN = re.compile(
     r"peace\s+(?:deal|agreement)|demobili[sz]\w*",
     re.IGNORECASE,
 )
-_NOT_ACTORS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "But",
-        "And",
-        "If",
-        "As",
-        "It",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "He",
-        "She",
-        "They",
-        "We",
-        "His",
-        "Her",
-        "Their",
-        "Its",
-        "Our",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "According",
-        "However",
-        "Meanwhile",
-        "Also",
-        "After",
-        "Before",
-        "While",
-        "Despite",
-        "Although",
-        "Under",
-        "Over",
-        "With",
-        "Without",
-        "For",
-        "From",
-        "By",
-        "Of",
-        "To",
-        "What",
-        "When",
-        "Where",
-        "Why",
-        "How",
-        "Who",
-        "Which",
-        "Last",
-        "Next",
-        "Both",
-        "One",
-        "Two",
-        "Three",
-        "President",
-        "Prime",
-        "Minister",
-        "Foreign",
-        "Defence",
-        "Defense",
-        "Ministry",
-        "Secretary",
-        "General",
-        "World",
-        "News",
-        "Latest",
-        "Trends",
-        "Reports",
-        "Images",
-        "Refs",
-        "Similar",
-        "Notably",
-        "Moreover",
-        "Recent",
-        "Former",
-        "Chief",
-        "Senior",
-    ]
+_NOT_ACTORS = CALENDAR_WORDS | frozenset(
+    """The A An In On At But And If As It This That These Those There He She They We His Her Their Its
+    Our Mr Mrs Ms According However Meanwhile Also After Before While Despite Although Under Over
+    With Without For From By Of To What When Where Why How Who Which Last Next Both One Two Three
+    President Prime Minister Foreign Defence Defense Ministry Secretary General World News Latest
+    Trends Reports Images Refs Similar Notably Moreover Recent Former Chief Senior""".split()
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u024f]+(?:[-\s][A-Z][a-z\u00e0-\u024f]+){0,2}\b")
 
@@ -236,6 +138,20 @@ def _same_name(a: str, b: str) -> bool:
     return common >= 5 and common >= 0.7 * min(len(a), len(b))
 
 
+def merge_names(counts: Counter[str]) -> Counter[str]:
+    """Merge forms of one name (Russia/Russian, Ukraine/Ukrainian) under the shorter form."""
+    merged: Counter[str] = Counter()
+    for name, count in counts.most_common():
+        home = next((m for m in merged if _same_name(m, name)), None)
+        if home is None:
+            merged[name] += count
+        elif len(name) < len(home):
+            merged[name] = merged.pop(home) + count
+        else:
+            merged[home] += count
+    return merged
+
+
 def find_actors(sentences: list[Sentence], limit: int = 4) -> list[str]:
     """Return the names mentioned most, merging forms like Russia/Russian."""
     counts: Counter[str] = Counter()
@@ -246,15 +162,7 @@ def find_actors(sentences: list[Sentence], limit: int = 4) -> list[str]:
             if not words:
                 continue
             counts[" ".join(words)] += 1
-    merged: Counter[str] = Counter()
-    for name, count in counts.most_common():
-        home = next((m for m in merged if _same_name(m, name)), None)
-        if home is None:
-            merged[name] += count
-        elif len(name) < len(home):  # show the shorter form: Russia, not Russian
-            merged[name] = merged.pop(home) + count
-        else:
-            merged[home] += count
+    merged = merge_names(counts)
     ranked = [name for name, count in merged.most_common() if count >= 2]
     return ranked[:limit] or [name for name, _ in merged.most_common(2)]
 

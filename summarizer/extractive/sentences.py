@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["STOPWORDS", "Sentence", "content_words", "split_sentences"]
+__all__ = ["CALENDAR_WORDS", "STOPWORDS", "Sentence", "content_words", "split_sentences"]
+
+CALENDAR_WORDS = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
 
 _LEAD = re.compile(r"^[\s\u2022\u00b7*\-\u2013\u2014>#]+")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019-]*|\d[\d,.]*")
