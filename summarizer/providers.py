@@ -57,6 +57,18 @@ def response_schema(model: type[BaseModel] = SummaryResponse) -> dict[str, Any]:
     return model.model_json_schema()
 
 
+@lru_cache(maxsize=8)
+def _prepared(model: type[BaseModel]) -> type[BaseModel]:
+    """instructor's wrapper of a response model, made once.
+
+    instructor 1.17 wraps a plain model in a fresh subclass on every request
+    (about 1.3 ms); a model that already is its ResponseSchema is used as is.
+    """
+    from instructor.v2.core.function_calls import response_schema as wrap
+
+    return wrap(model)
+
+
 def response_format(profile: str, model: type[BaseModel] = SummaryResponse) -> dict[str, Any]:
     """Return the response_format a profile's server needs to enforce the schema."""
     schema = response_schema(model)
@@ -255,7 +267,7 @@ class ChatClient:
     def _request(self, messages: list[dict[str, str]], model: type[BaseModel] = SummaryResponse) -> dict[str, Any]:
         s = self.settings
         request: dict[str, Any] = {
-            "response_model": model,
+            "response_model": _prepared(model),
             "messages": messages,
             "model": s.model,
             "max_retries": s.max_reasks,
