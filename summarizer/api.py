@@ -8,7 +8,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx2
 from pydantic import ValidationError as PydanticValidationError
@@ -30,7 +30,9 @@ from .models import (
     SummaryResponse,
 )
 from .prompts import build_messages
-from .providers import Answer, ChatClient
+
+if TYPE_CHECKING:  # openai and instructor load only when an LLM is used
+    from .providers import Answer, ChatClient
 
 __all__ = ["Summarizer", "asummarize", "summarize"]
 
@@ -69,6 +71,8 @@ class Summarizer:
         self.engine = self.settings.resolved_engine()
         self._client: ChatClient | None = None
         if self.engine == "llm":
+            from .providers import ChatClient
+
             self._client = ChatClient(
                 self.settings,
                 http_client=http_client,
