@@ -232,7 +232,7 @@ _VERBS = (
 _ATTRIBUTION = [
     re.compile(r"\baccording\s+to\s+((?:the\s+)?[^,;.()]{2,80}?)(?=[,;.()]|\s+(?:on|in|at|that)\s|$)", re.IGNORECASE),
     re.compile(rf"{_GROUP}\s+{_VERBS}"),
-    re.compile(rf"{_SUBJECT}\s+{_VERBS}"),
+    re.compile(rf"{_SUBJECT},?\s+{_VERBS}"),
     re.compile(r"\b(?:said|says|according\s+to)\s+((?:[A-Z][\w'\u2019.-]*\s*){1,4})"),
     re.compile(rf"{_SUBJECT}\s+{_ACTIONS}"),
 ]
@@ -453,7 +453,7 @@ def find_source(sentence: str) -> str | None:
         if match:
             source = " ".join(str(match.group(1)).split()).strip(" ,.'\"")
             first = source.split(" ", 1)[0].lower() if source else ""
-            if source and first not in _BAD_SOURCE_START and len(source) <= 80:
+            if source and first not in _BAD_SOURCE_START and len(source) <= 80 and not _REPORTING.search(source):
                 return source
     return None
 
