@@ -13,7 +13,10 @@ from datetime import date
 
 from .digest import Digest, Story, TimelinePoint
 
-__all__ = ["chart_png", "render_html", "render_markdown"]
+__all__ = ["MAX_FIGURES", "MAX_STORIES", "chart_png", "render_html", "render_markdown"]
+
+MAX_STORIES = 30  # a newsletter, not an archive: the JSON form keeps every story
+MAX_FIGURES = 12
 
 _LEVEL_COLOURS = ["#4d7c0f", "#65a30d", "#ca8a04", "#ea580c", "#dc2626", "#991b1b"]
 _FONT = "font-family:Helvetica,Arial,sans-serif;"
@@ -71,6 +74,10 @@ def _cell(text: object, header: bool = False) -> str:
     )
 
 
+def _more(count: int, what: str) -> str:
+    return f"and {count} more {what} in the JSON digest" if count > 0 else ""
+
+
 def _story_html(story: Story) -> str:
     parts = [
         f'<h2 id="{_e(story.id)}" style="font-size:20px;margin:24px 0 6px 0;{_FONT}color:#111827;">'
@@ -95,8 +102,12 @@ def _story_html(story: Story) -> str:
             "<tr>"
             + "".join(_cell(c) for c in (f.quantity, f.unit or "", f.claimed_by or "-", f.status, f.article))
             + "</tr>"
-            for f in story.figures
+            for f in story.figures[:MAX_FIGURES]
         )
+        if more := _more(len(story.figures) - MAX_FIGURES, "figures"):
+            rows += (
+                f'<tr><td colspan="5" style="font-size:12px;padding:4px 6px;{_FONT}color:#6b7280;">{_e(more)}</td></tr>'
+            )
         head = "".join(_cell(c, header=True) for c in ("Figure", "Of", "Claimed by", "Status", "Article"))
         parts.append(
             '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" '
@@ -136,11 +147,13 @@ def _story_html(story: Story) -> str:
     return "\n".join(parts)
 
 
-def render_html(digest: Digest) -> str:
+def render_html(digest: Digest, max_stories: int = MAX_STORIES) -> str:
     """The briefing as one email-safe HTML page (600 px column, inline CSS, no scripts)."""
     stories = '\n<hr style="border:0;border-top:1px solid #d1d5db;margin:8px 0;">\n'.join(
-        _story_html(s) for s in digest.stories
+        _story_html(s) for s in digest.stories[:max_stories]
     )
+    if more := _more(len(digest.stories) - max_stories, "stories"):
+        stories += f'\n<p style="font-size:13px;{_FONT}color:#6b7280;">{_e(more[0].upper() + more[1:])}.</p>'
     errors = f" ({digest.skipped_errors} failed records left out)" if digest.skipped_errors else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -163,10 +176,10 @@ def _md(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(digest: Digest) -> str:
+def render_markdown(digest: Digest, max_stories: int = MAX_STORIES) -> str:
     """The briefing as Markdown (CommonMark with pipe tables) for newsletter tools."""
     lines = [f"# {digest.title}", "", f"> {digest.escalation_watch}", ""]
-    for story in digest.stories:
+    for story in digest.stories[:max_stories]:
         esc = story.escalation
         goldstein = "n/a" if esc.goldstein is None else f"{esc.goldstein:+.1f}"
         lines += [
@@ -187,8 +200,10 @@ def render_markdown(digest: Digest) -> str:
             lines += ["| Figure | Of | Claimed by | Status | Article |", "| --- | --- | --- | --- | --- |"]
             lines += [
                 f"| {_md(f.quantity)} | {_md(f.unit or '')} | {_md(f.claimed_by or '-')} | {f.status} | {_md(f.article)} |"
-                for f in story.figures
+                for f in story.figures[:MAX_FIGURES]
             ]
+            if more := _more(len(story.figures) - MAX_FIGURES, "figures"):
+                lines.append(f"| {more} | | | | |")
             lines.append("")
         for d in story.discrepancies:
             values = " vs ".join(f"{f.quantity} ({f.claimed_by or 'unattributed'}, {f.article})" for f in d.figures)
@@ -204,4 +219,6 @@ def render_markdown(digest: Digest) -> str:
             extra = " · ".join(x for x in (s.publisher, s.published) if x)
             lines.append(f"- {link}" + (f" · {extra}" if extra else ""))
         lines.append("")
+    if more := _more(len(digest.stories) - max_stories, "stories"):
+        lines += [f"*{more[0].upper() + more[1:]}.*", ""]
     return "\n".join(lines)

@@ -191,6 +191,7 @@ def digest(
         str | None, typer.Option("--format", "-f", help="html, md or json (default: from the file name).")
     ] = None,
     title: Annotated[str, typer.Option(help="Title of the briefing.")] = "Briefing",
+    max_stories: Annotated[int, typer.Option(help="Stories shown in HTML and Markdown (JSON keeps all).")] = 30,
     polish: Annotated[
         bool, typer.Option("--polish", help="Have the configured LLM rewrite each brief from its records.")
     ] = False,
@@ -220,9 +221,9 @@ def digest(
         except SummarizerError as exc:
             raise _fail(exc) from exc
     if kind == "html":
-        text = render_html(built)
+        text = render_html(built, max_stories=max_stories)
     elif kind == "md":
-        text = render_markdown(built)
+        text = render_markdown(built, max_stories=max_stories)
     else:
         text = built.model_dump_json(indent=2) + "\n"
     if out is None:

@@ -266,3 +266,17 @@ def test_polish_needs_an_llm(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     records = records_of(SEEDS, tmp_path, "nollm.jsonl")
     with pytest.raises(ConfigError, match="--polish needs an LLM"):
         polish_digest(build_digest(records), records)
+
+
+def test_long_digests_are_capped_in_html_and_markdown_not_in_json(tmp_path: Path) -> None:
+    from summarizer.briefing import MAX_FIGURES
+
+    base = records_of(SEEDS, tmp_path)[1]  # seed 001: six figures
+    figures = base.summary.key_figures * 3
+    many = base.model_copy(update={"summary": base.summary.model_copy(update={"key_figures": figures})})
+    digest = build_digest([many, *records_of(SEEDS, tmp_path, "again.jsonl")[2:]])
+    page, text = render_html(digest, max_stories=1), render_markdown(digest, max_stories=1)
+    assert page.count("<h2") == 1 and text.count("\n## ") == 1
+    assert "more stories in the JSON digest" in page and "more stories in the JSON digest" in text
+    assert f"and {len(figures) - MAX_FIGURES} more figures" in page
+    assert len(Digest.model_validate_json(digest.model_dump_json()).stories) == len(digest.stories)
