@@ -69,16 +69,19 @@ class RecordCache:
                 )
         return self._cache
 
-    def get(self, key: str) -> SummaryRecord | None:
-        """Return the stored record, or None for a miss or an unreadable entry."""
+    def _read(self, key: str) -> object | None:
         cache = self._open()
         if cache is None:
             return None
         try:
-            raw = cache.get(key)
+            return cache.get(key)  # type: ignore[no-any-return]
         except Exception as exc:
-            warnings.warn(f"cache entry {key[:12]} unreadable ({exc}); treating as a miss", CacheWarning, stacklevel=2)
+            warnings.warn(f"cache entry {key[:12]} unreadable ({exc}); treating as a miss", CacheWarning, stacklevel=3)
             return None
+
+    def get(self, key: str) -> SummaryRecord | None:
+        """Return the stored record, or None for a miss or an unreadable entry."""
+        raw = self._read(key)
         if raw is None:
             return None
         try:
@@ -92,25 +95,12 @@ class RecordCache:
 
     def set(self, key: str, record: SummaryRecord) -> None:
         """Store a record; a failed write is a warning, not an error."""
-        cache = self._open()
-        if cache is None:
-            return
-        try:
-            cache.set(key, record.model_dump_json())
-        except Exception as exc:
-            warnings.warn(f"could not write to cache at {self.directory} ({exc})", CacheWarning, stacklevel=2)
+        self.set_text(key, record.model_dump_json())
 
     def get_text(self, key: str) -> str | None:
         """Return a stored string (e.g. a polished brief), or None."""
-        cache = self._open()
-        if cache is None:
-            return None
-        try:
-            value = cache.get(key)
-        except Exception as exc:
-            warnings.warn(f"cache entry {key[:12]} unreadable ({exc}); treating as a miss", CacheWarning, stacklevel=2)
-            return None
-        return value if isinstance(value, str) else None
+        raw = self._read(key)
+        return raw if isinstance(raw, str) else None
 
     def set_text(self, key: str, value: str) -> None:
         """Store a string; a failed write is a warning, not an error."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from . import grounding
+from .extractive import hedge, key_figure
 from .extractive.figures import Figure, find_figures
 from .extractive.hedges import find_hedges
 from .extractive.sentences import split_sentences
@@ -62,25 +63,14 @@ def verify(summary: ArticleSummary, text: str) -> Checks:
         if key in seen or _covered(figure, numbers, texts):
             continue
         seen.add(key)
-        missed_figures.append(
-            KeyFigure(
-                quantity=figure.quantity,
-                low=figure.low,
-                high=figure.high,
-                unit=figure.unit,
-                describes=figure.describes,
-                source=figure.source,
-                status=figure.status,
-                quote=figure.sentence.text,
-            )
-        )
+        missed_figures.append(key_figure(figure))
     model_hedges = [(grounding.normalize(h.cue), grounding.normalize(h.quote)) for h in summary.hedges]
     missed_hedges: list[Hedge] = []
     for cue in found_hedges:
         wanted, sentence = grounding.normalize(cue.cue), grounding.normalize(cue.sentence.text)
         if any(c == wanted and (q in sentence or sentence in q) for c, q in model_hedges):
             continue
-        missed_hedges.append(Hedge(cue=cue.cue, kind=cue.kind, claim=cue.claim, quote=cue.sentence.text))
+        missed_hedges.append(hedge(cue))
     return Checks(
         missed_figures=missed_figures,
         missed_hedges=missed_hedges,

@@ -17,7 +17,7 @@ from .hedges import HedgeCue, find_hedges
 from .sentences import Sentence, split_sentences
 from .summary import choose_summary, key_points, rank_sentences
 
-__all__ = ["ENGINE_VERSION", "Extraction", "analyse", "extract"]
+__all__ = ["ENGINE_VERSION", "Extraction", "analyse", "extract", "hedge", "key_figure"]
 
 ENGINE_VERSION = "extractive-v1"
 MAX_FIGURES = 20
@@ -45,7 +45,8 @@ def analyse(text: str) -> Extraction:
     )
 
 
-def _figure(f: Figure) -> KeyFigure:
+def key_figure(f: Figure) -> KeyFigure:
+    """The schema form of a figure the patterns found."""
     return KeyFigure(
         quantity=f.quantity,
         low=f.low,
@@ -67,7 +68,12 @@ def _unique_figures(figures: list[Figure]) -> list[KeyFigure]:
         if current is None or (not current.sentence.is_prose and f.sentence.is_prose):
             best[key] = f
     ordered = sorted(best.values(), key=lambda f: f.start)
-    return [_figure(f) for f in ordered[:MAX_FIGURES]]
+    return [key_figure(f) for f in ordered[:MAX_FIGURES]]
+
+
+def hedge(c: HedgeCue) -> Hedge:
+    """The schema form of a hedge the patterns found."""
+    return Hedge(cue=c.cue, kind=c.kind, claim=c.claim, quote=c.sentence.text)
 
 
 def _hedges(cues: list[HedgeCue]) -> list[Hedge]:
@@ -78,7 +84,7 @@ def _hedges(cues: list[HedgeCue]) -> list[Hedge]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(Hedge(cue=c.cue, kind=c.kind, claim=c.claim, quote=c.sentence.text))
+        out.append(hedge(c))
     return out[:MAX_HEDGES]
 
 
