@@ -1,0 +1,1 @@
+"""Parts of `benchmarks/eval_judgments.py`: one module per judgment, each with `evaluate(shared) -> dict`."""
