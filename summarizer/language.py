@@ -1,9 +1,10 @@
 """Which language an article is written in: CLD2 (pycld2), offline, about 0.1 ms an article.
 
 CLD2 ships its tables inside the wheel, loads in milliseconds and says "unknown"
-rather than guessing when a text is too short or too mixed; only a reliable
-answer counts. The code is ISO 639-1 where one exists (CLD2's region and script
-suffixes such as ``zh-Hant`` are dropped).
+rather than guessing when a text is too short or too mixed. Its answer counts when
+CLD2 calls it reliable, or when the language covers a clear majority of the text
+(foreign names in an English story can make CLD2 unsure). The code is ISO 639-1
+where one exists (CLD2's region and script suffixes such as ``zh-Hant`` are dropped).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ SAMPLE_CHARS = 20_000
 # CLD2 rejects C0/C1 control characters, lone surrogates and non-characters as invalid UTF-8.
 _UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _CODE = re.compile(r"^[a-z]{2,3}$")
+MAJORITY_PERCENT = 60
 
 LANGUAGE_NAMES = {
     "ar": "Arabic",
@@ -98,9 +100,11 @@ def detect_language(text: str) -> Language:
         reliable, _, details = pycld2.detect(sample)
     except (pycld2.error, ValueError, UnicodeError):  # never let detection stop a summary
         return UNDETERMINED
-    if not reliable or not details:
+    if not details:
         return UNDETERMINED
     _, raw_code, percent, _ = details[0]
+    if not reliable and percent < MAJORITY_PERCENT:
+        return UNDETERMINED
     code = str(raw_code).split("-")[0].lower()
     if not _CODE.match(code) or code == "un":
         return UNDETERMINED
