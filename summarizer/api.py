@@ -4,22 +4,33 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import httpx2
 from pydantic import ValidationError as PydanticValidationError
 
-from . import grounding
+from . import extractive, grounding
 from .cache import RecordCache, cache_key
 from .checks import verify
 from .config import Settings, estimate_cost, resolve_settings
-from .errors import GroundingError, OutputError
-from .extractive import ENGINE_VERSION, extract
-from .ingest import Document, load_document, truncate
+from .errors import GroundingError, InputError, OutputError
+from .extractive import extract, language_warning
+from .ingest import (
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    Document,
+    document_from_text,
+    load_document,
+    truncate,
+)
+from .language import Language, detect_language
 from .models import (
     SCHEMA_VERSION,
     ArticleSummary,
@@ -34,9 +45,14 @@ from .prompts import build_messages
 if TYPE_CHECKING:  # openai and instructor load only when an LLM is used
     from .providers import Answer, ChatClient
 
-__all__ = ["Summarizer", "asummarize", "summarize"]
+__all__ = ["ARTICLE_SUFFIXES", "Summarizer", "asummarize", "looks_like_path", "resolve_source", "summarize"]
 
 Source = str | os.PathLike[str] | Document
+ARTICLE_SUFFIXES = frozenset({".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *JSON_SUFFIXES})
+_SUFFIX = re.compile(r"\.(?:" + "|".join(sorted(s[1:] for s in ARTICLE_SUFFIXES)) + r")$", re.IGNORECASE)
+_HTML_START = re.compile(r"\s*<(?:!doctype|html)\b", re.IGNORECASE)
+_MAX_PATH_CHARS = 1024
+_CALL_OPTIONS = ("refresh", "article_id", "title", "published", "publisher", "url")
 OFFLINE_NOTICE = (
     "no LLM configured: using the built-in extractive engine; set OPENAI_API_KEY or --base-url for LLM summaries"
 )
@@ -50,6 +66,83 @@ def _announce_offline() -> None:
     if not _announced:
         _announced = True
         logger.warning(OFFLINE_NOTICE)
+
+
+def looks_like_path(value: str) -> bool:
+    """True when a string names a file rather than holding an article.
+
+    The rule: one line of at most 1,024 characters that either ends in an article
+    extension (.txt, .md, .html, .json, ...) or contains a path separator and no
+    whitespace. Everything else is text. The file system is never consulted.
+    """
+    candidate = value.strip()
+    if not candidate or "\n" in candidate or len(candidate) > _MAX_PATH_CHARS:
+        return False
+    if _SUFFIX.search(candidate):
+        return True
+    separators = {"/", os.sep} | ({os.altsep} if os.altsep else set())
+    return any(sep in candidate for sep in separators) and not any(c.isspace() for c in candidate)
+
+
+def _existing_file(path: Path, *, from_string: bool) -> Path:
+    """Return the path if it is a readable file; otherwise an InputError saying what to do."""
+    hint = "; pass text=... to summarize a string" if from_string else "; check the path"
+    try:
+        if path.is_file():
+            return path
+        is_dir = path.is_dir()
+    except OSError as exc:  # a name too long, a loop of links ...: no such file either
+        raise InputError(f"cannot use {str(path)[:200]!r} as a file ({exc.strerror or exc}){hint}") from exc
+    if is_dir:
+        raise InputError(f"{path} is a folder, not a file; use summarize_folder or the batch command for folders")
+    raise InputError(f"no such file: {path}{hint}")
+
+
+def resolve_source(
+    source: Source | None = None, *, text: str | None = None, path: str | os.PathLike[str] | None = None
+) -> Document | Path | str:
+    """Decide what a call means: a Document, a file Path, or article text (see looks_like_path)."""
+    given = sum(x is not None for x in (source, text, path))
+    if given != 1:
+        raise InputError(f"give exactly one article: text=..., path=... or one positional argument (got {given})")
+    if text is not None:
+        if not isinstance(text, str):
+            raise InputError(f"text= takes a str, not {type(text).__name__}; pass path=... to read a file")
+        return text
+    if path is not None:
+        if not isinstance(path, (str, os.PathLike)):
+            raise InputError(f"path= takes a str or a Path, not {type(path).__name__}")
+        return _existing_file(Path(path).expanduser(), from_string=False)
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, os.PathLike):
+        return _existing_file(Path(source), from_string=False)
+    if isinstance(source, str):
+        if looks_like_path(source):
+            return _existing_file(Path(source.strip()).expanduser(), from_string=True)
+        return source
+    raise InputError(f"expected article text, a path or a Document, got {type(source).__name__}")
+
+
+def _document(source: Document | Path | str, meta: dict[str, Any]) -> Document:
+    if isinstance(source, Path):
+        return load_document(source, **meta)
+    if isinstance(source, Document):
+        document = source
+    else:
+        document = document_from_text(source, kind="html" if _HTML_START.match(source) else "text")
+    return replace(document, **{k: v for k, v in meta.items() if v is not None}) if meta else document
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One article made ready: its document, language, messages (LLM only), prompt version and cache key."""
+
+    document: Document
+    language: Language
+    messages: list[dict[str, str]]
+    version: str
+    key: str
 
 
 class Summarizer:
@@ -85,19 +178,24 @@ class Summarizer:
         assert self.settings.cache_dir is not None
         self._cache = RecordCache(self.settings.cache_dir) if self.settings.use_cache else None
 
-    def _prepare(self, source: Source, meta: dict[str, Any]) -> tuple[Document, list[dict[str, str]], str, str]:
-        if isinstance(source, Document):
-            document = replace(source, **{k: v for k, v in meta.items() if v is not None}) if meta else source
-        else:
-            document = load_document(source, **meta)
+    def _prepare(
+        self, source: Source | None, text: str | None, path: str | os.PathLike[str] | None, meta: dict[str, Any]
+    ) -> _Job:
+        document = _document(resolve_source(source, text=text, path=path), meta)
         s = self.settings
         document = truncate(document, s.max_chars)
+        language = detect_language(document.text)
+        written_in = None
         if self.engine == "extractive":
             messages: list[dict[str, str]] = []
-            version, provider, model, sampling = ENGINE_VERSION, "extractive", ENGINE_VERSION, {}
+            # read when used, so a changed engine version is never served an older record
+            version = extractive.ENGINE_VERSION
+            provider, model, sampling = "extractive", version, {}
         else:
-            messages, version = build_messages(document.text)
+            target = s.target_language(language.code)
+            messages, version = build_messages(document.text, article_language=language.code, summary_language=target)
             provider, model, sampling = s.provider, s.model, s.sampling()
+            written_in = f"{language.code}>{target}"
         key = cache_key(
             document.text,
             provider=provider,
@@ -105,53 +203,71 @@ class Summarizer:
             prompt_version=version,
             schema_version=SCHEMA_VERSION,
             sampling=sampling,
+            language=written_in,
         )
-        return document, messages, version, key
+        return _Job(document, language, messages, version, key)
 
-    def _cached(self, key: str, document: Document, article_id: str | None, refresh: bool) -> SummaryRecord | None:
+    def _provenance(self, job: _Job, article_id: str | None) -> dict[str, Any]:
+        record = _provenance(job.document, article_id)
+        warning = language_warning(job.language)
+        if warning is not None:
+            if self.engine == "extractive":
+                record["warnings"].append(warning)
+            elif self.settings.verify:
+                record["warnings"].append(
+                    f"checks skipped: the article is in {job.language.code} and the extractive verifier reads English"
+                )
+        record["language"] = job.language.code
+        record["language_confidence"] = job.language.confidence
+        return record
+
+    def _verifies(self, job: _Job) -> bool:
+        return self.settings.verify and job.language.is_english
+
+    def _cached(self, job: _Job, article_id: str | None, refresh: bool) -> SummaryRecord | None:
         if self._cache is None or refresh or self.settings.refresh:
             return None
-        hit = self._cache.get(key)
+        hit = self._cache.get(job.key)
         if hit is None:
             return None
-        return hit.model_copy(update={"cached": True, **_provenance(document, article_id)})
+        return hit.model_copy(update={"cached": True, **self._provenance(job, article_id)})
 
     def _store(self, key: str, record: SummaryRecord) -> SummaryRecord:
         if self._cache is not None:
             self._cache.set(key, record)
         return record
 
-    def _extractive(self, document: Document, key: str, article_id: str | None) -> SummaryRecord:
+    def _extractive(self, job: _Job, article_id: str | None) -> SummaryRecord:
         started = time.perf_counter()
-        summary = extract(document.text)
+        document = job.document
+        summary = extract(document.text, job.language)
         record = SummaryRecord(
-            **_provenance(document, article_id),
+            **self._provenance(job, article_id),
             content_sha256=document.sha256,
             engine="extractive",
             provider=None,
             model=None,
-            prompt_version=ENGINE_VERSION,
+            prompt_version=job.version,
             cost_usd=0.0,
             latency_s=round(time.perf_counter() - started, 4),
             created_at=datetime.now(UTC),
             grounding=GroundingReport(checked=sum(1 for _ in summary.quoted())),
             summary=summary,
         )
-        return self._store(key, record)
+        return self._store(job.key, record)
 
-    def _finish(
-        self, answer: Answer, document: Document, prompt_version: str, key: str, article_id: str | None, started: float
-    ) -> SummaryRecord:
+    def _finish(self, answer: Answer, job: _Job, article_id: str | None, started: float) -> SummaryRecord:
         s = self.settings
+        document = job.document
         summary, report = self._salvage(answer, document.text)
         stats = answer.stats
         record = SummaryRecord(
-            **_provenance(document, article_id),
+            **self._provenance(job, article_id),
             content_sha256=document.sha256,
             engine="llm",
             provider=s.provider,
             model=s.model,
-            prompt_version=prompt_version,
+            prompt_version=job.version,
             usage=stats.usage,
             cost_usd=estimate_cost(s.model, stats.usage.prompt_tokens, stats.usage.completion_tokens, local=s.is_local),
             latency_s=round(time.perf_counter() - started, 4),
@@ -159,10 +275,10 @@ class Summarizer:
             cached=False,
             created_at=datetime.now(UTC),
             grounding=report,
-            checks=verify(summary, document.text) if s.verify else None,
+            checks=verify(summary, document.text) if self._verifies(job) else None,
             summary=summary,
         )
-        return self._store(key, record)
+        return self._store(job.key, record)
 
     def _salvage(self, answer: Answer, text: str) -> tuple[ArticleSummary, GroundingReport]:
         """Return the summary to store: the valid answer, or the last one minus bad quotes."""
@@ -195,41 +311,49 @@ class Summarizer:
 
     def summarize(
         self,
-        text_or_path: Source,
+        text_or_path: Source | None = None,
         *,
+        text: str | None = None,
+        path: str | os.PathLike[str] | None = None,
         refresh: bool = False,
         article_id: str | None = None,
         **meta: Any,
     ) -> SummaryRecord:
-        """Summarize one article (text, or a path to a file) into a record."""
-        document, messages, prompt_version, key = self._prepare(text_or_path, meta)
-        hit = self._cached(key, document, article_id, refresh)
+        """Summarize one article into a record: text=..., path=..., or one positional argument.
+
+        A positional Path is a file; a positional str is text unless ``looks_like_path``
+        says it names a file, which must then exist (else InputError).
+        """
+        job = self._prepare(text_or_path, text, path, meta)
+        hit = self._cached(job, article_id, refresh)
         if hit is not None:
             return hit
         if self._client is None:
-            return self._extractive(document, key, article_id)
+            return self._extractive(job, article_id)
         started = time.perf_counter()
-        answer = self._client.extract(messages, document.text)
-        return self._finish(answer, document, prompt_version, key, article_id, started)
+        answer = self._client.extract(job.messages, job.document.text)
+        return self._finish(answer, job, article_id, started)
 
     async def asummarize(
         self,
-        text_or_path: Source,
+        text_or_path: Source | None = None,
         *,
+        text: str | None = None,
+        path: str | os.PathLike[str] | None = None,
         refresh: bool = False,
         article_id: str | None = None,
         **meta: Any,
     ) -> SummaryRecord:
         """Async form of ``summarize``."""
-        document, messages, prompt_version, key = self._prepare(text_or_path, meta)
-        hit = self._cached(key, document, article_id, refresh)
+        job = self._prepare(text_or_path, text, path, meta)
+        hit = self._cached(job, article_id, refresh)
         if hit is not None:
             return hit
         if self._client is None:
-            return self._extractive(document, key, article_id)
+            return self._extractive(job, article_id)
         started = time.perf_counter()
-        answer = await self._client.aextract(messages, document.text)
-        return self._finish(answer, document, prompt_version, key, article_id, started)
+        answer = await self._client.aextract(job.messages, job.document.text)
+        return self._finish(answer, job, article_id, started)
 
     def close(self) -> None:
         """Release the HTTP client and the cache."""
@@ -292,19 +416,29 @@ def _describe(exc: PydanticValidationError, limit: int = 4) -> str:
     return "; ".join(problems[:limit]) + more
 
 
-def summarize(text_or_path: Source, **options: Any) -> SummaryRecord:
-    """Summarize one article with settings from options and the environment."""
-    call = {
-        k: options.pop(k) for k in ("refresh", "article_id", "title", "published", "publisher", "url") if k in options
-    }
+def summarize(
+    text_or_path: Source | None = None,
+    *,
+    text: str | None = None,
+    path: str | os.PathLike[str] | None = None,
+    **options: Any,
+) -> SummaryRecord:
+    """Summarize one article (text=..., path=... or positional) with settings from options and the environment."""
+    resolve_source(text_or_path, text=text, path=path)  # a bad input fails before any client is built
+    call = {k: options.pop(k) for k in _CALL_OPTIONS if k in options}
     with Summarizer(**options) as summarizer:
-        return summarizer.summarize(text_or_path, **call)
+        return summarizer.summarize(text_or_path, text=text, path=path, **call)
 
 
-async def asummarize(text_or_path: Source, **options: Any) -> SummaryRecord:
+async def asummarize(
+    text_or_path: Source | None = None,
+    *,
+    text: str | None = None,
+    path: str | os.PathLike[str] | None = None,
+    **options: Any,
+) -> SummaryRecord:
     """Async form of ``summarize``."""
-    call = {
-        k: options.pop(k) for k in ("refresh", "article_id", "title", "published", "publisher", "url") if k in options
-    }
+    resolve_source(text_or_path, text=text, path=path)
+    call = {k: options.pop(k) for k in _CALL_OPTIONS if k in options}
     async with Summarizer(**options) as summarizer:
-        return await summarizer.asummarize(text_or_path, **call)
+        return await summarizer.asummarize(text_or_path, text=text, path=path, **call)

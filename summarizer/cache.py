@@ -28,8 +28,9 @@ def cache_key(
     prompt_version: str,
     schema_version: str,
     sampling: dict[str, Any],
+    language: str | None = None,
 ) -> str:
-    """Return the sha256 key of an article under one provider, model, prompt and schema."""
+    """Return the sha256 key of an article under one provider, model, prompt, schema and language setting."""
     material = json.dumps(
         {
             "text": hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -38,6 +39,7 @@ def cache_key(
             "prompt": prompt_version,
             "schema": schema_version,
             "sampling": sampling,
+            "language": language,
         },
         sort_keys=True,
     )

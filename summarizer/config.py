@@ -76,6 +76,12 @@ class Settings:
     max_chars: int = 100_000
     rpm: int | None = None
     tpm: int | None = None
+    summary_language: str | None = None  # ISO 639-1 code to write the LLM summary in; None/"auto": the article's
+
+    def target_language(self, article_language: str | None) -> str | None:
+        """The language the summary is written in: summary_language if set, else the article's."""
+        chosen = (self.summary_language or "").strip().lower()
+        return article_language if chosen in ("", "auto") else chosen
 
     @property
     def llm_configured(self) -> bool:

@@ -47,7 +47,7 @@ __all__ = [
     "write_schemas",
 ]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _SCHEMAS: dict[Any, dict[str, Any]] = {}
 
 Level = Literal[0, 1, 2, 3, 4, 5]
@@ -285,6 +285,12 @@ class SummaryRecord(_Strict):
     grounding: GroundingReport
     checks: Checks | None = Field(default=None, description="Verifier findings; null for the extractive engine.")
     ingest: IngestReport | None = None
+    language: str | None = Field(
+        default=None, description="ISO 639-1 code of the article's language; null when it could not be told."
+    )
+    language_confidence: float | None = Field(
+        default=None, description="Share of the text (0-1) the detector found in that language."
+    )
     warnings: list[str] = Field(default_factory=list)
     summary: ArticleSummary
 

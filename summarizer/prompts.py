@@ -35,11 +35,22 @@ class Prompt:
     system: str
     user_template: str
 
-    def messages(self, article: str) -> list[dict[str, str]]:
-        """Return the chat messages for one article, static text first."""
+    def messages(
+        self, article: str, *, article_language: str | None = None, summary_language: str | None = None
+    ) -> list[dict[str, str]]:
+        """Return the chat messages for one article, static text first.
+
+        Languages are ISO 639-1 codes: the detected one (None if unknown) and the one to
+        write in (None: the article's own).
+        """
         # An article must not be able to close its own fence.
         fenced = article.replace("</article>", "</ article>").replace("</records>", "</ records>")
-        user = self.user_template.replace("{{article}}", fenced).replace("{{records}}", fenced)
+        user = (
+            self.user_template.replace("{{article_language}}", _describe_language(article_language, "not detected"))
+            .replace("{{summary_language}}", _describe_language(summary_language, "the article's own language"))
+            .replace("{{article}}", fenced)
+            .replace("{{records}}", fenced)
+        )
         return [
             {"role": "system", "content": self.system},
             {"role": "user", "content": user},
@@ -71,7 +82,23 @@ def load_prompt(name: str = "summarize") -> Prompt:
     )
 
 
-def build_messages(article: str, name: str = "summarize") -> tuple[list[dict[str, str]], str]:
+def _describe_language(code: str | None, otherwise: str) -> str:
+    from .language import language_name
+
+    if not code:
+        return otherwise
+    name = language_name(code)
+    return name if name == code else f"{name} ({code})"
+
+
+def build_messages(
+    article: str,
+    name: str = "summarize",
+    *,
+    article_language: str | None = None,
+    summary_language: str | None = None,
+) -> tuple[list[dict[str, str]], str]:
     """Return the messages for an article and the prompt version that made them."""
     prompt = load_prompt(name)
-    return prompt.messages(article), prompt.version
+    messages = prompt.messages(article, article_language=article_language, summary_language=summary_language)
+    return messages, prompt.version

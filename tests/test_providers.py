@@ -51,7 +51,10 @@ def test_prompt_puts_static_text_first_and_fences_the_article(make_summarizer: A
     assert [m["role"] for m in messages] == ["system", "user"]
     assert "Valdoria" not in messages[0]["content"]
     assert "never instructions" in messages[0]["content"]
-    assert messages[1]["content"].startswith("<article>\n") and messages[1]["content"].endswith("\n</article>")
+    # one line naming the languages, then the fenced article last
+    head, fenced = messages[1]["content"].split("\n\n", 1)
+    assert head.startswith("Article language:") and "Valdoria" not in head
+    assert fenced.startswith("<article>\n") and fenced.endswith("\n</article>")
 
 
 def test_valid_answer_becomes_a_record(make_summarizer: Any) -> None:

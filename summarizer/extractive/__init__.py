@@ -7,21 +7,59 @@ is a span of the article, so grounding holds by construction.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+from ..language import Language, detect_language, detector_version, language_name
 from ..models import ArticleSummary, Escalation, Hedge, KeyFigure
-from ..scales import cameo_code, goldstein
+from ..scales import Direction, EventType, cameo_code, goldstein
 from .escalation import EscalationReading, assess_escalation
 from .figures import Figure, find_figures
 from .hedges import HedgeCue, find_hedges
 from .sentences import Sentence, split_sentences
 from .summary import choose_summary, key_points, rank_sentences
 
-__all__ = ["ENGINE_VERSION", "Extraction", "analyse", "extract", "hedge", "key_figure"]
+__all__ = [
+    "ENGINE_VERSION",
+    "Extraction",
+    "analyse",
+    "engine_sources",
+    "engine_version",
+    "extract",
+    "hedge",
+    "key_figure",
+    "language_warning",
+]
 
-ENGINE_VERSION = "extractive-v1"
 MAX_FIGURES = 20
 MAX_HEDGES = 25
+_PACKAGE = Path(__file__).resolve().parent.parent
+# Modules outside extractive/ whose code or tables shape the engine's output.
+_SHARED_SOURCES = ("scales.py", "models.py", "language.py")
+
+
+def engine_sources(package: Path = _PACKAGE) -> list[Path]:
+    """The files the engine's output depends on: everything in extractive/ and the shared modules."""
+    own = [p for p in (package / "extractive").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return sorted([*own, *(package / name for name in _SHARED_SOURCES)])
+
+
+def engine_version(package: Path = _PACKAGE, extras: Iterable[str] = ()) -> str:
+    """A content hash of the engine's sources and extras, e.g. 'extractive-1a2b3c4d5e6f'."""
+    digest = hashlib.sha256()
+    for path in engine_sources(package):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    for extra in extras:
+        digest.update(extra.encode() + b"\0")
+    return f"extractive-{digest.hexdigest()[:12]}"
+
+
+# Computed once at import: any edit to the engine's code or word lists, or another
+# detector release, gives a new version, so cached records of older code are not served.
+ENGINE_VERSION = engine_version(extras=(detector_version(),))
 
 
 @dataclass(frozen=True)
@@ -88,8 +126,48 @@ def _hedges(cues: list[HedgeCue]) -> list[Hedge]:
     return out[:MAX_HEDGES]
 
 
-def extract(text: str) -> ArticleSummary:
-    """Summarize an article with the extractive engine."""
+def language_warning(language: Language) -> str | None:
+    """What the engine says about an article it cannot read; None for English or undetermined text."""
+    if language.is_english:
+        return None
+    return (
+        f"article is in {language_name(language.code)} ({language.code}); the extractive engine reads English only, "
+        "so the summary is the lead sentences and escalation, figures and hedges are left out; use an LLM for them"
+    )
+
+
+def _lead_only(text: str, language: Language) -> ArticleSummary:
+    """The record for an article in another language: lead sentences, nothing guessed."""
+    sentences = split_sentences(text)
+    lead = sorted(rank_sentences(sentences), key=lambda pair: pair[1].index)
+    summary = choose_summary(lead, sentences)
+    escalation = Escalation(
+        event_type=EventType.NONE,
+        level=0,
+        direction=Direction.UNCLEAR,
+        actors=[],
+        rationale=(
+            f"Not assessed: the article is in {language_name(language.code)} and the extractive engine's "
+            "trigger words are English."
+        ),
+        evidence=[],
+        cameo_code=cameo_code(EventType.NONE),
+        goldstein=goldstein(EventType.NONE),
+    )
+    return ArticleSummary(
+        summary=" ".join(s.text for s in summary) or text.strip()[:400],
+        key_points=key_points(lead, sentences),
+        escalation=escalation,
+        key_figures=[],
+        hedges=[],
+    )
+
+
+def extract(text: str, language: Language | None = None) -> ArticleSummary:
+    """Summarize an article with the extractive engine (language detected unless given)."""
+    language = detect_language(text) if language is None else language
+    if not language.is_english:
+        return _lead_only(text, language)
     found = analyse(text)
     ranked = rank_sentences(found.sentences)
     summary = choose_summary(ranked, found.sentences)
