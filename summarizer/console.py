@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .batch import BatchPlan, BatchReport, Result, looked_for, truncation_warning
-from .batch.discovery import SKIP_EXCLUDED, SKIP_HIDDEN, SKIP_OURS, SKIP_UNSUPPORTED, SUPPORTED_SUFFIXES
+from .batch.discovery import READS, SKIP_EXCLUDED, SKIP_HIDDEN, SKIP_OURS, SKIP_UNSUPPORTED
 from .models import SummaryRecord
 
 __all__ = ["BatchConsole", "ProgressLine", "nothing_found", "skip_notes"]
@@ -41,15 +41,14 @@ def skip_notes(skipped: Iterable[tuple[str, str]]) -> list[str]:
     groups: dict[str, list[str]] = {}
     for name, reason in skipped:
         groups.setdefault(reason.split(":", 1)[0], []).append(name)
-    kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
     wording = {
         SKIP_OURS: (
             "file summarizer wrote itself (records, digests), not an article",
             "files summarizer wrote itself (records, digests), not articles",
         ),
         SKIP_UNSUPPORTED: (
-            f"file of a type batch does not read (it reads {kinds} and their .gz)",
-            f"files of types batch does not read (it reads {kinds} and their .gz)",
+            f"file of a type batch does not read (it reads {READS})",
+            f"files of types batch does not read (it reads {READS})",
         ),
         SKIP_HIDDEN: ("hidden file or folder", "hidden files and folders"),
         SKIP_EXCLUDED: ("file or folder matching --exclude", "files and folders matching --exclude"),
@@ -210,11 +209,11 @@ class BatchConsole:
         failures = report.failures + report.kept_errors
         if not failures:
             return
-        self.console.print(f"failed ({len(failures)}):", markup=False)
+        self.console.print(f"failed ({len(failures)}):", markup=False, soft_wrap=True)
         for name, reason in failures[:LISTED]:
             self.console.print(f"  {name}: {reason}", markup=False, soft_wrap=True)
         if len(failures) > LISTED:
-            self.console.print(f"  and {len(failures) - LISTED} more in {report.output}", markup=False)
+            self.console.print(f"  and {len(failures) - LISTED} more in {report.output}", markup=False, soft_wrap=True)
         if report.resumable:
             self.console.print(
                 "run the same command with --retry-failed to redo the failed articles", markup=False, soft_wrap=True
@@ -236,7 +235,9 @@ class BatchConsole:
                 self._failures(report)
             else:
                 self.console.print(
-                    f"nothing to do: all {report.found} articles are already in {report.output}", markup=False
+                    f"nothing to do: all {report.found} articles are already in {report.output}",
+                    markup=False,
+                    soft_wrap=True,
                 )
             return
         table = Table(title="batch finished", show_header=False)

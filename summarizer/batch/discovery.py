@@ -16,6 +16,7 @@ from ..ingest import HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES, Document, 
 
 __all__ = [
     "GZIP_LIMIT",
+    "READS",
     "SKIP_EXCLUDED",
     "SKIP_HIDDEN",
     "SKIP_OURS",
@@ -34,6 +35,7 @@ __all__ = [
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+READS = ".txt, .md, .html, .json, .jsonl and their .gz"
 GZIP_LIMIT = 64 * 1024 * 1024  # decompressed bytes read from one .gz: a bomb must not fill memory
 _SNIFF = 8192  # bytes read from the head of a file to recognise our own output
 
@@ -50,6 +52,11 @@ _RECORD = re.compile(rb'^\s*\[?\s*\{\s*"status"\s*:\s*"(?:ok|error)"\s*,\s*"arti
 _GENERATOR = re.compile(
     rb'<meta\s+name\s*=\s*["\']generator["\']\s+content\s*=\s*["\']summarizer\b|<!--\s*generator:\s*summarizer\b',
     re.IGNORECASE,
+)
+# until every digest carries the generator mark: its fixed opening, "Escalation watch: N of M stories"
+_DIGEST_TEXT = re.compile(
+    rb"^# [^\n]*\n\n> Escalation watch: (?:no stories|\d+ of \d+ stories)"
+    rb"|<h1 [^>]*>[^<]*</h1>\s*<p [^>]*>\d+ stories from \d+ articles[^<]*</p>\s*<p [^>]*>Escalation watch: "
 )
 _DIGEST_JSON = re.compile(rb'^\s*\{\s*"title"\s*:.*"generated_at"\s*:.*"escalation_watch"\s*:', re.DOTALL)
 _RECORD_FIELD = re.compile(rb'"(?:schema_version|error_type)"\s*:')
@@ -108,7 +115,7 @@ def input_kind(path: Path) -> str:
 
 def looked_for(globs: Iterable[str] = ()) -> str:
     """Say in words which files discovery reads, for a run that found none."""
-    kinds = ", ".join(sorted(SUPPORTED_SUFFIXES)) + " (also gzipped, .gz)"
+    kinds = READS
     patterns = [g for g in globs if g not in ("**/*", "*")]
     if patterns:
         return "files matching " + " or ".join(repr(p) for p in patterns) + f" among {kinds}"
@@ -165,7 +172,7 @@ def written_by_summarizer(head: bytes) -> str | None:
     """Name what summarizer wrote this file as (from its first bytes), or None for anything else."""
     if (_RECORD.match(head) and _RECORD_FIELD.search(head)) or _MD_RECORD.match(head) or _BATCH_MD.match(head):
         return "batch output"
-    if _GENERATOR.search(head) or _DIGEST_JSON.match(head):
+    if _GENERATOR.search(head) or _DIGEST_JSON.match(head) or _DIGEST_TEXT.search(head):
         return "digest"
     return None
 
