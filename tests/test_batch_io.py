@@ -23,7 +23,6 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.console import ProgressLine
 from tests.conftest import ARTICLES, SHARED
 
 SEEDS = SHARED / "seeds"
@@ -74,10 +73,15 @@ def test_records_stream_through_a_pipe(tmp_path: Path, target: str) -> None:
     batch = subprocess.Popen(
         cli("batch", str(SEEDS), "-o", target), cwd=tmp_path, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
-    assert batch.stdout is not None
-    consumer = subprocess.run([sys.executable, "-c", reader], stdin=batch.stdout, capture_output=True, timeout=60)
-    batch.stdout.close()
-    _, err = batch.communicate(timeout=60)
+    assert batch.stdout is not None and batch.stderr is not None
+    try:  # the starting code hung here, reading its own output pipe
+        consumer = subprocess.run([sys.executable, "-c", reader], stdin=batch.stdout, capture_output=True, timeout=60)
+        _, err = batch.communicate(timeout=60)
+    finally:
+        batch.kill()
+        batch.wait()
+        batch.stdout.close()
+        batch.stderr.close()
     assert batch.returncode == 0, err
     assert consumer.stdout.decode().split() == ["5", "ok"]  # whole JSON lines, nothing else on stdout
     assert "batch finished" in err.decode() and "standard output" in err.decode()  # the table on stderr
@@ -89,6 +93,7 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path) -> None:
     done = subprocess.run(
         f"{sys.executable} -m summarizer batch {folder} -o - | head -n 1",
         shell=True,
+        cwd=tmp_path,
         env=env(),
         capture_output=True,
         timeout=120,
@@ -275,6 +280,8 @@ def test_progress_line_fits_80_columns_in_a_terminal(tmp_path: Path) -> None:
 
 
 def test_progress_line_drops_the_least_useful_fields_first() -> None:
+    from summarizer.console import ProgressLine
+
     line = ProgressLine(llm=True, clock=lambda: 0.0)
     line.total = 2095
     line.report.ok, line.report.found = 208, 208
