@@ -177,6 +177,8 @@ def batch(
                 raise typer.Exit(2)
             return
         llm = resolve_settings(**options).resolved_engine() == "llm"
+        if progress is None and out is not None and str(out) in ("-", "/dev/stdout") and sys.stdout.isatty():
+            progress = False  # records and a redrawn progress line would interleave on one terminal
         ui = BatchConsole(progress=progress, llm=llm)
         with ui:
             batching.run_batch(

@@ -201,9 +201,10 @@ def run_batch(
     active = summarizer if summarizer is not None else Summarizer(**options)  # a bad configuration stops here
     report = report if report is not None else BatchReport()
     report.engine, report.output, report.resumable = active.engine, output.where, output.resumable
-    done = read_done(output.path, output.fmt, output.out_dir) if output.resumable else {}
+    kept = read_kept(output.path, output.fmt) if output.resumable else []
+    done = read_done(output.path, output.fmt, output.out_dir, kept=kept) if output.resumable else {}
     redo = {aid for aid, row in done.items() if retry_failed and row.get("status") != "ok"}
-    keep = [row for row in read_kept(output.path, output.fmt) if row["article_id"] not in redo]
+    keep = [row for row in kept if row["article_id"] not in redo]
 
     def skip(name: str, reason: str) -> None:
         report.skipped.append((name, reason))

@@ -190,10 +190,12 @@ def _read_out_dir(out_dir: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def read_done(out: Path | None, fmt: str = "jsonl", out_dir: Path | None = None) -> dict[str, dict[str, Any]]:
-    """Return the rows already written, by article id (the last one wins)."""
+def read_done(
+    out: Path | None, fmt: str = "jsonl", out_dir: Path | None = None, *, kept: list[dict[str, Any]] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Return the rows already written, by article id (the last one wins); pass kept if already read."""
     rows = _read_out_dir(out_dir) if out_dir is not None and out_dir.is_dir() else []
-    rows += read_kept(out, fmt)
+    rows += read_kept(out, fmt) if kept is None else kept
     return {row["article_id"]: row for row in rows if "article_id" in row}
 
 
