@@ -389,3 +389,10 @@ def test_out_dir_files_are_named_after_their_sources(tmp_path: Path) -> None:
     assert len([n for n in names if re.fullmatch(r"sub-report-[0-9a-f]{6}\.json", n)]) == 2  # a collision
     assert len([n for n in names if re.fullmatch(r"feed\.json-[01]-[0-9a-f]{6}\.json", n)]) == 2  # export entries
     assert len(names) == 5
+
+
+def test_markdown_out_dir_resumes(tmp_path: Path) -> None:
+    first = runner.invoke(app, ["batch", str(SEEDS), "--out-dir", str(tmp_path / "md"), "-f", "md"])
+    assert first.exit_code == 0 and len(list((tmp_path / "md").glob("*.md"))) == 5
+    again = runner.invoke(app, ["batch", str(SEEDS), "--out-dir", str(tmp_path / "md"), "-f", "md"])
+    assert again.exit_code == 0 and "nothing to do: all 5 articles are already in" in again.stderr
