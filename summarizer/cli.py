@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 the work failed (provider, output, schema drift),
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -102,21 +103,39 @@ def _common_options(**values: Any) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value is not None}
 
 
+def _stop_writing_stdout() -> None:
+    """The reader of standard output went away: send the rest nowhere, quietly."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 @app.command()
 def batch(
-    folder: Annotated[Path, typer.Argument(help="Folder of articles (txt, md, html, json, jsonl), or one file.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file.")] = None,
+    folder: Annotated[
+        Path, typer.Argument(help="Folder of articles (txt, md, html, json, jsonl, also .gz), or one file.")
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file; - (or a pipe) streams JSON lines to stdout.")
+    ] = None,
     out_dir: Annotated[Path | None, typer.Option(help="Write one file per article into this folder.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, json, csv or md.")] = "jsonl",
-    glob: Annotated[list[str] | None, typer.Option(help="Only files matching (repeatable), e.g. '**/*.html'.")] = None,
-    exclude: Annotated[list[str] | None, typer.Option(help="Skip files matching (repeatable).")] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="jsonl, json, csv or md (default: from the file's extension, else jsonl)."),
+    ] = None,
+    glob: Annotated[
+        list[str] | None, typer.Option(help="Only files matching (repeatable); '*.html' matches in subfolders too.")
+    ] = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="Skip files or folders matching (repeatable).")] = None,
     text_field: Annotated[str | None, typer.Option(help="Field holding the text in JSON/JSONL inputs.")] = None,
     concurrency: Annotated[int, typer.Option(help="Articles in flight at once.")] = 8,
     rpm: Annotated[int | None, typer.Option(help="At most this many requests per minute.")] = None,
     tpm: Annotated[int | None, typer.Option(help="At most this many tokens per minute.")] = None,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Redo the error records only.")] = False,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="List what would run, with token and cost estimates.")
+        bool, typer.Option("--dry-run", help="Print what would run (stdout), with token and cost estimates.")
     ] = False,
     engine: Annotated[str | None, typer.Option(help="auto, llm or extractive.")] = None,
     model: Annotated[str | None, typer.Option(help="Model name.")] = None,
@@ -126,11 +145,12 @@ def batch(
     cache_dir: Annotated[Path | None, typer.Option(help="Cache folder.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     progress: Annotated[
-        bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
+        bool | None, typer.Option("--progress/--no-progress", help="Progress line (default: on a terminal).")
     ] = None,
 ) -> None:
     """Summarize every article in a folder; write one record per article as it completes."""
     from . import batch as batching
+    from .config import resolve_settings
     from .console import BatchConsole
 
     options = _common_options(
@@ -145,42 +165,44 @@ def batch(
         tpm=tpm,
     )
     globs = glob or ["**/*"]
+    paths: dict[str, Any] = {"out": out, "fmt": fmt, "out_dir": out_dir, "globs": globs, "exclude": exclude or []}
+    report = batching.BatchReport()
+    ui = BatchConsole(progress=False)
     try:
         if dry_run:
-            plan = batching.plan_batch(
-                folder,
-                out=out,
-                fmt=fmt,
-                out_dir=out_dir,
-                globs=globs,
-                exclude=exclude or [],
-                text_field=text_field,
-                retry_failed=retry_failed,
-                **options,
-            )
-            BatchConsole(progress=False).show_plan(plan)
+            plan = batching.plan_batch(folder, text_field=text_field, retry_failed=retry_failed, **paths, **options)
+            ui.show_plan(plan, folder, globs)
+            if plan.problem:
+                typer.echo(f"error: the real run would fail: {plan.problem}", err=True)
+                raise typer.Exit(2)
             return
-        ui = BatchConsole(progress=progress)
+        llm = resolve_settings(**options).resolved_engine() == "llm"
+        if progress is None and out is not None and str(out) in ("-", "/dev/stdout") and sys.stdout.isatty():
+            progress = False  # records and a redrawn progress line would interleave on one terminal
+        ui = BatchConsole(progress=progress, llm=llm)
         with ui:
-            report = batching.run_batch(
+            batching.run_batch(
                 folder,
-                out=out,
-                fmt=fmt,
-                out_dir=out_dir,
                 concurrency=concurrency,
-                globs=globs,
-                exclude=exclude or [],
                 text_field=text_field,
                 retry_failed=retry_failed,
                 on_result=ui.result,
                 on_skip=ui.skipped,
                 on_total=ui.total,
+                report=report,
+                **paths,
                 **options,
             )
-        ui.summary(report, out or out_dir)
+        ui.summary(report, folder, globs)
     except SummarizerError as exc:
         raise _fail(exc) from exc
-    raise typer.Exit(1 if report.failed else 0)
+    except KeyboardInterrupt:
+        ui.interrupted(report)
+        raise typer.Exit(130) from None
+    except BrokenPipeError:  # the reader of -o - stopped reading (e.g. | head)
+        _stop_writing_stdout()
+        raise typer.Exit(141) from None
+    raise typer.Exit(1 if report.errors_left else 0)
 
 
 @app.command()

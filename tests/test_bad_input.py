@@ -36,7 +36,7 @@ def bad_folder(tmp_path: Path) -> Path:
     files: dict[str, bytes] = {
         "empty.txt": b"",
         "whitespace.txt": b"   \n\n\t  \n",
-        "binary.bin": bytes(range(256)) * 64,
+        "binary.txt": bytes(range(256)) * 64,  # binary under a text name; a .bin is skipped as a type
         "invalid-utf8.txt": article("valdoria-border.txt").encode() + b"\n\xff\xfe\xfa broken bytes \xc3\x28 here.\n",
         "latin1.txt": "Caf\u00e9 owners in Ren\u00e9ville said about 40 soldiers arrived on Tuesday.\n".encode(
             "latin-1"
@@ -66,9 +66,9 @@ def test_every_bad_input_gives_a_record_or_a_clear_error(bad_folder: Path, tmp_p
     rows = rows_of(out)
     assert len(rows) == report.found == 11
     errors = {name: row["error"] for name, row in rows.items() if row["status"] == "error"}
-    assert set(errors) == {"empty.txt", "whitespace.txt", "binary.bin", "no-body.html"}
+    assert set(errors) == {"empty.txt", "whitespace.txt", "binary.txt", "no-body.html"}
     assert "holds no text" in errors["empty.txt"] and "holds no text" in errors["whitespace.txt"]
-    assert "binary" in errors["binary.bin"] and "no article text" in errors["no-body.html"]
+    assert "binary" in errors["binary.txt"] and "no article text" in errors["no-body.html"]
     for row in rows.values():
         if row["status"] == "ok":
             SummaryRecord.model_validate(row)  # the whole record is valid

@@ -80,6 +80,7 @@ def mixed(tmp_path: Path) -> Path:
         (folder / "html" / path.name.removesuffix(".gz")).write_bytes(gzip.decompress(path.read_bytes()))
     (folder / "empty.txt").write_bytes(b"")
     (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     (folder / "latin1.txt").write_bytes(
         "Caf\u00e9 owners in S\u00e3o Ren\u00e9 said on Monday that about 300 soldiers had reportedly "
         "arrived at the fa\u00e7ade of the old garrison.\n".encode("latin-1")
@@ -100,8 +101,8 @@ def test_mixed_folder_accounts_for_every_input_once(mixed: Path, tmp_path: Path)
     by_source = {r["source_path"]: r for r in rows}
     assert len(by_source) == len(rows) == 5 + 6 + 4 + 4
     failed = {s: r for s, r in by_source.items() if r["status"] == "error"}
-    assert set(failed) == {"empty.txt", "image.png"}
-    assert "no text" in failed["empty.txt"]["error"] and "binary" in failed["image.png"]["error"]
+    assert set(failed) == {"empty.txt", "image.txt"}  # image.png is skipped: not a type batch reads
+    assert "no text" in failed["empty.txt"]["error"] and "binary" in failed["image.txt"]["error"]
     assert "S\u00e3o Ren\u00e9" in by_source["latin1.txt"]["summary"]["summary"]
     assert by_source["latin1.txt"]["ingest"]["encoding"] != "utf-8"
     huge = by_source["huge.txt"]
@@ -109,7 +110,8 @@ def test_mixed_folder_accounts_for_every_input_once(mixed: Path, tmp_path: Path)
     assert huge["ingest"]["truncated_from"] > 20_000_000
     html = [r for s, r in by_source.items() if s.startswith("html/")]
     assert all(r["ingest"]["format"] == "html" and r["title"] for r in html)
-    assert ".hidden.txt" not in by_source and "skip" in result.stderr
+    assert ".hidden.txt" not in by_source and "skipped 1 hidden file or folder: .hidden.txt" in result.stderr
+    assert "image.png" not in by_source and "type batch does not read" in result.stderr
 
 
 def test_kill_mid_run_then_resume_gives_each_article_once(tmp_path: Path) -> None:
@@ -200,7 +202,7 @@ def test_out_dir_writes_one_file_per_article(tmp_path: Path) -> None:
     report = run_batch(SEEDS, out=None, out_dir=tmp_path / "records")
     files = sorted((tmp_path / "records").glob("*.json"))
     assert report.ok == 5 and len(files) == 5
-    assert all(json.loads(f.read_text())["article_id"] == f.stem for f in files)
+    assert {f.stem for f in files} == {p.stem for p in SEEDS.glob("*.txt")}  # named after the source files
     assert run_batch(SEEDS, out=None, out_dir=tmp_path / "records").already_done == 5
 
 
@@ -236,7 +238,7 @@ def test_discovery_is_sorted_and_filtered(tmp_path: Path) -> None:
     skipped: list[tuple[str, str]] = []
     found = discover(tmp_path, exclude=["*.log"], on_skip=lambda n, r: skipped.append((n, r)))
     assert [f.source for f in found] == ["a.md", "b.txt", "sub/c.html"]
-    assert {n for n, _ in skipped} == {".git/config", "notes/.draft.txt", "skip.log"}
+    assert {n for n, _ in skipped} == {".git/", "notes/.draft.txt", "skip.log"}  # a hidden folder once
     only_html = discover(tmp_path, globs=["**/*.html"])
     assert [f.source for f in only_html] == ["sub/c.html"]
 
@@ -255,7 +257,7 @@ def test_dry_run_estimates_tokens_and_cost(monkeypatch: pytest.MonkeyPatch, tmp_
     assert plan.engine == "llm" and totals["to_run"] == 5
     assert totals["prompt_tokens"] > 5 * 1500 and totals["cost_usd"] > 0
     result = runner.invoke(app, ["batch", str(SEEDS), "-o", str(tmp_path / "out.jsonl"), "--dry-run"])
-    assert result.exit_code == 0 and "5 of 5 articles would run" in result.stderr
+    assert result.exit_code == 0 and "5 of 5 articles would run" in result.stdout  # the plan is the output
     assert not (tmp_path / "out.jsonl").exists()
 
 

@@ -1,0 +1,39 @@
+"""Summarize folders: discover inputs, run them concurrently, write every result, resume.
+
+Every input found is accounted for exactly once in the output: as an ``ok``
+record or as an ``error`` record with the reason. Results are written as they
+complete, one whole JSON line per ``write`` call, so a killed run leaves only
+whole lines; a re-run skips what the output already holds.
+
+``discovery`` finds and reads inputs, ``writers`` chooses and writes outputs,
+``runner`` runs a batch, ``plan`` is the dry run.
+"""
+
+from __future__ import annotations
+
+from .discovery import Found, discover, list_inputs, looked_for, read_inputs
+from .plan import BatchPlan, PlannedArticle, estimate_tokens, plan_batch
+from .runner import BatchReport, run_batch, summarize_folder, summarize_found, truncation_warning
+from .writers import FORMATS, Output, Result, read_done, resolve_output
+
+__all__ = [
+    "FORMATS",
+    "BatchPlan",
+    "BatchReport",
+    "Found",
+    "Output",
+    "PlannedArticle",
+    "Result",
+    "discover",
+    "estimate_tokens",
+    "list_inputs",
+    "looked_for",
+    "plan_batch",
+    "read_done",
+    "read_inputs",
+    "resolve_output",
+    "run_batch",
+    "summarize_folder",
+    "summarize_found",
+    "truncation_warning",
+]

@@ -1,0 +1,306 @@
+"""Find the articles under a folder: walk, filter, skip what is not an article, read lazily."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ConfigError, InputError
+from ..ingest import HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES, Document, document_from_bytes, documents_from_json
+
+__all__ = [
+    "GZIP_LIMIT",
+    "READS",
+    "SKIP_EXCLUDED",
+    "SKIP_HIDDEN",
+    "SKIP_OURS",
+    "SKIP_UNSUPPORTED",
+    "SUPPORTED_SUFFIXES",
+    "Found",
+    "article_id",
+    "discover",
+    "input_kind",
+    "list_inputs",
+    "looked_for",
+    "matches",
+    "read_inputs",
+    "written_by_summarizer",
+]
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+READS = ".txt, .md, .html, .json, .jsonl and their .gz"
+GZIP_LIMIT = 64 * 1024 * 1024  # decompressed bytes read from one .gz: a bomb must not fill memory
+_SNIFF = 8192  # bytes read from the head of a file to recognise our own output
+
+# the reasons a file is passed over; the console groups its notes by them
+SKIP_HIDDEN = "hidden"
+SKIP_EXCLUDED = "excluded by --exclude"
+SKIP_UNSUPPORTED = "unsupported type"
+SKIP_OURS = "written by summarizer"
+
+# What summarizer writes, recognised by content so a renamed or moved file is still known:
+# batch records carry article_id and status (ok records schema_version, errors error_type);
+# digests carry a generator mark (HTML meta, Markdown comment) or, as JSON, escalation_watch.
+_RECORD = re.compile(rb'^\s*\[?\s*\{\s*"status"\s*:\s*"(?:ok|error)"\s*,\s*"article_id"\s*:')
+_GENERATOR = re.compile(
+    rb'<meta\s+name\s*=\s*["\']generator["\']\s+content\s*=\s*["\']summarizer\b|<!--\s*generator:\s*summarizer\b',
+    re.IGNORECASE,
+)
+# until every digest carries the generator mark: its fixed opening, "Escalation watch: N of M stories"
+_DIGEST_TEXT = re.compile(
+    rb"^# [^\n]*\n\n> Escalation watch: (?:no stories|\d+ of \d+ stories)"
+    rb"|<h1 [^>]*>[^<]*</h1>\s*<p [^>]*>\d+ stories from \d+ articles[^<]*</p>\s*<p [^>]*>Escalation watch: "
+)
+_DIGEST_JSON = re.compile(rb'^\s*\{\s*"title"\s*:.*"generated_at"\s*:.*"escalation_watch"\s*:', re.DOTALL)
+_RECORD_FIELD = re.compile(rb'"(?:schema_version|error_type)"\s*:')
+_BATCH_MD = re.compile(rb"^\s*<!-- generator: summarizer batch\b")
+_MD_RECORD = re.compile(rb"^\s*<!-- article_id: [0-9a-f]+ status: (?:ok|error) -->")
+
+
+@dataclass
+class Found:
+    """One input found in a folder: its id, where it came from, and how to read it."""
+
+    article_id: str
+    source: str
+    path: Path
+    data: bytes | None = None
+    document: Document | None = None
+    error: InputError | None = None
+
+    def load(self) -> Document:
+        """Return the document, decoding and cleaning the file now if needed."""
+        if self.error is not None:
+            raise self.error
+        if self.document is not None:
+            return self.document
+        assert self.data is not None
+        return document_from_bytes(self.data, kind=input_kind(self.path), source=self.source)
+
+
+def article_id(source: str, raw: bytes) -> str:
+    """Stable id of an input: its relative path (or export entry) and its content."""
+    digest = hashlib.sha256(raw).hexdigest()
+    return hashlib.sha256(f"{source}\x00{digest}".encode()).hexdigest()[:16]
+
+
+def _inner_suffix(path: Path) -> str:
+    """The suffix that says how to read a file: 'a.html.gz' reads as '.html'."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return os.path.splitext(name)[1]
+
+
+def input_kind(path: Path) -> str:
+    """Return how an input is read: html, json, jsonl, markdown or text (a .gz by its inner suffix)."""
+    suffix = _inner_suffix(path)
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix == ".json":
+        return "json"
+    if suffix in JSON_SUFFIXES:
+        return "jsonl"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    return "text"
+
+
+def looked_for(globs: Iterable[str] = ()) -> str:
+    """Say in words which files discovery reads, for a run that found none."""
+    kinds = READS
+    patterns = [g for g in globs if g not in ("**/*", "*")]
+    if patterns:
+        return "files matching " + " or ".join(repr(p) for p in patterns) + f" among {kinds}"
+    return f"files ending in {kinds}"
+
+
+@lru_cache(maxsize=256)
+def _pattern(pattern: str) -> re.Pattern[str]:
+    """Translate a glob to a regex on relative POSIX paths: '**' spans folders, '*' does not."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and (end := pattern.find("]", i + 2)) != -1:
+            body = pattern[i + 1 : end]
+            out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def matches(relative: str, pattern: str) -> bool:
+    """Match like .gitignore: a pattern without a slash matches a name in any folder."""
+    pattern = pattern.removeprefix("./")
+    if "/" not in pattern:
+        return bool(_pattern(pattern).match(relative.rsplit("/", 1)[-1]))
+    return bool(_pattern(pattern.lstrip("/")).match(relative))
+
+
+def _head(path: Path) -> bytes:
+    try:
+        if path.name.lower().endswith(".gz"):
+            with gzip.open(path, "rb") as handle:
+                return handle.read(_SNIFF)
+        with open(path, "rb") as handle:
+            return handle.read(_SNIFF)
+    except (OSError, EOFError):
+        return b""  # unreadable or a bad .gz: reading it later gives the error record
+
+
+def written_by_summarizer(head: bytes) -> str | None:
+    """Name what summarizer wrote this file as (from its first bytes), or None for anything else."""
+    if (_RECORD.match(head) and _RECORD_FIELD.search(head)) or _MD_RECORD.match(head) or _BATCH_MD.match(head):
+        return "batch output"
+    if _GENERATOR.search(head) or _DIGEST_JSON.match(head) or _DIGEST_TEXT.search(head):
+        return "digest"
+    return None
+
+
+def list_inputs(
+    root: Path,
+    *,
+    globs: Iterable[str] = ("**/*",),
+    exclude: Iterable[str] = (),
+    ignore: Iterable[Path] = (),
+    on_skip: Callable[[str, str], None] | None = None,
+) -> tuple[Path, list[Path]]:
+    """Return the base folder and the article files under root, sorted; report what is passed over.
+
+    Hidden files and folders, files matching --exclude, types batch cannot read (no
+    suffix, .pdf, images ...) and files summarizer wrote itself (records, digests) are
+    skipped with a reason; files not matching --glob are simply not looked at.
+    """
+    root = Path(root)
+    if root.is_file():
+        return root.parent, [root]
+    if not root.is_dir():
+        raise ConfigError(f"{root} is neither a folder nor a file; check the path")
+    ignored = {os.path.realpath(p) for p in ignore}
+    wanted = [g for g in globs if g not in ("**/*", "**", "*")]
+    excluded = list(exclude)
+
+    def skip(name: str, reason: str) -> None:
+        if on_skip:
+            on_skip(name, reason)
+
+    kept: list[Path] = []
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:  # a symlink loop
+            dirs[:] = []
+            continue
+        seen.add(real)
+        base = Path(folder)
+        relative_folder = base.relative_to(root).as_posix()
+        prefix = "" if relative_folder == "." else relative_folder + "/"
+        dirs.sort()
+        for name in list(dirs):
+            full = base / name
+            relative = prefix + name
+            if os.path.realpath(full) in ignored:
+                dirs.remove(name)
+            elif name.startswith("."):
+                dirs.remove(name)
+                skip(relative + "/", SKIP_HIDDEN)
+            elif any(matches(relative, p.rstrip("/")) for p in excluded):
+                dirs.remove(name)
+                skip(relative + "/", SKIP_EXCLUDED)
+        for name in sorted(files):
+            full = base / name
+            relative = prefix + name
+            if wanted and not any(matches(relative, p) for p in wanted):
+                continue
+            if os.path.realpath(full) in ignored or not full.is_file():
+                continue
+            if name.startswith("."):
+                skip(relative, SKIP_HIDDEN)
+            elif any(matches(relative, p) for p in excluded):
+                skip(relative, SKIP_EXCLUDED)
+            elif _inner_suffix(full) not in SUPPORTED_SUFFIXES:
+                skip(relative, SKIP_UNSUPPORTED)
+            elif input_kind(full) != "text" and (what := written_by_summarizer(_head(full))):
+                skip(relative, f"{SKIP_OURS}: {what}")
+            else:
+                kept.append(full)
+    kept.sort()
+    return root, kept
+
+
+def _read(path: Path) -> bytes:
+    if not path.name.lower().endswith(".gz"):
+        return path.read_bytes()
+    with gzip.open(path, "rb") as handle:
+        data = handle.read(GZIP_LIMIT + 1)
+    if len(data) > GZIP_LIMIT:
+        raise InputError(f"{path.name} decompresses to more than {GZIP_LIMIT // 2**20} MiB; unpack and split it")
+    return data
+
+
+def read_inputs(base: Path, paths: Iterable[Path], *, text_field: str | None = None) -> Iterator[Found]:
+    """Yield one Found per file, or per object of a JSON export, reading lazily."""
+    for path in paths:
+        name = path.relative_to(base).as_posix()
+        try:
+            data = _read(path)
+        except OSError as exc:  # gzip.BadGzipFile is an OSError too
+            reason = exc.strerror or str(exc) or type(exc).__name__
+            error = InputError(f"cannot read {name}: {reason}")
+            yield Found(article_id(name, name.encode()), name, path, error=error)
+            continue
+        except (InputError, EOFError) as exc:
+            error = exc if isinstance(exc, InputError) else InputError(f"cannot read {name}: the .gz is cut short")
+            yield Found(article_id(name, name.encode()), name, path, error=error)
+            continue
+        kind = input_kind(path)
+        if kind not in ("json", "jsonl"):
+            yield Found(article_id(name, data), name, path, data=data)
+            continue
+        count = 0
+        try:
+            for label, item in documents_from_json(data, jsonl=kind == "jsonl", source=name, text_field=text_field):
+                count += 1
+                if isinstance(item, InputError):
+                    yield Found(article_id(label, label.encode()), label, path, error=item)
+                else:
+                    yield Found(article_id(label, item.text.encode()), label, path, document=item)
+        except InputError as exc:
+            yield Found(article_id(name, data), name, path, error=exc)
+            continue
+        if count == 0:
+            yield Found(article_id(name, data), name, path, error=InputError(f"{name} holds no JSON objects"))
+
+
+def discover(
+    root: Path,
+    *,
+    globs: Iterable[str] = ("**/*",),
+    exclude: Iterable[str] = (),
+    text_field: str | None = None,
+    ignore: Iterable[Path] = (),
+    on_skip: Callable[[str, str], None] | None = None,
+) -> Iterator[Found]:
+    """Yield the inputs under root in a stable order (sorted relative paths), lazily."""
+    base, paths = list_inputs(root, globs=globs, exclude=exclude, ignore=ignore, on_skip=on_skip)
+    return read_inputs(base, paths, text_field=text_field)

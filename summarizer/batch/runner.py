@@ -1,0 +1,254 @@
+"""Run a batch: every input found is summarized once, written as it completes, resumed on a rerun."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError, SummarizerError
+from ..models import ErrorRecord, SummaryRecord, Usage
+from .discovery import Found, discover, list_inputs, read_inputs
+from .writers import Output, Result, Writer, journal_path, out_dir_names, read_done, read_kept, resolve_output
+
+__all__ = ["BatchReport", "run_batch", "summarize_folder", "summarize_found"]
+
+
+def _reason(row: dict[str, Any]) -> str:
+    return f"{row.get('error_type')}: {row.get('error')}"
+
+
+def truncation_warning(result: Result) -> str | None:
+    """The record's warning that its article was cut, if it was."""
+    if isinstance(result, SummaryRecord):
+        return next((w for w in result.warnings if "truncat" in w), None)
+    return None
+
+
+@dataclass
+class BatchReport:
+    """What a batch run did."""
+
+    found: int = 0
+    ok: int = 0
+    failed: int = 0
+    cached: int = 0
+    already_done: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (source, reason) of this run's errors
+    kept_errors: list[tuple[str, str]] = field(default_factory=list)  # error records left from earlier runs
+    truncated: int = 0
+    usage: Usage = field(default_factory=Usage)
+    cost_usd: float = 0.0
+    cost_known: bool = True
+    engine: str = "extractive"
+    output: str = ""
+    resumable: bool = True
+    seconds: float = 0.0
+
+    @property
+    def written(self) -> int:
+        """Records written by this run."""
+        return self.ok + self.failed
+
+    @property
+    def errors_left(self) -> int:
+        """Error records the output holds for the inputs found: this run's and earlier ones."""
+        return self.failed + len(self.kept_errors)
+
+    def add(self, result: Result) -> None:
+        """Count one result."""
+        if isinstance(result, SummaryRecord):
+            self.ok += 1
+            self.cached += result.cached
+            self.truncated += truncation_warning(result) is not None
+            if not result.cached:
+                self.usage.add(result.usage.prompt_tokens, result.usage.completion_tokens)
+                if result.cost_usd is None:
+                    self.cost_known = False
+                else:
+                    self.cost_usd += result.cost_usd
+        else:
+            self.failed += 1
+            self.failures.append((result.source_path or result.article_id, f"{result.error_type}: {result.error}"))
+            self.usage.add(result.usage.prompt_tokens, result.usage.completion_tokens)
+
+
+def _error(found: Found, exc: BaseException) -> ErrorRecord:
+    if isinstance(exc, SummarizerError):
+        kind, message = type(exc).__name__, str(exc)
+    else:  # a bug of ours must not stop the batch; the line says so
+        kind, message = "InternalError", f"{type(exc).__name__}: {exc} (a summarizer bug; please report it)"
+    usage = getattr(exc, "usage", None)
+    return ErrorRecord(
+        article_id=found.article_id,
+        source_path=found.source,
+        error_type=kind,
+        error=message,
+        attempts=getattr(exc, "attempts", 0) or 0,
+        usage=usage if isinstance(usage, Usage) else Usage(),
+        created_at=datetime.now(UTC),
+    )
+
+
+async def _process(summarizer: Any, found: Found) -> Result:
+    try:
+        document = found.load()
+        return await summarizer.asummarize(document, article_id=found.article_id)  # type: ignore[no-any-return]
+    except Exception as exc:  # every failure becomes an error line; the batch goes on
+        return _error(found, exc)
+
+
+async def summarize_found(summarizer: Any, items: Iterable[Found], *, concurrency: int = 8) -> AsyncIterator[Result]:
+    """Run items through a summarizer with bounded concurrency; yield results as they complete."""
+    if concurrency < 1:
+        raise ConfigError("concurrency must be at least 1")
+    queue: asyncio.Queue[Found | None] = asyncio.Queue(maxsize=concurrency * 2)
+    results: asyncio.Queue[Result | None] = asyncio.Queue()
+
+    async def produce() -> None:
+        try:
+            for item in items:
+                await queue.put(item)
+        finally:  # the workers stop even if discovery fails; the failure surfaces below
+            for _ in range(concurrency):
+                await queue.put(None)
+
+    async def work() -> None:
+        while (item := await queue.get()) is not None:
+            await results.put(await _process(summarizer, item))
+        await results.put(None)
+
+    tasks = [asyncio.create_task(produce())] + [asyncio.create_task(work()) for _ in range(concurrency)]
+    try:
+        finished = 0
+        while finished < concurrency:
+            result = await results.get()
+            if result is None:
+                finished += 1
+            else:
+                yield result
+        await tasks[0]
+    finally:
+        for task in tasks:
+            task.cancel()
+
+
+async def summarize_folder(
+    folder: str | os.PathLike[str],
+    *,
+    concurrency: int = 8,
+    globs: Iterable[str] = ("**/*",),
+    exclude: Iterable[str] = (),
+    text_field: str | None = None,
+    **options: Any,
+) -> AsyncIterator[Result]:
+    """Summarize every article under a folder; yield a record or an error record for each."""
+    from ..api import Summarizer
+
+    async with Summarizer(**options) as summarizer:
+        items = discover(Path(folder), globs=globs, exclude=exclude, text_field=text_field)
+        async for result in summarize_found(summarizer, items, concurrency=concurrency):
+            yield result
+
+
+def output_files(output: Output) -> list[Path]:
+    """The files and folder a run writes, which discovery must not read back as articles."""
+    paths = [p for p in (output.path, output.out_dir) if p is not None]
+    if output.path is not None:
+        paths.append(journal_path(output.path, output.fmt))
+    return paths
+
+
+def run_batch(
+    folder: Path,
+    *,
+    out: Path | str | None,
+    fmt: str | None = None,
+    out_dir: Path | None = None,
+    concurrency: int = 8,
+    globs: Iterable[str] = ("**/*",),
+    exclude: Iterable[str] = (),
+    text_field: str | None = None,
+    retry_failed: bool = False,
+    on_result: Callable[[Result, BatchReport], None] | None = None,
+    on_skip: Callable[[str, str], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+    summarizer: Any = None,
+    report: BatchReport | None = None,
+    **options: Any,
+) -> BatchReport:
+    """Summarize a folder into an output file, stream or folder, resuming what a file already holds.
+
+    The format follows -f, else the output's extension, else JSONL. Standard output
+    (``-``), pipes and devices get records streamed, with no resume. Configuration is
+    checked before anything is written; pass a BatchReport to see its counts even if
+    the run is interrupted.
+    """
+    if concurrency < 1:
+        raise ConfigError("concurrency must be at least 1")
+    output = resolve_output(out, fmt, out_dir)
+    if not Path(folder).exists():
+        raise ConfigError(f"{folder} does not exist; give a folder of articles or one file")
+    from ..api import Summarizer
+
+    owned = summarizer is None
+    active = summarizer if summarizer is not None else Summarizer(**options)  # a bad configuration stops here
+    report = report if report is not None else BatchReport()
+    report.engine, report.output, report.resumable = active.engine, output.where, output.resumable
+    kept = read_kept(output.path, output.fmt) if output.resumable else []
+    done = read_done(output.path, output.fmt, output.out_dir, kept=kept) if output.resumable else {}
+    redo = {aid for aid, row in done.items() if retry_failed and row.get("status") != "ok"}
+    keep = [row for row in kept if row["article_id"] not in redo]
+
+    def skip(name: str, reason: str) -> None:
+        report.skipped.append((name, reason))
+        if on_skip:
+            on_skip(name, reason)
+
+    try:
+        base, paths = list_inputs(folder, globs=globs, exclude=exclude, ignore=output_files(output), on_skip=skip)
+    except BaseException:
+        if owned:
+            asyncio.run(active.aclose())
+        raise
+    if on_total:
+        on_total(len(paths))
+
+    def pending() -> Iterator[Found]:
+        for item in read_inputs(base, paths, text_field=text_field):
+            report.found += 1
+            row = done.get(item.article_id)
+            if row is not None and item.article_id not in redo:
+                report.already_done += 1
+                if row.get("status") != "ok":
+                    report.kept_errors.append((item.source, _reason(row)))
+                continue
+            yield item
+
+    names = out_dir_names(p.relative_to(base).as_posix() for p in paths) if output.out_dir else None
+    writer = Writer(output, keep, names)
+    started = time.perf_counter()
+
+    async def main() -> None:
+        try:
+            async for result in summarize_found(active, pending(), concurrency=concurrency):
+                writer.write(result)
+                report.add(result)
+                if on_result:
+                    on_result(result, report)
+        finally:
+            if owned:
+                await active.aclose()
+
+    try:
+        asyncio.run(main())
+    finally:
+        writer.close()
+        report.seconds = round(time.perf_counter() - started, 3)
+    return report

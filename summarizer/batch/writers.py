@@ -1,0 +1,394 @@
+"""Where a batch writes: choose the format, guard existing files, write records as they come."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import stat
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..errors import ConfigError
+from ..models import ErrorRecord, SummaryRecord
+from .discovery import written_by_summarizer
+
+__all__ = [
+    "FORMATS",
+    "Output",
+    "Result",
+    "Writer",
+    "flatten",
+    "journal_path",
+    "out_dir_names",
+    "read_done",
+    "render",
+    "resolve_output",
+]
+
+FORMATS = ("jsonl", "json", "csv", "md")
+Result = SummaryRecord | ErrorRecord
+FSYNC_EVERY = 1.0  # seconds between fsyncs of the output; whole lines never depend on it
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md"}
+FORMAT_NAMES = {"jsonl": "JSON lines", "json": "a JSON array", "csv": "CSV", "md": "Markdown"}
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+MD_MARK = "<!-- generator: summarizer batch -->"
+_MD_HEAD = re.compile(r"<!-- article_id: ([0-9a-f]+) status: (ok|error) -->")
+
+
+@dataclass(frozen=True)
+class Output:
+    """Where and how a run writes: a regular file (resumable), a stream, and/or a folder."""
+
+    path: Path | None
+    fmt: str
+    out_dir: Path | None = None
+    stream: str | None = None  # "-" for standard output, or a pipe/device path: no resume
+
+    @property
+    def where(self) -> str:
+        """The output as messages name it."""
+        if self.stream is not None:
+            return "standard output" if self.stream in STDOUT_NAMES else self.stream
+        return str(self.path or self.out_dir)
+
+    @property
+    def resumable(self) -> bool:
+        """True when a rerun can skip what this output already holds."""
+        return self.stream is None
+
+
+def journal_path(out: Path, fmt: str) -> Path:
+    """The JSON lines file a run appends to: the output itself for JSONL, else a .partial.jsonl beside it."""
+    return out if fmt == "jsonl" else out.with_name(out.name + ".partial.jsonl")
+
+
+def _is_stream(out: Path) -> bool:
+    text = str(out)
+    if text in STDOUT_NAMES or text.startswith(("/dev/", "/proc/")):
+        return True
+    try:
+        mode = os.stat(out).st_mode
+    except OSError:
+        return False
+    if stat.S_ISDIR(mode):
+        raise ConfigError(f"{out} is a folder; give a file to -o, or use --out-dir {out} for one file per article")
+    return not stat.S_ISREG(mode)
+
+
+def _format_of(head: bytes) -> str | None:
+    """Which batch format a file's first bytes are, or None if summarizer did not write it as batch output."""
+    text = head.lstrip()
+    if text.startswith(MD_MARK.encode()) or _MD_HEAD.match(text.decode("utf-8", "replace")):
+        return "md"
+    if text.startswith(b"status,article_id,"):
+        return "csv"
+    if text.startswith(b"[") and (text.rstrip() == b"[]" or written_by_summarizer(text) == "batch output"):
+        return "json"
+    if text.startswith(b"{") and written_by_summarizer(text) == "batch output":
+        return "jsonl"
+    return None
+
+
+def _check_existing(path: Path, fmt: str) -> None:
+    """Refuse to write one format over a file holding another, or over a file that is not ours."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8192)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}; check the path") from exc
+    if not head.strip():
+        return
+    found = _format_of(head)
+    if found is None:
+        raise ConfigError(
+            f"{path} exists and is not summarizer batch output; choose another output file, or delete it if it can go"
+        )
+    if found != fmt:
+        raise ConfigError(
+            f"{path} holds {FORMAT_NAMES[found]} but this run would write {FORMAT_NAMES[fmt]}; "
+            f"add -f {found} to continue that file, or choose another output file"
+        )
+
+
+def resolve_output(out: Path | str | None, fmt: str | None = None, out_dir: Path | None = None) -> Output:
+    """Decide the format (from -f, else the file's extension, else JSONL) and check the output is safe to use."""
+    if fmt is not None and fmt not in FORMATS:
+        raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if out is None and out_dir is None:
+        raise ConfigError("give an output file (-o FILE, or -o - for standard output) or folder (--out-dir)")
+    if out is None:
+        return Output(None, fmt or "jsonl", out_dir)
+    out = Path(out)
+    chosen = fmt or SUFFIX_FORMATS.get(out.suffix.lower(), "jsonl")
+    if _is_stream(out):
+        return Output(None, chosen, out_dir, stream=str(out))
+    _check_existing(out, chosen)
+    if chosen != "jsonl":
+        _check_existing(journal_path(out, chosen), "jsonl")
+    return Output(out, chosen, out_dir)
+
+
+# reading what is there ----------------------------------------------------------------------
+
+
+def _read_jsonl(path: Path, repair: bool) -> list[dict[str, Any]]:
+    """Read whole JSON lines; with repair, cut a torn last line off the file."""
+    if not path.exists():
+        return []
+    data = path.read_bytes()
+    good_end = data.rfind(b"\n") + 1
+    if repair and good_end < len(data):
+        with open(path, "r+b") as handle:
+            handle.truncate(good_end)
+    rows = []
+    for raw in data[:good_end].splitlines():
+        try:
+            row = json.loads(raw)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(row, dict) and "article_id" in row:
+            rows.append(row)
+    return rows
+
+
+def read_kept(out: Path | None, fmt: str = "jsonl") -> list[dict[str, Any]]:
+    """Return the whole records an output file (and its journal) already holds."""
+    rows: list[dict[str, Any]] = []
+    if out is None:
+        return rows
+    if fmt == "json" and out.exists():
+        with contextlib.suppress(json.JSONDecodeError, UnicodeDecodeError):
+            loaded = json.loads(out.read_text(encoding="utf-8"))
+            rows += [r for r in loaded if isinstance(r, dict) and "article_id" in r] if isinstance(loaded, list) else []
+    rows += _read_jsonl(journal_path(out, fmt), repair=True)
+    return rows
+
+
+def _read_out_dir(out_dir: Path) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for path in sorted(out_dir.glob("*.json")):
+        with contextlib.suppress(OSError, json.JSONDecodeError, UnicodeDecodeError):
+            row = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(row, dict):
+                rows.append(row)
+    for path in sorted(out_dir.glob("*.md")):  # the head comment says enough to skip the article
+        with contextlib.suppress(OSError, UnicodeDecodeError), open(path, encoding="utf-8") as handle:
+            match = _MD_HEAD.search(handle.read(4096))
+            if match:
+                rows.append({"article_id": match[1], "status": match[2]})
+    return rows
+
+
+def read_done(
+    out: Path | None, fmt: str = "jsonl", out_dir: Path | None = None, *, kept: list[dict[str, Any]] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Return the rows already written, by article id (the last one wins); pass kept if already read."""
+    rows = _read_out_dir(out_dir) if out_dir is not None and out_dir.is_dir() else []
+    rows += read_kept(out, fmt) if kept is None else kept
+    return {row["article_id"]: row for row in rows if "article_id" in row}
+
+
+# rendering ----------------------------------------------------------------------------------
+
+
+def _figure_text(figure: dict[str, Any]) -> str:
+    what = " ".join(str(x) for x in (figure.get("quantity"), figure.get("unit")) if x)
+    who = f"{figure.get('status')}: {figure['source']}" if figure.get("source") else str(figure.get("status"))
+    return f"{what} ({who})"
+
+
+def _hedge_text(hedge: dict[str, Any]) -> str:
+    return f"{hedge.get('cue')} ({hedge.get('kind')}): {hedge.get('claim')}"
+
+
+def flatten(row: dict[str, Any]) -> dict[str, Any]:
+    """One CSV row: the record's main fields, figures and hedges as readable '; '-joined text."""
+    summary = row.get("summary") or {}
+    escalation = summary.get("escalation") or {}
+    usage = row.get("usage") or {}
+    figures = summary.get("key_figures") or []
+    hedges = summary.get("hedges") or []
+    return {
+        "status": row.get("status"),
+        "article_id": row.get("article_id"),
+        "source_path": row.get("source_path"),
+        "title": row.get("title"),
+        "published": row.get("published"),
+        "engine": row.get("engine"),
+        "model": row.get("model"),
+        "cached": row.get("cached"),
+        "event_type": escalation.get("event_type"),
+        "level": escalation.get("level"),
+        "goldstein": escalation.get("goldstein"),
+        "direction": escalation.get("direction"),
+        "summary": summary.get("summary"),
+        "key_points": "; ".join(summary.get("key_points") or []),
+        "key_figures": "; ".join(_figure_text(f) for f in figures),
+        "hedges": "; ".join(_hedge_text(h) for h in hedges),
+        "key_figure_count": len(figures) if summary else None,
+        "hedge_count": len(hedges) if summary else None,
+        "warnings": "; ".join(row.get("warnings") or []),
+        "tokens": usage.get("total_tokens"),
+        "cost_usd": row.get("cost_usd"),
+        "error_type": row.get("error_type"),
+        "error": row.get("error"),
+    }
+
+
+def _markdown(row: dict[str, Any]) -> str:
+    head = f"<!-- article_id: {row['article_id']} status: {row.get('status')} -->\n"
+    name = row.get("title") or row.get("source_path") or row["article_id"]
+    if row.get("status") != "ok":
+        return f"{head}## {name}\n\n**Error** ({row.get('error_type')}): {row.get('error')}\n"
+    summary = row["summary"]
+    esc = summary["escalation"]
+    lines = [
+        f"{head}## {name}",
+        "",
+        f"*{row.get('source_path') or ''}* · escalation level {esc['level']}/5, {esc['event_type']}, "
+        f"Goldstein {esc['goldstein']}, {esc['direction']}",
+        "",
+        summary["summary"],
+        "",
+    ]
+    lines += [f"- {point}" for point in summary["key_points"]]
+    if summary["key_figures"]:
+        lines += ["", "| figure | what | claimed by | status |", "| --- | --- | --- | --- |"]
+        for f in summary["key_figures"]:
+            cells = [f["quantity"], f.get("unit") or "", f.get("source") or "-", f["status"]]
+            lines.append("| " + " | ".join(str(c).replace("|", "/") for c in cells) + " |")
+    if summary["hedges"]:
+        lines += ["", "Hedged: " + "; ".join(f"*{h['cue']}* ({h['kind']})" for h in summary["hedges"])]
+    return "\n".join(lines) + "\n"
+
+
+def render(rows: list[dict[str, Any]], fmt: str) -> str:
+    """The whole output file in a format."""
+    if fmt == "json":
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(flatten({"article_id": ""}).keys()))
+        writer.writeheader()
+        writer.writerows(flatten(r) for r in rows)
+        return buffer.getvalue()
+    if fmt == "md":
+        return "\n".join([MD_MARK + "\n"] + [_markdown(r) for r in rows])
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._")[:120] or "article"
+
+
+def _is_export_entry(source: str) -> bool:
+    return bool(re.search(r"\.(?:jsonl|ndjson|json)(?:\.gz)?(?::\d+|\[\d+\])$", source, re.IGNORECASE))
+
+
+def out_dir_names(sources: Iterable[str]) -> dict[str, str]:
+    """File stems for --out-dir: the source path slugged; a short hash only on a collision or for export entries."""
+    stems: dict[str, str] = {}
+    for source in sources:
+        bare = re.sub(r"(?:\.gz)?$", "", source, flags=re.IGNORECASE)
+        stems[source] = _slug(os.path.splitext(bare)[0] if not _is_export_entry(source) else bare)
+    counts: dict[str, int] = {}
+    for stem in stems.values():
+        counts[stem.lower()] = counts.get(stem.lower(), 0) + 1
+    return {
+        source: stem
+        if counts[stem.lower()] == 1 and not _is_export_entry(source)
+        else f"{stem}-{hashlib.sha256(source.encode()).hexdigest()[:6]}"
+        for source, stem in stems.items()
+    }
+
+
+class Writer:
+    """Writes results as they come: JSON lines appended or streamed, or one file per article."""
+
+    def __init__(self, output: Output, keep: list[dict[str, Any]], names: dict[str, str] | None = None) -> None:
+        self.output = output
+        self.rows = keep
+        self.names = names or {}
+        self.written = 0
+        self._last_sync = time.monotonic()
+        self._fd: int | None = None
+        self._stream: TextIO | None = None
+        self._owned = False
+        if output.stream is not None:
+            if output.stream in STDOUT_NAMES:
+                self._stream = sys.stdout
+            else:
+                self._stream, self._owned = open(output.stream, "w", encoding="utf-8"), True  # noqa: SIM115
+        elif output.path is not None:
+            journal = journal_path(output.path, output.fmt)
+            journal.parent.mkdir(parents=True, exist_ok=True)
+            if output.fmt == "jsonl":  # rewrite without the rows being redone
+                _atomic_write(journal, render(keep, "jsonl"))
+            self._fd = os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        if output.out_dir is not None:
+            output.out_dir.mkdir(parents=True, exist_ok=True)
+
+    def write(self, result: Result) -> None:
+        """Write one result where it belongs, at once."""
+        line = result.model_dump_json() + "\n"
+        fmt = self.output.fmt
+        if self._fd is not None:
+            os.write(self._fd, line.encode("utf-8"))  # one call: a kill leaves whole lines
+            if time.monotonic() - self._last_sync > FSYNC_EVERY:
+                os.fsync(self._fd)
+                self._last_sync = time.monotonic()
+        if self._stream is not None and fmt == "jsonl":
+            self._stream.write(line)
+            self._stream.flush()  # the reader sees each record as it completes
+        if self.output.out_dir is not None:
+            suffix = "md" if fmt == "md" else "json"
+            row = json.loads(line)
+            text = _markdown(row) if suffix == "md" else json.dumps(row, indent=2, ensure_ascii=False) + "\n"
+            source = result.source_path or result.article_id
+            stem = self.names.get(source) or out_dir_names([source])[source]
+            _atomic_write(self.output.out_dir / f"{stem}.{suffix}", text)
+        if fmt != "jsonl" and (self.output.path is not None or self._stream is not None):
+            self.rows.append(json.loads(line))
+        self.written += 1
+
+    def close(self) -> None:
+        """Flush, sync and render what needs rendering; remove the journal once rendered."""
+        if self._fd is not None:
+            os.fsync(self._fd)
+            os.close(self._fd)
+            self._fd = None
+        path, fmt = self.output.path, self.output.fmt
+        if path is not None and fmt != "jsonl":
+            _atomic_write(path, render(self.rows, fmt))
+            with contextlib.suppress(FileNotFoundError):
+                journal_path(path, fmt).unlink()
+        if self._stream is not None:
+            stream, self._stream = self._stream, None
+            with contextlib.suppress(BrokenPipeError):
+                if fmt != "jsonl":
+                    stream.write(render(self.rows, fmt))
+                stream.flush()
+            if self._owned:
+                with contextlib.suppress(BrokenPipeError):
+                    stream.close()
