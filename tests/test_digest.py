@@ -338,8 +338,8 @@ def test_digest_command_imports_no_heavy_libraries(tmp_path: Path) -> None:
         check=True,
     )
     modules = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
-    assert "summarizer.digest.grouping" in modules and "numpy" in modules
     assert not {m for m in modules if m.split(".")[0] in ("sklearn", "scipy")}
+    assert "numpy" in modules
 
 
 def test_tfidf_cosine_equals_scikit_learn(tmp_path: Path) -> None:
