@@ -221,3 +221,13 @@ def test_escalation_watch_needs_level_three_with_evidence(seed_records: list[Sum
     assert re.search(r"\b1 of 3 stories\b", digest.escalation_watch)
     none = build_digest([match, calm])
     assert "no story at level 3 or above with evidence" in none.escalation_watch
+
+
+def test_figures_about_different_things_are_not_compared() -> None:
+    a = row("£24bn", 24e9, 24e9, "a", unit="pounds").model_copy(update={"describes": "pounds"})
+    b = row("£30bn", 30e9, 30e9, "b", unit="pounds").model_copy(update={"describes": "pounds in tax cuts"})
+    assert discrepancies([a, b]) == []
+    c = row("1.3652", 1.3652, 1.3652, "a", unit="dollars").model_copy(update={"describes": "versus the euro on Friday"})
+    d = row("1.3666", 1.3666, 1.3666, "b", unit="dollars").model_copy(update={"describes": "versus the euro on Friday"})
+    [close] = discrepancies([c, d])
+    assert close.gap == "0.1% apart"

@@ -66,7 +66,11 @@ def _checks(digest: Digest, records: list[SummaryRecord]) -> dict[str, Any]:
         ranks = [HEDGE_ORDER[h.kind] for h in story.hedged]
         ordered += ranks == sorted(ranks)
     inside = sum(
-        _inside(a, b) for story in digest.stories for d in story.discrepancies for a in d.figures for b in d.figures
+        _inside(a, b)
+        for story in digest.stories
+        for d in story.discrepancies
+        for i, a in enumerate(d.figures)
+        for b in d.figures[i + 1 :]
     )
     watched = [s for s in digest.stories if s.headline in digest.escalation_watch]
     page = render_html(digest, max_stories=len(digest.stories))
@@ -96,6 +100,7 @@ def _imports(seeds: Path, work: Path) -> dict[str, Any]:
     done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
     seconds = time.perf_counter() - started
     rows = [line.split("|") for line in done.stderr.splitlines() if line.startswith("import time:")]
+    rows = [r for r in rows if r[0].split(":")[1].strip().isdigit()]  # not the header
     heavy = sum(
         int(r[1]) for r in rows if r[2].strip().split(".")[0] in ("sklearn", "scipy") and "." not in r[2].strip()
     )

@@ -59,11 +59,26 @@ def _same_scale(a: FigureRow, b: FigureRow) -> bool:
     return max(x, y) / min(x, y) <= 10
 
 
+# words that say nothing about which thing a number counts
+_GENERIC = frozenset(
+    """year years month months week weeks day days cent per percent total number last previous first new
+    since more less than about around some also""".split()
+)
+SHARED_WORDS = 2  # "positioned near the border" and "positioned at the border" share two
+
+
+def _about(row: FigureRow) -> set[str]:
+    """Content words of what a figure describes, without its unit and words any figure could use."""
+    unit = set((row.unit or "").lower().split()) | {family(row.unit) or ""}
+    return {w for w in content_words(row.describes) if w not in unit and w not in _GENERIC}
+
+
 def gap(figures: list[FigureRow]) -> tuple[str, float]:
-    """How far apart the stated values are: '2.6x' from double on, else a percentage."""
+    """How far apart the stated values are: '2.6x' from double on, else a percentage ('25% apart', '0.1% apart')."""
     values = [_stated(f) for f in figures]
     ratio = max(values) / min(values)
-    text = f"{ratio:.1f}x" if ratio >= 2 else f"{(ratio - 1) * 100:.0f}% apart"
+    percent = (ratio - 1) * 100
+    text = f"{ratio:.1f}x" if ratio >= 2 else f"{percent:.0f}% apart" if percent >= 10 else f"{percent:.1f}% apart"
     return text, round(ratio, 3)
 
 
@@ -71,7 +86,7 @@ def discrepancies(rows: list[FigureRow]) -> list[Discrepancy]:
     """Figures of the same kind about the same thing from different articles that cannot all be right."""
     found: list[Discrepancy] = []
     used: set[int] = set()
-    words = [set(content_words(r.describes)) for r in rows]
+    words = [_about(r) for r in rows]
     for i, a in enumerate(rows):
         if i in used or family(a.unit) is None or interval(a) is None:
             continue
@@ -80,7 +95,7 @@ def discrepancies(rows: list[FigureRow]) -> list[Discrepancy]:
             b = rows[j]
             if j in used or b.article_id == a.article_id or family(b.unit) != family(a.unit):
                 continue
-            if not _same_scale(a, b) or not words[i] & words[j]:
+            if not _same_scale(a, b) or len(words[i] & words[j]) < SHARED_WORDS:
                 continue
             if not compatible(a, b):
                 group.append(b)
