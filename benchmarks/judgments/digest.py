@@ -108,7 +108,6 @@ def _imports(seeds: Path, work: Path) -> dict[str, Any]:
 
 
 def _layout(page: str, work: Path) -> dict[str, Any]:
-    sys.path.insert(0, str(ROOT / "tests"))
     from tests.test_digest import layout_at
 
     result = {}
