@@ -11,12 +11,13 @@ import html
 import io
 from datetime import date
 
-from .digest import Digest, Story, TimelinePoint
+from .digest import Digest, SourceRef, Story, TimelinePoint
 
-__all__ = ["MAX_FIGURES", "MAX_STORIES", "chart_png", "render_html", "render_markdown"]
+__all__ = ["MAX_FIGURES", "MAX_HEDGES", "MAX_STORIES", "chart_png", "render_html", "render_markdown", "skipped_note"]
 
 MAX_STORIES = 30  # a newsletter, not an archive: the JSON form keeps every story
 MAX_FIGURES = 12
+MAX_HEDGES = 8  # doubt first (unconfirmed, denial, speculation), then attribution
 
 _LEVEL_COLOURS = ["#4d7c0f", "#65a30d", "#ca8a04", "#ea580c", "#dc2626", "#991b1b"]
 _FONT = "font-family:Helvetica,Arial,sans-serif;"
@@ -65,86 +66,106 @@ def _badge(story: Story) -> str:
     )
 
 
-def _cell(text: object, header: bool = False) -> str:
-    tag = "th" if header else "td"
-    weight = "font-weight:bold;" if header else ""
-    return (
-        f'<{tag} style="border-bottom:1px solid #e5e7eb;padding:4px 6px;text-align:left;vertical-align:top;'
-        f'font-size:13px;word-break:break-word;{weight}{_FONT}">{_e(text)}</{tag}>'
-    )
-
-
 def _more(count: int, what: str) -> str:
     return f"and {count} more {what} in the JSON digest" if count > 0 else ""
 
 
+def _p(text: str, size: int = 13, colour: str = "#374151", extra: str = "") -> str:
+    return f'<p style="font-size:{size}px;line-height:1.45;margin:8px 0 2px 0;{_FONT}color:{colour};{extra}">{text}</p>'
+
+
+def _list(items: list[str], tag: str = "ul") -> str:
+    lis = "".join(f'<li style="margin:0 0 4px 0;">{item}</li>' for item in items)
+    return f'<{tag} style="font-size:13px;line-height:1.45;margin:0 0 10px 20px;padding:0;{_FONT}color:#374151;">{lis}</{tag}>'
+
+
+def _ref(story: Story, number: int) -> str:
+    """A source number that points to the story's sources list."""
+    return f'<a href="#{_e(story.id)}-src-{number}" style="color:#1d4ed8;text-decoration:none;">[{number}]</a>'
+
+
+def _source_number(story: Story, article_id: str) -> int:
+    return next((n for n, s in enumerate(story.sources, start=1) if s.article_id == article_id), 1)
+
+
+def _figure_rows(story: Story) -> str:
+    """Compact rows: the quantity, then what it counts, who claims it, how firm, and its source number."""
+    rows = []
+    for f in story.figures[:MAX_FIGURES]:
+        what = " &middot; ".join(_e(x) for x in (f.unit, f.describes) if x)
+        meta = f"{_e(f.claimed_by or 'unattributed')} &middot; {_e(f.status)} {_ref(story, f.source)}"
+        rows.append(
+            f'<tr><td style="padding:5px 8px 5px 0;vertical-align:top;width:34%;font-size:14px;font-weight:bold;'
+            f'{_FONT}color:#111827;border-bottom:1px solid #e5e7eb;">{_e(f.quantity)}</td>'
+            f'<td style="padding:5px 0;vertical-align:top;font-size:13px;line-height:1.4;{_FONT}color:#1f2937;'
+            f'border-bottom:1px solid #e5e7eb;">{what}<br><span style="color:#6b7280;">{meta}</span></td></tr>'
+        )
+    if more := _more(len(story.figures) - MAX_FIGURES, "figures"):
+        rows.append(
+            f'<tr><td colspan="2" style="font-size:12px;padding:4px 0;{_FONT}color:#6b7280;">{_e(more)}</td></tr>'
+        )
+    return (
+        '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" '
+        f'style="border-collapse:collapse;margin:2px 0 10px 0;">{"".join(rows)}</table>'
+    )
+
+
+def _source_html(story: Story, number: int, source: SourceRef) -> str:
+    name = _e(source.name)
+    if source.url:
+        # a URL has no word breaks: only links may wrap anywhere
+        name = f'<a href="{_e(source.url)}" style="color:#1d4ed8;overflow-wrap:anywhere;">{name}</a>'
+    extra = "".join(f" &middot; {_e(x)}" for x in (source.publisher, source.published) if x and x != source.name)
+    return f'<span id="{_e(story.id)}-src-{number}">{name}{extra}</span>'
+
+
 def _story_html(story: Story) -> str:
     parts = [
-        f'<h2 id="{_e(story.id)}" style="font-size:20px;margin:24px 0 6px 0;{_FONT}color:#111827;">'
+        f'<h2 id="{_e(story.id)}" style="font-size:20px;line-height:1.3;margin:24px 0 6px 0;{_FONT}color:#111827;">'
         f"{_e(story.headline)}</h2>",
         f'<p style="margin:0 0 8px 0;">{_badge(story)}</p>',
         f'<p style="font-size:15px;line-height:1.5;margin:0 0 10px 0;{_FONT}color:#1f2937;">{_e(story.brief)}</p>',
     ]
     if story.escalation.evidence:
-        quotes = "".join(f'<li style="margin:0 0 4px 0;">&ldquo;{_e(q)}&rdquo;</li>' for q in story.escalation.evidence)
-        parts.append(
-            f'<p style="font-size:13px;margin:8px 0 2px 0;{_FONT}color:#374151;"><b>Evidence</b></p>'
-            f'<ul style="font-size:13px;margin:0 0 10px 18px;padding:0;{_FONT}color:#374151;">{quotes}</ul>'
-        )
+        lead = _ref(story, _source_number(story, story.escalation.article_id))
+        parts.append(_p(f"<b>Evidence</b> {lead}"))
+        parts.append(_list([f"&ldquo;{_e(q)}&rdquo;" for q in story.escalation.evidence]))
     if len(story.timeline) > 1:
         data = base64.b64encode(chart_png(story.timeline)).decode("ascii")
         parts.append(
             f'<img src="data:image/png;base64,{data}" width="520" alt="Escalation level by date for this story" '
-            'style="display:block;max-width:100%;height:auto;border:0;margin:6px 0 10px 0;">'
+            'style="display:block;width:100%;max-width:520px;height:auto;border:0;margin:6px 0 10px 0;">'
         )
     if story.figures:
-        rows = "".join(
-            "<tr>"
-            + "".join(_cell(c) for c in (f.quantity, f.unit or "", f.claimed_by or "-", f.status, f.article))
-            + "</tr>"
-            for f in story.figures[:MAX_FIGURES]
-        )
-        if more := _more(len(story.figures) - MAX_FIGURES, "figures"):
-            rows += (
-                f'<tr><td colspan="5" style="font-size:12px;padding:4px 6px;{_FONT}color:#6b7280;">{_e(more)}</td></tr>'
-            )
-        head = "".join(_cell(c, header=True) for c in ("Figure", "Of", "Claimed by", "Status", "Article"))
-        parts.append(
-            '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" '
-            f'style="border-collapse:collapse;table-layout:fixed;margin:6px 0 10px 0;"><tr>{head}</tr>{rows}</table>'
-        )
+        parts.append(_p("<b>Figures</b>"))
+        parts.append(_figure_rows(story))
     for d in story.discrepancies:
-        values = " vs ".join(f"{f.quantity} ({f.claimed_by or 'unattributed'}, {f.article})" for f in d.figures)
+        values = " vs ".join(f"{_e(f.quantity)} {_ref(story, f.source)}" for f in d.figures)
         parts.append(
-            f'<p style="font-size:13px;margin:4px 0;{_FONT}color:#92400e;background:#fffbeb;padding:6px;">'
-            f"<b>Sources differ</b> on {_e(d.about)}: {_e(values)}</p>"
+            _p(
+                f"<b>Sources differ</b> on {_e(d.about)}: {values} ({_e(d.gap)})",
+                colour="#92400e",
+                extra="background:#fffbeb;padding:6px;margin:4px 0;",
+            )
         )
     if story.hedged:
-        items = "".join(
-            f'<li style="margin:0 0 3px 0;"><b>{_e(h.cue)}</b> ({_e(h.kind)}): {_e(h.claim)}</li>'
-            for h in story.hedged[:12]
-        )
-        parts.append(
-            f'<p style="font-size:13px;margin:8px 0 2px 0;{_FONT}color:#374151;"><b>Unconfirmed or hedged</b></p>'
-            f'<ul style="font-size:13px;margin:0 0 10px 18px;padding:0;{_FONT}color:#374151;">{items}</ul>'
-        )
-    sources = "".join(
-        "<li>"
-        + (
-            f'<a href="{_e(s.url)}" style="color:#1d4ed8;">{_e(s.title or s.url)}</a>'
-            if s.url
-            else _e(s.title or s.source_path or s.article_id)
-        )
-        + (f" &middot; {_e(s.publisher)}" if s.publisher else "")
-        + (f" &middot; {_e(s.published)}" if s.published else "")
-        + "</li>"
-        for s in story.sources
-    )
-    parts.append(
-        f'<p style="font-size:13px;margin:8px 0 2px 0;{_FONT}color:#374151;"><b>Sources</b></p>'
-        f'<ul style="font-size:13px;margin:0 0 16px 18px;padding:0;{_FONT}color:#374151;">{sources}</ul>'
-    )
+        items = [
+            f"<b>{_e(h.cue)}</b> ({_e(h.kind)}): {_e(h.claim)} {_ref(story, _source_number(story, h.article_id))}"
+            for h in story.hedged[:MAX_HEDGES]
+        ]
+        if more := _more(len(story.hedged) - MAX_HEDGES, "hedged claims"):
+            items.append(f'<span style="color:#6b7280;">{_e(more)}</span>')
+        parts.append(_p("<b>Unconfirmed or hedged</b>"))
+        parts.append(_list(items))
+    parts.append(_p("<b>Sources</b>"))
+    parts.append(_list([_source_html(story, n, s) for n, s in enumerate(story.sources, start=1)], tag="ol"))
     return "\n".join(parts)
+
+
+def skipped_note(digest: Digest) -> str:
+    """What the digest left out: error records in the input."""
+    count = digest.skipped_errors
+    return f"{count} error record{'s' if count != 1 else ''} skipped" if count else ""
 
 
 def render_html(digest: Digest, max_stories: int = MAX_STORIES) -> str:
@@ -154,16 +175,16 @@ def render_html(digest: Digest, max_stories: int = MAX_STORIES) -> str:
     )
     if more := _more(len(digest.stories) - max_stories, "stories"):
         stories += f'\n<p style="font-size:13px;{_FONT}color:#6b7280;">{_e(more[0].upper() + more[1:])}.</p>'
-    errors = f" ({digest.skipped_errors} failed records left out)" if digest.skipped_errors else ""
+    errors = f"; {skipped_note(digest)} (failed, not in any story)" if digest.skipped_errors else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{_e(digest.title)}</title></head>
-<body style="margin:0;padding:0;background:#f3f4f6;">
+<body style="margin:0;padding:0;background:#f3f4f6;-webkit-text-size-adjust:100%;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f3f4f6;"><tr><td align="center">
 <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="width:100%;max-width:600px;background:#ffffff;">
-<tr><td style="padding:16px 20px;">
+<tr><td style="padding:16px 16px;">
 <h1 style="font-size:24px;margin:0 0 4px 0;{_FONT}color:#111827;">{_e(digest.title)}</h1>
-<p style="font-size:12px;margin:0 0 12px 0;{_FONT}color:#6b7280;">{len(digest.stories)} stories from {digest.records} articles{errors}, {digest.generated_at:%Y-%m-%d %H:%M} UTC</p>
+<p style="font-size:12px;margin:0 0 12px 0;{_FONT}color:#6b7280;">{len(digest.stories)} stories from {digest.records} articles{_e(errors)}, {digest.generated_at:%Y-%m-%d %H:%M} UTC</p>
 <p style="font-size:14px;margin:0 0 12px 0;padding:8px;background:#fef2f2;border-left:4px solid #dc2626;{_FONT}color:#7f1d1d;">{_e(digest.escalation_watch)}</p>
 {stories}
 </td></tr></table>
@@ -178,7 +199,10 @@ def _md(text: object) -> str:
 
 def render_markdown(digest: Digest, max_stories: int = MAX_STORIES) -> str:
     """The briefing as Markdown (CommonMark with pipe tables) for newsletter tools."""
-    lines = [f"# {digest.title}", "", f"> {digest.escalation_watch}", ""]
+    meta = f"{len(digest.stories)} stories from {digest.records} articles"
+    if digest.skipped_errors:
+        meta += f"; {skipped_note(digest)} (failed, not in any story)"
+    lines = [f"# {digest.title}", "", f"*{meta}*", "", f"> {digest.escalation_watch}", ""]
     for story in digest.stories[:max_stories]:
         esc = story.escalation
         goldstein = "n/a" if esc.goldstein is None else f"{esc.goldstein:+.1f}"
@@ -190,34 +214,38 @@ def render_markdown(digest: Digest, max_stories: int = MAX_STORIES) -> str:
             story.brief,
             "",
         ]
-        lines += [f"> {q}" for q in esc.evidence[:2]]
         if esc.evidence:
-            lines.append("")
+            lines += [f"Evidence [{_source_number(story, esc.article_id)}]:", ""]
+            lines += [f"> {q}" for q in esc.evidence[:2]] + [""]
         if len(story.timeline) > 1:
             path = " → ".join(f"{p.date}: level {p.level}" for p in story.timeline)
             lines += [f"Escalation over time: {path}", ""]
         if story.figures:
-            lines += ["| Figure | Of | Claimed by | Status | Article |", "| --- | --- | --- | --- | --- |"]
+            lines += ["| Figure | Of | Claimed by | Status | Source |", "| --- | --- | --- | --- | --- |"]
             lines += [
-                f"| {_md(f.quantity)} | {_md(f.unit or '')} | {_md(f.claimed_by or '-')} | {f.status} | {_md(f.article)} |"
+                f"| {_md(f.quantity)} | {_md(f.unit or '')} | {_md(f.claimed_by or '-')} | {f.status} | [{f.source}] |"
                 for f in story.figures[:MAX_FIGURES]
             ]
             if more := _more(len(story.figures) - MAX_FIGURES, "figures"):
                 lines.append(f"| {more} | | | | |")
             lines.append("")
         for d in story.discrepancies:
-            values = " vs ".join(f"{f.quantity} ({f.claimed_by or 'unattributed'}, {f.article})" for f in d.figures)
-            lines += [f"**Sources differ** on {d.about}: {values}", ""]
+            values = " vs ".join(f"{f.quantity} [{f.source}]" for f in d.figures)
+            lines += [f"**Sources differ** on {d.about}: {values} ({d.gap})", ""]
         if story.hedged:
             lines += ["**Unconfirmed or hedged**", ""]
-            lines += [f"- *{h.cue}* ({h.kind}): {h.claim}" for h in story.hedged[:12]]
+            lines += [
+                f"- *{h.cue}* ({h.kind}): {h.claim} [{_source_number(story, h.article_id)}]"
+                for h in story.hedged[:MAX_HEDGES]
+            ]
+            if more := _more(len(story.hedged) - MAX_HEDGES, "hedged claims"):
+                lines.append(f"- {more}")
             lines.append("")
         lines += ["**Sources**", ""]
-        for s in story.sources:
-            name = s.title or s.source_path or s.article_id
-            link = f"[{name}]({s.url})" if s.url else name
-            extra = " · ".join(x for x in (s.publisher, s.published) if x)
-            lines.append(f"- {link}" + (f" · {extra}" if extra else ""))
+        for number, s in enumerate(story.sources, start=1):
+            link = f"[{s.name}]({s.url})" if s.url else s.name
+            extra = " · ".join(x for x in (s.publisher, s.published) if x and x != s.name)
+            lines.append(f"{number}. {link}" + (f" · {extra}" if extra else ""))
         lines.append("")
     if more := _more(len(digest.stories) - max_stories, "stories"):
         lines += [f"*{more[0].upper() + more[1:]}.*", ""]

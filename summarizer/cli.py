@@ -236,6 +236,10 @@ def digest(
         raise _fail(InputError(f"cannot read {results}: {exc.strerror or exc}")) from exc
     except ValueError as exc:
         raise _fail(InputError(f"{results} is not batch output (JSON lines of records): {exc}")) from exc
+    if errors:
+        typer.echo(
+            f"skipped {errors} error record{'s' if errors != 1 else ''} (articles that failed in the batch)", err=True
+        )
     built = build_digest(records, title=title, skipped_errors=errors)
     if polish:
         try:
