@@ -177,7 +177,7 @@ def render_html(digest: Digest, max_stories: int = MAX_STORIES) -> str:
         stories += f'\n<p style="font-size:13px;{_FONT}color:#6b7280;">{_e(more[0].upper() + more[1:])}.</p>'
     errors = f"; {skipped_note(digest)} (failed, not in any story)" if digest.skipped_errors else ""
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta name="generator" content="summarizer digest"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{_e(digest.title)}</title></head>
 <body style="margin:0;padding:0;background:#f3f4f6;-webkit-text-size-adjust:100%;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f3f4f6;"><tr><td align="center">
@@ -202,7 +202,16 @@ def render_markdown(digest: Digest, max_stories: int = MAX_STORIES) -> str:
     meta = f"{len(digest.stories)} stories from {digest.records} articles"
     if digest.skipped_errors:
         meta += f"; {skipped_note(digest)} (failed, not in any story)"
-    lines = [f"# {digest.title}", "", f"*{meta}*", "", f"> {digest.escalation_watch}", ""]
+    lines = [
+        "<!-- generator: summarizer digest -->",
+        "",
+        f"# {digest.title}",
+        "",
+        f"*{meta}*",
+        "",
+        f"> {digest.escalation_watch}",
+        "",
+    ]
     for story in digest.stories[:max_stories]:
         esc = story.escalation
         goldstein = "n/a" if esc.goldstein is None else f"{esc.goldstein:+.1f}"

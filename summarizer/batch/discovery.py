@@ -53,11 +53,6 @@ _GENERATOR = re.compile(
     rb'<meta\s+name\s*=\s*["\']generator["\']\s+content\s*=\s*["\']summarizer\b|<!--\s*generator:\s*summarizer\b',
     re.IGNORECASE,
 )
-# until every digest carries the generator mark: its fixed opening, "Escalation watch: N of M stories"
-_DIGEST_TEXT = re.compile(
-    rb"^# [^\n]*\n\n> Escalation watch: (?:no stories|\d+ of \d+ stories)"
-    rb"|<h1 [^>]*>[^<]*</h1>\s*<p [^>]*>\d+ stories from \d+ articles[^<]*</p>\s*<p [^>]*>Escalation watch: "
-)
 _DIGEST_JSON = re.compile(rb'^\s*\{\s*"title"\s*:.*"generated_at"\s*:.*"escalation_watch"\s*:', re.DOTALL)
 _RECORD_FIELD = re.compile(rb'"(?:schema_version|error_type)"\s*:')
 _BATCH_MD = re.compile(rb"^\s*<!-- generator: summarizer batch\b")
@@ -172,7 +167,7 @@ def written_by_summarizer(head: bytes) -> str | None:
     """Name what summarizer wrote this file as (from its first bytes), or None for anything else."""
     if (_RECORD.match(head) and _RECORD_FIELD.search(head)) or _MD_RECORD.match(head) or _BATCH_MD.match(head):
         return "batch output"
-    if _GENERATOR.search(head) or _DIGEST_JSON.match(head) or _DIGEST_TEXT.search(head):
+    if _GENERATOR.search(head) or _DIGEST_JSON.match(head):
         return "digest"
     return None
 
