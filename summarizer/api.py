@@ -10,13 +10,12 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-import httpx2
 from pydantic import ValidationError as PydanticValidationError
 
 from . import grounding
 from .cache import RecordCache, cache_key
 from .checks import verify
-from .config import Settings, estimate_cost, resolve_settings
+from .config import Settings, check_credentials, estimate_cost, resolve_settings
 from .errors import GroundingError, OutputError
 from .extractive import ENGINE_VERSION, extract
 from .ingest import Document, load_document, truncate
@@ -31,7 +30,9 @@ from .models import (
 )
 from .prompts import build_messages
 
-if TYPE_CHECKING:  # openai and instructor load only when an LLM is used
+if TYPE_CHECKING:  # httpx2, openai and instructor load only when an LLM is used
+    import httpx2
+
     from .providers import Answer, ChatClient
 
 __all__ = ["Summarizer", "asummarize", "summarize"]
@@ -71,6 +72,7 @@ class Summarizer:
         self.engine = self.settings.resolved_engine()
         self._client: ChatClient | None = None
         if self.engine == "llm":
+            check_credentials(self.settings)  # before the SDK's import, so a missing key is told at once
             from .providers import ChatClient
 
             self._client = ChatClient(
