@@ -343,10 +343,9 @@ class ChatClient:
         reason = _connection_failure(exc)
         if reason is not None:
             self.breaker.unreachable(
-                f"{self._where} could not be reached {self.breaker.threshold} times in a row ({reason}), "
-                "so the run stopped asking it; check that the server is running and that --base-url "
-                "(or OPENAI_BASE_URL / SUMMARIZER_BASE_URL) points at it, then run again "
-                "(batch --retry-failed redoes only these)"
+                f"{self._where} failed {self.breaker.threshold} connections in a row ({reason}), so the run "
+                "stopped asking it; check that the server is running and that --base-url (or OPENAI_BASE_URL) "
+                "points at it, then run again (batch: --retry-failed redoes only these)"
             )
         elif isinstance(exc, openai.APIStatusError):
             self.breaker.answered()

@@ -94,7 +94,7 @@ class Breaker:
     def _trip(self, kind: type[RunStopped], reason: str) -> None:
         if self._stop is None:
             self._stop = (kind, reason)
-            logger.warning("the run stopped asking the server: %s", reason)
+            logger.warning("%s", reason)
 
 
 class RetryPolicy:
