@@ -183,7 +183,7 @@ def configure_logging(*, verbose: bool) -> None:
             handler = _Stderr()
             handler.setFormatter(logging.Formatter("note: %(message)s"))
             logger.addHandler(handler)
-            logger.propagate = False
+        logger.propagate = False
         logger.setLevel(level)
     # instructor logs each give-up at ERROR and counts re-asks as attempts; the CLI
     # reports the give-up once, as its own error, with the requests actually sent

@@ -1,9 +1,19 @@
-"""Shared fixtures: a clean environment, a marker key, a temp cache, cassette scrubbing."""
+"""Shared fixtures: a clean environment, a marker key, a temp cache, cassette scrubbing, the shared corpora.
+
+Tests that read the corpora in ``../shared`` (``SHARED``; set
+``SUMMARIZER_SHARED_DIR`` to read them elsewhere) are found at collection: a test
+whose code, helpers, fixtures or parameters refer to ``SHARED`` or a path under
+it is marked ``needs_shared`` (the mark can also be set by hand). When the folder
+is missing they skip with one message, except in CI (``CI`` set), where they fail.
+"""
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
+import sys
+import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,12 +23,95 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = Path(__file__).resolve().parent / "articles"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("SUMMARIZER_SHARED_DIR") or ROOT.parent / "shared")
+SHARED_MISSING = (
+    f"the shared corpora are not at {SHARED}: put the data checkout beside the repository as ../shared, "
+    "or set SUMMARIZER_SHARED_DIR to its folder"
+)
 MARKER_KEY = "sk-test-MARKER-0123456789abcdef"
 LLAMA_URL = "http://127.0.0.1:8080/v1"
 
 _SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie"]
 _DROP_RESPONSE_HEADERS = {"set-cookie", "openai-organization", "openai-project", "x-request-id"}
+
+
+def _is_shared(value: Any) -> bool:
+    if isinstance(value, (list, tuple)):
+        return any(_is_shared(v) for v in value)
+    return isinstance(value, Path) and (value == SHARED or SHARED in value.parents)
+
+
+def _shared_names() -> set[str]:
+    """Names that test modules bind to SHARED or a path under it (SEEDS, BBC, ...)."""
+    names = {"SHARED"}
+    for name, module in list(sys.modules.items()):
+        if name.startswith("tests.") and module is not None:
+            names |= {key for key, value in vars(module).items() if _is_shared(value)}
+    return names
+
+
+def _names(code: types.CodeType) -> set[str]:
+    found = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            found |= _names(const)
+    return found
+
+
+def _reads_shared(func: Any, shared: set[str], seen: set[Any]) -> bool:
+    """True if the function, or a helper function of its module it calls, refers to a shared path."""
+    func = inspect.unwrap(func)
+    code = getattr(func, "__code__", None)
+    if code is None or func in seen:
+        return False
+    seen.add(func)
+    module_globals = getattr(func, "__globals__", {})
+    for name in _names(code):
+        if name not in module_globals:
+            if name in shared:  # imported inside the function, e.g. from tests.test_x import SEEDS
+                return True
+            continue
+        value = module_globals[name]
+        if _is_shared(value):
+            return True
+        if inspect.isfunction(value) and value.__module__.startswith("tests") and _reads_shared(value, shared, seen):
+            return True
+    return False
+
+
+def _needs_shared(item: pytest.Item, shared: set[str]) -> bool:
+    if item.get_closest_marker("needs_shared") is not None:
+        return True
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and any(_is_shared(v) for v in callspec.params.values()):
+        return True
+    seen: set[Any] = set()
+    if _reads_shared(getattr(item, "function", None), shared, seen):
+        return True
+    info = getattr(item, "_fixtureinfo", None)
+    definitions = info.name2fixturedefs.values() if info is not None else []
+    return any(_reads_shared(d.func, shared, seen) for defs in definitions for d in defs)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the needs_shared mark."""
+    config.addinivalue_line("markers", "needs_shared: the test reads the corpora in ../shared (SHARED)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that reads the shared corpora."""
+    shared = _shared_names()
+    for item in items:
+        if _needs_shared(item, shared) and item.get_closest_marker("needs_shared") is None:
+            item.add_marker(pytest.mark.needs_shared)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Skip (fail in CI) a test that needs the shared corpora when they are missing."""
+    if item.get_closest_marker("needs_shared") is not None and not SHARED.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have the shared corpora: {SHARED_MISSING}", pytrace=False)
+        pytest.skip(SHARED_MISSING)
 
 
 @pytest.fixture(autouse=True)

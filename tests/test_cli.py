@@ -75,7 +75,7 @@ def test_unknown_engine_is_exit_2() -> None:
 
 def test_missing_file_is_exit_2() -> None:
     result = runner.invoke(app, ["summarize", "no/such/article.txt"])
-    assert result.exit_code == 2 and "not a file" in result.stderr
+    assert result.exit_code == 2 and "does not exist" in result.stderr
 
 
 def test_provider_failure_is_exit_1(transport: Recorder) -> None:
