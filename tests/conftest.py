@@ -9,10 +9,11 @@ is missing they skip with one message, except in CI (``CI`` set), where they fai
 
 from __future__ import annotations
 
+import dis
+import importlib
 import inspect
 import json
 import os
-import sys
 import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -41,56 +42,55 @@ def _is_shared(value: Any) -> bool:
     return isinstance(value, Path) and (value == SHARED or SHARED in value.parents)
 
 
-def _shared_names() -> set[str]:
-    """Names that test modules bind to SHARED or a path under it (SEEDS, BBC, ...)."""
-    names = {"SHARED"}
-    for name, module in list(sys.modules.items()):
-        if name.startswith("tests.") and module is not None:
-            names |= {key for key, value in vars(module).items() if _is_shared(value)}
-    return names
-
-
-def _names(code: types.CodeType) -> set[str]:
-    found = set(code.co_names)
+def _codes(code: types.CodeType) -> Iterator[types.CodeType]:
+    yield code
     for const in code.co_consts:
         if isinstance(const, types.CodeType):
-            found |= _names(const)
+            yield from _codes(const)
+
+
+def _imported(code: types.CodeType) -> dict[str, Any]:
+    """Names a function imports from test modules inside its body, e.g. from tests.test_x import SEEDS."""
+    found: dict[str, Any] = {}
+    for part in _codes(code):
+        module = None
+        for op in dis.get_instructions(part):
+            if op.opname == "IMPORT_NAME":
+                module = importlib.import_module(op.argval) if str(op.argval).startswith("tests") else None
+            elif op.opname == "IMPORT_FROM" and module is not None:
+                found[op.argval] = getattr(module, op.argval, None)
     return found
 
 
-def _reads_shared(func: Any, shared: set[str], seen: set[Any]) -> bool:
+def _reads_shared(func: Any, seen: set[Any]) -> bool:
     """True if the function, or a helper function of its module it calls, refers to a shared path."""
     func = inspect.unwrap(func)
     code = getattr(func, "__code__", None)
     if code is None or func in seen:
         return False
     seen.add(func)
-    module_globals = getattr(func, "__globals__", {})
-    for name in _names(code):
-        if name not in module_globals:
-            if name in shared:  # imported inside the function, e.g. from tests.test_x import SEEDS
-                return True
-            continue
-        value = module_globals[name]
+    names = {**getattr(func, "__globals__", {}), **_imported(code)}
+    for name in {n for part in _codes(code) for n in part.co_names}:
+        value = names.get(name)
         if _is_shared(value):
             return True
-        if inspect.isfunction(value) and value.__module__.startswith("tests") and _reads_shared(value, shared, seen):
+        if inspect.isfunction(value) and value.__module__.startswith("tests") and _reads_shared(value, seen):
             return True
     return False
 
 
-def _needs_shared(item: pytest.Item, shared: set[str]) -> bool:
+def _needs_shared(item: pytest.Item) -> bool:
     if item.get_closest_marker("needs_shared") is not None:
         return True
     callspec = getattr(item, "callspec", None)
     if callspec is not None and any(_is_shared(v) for v in callspec.params.values()):
         return True
     seen: set[Any] = set()
-    if _reads_shared(getattr(item, "function", None), shared, seen):
+    if _reads_shared(getattr(item, "function", None), seen):
         return True
     info = getattr(item, "_fixtureinfo", None)
     definitions = info.name2fixturedefs.values() if info is not None else []
-    return any(_reads_shared(d.func, shared, seen) for defs in definitions for d in defs)
+    return any(_reads_shared(d.func, seen) for defs in definitions for d in defs)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -100,9 +100,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark every test that reads the shared corpora."""
-    shared = _shared_names()
     for item in items:
-        if _needs_shared(item, shared) and item.get_closest_marker("needs_shared") is None:
+        if _needs_shared(item) and item.get_closest_marker("needs_shared") is None:
             item.add_marker(pytest.mark.needs_shared)
 
 
