@@ -83,15 +83,28 @@ def test_breaker_denial_stops_at_once_and_zero_threshold_never_stops() -> None:
     never.check()
 
 
-def test_breaker_opens_once_under_many_threads(
-    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:
+class Collect(logging.Handler):
+    """Keep the messages a logger emits."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def test_breaker_opens_once_under_many_threads() -> None:
     breaker = Breaker(3)
-    monkeypatch.setattr(logging.getLogger("summarizer"), "propagate", True)  # the CLI keeps its notes to itself
-    with caplog.at_level(logging.WARNING, logger="summarizer"), ThreadPoolExecutor(8) as pool:
-        list(pool.map(lambda _: breaker.unreachable("gone"), range(400)))
-    assert breaker.stopped
-    assert [r.getMessage() for r in caplog.records if r.name == "summarizer.retry"] == ["gone"]
+    collect = Collect()
+    logger = logging.getLogger("summarizer.retry")
+    logger.addHandler(collect)
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda _: breaker.unreachable("gone"), range(400)))
+    finally:
+        logger.removeHandler(collect)
+    assert breaker.stopped and collect.messages == ["gone"]
 
 
 def test_single_summarize_against_a_closed_port_fails_in_seconds() -> None:
