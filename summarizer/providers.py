@@ -195,6 +195,15 @@ def _describe(exc: BaseException) -> str:
     return type(exc).__name__
 
 
+def _advice(reason: str) -> str:
+    """What to check after a connection-level failure."""
+    if reason == "host name not found":
+        return "check the network connection and the host in --base-url (or OPENAI_BASE_URL)"
+    if reason.startswith("TLS"):
+        return "check http:// versus https:// in --base-url (or OPENAI_BASE_URL) and the server's certificate"
+    return "check that the server is running and that --base-url (or OPENAI_BASE_URL) points at it"
+
+
 def _is_retryable(exc: BaseException) -> bool:
     if isinstance(exc, openai.APIConnectionError):  # includes timeouts
         return not any(isinstance(c, ssl.SSLCertVerificationError) for c in _causes(exc))
@@ -344,8 +353,7 @@ class ChatClient:
         if reason is not None:
             self.breaker.unreachable(
                 f"{self._where} failed {self.breaker.threshold} connections in a row ({reason}), so the run "
-                "stopped asking it; check that the server is running and that --base-url (or OPENAI_BASE_URL) "
-                "points at it, then run again (batch: --retry-failed redoes only these)"
+                f"stopped asking it; {_advice(reason)}, then run again (batch: --retry-failed redoes only these)"
             )
         elif isinstance(exc, openai.APIStatusError):
             self.breaker.answered()
@@ -480,7 +488,7 @@ class ChatClient:
             text = f"the server at {where} timed out {tries}; raise --timeout or check the server"
         elif isinstance(exc, openai.APIConnectionError):
             reason = _connection_failure(exc) or _describe(exc)
-            text = f"could not reach {where} {tries} ({reason}); is the server running and the URL right?"
+            text = f"could not reach {where} {tries} ({reason}); {_advice(reason)}"
         else:
             text = f"the server failed {tries} (HTTP {status}): {detail}"
             if "response_format" in detail:
