@@ -4,6 +4,7 @@ from .api import Summarizer, asummarize, summarize
 from .batch import BatchReport, run_batch, summarize_folder
 from .config import Settings, resolve_settings
 from .errors import (
+    AccessDenied,
     CacheError,
     CacheWarning,
     ConfigError,
@@ -11,6 +12,8 @@ from .errors import (
     InputError,
     OutputError,
     ProviderError,
+    RunStopped,
+    ServiceUnreachable,
     SummarizerError,
 )
 from .models import (
@@ -30,6 +33,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AccessDenied",
     "ArticleSummary",
     "BatchReport",
     "CacheError",
@@ -46,6 +50,8 @@ __all__ = [
     "KeyFigure",
     "OutputError",
     "ProviderError",
+    "RunStopped",
+    "ServiceUnreachable",
     "Settings",
     "Summarizer",
     "SummarizerError",

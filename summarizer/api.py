@@ -12,13 +12,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import httpx2
 from pydantic import ValidationError as PydanticValidationError
 
 from . import extractive, grounding
 from .cache import RecordCache, cache_key
 from .checks import verify
-from .config import Settings, estimate_cost, resolve_settings
+from .config import Settings, check_credentials, estimate_cost, resolve_settings
 from .errors import GroundingError, InputError, OutputError
 from .extractive import extract, language_warning
 from .ingest import (
@@ -42,7 +41,9 @@ from .models import (
 )
 from .prompts import build_messages
 
-if TYPE_CHECKING:  # openai and instructor load only when an LLM is used
+if TYPE_CHECKING:  # httpx2, openai and instructor load only when an LLM is used
+    import httpx2
+
     from .providers import Answer, ChatClient
 
 __all__ = ["ARTICLE_SUFFIXES", "Summarizer", "asummarize", "looks_like_path", "resolve_source", "summarize"]
@@ -164,6 +165,7 @@ class Summarizer:
         self.engine = self.settings.resolved_engine()
         self._client: ChatClient | None = None
         if self.engine == "llm":
+            check_credentials(self.settings)  # before the SDK's import, so a missing key is told at once
             from .providers import ChatClient
 
             self._client = ChatClient(

@@ -7,46 +7,49 @@ Exit codes: 0 success, 1 the work failed (provider, output, schema drift),
 from __future__ import annotations
 
 import contextlib
-import logging
+import re
+import shlex
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from .api import Summarizer
+from .cli_options import SERVER, ArticleOptions, Command, Group, ServerOptions, configure_logging, with_options
 from .errors import ConfigError, InputError, SummarizerError
 from .models import stale_schemas, write_schemas
 
 app = typer.Typer(
+    cls=Group,
     add_completion=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Turn news articles into structured, verifiable records.",
 )
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
-class _Stderr(logging.Handler):
-    """Write log lines to whatever sys.stderr is now (the test runner swaps it)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        print(self.format(record), file=sys.stderr)
+def _version(show: bool) -> None:
+    if show:
+        try:
+            number = version("summarizer")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            from . import __version__ as number
+        typer.echo(f"summarizer {number}")
+        raise typer.Exit()
 
 
 @app.callback()
-def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log requests and retries.")] = False) -> None:
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log requests and retries.")] = False,
+    show_version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
     """Turn news articles into structured, verifiable records."""
-    ours = logging.getLogger("summarizer")
-    if not any(isinstance(h, _Stderr) for h in ours.handlers):
-        handler = _Stderr()
-        handler.setFormatter(logging.Formatter("note: %(message)s"))
-        ours.addHandler(handler)
-        ours.propagate = False
-    if verbose:
-        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    else:
-        # instructor logs each give-up at ERROR; the CLI reports it once, as our own error
-        logging.getLogger("instructor").addHandler(logging.NullHandler())
-        logging.getLogger("instructor").propagate = False
+    configure_logging(verbose=verbose)
 
 
 def _fail(exc: SummarizerError) -> typer.Exit:
@@ -54,53 +57,48 @@ def _fail(exc: SummarizerError) -> typer.Exit:
     return typer.Exit(2 if isinstance(exc, (ConfigError, InputError)) else 1)
 
 
-@app.command()
+def _article(source: str) -> str | Path:
+    """The text to summarize: standard input for -, else a file, with advice for what is not one."""
+    if source == "-":
+        return sys.stdin.read()
+    path = Path(source)
+    quoted = shlex.quote(source)
+    if _URL.match(source) and not path.exists():
+        raise InputError(
+            f"{source} is a web address; summarize reads a file or standard input. "
+            f"Fetch the page and pipe it in: curl -sL {quoted} | summarizer summarize -"
+        )
+    if path.is_dir():
+        raise InputError(
+            f"{source} is a folder; summarize takes one article. "
+            f"For every article in it: summarizer batch {quoted} -o records.jsonl"
+        )
+    if not path.exists():
+        raise InputError(
+            f"{source} does not exist; give an article file, or - to read standard input "
+            "(for a web page: curl -sL URL | summarizer summarize -)"
+        )
+    if not path.is_file():
+        raise InputError(f"{source} is not a regular file; give an article file, or - to read standard input")
+    return path
+
+
+@app.command(cls=Command)
+@with_options(server=ServerOptions, article=ArticleOptions)
 def summarize(
-    source: Annotated[str, typer.Argument(help="Article file, or - to read standard input.")],
-    engine: Annotated[
-        str | None, typer.Option(help="auto (LLM if configured, else extractive), llm or extractive.")
-    ] = None,
-    model: Annotated[str | None, typer.Option(help="Model name.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL.")] = None,
-    provider: Annotated[str | None, typer.Option(help="Server profile: openai, ollama, vllm or llamacpp.")] = None,
-    max_tokens: Annotated[int | None, typer.Option(help="Cap on the answer's tokens.")] = None,
-    max_reasks: Annotated[int | None, typer.Option(help="Re-asks allowed for an invalid answer.")] = None,
-    timeout: Annotated[float | None, typer.Option(help="Seconds per request.")] = None,
-    cache_dir: Annotated[Path | None, typer.Option(help="Cache folder.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    refresh: Annotated[bool, typer.Option("--refresh", help="Ignore cached records and ask again.")] = False,
-    strict_grounding: Annotated[
-        bool, typer.Option("--strict-grounding", help="Fail instead of dropping unquotable items.")
-    ] = False,
-    indent: Annotated[int, typer.Option(help="JSON indentation; 0 for one line.")] = 2,
+    source: Annotated[str, typer.Argument(metavar="ARTICLE", help="Article file, or - to read standard input.")],
+    server: ServerOptions,
+    article: ArticleOptions,
+    indent: Annotated[int, typer.Option(metavar="N", help="JSON indentation; 0 for one line.")] = 2,
 ) -> None:
     """Summarize one article and print its record as JSON."""
-    options: dict[str, Any] = {
-        "engine": engine,
-        "model": model,
-        "base_url": base_url,
-        "provider": provider,
-        "max_tokens": max_tokens,
-        "max_reasks": max_reasks,
-        "timeout": timeout,
-        "cache_dir": cache_dir,
-        "use_cache": False if no_cache else None,
-        "strict_grounding": strict_grounding or None,
-    }
     try:
-        text: str | Path = sys.stdin.read() if source == "-" else Path(source)
-        if isinstance(text, Path) and not text.is_file():
-            raise InputError(f"{source} is not a file; give a path to an article or - for standard input")
-        with Summarizer(**options) as summarizer:
-            record = summarizer.summarize(text, refresh=refresh)
+        given = _article(source)
+        with Summarizer(**server.settings(), **article.settings()) as summarizer:
+            record = summarizer.summarize(path=given) if isinstance(given, Path) else summarizer.summarize(text=given)
     except SummarizerError as exc:
         raise _fail(exc) from exc
     typer.echo(record.model_dump_json(indent=indent or None))
-
-
-def _common_options(**values: Any) -> dict[str, Any]:
-    """Map CLI flags to Summarizer options; unset flags fall through to env and defaults."""
-    return {key: value for key, value in values.items() if value is not None}
 
 
 def _stop_writing_stdout() -> None:
@@ -112,38 +110,51 @@ def _stop_writing_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-@app.command()
+@app.command(cls=Command)
+@with_options(server=ServerOptions, article=ArticleOptions)
 def batch(
     folder: Annotated[
-        Path, typer.Argument(help="Folder of articles (txt, md, html, json, jsonl, also .gz), or one file.")
+        Path,
+        typer.Argument(
+            metavar="FOLDER", help="Folder of articles (txt, md, html, json, jsonl, also .gz), or one file."
+        ),
     ],
+    server: ServerOptions,
+    article: ArticleOptions,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Output file; - (or a pipe) streams JSON lines to stdout.")
+        Path | None,
+        typer.Option("--out", "-o", metavar="FILE", help="Output file; - (or a pipe) streams JSON lines to stdout."),
     ] = None,
-    out_dir: Annotated[Path | None, typer.Option(help="Write one file per article into this folder.")] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option(metavar="DIR", help="Write one file per article into this folder.")
+    ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="jsonl, json, csv or md (default: from the file's extension, else jsonl)."),
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="jsonl, json, csv or md (default: from the extension, else jsonl)."
+        ),
     ] = None,
     glob: Annotated[
-        list[str] | None, typer.Option(help="Only files matching (repeatable); '*.html' matches in subfolders too.")
+        list[str] | None,
+        typer.Option(metavar="PATTERN", help="Only files matching (repeatable); '*.html' matches in subfolders too."),
     ] = None,
-    exclude: Annotated[list[str] | None, typer.Option(help="Skip files or folders matching (repeatable).")] = None,
-    text_field: Annotated[str | None, typer.Option(help="Field holding the text in JSON/JSONL inputs.")] = None,
-    concurrency: Annotated[int, typer.Option(help="Articles in flight at once.")] = 8,
-    rpm: Annotated[int | None, typer.Option(help="At most this many requests per minute.")] = None,
-    tpm: Annotated[int | None, typer.Option(help="At most this many tokens per minute.")] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option(metavar="PATTERN", help="Skip files or folders matching (repeatable).")
+    ] = None,
+    text_field: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Field holding the text in JSON/JSONL inputs.")
+    ] = None,
+    concurrency: Annotated[int, typer.Option(metavar="N", help="Articles in flight at once.")] = 8,
+    rpm: Annotated[
+        int | None, typer.Option(metavar="N", help="At most this many requests per minute.", rich_help_panel=SERVER)
+    ] = None,
+    tpm: Annotated[
+        int | None, typer.Option(metavar="N", help="At most this many tokens per minute.", rich_help_panel=SERVER)
+    ] = None,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Redo the error records only.")] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print what would run (stdout), with token and cost estimates.")
     ] = False,
-    engine: Annotated[str | None, typer.Option(help="auto, llm or extractive.")] = None,
-    model: Annotated[str | None, typer.Option(help="Model name.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL.")] = None,
-    provider: Annotated[str | None, typer.Option(help="openai, ollama, vllm or llamacpp.")] = None,
-    max_chars: Annotated[int | None, typer.Option(help="Truncate longer articles (with a warning).")] = None,
-    cache_dir: Annotated[Path | None, typer.Option(help="Cache folder.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress line (default: on a terminal).")
     ] = None,
@@ -153,17 +164,8 @@ def batch(
     from .config import resolve_settings
     from .console import BatchConsole
 
-    options = _common_options(
-        engine=engine,
-        model=model,
-        base_url=base_url,
-        provider=provider,
-        max_chars=max_chars,
-        cache_dir=cache_dir,
-        use_cache=False if no_cache else None,
-        rpm=rpm,
-        tpm=tpm,
-    )
+    pacing = {"rpm": rpm, "tpm": tpm}
+    options = {**server.settings(), **article.settings(), **{k: v for k, v in pacing.items() if v is not None}}
     globs = glob or ["**/*"]
     paths: dict[str, Any] = {"out": out, "fmt": fmt, "out_dir": out_dir, "globs": globs, "exclude": exclude or []}
     report = batching.BatchReport()
@@ -205,21 +207,28 @@ def batch(
     raise typer.Exit(1 if report.errors_left else 0)
 
 
-@app.command()
+@app.command(cls=Command)
+@with_options(server=ServerOptions)
 def digest(
-    results: Annotated[Path, typer.Argument(help="Batch output (JSONL) to build the briefing from.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="digest.html, digest.md or digest.json.")] = None,
-    fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="html, md or json (default: from the file name).")
+    results: Annotated[
+        Path, typer.Argument(metavar="RECORDS", help="Batch output (JSONL) to build the briefing from.")
+    ],
+    server: ServerOptions,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", metavar="FILE", help="digest.html, digest.md or digest.json.")
     ] = None,
-    title: Annotated[str, typer.Option(help="Title of the briefing.")] = "Briefing",
-    max_stories: Annotated[int, typer.Option(help="Stories shown in HTML and Markdown (JSON keeps all).")] = 30,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help="html, md or json (default: from the file name)."),
+    ] = None,
+    title: Annotated[str, typer.Option(metavar="TEXT", help="Title of the briefing.")] = "Briefing",
+    max_stories: Annotated[
+        int, typer.Option(metavar="N", help="Stories shown in HTML and Markdown (JSON keeps all).")
+    ] = 30,
     polish: Annotated[
-        bool, typer.Option("--polish", help="Have the configured LLM rewrite each brief from its records.")
+        bool,
+        typer.Option("--polish", help="Have the LLM (options under LLM server) rewrite each brief from its records."),
     ] = False,
-    model: Annotated[str | None, typer.Option(help="Model for --polish.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="Server for --polish.")] = None,
-    provider: Annotated[str | None, typer.Option(help="Server profile for --polish.")] = None,
 ) -> None:
     """Build a newsletter briefing from batch records: stories, figures, discrepancies, hedges."""
     from .briefing import render_html, render_markdown
@@ -243,7 +252,7 @@ def digest(
     built = build_digest(records, title=title, skipped_errors=errors)
     if polish:
         try:
-            built = polish_digest(built, records, **_common_options(model=model, base_url=base_url, provider=provider))
+            built = polish_digest(built, records, **server.settings())
         except SummarizerError as exc:
             raise _fail(exc) from exc
     if kind == "html":
@@ -259,12 +268,22 @@ def digest(
     typer.echo(f"wrote {out}: {len(built.stories)} stories from {built.records} records", err=True)
 
 
-@app.command()
+@app.command(cls=Command)
+@with_options()
 def schema(
-    directory: Annotated[Path, typer.Option("--dir", help="Folder of the schema files.")] = Path("schemas"),
+    directory: Annotated[Path, typer.Option("--dir", metavar="DIR", help="Folder of the schema files.")] = Path(
+        "schemas"
+    ),
     check: Annotated[bool, typer.Option("--check", help="Fail if the files differ from the models.")] = False,
 ) -> None:
     """Write the JSON Schema files generated from the models, or check them for drift."""
+    if check and not directory.is_dir():
+        typer.echo(
+            f"error: there is no {directory}/ folder here ({directory.absolute()}); run "
+            "'summarizer schema --check' in the summarizer repository, or give the folder with --dir",
+            err=True,
+        )
+        raise typer.Exit(2)
     if check:
         stale = stale_schemas(directory)
         if stale:

@@ -21,6 +21,7 @@ __all__ = [
     "PRICES_PER_MTOK",
     "PROFILES",
     "Settings",
+    "check_credentials",
     "default_cache_dir",
     "estimate_cost",
     "resolve_settings",
@@ -60,7 +61,10 @@ class Settings:
     base_url: str | None = None
     api_key: str | None = field(default=None, repr=False)
     timeout: float = 120.0
+    connect_timeout: float = 10.0
     max_attempts: int = 5
+    connect_attempts: int = 2
+    breaker_threshold: int = 3
     max_retry_time: float = 300.0
     backoff_initial: float = 1.0
     backoff_max: float = 30.0
@@ -119,7 +123,10 @@ def _flag(raw: str) -> bool:
 
 _ENV_TYPES: dict[str, Callable[[str], Any]] = {
     "timeout": float,
+    "connect_timeout": float,
     "max_attempts": int,
+    "connect_attempts": int,
+    "breaker_threshold": int,
     "max_retry_time": float,
     "backoff_initial": float,
     "backoff_max": float,
@@ -173,7 +180,19 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
         settings = replace(settings, cache_dir=default_cache_dir())
     if settings.max_attempts < 1 or settings.max_reasks < 0:
         raise ConfigError("max_attempts must be at least 1 and max_reasks at least 0")
+    if settings.connect_attempts < 1 or settings.breaker_threshold < 0:
+        raise ConfigError("connect_attempts must be at least 1 and breaker_threshold at least 0 (0: never stop)")
     return settings
+
+
+def check_credentials(settings: Settings) -> None:
+    """Raise ConfigError when the settings ask OpenAI for answers without an API key."""
+    if not settings.api_key and settings.provider == "openai" and not settings.is_local:
+        raise ConfigError(
+            "no API key: set OPENAI_API_KEY (or SUMMARIZER_API_KEY), or point "
+            "SUMMARIZER_BASE_URL / --base-url at a local server with --provider "
+            "ollama, vllm or llamacpp"
+        )
 
 
 def estimate_cost(model: str, prompt_tokens: int, completion_tokens: int, *, local: bool) -> float | None:

@@ -6,6 +6,9 @@ Every error derives from one root, so ``except SummarizerError`` catches them al
     ├── ConfigError      settings are missing or contradict each other
     ├── InputError       the article cannot be read or is empty
     ├── ProviderError    the LLM server refused the request or kept failing
+    │   └── RunStopped       the run stopped asking the server; this article was not sent
+    │       ├── ServiceUnreachable   connections kept failing (refused, DNS, TLS, connect timeout)
+    │       └── AccessDenied         the server refused the key or account (401, 403, no quota)
     ├── OutputError      the model's answer stayed invalid after every re-ask
     │   └── GroundingError   strict grounding: a quote is not in the article
     └── CacheError       the cache directory cannot be used at all
@@ -22,6 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "AccessDenied",
     "CacheError",
     "CacheWarning",
     "ConfigError",
@@ -29,6 +33,8 @@ __all__ = [
     "InputError",
     "OutputError",
     "ProviderError",
+    "RunStopped",
+    "ServiceUnreachable",
     "SummarizerError",
 ]
 
@@ -53,6 +59,18 @@ class ProviderError(SummarizerError):
         self.status_code = status_code
         self.attempts = attempts
         self.usage = usage
+
+
+class RunStopped(ProviderError):
+    """An earlier request showed the server cannot answer this run; no request was sent (or repeated)."""
+
+
+class ServiceUnreachable(RunStopped):
+    """Connections to the server failed several times in a row (refused, DNS, TLS, connect timeout)."""
+
+
+class AccessDenied(RunStopped):
+    """The server refused the API key or account (401, 403, out of quota); every request would fail alike."""
 
 
 class OutputError(SummarizerError):

@@ -21,6 +21,8 @@ from __future__ import annotations
 import email.utils
 import json
 import logging
+import socket
+import ssl
 import time
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractContextManager
@@ -36,10 +38,10 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from . import grounding
-from .config import Settings
-from .errors import ConfigError, OutputError, ProviderError
+from .config import Settings, check_credentials
+from .errors import OutputError, ProviderError, RunStopped
 from .models import SummaryResponse, Usage
-from .retrying import Pace, RetryPolicy, async_retrying, sync_retrying
+from .retrying import Breaker, Pace, RetryPolicy, async_retrying, sync_retrying
 
 __all__ = ["Answer", "CallStats", "ChatClient", "response_format", "response_schema"]
 
@@ -49,6 +51,7 @@ DEFAULT_BASE_URLS = {
     "llamacpp": "http://localhost:8080/v1",
 }
 _NO_KEY = "not-needed"
+logger = logging.getLogger("summarizer.providers")
 
 
 @lru_cache(maxsize=8)
@@ -147,9 +150,63 @@ def _is_quota(exc: BaseException) -> bool:
     )
 
 
+def _causes(exc: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain and len(chain) < 12:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
+def _connection_failure(exc: BaseException) -> str | None:
+    """Why no connection to the server was made (refused, DNS, TLS, connect timeout), or None if one was."""
+    if not isinstance(exc, openai.APIConnectionError):
+        return None
+    chain = _causes(exc)
+    if any(isinstance(c, ConnectionRefusedError) for c in chain):
+        return "connection refused"
+    if any(isinstance(c, socket.gaierror) for c in chain):
+        return "host name not found"
+    if any(isinstance(c, ssl.SSLCertVerificationError) for c in chain):
+        return "TLS certificate not trusted"
+    if any(isinstance(c, ssl.SSLError) for c in chain):
+        return "TLS handshake failed"
+    if any(isinstance(c, httpx2.ConnectTimeout) for c in chain):
+        return "connection timed out"
+    connect = next((c for c in chain if isinstance(c, httpx2.ConnectError)), None)
+    if connect is not None:
+        return f"could not connect: {connect}" if str(connect) else "could not connect"
+    return None  # the connection was made: a read timeout or a dropped answer
+
+
+def _describe(exc: BaseException) -> str:
+    """A few words on why a request failed, for the retry log."""
+    reason = _connection_failure(exc)
+    if reason is not None:
+        return reason
+    if isinstance(exc, openai.APIStatusError):
+        return f"HTTP {exc.status_code}"
+    if isinstance(exc, openai.APITimeoutError):
+        return "no answer within the timeout"
+    if isinstance(exc, openai.APIConnectionError):
+        cause = exc.__cause__
+        return f"connection lost: {cause}" if cause is not None and str(cause) else "connection lost"
+    return type(exc).__name__
+
+
+def _advice(reason: str) -> str:
+    """What to check after a connection-level failure."""
+    if reason == "host name not found":
+        return "check the network connection and the host in --base-url (or OPENAI_BASE_URL)"
+    if reason.startswith("TLS"):
+        return "check http:// versus https:// in --base-url (or OPENAI_BASE_URL) and the server's certificate"
+    return "check that the server is running and that --base-url (or OPENAI_BASE_URL) points at it"
+
+
 def _is_retryable(exc: BaseException) -> bool:
     if isinstance(exc, openai.APIConnectionError):  # includes timeouts
-        return True
+        return not any(isinstance(c, ssl.SSLCertVerificationError) for c in _causes(exc))
     if isinstance(exc, openai.APIStatusError):
         if _is_quota(exc):
             return False
@@ -214,15 +271,8 @@ class ChatClient:
     ) -> None:
         self.settings = settings
         self.base_url = settings.base_url or DEFAULT_BASE_URLS.get(settings.provider)
-        key = settings.api_key
-        if not key:
-            if settings.provider == "openai" and not settings.is_local:
-                raise ConfigError(
-                    "no API key: set OPENAI_API_KEY (or SUMMARIZER_API_KEY), or point "
-                    "SUMMARIZER_BASE_URL / --base-url at a local server with --provider "
-                    "ollama, vllm or llamacpp"
-                )
-            key = _NO_KEY
+        check_credentials(settings)
+        key = settings.api_key or _NO_KEY
         self._key = key
         _guard_logs(key)
         self._http_client = http_client
@@ -230,6 +280,7 @@ class ChatClient:
         self._sleep = sleep
         self._async_sleep = async_sleep
         self._format = response_format(settings.provider)
+        self.breaker = Breaker(settings.breaker_threshold)
         self._policy = RetryPolicy(
             _is_retryable,
             _retry_after,
@@ -237,7 +288,12 @@ class ChatClient:
             max_time=settings.max_retry_time,
             initial_wait=settings.backoff_initial,
             max_wait=settings.backoff_max,
+            connection_failure=_connection_failure,
+            connect_attempts=settings.connect_attempts,
+            describe=_describe,
+            breaker=self.breaker,
         )
+        self._timeout = httpx2.Timeout(settings.timeout, connect=min(settings.timeout, settings.connect_timeout))
         self._sync_client: openai.OpenAI | None = None
         self._async_client: openai.AsyncOpenAI | None = None
         self._pace = Pace(settings.rpm, settings.tpm) if settings.rpm or settings.tpm else None
@@ -247,7 +303,7 @@ class ChatClient:
             self._sync_client = openai.OpenAI(
                 api_key=self._key,
                 base_url=self.base_url,
-                timeout=self.settings.timeout,
+                timeout=self._timeout,
                 max_retries=0,
                 http_client=self._http_client,
             )
@@ -258,7 +314,7 @@ class ChatClient:
             self._async_client = openai.AsyncOpenAI(
                 api_key=self._key,
                 base_url=self.base_url,
-                timeout=self.settings.timeout,
+                timeout=self._timeout,
                 max_retries=0,
                 http_client=self._async_http_client,
             )
@@ -284,6 +340,33 @@ class ChatClient:
         )
         return kwargs
 
+    @property
+    def _where(self) -> str:
+        return self.base_url or "https://api.openai.com/v1"
+
+    def _observe(self, exc: BaseException | None) -> None:
+        """Tell the breaker what one request showed about the server."""
+        if exc is None:
+            self.breaker.answered()
+            return
+        reason = _connection_failure(exc)
+        if reason is not None:
+            self.breaker.unreachable(
+                f"{self._where} failed {self.breaker.threshold} connections in a row ({reason}), so the run "
+                f"stopped asking it; {_advice(reason)}, then run again (batch: --retry-failed redoes only these)"
+            )
+        elif isinstance(exc, openai.APIStatusError):
+            self.breaker.answered()
+            if isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)) or _is_quota(exc):
+                advice = self._provider_error(exc, CallStats(requests=1))
+                self.breaker.deny(f"an earlier request was refused, so the run stopped asking: {advice}")
+
+    def _reasked(self, stats: CallStats) -> None:
+        if stats.model_calls > 1:
+            logger.info(
+                "the answer did not validate; re-ask %d of at most %d", stats.model_calls - 1, self.settings.max_reasks
+            )
+
     def extract(self, messages: list[dict[str, str]], article: str) -> Answer:
         """Ask the model for an article's answer, re-asking while it is invalid."""
         return self.ask(messages, SummaryResponse, grounding.checking_against(article))
@@ -291,14 +374,22 @@ class ChatClient:
     def ask(self, messages: list[dict[str, str]], model: type[BaseModel], guard: AbstractContextManager[Any]) -> Answer:
         """Ask for an answer of any schema; the guard is active while answers are validated."""
         stats = CallStats()
+        self.breaker.check()
 
         def create(**kwargs: Any) -> Any:
             kwargs = self._format_request(kwargs, model)
             stats.model_calls += 1
+            self._reasked(stats)
             for attempt in sync_retrying(self._policy, self._sleep):
                 with attempt:
+                    self.breaker.check(stats.requests)
                     stats.requests += 1
-                    response = self._sync().chat.completions.create(**kwargs)
+                    try:
+                        response = self._sync().chat.completions.create(**kwargs)
+                    except openai.APIError as exc:
+                        self._observe(exc)
+                        raise
+                    self._observe(None)
             stats.count(response)
             return response
 
@@ -313,16 +404,25 @@ class ChatClient:
     async def aextract(self, messages: list[dict[str, str]], article: str) -> Answer:
         """Async form of ``extract``."""
         stats = CallStats()
+        self.breaker.check()
 
         async def create(**kwargs: Any) -> Any:
             kwargs = self._format_request(kwargs)
             stats.model_calls += 1
+            self._reasked(stats)
             async for attempt in async_retrying(self._policy, self._async_sleep):
                 with attempt:
+                    self.breaker.check(stats.requests)
                     if self._pace is not None:
                         await self._pace.acquire(_estimate_tokens(kwargs))
+                        self.breaker.check(stats.requests)
                     stats.requests += 1
-                    response = await self._async().chat.completions.create(**kwargs)
+                    try:
+                        response = await self._async().chat.completions.create(**kwargs)
+                    except openai.APIError as exc:
+                        self._observe(exc)
+                        raise
+                    self._observe(None)
             stats.count(response)
             return response
 
@@ -344,6 +444,9 @@ class ChatClient:
                 usage=stats.usage,
             ) from exc
         cause = exc.__cause__
+        if isinstance(cause, RunStopped):
+            cause.usage = stats.usage
+            raise cause
         if isinstance(cause, openai.APIError):
             error = self._provider_error(cause, stats)
             if self._key != _NO_KEY and self._key in f"{cause} {getattr(cause, 'body', '')}":
@@ -360,7 +463,7 @@ class ChatClient:
         ) from cause
 
     def _provider_error(self, exc: openai.APIError, stats: CallStats) -> ProviderError:
-        where = self.base_url or "https://api.openai.com/v1"
+        where = self._where
         model = self.settings.model
         status = getattr(exc, "status_code", None)
         detail = _redact(str(getattr(exc, "message", exc))[:300], self._key)
@@ -384,7 +487,8 @@ class ChatClient:
         elif isinstance(exc, openai.APITimeoutError):
             text = f"the server at {where} timed out {tries}; raise --timeout or check the server"
         elif isinstance(exc, openai.APIConnectionError):
-            text = f"could not reach {where} {tries}; is the server running and the URL right?"
+            reason = _connection_failure(exc) or _describe(exc)
+            text = f"could not reach {where} {tries} ({reason}); {_advice(reason)}"
         else:
             text = f"the server failed {tries} (HTTP {status}): {detail}"
             if "response_format" in detail:

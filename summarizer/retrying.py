@@ -1,14 +1,26 @@
-"""The one retry layer for transport errors: tenacity, jittered back-off, Retry-After.
+"""The one retry layer for transport errors: tenacity, jittered back-off, Retry-After, a breaker.
 
 The SDK's own retries are switched off (``max_retries=0``), so every repeated
-request is decided here. Which errors are worth repeating, and what a server's
-Retry-After says, is told by the caller (``providers``), which knows the SDK.
-Re-asks for invalid output are a separate loop and never pass through here.
+request is decided here. Which errors are worth repeating, which are
+connection-level, and what a server's Retry-After says, is told by the caller
+(``providers``), which knows the SDK. Re-asks for invalid output are a separate
+loop and never pass through here.
+
+Policy: 429, 408 and 5xx answers and read timeouts are repeated with jittered
+exponential back-off (or the server's Retry-After) up to ``max_attempts``. A
+connection-level failure (refused, DNS, TLS, connect timeout) is repeated once,
+after ``initial_wait``, up to ``connect_attempts`` (default 2): a refused port or
+an unknown host is a definite answer that waiting rarely changes, and the
+second try covers a server that is just restarting. Each retry is logged once
+at INFO with its attempt number, cause and wait. A ``Breaker`` shared by every
+request of one client stops the whole run once the server proves unreachable.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -22,10 +34,67 @@ from tenacity import (
     stop_before_delay,
     wait_exponential_jitter,
 )
+from tenacity.stop import stop_base
 
-__all__ = ["Pace", "RetryPolicy", "async_retrying", "sync_retrying"]
+from .errors import AccessDenied, RunStopped, ServiceUnreachable
+
+__all__ = ["Breaker", "Pace", "RetryPolicy", "async_retrying", "sync_retrying"]
 
 MAX_SERVER_WAIT = 60.0
+logger = logging.getLogger("summarizer.retry")
+
+
+class Breaker:
+    """Stops a run from asking a server that cannot answer; one per client, shared by all its requests.
+
+    After ``threshold`` connection-level failures in a row, or at once when the
+    server refuses the key or account, every further request fails without being
+    sent. Any answer from the server resets the count; once stopped, the breaker
+    stays stopped for the client's life (one run). Safe across threads and tasks:
+    state changes under a lock that is never held across an await.
+    """
+
+    def __init__(self, threshold: int) -> None:
+        self.threshold = threshold
+        self._lock = threading.Lock()
+        self._streak = 0
+        self._stop: tuple[type[RunStopped], str] | None = None
+
+    @property
+    def stopped(self) -> bool:
+        """True once the run has stopped asking the server."""
+        return self._stop is not None
+
+    def check(self, attempts: int = 0) -> None:
+        """Raise the run's RunStopped error if it has stopped asking; ``attempts`` were sent for this article."""
+        stop = self._stop
+        if stop is None:
+            return
+        kind, reason = stop
+        said = "not attempted" if attempts == 0 else f"stopped after {attempts} attempt(s)"
+        raise kind(f"{said}: {reason}", attempts=attempts)
+
+    def answered(self) -> None:
+        """The server answered (any HTTP status): connections work."""
+        with self._lock:
+            self._streak = 0
+
+    def unreachable(self, reason: str) -> None:
+        """Count a connection-level failure; ``reason`` is what the stop error says if this one stops the run."""
+        with self._lock:
+            self._streak += 1
+            if self.threshold and self._streak >= self.threshold:
+                self._trip(ServiceUnreachable, reason)
+
+    def deny(self, reason: str) -> None:
+        """Stop the run now: the server refused the key or account, so every request would fail alike."""
+        with self._lock:
+            self._trip(AccessDenied, reason)
+
+    def _trip(self, kind: type[RunStopped], reason: str) -> None:
+        if self._stop is None:
+            self._stop = (kind, reason)
+            logger.warning("%s", reason)
 
 
 class RetryPolicy:
@@ -40,29 +109,66 @@ class RetryPolicy:
         max_time: float,
         initial_wait: float = 1.0,
         max_wait: float = 30.0,
+        connection_failure: Callable[[BaseException], str | None] = lambda exc: None,
+        connect_attempts: int = 2,
+        describe: Callable[[BaseException], str] = str,
+        breaker: Breaker | None = None,
     ) -> None:
         self.is_retryable = is_retryable
         self.retry_after = retry_after
         self.max_attempts = max_attempts
         self.max_time = max_time
+        self.initial_wait = initial_wait
+        self.connection_failure = connection_failure
+        self.connect_attempts = connect_attempts
+        self.describe = describe
+        self.breaker = breaker
         self._backoff = wait_exponential_jitter(multiplier=initial_wait, max=max_wait, jitter=initial_wait)
 
     def wait(self, state: RetryCallState) -> float:
-        """Seconds to wait: the server's Retry-After if it gave one, else back-off."""
+        """Seconds to wait: the server's Retry-After, a short pause after a failed connection, else back-off."""
         outcome = state.outcome
         if outcome is not None and outcome.failed:
-            told = self.retry_after(outcome.exception())  # type: ignore[arg-type]
+            exc: BaseException = outcome.exception()  # type: ignore[assignment]
+            told = self.retry_after(exc)
             if told is not None:
                 return min(max(told, 0.0), MAX_SERVER_WAIT)
+            if self.connection_failure(exc) is not None:
+                return self.initial_wait
         return float(self._backoff(state))
 
     def _options(self) -> dict[str, Any]:
         return {
             "retry": retry_if_exception(self.is_retryable),
             "wait": self.wait,
-            "stop": stop_after_attempt(self.max_attempts) | stop_before_delay(self.max_time),
+            "stop": stop_after_attempt(self.max_attempts)
+            | stop_before_delay(self.max_time)
+            | _StopConnecting(self),  # a fresh count for every request
+            "before_sleep": self._log_retry,
             "reraise": True,
         }
+
+    def _log_retry(self, state: RetryCallState) -> None:
+        outcome = state.outcome
+        cause = self.describe(outcome.exception()) if outcome is not None and outcome.failed else "no answer"  # type: ignore[arg-type]
+        wait = state.next_action.sleep if state.next_action is not None else 0.0
+        logger.info("attempt %d failed (%s); retrying in %.1f s", state.attempt_number, cause, wait)
+
+
+class _StopConnecting(stop_base):
+    """Stop after the policy's connect_attempts connection-level failures of one request, or once the run stopped."""
+
+    def __init__(self, policy: RetryPolicy) -> None:
+        self.policy = policy
+        self.failures = 0
+
+    def __call__(self, state: RetryCallState) -> bool:
+        outcome = state.outcome
+        failed = outcome.exception() if outcome is not None and outcome.failed else None
+        if failed is not None and self.policy.connection_failure(failed) is not None:
+            self.failures += 1
+        breaker = self.policy.breaker
+        return self.failures >= self.policy.connect_attempts or (breaker is not None and breaker.stopped)
 
 
 def sync_retrying(policy: RetryPolicy, sleep: Callable[[float], None] | None = None) -> Retrying:

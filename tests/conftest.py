@@ -1,9 +1,20 @@
-"""Shared fixtures: a clean environment, a marker key, a temp cache, cassette scrubbing."""
+"""Shared fixtures: a clean environment, a marker key, a temp cache, cassette scrubbing, the shared corpora.
+
+Tests that read the corpora in ``../shared`` (``SHARED``; set
+``SUMMARIZER_SHARED_DIR`` to read them elsewhere) are found at collection: a test
+whose code, helpers, fixtures or parameters refer to ``SHARED`` or a path under
+it is marked ``needs_shared`` (the mark can also be set by hand). When the folder
+is missing they skip with one message, except in CI (``CI`` set), where they fail.
+"""
 
 from __future__ import annotations
 
+import dis
+import importlib
+import inspect
 import json
 import os
+import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,12 +24,93 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = Path(__file__).resolve().parent / "articles"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("SUMMARIZER_SHARED_DIR") or ROOT.parent / "shared")
+SHARED_MISSING = (
+    f"the shared corpora are not at {SHARED}: put the data checkout beside the repository as ../shared, "
+    "or set SUMMARIZER_SHARED_DIR to its folder"
+)
 MARKER_KEY = "sk-test-MARKER-0123456789abcdef"
 LLAMA_URL = "http://127.0.0.1:8080/v1"
 
 _SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie"]
 _DROP_RESPONSE_HEADERS = {"set-cookie", "openai-organization", "openai-project", "x-request-id"}
+
+
+def _is_shared(value: Any) -> bool:
+    if isinstance(value, (list, tuple)):
+        return any(_is_shared(v) for v in value)
+    return isinstance(value, Path) and (value == SHARED or SHARED in value.parents)
+
+
+def _codes(code: types.CodeType) -> Iterator[types.CodeType]:
+    yield code
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            yield from _codes(const)
+
+
+def _imported(code: types.CodeType) -> dict[str, Any]:
+    """Names a function imports from test modules inside its body, e.g. from tests.test_x import SEEDS."""
+    found: dict[str, Any] = {}
+    for part in _codes(code):
+        module = None
+        for op in dis.get_instructions(part):
+            if op.opname == "IMPORT_NAME":
+                module = importlib.import_module(op.argval) if str(op.argval).startswith("tests") else None
+            elif op.opname == "IMPORT_FROM" and module is not None:
+                found[op.argval] = getattr(module, op.argval, None)
+    return found
+
+
+def _reads_shared(func: Any, seen: set[Any]) -> bool:
+    """True if the function, or a helper function of its module it calls, refers to a shared path."""
+    func = inspect.unwrap(func)
+    code = getattr(func, "__code__", None)
+    if code is None or func in seen:
+        return False
+    seen.add(func)
+    names = {**getattr(func, "__globals__", {}), **_imported(code)}
+    for name in {n for part in _codes(code) for n in part.co_names}:
+        value = names.get(name)
+        if _is_shared(value):
+            return True
+        if inspect.isfunction(value) and value.__module__.startswith("tests") and _reads_shared(value, seen):
+            return True
+    return False
+
+
+def _needs_shared(item: pytest.Item) -> bool:
+    if item.get_closest_marker("needs_shared") is not None:
+        return True
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and any(_is_shared(v) for v in callspec.params.values()):
+        return True
+    seen: set[Any] = set()
+    if _reads_shared(getattr(item, "function", None), seen):
+        return True
+    info = getattr(item, "_fixtureinfo", None)
+    definitions = info.name2fixturedefs.values() if info is not None else []
+    return any(_reads_shared(d.func, seen) for defs in definitions for d in defs)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the needs_shared mark."""
+    config.addinivalue_line("markers", "needs_shared: the test reads the corpora in ../shared (SHARED)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that reads the shared corpora."""
+    for item in items:
+        if _needs_shared(item) and item.get_closest_marker("needs_shared") is None:
+            item.add_marker(pytest.mark.needs_shared)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Skip (fail in CI) a test that needs the shared corpora when they are missing."""
+    if item.get_closest_marker("needs_shared") is not None and not SHARED.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have the shared corpora: {SHARED_MISSING}", pytrace=False)
+        pytest.skip(SHARED_MISSING)
 
 
 @pytest.fixture(autouse=True)

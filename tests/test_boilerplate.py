@@ -9,8 +9,8 @@ from types import ModuleType
 import pytest
 
 from summarizer.boilerplate import clean_page_text
+from tests.conftest import SHARED
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SEEDS = SHARED / "seeds"
 BBC = SHARED / "corpus" / "bbc-news"
 ARTICLES = Path(__file__).resolve().parent / "articles"

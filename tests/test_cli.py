@@ -75,7 +75,7 @@ def test_unknown_engine_is_exit_2() -> None:
 
 def test_missing_file_is_exit_2() -> None:
     result = runner.invoke(app, ["summarize", "no/such/article.txt"])
-    assert result.exit_code == 2 and "not a file" in result.stderr
+    assert result.exit_code == 2 and "does not exist" in result.stderr
 
 
 def test_provider_failure_is_exit_1(transport: Recorder) -> None:
@@ -102,3 +102,26 @@ def test_schema_check_fails_on_drift(tmp_path: Path) -> None:
     fixed = runner.invoke(app, ["schema", "--dir", str(tmp_path / "schemas")])
     assert fixed.exit_code == 0
     assert runner.invoke(app, ["schema", "--check", "--dir", str(tmp_path / "schemas")]).exit_code == 0
+
+
+def test_a_url_points_to_curl_and_standard_input() -> None:
+    result = runner.invoke(app, ["summarize", "https://news.example/valdoria/border"])
+    assert result.exit_code == 2
+    assert "is a web address" in result.stderr
+    assert "curl -sL https://news.example/valdoria/border | summarizer summarize -" in result.stderr
+
+
+def test_a_folder_points_to_batch() -> None:
+    result = runner.invoke(app, ["summarize", str(ARTICLES)])
+    assert result.exit_code == 2
+    assert f"is a folder; summarize takes one article. For every article in it: summarizer batch {ARTICLES}" in (
+        result.stderr
+    )
+
+
+def test_schema_check_without_a_schemas_folder_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["schema", "--check"])
+    assert result.exit_code == 2
+    assert "there is no schemas/ folder here" in result.stderr and "drift" not in result.stderr
+    assert "--dir" in result.stderr and not (tmp_path / "schemas").exists()

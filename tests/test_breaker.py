@@ -1,0 +1,222 @@
+"""The run-wide breaker: a dead server or a refused key stops a run at once, every article accounted for."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import socket
+import ssl
+import threading
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import pytest
+
+from summarizer import ProviderError, Summarizer
+from summarizer.batch import run_batch
+from summarizer.errors import AccessDenied, RunStopped, ServiceUnreachable
+from summarizer.retrying import Breaker
+from tests.conftest import Recorder, answer_response, article, valdoria_answer
+
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])  # closed local ports only
+
+TEXT = article("valdoria-border.txt")
+PLACES = ["Valdoria", "Kestria", "Orlen", "Marvost", "Tessaly", "Dunmore", "Averin", "Corvel"]
+
+
+def closed_port() -> int:
+    """A local port nothing listens on: bound by us, then released."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fictional_articles(folder: Path, count: int) -> Path:
+    """Write ``count`` short, distinct articles about invented places."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        a, b = PLACES[i % len(PLACES)], PLACES[(i * 3 + 1) % len(PLACES)]
+        (folder / f"report-{i:03d}.txt").write_text(
+            f"{a} moved about {100 + i} soldiers toward its border with {b} on Tuesday, "
+            f"officials in {a} said.\n\n{b} called the move a provocation; talks are planned for day {i % 28 + 1}.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def refused(request: httpx2.Request) -> httpx2.Response:
+    """A transport whose connections are refused, like a closed port."""
+    raise httpx2.ConnectError("[Errno 111] Connection refused") from ConnectionRefusedError(111, "Connection refused")
+
+
+def test_breaker_stops_after_threshold_failures_in_a_row() -> None:
+    breaker = Breaker(3)
+    breaker.unreachable("the server is gone")
+    breaker.unreachable("the server is gone")
+    breaker.answered()  # any answer resets the count
+    breaker.unreachable("the server is gone")
+    breaker.unreachable("the server is gone")
+    breaker.check()
+    assert not breaker.stopped
+    breaker.unreachable("the server is gone")
+    assert breaker.stopped
+    with pytest.raises(ServiceUnreachable, match=r"^not attempted: the server is gone$") as info:
+        breaker.check()
+    assert info.value.attempts == 0 and isinstance(info.value, ProviderError)
+    with pytest.raises(ServiceUnreachable, match=r"^stopped after 2 attempt"):
+        breaker.check(2)
+
+
+def test_breaker_denial_stops_at_once_and_zero_threshold_never_stops() -> None:
+    breaker = Breaker(3)
+    breaker.deny("the key was refused")
+    with pytest.raises(AccessDenied, match="not attempted: the key was refused"):
+        breaker.check()
+    never = Breaker(0)
+    for _ in range(50):
+        never.unreachable("gone")
+    never.check()
+
+
+class Collect(logging.Handler):
+    """Keep the messages a logger emits."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def test_breaker_opens_once_under_many_threads() -> None:
+    breaker = Breaker(3)
+    collect = Collect()
+    logger = logging.getLogger("summarizer.retry")
+    logger.addHandler(collect)
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda _: breaker.unreachable("gone"), range(400)))
+    finally:
+        logger.removeHandler(collect)
+    assert breaker.stopped and collect.messages == ["gone"]
+
+
+def test_single_summarize_against_a_closed_port_fails_in_seconds() -> None:
+    started = time.perf_counter()
+    with (
+        Summarizer(engine="llm", base_url=f"http://127.0.0.1:{closed_port()}/v1", use_cache=False) as summarizer,
+        pytest.raises(ProviderError) as info,
+    ):
+        summarizer.summarize(TEXT)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 5, elapsed
+    assert "after 2 attempt(s) (connection refused)" in str(info.value) and info.value.attempts == 2
+
+
+def test_batch_of_200_against_a_closed_port_fails_fast_and_accounts_for_every_article(tmp_path: Path) -> None:
+    folder = fictional_articles(tmp_path / "articles", 200)
+    out = tmp_path / "out.jsonl"
+    started = time.perf_counter()
+    report = run_batch(
+        folder, out=out, engine="llm", base_url=f"http://127.0.0.1:{closed_port()}/v1", use_cache=False, concurrency=8
+    )
+    elapsed = time.perf_counter() - started
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert elapsed < 10, elapsed
+    assert len(rows) == len({r["article_id"] for r in rows}) == 200 == report.found == report.failed
+    assert {r["source_path"] for r in rows} == {p.name for p in folder.iterdir()}
+    kinds = Counter(r["error_type"] for r in rows)
+    not_attempted = [r for r in rows if r["error"].startswith("not attempted: ")]
+    assert len(not_attempted) >= 200 - 2 * 8 and kinds["ServiceUnreachable"] >= len(not_attempted)
+    assert all(r["attempts"] == 0 for r in not_attempted)
+    assert "check that the server is running" in not_attempted[0]["error"]
+    assert sum(r["attempts"] for r in rows) <= 2 * 8  # no article past the first wave was sent
+
+
+def test_401_on_the_first_request_stops_the_batch(tmp_path: Path) -> None:
+    folder = fictional_articles(tmp_path / "articles", 20)
+    rec = Recorder(httpx2.Response(401, json={"error": {"message": "Incorrect API key"}}))
+
+    async def no_wait(seconds: float) -> None:
+        pass
+
+    summarizer = Summarizer(
+        model="test-model",
+        use_cache=False,
+        async_http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(rec)),
+        async_sleep=no_wait,
+    )
+    report = run_batch(folder, out=tmp_path / "out.jsonl", concurrency=1, summarizer=summarizer)
+    asyncio.run(summarizer.aclose())
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rec.requests) == 1 and report.failed == 20
+    assert Counter(r["error_type"] for r in rows) == {"ProviderError": 1, "AccessDenied": 19}
+    denied = [r["error"] for r in rows if r["error_type"] == "AccessDenied"]
+    assert all(e.startswith("not attempted: ") and "rejected the API key (401)" in e for e in denied)
+
+
+def test_breaker_is_shared_by_threads_of_one_summarizer(no_sleep: list[float]) -> None:
+    calls = 0
+    lock = threading.Lock()
+
+    def count_refused(request: httpx2.Request) -> httpx2.Response:
+        nonlocal calls
+        with lock:
+            calls += 1
+        return refused(request)
+
+    with Summarizer(
+        model="test-model",
+        use_cache=False,
+        http_client=httpx2.Client(transport=httpx2.MockTransport(count_refused)),
+        sleep=no_sleep.append,
+    ) as summarizer:
+
+        def one(i: int) -> BaseException | None:
+            try:
+                summarizer.summarize(f"{TEXT}\n\nUpdate {i}.")
+            except ProviderError as exc:
+                return exc
+            return None
+
+        with ThreadPoolExecutor(4) as pool:
+            errors = list(pool.map(one, range(40)))
+    assert all(isinstance(e, ProviderError) for e in errors)
+    assert sum(isinstance(e, RunStopped) for e in errors) >= 40 - 4
+    assert calls <= 2 * 4
+
+
+def test_5xx_keeps_its_backoff_and_does_not_stop_the_run(make_summarizer: Any, no_sleep: list[float]) -> None:
+    rec = Recorder(*[httpx2.Response(503, json={"error": {"message": "busy"}}) for _ in range(5)])
+    rec.responses.append(answer_response(valdoria_answer()))
+    summarizer = make_summarizer(rec)
+    with pytest.raises(ProviderError, match="after 5 attempt"):
+        summarizer.summarize(TEXT)
+    assert len(no_sleep) == 4 and no_sleep[-1] > no_sleep[0]  # exponential back-off, not the quick connect retry
+    assert summarizer.summarize(TEXT).attempts.requests == 1  # the server answered: the run goes on
+
+
+@pytest.mark.parametrize(
+    ("cause", "said", "attempts"),
+    [
+        (ConnectionRefusedError(111, "Connection refused"), "connection refused", 2),
+        (socket.gaierror(-2, "Name or service not known"), "host name not found", 2),
+        (ssl.SSLCertVerificationError("certificate verify failed"), "TLS certificate not trusted", 1),
+    ],
+)
+def test_connection_failures_get_quick_bounded_tries(
+    make_summarizer: Any, no_sleep: list[float], cause: BaseException, said: str, attempts: int
+) -> None:
+    def fail(request: httpx2.Request) -> httpx2.Response:
+        raise httpx2.ConnectError(str(cause)) from cause
+
+    summarizer = make_summarizer(fail)  # a transport function in place of a scripted Recorder
+    with pytest.raises(ProviderError, match=f"after {attempts} attempt\\(s\\) \\({said}\\)"):
+        summarizer.summarize(TEXT)
+    assert no_sleep == [1.0] * (attempts - 1)
