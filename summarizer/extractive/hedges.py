@@ -70,7 +70,8 @@ def claim_of(sentence: Sentence, start: int, end: int) -> str:
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[left:right])]
     cue_word = next((i for i, (a, b) in enumerate(words) if left + b > start), 0)
     if len(words) > MAX_CLAIM_WORDS:
-        first = max(0, min(cue_word - 6, len(words) - MAX_CLAIM_WORDS))
+        # keep the clause's start (its subject) when the cue is early enough, else centre on the cue
+        first = 0 if cue_word < MAX_CLAIM_WORDS - 6 else min(cue_word - 6, len(words) - MAX_CLAIM_WORDS)
         words = words[first : first + MAX_CLAIM_WORDS]
     clause = text[left + words[0][0] : left + words[-1][1]] if words else text
     if not _LEADING_JOINER.match(text[start:end]):
