@@ -252,7 +252,9 @@ def evaluate(shared: Path, baseline_rev: str = BASELINE_REV, news: bool = True, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--baseline-rev", default=BASELINE_REV, help="git revision of the baseline engine ('' for none)")
+    parser.add_argument(
+        "--baseline-rev", default=BASELINE_REV, help="git revision of the baseline engine ('' for none)"
+    )
     parser.add_argument("--no-news", action="store_true", help="skip the BBC noise check")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import HedgeKind
-from .hedge_lexicon import CONDITION, LEXICON, REPORTED_BEFORE, VETO_BEFORE, WOULD
+from .hedge_lexicon import CONDITION, HEADS, LEXICON, REPORTED_BEFORE, VETO_BEFORE, WOULD
 from .sentences import Sentence
 
 __all__ = ["HedgeCue", "find_hedges"]
@@ -30,6 +30,7 @@ _PATTERN = re.compile(
 )
 _KINDS = {f"k{i}": kind for i, (kind, _) in enumerate(LEXICON)}
 _HEAD = re.compile(r"[a-z']+")
+_TOKEN = re.compile(r"'(?:s|re)\b|[a-z]+")
 _CLAUSE_END = re.compile(r"\s*(?:[;:!?()\[\]\u2014\u2013\"\u201c\u201d]|--|,(?=\s)|\.(?=\s|$))\s*")
 _LEADING_JOINER = re.compile(r"^(?:and|but|or|so|that|which|while|whereas)\s+", re.IGNORECASE)
 MAX_CLAIM_WORDS = 20
@@ -85,6 +86,20 @@ def _vetoed(lower: str, start: int, cue: str) -> bool:
     return veto is not None and veto.search(lower[max(0, start - 40) : start]) is not None
 
 
+def _matches(lower: str) -> list[re.Match[str]]:
+    """Lexicon matches, tried only where a head word starts: far cheaper than a scan of every position."""
+    found = []
+    last = 0
+    for token in _TOKEN.finditer(lower):
+        if token.start() < last or token.group() not in HEADS:
+            continue
+        match = _PATTERN.match(lower, token.start())
+        if match:
+            found.append(match)
+            last = match.end()
+    return found
+
+
 def find_hedges(text: str, sentences: list[Sentence]) -> list[HedgeCue]:
     """Return every hedge cue in the sentences, in text order."""
     cues: list[HedgeCue] = []
@@ -92,7 +107,7 @@ def find_hedges(text: str, sentences: list[Sentence]) -> list[HedgeCue]:
         body = sentence.text
         lower = body.lower()
         spans: list[tuple[int, int, HedgeKind]] = []
-        for match in _PATTERN.finditer(lower):
+        for match in _matches(lower):
             start, end = match.span()
             if body[start:end] == "May" or _vetoed(lower, start, lower[start:end]):
                 continue  # "May": the month, or a sentence-initial name
