@@ -81,6 +81,8 @@ def test_kinds_stay_sensible() -> None:
         "The Kestrian president said he would visit Orlen on Tuesday.",
         "Those responsible for the massacre should be punished.",
         "A think tank in Orlen published the casualty list.",
+        "The Orlen think-tank published the casualty list.",
+        "To view the footage it has to be unlocked by the Kestrian censor.",
         "Parliament will consider the proposal next week.",
         "The bill was considered by the defence committee on Monday.",
         '"I believe in God and in my country," the colonel said.',
@@ -170,3 +172,10 @@ def test_head_word_filter_loses_nothing_against_a_full_scan() -> None:
             lower = sentence.text.lower()
             full = [m.span() for m in hedges._PATTERN.finditer(lower)]
             assert [m.span() for m in hedges._matches(lower)] == full, sentence.text
+
+
+def test_claim_of_quoted_speech_has_no_stray_quote_mark() -> None:
+    text = '"I think the garrison in Orlen will hold until spring," the Kestrian colonel said.'
+    assert claim_for(text, "think") == "I think the garrison in Orlen will hold until spring"
+    text = 'The minister accused Valdoria of "open aggression" on the border.'
+    assert claim_for(text, "accused") == 'The minister accused Valdoria of "open aggression" on the border'

@@ -108,7 +108,7 @@ LEXICON: list[tuple[HedgeKind, str]] = [
     (
         S,
         r"(?:think|thinks|thinking(?=\s+that))"
-        r"(?!\s+(?:tanks?|about|of|through|twice|again|ahead|big|back|outside|straight)\b)",
+        r"(?!-tanks?\b|\s+(?:tanks?|about|of|through|twice|again|ahead|big|back|outside|straight)\b)",
     ),
     (
         S,
@@ -123,7 +123,8 @@ LEXICON: list[tuple[HedgeKind, str]] = [
     ),
     (
         S,
-        r"(?:consider|view|regard)(?:s|ed)?\s+(?!to\b|whether\b|it\s+carefully)(?:[a-z'-]+\s+){1,4}?(?:to\s+be|as)\b"
+        r"(?:consider(?:s|ed)?\s+(?!to\b|whether\b|it\s+carefully)(?:[a-z'-]+\s+){1,4}?(?:to\s+be|as)|"
+        r"(?:view|regard)(?:s|ed)?\s+(?!to\b|whether\b)(?:[a-z'-]+\s+){1,4}?as)\b"
         r"(?!\s+(?:well|soon|far|long|much|many|part|a\s+result|of|if|though|such|follows)\b)",
     ),
     (
@@ -141,7 +142,10 @@ LEXICON: list[tuple[HedgeKind, str]] = [
     (S, r"doubt(?:s|ed|ing)?|doubtful|dubious"),
     (S, r"fears?\s+(?:that|over|about|of\s+(?:a|an|the|further|more|renewed|another))|feared\s+(?:that|to)"),
     (S, r"(?:is|are|was|were)\s+feared|feared\s+(?:dead|killed|lost|missing)|amid\s+fears"),
-    (S, r"predict(?:s|ed|ing|ions?)?|forecasts?\s+that|expectations?\s+(?:that|of)|hypothes[ie]s|hypothetical(?:ly)?"),
+    (
+        S,
+        r"predict(?:s|ed|ing|ions?)?|forecasts?\s+that|expectations?\s+(?:that|of\s+(?:a|an|further|more|higher|lower|renewed|another))|hypothes[ie]s|hypothetical(?:ly)?",
+    ),
     # speculation
     (S, r"(?:is|are|was|were)\s+(?:expected|likely|unlikely)\s+to|it\s+is\s+expected"),
     (S, r"expect(?:s|ed|ing)?(?<!than\sexpected)(?<!as\sexpected)"),

@@ -31,7 +31,7 @@ _PATTERN = re.compile(
 _KINDS = {f"k{i}": kind for i, (kind, _) in enumerate(LEXICON)}
 _HEAD = re.compile(r"[a-z']+")
 _TOKEN = re.compile(r"'(?:s|re)\b|[a-z]+")
-_CLAUSE_END = re.compile(r"\s*(?:[;:!?()\[\]\u2014\u2013\"\u201c\u201d]|--|,(?=\s)|\.(?=\s|$))\s*")
+_CLAUSE_END = re.compile(r"\s*(?:[;:!?()\[\]\u2014\u2013]|--|[,.][\"\u201d\u2019]?(?=\s|$))\s*")
 _LEADING_JOINER = re.compile(r"^(?:and|but|or|so|that|which|while|whereas)\s+", re.IGNORECASE)
 MAX_CLAIM_WORDS = 20
 _MIN_CLAUSE_WORDS = 4
@@ -77,7 +77,19 @@ def claim_of(sentence: Sentence, start: int, end: int) -> str:
     clause = text[left + words[0][0] : left + words[-1][1]] if words else text
     if not _LEADING_JOINER.match(text[start:end]):
         clause = _LEADING_JOINER.sub("", clause, count=1)
-    return clause.rstrip(" ,;:") or text
+    return _balanced(clause.rstrip(" ,;:")) or text
+
+
+def _balanced(clause: str) -> str:
+    """Drop a double quote mark at either end that opens or closes nothing inside the clause."""
+    clause = clause.strip()
+    if clause.count('"') % 2:
+        clause = clause[1:] if clause.startswith('"') else clause[:-1] if clause.endswith('"') else clause
+    if clause.startswith("\u201c") and "\u201d" not in clause:
+        clause = clause[1:]
+    if clause.endswith("\u201d") and "\u201c" not in clause:
+        clause = clause[:-1]
+    return clause.strip()
 
 
 def _vetoed(lower: str, start: int, cue: str) -> bool:
