@@ -46,7 +46,7 @@ _SHOULD_PROBABLE = (
 # "was considered by the committee", "will be considered next week": deliberation, not belief.
 _DELIBERATE = (
     r"by(?!\s+(?:many|some|most|others|several|critics|experts|scholars|historians|analysts|observers|fans|people))|at|for|during|on|next|when|before|after|until|carefully|further|again|separately|later|shortly|"
-    r"today|tomorrow|tonight|this|and|or|in\s+(?:detail|private|public|parliament|committee|court)"
+    r"today|tomorrow|tonight|this|and|or|include|includes|included|in\s+(?:detail|private|public|parliament|committee|court)"
 )
 # "according to the rules": in accordance with, not attribution.
 _NORM = (
