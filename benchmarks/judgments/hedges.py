@@ -178,15 +178,15 @@ def baseline_module(rev: str) -> Any | None:
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
-    folder = Path(tempfile.mkdtemp())
-    path = folder / "hedges_baseline.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("summarizer.extractive.hedges_baseline", path)
-    if spec is None or spec.loader is None:
-        return None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "hedges_baseline.py"
+        path.write_text(source, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("summarizer.extractive.hedges_baseline", path)
+        if spec is None or spec.loader is None:
+            return None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # its dataclasses look their module up
+        spec.loader.exec_module(module)
     return module
 
 

@@ -5,13 +5,18 @@ to"), belief and opinion ("believe", "is considered", "seen as", "suspected"),
 unconfirmed and unknown ("no confirmation", "unclear", "no evidence"), denial,
 attribution ("reportedly", "alleged", "accused of") and approximation before a
 number. Words with a non-hedging sense are taken only in their hedging frame:
-"could" not of ability, "should" of expectation not obligation, "would" only
-in a conditional sentence and not in reported plans, "think" not in "think
-tank", "believe" not in "believe in", "might" not the noun, "May" not the
-month. "Expected" counts, also of schedules ("is expected on Monday": the event
-has not happened), but not in "than expected" or "as expected". "Can" is left
-out: nearly every use is ability or a general truth. Where cues overlap, the
+"could" not of ability, "should" of expectation not obligation, "would" in
+an if/unless sentence or before "probably"/"seem"/"have been" but not in
+reported plans ("said he would resign"), "consider" as "regard as" not as
+"deliberate", "think" not in "think tank", "believe" not in "believe in",
+"might" not the noun, "the suspect" not a hedge, "May" not the month.
+"Expected" counts, also of schedules ("is expected on Monday": the event has
+not happened), but not in "than expected" or "as expected". "Can" is left out:
+nearly every use is ability or a general truth. Where cues overlap, the
 earliest wins, then the first pattern in the lexicon.
+
+A cue's claim is the clause that holds it (cut at clause punctuation, never at
+the cue), at most 20 words, cut at word boundaries.
 """
 
 from __future__ import annotations
