@@ -108,7 +108,8 @@ LEXICON: list[tuple[HedgeKind, str]] = [
     (
         S,
         r"(?:think|thinks|thinking(?=\s+that))"
-        r"(?!-tanks?\b|\s+(?:tanks?|about|of|through|twice|again|ahead|big|back|outside|straight)\b)",
+        r"(?!-tanks?\b|\s+(?:tanks?|about|of|through|twice|again|ahead|big|back|outside|straight|more|less|like|"
+        r"differently|carefully|hard|harder|positively|clearly|creatively|laterally|long)\b)",
     ),
     (
         S,
@@ -195,12 +196,16 @@ VETO_BEFORE: dict[str, re.Pattern[str]] = {
             rf"(?:make|makes|made|making)(?:\s+(?:it|this|that))?|{_NUMBER_WORD}",
         ),
         ("potential", r"great|huge|full|untapped|enormous|real|economic|growth|earning|its|his|her|their|the\s+full"),
-        ("doubt doubts doubted", r"no|little|self|without(?:\s+a)?|beyond(?:\s+(?:any|all|reasonable))?|never"),
+        (
+            "doubt doubts doubted",
+            r"no|little|self|without(?:\s+a)?|beyond(?:\s+(?:a|any|all))?(?:\s+reasonable)?|never",
+        ),
         (
             "believe believed believes believing",
             r"(?:hard|difficult|who|whom|whether|no\s+reason)\s+to|can't|cannot|could\s+not|couldn't|make",
         ),
         ("accused accuse", r"the|an?|co|fellow"),
+        ("appear appears appeared", r"first|last|originally|once|recently|publicly|later|again|regularly|frequently"),
         ("thought", r"the|a|of|his|her|their|my|our|its|no|any|second|political|religious|economic|modern|free"),
     ]
     for word in words.split()
