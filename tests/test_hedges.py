@@ -85,6 +85,8 @@ def test_kinds_stay_sensible() -> None:
         "The Orlen generals have to think more like their enemy.",
         "The court found beyond a reasonable doubt that the colonel gave the order.",
         "The Kestrian leaflet first appeared early last year.",
+        "Border guards opened crates they were not supposed to.",
+        "Travellers to Orlen should know that the border closes at dusk.",
         "To view the footage it has to be unlocked by the Kestrian censor.",
         "Parliament will consider the proposal next week.",
         "The bill was considered by the defence committee on Monday.",

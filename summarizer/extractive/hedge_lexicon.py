@@ -38,7 +38,7 @@ _ABILITY = (
 # Outcomes after "should" read as expectation ("should arrive"), the rest as obligation.
 _SHOULD_PROBABLE = (
     r"arrive|reach|come|finish|end|last|improve|rise|fall|increase|decrease|grow|recover|help|"
-    r"happen|occur|open|resume|start|begin|know|mean|"
+    r"happen|occur|open|resume|start|begin|mean|"
     r"be\s+(?:able|ready|available|complete|completed|finished|done|over|back|enough|sufficient|fine|"
     r"possible|operational|known|clear|in\s+place|on\s+track)|"
     r"have\s+(?:arrived|finished|been\s+(?:completed|finished|done)|no\s+(?:problem|trouble|difficulty))"
@@ -138,7 +138,7 @@ LEXICON: list[tuple[HedgeKind, str]] = [
     (S, r"in\s+(?:his|her|their|my|our|its|the)\s+view|in\s+the\s+view\s+of"),
     (S, r"suspect(?:s|ed)?\s+(?:that|of)|suspected|suspicions?|(?:i|we|they|he|she|police|investigators)\s+suspect"),
     (S, rf"(?:assum(?:e|es|ed|ing)|presum(?:e|es|ed|ing))(?!\s+(?:{_ASSUME_TAKE})\b)|assumptions?\s+that"),
-    (S, r"supposed(?!\s+to\s+(?!be\b))"),
+    (S, r"supposed(?!\s+to\b(?!\s+be\b))"),
     (S, r"presumably|supposedly|apparently|seemingly|arguably|conceivably|plausibly|putative(?:ly)?"),
     (S, r"doubt(?:s|ed|ing)?|doubtful|dubious"),
     (S, r"fears?\s+(?:that|over|about|of\s+(?:a|an|the|further|more|renewed|another))|feared\s+(?:that|to)"),
