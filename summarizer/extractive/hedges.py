@@ -1,9 +1,22 @@
-"""Find hedging language: a lexicon of cues, each with its kind, plus a few patterns.
+"""Find hedging language: a lexicon of cues, each with its kind, and the claim each cue governs.
 
-Approximation cues count only before a number ("about 4,000", not "talks about
-Iraq"); "could"/"may" count as speculation except in "could not" and the month
-"May". Where cues overlap, the longest wins ("could not be independently
-verified" over "could").
+The lexicon (``hedge_lexicon``) covers speculation (modals, "likely", "appears
+to"), belief and opinion ("believe", "is considered", "seen as", "suspected"),
+unconfirmed and unknown ("no confirmation", "unclear", "no evidence"), denial,
+attribution ("reportedly", "alleged", "accused of") and approximation before a
+number. Words with a non-hedging sense are taken only in their hedging frame:
+"could" not of ability, "should" of expectation not obligation, "would" in
+an if/unless sentence or before "probably"/"seem"/"have been" but not in
+reported plans ("said he would resign"), "consider" as "regard as" not as
+"deliberate", "think" not in "think tank", "believe" not in "believe in",
+"might" not the noun, "the suspect" not a hedge, "May" not the month.
+"Expected" counts, also of schedules ("is expected on Monday": the event has
+not happened), but not in "than expected" or "as expected". "Can" is left out:
+nearly every use is ability or a general truth. Where cues overlap, the
+earliest wins, then the first pattern in the lexicon.
+
+A cue's claim is the clause that holds it (cut at clause punctuation, never at
+the cue), at most 20 words, cut at word boundaries.
 """
 
 from __future__ import annotations
@@ -12,50 +25,21 @@ import re
 from dataclasses import dataclass
 
 from ..models import HedgeKind
+from .hedge_lexicon import CONDITION, HEADS, LEXICON, REPORTED_BEFORE, VETO_BEFORE, WOULD
 from .sentences import Sentence
 
 __all__ = ["HedgeCue", "find_hedges"]
 
-_NUMBER_AHEAD = (
-    r"(?=\s+(?:an?\s+)?(?:[£$€]\s?)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
-    r"fifty|hundreds?|thousands?|dozens?|half|a\s+third|a\s+quarter|a\s+fraction)\b))"
-)
-
-_LEXICON: list[tuple[HedgeKind, str]] = [
-    (HedgeKind.UNCONFIRMED, r"there\s+(?:is|was)\s+no\s+official\s+confirmation|no\s+official\s+confirmation"),
-    (HedgeKind.UNCONFIRMED, r"(?:could|can)\s*not\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)"),
-    (HedgeKind.UNCONFIRMED, r"(?:has|have|had)\s+not\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)"),
-    (HedgeKind.UNCONFIRMED, r"not\s+(?:been\s+)?independently\s+(?:confirmed|verified)|unconfirmed|unverified"),
-    (HedgeKind.UNCONFIRMED, r"no\s+information\s+was\s+(?:provided|given)"),
-    (
-        HedgeKind.DENIAL,
-        r"denie[sd]|deny(?:ing)?|refuted|rejected\s+(?:the\s+)?(?:claims?|reports?|allegations?|accusations?)",
-    ),
-    (HedgeKind.DENIAL, r"dismissed\s+(?:the\s+)?(?:claims?|reports?|allegations?)"),
-    (HedgeKind.ATTRIBUTION, r"reportedly|allegedly|purportedly|ostensibly|according\s+to"),
-    (HedgeKind.ATTRIBUTION, r"(?:is|are|was|were)\s+said\s+to|(?:is|are|was|were)\s+(?:understood|thought)\s+to"),
-    (HedgeKind.ATTRIBUTION, r"(?:reports?|sources?)\s+(?:indicate|indicated|suggest|suggested|said|say)"),
-    (HedgeKind.ATTRIBUTION, r"claim(?:s|ed|ing)?|alleged|allegations?|alleging|rumou?red"),
-    (HedgeKind.SPECULATION, r"(?:is|are|was|were)\s+believed\s+to|believed\s+to"),
-    (HedgeKind.SPECULATION, r"(?:is|are|was|were)\s+(?:expected|likely|unlikely)\s+to|it\s+is\s+expected"),
-    (HedgeKind.SPECULATION, r"expect(?:s|ed)?|speculat(?:ion|ed|e)|(?:they|we|i|he|she)\s+believes?|believed"),
-    (HedgeKind.SPECULATION, r"appears?\s+to|appeared\s+to|appears|seems?\s+to|seems"),
-    (HedgeKind.SPECULATION, r"(?:un)?likely|probably|possibly|perhaps|potential(?:ly)?|improbable|possible"),
-    (HedgeKind.SPECULATION, r"suggests?|suggested|suggesting|might|may(?!\s+\d)"),
-    (HedgeKind.SPECULATION, r"could(?!\s*not\b|n't)"),
-    (
-        HedgeKind.APPROXIMATION,
-        rf"(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated){_NUMBER_AHEAD}",
-    ),
-    (
-        HedgeKind.APPROXIMATION,
-        rf"(?:more\s+than|fewer\s+than|less\s+than|at\s+least|up\s+to|as\s+many\s+as|close\s+to){_NUMBER_AHEAD}",
-    ),
-]
 _PATTERN = re.compile(
-    "|".join(f"(?P<k{i}>\\b(?:{pattern})\\b)" for i, (_, pattern) in enumerate(_LEXICON)),
+    "|".join(f"(?P<k{i}>\\b(?:{pattern})\\b)" for i, (_, pattern) in enumerate(LEXICON)),
 )
-_KINDS = {f"k{i}": kind for i, (kind, _) in enumerate(_LEXICON)}
+_KINDS = {f"k{i}": kind for i, (kind, _) in enumerate(LEXICON)}
+_HEAD = re.compile(r"[a-z']+")
+_TOKEN = re.compile(r"'(?:s|re)\b|[a-z]+")
+_CLAUSE_END = re.compile(r"\s*(?:[;:!?()\[\]\u2014\u2013]|--|[,.][\"\u201d\u2019]?(?=\s|$))\s*")
+_LEADING_JOINER = re.compile(r"^(?:and|but|or|so|that|which|while|whereas)\s+", re.IGNORECASE)
+MAX_CLAIM_WORDS = 20
+_MIN_CLAUSE_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +54,67 @@ class HedgeCue:
     sentence: Sentence
 
 
-_CLAUSE_END = re.compile(r"[;:!?()\u2014]|[,.](?=\s|$)")
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause around text[start:end], widened while it is under four words."""
+    bounds = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
+    left = max((b for a, b in bounds if b <= start), default=0)
+    right = min((a for a, b in bounds if a >= end), default=len(text))
+    while len(text[left:right].split()) < _MIN_CLAUSE_WORDS and (left > 0 or right < len(text)):
+        after = [a for a, b in bounds if a > right]
+        before = [b for a, b in bounds if b < left]
+        if right < len(text):
+            right = min(after, default=len(text))
+        else:
+            left = max(before, default=0)
+    return left, right
 
 
-def _claim(sentence: Sentence, start: int, end: int) -> str:
-    after = _CLAUSE_END.split(sentence.text[end - sentence.start :], maxsplit=1)[0].split()
-    if len(after) >= 3:
-        return " ".join(after[:12])
-    before = _CLAUSE_END.split(sentence.text[: start - sentence.start])[-1].split()
-    return " ".join(before[-10:] + after) or sentence.text[:80]
+def claim_of(sentence: Sentence, start: int, end: int) -> str:
+    """The clause of the sentence that holds the cue at [start, end) (offsets into the sentence), cut to 20 words."""
+    text = sentence.text
+    left, right = _clause(text, start, end)
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[left:right])]
+    cue_word = next((i for i, (a, b) in enumerate(words) if left + b > start), 0)
+    if len(words) > MAX_CLAIM_WORDS:
+        # keep the clause's start (its subject) when the cue is early enough, else centre on the cue
+        first = 0 if cue_word < MAX_CLAIM_WORDS - 6 else min(cue_word - 6, len(words) - MAX_CLAIM_WORDS)
+        words = words[first : first + MAX_CLAIM_WORDS]
+    clause = text[left + words[0][0] : left + words[-1][1]] if words else text
+    if not _LEADING_JOINER.match(text[start:end]):
+        clause = _LEADING_JOINER.sub("", clause, count=1)
+    return _balanced(clause.rstrip(" ,;:")) or text
+
+
+def _balanced(clause: str) -> str:
+    """Drop a double quote mark at either end that opens or closes nothing inside the clause."""
+    clause = clause.strip()
+    if clause.count('"') % 2:
+        clause = clause[1:] if clause.startswith('"') else clause[:-1] if clause.endswith('"') else clause
+    if clause.startswith("\u201c") and "\u201d" not in clause:
+        clause = clause[1:]
+    if clause.endswith("\u201d") and "\u201c" not in clause:
+        clause = clause[:-1]
+    return clause.strip()
+
+
+def _vetoed(lower: str, start: int, cue: str) -> bool:
+    head = _HEAD.match(cue)
+    veto = VETO_BEFORE.get(head.group()) if head else None
+    return veto is not None and veto.search(lower[max(0, start - 40) : start]) is not None
+
+
+def _matches(lower: str) -> list[re.Match[str]]:
+    """Lexicon matches, tried only where a head word starts: far cheaper than a scan of every position."""
+    found = []
+    last = 0
+    for token in _TOKEN.finditer(lower):
+        if token.start() < last or token.group() not in HEADS:
+            continue
+        match = _PATTERN.match(lower, token.start())
+        if match:
+            found.append(match)
+            last = match.end()
+    return found
 
 
 def find_hedges(text: str, sentences: list[Sentence]) -> list[HedgeCue]:
@@ -86,19 +122,29 @@ def find_hedges(text: str, sentences: list[Sentence]) -> list[HedgeCue]:
     cues: list[HedgeCue] = []
     for sentence in sentences:
         body = sentence.text
-        for match in _PATTERN.finditer(body.lower()):
-            kind = _KINDS[match.lastgroup or ""]
+        lower = body.lower()
+        spans: list[tuple[int, int, HedgeKind]] = []
+        for match in _matches(lower):
             start, end = match.span()
-            original = body[start:end]
-            if original == "May":  # the month, or a sentence-initial name
-                continue
+            if body[start:end] == "May" or _vetoed(lower, start, lower[start:end]):
+                continue  # "May": the month, or a sentence-initial name
+            spans.append((start, end, _KINDS[match.lastgroup or ""]))
+        if "would" in lower and CONDITION.search(lower):
+            for match in WOULD.finditer(lower):
+                start, end = match.span()
+                if REPORTED_BEFORE.search(lower[max(0, start - 60) : start]):
+                    continue  # "said he would resign": a reported plan
+                if not any(a < end and start < b for a, b, _ in spans):
+                    spans.append((start, end, HedgeKind.SPECULATION))
+            spans.sort()
+        for start, end, kind in spans:
             cues.append(
                 HedgeCue(
                     start=sentence.start + start,
                     end=sentence.start + end,
-                    cue=original,
+                    cue=body[start:end],
                     kind=kind,
-                    claim=_claim(sentence, sentence.start + start, sentence.start + end),
+                    claim=claim_of(sentence, start, end),
                     sentence=sentence,
                 )
             )

@@ -1,0 +1,242 @@
+"""The hedge lexicon: cue patterns by kind, each with the context that rules it out.
+
+Patterns are matched on lower-cased sentences, as whole words. Where a word is a
+hedge only in one of its senses, the pattern carries the sense's frame (a
+lookahead) and ``VETO_BEFORE`` the words that, just before it, mark the other
+sense ("the suspect", "military might", "think tank").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import HedgeKind
+
+__all__ = ["CONDITION", "LEXICON", "REPORTED_BEFORE", "VETO_BEFORE", "WOULD"]
+
+A, S, X, U, D = (
+    HedgeKind.ATTRIBUTION,
+    HedgeKind.SPECULATION,
+    HedgeKind.APPROXIMATION,
+    HedgeKind.UNCONFIRMED,
+    HedgeKind.DENIAL,
+)
+
+_NUMBER_AHEAD = (
+    r"(?=\s+(?:an?\s+)?(?:[£$€]\s?)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
+    r"fifty|hundreds?|thousands?|dozens?|half|a\s+third|a\s+quarter|a\s+fraction)\b))"
+)
+_BE = r"(?:is|are|was|were|be|been|being|'s|'re|am|remains?|remained|seems?|seemed)"
+_ADV = r"(?:\s+(?:widely|generally|often|commonly|largely|still|now|also|long|once|originally|increasingly|"
+_ADV += r"sometimes|usually|mostly|traditionally|popularly|variously|already|not|never|by\s+many))?"
+# "could"/"can" followed by one of these is ability, not possibility ("could not see").
+_ABILITY = (
+    r"afford|see|hear|feel|smell|taste|speak|read|write|swim|walk|run|drive|fly|ride|sing|dance|play|cook|"
+    r"understand|remember|recall|recognise|recognize|manage|cope|handle|stand|bear|tell|access|"
+    r"only|barely|hardly|easily|do\s+nothing|no\s+longer"
+)
+# Outcomes after "should" read as expectation ("should arrive"), the rest as obligation.
+_SHOULD_PROBABLE = (
+    r"arrive|reach|come|finish|end|last|improve|rise|fall|increase|decrease|grow|recover|help|"
+    r"happen|occur|open|resume|start|begin|mean|"
+    r"be\s+(?:able|ready|available|complete|completed|finished|done|over|back|enough|sufficient|fine|"
+    r"possible|operational|known|clear|in\s+place|on\s+track)|"
+    r"have\s+(?:arrived|finished|been\s+(?:completed|finished|done)|no\s+(?:problem|trouble|difficulty))"
+)
+# "was considered by the committee", "will be considered next week": deliberation, not belief.
+_DELIBERATE = (
+    r"by(?!\s+(?:many|some|most|others|several|critics|experts|scholars|historians|analysts|observers|fans|people))|at|for|during|on|next|when|before|after|until|carefully|further|again|separately|later|shortly|"
+    r"today|tomorrow|tonight|this|and|or|include|includes|included|in\s+(?:detail|private|public|parliament|committee|court)"
+)
+# "according to the rules": in accordance with, not attribution.
+_NORM = (
+    r"plan|schedule|(?:the\s+|its\s+|their\s+)?(?:rules?|law|laws|code|constitution|guidelines?|regulations?|"
+    r"tradition|custom|treaty|agreement|contract|terms|procedure|protocol|ministerial\s+code|plan|schedule)"
+)
+# "appears in court", "appeared on stage": to show up, not to seem.
+_SHOW_UP = (
+    r"as|in|on|at|with|before|only|again|twice|alongside|regularly|frequently|together|here|there|for|from|during|"
+    r"live|onstage|briefly|next|under|after|when|to\s+(?:the|a|an|his|her|their|court|have\s+been\s+(?:removed|sold))|"
+    r"and|or|but|opposite|throughout|inside|outside|near|among|between|until|via|through|once|first|in\s+court|"
+    r"weekly|daily|often|occasionally|several|three|two|four|five|six|once|every|each|the|a|an|his|her|their|its"
+)
+_ASSUME_TAKE = (
+    r"office|power|control|responsibility|responsibilities|command|duties|leadership|charge|ownership|"
+    r"management|the\s+(?:role|post|presidency|throne|title|name|identity|chair|leadership|mantle|debt)"
+)
+_REPORT = (
+    r"said|says|say|told|tells|announced|announces|promised|pledged|vowed|insisted|confirmed|stated|declared|"
+    r"added|warned|argued|explained|revealed|indicated|agreed|decided|planned|hoped|intended|knew|"
+    r"wrote|replied|claimed"
+)
+
+LEXICON: list[tuple[HedgeKind, str]] = [
+    # unconfirmed: the text says a thing is not established
+    (U, r"there\s+(?:is|was)\s+no\s+official\s+confirmation|no\s+(?:official\s+|independent\s+)?confirmation"),
+    (U, r"(?:could|can)\s*not\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)"),
+    (U, r"(?:has|have|had)\s+not\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)"),
+    (U, r"not\s+(?:been\s+)?independently\s+(?:confirmed|verified)|unconfirmed|unverified|unproven"),
+    (U, r"no\s+information\s+was\s+(?:provided|given)"),
+    (
+        U,
+        r"(?:it\s+)?(?:is|was|remains|remained|still|is\s+still|was\s+still)\s+(?:not\s+(?:yet\s+)?|far\s+from\s+)"
+        r"(?:clear|known|certain)(?!\s+(?:for|as)\b)",
+    ),
+    (U, r"(?:not|never)\s+(?:been\s+)?(?:known|clear|proven|established)\s+(?:whether|if|how|why|what|who|when|where)"),
+    (U, r"unclear|uncertain(?:ty|ties)?|remains?\s+to\s+be\s+seen|little\s+is\s+known|nobody\s+knows|no\s+one\s+knows"),
+    (
+        U,
+        rf"{_BE}{_ADV}\s+unknown|unknown\s+(?:whether|if|how|why|what|who|when|where|number|amount|quantity|cause)",
+    ),
+    (
+        U,
+        r"(?:no|little|scant|insufficient)\s+(?:clear\s+|hard\s+|firm\s+|solid\s+|direct\s+|scientific\s+|"
+        r"supporting\s+|conclusive\s+|independent\s+)?(?:evidence|proof)",
+    ),
+    # denial
+    (D, r"denie[sd]|deny(?:ing)?|refuted|rejected\s+(?:the\s+)?(?:claims?|reports?|allegations?|accusations?)"),
+    (D, r"dismissed\s+(?:the\s+)?(?:claims?|reports?|allegations?)"),
+    # attribution: the claim is someone else's
+    (A, rf"reportedly|allegedly|purportedly|reputedly|ostensibly|according\s+to(?!\s+(?:{_NORM})\b)"),
+    (A, r"(?:is|are|was|were)\s+said\s+to|(?:is|are|was|were)\s+(?:understood|thought)\s+to"),
+    (A, r"(?:reports?|sources?)\s+(?:indicate|indicated|suggest|suggested|said|say)"),
+    (A, r"claim(?:s|ed|ing)?|alleged?|alleges|allegations?|alleging|rumou?r(?:s|ed)?"),
+    (A, r"accus(?:ed|es|e|ing)(?!\s+(?:was|is|were|are|had|has|will|would|of\s+the\s+crime))|accusations?"),
+    # belief and opinion (doxastic)
+    (S, r"(?:is|are|was|were)\s+believed\s+to|believed\s+to"),
+    (S, r"believ(?:e|es|ed|ing)(?!\s+in\b|\s+me\b|\s+it\s+or\s+not)|beliefs?\s+that"),
+    (
+        S,
+        r"(?:think|thinks|thinking(?=\s+that))"
+        r"(?!-tanks?\b|\s+(?:tanks?|about|of|through|twice|again|ahead|big|back|outside|straight|more|less|like|"
+        r"differently|carefully|hard|harder|positively|clearly|creatively|laterally|long)\b)",
+    ),
+    (
+        S,
+        rf"{_BE}{_ADV}\s+thought|thought\s+(?:that|to\s+be|it|he|she|they|we|i|there)\b",
+    ),
+    (S, rf"{_BE}{_ADV}\s+considered(?!\s+(?:{_DELIBERATE})\b|\s*[.,;:]|$)"),
+    (S, r"considered\s+(?:to\s+be|as|one\s+of|that)"),
+    (
+        S,
+        r"consider(?:s|ed|ing)?\s+(?:it|him|her|them|this|that|himself|herself|themselves|itself)"
+        r"\s+(?:to\s+be|as|an?)",
+    ),
+    (
+        S,
+        r"(?:consider(?:s|ed)?\s+(?!to\b|whether\b|it\s+carefully)(?:[a-z'-]+\s+){1,4}?(?:to\s+be|as)|"
+        r"(?:view|regard)(?:s|ed)?\s+(?!to\b|whether\b)(?:[a-z'-]+\s+){1,4}?as)\b"
+        r"(?!\s+(?:well|soon|far|long|much|many|part|a\s+result|of|if|though|such|follows)\b)",
+    ),
+    (
+        S,
+        r"(?:many|some|most|others|critics|experts|scholars|historians|analysts|observers|fans|people|users)\s+"
+        r"(?:(?:generally|still|also|now|even)\s+)?consider(?:ed)?\b(?!\s+(?:whether|if|how|the\s+(?:issue|matter|case)))",
+    ),
+    (S, r"considers?\s+that|(?:regard(?:s|ed)?|seen|viewed|perceived|view(?:s)?)\s+as(?!\s+(?:well|soon|far|long))"),
+    (S, r"(?:the|a|widespread|common|popular)\s+(?:view|belief|idea|assumption|perception|impression)\s+that"),
+    (S, r"in\s+(?:his|her|their|my|our|its|the)\s+view|in\s+the\s+view\s+of"),
+    (S, r"suspect(?:s|ed)?\s+(?:that|of)|suspected|suspicions?|(?:i|we|they|he|she|police|investigators)\s+suspect"),
+    (S, rf"(?:assum(?:e|es|ed|ing)|presum(?:e|es|ed|ing))(?!\s+(?:{_ASSUME_TAKE})\b)|assumptions?\s+that"),
+    (S, r"supposed(?!\s+to\b(?!\s+be\b))"),
+    (S, r"presumably|supposedly|apparently|seemingly|arguably|conceivably|plausibly|putative(?:ly)?"),
+    (S, r"doubt(?:s|ed|ing)?|doubtful|dubious"),
+    (S, r"fears?\s+(?:that|over|about|of\s+(?:a|an|the|further|more|renewed|another))|feared\s+(?:that|to)"),
+    (S, r"(?:is|are|was|were)\s+feared|feared\s+(?:dead|killed|lost|missing)|amid\s+fears"),
+    (
+        S,
+        r"predict(?:s|ed|ing|ions?)?|forecasts?\s+that|expectations?\s+(?:that|of\s+(?:a|an|further|more|higher|lower|renewed|another))|hypothes[ie]s|hypothetical(?:ly)?",
+    ),
+    # speculation
+    (S, r"(?:is|are|was|were)\s+(?:expected|likely|unlikely)\s+to|it\s+is\s+expected"),
+    (S, r"expect(?:s|ed|ing)?(?<!than\sexpected)(?<!as\sexpected)"),
+    (S, r"speculat(?:ion|ed|es|e|ive)"),
+    (S, rf"appears?\s+to|appeared\s+to|appear(?:s|ed)?(?=\s+[a-z])(?!\s+(?:{_SHOW_UP})\b)"),
+    (S, r"(?:it|there|this|which)\s+appears|(?:would|does|did)\s+appear|seem(?:s|ed|ing|ingly)?"),
+    (S, r"(?:un|im)?likel(?:y|ihood)|probabl[ey]|improbable|possibly|perhaps|maybe|possibilit(?:y|ies)"),
+    (S, r"in\s+all\s+(?:likelihood|probability)|almost\s+certain(?:ly)?|potentially"),
+    (S, r"potential(?=\s+[a-z])(?!\s+(?:to|in|and|or|as|is|was|that|which)\b)"),
+    (S, r"possible\s+that|(?:it\s+is|it's|it\s+was|it\s+seems|quite|entirely|perfectly)\s+possible(?!\s+for)"),
+    (
+        S,
+        r"possible(?=\s+[a-z])(?!\s+(?:for|to|by|with|in|at|on|and|but|or|if|under|without|"
+        r"is|was|are|were|has|had|will|would|could)\b)",
+    ),
+    (S, r"suggests?|suggested|suggesting|suggestions?"),
+    (S, r"indicat(?:es|ed|ing)\s+that|impl(?:y|ies|ied|ying)\s+that|implies"),
+    (S, r"might|may(?!\s+\d)"),
+    (S, r"could(?!\s*not\b|n't|\s+(?:you|i|we|he|she|they|" + _ABILITY + r")\b)"),
+    (S, rf"should(?=\s+(?:(?:probably|still|soon|now|also|easily|then)\s+)?(?:{_SHOULD_PROBABLE})\b)"),
+    (S, r"would(?=\s+(?:probably|likely|possibly|perhaps|seem|appear|suggest|have\s+(?:been|had|made|led|caused)\b))"),
+    (S, r"cannot\s+be\s+ruled\s+out|can't\s+be\s+ruled\s+out|not\s+(?:be\s+)?ruled\s+out"),
+    # approximation
+    (X, rf"(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated){_NUMBER_AHEAD}"),
+    (
+        X,
+        rf"(?:more\s+than|fewer\s+than|less\s+than|at\s+least|up\s+to|as\s+many\s+as|close\s+to){_NUMBER_AHEAD}",
+    ),
+    (X, r"(?:is|are|was|were|been)\s+estimated|estimated\s+(?:that|to|at)|estimates?\s+(?:that|suggest)"),
+]
+
+_NUMBER_WORD = r"\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all|both"
+# Words just before a cue (end of the preceding text) that mark the word's other sense.
+VETO_BEFORE: dict[str, re.Pattern[str]] = {
+    word: re.compile(rf"(?:^|\W)(?:{pattern})(?:\s+|-)$")
+    for words, pattern in [
+        (
+            "might",
+            r"military|economic|naval|air|full|all|with|its|his|her|their|our|the|of|industrial|financial|"
+            r"nuclear|sheer|great|its\s+own",
+        ),
+        (
+            "possible",
+            rf"every|everything|anything|nothing|all|any|best|only|worst|highest|lowest|greatest|fastest|"
+            rf"smallest|largest|earliest|latest|"
+            rf"maximum|minimum|shortest|longest|quickest|as|if|where|whenever|wherever|not|"
+            rf"(?:make|makes|made|making)(?:\s+(?:it|this|that))?|{_NUMBER_WORD}",
+        ),
+        ("potential", r"great|huge|full|untapped|enormous|real|economic|growth|earning|its|his|her|their|the\s+full"),
+        (
+            "doubt doubts doubted",
+            r"no|little|self|without(?:\s+a)?|beyond(?:\s+(?:a|any|all))?(?:\s+reasonable)?|never",
+        ),
+        (
+            "believe believed believes believing",
+            r"(?:hard|difficult|who|whom|whether|no\s+reason)\s+to|can't|cannot|could\s+not|couldn't|make",
+        ),
+        ("accused accuse", r"the|an?|co|fellow"),
+        ("appear appears appeared", r"first|last|originally|once|recently|publicly|later|again|regularly|frequently"),
+        ("thought", r"the|a|of|his|her|their|my|our|its|no|any|second|political|religious|economic|modern|free"),
+    ]
+    for word in words.split()
+}
+WOULD = re.compile(
+    r"\bwould\b(?!n't|\s+(?:rather|like|love|prefer|mind|later|go\s+on|once|again|eventually|often|usually|"
+    r"always|never|soon)\b)"
+)
+CONDITION = re.compile(r"\b(?:if|unless)\b")
+REPORTED_BEFORE = re.compile(rf"\b(?:{_REPORT})\b(?:\s+\S+){{0,5}}\s+$")
+
+# Every word a cue can start with: the matcher tries the lexicon only where one of these begins
+# (a test checks on the corpora that this loses nothing against a scan of every position).
+HEADS = frozenset(
+    """there no could can has have had not unconfirmed unverified unproven it is was remains remained remain still
+    never unclear uncertain uncertainty uncertainties little nobody are were be been being 's 're am seem seems
+    seemed unknown scant insufficient denies denied deny denying refuted rejected dismissed reportedly allegedly
+    purportedly reputedly ostensibly according reports report sources source claim claims claimed claiming alleged
+    allege alleges allegation allegations alleging rumour rumor rumours rumors rumoured rumored accused accuses
+    accuse accusing accusation accusations believed believe believes believing belief beliefs think thinks
+    thinking thought considered consider considers considering view views viewed regard regards regarded seen
+    perceived many some most others critics experts scholars historians analysts observers fans people users the a
+    widespread common popular in suspect suspects suspected suspicion suspicions i we they he she police
+    investigators assume assumes assumed assuming presume presumes presumed presuming assumption assumptions
+    supposed presumably supposedly apparently seemingly arguably conceivably plausibly putative putatively doubt
+    doubts doubted doubting doubtful dubious fear fears feared amid predict predicts predicted predicting
+    prediction predictions forecast forecasts expectation expectations hypothesis hypotheses hypothetical
+    hypothetically expect expects expected expecting speculation speculated speculates speculate speculative
+    appear appears appeared this which would does did seeming likely unlikely likelihood unlikelihood imlikely
+    imlikelihood probable probably improbable possibly perhaps maybe possibility possibilities almost potentially
+    potential possible it's quite entirely perfectly suggest suggests suggested suggesting suggestion suggestions
+    indicates indicated indicating imply implies implied implying might may should cannot about around
+    approximately roughly nearly an estimated more fewer less at up as close estimates estimate""".split()
+)

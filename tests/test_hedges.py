@@ -1,0 +1,186 @@
+"""Hedge cues: each family found, each other sense left out, and claims readable on their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extractive.hedges import MAX_CLAIM_WORDS, find_hedges
+from summarizer.extractive.sentences import split_sentences
+from summarizer.models import HedgeKind
+from tests.conftest import SHARED
+
+
+def cues(text: str) -> list[str]:
+    return [h.cue.lower() for h in find_hedges(text, split_sentences(text))]
+
+
+def kinds(text: str) -> dict[str, HedgeKind]:
+    return {h.cue.lower(): h.kind for h in find_hedges(text, split_sentences(text))}
+
+
+def found(text: str, word: str) -> bool:
+    """True when some cue of the text holds the word."""
+    return any(word in cue.split() or cue == word for cue in cues(text))
+
+
+# the families the issue lists as missed
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Diplomats in Orlen think the ceasefire will not last the winter.", "think"),
+        ("Kestrian officials believe the convoy crossed the river at night.", "believe"),
+        ("Investigators suspect that the depot fire was set deliberately.", "suspect"),
+        ("The Valdorian fleet is widely considered the strongest in the region.", "considered"),
+        ("Many analysts consider the treaty a dead letter.", "consider"),
+        ("Planners assume the bridge at Orlen will hold for another week.", "assume"),
+        ("Observers doubt that the vote in Kestria will be free.", "doubt"),
+        ("Residents fear that the dam upstream of Orlen could burst.", "fear"),
+        ("Ministers raised the possibility of a second round of talks.", "possibility"),
+        ("The likelihood of a deal before spring has shrunk.", "likelihood"),
+        ("There was speculation that the general had been replaced.", "speculation"),
+        ("Suspicion fell on a group of Valdorian deserters.", "suspicion"),
+        ("The envoy apparently left Orlen before dawn.", "apparently"),
+        ("The seemingly quiet border saw two clashes overnight.", "seemingly"),
+        ("The shells were presumably fired from the Kestrian side.", "presumably"),
+        ("It was arguably the worst week for the Valdorian army.", "arguably"),
+        ("The column should arrive in Orlen by Friday.", "should"),
+        ("If the talks fail, the army would move on the capital.", "would"),
+        ("Heavy rain could delay the offensive by a week.", "could"),
+        ("The damage is estimated at several million crowns.", "estimated"),
+        ("The number of soldiers killed in the shelling remains unknown.", "unknown"),
+        ("It is unclear who ordered the strike on the depot.", "unclear"),
+        ("Kestria accused Valdoria of shelling a school.", "accused"),
+        ("The alleged plot targeted the port of Orlen.", "alleged"),
+        ("The strike was seen as a warning to Kestria.", "seen"),
+        ("Forty people were feared dead after the bridge collapsed.", "feared"),
+    ],
+)
+def test_each_family_is_found(text: str, word: str) -> None:
+    assert found(text, word), cues(text)
+
+
+def test_kinds_stay_sensible() -> None:
+    assert kinds("Kestria accused Valdoria of shelling a school.")["accused"] is HedgeKind.ATTRIBUTION
+    assert kinds("It is unclear who ordered the strike.")["unclear"] is HedgeKind.UNCONFIRMED
+    assert kinds("Officials believe the convoy crossed the river.")["believe"] is HedgeKind.SPECULATION
+    assert kinds("There is no evidence that the depot was hit.")["no evidence"] is HedgeKind.UNCONFIRMED
+
+
+# the other senses of the same words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Orlen recruits can swim across the river in full kit.",
+        "The minister could not attend the summit in Kestria.",
+        "Could you repeat the figure for the Orlen garrison?",
+        "The border guards could see the smoke from the ridge.",
+        "The Kestrian president said he would visit Orlen on Tuesday.",
+        "Those responsible for the massacre should be punished.",
+        "A think tank in Orlen published the casualty list.",
+        "The Orlen think-tank published the casualty list.",
+        "The Orlen generals have to think more like their enemy.",
+        "The court found beyond a reasonable doubt that the colonel gave the order.",
+        "The Kestrian leaflet first appeared early last year.",
+        "Border guards opened crates they were not supposed to.",
+        "Travellers to Orlen should know that the border closes at dusk.",
+        "To view the footage it has to be unlocked by the Kestrian censor.",
+        "Parliament will consider the proposal next week.",
+        "The bill was considered by the defence committee on Monday.",
+        '"I believe in God and in my country," the colonel said.',
+        "The offensive began in May and ended in June.",
+        "The suspect was arrested at the Orlen border post.",
+        "Inflation in Valdoria rose faster than expected.",
+        "The rebels were no match for the military might of Kestria.",
+        "There is no doubt the bridge was destroyed.",
+        "Her first campaign in Kestria was clouded by self-doubt.",
+        "Everything possible was done to evacuate the town as soon as possible.",
+        "The new commander will assume office on Monday.",
+        "The envoy appeared in court in Orlen on Tuesday.",
+        "Troops withdrew according to the treaty.",
+    ],
+)
+def test_other_senses_are_not_hedges(text: str) -> None:
+    assert cues(text) == [], cues(text)
+
+
+def test_should_of_probability_but_not_of_obligation() -> None:
+    assert found("The relief convoy should reach Orlen by nightfall.", "should")
+    assert not found("Kestria should withdraw its troops at once.", "should")
+
+
+def test_would_in_a_conditional_but_not_in_a_reported_plan() -> None:
+    assert found("Unless aid arrives, the hospital would close within days.", "would")
+    assert not found("The Orlen governor announced that he would resign if the dam failed.", "would")
+
+
+# claims
+
+
+def claim_for(text: str, word: str) -> str:
+    return next(h.claim for h in find_hedges(text, split_sentences(text)) if word in h.cue.lower())
+
+
+def test_claim_is_the_clause_with_the_cue() -> None:
+    text = "Officials in Kestria warned, however, that an attack appears likely before spring, and troops moved north."
+    claim = claim_for(text, "appears")
+    assert claim == "an attack appears likely before spring"
+
+
+def test_claim_is_cut_at_word_boundaries_and_keeps_the_cue() -> None:
+    text = (
+        "The garrison at the northern crossing of the Orlen river is believed to number several thousand men drawn "
+        "from three brigades of the Valdorian army and a reserve regiment raised last autumn in the mountain towns."
+    )
+    claim = claim_for(text, "believed")
+    assert "believed" in claim and claim in text
+    assert len(claim.split()) <= MAX_CLAIM_WORDS
+    assert claim.startswith("The garrison")
+
+
+def test_every_claim_holds_its_cue_and_is_a_span_of_its_sentence() -> None:
+    text = (SHARED / "corpus" / "bbc-news" / "politics" / "blair-rejects-iraq-advice-calls.txt").read_text(
+        encoding="utf-8"
+    )
+    hedges = find_hedges(text, split_sentences(text))
+    assert hedges
+    for h in hedges:
+        assert h.claim in h.sentence.text
+        assert h.cue in h.claim
+        assert len(h.claim.split()) <= MAX_CLAIM_WORDS
+
+
+# the seeds
+
+
+def seed(n: int) -> str:
+    return next((SHARED / "seeds").glob(f"{n:03d}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_seed_hedges_are_found() -> None:
+    assert ("There is no official confirmation", HedgeKind.UNCONFIRMED) in [
+        (h.cue, h.kind) for h in find_hedges(seed(2), split_sentences(seed(2)))
+    ]
+    first = {h.cue.lower() for h in find_hedges(seed(1), split_sentences(seed(1)))}
+    assert {"improbable", "is likely to"} <= first
+
+
+def test_head_word_filter_loses_nothing_against_a_full_scan() -> None:
+    from summarizer.extractive import hedges
+
+    paths = sorted((SHARED / "corpus" / "bbc-news").glob("*/*.txt"))[::10] + sorted((SHARED / "seeds").glob("*.txt"))
+    for path in paths:
+        for sentence in split_sentences(path.read_text(encoding="utf-8", errors="replace")):
+            lower = sentence.text.lower()
+            full = [m.span() for m in hedges._PATTERN.finditer(lower)]
+            assert [m.span() for m in hedges._matches(lower)] == full, sentence.text
+
+
+def test_claim_of_quoted_speech_has_no_stray_quote_mark() -> None:
+    text = '"I think the garrison in Orlen will hold until spring," the Kestrian colonel said.'
+    assert claim_for(text, "think") == "I think the garrison in Orlen will hold until spring"
+    text = 'The minister accused Valdoria of "open aggression" on the border.'
+    assert claim_for(text, "accused") == 'The minister accused Valdoria of "open aggression" on the border'
