@@ -1,0 +1,109 @@
+"""Who acts in a sentence: states, their institutions, armed forces, armed groups, police; and the article's main names.
+
+Actor types follow the CAMEO conventions (government, military, police, rebels and
+insurgents, international bodies); the names are the word lists in ``gazetteer``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .gazetteer import (
+    ARMED_GROUPS,
+    FORCE_NOUNS,
+    GOVERNMENT_NOUNS,
+    INTERNATIONAL,
+    POLICE_NOUNS,
+    POLITICAL_TARGETS,
+    STATES,
+    WEAPON_NOUNS,
+)
+from .sentences import CALENDAR_WORDS, Sentence
+
+__all__ = ["Actors", "find_actors", "merge_names", "typed_actors"]
+
+
+def _alternation(words: frozenset[str] | set[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Names are matched with their capitals (a state's name is a proper noun); nouns in any case.
+_STATE = re.compile(rf"(?<![\w-])(?:{_alternation(set(STATES))})(?![\w-])")
+_ARMED = re.compile(rf"(?<![\w-])(?:{_alternation(ARMED_GROUPS)})(?![\w-])")
+_IGO = re.compile(rf"(?<![\w-])(?:{_alternation(INTERNATIONAL)})(?![\w-])")
+_GOVERNMENT = re.compile(rf"\b(?:{_alternation(GOVERNMENT_NOUNS)})\b", re.IGNORECASE)
+_FORCE = re.compile(rf"\b(?:{_alternation(FORCE_NOUNS | WEAPON_NOUNS)})\b", re.IGNORECASE)
+_POLICE = re.compile(rf"\b(?:{_alternation(POLICE_NOUNS)})\b", re.IGNORECASE)
+_TARGET = re.compile(rf"\b(?:{_alternation(POLITICAL_TARGETS)})\b", re.IGNORECASE)
+# "Forces" that carry no arms.
+_NOT_FORCE = re.compile(
+    r"\b(?:market|sales|task|work|labour|labor|life|economic|creative|driving|join(?:ed|ing|s)?|combin(?:ed|ing))\s+forces?\b|"
+    r"\bforces?\s+(?:of\s+(?:nature|change|the\s+market)|(?:him|her|them|us|it)\b)|\b(?:the\s+)?military\s+(?:precision|style)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Actors:
+    """The typed actors one sentence names."""
+
+    states: frozenset[str]  # each state by its first name, from names, demonyms and capitals
+    political: bool  # a state, its institutions, an international body or an armed group
+    force: bool  # armed forces, armed groups, weapons, or police acting on political targets
+
+
+def typed_actors(text: str) -> Actors:
+    """The states, political and armed actors a sentence names."""
+    states = frozenset(STATES[m.group()] for m in _STATE.finditer(text))
+    armed = _ARMED.search(text) is not None
+    political = bool(states) or armed or _IGO.search(text) is not None or _GOVERNMENT.search(text) is not None
+    force = armed or (_FORCE.search(text) is not None and _FORCE.search(_NOT_FORCE.sub(" ", text)) is not None)
+    if not force and _POLICE.search(text):
+        force = political or _TARGET.search(text) is not None
+    return Actors(states, political or force, force)
+
+
+_NOT_ACTORS = CALENDAR_WORDS | frozenset(
+    """The A An In On At But And If As It This That These Those There He She They We His Her Their Its
+    Our Mr Mrs Ms According However Meanwhile Also After Before While Despite Although Under Over
+    With Without For From By Of To What When Where Why How Who Which Last Next Both One Two Three
+    President Prime Minister Foreign Defence Defense Ministry Secretary General World News Latest
+    Trends Reports Images Refs Similar Notably Moreover Recent Former Chief Senior""".split()
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u024f]+(?:[-\s][A-Z][a-z\u00e0-\u024f]+){0,2}\b")
+
+
+def _same_name(a: str, b: str) -> bool:
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return common >= 5 and common >= 0.7 * min(len(a), len(b))
+
+
+def merge_names(counts: Counter[str]) -> Counter[str]:
+    """Merge forms of one name (Russia/Russian, Ukraine/Ukrainian) under the shorter form."""
+    merged: Counter[str] = Counter()
+    for name, count in counts.most_common():
+        home = next((m for m in merged if _same_name(m, name)), None)
+        if home is None:
+            merged[name] += count
+        elif len(name) < len(home):
+            merged[name] = merged.pop(home) + count
+        else:
+            merged[home] += count
+    return merged
+
+
+def find_actors(sentences: list[Sentence], limit: int = 4) -> list[str]:
+    """Return the names mentioned most, merging forms like Russia/Russian."""
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        for match in _CAPITALISED.finditer(sentence.text):
+            name = match.group()
+            words = [w for w in re.split(r"[-\s]", name) if w not in _NOT_ACTORS]
+            if not words:
+                continue
+            counts[" ".join(words)] += 1
+    merged = merge_names(counts)
+    ranked = [name for name, count in merged.most_common() if count >= 2]
+    return ranked[:limit] or [name for name, _ in merged.most_common(2)]
