@@ -34,12 +34,14 @@ _STATE = re.compile(rf"(?<![\w-])(?:{_alternation(set(STATES))})(?![\w-])")
 _ARMED = re.compile(rf"(?<![\w-])(?:{_alternation(ARMED_GROUPS)})(?![\w-])")
 _IGO = re.compile(rf"(?<![\w-])(?:{_alternation(INTERNATIONAL)})(?![\w-])")
 _GOVERNMENT = re.compile(rf"\b(?:{_alternation(GOVERNMENT_NOUNS)})\b", re.IGNORECASE)
-_FORCE = re.compile(rf"\b(?:{_alternation(FORCE_NOUNS | WEAPON_NOUNS)})\b", re.IGNORECASE)
+_FORCE = re.compile(rf"\b(?:{_alternation(FORCE_NOUNS)})\b", re.IGNORECASE)
+_WEAPON = re.compile(rf"\b(?:{_alternation(WEAPON_NOUNS)})\b", re.IGNORECASE)
 _POLICE = re.compile(rf"\b(?:{_alternation(POLICE_NOUNS)})\b", re.IGNORECASE)
 _TARGET = re.compile(rf"\b(?:{_alternation(POLITICAL_TARGETS)})\b", re.IGNORECASE)
 # "Forces" that carry no arms.
 _NOT_FORCE = re.compile(
     r"\b(?:market|sales|task|work|labour|labor|life|economic|creative|driving|join(?:ed|ing|s)?|combin(?:ed|ing))\s+forces?\b|"
+    r"\b(?:it|he|she|this|that|which|who)\s+forces\b|"
     r"\bforces?\s+(?:of\s+(?:nature|change|the\s+market)|(?:him|her|them|us|it)\b)|\b(?:the\s+)?military\s+(?:precision|style)\b",
     re.IGNORECASE,
 )
@@ -50,8 +52,8 @@ class Actors:
     """The typed actors one sentence names."""
 
     states: frozenset[str]  # each state by its first name, from names, demonyms and capitals
-    political: bool  # a state, its institutions, an international body or an armed group
-    force: bool  # armed forces, armed groups, weapons, or police acting on political targets
+    political: bool  # a state, its institutions, an international body, armed forces or an armed group
+    force: bool  # armed forces, armed groups, police acting on political targets, or a state's weapons
 
 
 def typed_actors(text: str) -> Actors:
@@ -61,7 +63,9 @@ def typed_actors(text: str) -> Actors:
     political = bool(states) or armed or _IGO.search(text) is not None or _GOVERNMENT.search(text) is not None
     force = armed or (_FORCE.search(text) is not None and _FORCE.search(_NOT_FORCE.sub(" ", text)) is not None)
     if not force and _POLICE.search(text):
-        force = political or _TARGET.search(text) is not None
+        force = _TARGET.search(text) is not None
+    if not force and political:
+        force = _WEAPON.search(text) is not None  # "Israeli tanks", "Russian drones": weapons need an owner
     return Actors(states, political or force, force)
 
 

@@ -98,10 +98,14 @@ def _body(sentences: list[Sentence]) -> list[Sentence]:
 
 
 def _conflict_framed(lead: list[str]) -> bool:
-    """True when the headline and lead speak of forces rather than of sport, screens or markets."""
-    forces = sum(1 for text in lead if typed_actors(FIGURATIVE.sub(" ", text)).force)
-    domain = sum(len(DOMAIN.findall(text)) for text in lead)
-    return forces > 0 and domain <= 3 * forces
+    """True when the headline and lead speak of states or forces rather than of sport, screens or markets."""
+    forces = political = domain = 0
+    for text in lead:
+        found = typed_actors(FIGURATIVE.sub(" ", text))
+        forces += found.force
+        political += found.political
+        domain += len(DOMAIN.findall(text))
+    return (forces > 0 and domain <= 2 * political) or (political > 0 and domain <= 1)
 
 
 def _counts(trigger: Trigger, actors: Actors) -> bool:
@@ -118,7 +122,7 @@ def _sentence_hits(sentence: Sentence, weight: float, conflict: bool) -> list[_H
     found: dict[EventType, _Hit] = {}
     actors: Actors | None = None
     present = HISTORY.search(text) is None and not raw.rstrip().endswith("?")
-    literal = conflict or DOMAIN.search(text) is None
+    literal = len(DOMAIN.findall(text)) < 2  # a sentence about a film, game, match or market
     for trigger in TRIGGERS:
         match = trigger.pattern.search(text)
         if match is None:
@@ -132,6 +136,7 @@ def _sentence_hits(sentence: Sentence, weight: float, conflict: bool) -> list[_H
             scope = _scope(text, match.start())
             firm = (
                 present
+                and conflict
                 and literal
                 and IRREALIS.search(scope) is None
                 and NEGATION.search(scope) is None

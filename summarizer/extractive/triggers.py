@@ -70,7 +70,8 @@ TRIGGERS: list[Trigger] = [
     _t(EventType.FIGHT, 4, _F, r"fighting|battling|battles?|clashes|combat|counter-?offensive|offensive|hostilities|bombardment", nominal=True),
     _t(EventType.FIGHT, 4, _F, r"(?:drones|missiles|rockets|shells)\s+(?:\w+\s+){0,2}(?:launched|fired|hit|struck|landed)|launched\s+(?:\d[\d,]*|dozens\s+of|hundreds\s+of)\s+(?:\w+\s+)?(?:drones|missiles|rockets)|(?:killed|wounded)\s+(?:\w+\s+){0,3}in\s+(?:a|an)\s+(?:\w+\s+)?(?:attack|gunbattle|raid)"),
     # ASSAULT: unconventional violence against people (PLOVER)
-    _t(EventType.ASSAULT, 4, _N, r"suicide\s+(?:bomb\w*|attacks?)|car\s+bomb\w*|roadside\s+bomb\w*|bomb\s+attacks?|improvised\s+explosive|massacred?|beheaded|assassinat\w+|blew\s+themselves\s+up"),
+    _t(EventType.ASSAULT, 4, _A, r"massacred|beheaded|assassinated|blew\s+themselves\s+up"),
+    _t(EventType.ASSAULT, 4, _A, r"suicide\s+(?:bomb\w*|attacks?)|car\s+bomb\w*|roadside\s+bomb\w*|bomb\s+attacks?|improvised\s+explosive|massacre|assassinations?|attempt\s+to\s+assassinate", nominal=True),
     _t(EventType.ASSAULT, 4, _F, r"killed|massacre|ambushed|bombed|exploded|blew\s+up\s+(?:a|an|the)\s+(?:bus|car|market|mosque|church)|tortured|torture|beat\s+up|beaten|abused|gunned\s+down|shot\s+dead|executed|wounded|wounding"),
     _t(EventType.ASSAULT, 4, _F, r"(?<!the\s)(?<!an\s)attacked|attacking|raided|struck"),
     _t(EventType.ASSAULT, 4, _F, r"killings?|ambush|bombings?|violence", nominal=True),
@@ -78,13 +79,14 @@ TRIGGERS: list[Trigger] = [
     # COERCE: seizure, occupation, blockade, repression (PLOVER)
     _t(EventType.COERCE, 4, _A, r"annex(?:ed|ing|ation)|blockaded?|blockading|occupied|kidnapp?(?:ed|ing)|abduct(?:ed|ing)|taken\s+hostage|hostages?|human\s+shields|hijack(?:ed|ing)"),
     _t(EventType.COERCE, 4, _F, r"demolish(?:ed|ing)|razed|set\s+fire\s+to|torched|blew\s+up|sabotag\w+|forced\s+(?:\w+\s+){0,6}(?:out|from)\s+(?:of\s+)?(?:their\s+)?homes|hack(?:ed)?\s+into|cyber-?\s?attacks?"),
-    _t(EventType.COERCE, 3, _A, r"martial\s+law|state\s+of\s+(?:emergency|siege)|curfews?|crackdown|cracked\s+down|tear\s?gas|riot\s+police|dispers(?:ed|e)\s+(?:the\s+)?(?:protest|demonstrat|crowd|rall)\w*|confiscat\w+"),
-    _t(EventType.COERCE, 3, _F, r"arrest(?:ed|ing|s)?|detain(?:ed|ing)|detention|rounded\s+up|seized|seizure|captured|expelled|deported|prevented"),
+    _t(EventType.COERCE, 3, _A, r"martial\s+law|state\s+of\s+(?:emergency|siege)|curfews?|tear\s?gas|riot\s+police|dispers(?:ed|e)\s+(?:the\s+)?(?:protest|demonstrat|crowd|rall)\w*|confiscat\w+"),
+    _t(EventType.COERCE, 3, _F, r"crackdown|cracked\s+down|arrest(?:ed|ing|s)?|detain(?:ed|ing)|detention|rounded\s+up|seized|seizure|captured|expelled|deported|prevented"),
     _t(EventType.COERCE, 3, _A, r"(?:banned|outlawed|shut\s+down|closed\s+down)\s+(?:\w+\s+){0,4}(?:opposition|party|parties|candidates|newspapers?|paper|group|organi[sz]ation|rall(?:y|ies)|protests?|demonstrations?|media|broadcaster)|suspend\s+publication|deported|expelled\s+(?:\d|\w+\s+){0,3}(?:diplomats|journalists|people|refugees|migrants|workers)"),
     # MOBILIZE: forces massed or moved, call-ups (3); exercises and alerts (2)
     _t(EventType.MOBILIZE, 3, _A, rf"mobili[sz](?:ed|es|e|ing|ation)\s+(?:\w+\s+){{0,3}}{_TROOPS}|mobili[sz](?:ed|es|ing|ation)|(?:troop|military|arms)\s+build-?ups?|build-?up\s+of\s+(?:\w+\s+){{0,2}}{_TROOPS}|troop\s+movements?|call(?:ed|ing|s)?[-\s]up\s+(?:\w+\s+){{0,3}}(?:reservists|conscripts|troops)|conscription"),
-    _t(EventType.MOBILIZE, 3, _F, rf"mass(?:ing|ed|es)|amass(?:ed|ing|es)?|deploy(?:ed|ing|s|ment|ments)?|reinforce(?:d|ments)|stationed|positioned|redeploy\w*|build-?up|(?:sen[dt]|sending|mov(?:ed|ing|es)|ordered|dispatched|rushed|assembl(?:ed|ing))\s+(?:\w+\s+){{0,5}}{_TROOPS}|{_TROOPS}\s+(?:[\w,]+\s+){{0,10}}(?:arrived|arriving|returned|poured)|strengthened\s+(?:its\s+|their\s+)?(?:forces|presence)"),
+    _t(EventType.MOBILIZE, 3, _F, rf"mass(?:ing|ed|es)|amass(?:ed|ing|es)?|deploy(?:ed|ing|s|ment|ments)?|reinforce(?:d|ments)|redeploy\w*|build-?up|(?:sen[dt]|sending|mov(?:ed|ing|es)|ordered|dispatched|rushed|assembl(?:ed|ing))\s+(?:\w+\s+){{0,5}}{_TROOPS}|{_TROOPS}\s+(?:[\w,]+\s+){{0,10}}(?:arrived|arriving|returned|poured)|strengthened\s+(?:its\s+|their\s+)?(?:forces|presence)"),
     _t(EventType.MOBILIZE, 2, _F, r"exercises?|drills?|manoeuvres|maneuvers|patrols?|patrolling|show\s+of\s+force|war\s+games|(?:on|high|full|heightened)\s+alert|trained|training"),
+    _t(EventType.MOBILIZE, 3, _F, r"stationed|positioned|troop\s+presence", nominal=True),
     # THREATEN: threats of force or of coercion
     _t(EventType.THREATEN, 1, _A, r"threaten(?:ed|s|ing)?|ultimatum|vow(?:ed|s)?\s+to\s+(?:retaliate|respond|fight|strike|attack|destroy|crush)|sworn\s+to\s+fight|warn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:of\s+)?(?:retaliation|consequences|war|attack|response|military)"),
     _t(EventType.PROTEST, 1, _N, r"protest(?:s|ed|ing|ers?)?|demonstrat(?:ed|ion|ions|ors?)|rall(?:y|ies|ied)|riot(?:s|ed|ing|ers)?|hunger\s+strike|general\s+strike|went\s+on\s+strike|strikers|marched|sit-in|blocked\s+(?:\w+\s+){0,3}(?:roads?|streets?|bridge|highway|roadway|transport|traffic)|stones"),
@@ -192,10 +194,13 @@ DOMAIN = re.compile(
     r"stadium|pitch|referee|semi-final|quarter-final|final|fixture|season|premiership|wicket|innings|"
     r"video\s+games?|games?|gamers?|gaming|console|playstation|xbox|nintendo|film|films|movie|movies|actor|"
     r"actress|starring|stars|director|album|band|singer|song|songs|chart|box\s+office|novel|book|author|"
-    r"sitcom|series|episode|drama|comedy|oscars?|awards?|festival|theatre|musical|character|plot|"
+    r"sitcom|series|episode|drama|comedy|oscars?|awards?|festival|theatre|musical|character|plot|screened|"
+    r"screening|depicts?|depicting|portrays?|documentary|broadcasts?|viewers|audiences?|tv|television|"
     r"shares|stock|stocks|investors|profits?|sales|prices?|market|markets|firm|firms|company|companies|"
     r"revenue|inflation|brand|customers|consumers|retailer|economy|economic|software|users|websites?|"
-    r"spam|virus|computers?|hackers?|phones?|broadband|internet|online|e-?mails?|pop-ups?|ads)\b",
+    r"spam|virus|computers?|hackers?|phones?|broadband|internet|online|e-?mails?|pop-ups?|ads|oil|trade|trading|"
+    r"insurers?|insurance|losses|costs|banks?|bosses|executives?|shareholders|tycoon|billionaire|advertising|"
+    r"corporate|products?|stores?|rapper|lyrics|performing|concerts?|gigs?|tour|tours|singles|fans|club|clubs)\b",
     re.IGNORECASE,
 )
 
