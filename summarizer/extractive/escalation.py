@@ -27,6 +27,9 @@ from .triggers import (
     HISTORY,
     IRREALIS,
     NEGATION,
+    PEACEFUL,
+    THREAT_CUE,
+    BACKGROUND,
     RELATED_HEADING,
     TRIGGERS,
     UP,
@@ -47,6 +50,9 @@ LEVEL_MEANING = {
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|as|after|when|which|who|where)\b")
 _LEAD_SENTENCES = 5
+_FORCEFUL = frozenset(
+    {EventType.FIGHT, EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.SANCTION}
+)
 
 
 @dataclass(frozen=True)
@@ -132,8 +138,8 @@ def _sentence_hits(sentence: Sentence, weight: float, conflict: bool) -> list[_H
             if not _counts(trigger, actors):
                 continue
         firm = True
+        scope = _scope(text, match.start())
         if trigger.level >= 2:
-            scope = _scope(text, match.start())
             firm = (
                 present
                 and conflict
@@ -141,11 +147,16 @@ def _sentence_hits(sentence: Sentence, weight: float, conflict: bool) -> list[_H
                 and IRREALIS.search(scope) is None
                 and NEGATION.search(scope) is None
                 and (not trigger.nominal or EVENT_MARKER.search(text) is not None)
+                and BACKGROUND.search(text, 0, match.start()) is None
+                and (trigger.kind is not EventType.MOBILIZE or PEACEFUL.search(text) is None)
             )
-        hit = _Hit(trigger.kind, trigger.level, weight, sentence, match.group(), match.start(), firm)
-        old = found.get(trigger.kind)
+        kind, level = trigger.kind, trigger.level
+        if trigger.kind in _FORCEFUL and not firm and THREAT_CUE.search(scope) and not NEGATION.search(scope):
+            kind, level, firm = EventType.THREATEN, 1, True  # force announced or threatened, not yet used
+        hit = _Hit(kind, level, weight, sentence, match.group(), match.start(), firm)
+        old = found.get(kind)
         if old is None or (hit.firm, hit.level) > (old.firm, old.level):
-            found[trigger.kind] = hit
+            found[kind] = hit
     if not found and CRIME.search(text):
         actors = actors or typed_actors(text)
         if not actors.political:

@@ -23,6 +23,9 @@ __all__ = [
     "HISTORY",
     "IRREALIS",
     "NEGATION",
+    "PEACEFUL",
+    "THREAT_CUE",
+    "BACKGROUND",
     "RELATED_HEADING",
     "TRIGGERS",
     "UP",
@@ -77,11 +80,11 @@ TRIGGERS: list[Trigger] = [
     _t(EventType.ASSAULT, 4, _F, r"killings?|ambush|bombings?|violence", nominal=True),
     _t(EventType.ASSAULT, 4, _F, r"attacks?|raids?|strikes?\s+(?:on|against)", nominal=True),
     # COERCE: seizure, occupation, blockade, repression (PLOVER)
-    _t(EventType.COERCE, 4, _A, r"annex(?:ed|ing|ation)|blockaded?|blockading|occupied|kidnapp?(?:ed|ing)|abduct(?:ed|ing)|taken\s+hostage|hostages?|human\s+shields|hijack(?:ed|ing)"),
-    _t(EventType.COERCE, 4, _F, r"demolish(?:ed|ing)|razed|set\s+fire\s+to|torched|blew\s+up|sabotag\w+|forced\s+(?:\w+\s+){0,6}(?:out|from)\s+(?:of\s+)?(?:their\s+)?homes|hack(?:ed)?\s+into|cyber-?\s?attacks?"),
+    _t(EventType.COERCE, 4, _A, r"annex(?:ed|ing|ation)|blockades?|blockaded|blockading|occupied|kidnapp?(?:ed|ing)|abduct(?:ed|ing)|taken\s+hostage|hostages?|human\s+shields|hijack(?:ed|ing)"),
+    _t(EventType.COERCE, 4, _F, r"demolish(?:ed|ing)|razed|set\s+fire\s+to|torched|blew\s+up|sabotag\w+|forced\s+out|forced\s+(?:[\w,]+\s+){0,8}(?:out\s+of|from)\s+(?:their\s+)?homes|hack(?:ed)?\s+into|cyber-?\s?attacks?"),
     _t(EventType.COERCE, 3, _A, r"martial\s+law|state\s+of\s+(?:emergency|siege)|curfews?|tear\s?gas|riot\s+police|dispers(?:ed|e)\s+(?:the\s+)?(?:protest|demonstrat|crowd|rall)\w*|confiscat\w+"),
     _t(EventType.COERCE, 3, _F, r"crackdown|cracked\s+down|arrest(?:ed|ing|s)?|detain(?:ed|ing)|detention|rounded\s+up|seized|seizure|captured|expelled|deported|prevented"),
-    _t(EventType.COERCE, 3, _A, r"(?:banned|outlawed|shut\s+down|closed\s+down)\s+(?:\w+\s+){0,4}(?:opposition|party|parties|candidates|newspapers?|paper|group|organi[sz]ation|rall(?:y|ies)|protests?|demonstrations?|media|broadcaster)|suspend\s+publication|deported|expelled\s+(?:\d|\w+\s+){0,3}(?:diplomats|journalists|people|refugees|migrants|workers)"),
+    _t(EventType.COERCE, 3, _A, r"(?:banned|outlawed|shut\s+down|closed\s+down)\s+(?:\w+\s+)?(?:opposition|party|parties|candidates|newspapers?|paper|group|organi[sz]ation|rall(?:y|ies)|protests?|demonstrations?|media|broadcaster)|suspend\s+publication|deported|expelled\s+(?:\d|\w+\s+){0,3}(?:diplomats|journalists|people|refugees|migrants|workers)"),
     # MOBILIZE: forces massed or moved, call-ups (3); exercises and alerts (2)
     _t(EventType.MOBILIZE, 3, _A, rf"mobili[sz](?:ed|es|e|ing|ation)\s+(?:\w+\s+){{0,3}}{_TROOPS}|mobili[sz](?:ed|es|ing|ation)|(?:troop|military|arms)\s+build-?ups?|build-?up\s+of\s+(?:\w+\s+){{0,2}}{_TROOPS}|troop\s+movements?|call(?:ed|ing|s)?[-\s]up\s+(?:\w+\s+){{0,3}}(?:reservists|conscripts|troops)|conscription"),
     _t(EventType.MOBILIZE, 3, _F, rf"mass(?:ing|ed|es)|amass(?:ed|ing|es)?|deploy(?:ed|ing|s|ment|ments)?|reinforce(?:d|ments)|redeploy\w*|build-?up|(?:sen[dt]|sending|mov(?:ed|ing|es)|ordered|dispatched|rushed|assembl(?:ed|ing))\s+(?:\w+\s+){{0,5}}{_TROOPS}|{_TROOPS}\s+(?:[\w,]+\s+){{0,10}}(?:arrived|arriving|returned|poured)|strengthened\s+(?:its\s+|their\s+)?(?:forces|presence)"),
@@ -90,7 +93,7 @@ TRIGGERS: list[Trigger] = [
     # THREATEN: threats of force or of coercion
     _t(EventType.THREATEN, 1, _A, r"threaten(?:ed|s|ing)?|ultimatum|vow(?:ed|s)?\s+to\s+(?:retaliate|respond|fight|strike|attack|destroy|crush)|sworn\s+to\s+fight|warn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:of\s+)?(?:retaliation|consequences|war|attack|response|military)"),
     _t(EventType.PROTEST, 1, _N, r"protest(?:s|ed|ing|ers?)?|demonstrat(?:ed|ion|ions|ors?)|rall(?:y|ies|ied)|riot(?:s|ed|ing|ers)?|hunger\s+strike|general\s+strike|went\s+on\s+strike|strikers|marched|sit-in|blocked\s+(?:\w+\s+){0,3}(?:roads?|streets?|bridge|highway|roadway|transport|traffic)|stones"),
-    _t(EventType.SANCTION, 1, _A, r"sanctions?|embargo\w*|cut\s+(?:off\s+)?(?:diplomatic\s+)?(?:ties|relations)|broke\s+off\s+(?:\w+\s+)?relations|recalled\s+(?:its\s+)?ambassador|boycott\w*|suspended\s+(?:\w+\s+){0,2}(?:aid|talks|relations|cooperation)|froze\s+(?:\w+\s+)?assets|closed\s+(?:\w+\s+)?borders?"),
+    _t(EventType.SANCTION, 1, _A, r"sanctions?|embargo\w*|cut\s+(?:off\s+)?(?:diplomatic\s+)?(?:ties|relations)|broke\s+off\s+(?:\w+\s+)?relations|recalled\s+(?:its\s+)?ambassador|boycott\w*|suspended\s+(?:\w+\s+){0,2}(?:aid|talks|relations|cooperation)|froze\s+(?:\w+\s+)?assets|impos\w+\s+(?:\w+\s+)?restrictions|closed\s+(?:\w+\s+)?borders?"),
     _t(EventType.DEMAND, 1, _N, r"demand(?:s|ed|ing)?|called\s+(?:on|for)|calls\s+(?:on|for)|urg(?:ed|es|ing)|appeal(?:ed|s)?\s+(?:to|for)|insist(?:ed|s)\s+(?:on|that)|pressed\s+(?:\w+\s+)?(?:for|to)"),
     _t(EventType.DISAPPROVE, 1, _N, r"accus\w+|condemn\w*|criticis\w+|criticiz\w+|blam(?:ed|es|ing)|denounc\w+|protested\s+to|complain(?:ed|s)|deplor\w+|rebuk\w+|charged\s+that"),
     _t(EventType.REJECT, 1, _N, r"reject(?:ed|s|ing)?|refus(?:ed|es|ing)|veto(?:ed|es)?|turned\s+down|denied|deny|denies|dismissed|ruled\s+out|opposed|defied"),
@@ -136,7 +139,7 @@ FIGURATIVE = re.compile(
     r"(?:market|sales|task|work|labour|labor|police|driving|life|market|economic|creative|joining|joined|join|"
     r"combined|combining)\s+forces?|"
     r"invasion\s+of\s+(?:privacy|the\s+pitch)|invaded\s+(?:the\s+)?(?:pitch|field|stage|dressing\s+room|privacy)|"
-    r"(?:hunger|general|lucky|first|second|late|free-kick|penalty)\s+strikes?|"
+    r"(?:lucky|first|second|late|free-kick|penalty)\s+strikes?|"
     r"(?:war|battle|fight|battles|wars)\s+(?:film|films|movie|movies|game|games|drama|epic|story|novel|book|"
     r"scenes?|veterans?|memorial|hero|heroes|poet|poetry|photographer|correspondent|crimes?)|"
     r"(?:world|Cold|Gulf|Vietnam|Korean|Falklands|Boer|civil)\s+War\s+(?:film|movie|drama|novel|epic|veterans?))\b",
@@ -153,7 +156,7 @@ HISTORY = re.compile(
     r"historically|history\s+of|anniversary|commemorat\w+|remembrance|recalled\s+how|remembered|"
     r"(?:during|in)\s+(?:the\s+)?(?:Cold|Gulf|Vietnam|Korean|Falklands|Boer|Napoleonic|Crimean|civil)\s+War|"
     r"(?:biblical|ancient|medieval|mythical|legendary)|in\s+(?:ancient|medieval|biblical)\s+times|"
-    r"from\s+the\s+outset|last\s+(?:winter|spring|summer|autumn|fall))\b",
+    r"from\s+the\s+outset|last\s+(?:winter|spring|summer|autumn|fall)|last\s+(?:month|year)['\u2019]s|months\s+ago|a\s+year\s+ago)\b",
     re.IGNORECASE,
 )
 
@@ -175,6 +178,24 @@ NEGATION = re.compile(
     r"no\s+longer|failed\s+to|refrained\s+from|stopped\s+short\s+of|halted|called\s+off)\b|n't\b",
     re.IGNORECASE,
 )
+
+# Said of force or coercion still to come, these make the sentence a threat (PLOVER THREATEN).
+THREAT_CUE = re.compile(
+    r"\b(?:will|would|shall|plans?\s+to|planned\s+to|prepared\s+to|ready\s+to|threat(?:en|ened|ens|ening)\s+to|"
+    r"vow(?:ed|s)?\s+to|sworn\s+to|warn(?:ed|s|ing)?|intends?\s+to|intended\s+to|poised\s+to|decided\s+to)\b",
+    re.IGNORECASE,
+)
+
+# Before a noun, these make the event the cause or background of another one, or undo it.
+BACKGROUND = re.compile(
+    r"\b(?:after|following|since|in\s+response\s+to|in\s+retaliation\s+for|lift(?:ed|ing|s)?|shorten\w*|"
+    r"end(?:ed|ing|s)?|eas(?:ed|ing)|relax\w*|abandon\w*|withdrawal\s+of|withdr[ae]w|pull(?:ed|ing)?\s+out|"
+    r"last\s+(?:week|month|year)['\u2019]s|survived)\s+(?:\S+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+# Deployments whose purpose is peace or relief are not a build-up.
+PEACEFUL = re.compile(r"\b(?:peacekeep\w*|observers?|monitors?|humanitarian|relief|aid\s+workers|tsunami|earthquake|flood\w*)\b", re.IGNORECASE)
 
 # What makes a noun like "the offensive" a new event in this article, not a reference to a known one.
 EVENT_MARKER = re.compile(
