@@ -18,6 +18,7 @@ from ..scales import Direction, EventType
 from .actors import Actors, find_actors, merge_names, typed_actors
 from .sentences import Sentence
 from .triggers import (
+    BACKGROUND,
     CRIME,
     DAMP,
     DOMAIN,
@@ -28,9 +29,8 @@ from .triggers import (
     IRREALIS,
     NEGATION,
     PEACEFUL,
-    THREAT_CUE,
-    BACKGROUND,
     RELATED_HEADING,
+    THREAT_CUE,
     TRIGGERS,
     UP,
     Need,
@@ -50,9 +50,7 @@ LEVEL_MEANING = {
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|as|after|when|which|who|where)\b")
 _LEAD_SENTENCES = 5
-_FORCEFUL = frozenset(
-    {EventType.FIGHT, EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.SANCTION}
-)
+_FORCEFUL = frozenset({EventType.FIGHT, EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.SANCTION})
 
 
 @dataclass(frozen=True)
@@ -89,10 +87,8 @@ def _weight(sentence: Sentence, rank: int) -> float:
 def _scope(text: str, start: int) -> str:
     """The words before a trigger in its own clause."""
     window = text[max(0, start - 90) : start]
-    last = None
-    for last in _CLAUSE_BREAK.finditer(window):
-        pass
-    return window[last.end() :] if last else window
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
+    return window[cut:]
 
 
 def _body(sentences: list[Sentence]) -> list[Sentence]:

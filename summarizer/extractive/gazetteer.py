@@ -183,7 +183,8 @@ FORCE_NOUNS = frozenset(
     militia militias militiamen militants militant rebels rebel insurgents insurgent guerrillas guerrilla
     guerillas gunmen gunman paramilitaries paramilitary jihadists jihadist terrorists terrorist separatists
     separatist fighters mercenaries mercenary commandos commando reservists conscripts peacekeepers
-    peacekeeping security_forces border_guards border_police border_patrol battalion battalions brigade brigades regiment
+    peacekeeping security_forces border_guards border_police border_patrol battalion battalions brigade
+    brigades regiment
     regiments infantry garrison extremists bombers servicemen sailors airmen warlord warlords settlers""".split()
 )
 
