@@ -189,7 +189,8 @@ def _direction(sentences: list[Sentence], kind: EventType, level: int) -> Direct
 def assess_escalation(sentences: list[Sentence]) -> EscalationReading:
     """Read type, level, direction, actors and evidence from the article's developments."""
     body = _body(sentences)
-    conflict = _conflict_framed([s.text for s in body[:_LEAD_SENTENCES]])
+    lead = [s.text for s in body if s.is_prose][:_LEAD_SENTENCES] or [s.text for s in body[:_LEAD_SENTENCES]]
+    conflict = _conflict_framed(lead)
     hits: list[_Hit] = []
     for rank, sentence in enumerate(body):
         hits.extend(_sentence_hits(sentence, _weight(sentence, rank), conflict))
