@@ -242,7 +242,7 @@ def test_polish_rejects_a_brief_with_a_figure_the_records_lack(tmp_path: Path) -
     good = "Belarus sent a third of its army toward Ukraine; reports put it at 15,000 to 20,000 troops."
     kursk = "Russia reportedly massed 50,000 troops in the Kursk region."
     belarus = "Russian troops arrived in Belarus, at least 10,000 by one account."
-    polished, rec = polish_with(tmp_path, invented, good, belarus, kursk)
+    polished, rec = polish_with(tmp_path, invented, kursk, good, belarus)  # Kursk (level 4) leads
     first = rec.bodies()[1]["messages"]
     assert "75,000" in first[-2]["content"] and "no record contains: 75000" in first[-1]["content"]
     briefs = {s.brief for s in polished.stories}
