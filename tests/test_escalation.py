@@ -88,10 +88,10 @@ def test_seed_with_troops_arrived_is_level_3() -> None:
 
 TALKS_THEN_KILLINGS = """Valdoria and Kestria resume border talks in Orlen
 
-Negotiators from Valdoria and Kestria met in Orlen on Monday for a second round of talks on the disputed Varn valley, the Kestrian foreign ministry said.
-The two delegations discussed a prisoner exchange and the reopening of the Varn crossing, and agreed to meet again next month.
+Negotiators from Valdoria and Kestria met in Orlen on Monday for talks on the Varn valley, Kestria's ministry said.
+The delegations discussed a prisoner exchange and the Varn crossing, and agreed to meet again.
 Diplomats described the mood as cautious but constructive.
-Hours before the talks opened, Valdorian troops shelled three Kestrian villages in the valley, killing 14 civilians, local officials said.
+Hours before the talks, Valdorian troops shelled three Kestrian villages, killing 14 civilians, officials said.
 Kestria's army said its soldiers had returned fire overnight.
 """
 
@@ -108,7 +108,7 @@ IMPROBABLE_INVASION = """Will Valdoria invade Kestria?
 
 Valdoria has moved two brigades to its northern border with Kestria, the Kestrian defence ministry said on Friday.
 Analysts say the move is posturing rather than a sign of an imminent invasion.
-An invasion is improbable, they say, because Valdoria's army is stretched thin and its government has no plans to invade.
+An invasion is improbable, they say: Valdoria's army is stretched thin and it has no plans to invade.
 The Valdorian president is likely to avoid escalation and has called the troops' presence routine.
 """
 
