@@ -27,6 +27,7 @@ from .triggers import (
     FIGURATIVE,
     HISTORY,
     IRREALIS,
+    LEGAL,
     NEGATION,
     PEACEFUL,
     RELATED_HEADING,
@@ -145,6 +146,7 @@ def _sentence_hits(sentence: Sentence, weight: float, conflict: bool) -> list[_H
                 and (not trigger.nominal or EVENT_MARKER.search(text) is not None)
                 and BACKGROUND.search(text, 0, match.start()) is None
                 and (trigger.kind is not EventType.MOBILIZE or PEACEFUL.search(text) is None)
+                and (trigger.kind is not EventType.COERCE or trigger.level > 3 or LEGAL.search(text) is None)
             )
         kind, level = trigger.kind, trigger.level
         if trigger.kind in _FORCEFUL and not firm and THREAT_CUE.search(scope) and not NEGATION.search(scope):

@@ -23,6 +23,7 @@ __all__ = [
     "FIGURATIVE",
     "HISTORY",
     "IRREALIS",
+    "LEGAL",
     "NEGATION",
     "PEACEFUL",
     "RELATED_HEADING",
@@ -193,7 +194,9 @@ CRIME = re.compile(
 
 # Senses of war words that are not force; removed from a sentence before triggers are looked for.
 FIGURATIVE = re.compile(
-    r"\b(?:charm\s+offensive|(?:price|trade|bidding|turf|ratings|tariff|format|browser|console|culture|"
+    r"\b(?:charm\s+offensive|attack(?:ed|s|ing)?\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:\w+\s+)?"
+    r"(?:decision|ruling|plans?|proposals?|policy|policies|comments?|remarks|report|idea|move|law|bill|"
+    r"budget|speech|record|claims?|stance|handling)\b|(?:price|trade|bidding|turf|ratings|tariff|format|browser|console|culture|"
     r"class|talent|pricing|cola|patent|legal|court|boardroom|takeover|custody|copyright|PR|propaganda|"
     r"media|words)\s+(?:wars?|battles?|fights?|fighting)|wars?\s+of\s+words|"
     r"battles?\s+of\s+(?:the\s+)?(?:bands|sexes|wits|wills|brands)|(?:legal|court|courtroom|boardroom|"
@@ -234,7 +237,7 @@ HISTORY = re.compile(
     r"recalled\s+how|remembered|(?:during|in)\s+(?:the\s+)?(?:Cold|Gulf|Vietnam|Korean|Falklands|Boer|"
     r"Napoleonic|Crimean|civil)\s+War|(?:biblical|ancient|medieval|mythical|legendary)|in\s+(?:ancient|"
     r"medieval|biblical)\s+times|from\s+the\s+outset|last\s+(?:winter|spring|summer|autumn|fall)|"
-    r"last\s+(?:month|year)['\u2019]s|months\s+ago|a\s+year\s+ago)\b",
+    r"last\s+(?:month|year)['\u2019]s|months\s+ago|a\s+year\s+ago|last\s+year)\b",
     re.IGNORECASE,
 )
 
@@ -248,7 +251,7 @@ IRREALIS = re.compile(
     r"wanting\s+to|going\s+to|about\s+to|capable\s+of|able\s+to|call(?:ed|s)?\s+for|demand(?:ed|s)?|"
     r"urg(?:ed|es)|against\s+(?:any|a\s+possible)|imminent|expected\s+to|to\s+deter|deterrent|scenario|"
     r"hypothetical|claims?\s+to\s+be|claims?\s+of|alleged|allegations?\s+of|accus(?:ed|es|"
-    r"ing)\s+(?:\w+\s+){0,3}of|suspected\s+of|blamed\s+for)\b",
+    r"ing)\s+(?:\w+\s+){0,3}of|suspected\s+of|blamed\s+for|allegedly)\b",
     re.IGNORECASE,
 )
 
@@ -271,6 +274,13 @@ BACKGROUND = re.compile(
     r"\b(?:after|following|since|in\s+response\s+to|in\s+retaliation\s+for|lift(?:ed|ing|s)?|shorten\w*|"
     r"end(?:ed|ing|s)?|eas(?:ed|ing)|relax\w*|abandon\w*|withdrawal\s+of|withdr[ae]w|pull(?:ed|"
     r"ing)?\s+out|last\s+(?:week|month|year)['\u2019]s|survived)\s+(?:\S+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+# Courts and lawmakers speaking of detention: a legal argument, not an arrest made.
+LEGAL = re.compile(
+    r"\b(?:court|courts|ruled|ruling|judges?|law\s+lords|appeal|lawyers?|trial|sued|suing|legislation|"
+    r"human\s+rights\s+laws?|powers|bill)\b",
     re.IGNORECASE,
 )
 
