@@ -6,6 +6,7 @@ insurgents, international bodies); the names are the word lists in ``gazetteer``
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -22,29 +23,42 @@ from .gazetteer import (
 )
 from .sentences import CALENDAR_WORDS, Sentence
 
-__all__ = ["Actors", "find_actors", "merge_names", "typed_actors"]
+__all__ = ["Actors", "find_actors", "merge_names", "typed_actors", "words_of"]
 
 
-def _alternation(words: frozenset[str] | set[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-# Names are matched with their capitals (a state's name is a proper noun); nouns in any case.
-_STATE = re.compile(rf"(?<![\w-])(?:{_alternation(set(STATES))})(?![\w-])")
-_ARMED = re.compile(rf"(?<![\w-])(?:{_alternation(ARMED_GROUPS)})(?![\w-])")
-_IGO = re.compile(rf"(?<![\w-])(?:{_alternation(INTERNATIONAL)})(?![\w-])")
-_GOVERNMENT = re.compile(rf"\b(?:{_alternation(GOVERNMENT_NOUNS)})\b", re.IGNORECASE)
-_FORCE = re.compile(rf"\b(?:{_alternation(FORCE_NOUNS)})\b", re.IGNORECASE)
-_WEAPON = re.compile(rf"\b(?:{_alternation(WEAPON_NOUNS)})\b", re.IGNORECASE)
-_POLICE = re.compile(rf"\b(?:{_alternation(POLICE_NOUNS)})\b", re.IGNORECASE)
-_TARGET = re.compile(rf"\b(?:{_alternation(POLITICAL_TARGETS)})\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[A-Za-z][\w.'\u2019-]*")
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+_STATE_NAMES = frozenset(STATES)
+_NAMES = _STATE_NAMES | ARMED_GROUPS | INTERNATIONAL
+_NOUNS = GOVERNMENT_NOUNS | FORCE_NOUNS | WEAPON_NOUNS | POLICE_NOUNS | POLITICAL_TARGETS
 # "Forces" that carry no arms.
 _NOT_FORCE = re.compile(
-    r"\b(?:market|sales|task|work|labour|labor|life|economic|creative|driving|join(?:ed|ing|s)?|combin(?:ed|ing))\s+forces?\b|"
-    r"\b(?:it|he|she|this|that|which|who)\s+forces\b|"
-    r"\bforces?\s+(?:of\s+(?:nature|change|the\s+market)|(?:him|her|them|us|it)\b)|\b(?:the\s+)?military\s+(?:precision|style)\b",
+    r"\b(?:market|sales|task|work|labour|labor|life|economic|creative|driving|join(?:ed|ing|s)?|"
+    r"combin(?:ed|ing))\s+forces?\b|\b(?:it|he|she|this|that|which|who)\s+forces\b|"
+    r"\bforces?\s+(?:of\s+(?:nature|change|the\s+market)|(?:him|her|them|us|it)\b)",
     re.IGNORECASE,
 )
+
+
+def _token(word: str) -> str:
+    if word.endswith(_POSSESSIVE):
+        word = word[: -2 if word[-1] == "s" else -1]
+    if word.endswith(".") and word.count(".") == 1:
+        word = word[:-1]
+    return word.rstrip("-")
+
+
+def _grams(words: list[str]) -> set[str]:
+    """Words, and pairs and triples of words, of a sentence."""
+    out = set(words)
+    out.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    out.update(f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:], strict=False))
+    return out
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a sentence without possessive endings and closing full stops."""
+    return [_token(w) for w in _TOKEN.findall(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +72,20 @@ class Actors:
 
 def typed_actors(text: str) -> Actors:
     """The states, political and armed actors a sentence names."""
-    states = frozenset(STATES[m.group()] for m in _STATE.finditer(text))
-    armed = _ARMED.search(text) is not None
-    political = bool(states) or armed or _IGO.search(text) is not None or _GOVERNMENT.search(text) is not None
-    force = armed or (_FORCE.search(text) is not None and _FORCE.search(_NOT_FORCE.sub(" ", text)) is not None)
-    if not force and _POLICE.search(text):
-        force = _TARGET.search(text) is not None
+    words = words_of(text)
+    names = _grams(words) & _NAMES
+    nouns = _grams([w.lower() for w in words]) & _NOUNS
+    states = frozenset(STATES[n] for n in names & _STATE_NAMES)
+    armed = not names.isdisjoint(ARMED_GROUPS)
+    political = bool(states) or armed or not names.isdisjoint(INTERNATIONAL) or not nouns.isdisjoint(GOVERNMENT_NOUNS)
+    forces = nouns & FORCE_NOUNS
+    if forces and forces <= {"forces", "force"} and _NOT_FORCE.search(text):
+        forces = set()
+    force = armed or bool(forces)
+    if not force and not nouns.isdisjoint(POLICE_NOUNS):
+        force = not nouns.isdisjoint(POLITICAL_TARGETS)
     if not force and political:
-        force = _WEAPON.search(text) is not None  # "Israeli tanks", "Russian drones": weapons need an owner
+        force = not nouns.isdisjoint(WEAPON_NOUNS)  # "Israeli tanks", "Russian drones": weapons need an owner
     return Actors(states, political or force, force)
 
 

@@ -15,16 +15,15 @@ import re
 from dataclasses import dataclass
 
 from ..scales import Direction, EventType
-from .actors import Actors, find_actors, merge_names, typed_actors
+from .actors import Actors, find_actors, merge_names, typed_actors, words_of
 from .sentences import Sentence
 from .triggers import (
     BACKGROUND,
     CRIME,
-    DAMP,
-    DOMAIN,
-    DOWN,
+    DOMAIN_WORDS,
     EVENT_MARKER,
     FIGURATIVE,
+    FRAMING,
     HISTORY,
     IRREALIS,
     LEGAL,
@@ -33,9 +32,9 @@ from .triggers import (
     RELATED_HEADING,
     THREAT_CUE,
     TRIGGERS,
-    UP,
     Need,
     Trigger,
+    word_starts,
 )
 
 __all__ = ["LEVEL_MEANING", "EscalationReading", "assess_escalation", "find_actors", "merge_names"]
@@ -100,6 +99,11 @@ def _body(sentences: list[Sentence]) -> list[Sentence]:
     return sentences
 
 
+def _domain(text: str) -> int:
+    """How many words of sport, screens, music or markets a text has."""
+    return sum(1 for w in words_of(text) if w.lower() in DOMAIN_WORDS)
+
+
 def _conflict_framed(lead: list[str]) -> bool:
     """True when the headline and lead speak of states or forces rather than of sport, screens or markets."""
     forces = political = domain = 0
@@ -107,7 +111,7 @@ def _conflict_framed(lead: list[str]) -> bool:
         found = typed_actors(FIGURATIVE.sub(" ", text))
         forces += found.force
         political += found.political
-        domain += len(DOMAIN.findall(text))
+        domain += _domain(text)
     return (forces > 0 and domain <= 2 * political) or (political > 0 and domain <= 1)
 
 
@@ -119,48 +123,62 @@ def _counts(trigger: Trigger, actors: Actors) -> bool:
     return True
 
 
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _firm(trigger: Trigger, match: re.Match[str], text: str, scope: str, setting: bool) -> bool:
+    """True when a force trigger reports something happening now, not a noun for a known event or a cause."""
+    return (
+        setting
+        and IRREALIS.search(scope) is None
+        and NEGATION.search(scope) is None
+        and (not trigger.nominal or EVENT_MARKER.search(text) is not None)
+        and BACKGROUND.search(text, 0, match.start()) is None
+        and (trigger.kind is not EventType.MOBILIZE or PEACEFUL.search(text) is None)
+        and (trigger.kind is not EventType.COERCE or trigger.level > 3 or LEGAL.search(text) is None)
+    )
+
+
 def _sentence_hits(sentence: Sentence, weight: float, conflict: bool) -> list[_Hit]:
     raw = sentence.text
-    text = FIGURATIVE.sub(lambda m: " " * len(m.group()), raw)
+    text = raw
     found: dict[EventType, _Hit] = {}
     actors: Actors | None = None
-    present = HISTORY.search(text) is None and not raw.rstrip().endswith("?")
-    literal = len(DOMAIN.findall(text)) < 2  # a sentence about a film, game, match or market
+    setting: bool | None = None  # the article's present, in a conflict story, not about a film or a match
+    starts = word_starts(raw)
     for trigger in TRIGGERS:
-        match = trigger.pattern.search(text)
+        if trigger.starts is not None and starts.isdisjoint(trigger.starts):
+            continue  # none of its words can begin here: skip the search
+        match = trigger.pattern.search(raw)
         if match is None:
             continue
-        if trigger.need is not Need.NOTHING or trigger.level >= 2:
-            actors = actors or typed_actors(text)
+        if trigger.level >= 2 or trigger.need is not Need.NOTHING:
+            if actors is None:  # the costly checks, only for sentences with a trigger that needs them
+                text = FIGURATIVE.sub(_blank, raw)
+                actors = typed_actors(text)
+            if text is not raw:
+                match = trigger.pattern.search(text)
+                if match is None:
+                    continue
             if not _counts(trigger, actors):
                 continue
         firm = True
-        scope = _scope(text, match.start())
-        if trigger.level >= 2:
-            firm = (
-                present
-                and conflict
-                and literal
-                and IRREALIS.search(scope) is None
-                and NEGATION.search(scope) is None
-                and (not trigger.nominal or EVENT_MARKER.search(text) is not None)
-                and BACKGROUND.search(text, 0, match.start()) is None
-                and (trigger.kind is not EventType.MOBILIZE or PEACEFUL.search(text) is None)
-                and (trigger.kind is not EventType.COERCE or trigger.level > 3 or LEGAL.search(text) is None)
-            )
         kind, level = trigger.kind, trigger.level
-        if trigger.kind in _FORCEFUL and not firm and THREAT_CUE.search(scope) and not NEGATION.search(scope):
-            kind, level, firm = EventType.THREATEN, 1, True  # force announced or threatened, not yet used
+        if level >= 2:
+            if setting is None:
+                setting = conflict and not raw.rstrip().endswith("?") and HISTORY.search(text) is None
+                setting = setting and _domain(text) < 2
+            scope = _scope(text, match.start())
+            firm = _firm(trigger, match, text, scope, setting)
+            if not firm and kind in _FORCEFUL and THREAT_CUE.search(scope) and not NEGATION.search(scope):
+                kind, level, firm = EventType.THREATEN, 1, True  # force announced or threatened, not yet used
         hit = _Hit(kind, level, weight, sentence, match.group(), match.start(), firm)
         old = found.get(kind)
         if old is None or (hit.firm, hit.level) > (old.firm, old.level):
             found[kind] = hit
-    if not found and CRIME.search(text):
-        actors = actors or typed_actors(text)
-        if not actors.political:
-            match = CRIME.search(text)
-            assert match is not None
-            found[EventType.CRIME] = _Hit(EventType.CRIME, 0, weight, sentence, match.group(), match.start(), True)
+    if not found and (crime := CRIME.search(raw)) is not None and not (actors or typed_actors(raw)).political:
+        found[EventType.CRIME] = _Hit(EventType.CRIME, 0, weight, sentence, crime.group(), crime.start(), True)
     return list(found.values())
 
 
@@ -168,17 +186,18 @@ def _direction(sentences: list[Sentence], kind: EventType, level: int) -> Direct
     up = down = damp = 0.0
     for rank, sentence in enumerate(sentences):
         text = sentence.text
-        if HISTORY.search(text):
+        cues = [m.lastgroup for m in FRAMING.finditer(text)]
+        if not cues or HISTORY.search(text):
             continue
         weight = _weight(sentence, rank)
-        rises = len(UP.findall(text))
-        hedged = DAMP.search(text) is not None or NEGATION.search(text) is not None
+        rises = cues.count("up")
+        hedged = "damp" in cues or NEGATION.search(text) is not None
         if rises and hedged:
             damp += weight * rises
         else:
             up += weight * rises
-        down += weight * len(DOWN.findall(text))
-        damp += weight * len(DAMP.findall(text))
+        down += weight * cues.count("down")
+        damp += weight * cues.count("damp")
     if kind in (EventType.RETREAT, EventType.AGREE) or down > up:
         return Direction.DE_ESCALATING
     if level >= 2 and up > 0 and up >= 2 * damp:

@@ -172,7 +172,7 @@ GOVERNMENT_NOUNS = frozenset(
     name.replace("_", " ")
     for name in """government governments administration regime junta cabinet ministry ministries minister ministers
     president presidents premier chancellor parliament parliaments congress senate legislature authorities
-    officials diplomats embassy embassies envoy ambassador State_Department Foreign_Office kremlin pentagon
+    officials diplomats embassy embassies envoy ambassador state_department foreign_office kremlin pentagon
     leadership""".split()
 )
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Any
 
 from ..scales import EventType
 
@@ -17,10 +19,11 @@ __all__ = [
     "BACKGROUND",
     "CRIME",
     "DAMP",
-    "DOMAIN",
+    "DOMAIN_WORDS",
     "DOWN",
     "EVENT_MARKER",
     "FIGURATIVE",
+    "FRAMING",
     "HISTORY",
     "IRREALIS",
     "LEGAL",
@@ -32,6 +35,7 @@ __all__ = [
     "UP",
     "Need",
     "Trigger",
+    "word_starts",
 ]
 
 
@@ -52,6 +56,7 @@ class Trigger:
     need: Need
     pattern: re.Pattern[str]
     nominal: bool = False  # a noun naming an event: counts as new only with a marker of a new event
+    starts: frozenset[str] | None = None  # the first three letters any match can begin with, if known
 
 
 # One trigger a line: TYPE LEVEL NEED [noun]: pattern; indented lines continue the pattern.
@@ -179,8 +184,42 @@ def _triggers(table: str) -> list[Trigger]:
     for head, parts in rows:
         kind, level, need, *noun = head.split()
         compiled = re.compile(rf"\b(?:{''.join(parts)})\b", re.IGNORECASE)
-        out.append(Trigger(EventType(kind), int(level), Need(need), compiled, bool(noun)))
+        starts = _starts(list(_parser.parse(compiled.pattern, compiled.flags)), "")
+        out.append(Trigger(EventType(kind), int(level), Need(need), compiled, bool(noun), starts))
     return out
+
+
+_SKIP = {_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT}
+_REPEATS = {_constants.MAX_REPEAT, _constants.MIN_REPEAT}
+
+
+def _starts(items: list[Any], seen: str) -> frozenset[str] | None:
+    """Every start (three letters, or two before a space) a parsed pattern can match; None if unknown."""
+    for i, (op, arg) in enumerate(items):
+        rest = items[i + 1 :]
+        if op is _constants.LITERAL:
+            seen += chr(arg).lower()
+            if len(seen) == 3:
+                return frozenset({seen})
+        elif op in _SKIP:
+            continue
+        elif op is _constants.SUBPATTERN:
+            return _starts(list(arg[-1]) + rest, seen)
+        elif op is _constants.BRANCH:
+            return _union([_starts(list(alt) + rest, seen) for alt in arg[1]])
+        elif op in _REPEATS and arg[0] >= 1:
+            return _starts(list(arg[2]) + rest, seen)
+        elif op in _REPEATS:
+            return _union([_starts(list(arg[2]) + rest, seen), _starts(rest, seen)])
+        else:
+            return frozenset({seen}) if len(seen) >= 2 else None
+    return frozenset({seen}) if len(seen) >= 2 else None
+
+
+def _union(sets: list[frozenset[str] | None]) -> frozenset[str] | None:
+    if any(s is None for s in sets):
+        return None
+    return frozenset().union(*(s for s in sets if s is not None))
 
 
 TRIGGERS = _triggers(_TABLE)
@@ -304,21 +343,21 @@ EVENT_MARKER = re.compile(
 )
 
 # Context of sport, games, films, books, music and markets: war words there are not force.
-DOMAIN = re.compile(
-    r"\b(?:match(?:es)?|squad|coach|striker|midfielder|defender|goalkeeper|goals?|scored?|league|"
-    r"championships?|tournament|rugby|football|soccer|cricket|tennis|golf|boxing|olympics?|athletes?|"
-    r"players?|team-?mates?|stadium|pitch|referee|semi-final|quarter-final|final|fixture|season|"
-    r"premiership|wicket|innings|video\s+games?|games?|gamers?|gaming|console|playstation|xbox|nintendo|"
-    r"film|films|movie|movies|actor|actress|starring|stars|director|album|band|singer|song|songs|chart|"
-    r"box\s+office|novel|book|author|sitcom|series|episode|drama|comedy|oscars?|awards?|festival|theatre|"
-    r"musical|character|plot|screened|screening|depicts?|depicting|portrays?|documentary|broadcasts?|"
-    r"viewers|audiences?|tv|television|shares|stock|stocks|investors|profits?|sales|prices?|market|"
-    r"markets|firm|firms|company|companies|revenue|inflation|brand|customers|consumers|retailer|economy|"
-    r"economic|software|users|websites?|spam|virus|computers?|hackers?|phones?|broadband|internet|online|"
-    r"e-?mails?|pop-ups?|ads|oil|trade|trading|insurers?|insurance|losses|costs|banks?|bosses|executives?|"
-    r"shareholders|tycoon|billionaire|advertising|corporate|products?|stores?|rapper|lyrics|performing|"
-    r"concerts?|gigs?|tour|tours|singles|fans|club|clubs)\b",
-    re.IGNORECASE,
+DOMAIN_WORDS = frozenset(
+    """match matches squad coach striker midfielder defender goalkeeper goal goals score scored league
+    championship championships tournament rugby football soccer cricket tennis golf boxing olympic olympics
+    athlete athletes player players team-mate team-mates teammate teammates stadium pitch referee semi-final
+    quarter-final final fixture season premiership wicket innings game games gamer gamers gaming console
+    playstation xbox nintendo film films movie movies actor actress starring stars director album band
+    singer song songs chart box-office novel book author sitcom series episode drama comedy oscar oscars
+    award awards festival theatre musical character plot screened screening depict depicts depicting
+    portray portrays documentary broadcast broadcasts viewers audience audiences tv television shares stock
+    stocks investors profit profits sales price prices market markets firm firms company companies revenue
+    inflation brand customers consumers retailer economy economic software users website websites spam virus
+    computer computers hacker hackers phone phones broadband internet online email emails e-mail e-mails
+    pop-up pop-ups ads oil trade trading insurer insurers insurance losses costs bank banks bosses executive
+    executives shareholders tycoon billionaire advertising corporate product products store stores rapper
+    lyrics performing concert concerts gig gigs tour tours singles fans club clubs""".split()
 )
 
 # A heading that opens a list of other stories: nothing after it belongs to the article.
@@ -352,3 +391,25 @@ DAMP = re.compile(
     r"little\s+(?:chance|risk|appetite)|ruled\s+out|played\s+down|downplayed|routine|defensive)\b",
     re.IGNORECASE,
 )
+
+# The article's framing of its development, in one pass: which way it moves, and its hedges on it.
+FRAMING = re.compile(
+    rf"(?P<damp>{DAMP.pattern})|(?P<down>{DOWN.pattern})|(?P<up>{UP.pattern})",
+    re.IGNORECASE,
+)
+
+
+_WORD_START = re.compile(r"[a-z][a-z'\u2019]*(?:-[a-z]+)*")
+
+
+def word_starts(text: str) -> set[str]:
+    """The first two and three letters of every word (and of each part of a hyphenated one)."""
+    out: set[str] = set()
+    for word in _WORD_START.findall(text.lower()):
+        out.add(word[:2])
+        out.add(word[:3])
+        if "-" in word:
+            for part in word.split("-")[1:]:
+                out.add(part[:2])
+                out.add(part[:3])
+    return out
