@@ -48,12 +48,19 @@ def _token(word: str) -> str:
     return word.rstrip("-")
 
 
-def _grams(words: list[str]) -> set[str]:
-    """Words, and pairs and triples of words, of a sentence."""
+def _names(words: list[str]) -> set[str]:
+    """Words, and runs of two or three words that start with a capital, of a sentence."""
     out = set(words)
-    out.update(f"{a} {b}" for a, b in itertools.pairwise(words))
-    out.update(f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:], strict=False))
+    for i, word in enumerate(words):
+        if word[0].isupper():
+            out.update(" ".join(words[i:j]) for j in (i + 2, i + 3) if j <= len(words))
     return out
+
+
+def _nouns(words: list[str]) -> set[str]:
+    """Lower-cased words and pairs of words of a sentence."""
+    lowered = [w.lower() for w in words]
+    return set(lowered).union(f"{a} {b}" for a, b in itertools.pairwise(lowered))
 
 
 def words_of(text: str) -> list[str]:
@@ -73,8 +80,8 @@ class Actors:
 def typed_actors(text: str) -> Actors:
     """The states, political and armed actors a sentence names."""
     words = words_of(text)
-    names = _grams(words) & _NAMES
-    nouns = _grams([w.lower() for w in words]) & _NOUNS
+    names = _names(words) & _NAMES
+    nouns = _nouns(words) & _NOUNS
     states = frozenset(STATES[n] for n in names & _STATE_NAMES)
     armed = not names.isdisjoint(ARMED_GROUPS)
     political = bool(states) or armed or not names.isdisjoint(INTERNATIONAL) or not nouns.isdisjoint(GOVERNMENT_NOUNS)
@@ -107,12 +114,18 @@ def _same_name(a: str, b: str) -> bool:
 def merge_names(counts: Counter[str]) -> Counter[str]:
     """Merge forms of one name (Russia/Russian, Ukraine/Ukrainian) under the shorter form."""
     merged: Counter[str] = Counter()
+    # Two forms of a name share their first five letters, so only names in one bucket are compared.
+    buckets: dict[str, list[str]] = {}
     for name, count in counts.most_common():
-        home = next((m for m in merged if _same_name(m, name)), None)
+        bucket = buckets.setdefault(name[:5], []) if len(name) >= 5 else []
+        home = next((m for m in bucket if _same_name(m, name)), None)
         if home is None:
             merged[name] += count
+            bucket.append(name)
         elif len(name) < len(home):
             merged[name] = merged.pop(home) + count
+            bucket.remove(home)
+            bucket.append(name)
         else:
             merged[home] += count
     return merged

@@ -34,6 +34,7 @@ from .triggers import (
     TRIGGERS,
     Need,
     Trigger,
+    pattern_starts,
     word_starts,
 )
 
@@ -50,6 +51,7 @@ LEVEL_MEANING = {
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|as|after|when|which|who|where)\b")
 _LEAD_SENTENCES = 5
+_FRAMING_STARTS = pattern_starts(FRAMING)
 _FORCEFUL = frozenset({EventType.FIGHT, EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.SANCTION})
 
 
@@ -140,14 +142,15 @@ def _firm(trigger: Trigger, match: re.Match[str], text: str, scope: str, setting
     )
 
 
-def _sentence_hits(sentence: Sentence, weight: float, conflict: bool) -> list[_Hit]:
+def _sentence_hits(sentence: Sentence, starts: set[str], weight: float, conflict: bool) -> list[_Hit]:
     raw = sentence.text
     text = raw
     found: dict[EventType, _Hit] = {}
     actors: Actors | None = None
     setting: bool | None = None  # the article's present, in a conflict story, not about a film or a match
-    starts = word_starts(raw)
     for trigger in TRIGGERS:
+        if trigger.level >= 2 and not conflict:
+            continue  # force words in a story about markets, matches or screens
         if trigger.starts is not None and starts.isdisjoint(trigger.starts):
             continue  # none of its words can begin here: skip the search
         match = trigger.pattern.search(raw)
@@ -182,10 +185,12 @@ def _sentence_hits(sentence: Sentence, weight: float, conflict: bool) -> list[_H
     return list(found.values())
 
 
-def _direction(sentences: list[Sentence], kind: EventType, level: int) -> Direction:
+def _direction(sentences: list[Sentence], starts: list[set[str]], kind: EventType, level: int) -> Direction:
     up = down = damp = 0.0
     for rank, sentence in enumerate(sentences):
         text = sentence.text
+        if _FRAMING_STARTS is not None and starts[rank].isdisjoint(_FRAMING_STARTS):
+            continue
         cues = [m.lastgroup for m in FRAMING.finditer(text)]
         if not cues or HISTORY.search(text):
             continue
@@ -213,8 +218,9 @@ def assess_escalation(sentences: list[Sentence]) -> EscalationReading:
     lead = [s.text for s in body if s.is_prose][:_LEAD_SENTENCES] or [s.text for s in body[:_LEAD_SENTENCES]]
     conflict = _conflict_framed(lead)
     hits: list[_Hit] = []
+    starts = [word_starts(s.text) for s in body]
     for rank, sentence in enumerate(body):
-        hits.extend(_sentence_hits(sentence, _weight(sentence, rank), conflict))
+        hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict))
     actors = find_actors(sentences)
     force = [h for h in hits if h.firm and h.level >= 2]
     if force:
@@ -253,7 +259,7 @@ def assess_escalation(sentences: list[Sentence]) -> EscalationReading:
         f"Trigger words for {kind.value} ({', '.join(repr(w) for w in words[:4])}) appear in "
         f"{len({h.sentence.index for h in ranked})} sentence(s); level {level} means {LEVEL_MEANING[level]}."
     )
-    return EscalationReading(kind, level, _direction(body, kind, level), actors, rationale, evidence)
+    return EscalationReading(kind, level, _direction(body, starts, kind, level), actors, rationale, evidence)
 
 
 def _neg(pair: tuple[int, int]) -> tuple[int, int]:

@@ -35,6 +35,7 @@ __all__ = [
     "UP",
     "Need",
     "Trigger",
+    "pattern_starts",
     "word_starts",
 ]
 
@@ -184,8 +185,7 @@ def _triggers(table: str) -> list[Trigger]:
     for head, parts in rows:
         kind, level, need, *noun = head.split()
         compiled = re.compile(rf"\b(?:{''.join(parts)})\b", re.IGNORECASE)
-        starts = _starts(list(_parser.parse(compiled.pattern, compiled.flags)), "")
-        out.append(Trigger(EventType(kind), int(level), Need(need), compiled, bool(noun), starts))
+        out.append(Trigger(EventType(kind), int(level), Need(need), compiled, bool(noun), pattern_starts(compiled)))
     return out
 
 
@@ -197,6 +197,8 @@ def _starts(items: list[Any], seen: str) -> frozenset[str] | None:
     """Every start (three letters, or two before a space) a parsed pattern can match; None if unknown."""
     for i, (op, arg) in enumerate(items):
         rest = items[i + 1 :]
+        if op is _constants.LITERAL and not chr(arg).isalpha():
+            return frozenset({seen}) if len(seen) >= 2 else None
         if op is _constants.LITERAL:
             seen += chr(arg).lower()
             if len(seen) == 3:
@@ -221,8 +223,6 @@ def _union(sets: list[frozenset[str] | None]) -> frozenset[str] | None:
         return None
     return frozenset().union(*(s for s in sets if s is not None))
 
-
-TRIGGERS = _triggers(_TABLE)
 
 # Violence or crime with no political or armed actor: the CRIME type, level 0.
 CRIME = re.compile(
@@ -399,17 +399,19 @@ FRAMING = re.compile(
 )
 
 
-_WORD_START = re.compile(r"[a-z][a-z'\u2019]*(?:-[a-z]+)*")
+_WORD_START = re.compile(r"\b[a-z]{2,3}")
 
 
 def word_starts(text: str) -> set[str]:
     """The first two and three letters of every word (and of each part of a hyphenated one)."""
-    out: set[str] = set()
-    for word in _WORD_START.findall(text.lower()):
-        out.add(word[:2])
-        out.add(word[:3])
-        if "-" in word:
-            for part in word.split("-")[1:]:
-                out.add(part[:2])
-                out.add(part[:3])
-    return out
+    starts = set(_WORD_START.findall(text.lower()))
+    starts.update([s[:2] for s in starts])
+    return starts
+
+
+def pattern_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Every start (three letters, or two) a match of the pattern can have; None if unknown."""
+    return _starts(list(_parser.parse(pattern.pattern, pattern.flags)), "")
+
+
+TRIGGERS = _triggers(_TABLE)
