@@ -171,7 +171,8 @@ def _sentence_hits(sentence: Sentence, starts: set[str], weight: float, conflict
         if level >= 2:
             if setting is None:
                 setting = conflict and not raw.rstrip().endswith("?") and HISTORY.search(text) is None
-                setting = setting and _domain(text) < 2
+                force = actors is not None and actors.force
+                setting = setting and (force or _domain(text) < 2)  # "shelled the market" stays force
             scope = _scope(text, match.start())
             firm = _firm(trigger, match, text, scope, setting)
             if not firm and kind in _FORCEFUL and THREAT_CUE.search(scope) and not NEGATION.search(scope):
