@@ -284,7 +284,7 @@ def test_polish_rejects_a_brief_with_a_figure_the_records_lack(tmp_path: Path) -
     good = "Belarus sent a third of its army toward Ukraine; reports put it at 15,000 to 20,000 troops."
     kursk = "Russia reportedly massed 50,000 troops in the Kursk region."
     belarus = "Russian troops arrived in Belarus, at least 10,000 by one account."
-    polished, rec = polish_with(tmp_path, invented, good, belarus, kursk)
+    polished, rec = polish_with(tmp_path, invented, kursk, good, belarus)  # Kursk (level 4) leads
     first = rec.bodies()[1]["messages"]
     assert "75,000" in first[-2]["content"] and "no record contains: 75000" in first[-1]["content"]
     briefs = {s.brief for s in polished.stories}
@@ -316,7 +316,8 @@ def test_long_digests_are_capped_in_html_and_markdown_not_in_json(tmp_path: Path
     base = records_of(SEEDS, tmp_path)[1]  # seed 001: six figures
     figures = base.summary.key_figures * 3
     many = base.model_copy(update={"summary": base.summary.model_copy(update={"key_figures": figures})})
-    digest = build_digest([many, *records_of(SEEDS, tmp_path, "again.jsonl")[2:]])
+    again = records_of(SEEDS, tmp_path, "again.jsonl")
+    digest = build_digest([many, again[2], again[4]])  # without 003, whose level 4 would lead
     page, text = render_html(digest, max_stories=1), render_markdown(digest, max_stories=1)
     assert page.count("<h2") == 1 and text.count("\n## ") == 1
     assert "more stories in the JSON digest" in page and "more stories in the JSON digest" in text

@@ -1,21 +1,44 @@
-"""Score escalation from trigger patterns: PLOVER type, 0-5 level, direction, evidence.
+"""Score escalation: PLOVER type, 0-5 level, direction, evidence.
 
-Each trigger names a PLOVER type and the rubric level it implies (see
-prompts/escalation-rubric.md). Sentences near the top weigh more, and words that
-only imply force in a military context ("attack", "deployed", "warned") count
-only in sentences that also name forces, weapons, a border or a war.
+A trigger (``triggers``) counts as a development only when the sentence names an
+actor of the kind it needs (``actors``: a state, its forces, an armed group),
+uses the word in its literal sense, speaks of the article's present (not a history
+line, a film, game, match or market) and reports it as happening (not threatened,
+feared, denied or asked about). The level is the most escalatory such development
+(level 2 and up); without one, the most salient political event sets type and level.
+Direction follows the article's own framing, its hedges on escalation included.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ..scales import Direction, EventType
-from .sentences import CALENDAR_WORDS, Sentence
+from .actors import Actors, find_actors, merge_names, typed_actors, words_of
+from .sentences import Sentence
+from .triggers import (
+    BACKGROUND,
+    CRIME,
+    DOMAIN_WORDS,
+    EVENT_MARKER,
+    FIGURATIVE,
+    FRAMING,
+    HISTORY,
+    IRREALIS,
+    LEGAL,
+    NEGATION,
+    PEACEFUL,
+    RELATED_HEADING,
+    THREAT_CUE,
+    TRIGGERS,
+    Need,
+    Trigger,
+    pattern_starts,
+    word_starts,
+)
 
-__all__ = ["LEVEL_MEANING", "EscalationReading", "assess_escalation", "find_actors"]
+__all__ = ["LEVEL_MEANING", "EscalationReading", "assess_escalation", "find_actors", "merge_names"]
 
 LEVEL_MEANING = {
     0: "no military development, or de-escalation",
@@ -26,91 +49,10 @@ LEVEL_MEANING = {
     5: "major offensive",
 }
 
-_SECURITY = re.compile(
-    r"\b(?:troops?|soldiers?|army|armies|military|forces|missiles?|drones?|weapons?|tanks?|border|war|militants?|"
-    r"rebels?|navy|naval|air\s+force|artillery|battalions?|brigades?|nuclear|invasion|offensive|defen[cs]e|"
-    r"insurgents?|guerrillas?|warplanes?|jets?|ceasefire|front\s*lines?|frontier|combat)\b",
-    re.IGNORECASE,
-)
-
-# (type, level, needs a security context, pattern)
-_TRIGGERS: list[tuple[EventType, int, bool, str]] = [
-    (
-        EventType.FIGHT,
-        5,
-        False,
-        r"full-scale\s+(?:invasion|war|offensive)|all-out\s+war|major\s+offensive|"
-        r"launched\s+an?\s+(?:invasion|offensive)|ground\s+offensive|invaded",
-    ),
-    (EventType.FIGHT, 4, True, r"fighting|battles?|clashes|clashed|combat|fought|counter-?offensive|offensive"),
-    (
-        EventType.ASSAULT,
-        4,
-        False,
-        r"air\s?strikes?|shelling|shelled|bombard\w*|missile\s+(?:attacks?|strikes?)|"
-        r"drone\s+(?:attacks?|strikes?)|suicide\s+bombing|incursions?",
-    ),
-    (
-        EventType.ASSAULT,
-        4,
-        True,
-        r"attack(?:s|ed)?|strikes?\s+on|bomb(?:ing|ed|s)|raids?|killed|drones\s+launched|"
-        r"launched\s+\d[\d,]*\s+(?:drones|missiles)",
-    ),
-    (EventType.COERCE, 4, True, r"seized|seizure|captur(?:e|ed|ing)|occupied|occupation|annex\w*|blockade\w*"),
-    (EventType.MOBILIZE, 3, False, r"mobili[sz]\w*|build-?up|troop\s+movements?|call-?up|reinforcements"),
-    (
-        EventType.MOBILIZE,
-        3,
-        True,
-        r"mass(?:ing|ed)|amass\w*|deploy\w*|moved?\s+(?:\w+\s+){0,3}(?:troops|soldiers|tanks)|"
-        r"sent\s+(?:\w+\s+){0,3}(?:troops|soldiers)|assembl\w*|gather(?:s|ed|ing)?|stationed|"
-        r"(?:troops|soldiers|army)\s+(?:\w+\s+){0,4}(?:to|toward|towards|near|along)\s+the\s+border|conscript\w*",
-    ),
-    (
-        EventType.MOBILIZE,
-        2,
-        True,
-        r"exercises?|drills?|manoeuvres|maneuvers|patrols?|show\s+of\s+force|war\s+games|"
-        r"(?:on|high)\s+alert",
-    ),
-    (EventType.THREATEN, 1, True, r"threat(?:en|ened|ens|ening)?|warn(?:ed|s|ing)?|ultimatum"),
-    (EventType.DISAPPROVE, 1, False, r"accus\w*|condemn\w*|criticis\w*|criticiz\w*|blamed"),
-    (EventType.DEMAND, 1, False, r"demand(?:s|ed|ing)?|called\s+for|urged"),
-    (EventType.REJECT, 1, False, r"rejected|refused|vetoed"),
-    (EventType.SANCTION, 1, False, r"sanctions?|expelled|embargo\w*|cut\s+ties"),
-    (EventType.PROTEST, 1, False, r"protests?|protesters|demonstrators|demonstrations?"),
-    (
-        EventType.RETREAT,
-        0,
-        False,
-        r"cease-?fire|truce|withdr[ae]w\w*|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,5}back|"
-        r"pulled\s+out|de-?escalat\w*|demobili[sz]\w*",
-    ),
-    (EventType.AGREE, 0, False, r"agree(?:s|d)?\s+to|agreed|agreement|peace\s+deal|accord|signed|treaty"),
-    (EventType.CONSULT, 0, False, r"talks|negotiat\w*|summit|met\s+with|consultations?"),
-    (EventType.AID, 0, False, r"humanitarian\s+aid|aid\s+(?:to|for)|relief\s+supplies"),
-    (EventType.INVESTIGATE, 0, False, r"investigat\w*|inquiry|probe"),
-]
-_COMPILED = [(kind, level, ctx, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for kind, level, ctx, p in _TRIGGERS]
-_UP = re.compile(
-    r"escalat\w*|build-?up|rising\s+tensions?|heighten\w*|intensif\w*|amass\w*|mobili[sz]\w*|"
-    r"largest|record|imminent|more\s+troops|increas\w*|reinforc\w*",
-    re.IGNORECASE,
-)
-_DOWN = re.compile(
-    r"cease-?fire|truce|withdr[ae]w\w*|de-?escalat\w*|eas(?:ed|ing)\s+tensions?|pull(?:ed)?\s+back|"
-    r"peace\s+(?:deal|agreement)|demobili[sz]\w*",
-    re.IGNORECASE,
-)
-_NOT_ACTORS = CALENDAR_WORDS | frozenset(
-    """The A An In On At But And If As It This That These Those There He She They We His Her Their Its
-    Our Mr Mrs Ms According However Meanwhile Also After Before While Despite Although Under Over
-    With Without For From By Of To What When Where Why How Who Which Last Next Both One Two Three
-    President Prime Minister Foreign Defence Defense Ministry Secretary General World News Latest
-    Trends Reports Images Refs Similar Notably Moreover Recent Former Chief Senior""".split()
-)
-_CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u024f]+(?:[-\s][A-Z][a-z\u00e0-\u024f]+){0,2}\b")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|as|after|when|which|who|where)\b")
+_LEAD_SENTENCES = 5
+_FRAMING_STARTS = pattern_starts(FRAMING)
+_FORCEFUL = frozenset({EventType.FIGHT, EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.SANCTION})
 
 
 @dataclass(frozen=True)
@@ -125,6 +67,17 @@ class EscalationReading:
     evidence: list[Sentence]
 
 
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    kind: EventType
+    level: int
+    weight: float
+    sentence: Sentence
+    word: str
+    position: int
+    firm: bool  # reported as happening, in the article's present, by an actor of the right kind
+
+
 def _weight(sentence: Sentence, rank: int) -> float:
     if rank == 0 or (not sentence.is_prose and rank < 4):
         return 3.0  # the headline says what the story is about
@@ -133,96 +86,182 @@ def _weight(sentence: Sentence, rank: int) -> float:
     return 2.0 if rank < 4 else (1.0 if rank < 12 else 0.6)
 
 
-def _same_name(a: str, b: str) -> bool:
-    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return common >= 5 and common >= 0.7 * min(len(a), len(b))
+def _scope(text: str, start: int) -> str:
+    """The words before a trigger in its own clause."""
+    window = text[max(0, start - 90) : start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
+    return window[cut:]
 
 
-def merge_names(counts: Counter[str]) -> Counter[str]:
-    """Merge forms of one name (Russia/Russian, Ukraine/Ukrainian) under the shorter form."""
-    merged: Counter[str] = Counter()
-    for name, count in counts.most_common():
-        home = next((m for m in merged if _same_name(m, name)), None)
-        if home is None:
-            merged[name] += count
-        elif len(name) < len(home):
-            merged[name] = merged.pop(home) + count
-        else:
-            merged[home] += count
-    return merged
+def _body(sentences: list[Sentence]) -> list[Sentence]:
+    """The article without the list of other stories a saved page may end with."""
+    for i, sentence in enumerate(sentences):
+        if i >= 3 and RELATED_HEADING.match(sentence.text):
+            return sentences[:i]
+    return sentences
 
 
-def find_actors(sentences: list[Sentence], limit: int = 4) -> list[str]:
-    """Return the names mentioned most, merging forms like Russia/Russian."""
-    counts: Counter[str] = Counter()
-    for sentence in sentences:
-        for match in _CAPITALISED.finditer(sentence.text):
-            name = match.group()
-            words = [w for w in re.split(r"[-\s]", name) if w not in _NOT_ACTORS]
-            if not words:
+def _domain(text: str) -> int:
+    """How many words of sport, screens, music or markets a text has."""
+    return sum(1 for w in words_of(text) if w.lower() in DOMAIN_WORDS)
+
+
+def _conflict_framed(lead: list[str]) -> bool:
+    """True when the headline and lead speak of states or forces rather than of sport, screens or markets."""
+    forces = political = domain = 0
+    for text in lead:
+        found = typed_actors(FIGURATIVE.sub(" ", text))
+        forces += found.force
+        political += found.political
+        domain += _domain(text)
+    return (forces > 0 and domain <= 2 * political) or (political > 0 and domain <= 1)
+
+
+def _counts(trigger: Trigger, actors: Actors) -> bool:
+    if trigger.need is Need.FORCE:
+        return actors.force
+    if trigger.need is Need.ACTOR:
+        return actors.political
+    return True
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _firm(trigger: Trigger, match: re.Match[str], text: str, scope: str, setting: bool) -> bool:
+    """True when a force trigger reports something happening now, not a noun for a known event or a cause."""
+    return (
+        setting
+        and IRREALIS.search(scope) is None
+        and NEGATION.search(scope) is None
+        and (not trigger.nominal or EVENT_MARKER.search(text) is not None)
+        and BACKGROUND.search(text, 0, match.start()) is None
+        and (trigger.kind is not EventType.MOBILIZE or PEACEFUL.search(text) is None)
+        and (trigger.kind is not EventType.COERCE or trigger.level > 3 or LEGAL.search(text) is None)
+    )
+
+
+def _sentence_hits(sentence: Sentence, starts: set[str], weight: float, conflict: bool) -> list[_Hit]:
+    raw = sentence.text
+    text = raw
+    found: dict[EventType, _Hit] = {}
+    actors: Actors | None = None
+    setting: bool | None = None  # the article's present, in a conflict story, not about a film or a match
+    for trigger in TRIGGERS:
+        if trigger.level >= 2 and not conflict:
+            continue  # force words in a story about markets, matches or screens
+        if trigger.starts is not None and starts.isdisjoint(trigger.starts):
+            continue  # none of its words can begin here: skip the search
+        match = trigger.pattern.search(raw)
+        if match is None:
+            continue
+        if trigger.level >= 2 or trigger.need is not Need.NOTHING:
+            if actors is None:  # the costly checks, only for sentences with a trigger that needs them
+                text = FIGURATIVE.sub(_blank, raw)
+                actors = typed_actors(text)
+            if text is not raw:
+                match = trigger.pattern.search(text)
+                if match is None:
+                    continue
+            if not _counts(trigger, actors):
                 continue
-            counts[" ".join(words)] += 1
-    merged = merge_names(counts)
-    ranked = [name for name, count in merged.most_common() if count >= 2]
-    return ranked[:limit] or [name for name, _ in merged.most_common(2)]
+        firm = True
+        kind, level = trigger.kind, trigger.level
+        if level >= 2:
+            if setting is None:
+                setting = conflict and not raw.rstrip().endswith("?") and HISTORY.search(text) is None
+                force = actors is not None and actors.force
+                setting = setting and (force or _domain(text) < 2)  # "shelled the market" stays force
+            scope = _scope(text, match.start())
+            firm = _firm(trigger, match, text, scope, setting)
+            if not firm and kind in _FORCEFUL and THREAT_CUE.search(scope) and not NEGATION.search(scope):
+                kind, level, firm = EventType.THREATEN, 1, True  # force announced or threatened, not yet used
+        hit = _Hit(kind, level, weight, sentence, match.group(), match.start(), firm)
+        old = found.get(kind)
+        if old is None or (hit.firm, hit.level) > (old.firm, old.level):
+            found[kind] = hit
+    if not found and (crime := CRIME.search(raw)) is not None and not (actors or typed_actors(raw)).political:
+        found[EventType.CRIME] = _Hit(EventType.CRIME, 0, weight, sentence, crime.group(), crime.start(), True)
+    return list(found.values())
+
+
+def _direction(sentences: list[Sentence], starts: list[set[str]], kind: EventType, level: int) -> Direction:
+    up = down = damp = 0.0
+    for rank, sentence in enumerate(sentences):
+        text = sentence.text
+        if _FRAMING_STARTS is not None and starts[rank].isdisjoint(_FRAMING_STARTS):
+            continue
+        cues = [m.lastgroup for m in FRAMING.finditer(text)]
+        if not cues or HISTORY.search(text):
+            continue
+        weight = _weight(sentence, rank)
+        rises = cues.count("up")
+        hedged = "damp" in cues or NEGATION.search(text) is not None
+        if rises and hedged:
+            damp += weight * rises
+        else:
+            up += weight * rises
+        down += weight * cues.count("down")
+        damp += weight * cues.count("damp")
+    if kind in (EventType.RETREAT, EventType.AGREE) or down > up:
+        return Direction.DE_ESCALATING
+    if level >= 2 and up > 0 and up >= 2 * damp:
+        return Direction.ESCALATING
+    if level >= 1:
+        return Direction.STEADY
+    return Direction.UNCLEAR
 
 
 def assess_escalation(sentences: list[Sentence]) -> EscalationReading:
-    """Read type, level, direction, actors and evidence from the trigger patterns."""
-    scores: dict[EventType, float] = {}
-    levels: dict[EventType, int] = {}
-    hits: dict[EventType, list[tuple[float, Sentence, str]]] = {}
-    up = 0.0
-    down = 0.0
-    for rank, sentence in enumerate(sentences):
-        weight = _weight(sentence, rank)
-        text = sentence.text
-        military = bool(_SECURITY.search(text))
-        seen: set[EventType] = set()
-        for kind, level, needs_context, pattern in _COMPILED:
-            if needs_context and not military:
-                continue
-            match = pattern.search(text)
-            if match is None:
-                continue
-            if kind not in seen:
-                scores[kind] = scores.get(kind, 0.0) + weight * (1.0 + 0.1 * level)
-                seen.add(kind)
-            levels[kind] = max(levels.get(kind, 0), level)
-            hits.setdefault(kind, []).append((weight, sentence, match.group()))
-        up += weight * len(_UP.findall(text))
-        down += weight * len(_DOWN.findall(text))
-    if not scores:
+    """Read type, level, direction, actors and evidence from the article's developments."""
+    body = _body(sentences)
+    lead = [s.text for s in body if s.is_prose][:_LEAD_SENTENCES] or [s.text for s in body[:_LEAD_SENTENCES]]
+    conflict = _conflict_framed(lead)
+    hits: list[_Hit] = []
+    starts = [word_starts(s.text) for s in body]
+    for rank, sentence in enumerate(body):
+        hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict))
+    actors = find_actors(sentences)
+    force = [h for h in hits if h.firm and h.level >= 2]
+    if force:
+        level = max(h.level for h in force)
+        pool = [h for h in force if h.level == level]
+    else:
+        pool = [h for h in hits if h.level <= 1]
+        level = max((h.level for h in pool), default=0)
+    if not pool:
         return EscalationReading(
             EventType.NONE,
             0,
             Direction.UNCLEAR,
-            find_actors(sentences),
+            actors,
             "No trigger words for a political or military event were found.",
             [],
         )
-    kind = max(scores, key=lambda k: (scores[k], levels[k]))
-    level = levels[kind]
-    ranked = sorted(hits[kind], key=lambda h: -h[0])
+    scores: dict[EventType, float] = {}
+    first: dict[EventType, tuple[int, int]] = {}
+    for h in pool:
+        scores[h.kind] = scores.get(h.kind, 0.0) + h.weight * (1.0 + 0.1 * h.level)
+        first[h.kind] = min(first.get(h.kind, (h.sentence.index, h.position)), (h.sentence.index, h.position))
+    kind = max(scores, key=lambda k: (scores[k], max(h.level for h in pool if h.kind is k), _neg(first[k])))
+    level = max(h.level for h in pool if h.kind is kind)
+    ranked = sorted((h for h in pool if h.kind is kind), key=lambda h: -h.weight)
     evidence: list[Sentence] = []
-    for _, sentence, _ in ranked:
-        if sentence not in evidence and sentence.is_prose:
-            evidence.append(sentence)
+    for h in ranked:
+        if h.sentence not in evidence and h.sentence.is_prose:
+            evidence.append(h.sentence)
         if len(evidence) == 3:
             break
     if not evidence:
-        evidence = [ranked[0][1]]
-    if kind in (EventType.RETREAT, EventType.AGREE) or down > up:
-        direction = Direction.DE_ESCALATING
-    elif up > 0 and level >= 2:
-        direction = Direction.ESCALATING
-    elif level >= 1:
-        direction = Direction.STEADY
-    else:
-        direction = Direction.UNCLEAR
-    words = sorted({h[2].lower() for h in ranked[:6]})
+        evidence = [ranked[0].sentence]
+    words = sorted({h.word.lower() for h in ranked[:6]})
     rationale = (
         f"Trigger words for {kind.value} ({', '.join(repr(w) for w in words[:4])}) appear in "
-        f"{len(hits[kind])} sentence(s); level {level} means {LEVEL_MEANING[level]}."
+        f"{len({h.sentence.index for h in ranked})} sentence(s); level {level} means {LEVEL_MEANING[level]}."
     )
-    return EscalationReading(kind, level, direction, find_actors(sentences), rationale, evidence)
+    return EscalationReading(kind, level, _direction(body, starts, kind, level), actors, rationale, evidence)
+
+
+def _neg(pair: tuple[int, int]) -> tuple[int, int]:
+    return (-pair[0], -pair[1])
