@@ -50,13 +50,14 @@ import instructor  # noqa: E402
 import openai  # noqa: E402
 from instructor.v2.core.response_model import prepare_response_model  # noqa: E402
 
-from summarizer import Summarizer, grounding  # noqa: E402
+from summarizer import Summarizer  # noqa: E402
 from summarizer.cache import cache_key  # noqa: E402
-from summarizer.checks import verify  # noqa: E402
+from summarizer.extractive.verifier import verify  # noqa: E402
 from summarizer.ingest import load_document, truncate  # noqa: E402
+from summarizer.llm import grounding  # noqa: E402
+from summarizer.llm.prompts import build_messages  # noqa: E402
+from summarizer.llm.providers import response_format  # noqa: E402
 from summarizer.models import SCHEMA_VERSION, ArticleSummary, SummaryRecord, SummaryResponse  # noqa: E402
-from summarizer.prompts import build_messages  # noqa: E402
-from summarizer.providers import response_format  # noqa: E402
 from tests.fault_server import FaultServer, always  # noqa: E402
 
 API_KEY = "sk-bench"
@@ -417,15 +418,15 @@ def main() -> None:
         ),
         "Summarizer._prepare (ingest, prompt, cache key)": cum_ms(prof_a, n_prof, "summarizer/api.py", "_prepare"),
         "ChatClient.extract (instructor + tenacity + SDK)": cum_ms(
-            prof_a, n_prof, "summarizer/providers.py", "extract"
+            prof_a, n_prof, "summarizer/llm/providers.py", "extract"
         ),
         "  pydantic model_json_schema (instructor prepare_request)": cum_ms(
             prof_a, n_prof, "pydantic/main.py", "model_json_schema"
         ),
-        "  grounding.checking_against": cum_ms(prof_a, n_prof, "summarizer/grounding.py", "checking_against"),
-        "  grounding.raise_if_ungrounded": cum_ms(prof_a, n_prof, "summarizer/grounding.py", "raise_if_ungrounded"),
+        "  grounding.checking_against": cum_ms(prof_a, n_prof, "summarizer/quotes.py", "checking_against"),
+        "  grounding.raise_if_ungrounded": cum_ms(prof_a, n_prof, "summarizer/quotes.py", "raise_if_ungrounded"),
         "Summarizer._finish (salvage, checks, record)": cum_ms(prof_a, n_prof, "summarizer/api.py", "_finish"),
-        "  checks.verify": cum_ms(prof_a, n_prof, "summarizer/checks.py", "verify"),
+        "  checks.verify": cum_ms(prof_a, n_prof, "summarizer/extractive/verifier.py", "verify"),
     }
     stages_b = {
         "total": round(1000 * _table_total(prof_b) / n_prof, 3),

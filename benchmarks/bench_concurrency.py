@@ -53,9 +53,9 @@ import openai  # noqa: E402
 from summarizer import Summarizer  # noqa: E402
 from summarizer.batch import run_batch  # noqa: E402
 from summarizer.ingest import load_document, truncate  # noqa: E402
+from summarizer.llm.prompts import build_messages  # noqa: E402
+from summarizer.llm.providers import response_format  # noqa: E402
 from summarizer.models import SummaryResponse  # noqa: E402
-from summarizer.prompts import build_messages  # noqa: E402
-from summarizer.providers import response_format  # noqa: E402
 from tests.fault_server import _ARTICLE, FaultServer, always  # noqa: E402
 
 API_KEY = "sk-bench"

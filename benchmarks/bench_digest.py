@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_extractive import machine  # noqa: E402
 from summarizer.batch import run_batch  # noqa: E402
-from summarizer.briefing import render_html, render_markdown  # noqa: E402
 from summarizer.digest import build_digest, group_records, load_records  # noqa: E402
 from summarizer.digest import grouping as digest_grouping  # noqa: E402
+from summarizer.digest.rendering import render_html, render_markdown  # noqa: E402
 
 
 def reference_groups(records: list[Any]) -> list[list[int]] | None:

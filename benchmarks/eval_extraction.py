@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_extractive import machine  # noqa: E402
-from summarizer.boilerplate import DEFAULT, Params, clean_page_text  # noqa: E402
+from summarizer.ingest.boilerplate import DEFAULT, Params, clean_page_text  # noqa: E402
 
 _TOKEN = re.compile(r"\w+")
 # The parameters the 2-fold check tunes, and the values it tries.

@@ -1,5 +1,5 @@
 """Run the CLI as python -m summarizer."""
 
-from .cli import app
+from .cli.commands import app
 
 app()

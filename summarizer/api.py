@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError as PydanticValidationError
 
-from . import extractive, grounding
+from . import extractive
 from .cache import RecordCache, cache_key
-from .checks import verify
 from .config import Settings, check_credentials, estimate_cost, resolve_settings
 from .errors import GroundingError, InputError, OutputError
 from .extractive import extract, language_warning
-from .ingest import (
+from .extractive.verifier import verify
+from .ingest.documents import (
     HTML_SUFFIXES,
     JSON_SUFFIXES,
     MARKDOWN_SUFFIXES,
@@ -29,7 +29,9 @@ from .ingest import (
     load_document,
     truncate,
 )
-from .language import Language, detect_language
+from .ingest.language import Language, detect_language
+from .llm import grounding
+from .llm.prompts import build_messages
 from .models import (
     SCHEMA_VERSION,
     ArticleSummary,
@@ -39,12 +41,11 @@ from .models import (
     SummaryRecord,
     SummaryResponse,
 )
-from .prompts import build_messages
 
 if TYPE_CHECKING:  # httpx2, openai and instructor load only when an LLM is used
     import httpx2
 
-    from .providers import Answer, ChatClient
+    from .llm.providers import Answer, ChatClient
 
 __all__ = ["ARTICLE_SUFFIXES", "Summarizer", "asummarize", "looks_like_path", "resolve_source", "summarize"]
 
@@ -166,7 +167,7 @@ class Summarizer:
         self._client: ChatClient | None = None
         if self.engine == "llm":
             check_credentials(self.settings)  # before the SDK's import, so a missing key is told at once
-            from .providers import ChatClient
+            from .llm.providers import ChatClient
 
             self._client = ChatClient(
                 self.settings,

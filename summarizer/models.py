@@ -15,12 +15,11 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 from enum import StrEnum
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from . import grounding
+from . import quotes
 from .scales import Direction, EventType, cameo_code, goldstein
 
 __all__ = [
@@ -42,9 +41,6 @@ __all__ = [
     "SummaryRecord",
     "SummaryResponse",
     "Usage",
-    "json_schemas",
-    "stale_schemas",
-    "write_schemas",
 ]
 
 SCHEMA_VERSION = "2"
@@ -164,7 +160,7 @@ class SummaryResponse(_SummaryFields):
 
     @model_validator(mode="after")
     def _grounded(self) -> SummaryResponse:
-        grounding.raise_if_ungrounded(self.quoted())
+        quotes.raise_if_ungrounded(self.quoted())
         return self
 
 
@@ -313,42 +309,3 @@ class ErrorRecord(_Strict):
     attempts: int = 0
     usage: Usage = Field(default_factory=Usage)
     created_at: datetime
-
-
-def json_schemas() -> dict[str, str]:
-    """Return the JSON Schema files generated from the models, by file name."""
-    import json
-
-    from .digest import Digest
-
-    models: tuple[tuple[str, type[BaseModel]], ...] = (
-        ("summary-response", SummaryResponse),
-        ("summary-record", SummaryRecord),
-        ("error-record", ErrorRecord),
-        ("digest", Digest),
-    )
-    return {
-        f"{name}.schema.json": json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
-        for name, model in models
-    }
-
-
-def write_schemas(directory: Path) -> list[Path]:
-    """Write the generated schema files into a folder; return their paths."""
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in json_schemas().items():
-        path = directory / name
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
-
-
-def stale_schemas(directory: Path) -> list[str]:
-    """Return the schema files in a folder that are missing or differ from the models."""
-    stale = []
-    for name, text in json_schemas().items():
-        path = directory / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            stale.append(name)
-    return stale

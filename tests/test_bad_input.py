@@ -10,7 +10,7 @@ import pytest
 
 from summarizer import SummaryRecord
 from summarizer.batch import run_batch
-from summarizer.prompts import load_prompt
+from summarizer.llm.prompts import load_prompt
 from tests.conftest import MARKER_KEY, article
 from tests.fault_server import FaultServer
 

@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from summarizer import Summarizer
 from summarizer.batch import discover, plan_batch, read_done, run_batch, summarize_folder
 from summarizer.cli import app
-from summarizer.retrying import Pace
+from summarizer.llm.retrying import Pace
 from tests.conftest import SHARED, Recorder, answer_response, valdoria_answer
 
 SEEDS = SHARED / "seeds"

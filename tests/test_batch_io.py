@@ -280,7 +280,7 @@ def test_progress_line_fits_80_columns_in_a_terminal(tmp_path: Path) -> None:
 
 
 def test_progress_line_drops_the_least_useful_fields_first() -> None:
-    from summarizer.console import ProgressLine
+    from summarizer.cli.console import ProgressLine
 
     line = ProgressLine(llm=True, clock=lambda: 0.0)
     line.total = 2095

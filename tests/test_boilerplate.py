@@ -8,7 +8,7 @@ from types import ModuleType
 
 import pytest
 
-from summarizer.boilerplate import clean_page_text
+from summarizer.ingest.boilerplate import clean_page_text
 from tests.conftest import SHARED
 
 SEEDS = SHARED / "seeds"

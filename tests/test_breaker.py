@@ -20,7 +20,7 @@ import pytest
 from summarizer import ProviderError, Summarizer
 from summarizer.batch import run_batch
 from summarizer.errors import AccessDenied, RunStopped, ServiceUnreachable
-from summarizer.retrying import Breaker
+from summarizer.llm.retrying import Breaker
 from tests.conftest import Recorder, answer_response, article, valdoria_answer
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])  # closed local ports only

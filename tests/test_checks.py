@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from summarizer import ArticleSummary, Summarizer, SummaryResponse
-from summarizer.checks import verify
+from summarizer.extractive.verifier import verify
 from tests.conftest import Recorder, answer_response, article, valdoria_answer
 
 TEXT = article("valdoria-border.txt")

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 import summarizer.api
-import summarizer.cli
+import summarizer.cli.commands
 from summarizer import Summarizer, SummaryRecord
 from summarizer.cli import app
 from tests.conftest import ARTICLES, ROOT, Recorder, answer_response, valdoria_answer
@@ -26,7 +26,7 @@ def transport(monkeypatch: pytest.MonkeyPatch) -> Recorder:
     """Route the CLI's Summarizer to a hand-built transport."""
     rec = Recorder()
     factory = functools.partial(Summarizer, http_client=httpx2.Client(transport=httpx2.MockTransport(rec)))
-    monkeypatch.setattr(summarizer.cli, "Summarizer", factory)
+    monkeypatch.setattr(summarizer.cli.commands, "Summarizer", factory)
     return rec
 
 

@@ -15,10 +15,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-import summarizer.cli
+import summarizer.cli.commands
 from summarizer import Settings, Summarizer
 from summarizer.cli import app
-from summarizer.cli_options import ArticleOptions, ServerOptions
+from summarizer.cli.options import ArticleOptions, ServerOptions
 from summarizer.config import resolve_settings
 from tests.conftest import ARTICLES, ROOT, Recorder, answer_response, valdoria_answer
 
@@ -67,7 +67,7 @@ def test_summarize_options_reach_the_summarizer(monkeypatch: pytest.MonkeyPatch)
         seen.update(options)
         return Summarizer(http_client=httpx2.Client(transport=httpx2.MockTransport(rec)), **options)
 
-    monkeypatch.setattr(summarizer.cli, "Summarizer", build)
+    monkeypatch.setattr(summarizer.cli.commands, "Summarizer", build)
     args = ["--timeout", "7", "--max-reasks", "1", "--max-tokens", "900", "--max-chars", "5000", "--refresh"]
     result = runner.invoke(app, ["summarize", ARTICLE, *args, "--strict-grounding"])
     assert result.exit_code == 0, result.output
@@ -127,7 +127,7 @@ def flaky(monkeypatch: pytest.MonkeyPatch, *responses: httpx2.Response) -> Recor
     factory = functools.partial(
         Summarizer, http_client=httpx2.Client(transport=httpx2.MockTransport(rec)), sleep=lambda seconds: None
     )
-    monkeypatch.setattr(summarizer.cli, "Summarizer", factory)
+    monkeypatch.setattr(summarizer.cli.commands, "Summarizer", factory)
     return rec
 
 

@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 
 from summarizer import SummaryRecord
 from summarizer.batch import run_batch
-from summarizer.briefing import chart_png, render_html, render_markdown
 from summarizer.cli import app
 from summarizer.digest import Digest, TimelinePoint, build_digest, load_records
+from summarizer.digest.rendering import chart_png, render_html, render_markdown
 from tests.conftest import SHARED
 
 SEEDS = SHARED / "seeds"
@@ -311,7 +311,7 @@ def test_polish_needs_an_llm(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
 
 
 def test_long_digests_are_capped_in_html_and_markdown_not_in_json(tmp_path: Path) -> None:
-    from summarizer.briefing import MAX_FIGURES
+    from summarizer.digest.rendering import MAX_FIGURES
 
     base = records_of(SEEDS, tmp_path)[1]  # seed 001: six figures
     figures = base.summary.key_figures * 3

@@ -9,7 +9,6 @@ import pytest
 
 from summarizer import SummaryRecord
 from summarizer.batch import run_batch
-from summarizer.briefing import MAX_HEDGES, render_html, render_markdown
 from summarizer.digest import (
     Digest,
     FigureRow,
@@ -20,6 +19,7 @@ from summarizer.digest import (
     load_records,
     source_name,
 )
+from summarizer.digest.rendering import MAX_HEDGES, render_html, render_markdown
 from summarizer.digest.stories import story
 from summarizer.models import Hedge, KeyFigure
 from tests.conftest import SHARED

@@ -11,7 +11,7 @@ import pytest
 import summarizer.extractive as extractive
 from summarizer import Summarizer
 from summarizer.extractive import ENGINE_VERSION, engine_sources, engine_version
-from summarizer.language import detector_version
+from summarizer.ingest.language import detector_version
 from tests.conftest import article
 
 PACKAGE = Path(extractive.__file__).resolve().parent.parent
@@ -36,7 +36,14 @@ def test_version_is_a_content_hash_recorded_on_every_record() -> None:
 
 def test_sources_cover_the_engine_and_what_it_reads() -> None:
     names = {p.relative_to(PACKAGE).as_posix() for p in engine_sources(PACKAGE)}
-    assert {"extractive/__init__.py", "extractive/hedges.py", "scales.py", "language.py", "models.py"} <= names
+    assert {
+        "extractive/__init__.py",
+        "extractive/hedges.py",
+        "scales.py",
+        "ingest/language.py",
+        "models.py",
+        "quotes.py",
+    } <= names
 
 
 def test_editing_one_byte_of_a_source_changes_the_version(tmp_path: Path) -> None:

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import EventType, grounding
+from summarizer import EventType
 from summarizer.extractive import analyse, extract
 from summarizer.extractive.escalation import assess_escalation
 from summarizer.extractive.figures import find_figures, find_source, parse_quantity
 from summarizer.extractive.hedges import find_hedges
 from summarizer.extractive.sentences import split_sentences
 from summarizer.extractive.summary import choose_summary, rank_sentences
+from summarizer.llm import grounding
 from summarizer.models import FigureStatus, HedgeKind
 from summarizer.scales import Direction
 from tests.conftest import ROOT, SHARED, article

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer import SummaryResponse, grounding
+from summarizer import SummaryResponse
+from summarizer.llm import grounding
 from tests.conftest import article, valdoria_answer
 
 TEXT = article("valdoria-border.txt")

@@ -10,7 +10,7 @@ import pytest
 
 from summarizer import Summarizer
 from summarizer.extractive import extract
-from summarizer.language import detect_language
+from summarizer.ingest.language import detect_language
 from tests.conftest import SHARED, Recorder, answer_response, article
 
 GERMAN = article("kestria-grenze-de.txt")

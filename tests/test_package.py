@@ -9,7 +9,7 @@ import pytest
 
 import summarizer
 from summarizer import errors
-from summarizer.prompts import load_prompt
+from summarizer.llm.prompts import load_prompt
 from tests.conftest import MARKER_KEY, ROOT
 
 
@@ -61,3 +61,44 @@ def test_key_not_in_error_or_settings_text(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_py_typed_marker_ships() -> None:
     assert (Path(summarizer.__file__).parent / "py.typed").is_file()
+
+
+# Each layer may import its own and lower layers only (a lower number); `api` sits above
+# ingest, extractive and llm; batch and digest use the api; the CLI sits on top.
+_LAYERS = {
+    "errors": 0, "config": 0, "scales": 0, "quotes": 0, "models": 1, "cache": 1, "schemas": 5,
+    "ingest": 2, "extractive": 3, "llm": 3, "api": 4, "batch": 5, "digest": 5, "cli": 6,
+}  # fmt: skip
+
+
+def _imported_parts(path: Path, package: Path) -> set[str]:
+    """The top-level parts of summarizer a module imports (relative or absolute)."""
+    import ast
+
+    here = path.relative_to(package).with_suffix("").parts
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = list(here[: len(here) - node.level])
+                target = [*base, *(node.module or "").split(".")] if node.module else base
+                names = [target] if node.module else [[*base, a.name] for a in node.names]
+            elif (node.module or "").startswith("summarizer."):
+                names = [node.module.split(".")[1:]]  # type: ignore[union-attr]
+            else:
+                continue
+            found |= {n[0] for n in names if n and n[0]}
+    return found
+
+
+def test_lower_layers_never_import_higher_ones() -> None:
+    package = Path(summarizer.__file__).parent
+    wrong = []
+    for path in package.rglob("*.py"):
+        part = path.relative_to(package).parts[0].removesuffix(".py")
+        if part not in _LAYERS:
+            continue
+        for target in _imported_parts(path, package) - {part}:
+            if target in _LAYERS and _LAYERS[target] > _LAYERS[part]:
+                wrong.append(f"{path.relative_to(package)} imports {target}")
+    assert not wrong, wrong

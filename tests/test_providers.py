@@ -10,7 +10,7 @@ import httpx2
 import pytest
 
 from summarizer import GroundingError, OutputError, ProviderError, Summarizer
-from summarizer.providers import response_format
+from summarizer.llm.providers import response_format
 from tests.conftest import Recorder, answer_response, article, completion, ok, valdoria_answer
 
 TEXT = article("valdoria-border.txt")

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from summarizer import OutputError, ProviderError, Summarizer
-from summarizer.providers import response_schema
+from summarizer.llm.providers import response_schema
 from tests.conftest import ARTICLES, LLAMA_URL
 
 MODEL = "gemma-3-270m"

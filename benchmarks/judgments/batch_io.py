@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer.batch import list_inputs  # noqa: E402
-from summarizer.console import ProgressLine  # noqa: E402
+from summarizer.cli.console import ProgressLine  # noqa: E402
 
 
 @contextlib.contextmanager

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer.batch import run_batch  # noqa: E402
-from summarizer.briefing import MAX_HEDGES, render_html  # noqa: E402
 from summarizer.digest import Digest, build_digest, load_records  # noqa: E402
+from summarizer.digest.rendering import MAX_HEDGES, render_html  # noqa: E402
 from summarizer.digest.stories import HEDGE_ORDER  # noqa: E402
 from summarizer.models import SummaryRecord  # noqa: E402
 

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 import summarizer.extractive as extractive  # noqa: E402
 from summarizer import InputError, Summarizer  # noqa: E402
-from summarizer.language import detect_language, detector_version  # noqa: E402
+from summarizer.ingest.language import detect_language, detector_version  # noqa: E402
 
 
 def detection(shared: Path) -> dict[str, Any]:

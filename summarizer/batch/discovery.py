@@ -12,7 +12,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError, InputError
-from ..ingest import HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES, Document, document_from_bytes, documents_from_json
+from ..ingest.documents import (
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    Document,
+    document_from_bytes,
+    documents_from_json,
+)
 
 __all__ = [
     "GZIP_LIMIT",

@@ -77,7 +77,7 @@ def plan_batch(
     """List what ``run_batch`` would do, estimating tokens and cost from the price table."""
     from ..api import Summarizer
     from ..config import estimate_cost, resolve_settings
-    from ..prompts import load_prompt
+    from ..llm.prompts import load_prompt
 
     settings = resolve_settings(**options)
     engine = settings.resolved_engine()

@@ -7,7 +7,7 @@ summary, key points and evidence) and agree on figures; records dated more than
 Stories (`stories`): each is told from one lead article (headline, the brief's
 opening, the evidence), with figures (`figures`: sources differ only when their
 values cannot all be true), hedged claims doubt first, and numbered sources.
-Rendering lives in `summarizer.briefing`. Everything is deterministic.
+Rendering lives in `summarizer.digest.rendering`. Everything is deterministic.
 """
 
 from __future__ import annotations

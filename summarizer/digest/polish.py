@@ -83,8 +83,8 @@ def polish_digest(digest: Digest, records: list[SummaryRecord], *, http_client: 
     from ..cache import RecordCache
     from ..config import resolve_settings
     from ..errors import ConfigError, SummarizerError
-    from ..prompts import load_prompt
-    from ..providers import ChatClient
+    from ..llm.prompts import load_prompt
+    from ..llm.providers import ChatClient
 
     settings = resolve_settings(**options)
     if settings.resolved_engine() != "llm":

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..language import Language, detect_language, detector_version, language_name
+from ..ingest.language import Language, detect_language, detector_version, language_name
 from ..models import ArticleSummary, Escalation, Hedge, KeyFigure
 from ..scales import Direction, EventType, cameo_code, goldstein
 from .escalation import EscalationReading, assess_escalation
@@ -37,7 +37,7 @@ MAX_FIGURES = 20
 MAX_HEDGES = 25
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Modules outside extractive/ whose code or tables shape the engine's output.
-_SHARED_SOURCES = ("scales.py", "models.py", "language.py")
+_SHARED_SOURCES = ("scales.py", "models.py", "quotes.py", "ingest/language.py")
 
 
 def engine_sources(package: Path = _PACKAGE) -> list[Path]:

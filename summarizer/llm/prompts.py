@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 __all__ = ["Prompt", "build_messages", "load_prompt", "prompt_dir"]
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def prompt_dir() -> Path:
@@ -60,7 +60,7 @@ class Prompt:
 @lru_cache(maxsize=4)
 def load_prompt(name: str = "summarize") -> Prompt:
     """Read a template, fill in the rubric and schema, and fingerprint the result."""
-    from .models import SummaryResponse
+    from ..models import SummaryResponse
 
     folder = prompt_dir()
     try:
@@ -83,7 +83,7 @@ def load_prompt(name: str = "summarize") -> Prompt:
 
 
 def _describe_language(code: str | None, otherwise: str) -> str:
-    from .language import language_name
+    from ..ingest.language import language_name
 
     if not code:
         return otherwise

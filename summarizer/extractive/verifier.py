@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 
-from . import grounding
-from .extractive import hedge, key_figure
-from .extractive.figures import Figure, find_figures
-from .extractive.hedges import find_hedges
-from .extractive.sentences import split_sentences
-from .models import ArticleSummary, Checks, FigureCheck, Hedge, KeyFigure
+from .. import quotes
+from ..models import ArticleSummary, Checks, FigureCheck, Hedge, KeyFigure
+from . import hedge, key_figure
+from .figures import Figure, find_figures
+from .hedges import find_hedges
+from .sentences import split_sentences
 
 __all__ = ["verify"]
 
@@ -32,9 +32,9 @@ def _numbers_in(text: str) -> list[float]:
 
 def _states_number(figure: KeyFigure) -> bool:
     wanted = [v for v in (figure.low, figure.high) if v is not None]
-    quote = grounding.normalize(figure.quote)
+    quote = quotes.normalize(figure.quote)
     if not wanted:
-        return grounding.normalize(figure.quantity) in quote
+        return quotes.normalize(figure.quantity) in quote
     found = _numbers_in(figure.quote)
     return all(any(_close(w, f) for f in found) for w in wanted)
 
@@ -43,7 +43,7 @@ def _covered(figure: Figure, numbers: list[float], texts: list[str]) -> bool:
     values = [v for v in (figure.low, figure.high) if v is not None]
     if values:
         return any(_close(v, n) for v in values for n in numbers)
-    return any(grounding.normalize(figure.quantity) in t for t in texts)
+    return any(quotes.normalize(figure.quantity) in t for t in texts)
 
 
 def verify(summary: ArticleSummary, text: str) -> Checks:
@@ -55,7 +55,7 @@ def verify(summary: ArticleSummary, text: str) -> Checks:
     for f in summary.key_figures:
         numbers += [v for v in (f.low, f.high) if v is not None]
         numbers += _numbers_in(f.quantity)
-        texts.append(grounding.normalize(f"{f.quantity} {f.quote}"))
+        texts.append(quotes.normalize(f"{f.quantity} {f.quote}"))
     missed_figures: list[KeyFigure] = []
     seen: set[tuple[float | None, float | None, str]] = set()
     for figure in found_figures:
@@ -64,10 +64,10 @@ def verify(summary: ArticleSummary, text: str) -> Checks:
             continue
         seen.add(key)
         missed_figures.append(key_figure(figure))
-    model_hedges = [(grounding.normalize(h.cue), grounding.normalize(h.quote)) for h in summary.hedges]
+    model_hedges = [(quotes.normalize(h.cue), quotes.normalize(h.quote)) for h in summary.hedges]
     missed_hedges: list[Hedge] = []
     for cue in found_hedges:
-        wanted, sentence = grounding.normalize(cue.cue), grounding.normalize(cue.sentence.text)
+        wanted, sentence = quotes.normalize(cue.cue), quotes.normalize(cue.sentence.text)
         if any(c == wanted and (q in sentence or sentence in q) for c, q in model_hedges):
             continue
         missed_hedges.append(hedge(cue))

@@ -11,7 +11,7 @@ import html
 import io
 from datetime import date
 
-from .digest import Digest, SourceRef, Story, TimelinePoint
+from .models import Digest, SourceRef, Story, TimelinePoint
 
 __all__ = ["MAX_FIGURES", "MAX_HEDGES", "MAX_STORIES", "chart_png", "render_html", "render_markdown", "skipped_note"]
 

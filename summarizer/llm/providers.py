@@ -37,10 +37,10 @@ from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
+from ..config import Settings, check_credentials
+from ..errors import OutputError, ProviderError, RunStopped
+from ..models import SummaryResponse, Usage
 from . import grounding
-from .config import Settings, check_credentials
-from .errors import OutputError, ProviderError, RunStopped
-from .models import SummaryResponse, Usage
 from .retrying import Breaker, Pace, RetryPolicy, async_retrying, sync_retrying
 
 __all__ = ["Answer", "CallStats", "ChatClient", "response_format", "response_schema"]
@@ -51,7 +51,7 @@ DEFAULT_BASE_URLS = {
     "llamacpp": "http://localhost:8080/v1",
 }
 _NO_KEY = "not-needed"
-logger = logging.getLogger("summarizer.providers")
+logger = logging.getLogger("summarizer.llm.providers")
 
 
 @lru_cache(maxsize=8)

@@ -1,4 +1,4 @@
-"""Check that every quoted string the model returns occurs in the article.
+"""Whether a quoted string occurs in an article: the one matching rule models, verifier and LLM layer share.
 
 Matching ignores differences of whitespace, quote marks, dashes, Unicode
 compatibility forms and letter case; a quote may elide text with "..." as long as
@@ -17,18 +17,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .models import GroundingReport, SummaryResponse
-
-__all__ = [
-    "checking_against",
-    "find_missing",
-    "normalize",
-    "raise_if_ungrounded",
-    "remove_ungrounded",
-]
+__all__ = ["checking_against", "find_missing", "normalize", "raise_if_ungrounded"]
 
 _QUOTES = str.maketrans(
     {
@@ -116,31 +106,3 @@ def raise_if_ungrounded(items: Iterable[tuple[str, str]]) -> None:
             "Copy quotes, cues and evidence character for character from the article, "
             "or leave that item out."
         )
-
-
-def remove_ungrounded(response: SummaryResponse, article: str) -> tuple[SummaryResponse, GroundingReport]:
-    """Drop items whose quotes are not in the article; report what went."""
-    from .models import DroppedQuote, GroundingReport
-
-    items = list(response.quoted())
-    missing = find_missing(article, items)
-    bad_paths = {path for path, _ in missing}
-    evidence = [q for i, q in enumerate(response.escalation.evidence) if f"escalation.evidence[{i}]" not in bad_paths]
-    figures = [f for i, f in enumerate(response.key_figures) if f"key_figures[{i}].quote" not in bad_paths]
-    hedges = [
-        h
-        for i, h in enumerate(response.hedges)
-        if f"hedges[{i}].cue" not in bad_paths and f"hedges[{i}].quote" not in bad_paths
-    ]
-    cleaned = response.model_copy(
-        update={
-            "escalation": response.escalation.model_copy(update={"evidence": evidence}),
-            "key_figures": figures,
-            "hedges": hedges,
-        }
-    )
-    report = GroundingReport(
-        checked=len(items),
-        dropped=[DroppedQuote(field=path, text=text) for path, text in missing],
-    )
-    return cleaned, report

@@ -16,10 +16,10 @@ from typing import Annotated, Any
 
 import typer
 
-from .api import Summarizer
-from .cli_options import SERVER, ArticleOptions, Command, Group, ServerOptions, configure_logging, with_options
-from .errors import ConfigError, InputError, SummarizerError
-from .models import stale_schemas, write_schemas
+from ..api import Summarizer
+from ..errors import ConfigError, InputError, SummarizerError
+from ..schemas import stale_schemas, write_schemas
+from .options import SERVER, ArticleOptions, Command, Group, ServerOptions, configure_logging, with_options
 
 app = typer.Typer(
     cls=Group,
@@ -36,7 +36,7 @@ def _version(show: bool) -> None:
         try:
             number = version("summarizer")
         except PackageNotFoundError:  # running from a source tree that was never installed
-            from . import __version__ as number
+            from .. import __version__ as number
         typer.echo(f"summarizer {number}")
         raise typer.Exit()
 
@@ -160,8 +160,8 @@ def batch(
     ] = None,
 ) -> None:
     """Summarize every article in a folder; write one record per article as it completes."""
-    from . import batch as batching
-    from .config import resolve_settings
+    from .. import batch as batching
+    from ..config import resolve_settings
     from .console import BatchConsole
 
     pacing = {"rpm": rpm, "tpm": tpm}
@@ -231,8 +231,8 @@ def digest(
     ] = False,
 ) -> None:
     """Build a newsletter briefing from batch records: stories, figures, discrepancies, hedges."""
-    from .briefing import render_html, render_markdown
-    from .digest import build_digest, load_records, polish_digest
+    from ..digest import build_digest, load_records, polish_digest
+    from ..digest.rendering import render_html, render_markdown
 
     kind = fmt or (out.suffix.lstrip(".").lower() if out else "md")
     kind = {"markdown": "md", "htm": "html"}.get(kind, kind)

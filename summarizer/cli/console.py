@@ -16,9 +16,9 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from .batch import BatchPlan, BatchReport, Result, looked_for, truncation_warning
-from .batch.discovery import READS, SKIP_EXCLUDED, SKIP_HIDDEN, SKIP_OURS, SKIP_UNSUPPORTED
-from .models import SummaryRecord
+from ..batch import BatchPlan, BatchReport, Result, looked_for, truncation_warning
+from ..batch.discovery import READS, SKIP_EXCLUDED, SKIP_HIDDEN, SKIP_OURS, SKIP_UNSUPPORTED
+from ..models import SummaryRecord
 
 __all__ = ["BatchConsole", "ProgressLine", "nothing_found", "skip_notes"]
 

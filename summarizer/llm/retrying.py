@@ -36,7 +36,7 @@ from tenacity import (
 )
 from tenacity.stop import stop_base
 
-from .errors import AccessDenied, RunStopped, ServiceUnreachable
+from ..errors import AccessDenied, RunStopped, ServiceUnreachable
 
 __all__ = ["Breaker", "Pace", "RetryPolicy", "async_retrying", "sync_retrying"]
 
