@@ -8,7 +8,13 @@ Each part lives in `benchmarks/judgments/<part>.py` and can run alone:
 - figures: PolNeAR claimants, BBC figure statuses, the seed figures
 - hedges: uncertainty-wiki speculation and belief cues
 - summary: ROUGE on bbc-summaries beside sumy's TextRank at the same word budget
+- digest: discrepancies, hedge ranking, one lead article per story, teasers, the watch
+- language: detection, the non-English record, the versioned engine, the path/text API
 - speed: the full `extract()` against sumy's TextRank summary step, one core
+
+With `--behaviour`, also the command-line checks of the batch (pipes, formats, odd
+files, the progress line: `batch_io`) and the give-up time on a dead server
+(`dead_server`).
 
 The closing `targets` list says, per target, the figure and whether it was met.
 """
@@ -26,7 +32,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PARTS = ["escalation", "figures", "hedges", "summary", "speed"]
+PARTS = ["escalation", "figures", "hedges", "summary", "digest", "language", "speed"]
+BEHAVIOUR = ["batch_io", "dead_server"]
 
 
 def _targets(name: str, result: Any, path: str = "") -> list[dict[str, Any]]:
@@ -45,13 +52,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--skip", action="append", default=[], choices=PARTS, help="leave a part out (repeatable)")
+    parser.add_argument("--behaviour", action="store_true", help="also run the CLI behaviour parts")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     if not args.shared.is_dir():
         sys.exit(f"no corpora at {args.shared}: put the project's shared/ folder beside the checkout")
     report: dict[str, Any] = {}
     targets: list[dict[str, Any]] = []
-    for name in PARTS:
+    for name in PARTS + (BEHAVIOUR if args.behaviour else []):
         if name in args.skip:
             continue
         module = importlib.import_module(f"benchmarks.judgments.{name}")
