@@ -26,6 +26,24 @@ _CALL_OPENING = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+_FURNITURE = re.compile(
+    r"\u00a9|\b(?:all\ rights\ reserved|(?:we|this\ (?:web)?site)\ uses?\ cookies|accept\ (?:all\ )?cookies"
+    r"|cookie\ (?:policy|settings)|enable\ javascript|(?<!in\ )terms\ of\ (?:use|service)|privacy\ policy"
+    r"|click\ here|sign\ up\ for\ our|our\ newsletter)\b",
+    re.IGNORECASE,
+)
+# Words without which _FURNITURE cannot match: a substring test is far cheaper than the pattern.
+_FURNITURE_KEYS = (
+    "\u00a9",
+    "reserved",
+    "cookie",
+    "javascript",
+    "terms of",
+    "privacy",
+    "click here",
+    "newsletter",
+    "sign up",
+)
 # Link lists saved as text run one headline into the next: "...capitalRussian President ...".
 _GLUED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]+")
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019(?!\w)")
@@ -34,12 +52,6 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IG
 _READER = re.compile(
     r"\b(?:if\ you|you\ (?:can|could|should|will|need|may|might|must|want)|what\ you\ need\ to\ know"
     r"|your\ (?:views|experiences?|comments|thoughts|questions|stories)|let\ us\ know|tell\ us)\b",
-    re.IGNORECASE,
-)
-_FURNITURE = re.compile(
-    r"\u00a9|\ball rights reserved\b|\b(?:we|this (?:web)?site) uses? cookies\b|\baccept (?:all )?cookies\b"
-    r"|\bcookie (?:policy|settings)\b|\benable javascript\b|(?<!in )\bterms of (?:use|service)\b|\bprivacy policy\b"
-    r"|\bclick here\b|\bsign up for our\b|\bour newsletter\b",
     re.IGNORECASE,
 )
 # Stock frames of comment that say nothing checkable, in a sentence with no name, number or quotation.
@@ -62,8 +74,9 @@ _POINTING_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _WEAK_FILLER = re.compile(
-    r"\b(?:rais(?:es?|ed|ing)|sparks?|sparked|fuels?|fuelled|adds?\ to|heightens?|heightened|deepens?)\ (?:new\ |serious\ "
-    r"|further\ |significant\ )?(?:concerns?|questions|fears|alarms?|doubts|uncertainty|tensions?|speculation)\b",
+    r"\b(?:rais(?:es?|ed|ing)|sparks?|sparked|fuels?|fuelled|adds?\ to|heightens?|heightened|deepens?)"
+    r"\ (?:new\ |serious\ |further\ |significant\ )?"
+    r"(?:concerns?|questions|fears|alarms?|doubts|uncertainty|tensions?|speculation)\b",
     re.IGNORECASE,
 )
 _SPECIFIC = re.compile(r"\d|[\"\u201c\u201d]")
@@ -83,11 +96,13 @@ def furniture_reason(text: str) -> str | None:
     """Why a sentence is no summary material ("call to action", "reader address", ...), or None."""
     if _CALL_OPENING.match(text.lstrip()):  # a quoted imperative ("Leave now," he said) starts with a quote mark
         return "call to action"
-    if _FURNITURE.search(text) or _GLUED.search(text):
+    lower = text.lower()
+    if (any(key in lower for key in _FURNITURE_KEYS) and _FURNITURE.search(text)) or _GLUED.search(text):
         return "page furniture"
-    unquoted = _unquoted(text)
-    if _SECOND_PERSON.search(unquoted) and (unquoted.rstrip().endswith("?") or _READER.search(unquoted)):
-        return "reader address"
+    if _SECOND_PERSON.search(text):
+        unquoted = _unquoted(text)
+        if _SECOND_PERSON.search(unquoted) and (unquoted.rstrip().endswith("?") or _READER.search(unquoted)):
+            return "reader address"
     if not _has_specifics(text) and (
         _FILLER.search(text) or (_POINTING_SUBJECT.match(text) and _WEAK_FILLER.search(text))
     ):

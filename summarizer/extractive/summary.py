@@ -39,7 +39,9 @@ class Weights:
 
 DEFAULT = Weights()
 
-_DEVELOPMENT_SPLIT = re.compile(r"\s+(?:as|while|whereas|after|but)\s+|\s*;\s+|,\s+|\s+[-\u2013\u2014]\s+", re.IGNORECASE)
+_DEVELOPMENT_SPLIT = re.compile(
+    r"\s+(?:as|while|whereas|after|but)\s+|\s*;\s+|,\s+|\s+[-\u2013\u2014]\s+", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=8192)
@@ -60,7 +62,7 @@ def _is_candidate(s: Sentence) -> bool:
     return (
         s.is_prose
         and len(text.split()) <= 70
-        and sum(c.isupper() for c in text) < 0.5 * len(text)
+        and sum(map(str.isupper, text)) < 0.5 * len(text)
         and not text.rstrip().endswith("?")
         and not is_furniture(text)
     )
@@ -104,14 +106,13 @@ def _textrank(bags: list[tuple[str, ...]], damping: float) -> np.ndarray:
     """TextRank scores: PageRank over shared-word counts divided by the sum of log lengths."""
     n = len(bags)
     vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, bag in enumerate(bags):
-        for word in bag:
-            rows.append(i)
-            cols.append(vocab.setdefault(word, len(vocab)))
-    counts = np.zeros((n, max(1, len(vocab))))
-    np.add.at(counts, (rows, cols), 1.0)
+    flat: list[int] = []
+    for bag in bags:
+        flat.extend(vocab.setdefault(word, len(vocab)) for word in bag)
+    size = max(1, len(vocab))
+    rows = np.repeat(np.arange(n), [len(bag) for bag in bags])
+    counts = np.bincount(rows * size + np.asarray(flat, dtype=np.intp), minlength=n * size).reshape(n, size)
+    counts = counts.astype(np.float64)
     shared = counts @ counts.T
     logs = np.log(np.maximum(counts.sum(axis=1), 1.0))
     norm = logs[:, None] + logs[None, :]
