@@ -79,15 +79,21 @@ def find_headline(sentences: list[Sentence]) -> Sentence | None:
     opening: set[str] = set()
     for s in [s for s in sentences[start:] if s.is_prose][:5]:
         opening.update(stems(s.text))
-    best: tuple[float, int] | None = None
+    best: tuple[int, int] | None = None
     for s in sentences[max(0, start - 12) : start]:
         words = len(s.text.split())
-        if not 3 <= words <= 25 or per_line[s.line] > 1 or s.line == sentences[start].line or is_furniture(s.text):
+        if (
+            not 3 <= words <= 25
+            or (s.is_prose and not s.text.endswith("?"))  # a headline is no statement with a full stop
+            or per_line[s.line] > 1
+            or s.line == sentences[start].line
+            or is_furniture(s.text)
+        ):
             continue
         own = set(stems(s.text))
         shared = len(own & opening)
-        if shared >= 2 and shared >= 0.25 * len(own):
-            key = (shared / len(own), s.index)
+        if shared and shared >= 0.25 * len(own):
+            key = (shared, s.index)  # most shared words: a breadcrumb "A / B / C" shares few, all of them
             if best is None or key >= best:
                 best = key
     return sentences[best[1]] if best else None
@@ -162,52 +168,49 @@ def _words(s: Sentence) -> int:
     return len(s.text.split())
 
 
-def _cover_headline(
-    chosen: list[Sentence], ranked: list[tuple[float, Sentence]], sentences: list[Sentence], threshold: float
+def _headline_sentences(
+    chosen: list[Sentence], ranked: list[tuple[float, Sentence]], sentences: list[Sentence]
 ) -> list[Sentence]:
-    """Put in, for each headline development, the best-covering sentence unless one as good is there."""
-    parts = developments(find_headline(sentences))
-    forced: list[Sentence] = []
-    for part in parts:
+    """For each headline development no chosen sentence covers as well as the best one can: that best one."""
+    needed: list[Sentence] = []
+    for part in developments(find_headline(sentences)):
         coverage = [(len(part.intersection(stems(s.text))), s) for _, s in ranked]
         best = max(count for count, _ in coverage)
         if best < 2 or any(len(part.intersection(stems(s.text))) >= best for s in chosen):
             continue
         pick = next(s for count, s in coverage if count == best)  # ranked order: the best-scored of them
-        forced.append(pick)
-        chosen = [s for s in chosen if not _similar(s, pick, threshold)] + [pick]
-    if not forced:
-        return chosen
-    score = {s.index: rank for rank, (_, s) in enumerate(ranked)}
-    # Make room: drop the lowest-ranked sentences that were not put in for the headline.
-    while sum(map(_words, chosen)) > MAX_WORDS or len(chosen) > MAX_SENTENCES:
-        optional = [s for s in chosen if s not in forced]
-        if not optional:
+        if pick not in needed:
+            needed.append(pick)
+    return needed
+
+
+def _fill(chosen: list[Sentence], ranked: list[tuple[float, Sentence]], threshold: float) -> list[Sentence]:
+    """Add the best-ranked sentences that fit the budget and repeat none already there."""
+    chosen = list(chosen)
+    words = sum(map(_words, chosen))
+    for _, sentence in ranked:
+        if len(chosen) >= MAX_SENTENCES or words >= MAX_WORDS:
             break
-        chosen.remove(max(optional, key=lambda s: score[s.index]))
+        length = _words(sentence)
+        if sentence in chosen or any(_similar(sentence, other, threshold) for other in chosen):
+            continue
+        if chosen and words + length > MAX_WORDS and not (len(chosen) == 1 and words + length <= MAX_WORDS * 1.25):
+            continue
+        chosen.append(sentence)
+        words += length
     return chosen
 
 
 def choose_summary(
     ranked: list[tuple[float, Sentence]], sentences: list[Sentence], weights: Weights = DEFAULT
 ) -> list[Sentence]:
-    """Pick 2-4 top sentences, no near-duplicates, about MAX_WORDS words, in article order."""
-    chosen: list[Sentence] = []
-    words = 0
-    for _, sentence in ranked:
-        length = _words(sentence)
-        if any(_similar(sentence, other, weights.redundancy) for other in chosen):
-            continue
-        if chosen and words + length > MAX_WORDS and not (len(chosen) == 1 and words + length <= MAX_WORDS * 1.25):
-            continue
-        chosen.append(sentence)
-        words += length
-        if len(chosen) == MAX_SENTENCES or words >= MAX_WORDS:
-            break
-    if chosen:
-        chosen = _cover_headline(chosen, ranked, sentences, weights.redundancy)
-    else:  # no prose at all: fall back to the first lines there are
-        chosen = [s for s in sentences if s.text.strip()][:2]
+    """Pick 2-4 top sentences, no near-duplicates, about MAX_WORDS words, each headline development covered."""
+    chosen = _fill([], ranked, weights.redundancy)
+    if not chosen:  # no prose at all: fall back to the first lines there are
+        return [s for s in sentences if s.text.strip()][:2]
+    needed = _headline_sentences(chosen, ranked, sentences)
+    if needed:  # the headline's sentences first, then the best of the rest that fit
+        chosen = _fill(needed, ranked, weights.redundancy)
     return sorted(chosen, key=lambda s: s.index)
 
 
