@@ -13,6 +13,7 @@ import re
 __all__ = ["main_clause"]
 
 MIN_WORDS = 6
+MAX_FRONTED = 12  # a longer "fronted phrase" holds a clause of its own
 
 # Words that open a fronted phrase ending at the first comma: "As X happened, Y did Z."
 _FRONTED = re.compile(
@@ -29,6 +30,7 @@ _TRAILING = re.compile(
     r"|;\s+",
     re.IGNORECASE,
 )
+_COORDINATOR = re.compile(r"(?:and|but|or|so|then|yet)\b", re.IGNORECASE)
 _TERMINAL = (".", "!", "?", '"', "\u201d", "'", "\u2019")
 
 
@@ -53,7 +55,13 @@ def main_clause(text: str, limit: int = 30) -> str:
     body = text
     if _FRONTED.match(body):
         comma = body.find(", ")
-        if comma > 0 and _outside_quotes(body, comma) and len(body[comma + 2 :].split()) >= MIN_WORDS:
+        if (
+            comma > 0
+            and _outside_quotes(body, comma)
+            and len(body[:comma].split()) <= MAX_FRONTED
+            and len(body[comma + 2 :].split()) >= MIN_WORDS
+            and not _COORDINATOR.match(body[comma + 2 :])
+        ):
             rest = body[comma + 2 :]
             body = rest[0].upper() + rest[1:]
             if len(body.split()) <= limit:
