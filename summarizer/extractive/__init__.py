@@ -19,7 +19,7 @@ from .summary import choose_summary, key_points, rank_sentences
 
 __all__ = ["ENGINE_VERSION", "Extraction", "analyse", "extract", "hedge", "key_figure"]
 
-ENGINE_VERSION = "extractive-v1"
+ENGINE_VERSION = "extractive-v2"  # v2: TextRank summary, teaser filter, clause key points
 MAX_FIGURES = 20
 MAX_HEDGES = 25
 

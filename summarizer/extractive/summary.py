@@ -33,15 +33,17 @@ class Weights:
     centrality: float = 1.0
     position: float = 0.0
     headline: float = 0.0
+    dangling: float = 0.1
     damping: float = 0.85
     redundancy: float = 0.6
 
 
 DEFAULT = Weights()
 
-_DEVELOPMENT_SPLIT = re.compile(
-    r"\s+(?:as|while|whereas|after|but)\s+|\s*;\s+|,\s+|\s+[-\u2013\u2014]\s+", re.IGNORECASE
-)
+# Where a headline joins two developments: "X moves troops as Y claims town", "A falls; B rises".
+_DEVELOPMENT_SPLIT = re.compile(r"\s+(?:as|while|whereas|after|but)\s+|\s*;\s+|\s+[-\u2013\u2014]\s+", re.IGNORECASE)
+# A sentence opening with a pronoun points back to one the summary may not have.
+_DANGLING = re.compile(r"(?:they|it|he|she|these|those|this|its|their|his|her)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -154,6 +156,7 @@ def rank_sentences(sentences: list[Sentence], weights: Weights = DEFAULT) -> lis
             weights.centrality * float(centrality[rank])
             + weights.position / (1.0 + 0.5 * rank)
             + weights.headline * overlap
+            - weights.dangling * bool(_DANGLING.match(sentence.text))
         )
         scored.append((score, sentence))
     return sorted(scored, key=lambda pair: (-pair[0], pair[1].index))
