@@ -1,8 +1,9 @@
 """Choose summary sentences by graph centrality (TextRank), cover the headline, and write key points.
 
 Sentences are ranked by TextRank (Mihalcea and Tarau 2004: PageRank over shared-word
-similarity, no self-loops), optionally mixed with position and headline overlap; teasers
-and filler never compete (`furniture.py`). The summary takes the best sentences that
+similarity, no self-loops), optionally mixed with position and headline overlap, less a
+little for an opening pronoun that points back ("They ..."); teasers and filler never
+compete (`furniture.py`). The summary takes the best sentences that
 fit the word budget without near-duplicates, then makes sure each development a
 two-part headline announces ("X moves troops as Y claims town") has its best-covering
 sentence in it. Key points are whole sentences or whole clauses of them.
@@ -28,7 +29,7 @@ KEY_POINT_WORDS = 30
 
 @dataclass(frozen=True)
 class Weights:
-    """How the ranking mixes its signals; tuned by `benchmarks/judgments/summary.py`."""
+    """How the ranking mixes its signals; `benchmarks/judgments/summary.py` checks them two-fold."""
 
     centrality: float = 1.0
     position: float = 0.0
