@@ -46,6 +46,7 @@ def test_teasers_and_filler_of_the_fictional_article_are_never_chosen() -> None:
         "What are your experiences of the new Kestrian border checks?",
         "Whether the new rules will work remains to be seen.",
         "Share this story with your friends.",
+        "Here\u2019s what the new Orlen tariffs mean for your weekly shopping.",
     ],
 )
 def test_furniture_rules_flag_calls_to_action_reader_address_and_filler(sentence: str) -> None:

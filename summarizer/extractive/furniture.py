@@ -23,6 +23,7 @@ _CALL_OPENING = re.compile(
       | (?:don't|do\ not|never)\ miss\b
       | stay\ tuned\b
       | get\ the\ latest\b
+      | here(?:'s|\u2019s|\ is)\ (?:how|what|why|everything)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
