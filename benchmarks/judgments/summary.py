@@ -65,8 +65,8 @@ def _engine_summary(sentences: list[Sentence], weights: Weights) -> str:
     return " ".join(s.text for s in choose_summary(rank_sentences(sentences, weights), sentences, weights))
 
 
-def two_fold(pairs: list[tuple[str, str, str]], scorer: Any) -> dict[str, Any]:
-    """Tune position/headline weights on one half, score them on the other, both ways."""
+def two_fold(pairs: list[tuple[str, str, str]], scorer: Any, baseline: list[float]) -> dict[str, Any]:
+    """Tune position/headline weights on one half, score them on the other, both ways (TextRank beside)."""
     split = [split_sentences(text) for _, text, _ in pairs]
     settings = [Weights(position=p, headline=h) for p, h in itertools.product(GRID["position"], GRID["headline"])]
     r2 = [
@@ -89,6 +89,7 @@ def two_fold(pairs: list[tuple[str, str, str]], scorer: Any) -> dict[str, Any]:
                 "train_rouge2": round(statistics.mean(r2[best][i] for i in train_idx), 4),
                 "heldout_rouge2_tuned": round(statistics.mean(r2[best][i] for i in test_idx), 4),
                 "heldout_rouge2_default": round(statistics.mean(r2[default][i] for i in test_idx), 4),
+                "heldout_textrank_at_budget_rouge2": round(statistics.mean(baseline[i] for i in test_idx), 4),
             }
         )
     return {"grid": GRID, "folds": folds}
@@ -146,7 +147,7 @@ def evaluate(shared: Path, folds: bool = True, **options: Any) -> dict[str, Any]
         },
     }
     if folds:
-        report["two_fold"] = two_fold(pairs, scorer)
+        report["two_fold"] = two_fold(pairs, scorer, [t["rouge2"] for t in scores["textrank_at_budget"]])
     return report
 
 

@@ -71,8 +71,24 @@ def _is_candidate(s: Sentence) -> bool:
     )
 
 
+# The last article's headline and summary: ranking, choosing and key points each need them, for
+# the same list (identity is safe: the cache holds the list, so its id cannot be reused meanwhile).
+_last_headline: tuple[list[Sentence], Sentence | None] | None = None
+_last_summary: tuple[list[tuple[float, Sentence]], list[Sentence], list[Sentence]] | None = None
+
+
 def find_headline(sentences: list[Sentence]) -> Sentence | None:
     """The headline: a line above the first paragraph that shares most words with the opening."""
+    global _last_headline
+    cached = _last_headline
+    if cached is not None and cached[0] is sentences:
+        return cached[1]
+    headline = _find_headline(sentences)
+    _last_headline = (sentences, headline)
+    return headline
+
+
+def _find_headline(sentences: list[Sentence]) -> Sentence | None:
     start = next((s.index for s in sentences if s.is_prose and len(s.text.split()) >= 12), None)
     if start is None or start == 0:
         return None
@@ -163,8 +179,13 @@ def rank_sentences(sentences: list[Sentence], weights: Weights = DEFAULT) -> lis
     return sorted(scored, key=lambda pair: (-pair[0], pair[1].index))
 
 
+@lru_cache(maxsize=8192)
+def _stem_set(text: str) -> frozenset[str]:
+    return frozenset(stems(text))
+
+
 def _similar(a: Sentence, b: Sentence, threshold: float) -> bool:
-    wa, wb = set(stems(a.text)), set(stems(b.text))
+    wa, wb = _stem_set(a.text), _stem_set(b.text)
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > threshold
 
 
@@ -212,17 +233,25 @@ def choose_summary(
     chosen = _fill([], ranked, weights.redundancy)
     if not chosen:  # no prose at all: fall back to the first lines there are
         return [s for s in sentences if s.text.strip()][:2]
+    global _last_summary
     needed = _headline_sentences(chosen, ranked, sentences)
     if needed:  # the headline's sentences first, then the best of the rest that fit
         chosen = _fill(needed, ranked, weights.redundancy)
-    return sorted(chosen, key=lambda s: s.index)
+    chosen.sort(key=lambda s: s.index)
+    if weights == DEFAULT:
+        _last_summary = (ranked, sentences, chosen)
+    return list(chosen)
 
 
 def key_points(ranked: list[tuple[float, Sentence]], sentences: list[Sentence], limit: int = 5) -> list[str]:
     """Return 2-5 points, whole sentences or whole clauses, the summary's first, in article order."""
     from .clauses import main_clause
 
-    picked = choose_summary(ranked, sentences)[:limit]
+    cached = _last_summary
+    if cached is not None and cached[0] is ranked and cached[1] is sentences:
+        picked = list(cached[2])[:limit]
+    else:
+        picked = choose_summary(ranked, sentences)[:limit]
     for _, sentence in ranked:
         if len(picked) >= limit:
             break
