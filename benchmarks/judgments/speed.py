@@ -31,7 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.judgments import baselines  # noqa: E402
+from benchmarks.judgments import _baselines as baselines  # noqa: E402
 from summarizer.extractive import extract  # noqa: E402
 from summarizer.extractive.sentences import split_sentences  # noqa: E402
 from summarizer.extractive.summary import MAX_WORDS, choose_summary, key_points, rank_sentences  # noqa: E402

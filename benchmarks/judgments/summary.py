@@ -37,7 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.judgments import baselines  # noqa: E402
+from benchmarks.judgments import _baselines as baselines  # noqa: E402
 from summarizer.extractive import extract  # noqa: E402
 from summarizer.extractive.sentences import Sentence, split_sentences  # noqa: E402
 from summarizer.extractive.summary import Weights, choose_summary, rank_sentences  # noqa: E402

@@ -1,4 +1,4 @@
-"""Classic extractive baselines (sumy's TextRank and LexRank, lead) at a word budget, offline.
+"""Classic extractive baselines (sumy's TextRank and LexRank, lead) at a word budget, offline; no judgment itself.
 
 sumy splits sentences and words with NLTK's Punkt, whose data NLTK downloads. Nothing
 is downloaded here: the English Punkt parameters shipped in the PyPI wheel
