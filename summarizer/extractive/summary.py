@@ -2,11 +2,12 @@
 
 Sentences are ranked by TextRank (Mihalcea and Tarau 2004: PageRank over shared-word
 similarity, no self-loops), optionally mixed with position and headline overlap, less a
-little for an opening pronoun that points back ("They ..."); teasers and filler never
-compete (`furniture.py`). The summary takes the best sentences that
-fit the word budget without near-duplicates, then makes sure each development a
-two-part headline announces ("X moves troops as Y claims town") has its best-covering
-sentence in it. Key points are whole sentences or whole clauses of them.
+little for an opening pronoun that points back ("They ..."); teasers, filler
+(`furniture.py`) and pieces of a quotation whose speaker is named in another sentence
+never compete. The summary takes the best sentences that fit the word budget without
+near-duplicates, then makes sure each development a two-part headline announces ("X
+moves troops as Y claims town") has its best-covering sentence in it. Key points are
+whole sentences or whole clauses of them.
 """
 
 from __future__ import annotations
@@ -150,6 +151,11 @@ def _textrank(bags: list[tuple[str, ...]], damping: float) -> np.ndarray:
     return scores
 
 
+def _quote_fragment(text: str) -> bool:
+    """Part of a quotation that runs over several sentences: its speaker is named in another one."""
+    return text.count('"') % 2 == 1 or text.count("\u201c") != text.count("\u201d")
+
+
 def rank_sentences(sentences: list[Sentence], weights: Weights = DEFAULT) -> list[tuple[float, Sentence]]:
     """Score candidate sentences (prose, no teasers or filler), best first."""
     headline = find_headline(sentences)
@@ -160,6 +166,8 @@ def rank_sentences(sentences: list[Sentence], weights: Weights = DEFAULT) -> lis
         if s.text not in seen and _is_candidate(s):
             seen.add(s.text)
             candidates.append(s)
+    # An unattributed piece of a quotation reads as the article's own claim: only if nothing else.
+    candidates = [s for s in candidates if not _quote_fragment(s.text)] or candidates
     if not candidates:
         return []
     bags = [stems(s.text) for s in candidates]
