@@ -136,7 +136,9 @@ def similarity_matrix(records: list[SummaryRecord]) -> np.ndarray[Any, Any]:
     ]
     text = tfidf_cosine(texts)
     names = [main_place(r) for r in records]
-    ids = {name: i for i, name in enumerate(sorted({n for n in names if n}))}
+    ids: dict[str, int] = {}
+    for name in sorted({n for n in names if n}, key=len):  # one place under all its forms: Ukraine, Ukrainian
+        ids[name] = next((i for m, i in ids.items() if len(merge_names(Counter([m, name]))) == 1), len(ids))
     place = np.array([ids[n] if n else -1 - i for i, n in enumerate(names)])
     days = np.array([float(d.toordinal()) if (d := day(r)) else np.nan for r in records])
     matrix: np.ndarray[Any, Any] = 0.5 * text + 0.3 * (place[:, None] == place[None, :])

@@ -1,98 +1,270 @@
-"""Choose summary sentences by position and centrality, and write short key points."""
+"""Choose summary sentences by graph centrality (TextRank), cover the headline, and write key points.
+
+Sentences are ranked by TextRank (Mihalcea and Tarau 2004: PageRank over shared-word
+similarity, no self-loops), optionally mixed with position and headline overlap, less a
+little for an opening pronoun that points back ("They ..."); teasers, filler
+(`furniture.py`) and pieces of a quotation whose speaker is named in another sentence
+never compete. The summary takes the best sentences that fit the word budget without
+near-duplicates, then makes sure each development a two-part headline announces ("X
+moves troops as Y claims town") has its best-covering sentence in it. Key points are
+whole sentences or whole clauses of them.
+"""
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
+
+from .furniture import is_furniture
 from .sentences import Sentence, content_words
 
-__all__ = ["choose_summary", "key_points", "rank_sentences"]
+__all__ = ["MAX_WORDS", "Weights", "choose_summary", "find_headline", "key_points", "rank_sentences"]
 
 MAX_WORDS = 80
 MAX_SENTENCES = 4
-POSITION_WEIGHT = 0.6
-_CLAUSE = re.compile(r"[,;:\u2014]\s")
+KEY_POINT_WORDS = 30
 
 
-def _candidates(sentences: list[Sentence]) -> list[Sentence]:
-    prose = [
-        s
-        for s in sentences
-        if s.is_prose and len(s.text.split()) <= 70 and sum(c.isupper() for c in s.text) < 0.5 * len(s.text)
-    ]
-    return prose
+@dataclass(frozen=True)
+class Weights:
+    """How the ranking mixes its signals; `benchmarks/judgments/summary.py` checks them two-fold."""
+
+    centrality: float = 1.0
+    position: float = 0.0
+    headline: float = 0.0
+    dangling: float = 0.1
+    damping: float = 0.85
+    redundancy: float = 0.6
 
 
-def rank_sentences(sentences: list[Sentence]) -> list[tuple[float, Sentence]]:
-    """Score prose sentences: early ones and those sharing the article's main words rank high."""
-    candidates = _candidates(sentences)
+DEFAULT = Weights()
+
+# Where a headline joins two developments: "X moves troops as Y claims town", "A falls; B rises".
+_DEVELOPMENT_SPLIT = re.compile(r"\s+(?:as|while|whereas|after|but)\s+|\s*;\s+|\s+[-\u2013\u2014]\s+", re.IGNORECASE)
+# A sentence opening with a pronoun points back to one the summary may not have.
+_DANGLING = re.compile(r"(?:they|it|he|she|these|those|this|its|their|his|her)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def stems(text: str) -> tuple[str, ...]:
+    """Content words of a text, stemmed by dropping -ing/-ed and cutting to six letters."""
+    out = []
+    for word in content_words(text):
+        if word.endswith("ing") and len(word) >= 7:
+            word = word[:-3]
+        elif word.endswith("ed") and len(word) >= 6:
+            word = word[:-2]
+        out.append(word[:6])
+    return tuple(out)
+
+
+def _is_candidate(s: Sentence) -> bool:
+    text = s.text
+    return (
+        s.is_prose
+        and len(text.split()) <= 70
+        and sum(map(str.isupper, text)) < 0.5 * len(text)
+        and not text.rstrip().endswith("?")
+        and not is_furniture(text)
+    )
+
+
+# The last article's headline and summary: ranking, choosing and key points each need them, for
+# the same list (identity is safe: the cache holds the list, so its id cannot be reused meanwhile).
+_last_headline: tuple[list[Sentence], Sentence | None] | None = None
+_last_summary: tuple[list[tuple[float, Sentence]], list[Sentence], list[Sentence]] | None = None
+
+
+def find_headline(sentences: list[Sentence]) -> Sentence | None:
+    """The headline: a line above the first paragraph that shares most words with the opening."""
+    global _last_headline
+    cached = _last_headline
+    if cached is not None and cached[0] is sentences:
+        return cached[1]
+    headline = _find_headline(sentences)
+    _last_headline = (sentences, headline)
+    return headline
+
+
+def _find_headline(sentences: list[Sentence]) -> Sentence | None:
+    start = next((s.index for s in sentences if s.is_prose and len(s.text.split()) >= 12), None)
+    if start is None or start == 0:
+        return None
+    per_line: dict[int, int] = {}
+    for s in sentences[: start + 1]:
+        per_line[s.line] = per_line.get(s.line, 0) + 1
+    opening: set[str] = set()
+    for s in [s for s in sentences[start:] if s.is_prose][:5]:
+        opening.update(stems(s.text))
+    best: tuple[int, int] | None = None
+    for s in sentences[max(0, start - 12) : start]:
+        words = len(s.text.split())
+        if (
+            not 3 <= words <= 25
+            or (s.is_prose and not s.text.endswith("?"))  # a headline is no statement with a full stop
+            or per_line[s.line] > 1
+            or s.line == sentences[start].line
+            or is_furniture(s.text)
+        ):
+            continue
+        own = set(stems(s.text))
+        shared = len(own & opening)
+        if shared and shared >= 0.25 * len(own):
+            key = (shared, s.index)  # most shared words: a breadcrumb "A / B / C" shares few, all of them
+            if best is None or key >= best:
+                best = key
+    return sentences[best[1]] if best else None
+
+
+def developments(headline: Sentence | None) -> list[set[str]]:
+    """The parts of a headline that announce separate developments, as stem sets (none if just one)."""
+    if headline is None:
+        return []
+    parts = [set(stems(part)) for part in _DEVELOPMENT_SPLIT.split(headline.text)]
+    parts = [p for p in parts if len(p) >= 2]
+    return parts if len(parts) >= 2 else []
+
+
+def _textrank(bags: list[tuple[str, ...]], damping: float) -> np.ndarray:
+    """TextRank scores: PageRank over shared-word counts divided by the sum of log lengths."""
+    n = len(bags)
+    vocab: dict[str, int] = {}
+    flat: list[int] = []
+    for bag in bags:
+        flat.extend(vocab.setdefault(word, len(vocab)) for word in bag)
+    size = max(1, len(vocab))
+    rows = np.repeat(np.arange(n), [len(bag) for bag in bags])
+    counts = np.bincount(rows * size + np.asarray(flat, dtype=np.intp), minlength=n * size).reshape(n, size)
+    counts = counts.astype(np.float64)
+    shared = counts @ counts.T
+    logs = np.log(np.maximum(counts.sum(axis=1), 1.0))
+    norm = logs[:, None] + logs[None, :]
+    weights = np.divide(shared, norm, out=shared.copy(), where=norm > 0)
+    np.fill_diagonal(weights, 0.0)
+    totals = weights.sum(axis=1, keepdims=True)
+    weights = np.divide(weights, totals, out=np.zeros_like(weights), where=totals > 0)
+    # Stationary p = (1 - d)/n + d W^T p, solved directly instead of by power iteration.
+    scores: np.ndarray = np.linalg.solve(np.eye(n) - damping * weights.T, np.full(n, (1.0 - damping) / n))
+    return scores
+
+
+def _quote_fragment(text: str) -> bool:
+    """Part of a quotation that runs over several sentences: its speaker is named in another one."""
+    return text.count('"') % 2 == 1 or text.count("\u201c") != text.count("\u201d")
+
+
+def rank_sentences(sentences: list[Sentence], weights: Weights = DEFAULT) -> list[tuple[float, Sentence]]:
+    """Score candidate sentences (prose, no teasers or filler), best first."""
+    headline = find_headline(sentences)
+    after = headline.index + 1 if headline else 0
+    candidates: list[Sentence] = []
+    seen: set[str] = set()
+    for s in sentences[after:]:
+        if s.text not in seen and _is_candidate(s):
+            seen.add(s.text)
+            candidates.append(s)
+    # An unattributed piece of a quotation reads as the article's own claim: only if nothing else.
+    candidates = [s for s in candidates if not _quote_fragment(s.text)] or candidates
     if not candidates:
         return []
-    bags = [Counter(content_words(s.text)) for s in candidates]
-    total: Counter[str] = Counter()
-    for bag in bags:
-        total.update(bag)
-    title_words = set()
-    if sentences and not sentences[0].is_prose:
-        title_words = set(content_words(sentences[0].text))
+    bags = [stems(s.text) for s in candidates]
+    centrality = _textrank(bags, weights.damping) if len(candidates) > 1 else np.ones(1)
+    centrality = centrality / centrality.max() if centrality.max() > 0 else centrality
+    title = set(stems(headline.text)) if headline else set()
     scored = []
     for rank, (sentence, bag) in enumerate(zip(candidates, bags, strict=True)):
-        rest = total - bag
-        dot = sum(count * rest[word] for word, count in bag.items())
-        norm = math.sqrt(sum(c * c for c in bag.values())) * math.sqrt(sum(c * c for c in rest.values()))
-        centrality = dot / norm if norm else 0.0
-        overlap = len(title_words & bag.keys()) / len(title_words) if title_words else 0.0
-        position = 1.0 / (1.0 + 0.5 * rank)
-        score = POSITION_WEIGHT * position + (1 - POSITION_WEIGHT) * (centrality + 0.5 * overlap)
+        overlap = len(title.intersection(bag)) / len(title) if title else 0.0
+        score = (
+            weights.centrality * float(centrality[rank])
+            + weights.position / (1.0 + 0.5 * rank)
+            + weights.headline * overlap
+            - weights.dangling * bool(_DANGLING.match(sentence.text))
+        )
         scored.append((score, sentence))
     return sorted(scored, key=lambda pair: (-pair[0], pair[1].index))
 
 
-def _similar(a: Sentence, b: Sentence) -> bool:
-    wa, wb = set(content_words(a.text)), set(content_words(b.text))
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > 0.6
+@lru_cache(maxsize=8192)
+def _stem_set(text: str) -> frozenset[str]:
+    return frozenset(stems(text))
 
 
-def choose_summary(ranked: list[tuple[float, Sentence]], sentences: list[Sentence]) -> list[Sentence]:
-    """Pick 2-4 top sentences, no near-duplicates, about MAX_WORDS words, in article order."""
-    chosen: list[Sentence] = []
-    words = 0
+def _similar(a: Sentence, b: Sentence, threshold: float) -> bool:
+    wa, wb = _stem_set(a.text), _stem_set(b.text)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > threshold
+
+
+def _words(s: Sentence) -> int:
+    return len(s.text.split())
+
+
+def _headline_sentences(
+    chosen: list[Sentence], ranked: list[tuple[float, Sentence]], sentences: list[Sentence]
+) -> list[Sentence]:
+    """For each headline development no chosen sentence covers as well as the best one can: that best one."""
+    needed: list[Sentence] = []
+    for part in developments(find_headline(sentences)):
+        coverage = [(len(part.intersection(stems(s.text))), s) for _, s in ranked]
+        best = max(count for count, _ in coverage)
+        if best < 2 or any(len(part.intersection(stems(s.text))) >= best for s in chosen):
+            continue
+        pick = next(s for count, s in coverage if count == best)  # ranked order: the best-scored of them
+        if pick not in needed:
+            needed.append(pick)
+    return needed
+
+
+def _fill(chosen: list[Sentence], ranked: list[tuple[float, Sentence]], threshold: float) -> list[Sentence]:
+    """Add the best-ranked sentences that fit the budget and repeat none already there."""
+    chosen = list(chosen)
+    words = sum(map(_words, chosen))
     for _, sentence in ranked:
-        length = len(sentence.text.split())
-        if any(_similar(sentence, other) for other in chosen):
+        if len(chosen) >= MAX_SENTENCES or words >= MAX_WORDS:
+            break
+        length = _words(sentence)
+        if sentence in chosen or any(_similar(sentence, other, threshold) for other in chosen):
             continue
         if chosen and words + length > MAX_WORDS and not (len(chosen) == 1 and words + length <= MAX_WORDS * 1.25):
             continue
         chosen.append(sentence)
         words += length
-        if len(chosen) == MAX_SENTENCES or words >= MAX_WORDS:
-            break
+    return chosen
+
+
+def choose_summary(
+    ranked: list[tuple[float, Sentence]], sentences: list[Sentence], weights: Weights = DEFAULT
+) -> list[Sentence]:
+    """Pick 2-4 top sentences, no near-duplicates, about MAX_WORDS words, each headline development covered."""
+    chosen = _fill([], ranked, weights.redundancy)
     if not chosen:  # no prose at all: fall back to the first lines there are
-        chosen = [s for s in sentences if s.text.strip()][:2]
-    return sorted(chosen, key=lambda s: s.index)
-
-
-def _shorten(text: str, limit: int = 22) -> str:
-    words = text.split()
-    if len(words) <= limit:
-        return text.strip()
-    for match in _CLAUSE.finditer(text):
-        head = text[: match.start()].split()
-        if 8 <= len(head) <= limit:
-            return " ".join(head)
-    return " ".join(words[:limit]).rstrip(",;:") + "\u2026"
+        return [s for s in sentences if s.text.strip()][:2]
+    global _last_summary
+    needed = _headline_sentences(chosen, ranked, sentences)
+    if needed:  # the headline's sentences first, then the best of the rest that fit
+        chosen = _fill(needed, ranked, weights.redundancy)
+    chosen.sort(key=lambda s: s.index)
+    if weights == DEFAULT:
+        _last_summary = (ranked, sentences, chosen)
+    return list(chosen)
 
 
 def key_points(ranked: list[tuple[float, Sentence]], sentences: list[Sentence], limit: int = 5) -> list[str]:
-    """Return 2-5 short points from the best-ranked sentences, in article order."""
-    picked: list[Sentence] = []
+    """Return 2-5 points, whole sentences or whole clauses, the summary's first, in article order."""
+    from .clauses import main_clause
+
+    cached = _last_summary
+    if cached is not None and cached[0] is ranked and cached[1] is sentences:
+        picked = list(cached[2])[:limit]
+    else:
+        picked = choose_summary(ranked, sentences)[:limit]
     for _, sentence in ranked:
-        if not any(_similar(sentence, other) for other in picked):
-            picked.append(sentence)
-        if len(picked) == limit:
+        if len(picked) >= limit:
             break
+        if sentence not in picked and not any(_similar(sentence, other, DEFAULT.redundancy) for other in picked):
+            picked.append(sentence)
     if len(picked) < 2:
         picked += [s for s in sentences if s not in picked and s.text.strip()][: 2 - len(picked)]
-    return [_shorten(s.text) for s in sorted(picked, key=lambda s: s.index)]
+    return [main_clause(s.text, KEY_POINT_WORDS) for s in sorted(picked, key=lambda s: s.index)]

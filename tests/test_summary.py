@@ -1,0 +1,137 @@
+"""The summary and key points: no teasers or filler, the headline's developments covered, whole clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extractive import extract
+from summarizer.extractive.sentences import split_sentences
+from tests.conftest import SHARED, article
+
+SEEDS = SHARED / "seeds"
+BBC = SHARED / "corpus" / "bbc-news"
+
+# Teasers, calls to action, reader address and filler written for these tests (not from any page).
+TEASERS = [
+    "Explore the implications of these troop movements for the wider region.",
+    "Read more about the Kestrian army and its frontier brigades on our partner sites.",
+    "If you live near the frontier, you should follow the guidance of local authorities.",
+    "This development raises concerns about the potential impact on regional stability and ongoing peace efforts.",
+    "Subscribe to our newsletter for daily updates on the Kestrian frontier and the border crisis.",
+    "With the situation rapidly evolving, the international community is closely monitoring developments along the "
+    "frontier.",
+]
+FUNCTION_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "as", "from"}
+
+
+def seed(n: int) -> str:
+    return next(SEEDS.glob(f"{n:03d}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_teasers_and_filler_of_the_fictional_article_are_never_chosen() -> None:
+    text = article("kestria-two-fronts.txt")
+    assert all(t in text for t in TEASERS)
+    record = extract(text)
+    for teaser in TEASERS:
+        assert teaser not in record.summary
+        assert all(teaser[:40] not in point for point in record.key_points)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        *TEASERS,
+        "Click on the link below to watch the full interview with the Orlen admiral.",
+        "Don't miss our live coverage of the Valdorian elections tonight.",
+        "What are your experiences of the new Kestrian border checks?",
+        "Whether the new rules will work remains to be seen.",
+        "Share this story with your friends.",
+        "Here\u2019s what the new Orlen tariffs mean for your weekly shopping.",
+    ],
+)
+def test_furniture_rules_flag_calls_to_action_reader_address_and_filler(sentence: str) -> None:
+    from summarizer.extractive.furniture import is_furniture
+
+    assert is_furniture(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Read, the singer, said all money raised by the single would go to the Orlen flood appeal.",
+        "Download sales in Kestria rose by 12% last year, the music industry body said.",
+        "Watchdog officials in Valdoria said the merger raised concerns about prices for 40,000 customers.",
+        '"You can tell how a film will do from its first weekend," the Kestrian producer said.',
+        "Mobile phones let you pay for bus tickets in three Orlen cities.",
+        "This move raises concerns among Tavian farmers, the Orlen agriculture minister said.",
+        "Customers who sign up for the service before March pay half the fee.",
+    ],
+)
+def test_furniture_rules_leave_news_sentences_alone(sentence: str) -> None:
+    from summarizer.extractive.furniture import is_furniture
+
+    assert not is_furniture(sentence)
+
+
+def test_fictional_two_part_headline_gets_both_developments() -> None:
+    # The headline: Kestria sends tanks to the frontier AS Orlen seizes the port of Sarnak; the port's
+    # capture comes late in the article, after many sentences about the tanks.
+    record = extract(article("kestria-two-fronts.txt"))
+    assert "Sarnak" in record.summary
+    assert "Kestrian armoured brigades" in record.summary or "tanks" in record.summary
+    assert any("Sarnak" in point for point in record.key_points)
+
+
+def test_seed_000_summary_covers_both_headline_developments() -> None:
+    text = seed(0)
+    headline = next(s.text for s in split_sentences(text) if "Belarus" in s.text and " as Russia" in s.text)
+    assert "Claims" in headline  # the second development: Russia claims a town
+    summary = extract(text).summary
+    assert "Lukashenko" in summary and "border" in summary  # Belarus moves troops to the border
+    assert "capture of the town" in summary  # Russia claims the town
+
+
+def test_seed_teasers_are_not_in_any_summary() -> None:
+    for n in range(5):
+        record = extract(seed(n))
+        text = record.summary + " ".join(record.key_points)
+        assert "Explore the implications" not in text
+        assert "This development raises concerns" not in text
+        assert "closely monitoring developments" not in text
+
+
+def _articles() -> list[str]:
+    return [seed(n) for n in range(5)] + [
+        p.read_text(encoding="utf-8", errors="replace") for p in sorted(BBC.glob("*/*.txt"))[::25]
+    ]
+
+
+def test_key_points_are_whole_clauses_never_cut_mid_phrase() -> None:
+    texts = _articles()
+    assert len(texts) > 80
+    for text in texts:
+        sentences = {s.text for s in split_sentences(text)}
+        for point in extract(text).key_points:
+            if point in sentences:
+                continue  # a whole sentence of the article, as written there
+            assert not point.endswith(("\u2026", "...")), point
+            assert point.endswith("."), point
+            assert point.rstrip(".").split()[-1].lower() not in FUNCTION_WORDS, point
+            # a part of one sentence (its first letter may be raised), cut where a clause ends
+            core = point[1:-1]
+            source = next(s for s in sentences if core in s)
+            after = source[source.index(core) + len(core) :].lstrip()
+            assert after[:1] in {",", ";", "-", "\u2013", "\u2014", ".", "!", "?", ""}, point
+
+
+def test_long_sentence_becomes_its_main_clause() -> None:
+    from summarizer.extractive.clauses import main_clause
+
+    long = (
+        "As the Kestrian army moved its tanks north, Orlen's navy took control of the port of Sarnak on the "
+        "Tavian Sea, which had been held by a small garrison since the war of 1983 and guarded by two old forts."
+    )
+    point = main_clause(long, 30)
+    assert point == "Orlen's navy took control of the port of Sarnak on the Tavian Sea."
+    short = "Orlen's navy took control of the port of Sarnak on Wednesday."
+    assert main_clause(short, 30) == short
