@@ -55,7 +55,8 @@ def _checks(digest: Digest, records: list[SummaryRecord]) -> dict[str, Any]:
     one_lead = teasers = ordered = 0
     for story in digest.stories:
         lead = by_id[story.lead_article_id]
-        opening = story.brief.split(". ")[0].rstrip(".")
+        # the brief's first sentence, a closing quote after its full stop included
+        opening = re.split(r"(?<=[.!?])\s+|(?<=[.!?][\"\u201d\u2019])\s+", story.brief)[0].rstrip(".")
         one_lead += (
             story.escalation.article_id == lead.article_id
             and (story.headline == lead.title or lead.title is None)
