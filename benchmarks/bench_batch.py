@@ -28,6 +28,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import shared_dir  # noqa: E402
+
 
 def _folder(shared: Path, count: int, into: Path) -> Path:
     """A folder of `count` articles: the BBC files as symlinks, then variants with a filing line."""
@@ -80,7 +82,7 @@ def _in_process(folder: Path, cache: Path, out: Path) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--out", type=Path)
     parser.add_argument("--memory-counts", default="500,1000,2095,5000,10000", help="article counts for the RSS runs")
     args = parser.parse_args()

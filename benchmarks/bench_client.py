@@ -50,6 +50,7 @@ import instructor  # noqa: E402
 import openai  # noqa: E402
 from instructor.v2.core.response_model import prepare_response_model  # noqa: E402
 
+from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer import Summarizer  # noqa: E402
 from summarizer.cache import cache_key  # noqa: E402
 from summarizer.extractive.verifier import verify  # noqa: E402
@@ -338,7 +339,7 @@ def own_ms_by_package(stats: pstats.Stats, calls: int) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--out", type=Path)
     parser.add_argument("--count", type=int, default=300, help="articles in the timed pass")
     parser.add_argument("--profile-calls", type=int, default=200, help="calls of (a) and of (b) under cProfile")

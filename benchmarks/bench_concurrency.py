@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 import httpx2  # noqa: E402
 import openai  # noqa: E402
 
+from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer import Summarizer  # noqa: E402
 from summarizer.batch import run_batch  # noqa: E402
 from summarizer.ingest import load_document, truncate  # noqa: E402
@@ -241,7 +242,7 @@ def served(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--out", type=Path)
     parser.add_argument("--count", type=int, default=1000, help="articles per level")
     parser.add_argument("--count-1", type=int, default=100, help="articles at concurrency 1")

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_extractive import machine  # noqa: E402
+from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer.batch import run_batch  # noqa: E402
 from summarizer.digest import build_digest, group_records, load_records  # noqa: E402
 from summarizer.digest import grouping as digest_grouping  # noqa: E402
@@ -63,7 +64,7 @@ def reference_groups(records: list[Any]) -> list[list[int]] | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()

@@ -24,6 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer.extractive import extract  # noqa: E402
 from summarizer.extractive.escalation import assess_escalation  # noqa: E402
 from summarizer.extractive.figures import find_figures  # noqa: E402
@@ -60,7 +61,7 @@ def timed(label: str, func: Callable[[Any], Any], items: list[Any], out: dict[st
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
 

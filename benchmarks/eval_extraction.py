@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_extractive import machine  # noqa: E402
+from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer.ingest.boilerplate import DEFAULT, Params, clean_page_text  # noqa: E402
 
 _TOKEN = re.compile(r"\w+")
@@ -197,7 +198,7 @@ def product_paths(shared: Path) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     pages, gold = load(args.shared)

@@ -22,6 +22,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer.extractive import analyse, extract  # noqa: E402
 from summarizer.extractive.sentences import split_sentences  # noqa: E402
 from summarizer.ingest import normalize_text  # noqa: E402
@@ -134,7 +135,7 @@ def spans(shared: Path) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     report = {"rouge_bbc_summaries": rouge(args.shared), "gold_spans": spans(args.shared)}

@@ -32,6 +32,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import shared_dir  # noqa: E402
+
 PARTS = ["escalation", "figures", "hedges", "summary", "digest", "language", "speed"]
 BEHAVIOUR = ["batch_io", "dead_server"]
 
@@ -50,7 +52,7 @@ def _targets(name: str, result: Any, path: str = "") -> list[dict[str, Any]]:
 def main() -> None:
     """Run every part and print one JSON document."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--skip", action="append", default=[], choices=PARTS, help="leave a part out (repeatable)")
     parser.add_argument("--behaviour", action="store_true", help="also run the CLI behaviour parts")
     parser.add_argument("--out", type=Path)

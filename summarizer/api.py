@@ -50,7 +50,7 @@ if TYPE_CHECKING:  # httpx2, openai and instructor load only when an LLM is used
 __all__ = ["ARTICLE_SUFFIXES", "Summarizer", "asummarize", "looks_like_path", "resolve_source", "summarize"]
 
 Source = str | os.PathLike[str] | Document
-ARTICLE_SUFFIXES = frozenset({".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *JSON_SUFFIXES})
+ARTICLE_SUFFIXES = frozenset({".txt", ".gz", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *JSON_SUFFIXES})
 _SUFFIX = re.compile(r"\.(?:" + "|".join(sorted(s[1:] for s in ARTICLE_SUFFIXES)) + r")$", re.IGNORECASE)
 _HTML_START = re.compile(r"\s*<(?:!doctype|html)\b", re.IGNORECASE)
 _MAX_PATH_CHARS = 1024

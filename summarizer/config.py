@@ -182,7 +182,24 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
         raise ConfigError("max_attempts must be at least 1 and max_reasks at least 0")
     if settings.connect_attempts < 1 or settings.breaker_threshold < 0:
         raise ConfigError("connect_attempts must be at least 1 and breaker_threshold at least 0 (0: never stop)")
+    _check_positive(settings)
     return settings
+
+
+_POSITIVE = ("timeout", "connect_timeout", "max_tokens", "max_chars", "max_retry_time", "rpm", "tpm")
+_MIN_CHARS = 200  # below a paragraph nothing is left to summarize
+
+
+def _check_positive(settings: Settings) -> None:
+    """Raise ConfigError for sizes, limits and times that cannot work (zero or negative)."""
+    for name in _POSITIVE:
+        value = getattr(settings, name)
+        if value is not None and value <= 0:
+            raise ConfigError(f"{name} must be greater than 0, not {value}")
+    if settings.max_chars < _MIN_CHARS:
+        raise ConfigError(f"max_chars must be at least {_MIN_CHARS} characters, not {settings.max_chars}")
+    if settings.backoff_initial < 0 or settings.backoff_max < settings.backoff_initial:
+        raise ConfigError("backoff_initial must be at least 0 and backoff_max at least backoff_initial")
 
 
 def check_credentials(settings: Settings) -> None:

@@ -30,6 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer.batch import list_inputs  # noqa: E402
 from summarizer.cli.console import ProgressLine  # noqa: E402
 
@@ -209,7 +210,7 @@ def evaluate(shared: Path, **options: Any) -> dict[str, Any]:
 def main() -> None:
     """Print the judgment as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--pages", type=int, default=10, help="gzipped HTML pages to read")
     args = parser.parse_args()
     print(json.dumps(evaluate(args.shared, pages=args.pages), indent=2))

@@ -27,6 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer import ProviderError, Summarizer  # noqa: E402
 from summarizer.batch import run_batch  # noqa: E402
 
@@ -127,6 +128,8 @@ def _no_key(runs: int = 3) -> dict[str, Any]:
 def evaluate(shared: Path, *, full: bool = False) -> dict[str, Any]:
     """Time a run's give-up on a dead server, and the no-key error."""
     bbc = shared / "corpus" / "bbc-news"
+    if not bbc.is_dir():
+        raise SystemExit(f"no BBC corpus at {bbc}: give --shared or set SUMMARIZER_SHARED_DIR")
     result: dict[str, Any] = {
         "batch_200_closed_port": _batch(bbc, 200),
         "summarize_closed_port": _single(),
@@ -139,7 +142,7 @@ def evaluate(shared: Path, *, full: bool = False) -> dict[str, Any]:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--full", action="store_true", help="also the whole BBC corpus (2,095 articles)")
     args = parser.parse_args()
     print(json.dumps(evaluate(args.shared, full=args.full), indent=2))

@@ -27,6 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer.batch import run_batch  # noqa: E402
 from summarizer.digest import Digest, build_digest, load_records  # noqa: E402
 from summarizer.digest.rendering import MAX_HEDGES, render_html  # noqa: E402
@@ -165,7 +166,7 @@ def evaluate(shared: Path, sample: int = 300, layout: bool = False, **_: Any) ->
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--layout", action="store_true", help="also lay the HTML out in headless Chromium")
     args = parser.parse_args()

@@ -29,6 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer.extractive.escalation import EscalationReading, assess_escalation  # noqa: E402
 from summarizer.extractive.sentences import split_sentences  # noqa: E402
 from summarizer.ingest import normalize_text  # noqa: E402
@@ -186,7 +187,7 @@ def evaluate(shared: Path, **options: Any) -> dict[str, Any]:
 def main() -> None:
     """Print the escalation judgments as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--no-lists", action="store_true", help="leave out the lists of flagged articles")
     parser.add_argument("--gsr-misses", action="store_true", help="list the GSR sentences typed wrongly")
     args = parser.parse_args()

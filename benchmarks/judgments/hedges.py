@@ -42,6 +42,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer.extractive.hedges import find_hedges  # noqa: E402
 from summarizer.extractive.sentences import Sentence, split_sentences  # noqa: E402
 from summarizer.ingest import normalize_text  # noqa: E402
@@ -258,7 +259,7 @@ def evaluate(shared: Path, baseline_rev: str = BASELINE_REV, news: bool = True, 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument(
         "--baseline-rev", default=BASELINE_REV, help="git revision of the baseline engine ('' for none)"
     )

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
 import summarizer.extractive as extractive  # noqa: E402
+from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer import InputError, Summarizer  # noqa: E402
 from summarizer.ingest.language import detect_language, detector_version  # noqa: E402
 
@@ -133,7 +134,7 @@ def evaluate(shared: Path, **options: Any) -> dict[str, Any]:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--stale-articles", type=int, default=150)
     args = parser.parse_args()
     print(json.dumps(evaluate(args.shared, stale_articles=args.stale_articles), indent=2))

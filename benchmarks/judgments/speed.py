@@ -31,6 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import shared_dir  # noqa: E402
 from benchmarks.judgments import _baselines as baselines  # noqa: E402
 from summarizer.extractive import extract  # noqa: E402
 from summarizer.extractive.sentences import split_sentences  # noqa: E402
@@ -110,7 +111,7 @@ def evaluate(shared: Path, runs: int = 3, step: int = 1, **options: Any) -> dict
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--step", type=int, default=1, help="take every Nth article (1: all 2,095)")
     args = parser.parse_args()

@@ -37,6 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import shared_dir  # noqa: E402
 from benchmarks.judgments import _baselines as baselines  # noqa: E402
 from summarizer.extractive import extract  # noqa: E402
 from summarizer.extractive.sentences import Sentence, split_sentences  # noqa: E402
@@ -153,7 +154,7 @@ def evaluate(shared: Path, folds: bool = True, **options: Any) -> dict[str, Any]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--no-folds", action="store_true", help="skip the two-fold check of the tuned weights")
     args = parser.parse_args()
     print(json.dumps(evaluate(args.shared, folds=not args.no_folds), indent=2))

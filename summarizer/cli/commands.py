@@ -98,6 +98,8 @@ def summarize(
             record = summarizer.summarize(path=given) if isinstance(given, Path) else summarizer.summarize(text=given)
     except SummarizerError as exc:
         raise _fail(exc) from exc
+    for warning in record.warnings:  # truncation, another language: said where a person reads, not only in the JSON
+        typer.echo(f"note: {warning}", err=True)
     typer.echo(record.model_dump_json(indent=indent or None))
 
 
@@ -215,7 +217,13 @@ def digest(
     ],
     server: ServerOptions,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", metavar="FILE", help="digest.html, digest.md or digest.json.")
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE",
+            help="digest.html, digest.md or digest.json; - for standard output (Markdown).",
+        ),
     ] = None,
     fmt: Annotated[
         str | None,
@@ -234,17 +242,23 @@ def digest(
     from ..digest import build_digest, load_records, polish_digest
     from ..digest.rendering import render_html, render_markdown
 
+    if out is not None and (str(out) == "-" or (out.exists() and not out.is_file())):
+        out = None  # -, /dev/stdout or a pipe: the briefing goes to standard output
     kind = fmt or (out.suffix.lstrip(".").lower() if out else "md")
     kind = {"markdown": "md", "htm": "html"}.get(kind, kind)
     if kind not in ("html", "md", "json"):
         raise _fail(ConfigError(f"unknown digest format {kind!r}; use html, md or json"))
+    if results.is_dir():
+        raise _fail(InputError(f"{results} is a folder; give the batch output file (e.g. {results}/records.jsonl)"))
     try:
         with open(results, encoding="utf-8") as handle:
             records, errors = load_records(handle)
     except OSError as exc:
         raise _fail(InputError(f"cannot read {results}: {exc.strerror or exc}")) from exc
     except ValueError as exc:
-        raise _fail(InputError(f"{results} is not batch output (JSON lines of records): {exc}")) from exc
+        raise _fail(
+            InputError(f"{results} is not batch output (records as JSON lines or a JSON array): {exc}")
+        ) from exc
     if errors:
         typer.echo(
             f"skipped {errors} error record{'s' if errors != 1 else ''} (articles that failed in the batch)", err=True

@@ -37,18 +37,29 @@ _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 
 def load_records(lines: Iterable[str]) -> tuple[list[SummaryRecord], int]:
-    """Parse batch output lines: ok records are kept, error records counted."""
+    """Parse batch output (JSON lines, or the JSON array of `-f json`): ok records kept, errors counted."""
+    lines = list(lines)
+    first = next((line for line in lines if line.strip()), "")
+    if first.lstrip().startswith("["):
+        rows = json.loads("\n".join(lines))
+        numbered: Iterable[tuple[int, Any]] = ((i, row) for i, row in enumerate(rows, 1))
+    else:
+        numbered = ((i, _row(i, line)) for i, line in enumerate(lines, 1) if line.strip())
     records, errors = [], 0
-    for line in lines:
-        if not line.strip():
-            continue
-        row = json.loads(line)
+    for _, row in numbered:
         if row.get("status") == "error":
             ErrorRecord.model_validate(row)
             errors += 1
         else:
             records.append(SummaryRecord.model_validate(row))
     return records, errors
+
+
+def _row(number: int, line: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"line {number} is not a JSON record ({exc.msg}, column {exc.colno})") from exc
 
 
 def _texts(record: SummaryRecord) -> list[str]:

@@ -35,6 +35,7 @@ __all__ = [
     "is_binary",
     "load_document",
     "normalize_text",
+    "read_file",
     "truncate",
 ]
 
@@ -127,9 +128,29 @@ def _repair(text: str) -> str:
     return text
 
 
+GZIP_LIMIT = 64 * 1024 * 1024  # decompressed bytes read from one .gz: a bomb must not fill memory
+
+
+def read_file(path: Path) -> bytes:
+    """Read a file's bytes, unpacking a .gz (at most GZIP_LIMIT bytes); OSError and InputError as they come."""
+    if not path.name.lower().endswith(".gz"):
+        return path.read_bytes()
+    import gzip
+
+    try:
+        with gzip.open(path, "rb") as handle:
+            data = handle.read(GZIP_LIMIT + 1)
+    except EOFError as exc:
+        raise InputError(f"cannot read {path.name}: the .gz is cut short") from exc
+    if len(data) > GZIP_LIMIT:
+        raise InputError(f"{path.name} decompresses to more than {GZIP_LIMIT // 2**20} MiB; unpack and split it")
+    return data
+
+
 def file_format(path: Path) -> str:
-    """Return how a file is read, from its suffix: html, json, jsonl, markdown or text."""
-    suffix = path.suffix.lower()
+    """Return how a file is read, from its suffix (a .gz by the one inside): html, json, jsonl, markdown or text."""
+    name = path.name.lower().removesuffix(".gz")
+    suffix = os.path.splitext(name)[1]
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix == ".json":
@@ -369,13 +390,18 @@ def load_document(
         path = Path(text_or_path)
         kind = file_format(path)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
+            data = read_file(path)
+        except OSError as exc:  # gzip.BadGzipFile is an OSError too
             raise InputError(f"cannot read {path}: {exc.strerror or exc}; check the path") from exc
         if kind in ("json", "jsonl"):
-            first = next(documents_from_json(data, jsonl=kind == "jsonl", source=str(path)), None)
+            entries = documents_from_json(data, jsonl=kind == "jsonl", source=str(path))
+            first, second = next(entries, None), next(entries, None)
             if first is None:
                 raise InputError(f"{path} holds no JSON objects")
+            if second is not None:
+                raise InputError(
+                    f"{path} holds several articles; summarize takes one: summarizer batch {path} -o records.jsonl"
+                )
             if isinstance(first[1], InputError):
                 raise first[1]
             document = first[1]
