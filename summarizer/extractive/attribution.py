@@ -1,0 +1,456 @@
+"""Who a statement is attributed to: reporting cues, their sources, quotes and pronouns.
+
+A cue is a reporting verb ("said", "shows", "found"), "according to", a ", saying"
+participle or a transcript speaker label ("SMITH:"). Its source is the noun phrase
+before the verb ("Officials said", "X, the agency's head, said"), after it ("...,"
+said X") or after "according to". A pronoun source ("he", "she") or a definite
+one ("the agency") is resolved to the nearest fitting named source earlier in the
+article; a quoted passage takes the source of the cue next to its quotation marks.
+No claimant is returned where none is found: none is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .claim_words import (
+    ADVERBS,
+    DEFINITE_ANAPHORS,
+    FEMALE_TITLES,
+    MALE_TITLES,
+    NOT_NAMES,
+    OFFICIAL_WORDS,
+    ORG_WORDS,
+    PARTICIPLE_CUES,
+    PRONOUNS,
+    REPORTING_VERBS,
+    SOURCE_NOUNS,
+    SPEAKER_LABEL_STOP,
+    TIME_WORDS,
+)
+from .sentences import STOPWORDS, Sentence
+
+__all__ = ["Attributions", "Claim", "find_source", "is_official"]
+
+_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.&-]*(?<![.])|\d+(?:[,.]\d+)*%?|[^\w\s]")
+# verbs in lower case only: "the Washington Post reported", not "Post" as a verb
+_CUE = re.compile(
+    r"\b[Aa]ccording\s+to\b|\b(?:"
+    + "|".join(sorted(REPORTING_VERBS | PARTICIPLE_CUES, key=len, reverse=True))
+    + r")\b|\bpoint(?:s|ed)\s+out\b|\bput\s+the\s+(?:number|figure|toll|total|cost)\b"
+)
+# "In a new poll, 40 percent ...": a study or poll named at the head of the sentence
+_IN_STUDY = re.compile(
+    r"(?:^|(?<=\s))(?:[Ii]n|[Ff]rom)\s+((?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'\u2019/.-]+\s+){0,6}?"
+    r"(?:poll|polls|survey|surveys|study|report|analysis|census|interview|statement|review|audit|data|figures|records)"
+    r"(?:\s+(?:of|by|from|for)\s+(?:the\s+)?[A-Z][\w'\u2019/.-]*(?:\s+[A-Z][\w'\u2019/.-]*){0,4})?)(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on)\b)",
+)
+# "Smith's claim that ...", "the ministry's estimate of ..."
+_POSSESSIVE_CLAIM = re.compile(
+    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['\u2019]s?\s+(?:own\s+)?(?:claims?|statements?|assertions?|"
+    r"estimates?|figures?|data|numbers|count|tally|calculations?|projections?|forecasts?|predictions?|remarks?|"
+    r"comments?|tweets?|argument|reports?|analysis|survey|poll)\b"
+)
+_LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s")
+_DETERMINERS = frozenset(["the", "a", "an"])
+_TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame", "lord", "lady"])
+_LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
+_OPEN_QUOTES = "\u201c"
+_CLOSE_QUOTES = "\u201d"
+_PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
+_MAX_NP = 9
+_WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A reporting cue in a sentence and the source it names (None when it cannot be resolved)."""
+
+    start: int
+    end: int
+    source: str | None
+    content_after: bool
+    named: bool
+    both: bool = False
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _plain(word: str) -> str:
+    return re.sub(r"['\u2019]s?$", "", word).lower()
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() and _plain(word) not in NOT_NAMES and not word.isdigit()
+
+
+def _is_noun(word: str) -> bool:
+    return _plain(word) in SOURCE_NOUNS
+
+
+def _is_modifier(word: str) -> bool:
+    low = word.lower()
+    return word[:1].islower() and word.isalpha() is not False and low not in STOPWORDS and low not in REPORTING_VERBS
+
+
+def _np_before(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+    """Token range [j, i] of the noun phrase ending at token i, or None."""
+    word = toks[i][2]
+    if not (_is_name(word) or _is_noun(word)):
+        return _common_np_before(toks, i)
+    j = i
+    has_head_noun = _is_noun(word)
+    modifiers = 0
+    while j > 0 and i - j < _MAX_NP:
+        prev = toks[j - 1][2]
+        low = prev.lower()
+        if low in _DETERMINERS:
+            j -= 1
+            break
+        if _is_name(prev) or _plain(prev) in _TITLES or (prev[:1].isupper() and _is_noun(prev)):
+            j -= 1
+        elif low in ("of", "for", "in") and j > 1 and (_is_name(toks[j - 2][2]) or _is_noun(toks[j - 2][2])):
+            j -= 1
+        elif prev.endswith(("'s", "\u2019s")) and len(prev) > 2:
+            j -= 1
+        elif _is_noun(prev) or (has_head_noun and modifiers < 3 and _is_modifier(prev) and prev.isalpha()):
+            modifiers += 1
+            j -= 1
+        elif low in ("-", "&") and j > 1:
+            j -= 1
+        else:
+            break
+    while j < i and toks[j][2].lower() in ("of", "for", "-", "&"):
+        j += 1
+    return j, i
+
+
+def _common_np_before(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+    """'The magazine', 'the companies', 'Cement makers': a common noun after a determiner or a name."""
+    if not _is_modifier(toks[i][2]) or not toks[i][2].isalpha() or toks[i][2].endswith(("ly", "ing")):
+        return None
+    j = i
+    while j > 0 and i - j < 3:
+        prev = toks[j - 1][2]
+        if prev.lower() in _DETERMINERS or prev.endswith(("'s", "\u2019s")) or _is_name(prev):
+            return j - 1, i
+        if not (_is_modifier(prev) and prev.isalpha()):
+            return None
+        j -= 1
+    return None
+
+
+def _np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+    """Token range [i, k] of the noun phrase starting at token i, or None."""
+    k = i
+    n = len(toks)
+    if k < n and (toks[k][2].lower() in _DETERMINERS or (toks[k][2].endswith(("'s", "\u2019s")))):
+        k += 1
+    last_head = -1
+    modifiers = 0
+    while k < n and k - i < _MAX_NP:
+        word = toks[k][2]
+        low = word.lower()
+        if _is_name(word) or _plain(word) in _TITLES or _is_noun(word) or word.endswith(("'s", "\u2019s")):
+            if _is_name(word) or _is_noun(word):
+                last_head = k
+            k += 1
+        elif low in _LINKS and last_head >= 0 and k + 1 < n:
+            nxt = toks[k + 1][2]
+            if not (_is_name(nxt) or _is_noun(nxt) or nxt.lower() in _DETERMINERS):
+                break
+            k += 1
+        elif low in _DETERMINERS and k > i and toks[k - 1][2].lower() in _LINKS:
+            k += 1
+        elif _is_modifier(word) and word.isalpha() and modifiers < 3 and last_head < 0:
+            modifiers += 1
+            k += 1
+        else:
+            break
+    if last_head < 0:
+        return None
+    return i, last_head
+
+
+def _phrase(text: str, toks: list[tuple[int, int, str]], j: int, k: int) -> str:
+    return " ".join(text[toks[j][0] : toks[k][1]].split())
+
+
+def _pronoun(word: str) -> bool:
+    return word.lower() in PRONOUNS
+
+
+def is_official(source: str) -> bool:
+    """True when a source names a government body, an official or a public institution."""
+    return any(_plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source))
+
+
+def _is_person(source: str) -> bool:
+    words = source.split()
+    if not words or words[0].lower() in _DETERMINERS or len(words) > 4:
+        return False
+    if any(_plain(w) in ORG_WORDS or _plain(w) in SOURCE_NOUNS for w in words):
+        return False
+    return any(_is_name(w) for w in words) and not any(w.isupper() and len(w) > 1 for w in words[:1])
+
+
+def _gender(source: str) -> str | None:
+    first = source.split()[0].lower().rstrip(".")
+    if first in MALE_TITLES or first + "." in MALE_TITLES:
+        return "m"
+    if first in FEMALE_TITLES or first + "." in FEMALE_TITLES:
+        return "f"
+    return None
+
+
+class Attributions:
+    """The claims of every sentence of an article, with pronouns resolved in reading order."""
+
+    def __init__(self, text: str, sentences: list[Sentence]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self._claims: list[list[Claim]] = []
+        self._history: list[str] = []
+        self._labels: dict[int, str] = {}
+        self._quotes: list[tuple[int, int, str | None]] = []
+        self._sentence_end = 0
+        for sentence in sentences:
+            self._claims.append(self._sentence_claims(sentence))
+        self._find_labels()
+        self._find_quotes()
+
+    # -- cues within one sentence
+
+    def _sentence_claims(self, sentence: Sentence) -> list[Claim]:
+        text = self.text
+        self._sentence_end = sentence.end
+        claims: list[Claim] = []
+        toks: list[tuple[int, int, str]] = []
+        for match in _CUE.finditer(text, sentence.start, sentence.end):
+            word = match.group().lower()
+            toks = toks or _tokens(text, sentence.start, sentence.end)
+            at = next((n for n, t in enumerate(toks) if t[0] >= match.start()), len(toks))
+            after = next((n for n, t in enumerate(toks) if t[0] >= match.end()), len(toks))
+            claim: Claim | None = None
+            if word.startswith("according"):
+                span = _np_after(toks, after)
+                if span:
+                    found = self._claim(match, _phrase(text, toks, *span), content_after=False)
+                    claim = Claim(found.start, found.end, found.source, False, found.named, both=True)
+            elif word in PARTICIPLE_CUES:
+                claim = self._participle(match, toks, at, claims)
+            else:
+                claim = self._verb_claim(match, toks, at, after, word)
+            if claim is not None:
+                claims.append(claim)
+        for study in _IN_STUDY.finditer(sentence.text):
+            at = sentence.start + study.start()
+            source = " ".join(study.group(1).split())
+            claims.append(Claim(at, sentence.start + study.end(), source, False, True, both=True))
+        for possessive in _POSSESSIVE_CLAIM.finditer(sentence.text):
+            name = possessive.group(1)
+            if _plain(name.split()[0]) not in NOT_NAMES or len(name.split()) > 1:
+                end = sentence.start + possessive.end()
+                claims.append(Claim(sentence.start + possessive.start(), end, self._resolve(name)[0], True, True))
+        for claim in claims:
+            if claim.named and claim.source:
+                self._history.append(claim.source)
+        return claims
+
+    def _verb_claim(
+        self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
+    ) -> Claim | None:
+        text = self.text
+        i = at - 1
+        skipped = 0
+        while i >= 0 and skipped < 4 and (
+            (toks[i][2][:1].islower() and (toks[i][2].lower() in ADVERBS or toks[i][2].endswith("ly")))
+            or toks[i][2].lower() in TIME_WORDS
+        ):
+            i -= 1
+            skipped += 1
+        if i < 0:
+            return None
+        prev = toks[i][2]
+        if prev.endswith(("'s", "\u2019s")) and len(prev) > 2:
+            return None  # "Ford's plans": a noun after a possessive
+        # "reports", "estimates", "claims" after a determiner or an adjective are nouns, not verbs
+        if _is_noun(word) or word in ("claims", "claim", "records"):
+            if i == 0 or prev.lower() in _DETERMINERS or prev[:1].islower() and not _pronoun(prev):
+                if not _pronoun(prev) and not _is_noun(prev):
+                    return None
+        parenthetical = i > 0 and toks[i - 1][2] in _PUNCT_BEFORE_INVERSION
+        if _pronoun(prev) and prev.lower() not in ("that", "this", "these", "those", "one"):
+            if prev.lower() in ("who", "which") and i > 1 and toks[i - 1][2] == ",":
+                span = _np_before(toks, i - 2)
+                if span:
+                    return self._claim(match, _phrase(text, toks, *span), content_after=True)
+                return None
+            return self._claim(match, prev, content_after=not parenthetical)
+        if prev == ",":
+            # "X, the agency's head, said": skip the appositive back to the name before it
+            j = i - 1
+            while j >= 0 and toks[j][2] != "," and i - j <= 8:
+                j -= 1
+            if j > 0 and toks[j][2] == ",":
+                inner = _np_before(toks, i - 1) if i - 1 > j else None
+                numeric = i - 1 > j and toks[i - 1][2][:1].isdigit() and i - 1 == j + 1
+                described = inner and inner[0] == j + 1 and not _is_name(toks[j + 1][2])
+                outer = _np_before(toks, j - 1)
+                opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ",;:\u201c\u201d\"")
+                if outer and (((described or numeric) and _is_name(toks[outer[1]][2])) or opens):
+                    return self._claim(match, _phrase(text, toks, *outer), content_after=True)
+        if prev in _PUNCT_BEFORE_INVERSION:
+            span = _np_after(toks, after)
+            if span is None and after < len(toks) and _pronoun(toks[after][2]):
+                return self._claim(match, toks[after][2], content_after=False)
+            if span:
+                return self._claim(match, _phrase(text, toks, *span), content_after=False)
+            return None
+        span = _np_before(toks, i)
+        if span is None:
+            return None
+        phrase = _phrase(text, toks, *span)
+        before = toks[span[0] - 1][2] if span[0] > 0 else ""
+        claim = self._claim(match, phrase, content_after=before not in _PUNCT_BEFORE_INVERSION)
+        if before == "," and after < len(toks) and toks[after][2] == ",":
+            return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
+        return claim
+
+    def _participle(
+        self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, earlier: list[Claim]
+    ) -> Claim | None:
+        if at == 0 or toks[at - 1][2] != ",":
+            return None
+        if earlier:  # "X said ..., adding ...": the same speaker
+            return Claim(match.start(), match.end(), earlier[-1].source, True, False)
+        if toks and _pronoun(toks[0][2]) and toks[0][2].lower() in ("he", "she"):
+            return self._claim(match, toks[0][2], content_after=True)
+        span = _np_after(toks, 0)
+        if span is None or not _is_name(toks[span[1]][2]):
+            return None
+        follow = toks[span[1] + 1][2] if span[1] + 1 < len(toks) else ""
+        if not follow[:1].islower():
+            return None
+        return self._claim(match, _phrase(self.text, toks, *span), content_after=True)
+
+    def _claim(self, match: re.Match[str], phrase: str, content_after: bool) -> Claim:
+        source, named = self._resolve(phrase.strip(" ,.'\"\u201c\u201d\u2019"))
+        if content_after:  # '..." campaign manager Robby Mook said on Tuesday.': the quote before it
+            rest = _WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)
+            if len([w for w in rest if w.lower() not in TIME_WORDS]) < 2:
+                content_after = False
+        return Claim(match.start(), match.end(), source, content_after, named)
+
+    def _resolve(self, phrase: str) -> tuple[str | None, bool]:
+        """The source a phrase names: itself, or for a pronoun or 'the agency' an earlier named source."""
+        words = phrase.split()
+        if not words:
+            return None, False
+        low = phrase.lower()
+        if low in ("he", "she"):
+            want = "m" if low == "he" else "f"
+            for name in reversed(self._history):
+                if _is_person(name) and _gender(name) in (None, want):
+                    return name, False
+            return None, False
+        if low in PRONOUNS or words[-1].lower() in PRONOUNS:
+            return None, False
+        if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in DEFINITE_ANAPHORS:
+            noun = words[1].lower()
+            for name in reversed(self._history):
+                if noun in name.lower().split() and any(_is_name(w) for w in name.split()):
+                    return name, False
+            return phrase, False
+        if all(w.lower() in _DETERMINERS or _plain(w) in NOT_NAMES for w in words):
+            return None, False
+        return phrase, True
+
+    # -- cues across sentences
+
+    def _find_labels(self) -> None:
+        for sentence in self.sentences:
+            if sentence.line in self._labels:
+                continue
+            line_start = self.text.rfind("\n", 0, sentence.start) + 1
+            if sentence.start - line_start > 3:
+                continue
+            label = _LABEL.match(self.text, line_start, sentence.end)
+            if label and label.group(1).split()[0].lower().strip(".") not in SPEAKER_LABEL_STOP:
+                self._labels[sentence.line] = label.group(1).title()
+
+    def _find_quotes(self) -> None:
+        text = self.text
+        by_line: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            by_line.setdefault(sentence.line, []).append(sentence)
+        for group in by_line.values():
+            start, end = group[0].start, group[-1].end
+            for opening, closing in _quote_spans(text, start, end):
+                self._quotes.append((opening, closing, self._quote_speaker(group, opening, closing)))
+
+    def _quote_speaker(self, group: list[Sentence], opening: int, closing: int) -> str | None:
+        for sentence in group:
+            if sentence.start <= closing <= sentence.end:
+                for claim in self._claims[sentence.index]:
+                    if not claim.content_after and 0 <= claim.start - closing <= 40 and claim.source:
+                        return claim.source
+            if sentence.start <= opening <= sentence.end:
+                for claim in self._claims[sentence.index]:
+                    if claim.content_after and 0 <= opening - claim.end <= 30 and claim.source:
+                        return claim.source
+        return None
+
+    # -- the source of one position
+
+    def claim_at(self, sentence: Sentence, position: int) -> tuple[str | None, bool]:
+        """The source of a statement at a position, and whether any reporting cue covers it."""
+        best: Claim | None = None
+        distance = len(self.text)
+        for claim in self._claims[sentence.index]:
+            covers = (
+                claim.both
+                or (claim.content_after and position >= claim.end)
+                or (not claim.content_after and position < claim.start)
+            )
+            if claim.start <= position < claim.end:
+                continue
+            gap = abs(position - (claim.end if claim.content_after else claim.start))
+            if covers and gap < distance:
+                best, distance = claim, gap
+        if best is not None and best.source:
+            return best.source, True
+        for opening, closing, speaker in self._quotes:
+            if opening < position < closing and speaker:
+                return speaker, True
+        label = self._labels.get(sentence.line)
+        if label:
+            return label, True
+        return None, best is not None
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted passages in a paragraph: curly pairs, else straight quotes taken in pairs."""
+    spans: list[tuple[int, int]] = []
+    opening = -1
+    for n in range(start, end):
+        ch = text[n]
+        if ch in _OPEN_QUOTES:
+            opening = n
+        elif ch in _CLOSE_QUOTES and opening >= 0:
+            spans.append((opening, n))
+            opening = -1
+    if spans:
+        return spans
+    marks = [n for n in range(start, end) if text[n] == '"']
+    return [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+
+
+def find_source(sentence: str) -> str | None:
+    """Return who a sentence attributes its statement to, or None."""
+    single = [Sentence(0, len(sentence), sentence, 0, 0)]
+    claims = Attributions(sentence, single)._claims[0]
+    return next((c.source for c in claims if c.source), None)
