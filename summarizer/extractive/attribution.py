@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .claim_words import (
+    ACTS,
     ADVERBS,
     DEFINITE_ANAPHORS,
     FEMALE_TITLES,
@@ -59,8 +60,9 @@ _LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
 _OPEN_QUOTES = "\u201c"
 _CLOSE_QUOTES = "\u201d"
 _PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
+_QUOTE_CLOSERS = frozenset(["\u201d", '"', "'", "\u2019"])
 _MAX_NP = 9
-_WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+")
+_WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,7 @@ class Claim:
     content_after: bool
     named: bool
     both: bool = False
+    weak: bool = False  # an act ("ordered", "deployed"): used only where no reporting cue covers
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -244,6 +247,8 @@ class Attributions:
                 claim = self._participle(match, toks, at, claims)
             else:
                 claim = self._verb_claim(match, toks, at, after, word)
+                if claim is not None and word in ACTS:
+                    claim = Claim(claim.start, claim.end, claim.source, claim.content_after, claim.named, weak=True)
             if claim is not None:
                 claims.append(claim)
         for study in _IN_STUDY.finditer(sentence.text):
@@ -282,14 +287,13 @@ class Attributions:
             if i == 0 or prev.lower() in _DETERMINERS or prev[:1].islower() and not _pronoun(prev):
                 if not _pronoun(prev) and not _is_noun(prev):
                     return None
-        parenthetical = i > 0 and toks[i - 1][2] in _PUNCT_BEFORE_INVERSION
         if _pronoun(prev) and prev.lower() not in ("that", "this", "these", "those", "one"):
             if prev.lower() in ("who", "which") and i > 1 and toks[i - 1][2] == ",":
                 span = _np_before(toks, i - 2)
                 if span:
                     return self._claim(match, _phrase(text, toks, *span), content_after=True)
                 return None
-            return self._claim(match, prev, content_after=not parenthetical)
+            return self._claim(match, prev, content_after=not (i > 0 and toks[i - 1][2] in _QUOTE_CLOSERS))
         if prev == ",":
             # "X, the agency's head, said": skip the appositive back to the name before it
             j = i - 1
@@ -315,7 +319,7 @@ class Attributions:
             return None
         phrase = _phrase(text, toks, *span)
         before = toks[span[0] - 1][2] if span[0] > 0 else ""
-        claim = self._claim(match, phrase, content_after=before not in _PUNCT_BEFORE_INVERSION)
+        claim = self._claim(match, phrase, content_after=before not in _QUOTE_CLOSERS)
         if before == "," and after < len(toks) and toks[after][2] == ",":
             return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
         return claim
@@ -339,9 +343,11 @@ class Attributions:
 
     def _claim(self, match: re.Match[str], phrase: str, content_after: bool) -> Claim:
         source, named = self._resolve(phrase.strip(" ,.'\"\u201c\u201d\u2019"))
-        if content_after:  # '..." campaign manager Robby Mook said on Tuesday.': the quote before it
-            rest = _WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)
-            if len([w for w in rest if w.lower() not in TIME_WORDS]) < 2:
+        if content_after:  # '..., campaign manager Robby Mook said on Tuesday.': what comes before it
+            rest = [w for w in _WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
+            while rest and rest[0].lower() in TIME_WORDS:
+                rest.pop(0)
+            if not rest or not (rest[0][0].isalnum() or rest[0] in ":\u201c\"") or len(rest) < 3:
                 content_after = False
         return Claim(match.start(), match.end(), source, content_after, named)
 
@@ -409,18 +415,18 @@ class Attributions:
     def claim_at(self, sentence: Sentence, position: int) -> tuple[str | None, bool]:
         """The source of a statement at a position, and whether any reporting cue covers it."""
         best: Claim | None = None
-        distance = len(self.text)
+        rank = (2, 0)
         for claim in self._claims[sentence.index]:
             covers = (
                 claim.both
                 or (claim.content_after and position >= claim.end)
                 or (not claim.content_after and position < claim.start)
             )
-            if claim.start <= position < claim.end:
+            if claim.start <= position < claim.end or not covers:
                 continue
             gap = abs(position - (claim.end if claim.content_after else claim.start))
-            if covers and gap < distance:
-                best, distance = claim, gap
+            if (int(claim.weak), gap) < rank:
+                best, rank = claim, (int(claim.weak), gap)
         if best is not None and best.source:
             return best.source, True
         for opening, closing, speaker in self._quotes:
@@ -429,7 +435,7 @@ class Attributions:
         label = self._labels.get(sentence.line)
         if label:
             return label, True
-        return None, best is not None
+        return None, best is not None and not best.weak
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ General lexical knowledge of English news wording; no sentence of any corpus.
 from __future__ import annotations
 
 __all__ = [
+    "ACTS",
     "ADVERBS",
     "DEFINITE_ANAPHORS",
     "FEMALE_TITLES",
@@ -31,6 +32,10 @@ dismiss fear blame reject deny express assure mock denounce reiterate charge lam
 highlight remind echo portray request condemn welcome challenge slam blast tout threaten recommend wonder
 imply plan mention expect prefer demand""".split()
 _IRREGULAR = """said told wrote thought found felt put puts sought knew""".split()
+# acts by which a party commits to a number of its own ("Valdoria has ordered 5,000 troops to the border")
+_ACT_WORDS = """ordered orders deployed deploys sent sends mobilised mobilized mobilises mobilizes amassed amasses
+stationed offered offers proposed proposes""".split()
+ACTS = frozenset(_ACT_WORDS)
 _DOUBLED = frozenset(["slam", "plan", "admit", "regret"])
 
 
@@ -47,7 +52,7 @@ def _forms(base: str) -> set[str]:
     return {base, third, base + "ed", base + "ing"}
 
 
-_ALL = {form for base in _BASES for form in _forms(base)} | set(_IRREGULAR)
+_ALL = {form for base in _BASES for form in _forms(base)} | set(_IRREGULAR) | set(ACTS)
 REPORTING_VERBS = frozenset(w for w in _ALL if not w.endswith("ing"))
 # ", saying ...", ", adding ...": the subject of the main clause speaks
 PARTICIPLE_CUES = frozenset(w for w in _ALL if w.endswith("ing"))

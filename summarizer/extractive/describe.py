@@ -21,7 +21,7 @@ _INSIDE = frozenset(
 )
 # prepositions and determiners that cannot end a phrase
 _DANGLING = frozenset(
-    """of the a an in on at near along across from into inside outside around over under within per for to
+    """about of the a an in on at near along across from into inside outside around over under within per for to
     by between among their its his her our your this these those and or with""".split()
 )
 _STOP = frozenset(
@@ -29,6 +29,10 @@ _STOP = frozenset(
     that which who whom whose when where while as because if than but and or so yet not also said says
     told according after before since until during""".split()
 )
+_AUX = frozenset("is are was were be been being has have had will would".split())
+_ADVERBS = frozenset("now still already also reportedly currently".split())
+_PARTICIPLES = frozenset("sent put held kept seen based set built".split())
+_PLACES = frozenset("near at on along in to into across inside outside around within from by".split())
 _VERB_BEFORE = re.compile(r"(?:ing|ed)$")
 _MAX_WORDS = 8
 
@@ -41,22 +45,54 @@ def _trim(words: list[str]) -> list[str]:
     return words
 
 
-def describe(text: str, start: int, end: int, sentence: Sentence) -> str:
+def _place_after(words: list[str]) -> list[str]:
+    """'are now positioned near the border' -> 'near the border': a place phrase after a passive verb."""
+    k = 0
+    if k < len(words) and words[k].lower() in _AUX:
+        k += 1
+        while k < len(words) and words[k].lower() in _AUX:
+            k += 1
+    if k < len(words) and (words[k].endswith("ly") or words[k].lower() in _ADVERBS):
+        k += 1
+    if not (k < len(words) and (words[k].lower().endswith("ed") or words[k].lower() in _PARTICIPLES)):
+        return []
+    k += 1
+    if not (k < len(words) and words[k].lower() in _PLACES):
+        return []
+    place = [words[k]]
+    for word in words[k + 1 : k + 6]:
+        if not word[0].isalpha() or word.lower() in _STOP:
+            break
+        place.append(word)
+    while place and place[-1].lower() in _DANGLING:
+        place.pop()
+    return place if len(place) > 1 else []
+
+
+def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | None = None) -> str:
     """A readable noun phrase for what the figure at text[start:end] counts or measures."""
+    words = [m.group() for m in _WORD.finditer(text, end, sentence.end)]
+    while words and words[0] in ("-", "\u2014", "\u2013"):
+        words.pop(0)
     after: list[str] = []
-    for match in _WORD.finditer(text, end, sentence.end):
-        word = match.group()
+    n = 0
+    for n, word in enumerate(words):
         low = word.lower()
         if not word[0].isalpha() or low in _STOP or len(after) >= _MAX_WORDS:
             break
         if after and low.endswith("ed") and after[-1].lower() not in _INSIDE and word[:1].islower():
             break  # "troops gathered in ...": the verb ends the phrase
         after.append(word)
+    else:
+        n = len(words)
     if after and after[0].lower() == "of" and len(after) > 1:
         after = after[1:]
     after = _trim(after)
+    place = _place_after(words[n:]) if len(after) <= 3 else []
+    if not after and place and unit:
+        after = [unit]
     if after:
-        return " ".join(after)
+        return " ".join([*after, *place])
     before = re.findall(r"[\w'\u2019-]+|[^\w\s]", text[sentence.start : start])
     phrase: list[str] = []
     for word in reversed(before):
@@ -67,5 +103,4 @@ def describe(text: str, start: int, end: int, sentence: Sentence) -> str:
     while phrase and (_VERB_BEFORE.search(phrase[-1].lower()) or phrase[-1].lower() in _DANGLING):
         phrase.pop()
     phrase = _trim(phrase)
-    joined = " ".join([*phrase, *after]).strip()
-    return joined or " ".join(after)
+    return " ".join([*phrase, *place]).strip()

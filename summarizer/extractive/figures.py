@@ -484,7 +484,7 @@ def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
                         low=low,
                         high=high,
                         unit=unit,
-                        describes=describe(text, start, end, sentence) or (unit or quantity),
+                        describes=describe(text, start, end, sentence, unit) or (unit or quantity),
                         source=source,
                         status=_status(approx if start == match.start() else "", source, cued, sentence.text, following),
                         sentence=sentence,
