@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .claim_words import (
     ACTS,
     ADVERBS,
+    BASE_FORMS,
     DEFINITE_ANAPHORS,
     FEMALE_TITLES,
     MALE_TITLES,
@@ -28,6 +29,7 @@ from .claim_words import (
     REPORTING_VERBS,
     SOURCE_NOUNS,
     SPEAKER_LABEL_STOP,
+    STRONG_VERBS,
     TIME_WORDS,
 )
 from .sentences import STOPWORDS, Sentence
@@ -61,6 +63,13 @@ _OPEN_QUOTES = "\u201c"
 _CLOSE_QUOTES = "\u201d"
 _PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
 _QUOTE_CLOSERS = frozenset(["\u201d", '"', "'", "\u2019"])
+_PLURAL_HEADS = frozenset("i we they you people police media staff data military public government".split())
+_NUMBER_IN = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion|dozen|dozens|hundreds|thousands|millions|half|third|quarter)\b",
+    re.IGNORECASE,
+)
+_STRAIGHT_QUOTE = re.compile(r"\"|''|``")
 _MAX_NP = 9
 _WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
 
@@ -99,11 +108,11 @@ def _is_modifier(word: str) -> bool:
     return word[:1].islower() and word.isalpha() is not False and low not in STOPWORDS and low not in REPORTING_VERBS
 
 
-def _np_before(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+def _np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) -> tuple[int, int] | None:
     """Token range [j, i] of the noun phrase ending at token i, or None."""
     word = toks[i][2]
     if not (_is_name(word) or _is_noun(word)):
-        return _common_np_before(toks, i)
+        return _common_np_before(toks, i) if common else None
     j = i
     has_head_noun = _is_noun(word)
     modifiers = 0
@@ -122,7 +131,7 @@ def _np_before(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | No
         elif _is_noun(prev) or (has_head_noun and modifiers < 3 and _is_modifier(prev) and prev.isalpha()):
             modifiers += 1
             j -= 1
-        elif low in ("-", "&") and j > 1:
+        elif low in ("-", "&", "and") and j > 1 and _is_name(toks[j - 2][2]) and _is_name(toks[j][2]):
             j -= 1
         else:
             break
@@ -132,13 +141,13 @@ def _np_before(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | No
 
 
 def _common_np_before(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
-    """'The magazine', 'the companies', 'Cement makers': a common noun after a determiner or a name."""
+    """'The magazine', 'the companies': a common noun opened by a determiner or a possessive."""
     if not _is_modifier(toks[i][2]) or not toks[i][2].isalpha() or toks[i][2].endswith(("ly", "ing")):
         return None
     j = i
     while j > 0 and i - j < 3:
         prev = toks[j - 1][2]
-        if prev.lower() in _DETERMINERS or prev.endswith(("'s", "\u2019s")) or _is_name(prev):
+        if prev.lower() in _DETERMINERS or (prev.endswith(("'s", "\u2019s")) and len(prev) > 2):
             return j - 1, i
         if not (_is_modifier(prev) and prev.isalpha()):
             return None
@@ -314,9 +323,12 @@ class Attributions:
             if span:
                 return self._claim(match, _phrase(text, toks, *span), content_after=False)
             return None
-        span = _np_before(toks, i)
+        span = _np_before(toks, i, common=word in STRONG_VERBS)
         if span is None:
             return None
+        head = toks[span[1]][2]
+        if word in BASE_FORMS and not (head.endswith("s") or head.lower() in _PLURAL_HEADS):
+            return None  # "the home state of", "a new plan": a noun, not a verb
         phrase = _phrase(text, toks, *span)
         before = toks[span[0] - 1][2] if span[0] > 0 else ""
         claim = self._claim(match, phrase, content_after=before not in _QUOTE_CLOSERS)
@@ -371,7 +383,7 @@ class Attributions:
                 if noun in name.lower().split() and any(_is_name(w) for w in name.split()):
                     return name, False
             return phrase, False
-        if all(w.lower() in _DETERMINERS or _plain(w) in NOT_NAMES for w in words):
+        if all(w.lower() in _DETERMINERS or _plain(w) in NOT_NAMES for w in words) or _NUMBER_IN.search(phrase):
             return None, False
         return phrase, True
 
@@ -389,14 +401,32 @@ class Attributions:
                 self._labels[sentence.line] = label.group(1).title()
 
     def _find_quotes(self) -> None:
+        """Quoted passages and their speakers; a quote may run on over paragraphs or follow 'X said:'."""
         text = self.text
         by_line: dict[int, list[Sentence]] = {}
         for sentence in self.sentences:
             by_line.setdefault(sentence.line, []).append(sentence)
+        open_ended: list[int] = []  # quotes left open at a paragraph's end, waiting for their speaker
+        lead_in: str | None = None  # the speaker of a paragraph that ends "X said:"
         for group in by_line.values():
             start, end = group[0].start, group[-1].end
-            for opening, closing in _quote_spans(text, start, end):
-                self._quotes.append((opening, closing, self._quote_speaker(group, opening, closing)))
+            spans = _quote_spans(text, start, end)
+            for n, (opening, closing) in enumerate(spans):
+                speaker = self._quote_speaker(group, opening, closing)
+                at_start = opening - start <= 1
+                if speaker is None and at_start and lead_in:
+                    speaker = lead_in
+                if n == 0 and at_start and speaker and open_ended:
+                    for k in open_ended:
+                        self._quotes[k] = (self._quotes[k][0], self._quotes[k][1], speaker)
+                self._quotes.append((opening, closing, speaker))
+            open_ended = [
+                k for k in range(len(self._quotes) - len(spans), len(self._quotes)) if self._quotes[k][1] >= end - 1
+            ]
+            lead_in = None
+            if text[start:end].rstrip().endswith(":"):
+                claims = [c for c in self._claims[group[-1].index] if c.source and c.content_after]
+                lead_in = claims[-1].source if claims else None
 
     def _quote_speaker(self, group: list[Sentence], opening: int, closing: int) -> str | None:
         for sentence in group:
@@ -439,7 +469,7 @@ class Attributions:
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quoted passages in a paragraph: curly pairs, else straight quotes taken in pairs."""
+    """Quoted passages in a paragraph: curly pairs, else straight quotes in pairs; one left open runs to the end."""
     spans: list[tuple[int, int]] = []
     opening = -1
     for n in range(start, end):
@@ -449,10 +479,15 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif ch in _CLOSE_QUOTES and opening >= 0:
             spans.append((opening, n))
             opening = -1
+    if opening >= 0:
+        spans.append((opening, end))
     if spans:
         return spans
-    marks = [n for n in range(start, end) if text[n] == '"']
-    return [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+    marks = [m.start() for m in _STRAIGHT_QUOTE.finditer(text, start, end)]
+    spans = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+    if len(marks) % 2:
+        spans.append((marks[-1], end))
+    return spans
 
 
 def find_source(sentence: str) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 __all__ = [
     "ACTS",
     "ADVERBS",
+    "BASE_FORMS",
     "DEFINITE_ANAPHORS",
     "FEMALE_TITLES",
     "MALE_TITLES",
@@ -19,6 +20,7 @@ __all__ = [
     "REPORTING_VERBS",
     "SOURCE_NOUNS",
     "SPEAKER_LABEL_STOP",
+    "STRONG_VERBS",
     "TIME_WORDS",
 ]
 
@@ -54,6 +56,13 @@ def _forms(base: str) -> set[str]:
 
 _ALL = {form for base in _BASES for form in _forms(base)} | set(_IRREGULAR) | set(ACTS)
 REPORTING_VERBS = frozenset(w for w in _ALL if not w.endswith("ing"))
+# bare forms ("say", "show") need a plural subject: "the home state of" is no statement
+BASE_FORMS = frozenset(_BASES)
+# verbs of saying and finding plain enough that any noun phrase before them is a source ("the magazine said")
+STRONG_VERBS = frozenset(
+    """said says say told tells reported reports found finds showed shows show wrote writes added adds noted notes
+    estimated estimates predicted predicts concluded concludes warned warns stated announced confirmed""".split()
+)
 # ", saying ...", ", adding ...": the subject of the main clause speaks
 PARTICIPLE_CUES = frozenset(w for w in _ALL if w.endswith("ing"))
 
@@ -112,7 +121,7 @@ NOT_NAMES = frozenset(
 )
 ADVERBS = frozenset(
     """also later previously recently repeatedly once then further separately privately publicly earlier
-    has have had would will has also had also has since already still again often""".split()
+    has have had would will has also had also has since already still again often never not""".split()
 )
 # "NOTE:", "UPDATE:" are labels, not speakers
 SPEAKER_LABEL_STOP = frozenset(
