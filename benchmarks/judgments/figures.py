@@ -20,8 +20,9 @@ words ignored. The gold Source is cut before an appositive (", the agency's
 head", ", who ...", "("); its key words are its last capitalised word (a surname,
 an organisation's last name word) and its head noun (the last word before a
 post-modifier such as "of", "by", "for": "poll" in "a poll by Gallup"). The
-prediction is right when its words hold one of the key words. When the gold Source is a pronoun (he, she, they, I, we ...), the
-gold Source used is the nearest annotated named Source before it in the article
+prediction is right when its words hold one of the key words. When the gold
+Source is a pronoun (he, she, they, I, we ...), the gold Source used is the
+nearest annotated named Source before it in the article
 (a Source with a capitalised word that is not a pronoun), and for a relative
 pronoun ("who", "which") the capitalised words right before it in the text;
 with none, the figure counts as wrong.
@@ -47,9 +48,7 @@ from summarizer.extractive.sentences import split_sentences  # noqa: E402
 from summarizer.ingest import normalize_text  # noqa: E402
 
 PRONOUNS = frozenset("he she they i we it him her them his its their you".split())
-_FUNCTION = frozenset(
-    "the a an of for to in on at by and or with from his her its their this that these those".split()
-)
+_FUNCTION = frozenset("the a an of for to in on at by and or with from his her its their this that these those".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z.&'\u2019-]*")
 _INSTITUTION = re.compile(
     r"\b(?:ministry|government|department|office|agency|council|commission|bureau|authority|authorities|"
@@ -306,7 +305,11 @@ def evaluate(shared: Path, **options: Any) -> dict[str, Any]:
                 "target": "== 0",
                 "met": bbc["official_without_source"] == 0,
             },
-            "seed_002_two_figures": {"value": seed["seed_002_two_figures"], "target": True, "met": seed["seed_002_two_figures"]},
+            "seed_002_two_figures": {
+                "value": seed["seed_002_two_figures"],
+                "target": True,
+                "met": seed["seed_002_two_figures"],
+            },
             "seed_003_once": {"value": seed["seed_003_50000_key_figures"], "target": 1, "met": seed["seed_003_once"]},
         },
     }

@@ -66,9 +66,7 @@ _FIRMNESS = {
     FigureStatus.ESTIMATE: 3,
     FigureStatus.UNCONFIRMED: 4,
 }
-_PEOPLE = frozenset(
-    "troops soldiers servicemen personnel forces fighters militants men troop soldier".split()
-)
+_PEOPLE = frozenset("troops soldiers servicemen personnel forces fighters militants men troop soldier".split())
 
 
 def _counted(unit: str | None) -> str | None:

@@ -122,11 +122,7 @@ def _np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) -
         if low in _DETERMINERS:
             j -= 1
             break
-        if _is_name(prev) or _plain(prev) in _TITLES or (prev[:1].isupper() and _is_noun(prev)):
-            j -= 1
-        elif low in ("of", "for", "in") and j > 1 and (_is_name(toks[j - 2][2]) or _is_noun(toks[j - 2][2])):
-            j -= 1
-        elif prev.endswith(("'s", "\u2019s")) and len(prev) > 2:
+        if _extends_name(toks, j):
             j -= 1
         elif _is_noun(prev) or (has_head_noun and modifiers < 3 and _is_modifier(prev) and prev.isalpha()):
             modifiers += 1
@@ -138,6 +134,14 @@ def _np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) -
     while j < i and toks[j][2].lower() in ("of", "for", "-", "&"):
         j += 1
     return j, i
+
+
+def _extends_name(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """True when the token before j continues a name leftwards: a name, a title, 'of' between names, a possessive."""
+    prev = toks[j - 1][2]
+    if _is_name(prev) or _plain(prev) in _TITLES or (prev.endswith(("'s", "\u2019s")) and len(prev) > 2):
+        return True
+    return prev.lower() in ("of", "for", "in") and j > 1 and (_is_name(toks[j - 2][2]) or _is_noun(toks[j - 2][2]))
 
 
 def _common_np_before(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
@@ -280,9 +284,13 @@ class Attributions:
         text = self.text
         i = at - 1
         skipped = 0
-        while i >= 0 and skipped < 4 and (
-            (toks[i][2][:1].islower() and (toks[i][2].lower() in ADVERBS or toks[i][2].endswith("ly")))
-            or toks[i][2].lower() in TIME_WORDS
+        while (
+            i >= 0
+            and skipped < 4
+            and (
+                (toks[i][2][:1].islower() and (toks[i][2].lower() in ADVERBS or toks[i][2].endswith("ly")))
+                or toks[i][2].lower() in TIME_WORDS
+            )
         ):
             i -= 1
             skipped += 1
@@ -292,10 +300,10 @@ class Attributions:
         if prev.endswith(("'s", "\u2019s")) and len(prev) > 2:
             return None  # "Ford's plans": a noun after a possessive
         # "reports", "estimates", "claims" after a determiner or an adjective are nouns, not verbs
-        if _is_noun(word) or word in ("claims", "claim", "records"):
-            if i == 0 or prev.lower() in _DETERMINERS or prev[:1].islower() and not _pronoun(prev):
-                if not _pronoun(prev) and not _is_noun(prev):
-                    return None
+        nounlike = _is_noun(word) or word in ("claims", "claim", "records")
+        after_modifier = i == 0 or prev.lower() in _DETERMINERS or prev[:1].islower()
+        if nounlike and after_modifier and not _pronoun(prev) and not _is_noun(prev):
+            return None
         if _pronoun(prev) and prev.lower() not in ("that", "this", "these", "those", "one"):
             if prev.lower() in ("who", "which") and i > 1 and toks[i - 1][2] == ",":
                 span = _np_before(toks, i - 2)
@@ -313,7 +321,7 @@ class Attributions:
                 numeric = i - 1 > j and toks[i - 1][2][:1].isdigit() and i - 1 == j + 1
                 described = inner and inner[0] == j + 1 and not _is_name(toks[j + 1][2])
                 outer = _np_before(toks, j - 1)
-                opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ",;:\u201c\u201d\"")
+                opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
                 if outer and (((described or numeric) and _is_name(toks[outer[1]][2])) or opens):
                     return self._claim(match, _phrase(text, toks, *outer), content_after=True)
         if prev in _PUNCT_BEFORE_INVERSION:
@@ -359,7 +367,7 @@ class Attributions:
             rest = [w for w in _WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
             while rest and rest[0].lower() in TIME_WORDS:
                 rest.pop(0)
-            if not rest or not (rest[0][0].isalnum() or rest[0] in ":\u201c\"") or len(rest) < 3:
+            if not rest or not (rest[0][0].isalnum() or rest[0] in ':\u201c"') or len(rest) < 3:
                 content_after = False
         return Claim(match.start(), match.end(), source, content_after, named)
 

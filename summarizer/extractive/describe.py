@@ -75,16 +75,14 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     while words and words[0] in ("-", "\u2014", "\u2013"):
         words.pop(0)
     after: list[str] = []
-    n = 0
-    for n, word in enumerate(words):
+    for word in words:
         low = word.lower()
         if not word[0].isalpha() or low in _STOP or len(after) >= _MAX_WORDS:
             break
         if after and low.endswith("ed") and after[-1].lower() not in _INSIDE and word[:1].islower():
             break  # "troops gathered in ...": the verb ends the phrase
         after.append(word)
-    else:
-        n = len(words)
+    n = len(after)
     if after and after[0].lower() == "of" and len(after) > 1:
         after = after[1:]
     after = _trim(after)

@@ -467,8 +467,8 @@ def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
         for match in _FIGURE.finditer(text, sentence.start, sentence.end):
             if _is_excluded(text, match.start(), match.end(), match):
                 continue
-            approx = match.group("approx") or ""
             for start, end, low, high in _parts(text, match):
+                approx = (match.group("approx") or "") if start == match.start() else ""
                 quantity = text[start:end]
                 unit, _ = _unit(text, end, quantity)
                 if unit is None and match.group("fraction") is None:
@@ -486,9 +486,8 @@ def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
                         unit=unit,
                         describes=describe(text, start, end, sentence, unit) or (unit or quantity),
                         source=source,
-                        status=_status(approx if start == match.start() else "", source, cued, sentence.text, following),
+                        status=_status(approx, source, cued, sentence.text, following),
                         sentence=sentence,
                     )
                 )
-                approx = ""
     return figures
