@@ -121,6 +121,10 @@ def _np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) -
         low = prev.lower()
         if low in _DETERMINERS:
             j -= 1
+            # "a poll by the Kestrian Institute": go on over "by"/"of" to the noun it hangs from
+            if j > 1 and toks[j - 1][2].lower() in ("by", "of", "from") and _is_noun(toks[j - 2][2]):
+                j -= 1
+                continue
             break
         if _extends_name(toks, j):
             j -= 1
@@ -141,7 +145,11 @@ def _extends_name(toks: list[tuple[int, int, str]], j: int) -> bool:
     prev = toks[j - 1][2]
     if _is_name(prev) or _plain(prev) in _TITLES or (prev.endswith(("'s", "\u2019s")) and len(prev) > 2):
         return True
-    return prev.lower() in ("of", "for", "in") and j > 1 and (_is_name(toks[j - 2][2]) or _is_noun(toks[j - 2][2]))
+    return (
+        prev.lower() in ("of", "for", "in", "by", "from")
+        and j > 1
+        and (_is_name(toks[j - 2][2]) or _is_noun(toks[j - 2][2]))
+    )
 
 
 def _common_np_before(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
@@ -206,9 +214,9 @@ def is_official(source: str) -> bool:
 
 def _is_person(source: str) -> bool:
     words = source.split()
-    if not words or words[0].lower() in _DETERMINERS or len(words) > 4:
+    if not words or words[0].lower() in _DETERMINERS or len(words) > 5:
         return False
-    if any(_plain(w) in ORG_WORDS or _plain(w) in SOURCE_NOUNS for w in words):
+    if any(_plain(w) in ORG_WORDS for w in words) or _plain(words[-1]) in SOURCE_NOUNS:
         return False
     return any(_is_name(w) for w in words) and not any(w.isupper() and len(w) > 1 for w in words[:1])
 

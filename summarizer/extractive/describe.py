@@ -29,6 +29,10 @@ _STOP = frozenset(
     that which who whom whose when where while as because if than but and or so yet not also said says
     told according after before since until during""".split()
 )
+_WHEN = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last next week month
+    year january february march april may june july august september october november december""".split()
+)
 _AUX = frozenset("is are was were be been being has have had will would".split())
 _ADVERBS = frozenset("now still already also reportedly currently".split())
 _PARTICIPLES = frozenset("sent put held kept seen based set built".split())
@@ -77,7 +81,7 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     after: list[str] = []
     for word in words:
         low = word.lower()
-        if not word[0].isalpha() or low in _STOP or len(after) >= _MAX_WORDS:
+        if not word[0].isalpha() or low in _STOP or low in _WHEN or len(after) >= _MAX_WORDS:
             break
         if after and low.endswith("ed") and after[-1].lower() not in _INSIDE and word[:1].islower():
             break  # "troops gathered in ...": the verb ends the phrase
