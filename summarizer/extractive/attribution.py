@@ -70,6 +70,10 @@ _NUMBER_IN = re.compile(
     re.IGNORECASE,
 )
 _STRAIGHT_QUOTE = re.compile(r"\"|''|``")
+_PERSON_SUBJECT = re.compile(
+    r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2})"
+    r"(?=,|\s+[a-z])"
+)
 _MAX_NP = 9
 _WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
 
@@ -284,6 +288,11 @@ class Attributions:
         for claim in claims:
             if claim.named and claim.source:
                 self._history.append(claim.source)
+        # a person who opens a sentence ("Dana Kell, a farmer, ...") is the likeliest "she" of the next one
+        subject = _PERSON_SUBJECT.match(sentence.text)
+        if subject and not claims and _is_person(subject.group(1)):
+            if not any(_plain(w) in NOT_NAMES for w in subject.group(1).split()[-2:]):
+                self._history.append(subject.group(1))
         return claims
 
     def _verb_claim(
