@@ -37,11 +37,35 @@ from .sentences import STOPWORDS, Sentence
 __all__ = ["Attributions", "Claim", "find_source", "is_official"]
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.&-]*(?<![.])|\d+(?:[,.]\d+)*%?|[^\w\s]")
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of words shared by prefix: far faster to scan than a flat alternation."""
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
+
+
 # verbs in lower case only: "the Washington Post reported", not "Post" as a verb
 _CUE = re.compile(
-    r"\b[Aa]ccording\s+to\b|\b(?:"
-    + "|".join(sorted(REPORTING_VERBS | PARTICIPLE_CUES, key=len, reverse=True))
-    + r")\b|\bpoint(?:s|ed)\s+out\b|\bput\s+the\s+(?:number|figure|toll|total|cost)\b"
+    r"\b(?:[Aa]ccording\s+to|point(?:s|ed)\s+out|put\s+the\s+(?:number|figure|toll|total|cost)|"
+    + _trie(sorted(REPORTING_VERBS | PARTICIPLE_CUES))
+    + r")\b"
 )
 # "In a new poll, 40 percent ...": a study or poll named at the head of the sentence
 _IN_STUDY = re.compile(
@@ -69,6 +93,7 @@ _NUMBER_IN = re.compile(
     r"thousand|million|billion|dozen|dozens|hundreds|thousands|millions|half|third|quarter)\b",
     re.IGNORECASE,
 )
+_CURLY_QUOTE = re.compile("[\u201c\u201d]")
 _STRAIGHT_QUOTE = re.compile(r"\"|''|``")
 _PERSON_SUBJECT = re.compile(
     r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2})"
@@ -290,9 +315,9 @@ class Attributions:
                 self._history.append(claim.source)
         # a person who opens a sentence ("Dana Kell, a farmer, ...") is the likeliest "she" of the next one
         subject = _PERSON_SUBJECT.match(sentence.text)
-        if subject and not claims and _is_person(subject.group(1)):
-            if not any(_plain(w) in NOT_NAMES for w in subject.group(1).split()[-2:]):
-                self._history.append(subject.group(1))
+        person = subject.group(1) if subject and not claims else ""
+        if person and _is_person(person) and not any(_plain(w) in NOT_NAMES for w in person.split()[-2:]):
+            self._history.append(person)
         return claims
 
     def _verb_claim(
@@ -497,12 +522,11 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quoted passages in a paragraph: curly pairs, else straight quotes in pairs; one left open runs to the end."""
     spans: list[tuple[int, int]] = []
     opening = -1
-    for n in range(start, end):
-        ch = text[n]
-        if ch in _OPEN_QUOTES:
-            opening = n
-        elif ch in _CLOSE_QUOTES and opening >= 0:
-            spans.append((opening, n))
+    for mark in _CURLY_QUOTE.finditer(text, start, end):
+        if mark.group() == _OPEN_QUOTES:
+            opening = mark.start()
+        elif opening >= 0:
+            spans.append((opening, mark.start()))
             opening = -1
     if opening >= 0:
         spans.append((opening, end))

@@ -98,6 +98,7 @@ _FIGURE = re.compile(
     rf"(?![\w/:]|\.\d|-\d|\u2013\d)",
     re.IGNORECASE,
 )
+_ANY_DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(rf"\b(?:{_WORDNUM}|{_FRACTION}|dozens|hundreds|thousands|millions|scores)\b", re.IGNORECASE)
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -461,7 +462,7 @@ def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
     figures: list[Figure] = []
     claims: Attributions | None = None
     for position, sentence in enumerate(sentences):
-        if not any(ch.isdigit() for ch in sentence.text) and not _NUMBER_WORD.search(sentence.text):
+        if not _ANY_DIGIT.search(sentence.text) and not _NUMBER_WORD.search(sentence.text):
             continue
         following = sentences[position + 1].text if position + 1 < len(sentences) else ""
         for match in _FIGURE.finditer(text, sentence.start, sentence.end):
