@@ -32,39 +32,26 @@ from .claim_words import (
     STRONG_VERBS,
     TIME_WORDS,
 )
-from .sentences import STOPWORDS, Sentence
+from .phrases import (
+    DETERMINERS,
+    is_name,
+    is_noun,
+    np_after,
+    np_before,
+    phrase_of,
+    plain,
+    tokens,
+    trie,
+)
+from .sentences import Sentence
 
 __all__ = ["Attributions", "Claim", "find_source", "is_official"]
-
-_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.&-]*(?<![.])|\d+(?:[,.]\d+)*%?|[^\w\s]")
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _trie(words: list[str]) -> str:
-    """A regex alternation of words shared by prefix: far faster to scan than a flat alternation."""
-    tree: _Trie = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def pattern(node: _Trie) -> str:
-        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(tree)
 
 
 # verbs in lower case only: "the Washington Post reported", not "Post" as a verb
 _CUE = re.compile(
     r"\b(?:[Aa]ccording\s+to|point(?:s|ed)\s+out|put\s+the\s+(?:number|figure|toll|total|cost)|"
-    + _trie(sorted(REPORTING_VERBS | PARTICIPLE_CUES))
+    + trie(sorted(REPORTING_VERBS | PARTICIPLE_CUES))
     + r")\b"
 )
 # "In a new poll, 40 percent ...": a study or poll named at the head of the sentence
@@ -80,9 +67,6 @@ _POSSESSIVE_CLAIM = re.compile(
     r"comments?|tweets?|argument|reports?|analysis|survey|poll)\b"
 )
 _LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s")
-_DETERMINERS = frozenset(["the", "a", "an"])
-_TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame", "lord", "lady"])
-_LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
 _OPEN_QUOTES = "\u201c"
 _CLOSE_QUOTES = "\u201d"
 _PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
@@ -99,7 +83,6 @@ _PERSON_SUBJECT = re.compile(
     r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2})"
     r"(?=,|\s+[a-z])"
 )
-_MAX_NP = 9
 _WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
 
 
@@ -116,138 +99,22 @@ class Claim:
     weak: bool = False  # an act ("ordered", "deployed"): used only where no reporting cue covers
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-
-
-def _plain(word: str) -> str:
-    return re.sub(r"['\u2019]s?$", "", word).lower()
-
-
-def _is_name(word: str) -> bool:
-    return word[:1].isupper() and _plain(word) not in NOT_NAMES and not word.isdigit()
-
-
-def _is_noun(word: str) -> bool:
-    return _plain(word) in SOURCE_NOUNS
-
-
-def _is_modifier(word: str) -> bool:
-    low = word.lower()
-    return word[:1].islower() and word.isalpha() is not False and low not in STOPWORDS and low not in REPORTING_VERBS
-
-
-def _np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) -> tuple[int, int] | None:
-    """Token range [j, i] of the noun phrase ending at token i, or None."""
-    word = toks[i][2]
-    if not (_is_name(word) or _is_noun(word)):
-        return _common_np_before(toks, i) if common else None
-    j = i
-    has_head_noun = _is_noun(word)
-    modifiers = 0
-    while j > 0 and i - j < _MAX_NP:
-        prev = toks[j - 1][2]
-        low = prev.lower()
-        if low in _DETERMINERS:
-            j -= 1
-            # "a poll by the Kestrian Institute": go on over "by"/"of" to the noun it hangs from
-            if j > 1 and toks[j - 1][2].lower() in ("by", "of", "from") and _is_noun(toks[j - 2][2]):
-                j -= 1
-                continue
-            break
-        if _extends_name(toks, j):
-            j -= 1
-        elif _is_noun(prev) or (has_head_noun and modifiers < 3 and _is_modifier(prev) and prev.isalpha()):
-            modifiers += 1
-            j -= 1
-        elif low in ("-", "&", "and") and j > 1 and _is_name(toks[j - 2][2]) and _is_name(toks[j][2]):
-            j -= 1
-        else:
-            break
-    while j < i and toks[j][2].lower() in ("of", "for", "-", "&"):
-        j += 1
-    return j, i
-
-
-def _extends_name(toks: list[tuple[int, int, str]], j: int) -> bool:
-    """True when the token before j continues a name leftwards: a name, a title, 'of' between names, a possessive."""
-    prev = toks[j - 1][2]
-    if _is_name(prev) or _plain(prev) in _TITLES or (prev.endswith(("'s", "\u2019s")) and len(prev) > 2):
-        return True
-    return (
-        prev.lower() in ("of", "for", "in", "by", "from")
-        and j > 1
-        and (_is_name(toks[j - 2][2]) or _is_noun(toks[j - 2][2]))
-    )
-
-
-def _common_np_before(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
-    """'The magazine', 'the companies': a common noun opened by a determiner or a possessive."""
-    if not _is_modifier(toks[i][2]) or not toks[i][2].isalpha() or toks[i][2].endswith(("ly", "ing")):
-        return None
-    j = i
-    while j > 0 and i - j < 3:
-        prev = toks[j - 1][2]
-        if prev.lower() in _DETERMINERS or (prev.endswith(("'s", "\u2019s")) and len(prev) > 2):
-            return j - 1, i
-        if not (_is_modifier(prev) and prev.isalpha()):
-            return None
-        j -= 1
-    return None
-
-
-def _np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
-    """Token range [i, k] of the noun phrase starting at token i, or None."""
-    k = i
-    n = len(toks)
-    if k < n and (toks[k][2].lower() in _DETERMINERS or (toks[k][2].endswith(("'s", "\u2019s")))):
-        k += 1
-    last_head = -1
-    modifiers = 0
-    while k < n and k - i < _MAX_NP:
-        word = toks[k][2]
-        low = word.lower()
-        if _is_name(word) or _plain(word) in _TITLES or _is_noun(word) or word.endswith(("'s", "\u2019s")):
-            if _is_name(word) or _is_noun(word):
-                last_head = k
-            k += 1
-        elif low in _LINKS and last_head >= 0 and k + 1 < n:
-            nxt = toks[k + 1][2]
-            if not (_is_name(nxt) or _is_noun(nxt) or nxt.lower() in _DETERMINERS):
-                break
-            k += 1
-        elif low in _DETERMINERS and k > i and toks[k - 1][2].lower() in _LINKS:
-            k += 1
-        elif _is_modifier(word) and word.isalpha() and modifiers < 3 and last_head < 0:
-            modifiers += 1
-            k += 1
-        else:
-            break
-    if last_head < 0:
-        return None
-    return i, last_head
-
-
-def _phrase(text: str, toks: list[tuple[int, int, str]], j: int, k: int) -> str:
-    return " ".join(text[toks[j][0] : toks[k][1]].split())
-
-
 def _pronoun(word: str) -> bool:
     return word.lower() in PRONOUNS
 
 
 def is_official(source: str) -> bool:
     """True when a source names a government body, an official or a public institution."""
-    return any(_plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source))
+    return any(plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source))
 
 
 def _is_person(source: str) -> bool:
     words = source.split()
-    if not words or words[0].lower() in _DETERMINERS or len(words) > 5:
+    if not words or words[0].lower() in DETERMINERS or len(words) > 5:
         return False
-    if any(_plain(w) in ORG_WORDS for w in words) or _plain(words[-1]) in SOURCE_NOUNS:
+    if any(plain(w) in ORG_WORDS for w in words) or plain(words[-1]) in SOURCE_NOUNS:
         return False
-    return any(_is_name(w) for w in words) and not any(w.isupper() and len(w) > 1 for w in words[:1])
+    return any(is_name(w) for w in words) and not any(w.isupper() and len(w) > 1 for w in words[:1])
 
 
 def _gender(source: str) -> str | None:
@@ -284,14 +151,14 @@ class Attributions:
         toks: list[tuple[int, int, str]] = []
         for match in _CUE.finditer(text, sentence.start, sentence.end):
             word = match.group().lower()
-            toks = toks or _tokens(text, sentence.start, sentence.end)
+            toks = toks or tokens(text, sentence.start, sentence.end)
             at = next((n for n, t in enumerate(toks) if t[0] >= match.start()), len(toks))
             after = next((n for n, t in enumerate(toks) if t[0] >= match.end()), len(toks))
             claim: Claim | None = None
             if word.startswith("according"):
-                span = _np_after(toks, after)
+                span = np_after(toks, after)
                 if span:
-                    found = self._claim(match, _phrase(text, toks, *span), content_after=False)
+                    found = self._claim(match, phrase_of(text, toks, *span), content_after=False)
                     claim = Claim(found.start, found.end, found.source, False, found.named, both=True)
             elif word in PARTICIPLE_CUES:
                 claim = self._participle(match, toks, at, claims)
@@ -307,7 +174,7 @@ class Attributions:
             claims.append(Claim(at, sentence.start + study.end(), source, False, True, both=True))
         for possessive in _POSSESSIVE_CLAIM.finditer(sentence.text):
             name = possessive.group(1)
-            if _plain(name.split()[0]) not in NOT_NAMES or len(name.split()) > 1:
+            if plain(name.split()[0]) not in NOT_NAMES or len(name.split()) > 1:
                 end = sentence.start + possessive.end()
                 claims.append(Claim(sentence.start + possessive.start(), end, self._resolve(name)[0], True, True))
         for claim in claims:
@@ -316,7 +183,7 @@ class Attributions:
         # a person who opens a sentence ("Dana Kell, a farmer, ...") is the likeliest "she" of the next one
         subject = _PERSON_SUBJECT.match(sentence.text)
         person = subject.group(1) if subject and not claims else ""
-        if person and _is_person(person) and not any(_plain(w) in NOT_NAMES for w in person.split()[-2:]):
+        if person and _is_person(person) and not any(plain(w) in NOT_NAMES for w in person.split()[-2:]):
             self._history.append(person)
         return claims
 
@@ -342,15 +209,15 @@ class Attributions:
         if prev.endswith(("'s", "\u2019s")) and len(prev) > 2:
             return None  # "Ford's plans": a noun after a possessive
         # "reports", "estimates", "claims" after a determiner or an adjective are nouns, not verbs
-        nounlike = _is_noun(word) or word in ("claims", "claim", "records")
-        after_modifier = i == 0 or prev.lower() in _DETERMINERS or prev[:1].islower()
-        if nounlike and after_modifier and not _pronoun(prev) and not _is_noun(prev):
+        nounlike = is_noun(word) or word in ("claims", "claim", "records")
+        after_modifier = i == 0 or prev.lower() in DETERMINERS or prev[:1].islower()
+        if nounlike and after_modifier and not _pronoun(prev) and not is_noun(prev):
             return None
         if _pronoun(prev) and prev.lower() not in ("that", "this", "these", "those", "one"):
             if prev.lower() in ("who", "which") and i > 1 and toks[i - 1][2] == ",":
-                span = _np_before(toks, i - 2)
+                span = np_before(toks, i - 2)
                 if span:
-                    return self._claim(match, _phrase(text, toks, *span), content_after=True)
+                    return self._claim(match, phrase_of(text, toks, *span), content_after=True)
                 return None
             return self._claim(match, prev, content_after=not (i > 0 and toks[i - 1][2] in _QUOTE_CLOSERS))
         if prev == ",":
@@ -359,27 +226,27 @@ class Attributions:
             while j >= 0 and toks[j][2] != "," and i - j <= 8:
                 j -= 1
             if j > 0 and toks[j][2] == ",":
-                inner = _np_before(toks, i - 1) if i - 1 > j else None
+                inner = np_before(toks, i - 1) if i - 1 > j else None
                 numeric = i - 1 > j and toks[i - 1][2][:1].isdigit() and i - 1 == j + 1
-                described = inner and inner[0] == j + 1 and not _is_name(toks[j + 1][2])
-                outer = _np_before(toks, j - 1)
+                described = inner and inner[0] == j + 1 and not is_name(toks[j + 1][2])
+                outer = np_before(toks, j - 1)
                 opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
-                if outer and (((described or numeric) and _is_name(toks[outer[1]][2])) or opens):
-                    return self._claim(match, _phrase(text, toks, *outer), content_after=True)
+                if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
+                    return self._claim(match, phrase_of(text, toks, *outer), content_after=True)
         if prev in _PUNCT_BEFORE_INVERSION:
-            span = _np_after(toks, after)
+            span = np_after(toks, after)
             if span is None and after < len(toks) and _pronoun(toks[after][2]):
                 return self._claim(match, toks[after][2], content_after=False)
             if span:
-                return self._claim(match, _phrase(text, toks, *span), content_after=False)
+                return self._claim(match, phrase_of(text, toks, *span), content_after=False)
             return None
-        span = _np_before(toks, i, common=word in STRONG_VERBS)
+        span = np_before(toks, i, common=word in STRONG_VERBS)
         if span is None:
             return None
         head = toks[span[1]][2]
         if word in BASE_FORMS and not (head.endswith("s") or head.lower() in _PLURAL_HEADS):
             return None  # "the home state of", "a new plan": a noun, not a verb
-        phrase = _phrase(text, toks, *span)
+        phrase = phrase_of(text, toks, *span)
         before = toks[span[0] - 1][2] if span[0] > 0 else ""
         claim = self._claim(match, phrase, content_after=before not in _QUOTE_CLOSERS)
         if before == "," and after < len(toks) and toks[after][2] == ",":
@@ -395,13 +262,13 @@ class Attributions:
             return Claim(match.start(), match.end(), earlier[-1].source, True, False)
         if toks and _pronoun(toks[0][2]) and toks[0][2].lower() in ("he", "she"):
             return self._claim(match, toks[0][2], content_after=True)
-        span = _np_after(toks, 0)
-        if span is None or not _is_name(toks[span[1]][2]):
+        span = np_after(toks, 0)
+        if span is None or not is_name(toks[span[1]][2]):
             return None
         follow = toks[span[1] + 1][2] if span[1] + 1 < len(toks) else ""
         if not follow[:1].islower():
             return None
-        return self._claim(match, _phrase(self.text, toks, *span), content_after=True)
+        return self._claim(match, phrase_of(self.text, toks, *span), content_after=True)
 
     def _claim(self, match: re.Match[str], phrase: str, content_after: bool) -> Claim:
         source, named = self._resolve(phrase.strip(" ,.'\"\u201c\u201d\u2019"))
@@ -430,10 +297,10 @@ class Attributions:
         if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in DEFINITE_ANAPHORS:
             noun = words[1].lower()
             for name in reversed(self._history):
-                if noun in name.lower().split() and any(_is_name(w) for w in name.split()):
+                if noun in name.lower().split() and any(is_name(w) for w in name.split()):
                     return name, False
             return phrase, False
-        if all(w.lower() in _DETERMINERS or _plain(w) in NOT_NAMES for w in words) or _NUMBER_IN.search(phrase):
+        if all(w.lower() in DETERMINERS or plain(w) in NOT_NAMES for w in words) or _NUMBER_IN.search(phrase):
             return None, False
         return phrase, True
 
