@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from .claim_words import NOT_NAMES, REPORTING_VERBS, SOURCE_NOUNS
-from .sentences import STOPWORDS
 
 __all__ = [
     "DETERMINERS",
@@ -26,6 +25,12 @@ DETERMINERS = frozenset(["the", "a", "an"])
 TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame", "lord", "lady"])
 _LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
 _MAX_NP = 9
+_FUNCTION = frozenset(
+    """and or but nor that which who whom whose to of in on at by for with from as into than then so if not no
+    is are was were be been being has have had do does did will would can could may might must should it its he
+    she they we i you him her them his their our my your this these those there here what when where why how
+    while because although though also very too just only""".split()
+)
 
 
 _Trie = dict[str, "_Trie"]
@@ -67,8 +72,9 @@ def is_noun(word: str) -> bool:
 
 
 def is_modifier(word: str) -> bool:
+    """A lower-case word that can stand inside a noun phrase ("new", "same", "senior"), not a function word."""
     low = word.lower()
-    return word[:1].islower() and word.isalpha() is not False and low not in STOPWORDS and low not in REPORTING_VERBS
+    return word[:1].islower() and low not in _FUNCTION and low not in REPORTING_VERBS
 
 
 def np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) -> tuple[int, int] | None:
