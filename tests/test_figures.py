@@ -75,6 +75,11 @@ def test_claimant_of_a_quote_from_the_next_sentence_and_a_pronoun() -> None:
     assert found["15"].source == "General Arno Pell"
 
 
+def test_a_paragraph_of_quote_goes_on_with_the_last_speaker() -> None:
+    text = '"We will hold the line," said Colonel Ada Brisk.\n"Our 400 engineers have rebuilt the bridge at Orlen."'
+    assert figures(text)["400"].source == "Colonel Ada Brisk"
+
+
 def test_she_and_the_agency_resolve_to_the_named_source_before() -> None:
     text = (
         "The Orlen Border Agency said the crossings were closed.\n"

@@ -325,6 +325,7 @@ class Attributions:
             by_line.setdefault(sentence.line, []).append(sentence)
         open_ended: list[int] = []  # quotes left open at a paragraph's end, waiting for their speaker
         lead_in: str | None = None  # the speaker of a paragraph that ends "X said:"
+        last_speaker: str | None = None  # who spoke the last quote of the paragraph before
         for group in by_line.values():
             start, end = group[0].start, group[-1].end
             spans = _quote_spans(text, start, end)
@@ -333,6 +334,8 @@ class Attributions:
                 at_start = opening - start <= 1
                 if speaker is None and at_start and lead_in:
                     speaker = lead_in
+                if speaker is None and at_start and closing >= end - 2 and len(spans) == 1:
+                    speaker = last_speaker  # a paragraph that is all quote goes on with the last speaker
                 if n == 0 and at_start and speaker and open_ended:
                     for k in open_ended:
                         self._quotes[k] = (self._quotes[k][0], self._quotes[k][1], speaker)
@@ -340,6 +343,7 @@ class Attributions:
             open_ended = [
                 k for k in range(len(self._quotes) - len(spans), len(self._quotes)) if self._quotes[k][1] >= end - 1
             ]
+            last_speaker = self._quotes[-1][2] if spans else None
             lead_in = None
             if text[start:end].rstrip().endswith(":"):
                 claims = [c for c in self._claims[group[-1].index] if c.source and c.content_after]
