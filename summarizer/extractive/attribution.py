@@ -83,6 +83,9 @@ _PERSON_SUBJECT = re.compile(
     r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2})"
     r"(?=,|\s+[a-z])"
 )
+_MENTION = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+)(?![\w'\u2019])"
+)
 _WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
 
 
@@ -134,6 +137,7 @@ class Attributions:
         self.sentences = sentences
         self._claims: list[list[Claim]] = []
         self._history: list[str] = []
+        self._mentions: list[str] = []  # people named anywhere, for a "he" with no speaker before it
         self._labels: dict[int, str] = {}
         self._quotes: list[tuple[int, int, str | None]] = []
         self._sentence_end = 0
@@ -182,6 +186,9 @@ class Attributions:
                 self._history.append(claim.source)
         # a person who opens a sentence ("Dana Kell, a farmer, ...") is the likeliest "she" of the next one
         subject = _PERSON_SUBJECT.match(sentence.text)
+        for mention in _MENTION.finditer(sentence.text):
+            if not any(plain(w) in NOT_NAMES for w in mention.group().split()[-2:]):
+                self._mentions.append(mention.group())
         person = subject.group(1) if subject and not claims else ""
         if person and _is_person(person) and not any(plain(w) in NOT_NAMES for w in person.split()[-2:]):
             self._history.append(person)
@@ -288,9 +295,10 @@ class Attributions:
         low = phrase.lower()
         if low in ("he", "she"):
             want = "m" if low == "he" else "f"
-            for name in reversed(self._history):
-                if _is_person(name) and _gender(name) in (None, want):
-                    return name, False
+            for names in (self._history, self._mentions):
+                for name in reversed(names):
+                    if _is_person(name) and _gender(name) in (None, want):
+                        return name, False
             return None, False
         if low in PRONOUNS or words[-1].lower() in PRONOUNS:
             return None, False
