@@ -1,9 +1,11 @@
 """Find the figures an article states: numbers, ranges, number words and fractions.
 
 Each figure keeps its span in the text, the numbers it states (low/high), the
-counted noun, who claims it (from attribution patterns in its sentence) and how
-firm it is. Dates, years, clock times, ordinals, ages and numbers inside names
-("G8", "F-16") are not figures.
+counted noun, who claims it (``attribution.py``: the reporting cue that covers it,
+a quote's speaker, a pronoun resolved) and how firm it is, from the article's words
+only. A change ("rose from 45,000 to 100,000") is two figures, a range one. Dates,
+years, clock times, ordinals, ages and numbers inside names ("G8", "F-16") are not
+figures.
 """
 
 from __future__ import annotations
