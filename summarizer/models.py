@@ -54,9 +54,16 @@ class _Strict(BaseModel):
 
 
 class FigureStatus(StrEnum):
-    """How firm a figure is, going by the article's own wording."""
+    """How firm a figure is, going by the article's own wording.
+
+    official: a named government body, official or public institution gives it;
+    stated: the article states it in its own voice, attributed to no one;
+    claimed: a named or unnamed party asserts it; estimate: approximate, projected
+    or computed; unconfirmed: the article says it is not confirmed.
+    """
 
     OFFICIAL = "official"
+    STATED = "stated"
     CLAIMED = "claimed"
     ESTIMATE = "estimate"
     UNCONFIRMED = "unconfirmed"

@@ -41,7 +41,8 @@ def test_marker_key_appears_nowhere(tmp_path: Path, caplog: pytest.LogCaptureFix
             with pytest.raises(ProviderError) as info:
                 s.summarize(article)
     assert f"Bearer {MARKER_KEY}" in server.log.authorization  # the key was really sent
-    assert report.failed > 0 and report.ok > 0
+    # a 401 stops the run (the breaker), so how many come back ok depends on which request is answered first
+    assert report.failed > 0 and report.ok + report.failed == 40
     assert "rejected the API key" in out.read_text()
     texts = {
         "output": out.read_text(),

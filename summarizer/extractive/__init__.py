@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..ingest.language import Language, detect_language, detector_version, language_name
-from ..models import ArticleSummary, Escalation, Hedge, KeyFigure
+from ..models import ArticleSummary, Escalation, FigureStatus, Hedge, KeyFigure
 from ..scales import Direction, EventType, cameo_code, goldstein
 from .escalation import EscalationReading, assess_escalation
 from .figures import Figure, find_figures
@@ -97,16 +97,45 @@ def key_figure(f: Figure) -> KeyFigure:
     )
 
 
+_FIRMNESS = {
+    FigureStatus.OFFICIAL: 0,
+    FigureStatus.STATED: 1,
+    FigureStatus.CLAIMED: 2,
+    FigureStatus.ESTIMATE: 3,
+    FigureStatus.UNCONFIRMED: 4,
+}
+_PEOPLE = frozenset("troops soldiers servicemen personnel forces fighters militants men troop soldier".split())
+
+
+def _counted(unit: str | None) -> str | None:
+    """The kind a unit counts: 'troops', 'soldiers' and 'forces' count the same people."""
+    word = (unit or "").lower()
+    return "personnel" if word in _PEOPLE else word or None
+
+
 def _unique_figures(figures: list[Figure]) -> list[KeyFigure]:
-    """One figure per value and unit, taken from a full sentence where there is one."""
-    best: dict[tuple[float | None, float | None, str | None, str], Figure] = {}
+    """One figure per value and kind, however often the article words it.
+
+    "50,000 troops" and "approximately 50,000 soldiers" are one figure: the kept
+    mention is the attributed one, then the firmest, then the first in a full sentence.
+    """
+    groups: dict[tuple[float | None, float | None, str | None, str], list[Figure]] = {}
     for f in figures:
-        key = (f.low, f.high, (f.unit or "").lower() or None, f.quantity.lower() if f.low is None else "")
-        current = best.get(key)
-        if current is None or (not current.sentence.is_prose and f.sentence.is_prose):
-            best[key] = f
-    ordered = sorted(best.values(), key=lambda f: f.start)
-    return [key_figure(f) for f in ordered[:MAX_FIGURES]]
+        key = (f.low, f.high, _counted(f.unit), f.quantity.lower() if f.low is None else "")
+        groups.setdefault(key, []).append(f)
+    # a mention with no counted noun joins the group of the same value that has one
+    for key in [k for k in groups if k[2] is None and k[0] is not None]:
+        kin = [k for k in groups if k[:2] == key[:2] and k[2] is not None and k != key]
+        if len(kin) == 1:
+            groups[kin[0]] += groups.pop(key)
+    chosen = [
+        (
+            min(f.start for f in group),
+            min(group, key=lambda f: (f.source is None, _FIRMNESS[f.status], not f.sentence.is_prose, f.start)),
+        )
+        for group in groups.values()
+    ]
+    return [key_figure(f) for _, f in sorted(chosen, key=lambda pair: pair[0])[:MAX_FIGURES]]
 
 
 def hedge(c: HedgeCue) -> Hedge:

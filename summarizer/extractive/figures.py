@@ -1,9 +1,11 @@
 """Find the figures an article states: numbers, ranges, number words and fractions.
 
 Each figure keeps its span in the text, the numbers it states (low/high), the
-counted noun, who claims it (from attribution patterns in its sentence) and how
-firm it is. Dates, years, clock times, ordinals, ages and numbers inside names
-("G8", "F-16") are not figures.
+counted noun, who claims it (``attribution.py``: the reporting cue that covers it,
+a quote's speaker, a pronoun resolved) and how firm it is, from the article's words
+only. A change ("rose from 45,000 to 100,000") is two figures, a range one. Dates,
+years, clock times, ordinals, ages and numbers inside names ("G8", "F-16") are not
+figures.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ import re
 from dataclasses import dataclass
 
 from ..models import FigureStatus
+from .attribution import Attributions, find_source, is_official
+from .describe import describe
 from .sentences import STOPWORDS, Sentence
 
-__all__ = ["Figure", "find_figures", "parse_quantity"]
+__all__ = ["Figure", "find_figures", "find_source", "parse_quantity"]
 
 _APPROX = (
     r"(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated|"
@@ -96,6 +100,8 @@ _FIGURE = re.compile(
     rf"(?![\w/:]|\.\d|-\d|\u2013\d)",
     re.IGNORECASE,
 )
+_ANY_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(rf"\b(?:{_WORDNUM}|{_FRACTION}|dozens|hundreds|thousands|millions|scores)\b", re.IGNORECASE)
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -213,35 +219,6 @@ _CURRENCY_UNITS = {"£": "pounds", "$": "dollars", "us$": "dollars", "€": "eur
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _DETERMINERS = {"the", "his", "her", "its", "their", "our", "all", "of", "these", "those", "that", "this"}
 
-_SUBJECT = (
-    r"((?:[Tt]he\s+)?(?:[A-Z][\w'\u2019.&-]*\s+){0,5}[A-Z][\w'\u2019.&-]*(?:\s+(?:in|of|for)\s+[A-Z][\w'\u2019.-]*)?)"
-)
-_GROUP = (
-    r"((?:[Tt]he\s+)?(?:[A-Za-z-]+\s+){0,2}(?i:officials|analysts|sources|observers|experts|reports|media|"
-    r"diplomats|ministry|government|military|army|police|witnesses|residents|activists|monitors|estimates|figures))"
-)
-_ACTIONS = (
-    r"(?:has\s+|have\s+|had\s+)?(?:ordered|deployed|sent|moved|mobili[sz]ed|amassed|assembled|gathered|stationed|"
-    r"launched|pledged|promised|offered|plans|planned|proposed|cut|raised)\b"
-)
-_VERBS = (
-    r"(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|confirmed|confirms|announced|announces|claimed|claims|"
-    r"stated|told|estimated|estimates|estimate|warned|added|indicate|indicates|suggest|suggests|believe|believes|"
-    r"counted|put\s+the\s+(?:number|figure|toll))\b"
-)
-_ATTRIBUTION = [
-    re.compile(r"\baccording\s+to\s+((?:the\s+)?[^,;.()]{2,80}?)(?=[,;.()]|\s+(?:on|in|at|that)\s|$)", re.IGNORECASE),
-    re.compile(rf"{_GROUP}\s+{_VERBS}"),
-    re.compile(rf"{_SUBJECT},?\s+{_VERBS}"),
-    re.compile(r"\b(?:said|says|according\s+to)\s+((?:[A-Z][\w'\u2019.-]*\s*){1,4})"),
-    re.compile(rf"{_SUBJECT}\s+{_ACTIONS}"),
-]
-_OFFICIAL = re.compile(
-    r"\b(?:ministry|government|president|prime\s+minister|minister|army|military|defen[cs]e|officials?|spokes(?:man|woman|person)|"
-    r"police|authorities|kremlin|pentagon|office|department|council|commission|agency|institute|bureau|statistics|"
-    r"downing\s+street|white\s+house|number\s+10|treasury|chancellor|ministers?|parliament|court|audit)\b",
-    re.IGNORECASE,
-)
 _UNCONFIRMED = re.compile(
     r"no\s+official\s+confirmation|not\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)|unconfirmed|"
     r"could\s+not\s+be\s+(?:independently\s+)?verified|cannot\s+be\s+(?:independently\s+)?verified|"
@@ -268,11 +245,12 @@ _APPROXIMATE = {
     "estimated",
     "close to",
 }
-_CONFIRMING = re.compile(r"\b(?:confirm(?:s|ed)?|announc(?:es|ed)|stated)\b", re.IGNORECASE)
-_REPORTING = re.compile(
-    r"\b(?:said|says|told|added|claimed|claims|suggested|argued|insisted|according\s+to|saying)\b", re.IGNORECASE
+# "rose from 45,000 to 100,000" is a change (two figures); "ranged from 15,000 to 20,000" is a range
+_RANGE_BEFORE = re.compile(
+    r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|somewhere|estimates?|estimated|put\s+at)\s+$",
+    re.IGNORECASE,
 )
-_BAD_SOURCE_START = {"it", "this", "that", "there", "he", "she", "they", "we", "i", "which", "who", "but", "and", "a"}
+_CHANGE_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,83 +411,86 @@ def _unit_before(text: str, start: int, floor: int) -> str | None:
     return None
 
 
-_CLAUSE_END = re.compile(r"[;:!?()\u2014]|[,.](?=\s|$)")
-
-
-def _clause_after(text: str, end: int, limit: int) -> str:
-    clause = _CLAUSE_END.split(text[end:limit].lstrip(" \u2014\u2013-"), maxsplit=1)[0]
-    return " ".join(clause.split()[:8])
-
-
-def _clause_before(text: str, start: int, floor: int) -> str:
-    clause = _CLAUSE_END.split(text[floor:start])[-1]
-    return " ".join(clause.split()[-6:])
-
-
-def find_source(sentence: str) -> str | None:
-    """Return who a sentence attributes its statement to, or None."""
-    for pattern in _ATTRIBUTION:
-        match = pattern.search(sentence)
-        if match:
-            source = " ".join(str(match.group(1)).split()).strip(" ,.'\"")
-            first = source.split(" ", 1)[0].lower() if source else ""
-            if source and first not in _BAD_SOURCE_START and len(source) <= 80 and not _REPORTING.search(source):
-                return source
-    return None
-
-
-def _status(approx: str, source: str | None, sentence: str, following: str) -> FigureStatus:
-    """Unconfirmed, then estimate, then claimed, then official: the first that fits."""
+def _status(approx: str, source: str | None, cued: bool, sentence: str, following: str) -> FigureStatus:
+    """Unconfirmed, then estimate, then claimed, then official, else stated: the first that fits."""
     if _UNCONFIRMED.search(sentence) or (following and _UNCONFIRMED.search(following) and len(following) < 90):
         return FigureStatus.UNCONFIRMED
     if " ".join(approx.lower().split()) in _APPROXIMATE or _ESTIMATED.search(sentence):
         return FigureStatus.ESTIMATE
     if _CLAIMED.search(sentence):
         return FigureStatus.CLAIMED
-    if source and (_OFFICIAL.search(source) or _CONFIRMING.search(sentence)):
-        return FigureStatus.OFFICIAL
-    if source or _REPORTING.search(sentence):  # a named party, or "he said" with no name to give
+    if source:
+        return FigureStatus.OFFICIAL if is_official(source) else FigureStatus.CLAIMED
+    if cued:  # "he said" with no name to give
         return FigureStatus.CLAIMED
-    return FigureStatus.OFFICIAL
+    return FigureStatus.STATED
+
+
+def _parts(text: str, match: re.Match[str]) -> list[tuple[int, int, float | None, float | None]]:
+    """The spans and numbers of a match: one, or two for a change ("from around 45,000 to 100,000")."""
+    start, end = match.span()
+    whole = [(start, end, *parse_quantity(text[start:end]))]
+    body = match.group("range")
+    if body is None:
+        return whole
+    body_start = match.start("range")
+    lead = re.match(r"from\s+", body, re.IGNORECASE)
+    before = text[max(0, start - 40) : start]
+    if lead:
+        origin = body_start
+    elif match.group("approx") and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
+        origin = start - len(re.search(r"from\s+$", before, re.IGNORECASE).group())  # type: ignore[union-attr]
+    else:
+        return whole
+    to = _CHANGE_TO.search(text, body_start, end)
+    if to is None or _RANGE_BEFORE.search(text[max(0, origin - 40) : origin]):
+        return whole
+    first_start = start if match.group("approx") else body_start + (lead.end() if lead else 0)
+    first, second = text[first_start : to.start()], text[to.end() : end]
+    low1, high1 = parse_quantity(first)
+    low2, high2 = parse_quantity(second)
+    scale = re.search(rf"{_SCALE}$", second.strip().lower())
+    if scale and not re.search(rf"{_SCALE}$", first.strip().lower()) and "," not in first:
+        factor = _SCALES[scale.group().strip()]
+        value = low2 or high2 or 0.0
+        if (low1 or high1 or 0.0) < value / 100:
+            low1 = None if low1 is None else low1 * factor
+            high1 = None if high1 is None else high1 * factor
+    return [(first_start, to.start(), low1, high1), (to.end(), end, low2, high2)]
 
 
 def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
     """Return every figure in the sentences, in text order."""
     figures: list[Figure] = []
+    claims: Attributions | None = None
     for position, sentence in enumerate(sentences):
-        if not any(ch.isdigit() for ch in sentence.text) and not re.search(
-            rf"\b(?:{_WORDNUM}|{_FRACTION}|dozens|hundreds|thousands|millions|scores)\b", sentence.text, re.IGNORECASE
-        ):
+        if not _ANY_DIGIT.search(sentence.text) and not _NUMBER_WORD.search(sentence.text):
             continue
-        source = None
-        searched = False
         following = sentences[position + 1].text if position + 1 < len(sentences) else ""
         for match in _FIGURE.finditer(text, sentence.start, sentence.end):
-            start, end = match.span()
-            if _is_excluded(text, start, end, match):
+            if _is_excluded(text, match.start(), match.end(), match):
                 continue
-            quantity = text[start:end]
-            low, high = parse_quantity(quantity)
-            unit, _ = _unit(text, end, quantity)
-            if unit is None and match.group("fraction") is None:
-                unit = _unit_before(text, start, sentence.start)
-            if not searched:
-                source, searched = find_source(sentence.text), True
-            after = _clause_after(text, end, sentence.end)
-            describes = after if len(after.split()) >= 2 else f"{_clause_before(text, start, sentence.start)} {after}"
-            approx = match.group("approx") or ""
-            figures.append(
-                Figure(
-                    start=start,
-                    end=end,
-                    quantity=quantity,
-                    low=low,
-                    high=high,
-                    unit=unit,
-                    describes=describes.strip() or (unit or quantity),
-                    source=source,
-                    status=_status(approx, source, sentence.text, following),
-                    sentence=sentence,
+            for start, end, low, high in _parts(text, match):
+                approx = (match.group("approx") or "") if start == match.start() else ""
+                quantity = text[start:end]
+                unit, _ = _unit(text, end, quantity)
+                if unit is None and match.group("fraction") is None:
+                    unit = _unit_before(text, start, sentence.start)
+                if claims is None:
+                    claims = Attributions(text, sentences)
+                source, cued = claims.claim_at(sentence, start)
+                figures.append(
+                    Figure(
+                        start=start,
+                        end=end,
+                        quantity=quantity,
+                        low=low,
+                        high=high,
+                        unit=unit,
+                        describes=describe(text, start, end, sentence, unit) or (unit or quantity),
+                        source=source,
+                        status=_status(approx, source, cued, sentence.text, following),
+                        sentence=sentence,
+                    )
                 )
-            )
     return figures

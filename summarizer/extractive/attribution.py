@@ -1,0 +1,425 @@
+"""Who a statement is attributed to: reporting cues, their sources, quotes and pronouns.
+
+A cue is a reporting verb ("said", "shows", "found"), "according to", a ", saying"
+participle or a transcript speaker label ("SMITH:"). Its source is the noun phrase
+before the verb ("Officials said", "X, the agency's head, said"), after it ("...,"
+said X") or after "according to". A pronoun source ("he", "she") or a definite
+one ("the agency") is resolved to the nearest fitting named source earlier in the
+article; a quoted passage takes the source of the cue next to its quotation marks.
+No claimant is returned where none is found: none is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .claim_words import (
+    ACTS,
+    ADVERBS,
+    BASE_FORMS,
+    DEFINITE_ANAPHORS,
+    FEMALE_TITLES,
+    MALE_TITLES,
+    NOT_NAMES,
+    OFFICIAL_WORDS,
+    ORG_WORDS,
+    PARTICIPLE_CUES,
+    PRONOUNS,
+    REPORTING_VERBS,
+    SOURCE_NOUNS,
+    SPEAKER_LABEL_STOP,
+    STRONG_VERBS,
+    TIME_WORDS,
+)
+from .phrases import (
+    DETERMINERS,
+    is_name,
+    is_noun,
+    np_after,
+    np_before,
+    phrase_of,
+    plain,
+    tokens,
+    trie,
+)
+from .sentences import Sentence
+
+__all__ = ["Attributions", "Claim", "find_source", "is_official"]
+
+
+# verbs in lower case only: "the Washington Post reported", not "Post" as a verb
+_CUE = re.compile(
+    r"\b(?:[Aa]ccording\s+to|point(?:s|ed)\s+out|put\s+the\s+(?:number|figure|toll|total|cost)|"
+    + trie(sorted(REPORTING_VERBS | PARTICIPLE_CUES))
+    + r")\b"
+)
+# "In a new poll, 40 percent ...": a study or poll named at the head of the sentence
+_IN_STUDY = re.compile(
+    r"(?:^|(?<=\s))(?:[Ii]n|[Ff]rom)\s+((?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'\u2019/.-]+\s+){0,6}?"
+    r"(?:poll|polls|survey|surveys|study|report|analysis|census|interview|statement|review|audit|data|figures|records)"
+    r"(?:\s+(?:of|by|from|for)\s+(?:the\s+)?[A-Z][\w'\u2019/.-]*(?:\s+[A-Z][\w'\u2019/.-]*){0,4})?)(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on)\b)",
+)
+# "Smith's claim that ...", "the ministry's estimate of ..."
+_POSSESSIVE_CLAIM = re.compile(
+    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['\u2019]s?\s+(?:own\s+)?(?:claims?|statements?|assertions?|"
+    r"estimates?|figures?|data|numbers|count|tally|calculations?|projections?|forecasts?|predictions?|remarks?|"
+    r"comments?|tweets?|argument|reports?|analysis|survey|poll)\b"
+)
+_LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s")
+_OPEN_QUOTES = "\u201c"
+_CLOSE_QUOTES = "\u201d"
+_PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
+_QUOTE_CLOSERS = frozenset(["\u201d", '"', "'", "\u2019"])
+_PLURAL_HEADS = frozenset("i we they you people police media staff data military public government".split())
+_NUMBER_IN = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion|dozen|dozens|hundreds|thousands|millions|half|third|quarter)\b",
+    re.IGNORECASE,
+)
+_CURLY_QUOTE = re.compile("[\u201c\u201d]")
+_STRAIGHT_QUOTE = re.compile(r"\"|''|``")
+_PERSON_SUBJECT = re.compile(
+    r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2})"
+    r"(?=,|\s+[a-z])"
+)
+_MENTION = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+)(?![\w'\u2019])"
+)
+_WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A reporting cue in a sentence and the source it names (None when it cannot be resolved)."""
+
+    start: int
+    end: int
+    source: str | None
+    content_after: bool
+    named: bool
+    both: bool = False
+    weak: bool = False  # an act ("ordered", "deployed"): used only where no reporting cue covers
+
+
+def _pronoun(word: str) -> bool:
+    return word.lower() in PRONOUNS
+
+
+def is_official(source: str) -> bool:
+    """True when a source names a government body, an official or a public institution."""
+    return any(plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source))
+
+
+def _is_person(source: str) -> bool:
+    words = source.split()
+    if not words or words[0].lower() in DETERMINERS or len(words) > 5:
+        return False
+    if any(plain(w) in ORG_WORDS for w in words) or plain(words[-1]) in SOURCE_NOUNS:
+        return False
+    return any(is_name(w) for w in words) and not any(w.isupper() and len(w) > 1 for w in words[:1])
+
+
+def _gender(source: str) -> str | None:
+    first = source.split()[0].lower().rstrip(".")
+    if first in MALE_TITLES or first + "." in MALE_TITLES:
+        return "m"
+    if first in FEMALE_TITLES or first + "." in FEMALE_TITLES:
+        return "f"
+    return None
+
+
+class Attributions:
+    """The claims of every sentence of an article, with pronouns resolved in reading order."""
+
+    def __init__(self, text: str, sentences: list[Sentence]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self._claims: list[list[Claim]] = []
+        self._history: list[str] = []
+        self._mentions: list[str] = []  # people named anywhere, for a "he" with no speaker before it
+        self._labels: dict[int, str] = {}
+        self._quotes: list[tuple[int, int, str | None]] = []
+        self._sentence_end = 0
+        for sentence in sentences:
+            self._claims.append(self._sentence_claims(sentence))
+        self._find_labels()
+        self._find_quotes()
+
+    # -- cues within one sentence
+
+    def _sentence_claims(self, sentence: Sentence) -> list[Claim]:
+        text = self.text
+        self._sentence_end = sentence.end
+        claims: list[Claim] = []
+        toks: list[tuple[int, int, str]] = []
+        for match in _CUE.finditer(text, sentence.start, sentence.end):
+            word = match.group().lower()
+            toks = toks or tokens(text, sentence.start, sentence.end)
+            at = next((n for n, t in enumerate(toks) if t[0] >= match.start()), len(toks))
+            after = next((n for n, t in enumerate(toks) if t[0] >= match.end()), len(toks))
+            claim: Claim | None = None
+            if word.startswith("according"):
+                span = np_after(toks, after)
+                if span:
+                    found = self._claim(match, phrase_of(text, toks, *span), content_after=False)
+                    claim = Claim(found.start, found.end, found.source, False, found.named, both=True)
+            elif word in PARTICIPLE_CUES:
+                claim = self._participle(match, toks, at, claims)
+            else:
+                claim = self._verb_claim(match, toks, at, after, word)
+                if claim is not None and word in ACTS:
+                    claim = Claim(claim.start, claim.end, claim.source, claim.content_after, claim.named, weak=True)
+            if claim is not None:
+                claims.append(claim)
+        for study in _IN_STUDY.finditer(sentence.text):
+            at = sentence.start + study.start()
+            source = " ".join(study.group(1).split())
+            claims.append(Claim(at, sentence.start + study.end(), source, False, True, both=True))
+        for possessive in _POSSESSIVE_CLAIM.finditer(sentence.text):
+            name = possessive.group(1)
+            if plain(name.split()[0]) not in NOT_NAMES or len(name.split()) > 1:
+                end = sentence.start + possessive.end()
+                claims.append(Claim(sentence.start + possessive.start(), end, self._resolve(name)[0], True, True))
+        for claim in claims:
+            if claim.named and claim.source:
+                self._history.append(claim.source)
+        # a person who opens a sentence ("Dana Kell, a farmer, ...") is the likeliest "she" of the next one
+        subject = _PERSON_SUBJECT.match(sentence.text)
+        for mention in _MENTION.finditer(sentence.text):
+            if not any(plain(w) in NOT_NAMES for w in mention.group().split()[-2:]):
+                self._mentions.append(mention.group())
+        person = subject.group(1) if subject and not claims else ""
+        if person and _is_person(person) and not any(plain(w) in NOT_NAMES for w in person.split()[-2:]):
+            self._history.append(person)
+        return claims
+
+    def _verb_claim(
+        self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
+    ) -> Claim | None:
+        text = self.text
+        i = at - 1
+        skipped = 0
+        while (
+            i >= 0
+            and skipped < 4
+            and (
+                (toks[i][2][:1].islower() and (toks[i][2].lower() in ADVERBS or toks[i][2].endswith("ly")))
+                or toks[i][2].lower() in TIME_WORDS
+            )
+        ):
+            i -= 1
+            skipped += 1
+        if i < 0:
+            return None
+        prev = toks[i][2]
+        if prev.endswith(("'s", "\u2019s")) and len(prev) > 2:
+            return None  # "Ford's plans": a noun after a possessive
+        # "reports", "estimates", "claims" after a determiner or an adjective are nouns, not verbs
+        nounlike = is_noun(word) or word in ("claims", "claim", "records")
+        after_modifier = i == 0 or prev.lower() in DETERMINERS or prev[:1].islower()
+        if nounlike and after_modifier and not _pronoun(prev) and not is_noun(prev):
+            return None
+        if _pronoun(prev) and prev.lower() not in ("that", "this", "these", "those", "one"):
+            if prev.lower() in ("who", "which") and i > 1 and toks[i - 1][2] == ",":
+                span = np_before(toks, i - 2)
+                if span:
+                    return self._claim(match, phrase_of(text, toks, *span), content_after=True)
+                return None
+            return self._claim(match, prev, content_after=not (i > 0 and toks[i - 1][2] in _QUOTE_CLOSERS))
+        if prev == ",":
+            # "X, the agency's head, said": skip the appositive back to the name before it
+            j = i - 1
+            while j >= 0 and toks[j][2] != "," and i - j <= 8:
+                j -= 1
+            if j > 0 and toks[j][2] == ",":
+                inner = np_before(toks, i - 1) if i - 1 > j else None
+                numeric = i - 1 > j and toks[i - 1][2][:1].isdigit() and i - 1 == j + 1
+                described = inner and inner[0] == j + 1 and not is_name(toks[j + 1][2])
+                outer = np_before(toks, j - 1)
+                opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
+                if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
+                    return self._claim(match, phrase_of(text, toks, *outer), content_after=True)
+        if prev in _PUNCT_BEFORE_INVERSION:
+            span = np_after(toks, after)
+            if span is None and after < len(toks) and _pronoun(toks[after][2]):
+                return self._claim(match, toks[after][2], content_after=False)
+            if span:
+                return self._claim(match, phrase_of(text, toks, *span), content_after=False)
+            return None
+        span = np_before(toks, i, common=word in STRONG_VERBS)
+        if span is None:
+            return None
+        head = toks[span[1]][2]
+        if word in BASE_FORMS and not (head.endswith("s") or head.lower() in _PLURAL_HEADS):
+            return None  # "the home state of", "a new plan": a noun, not a verb
+        phrase = phrase_of(text, toks, *span)
+        before = toks[span[0] - 1][2] if span[0] > 0 else ""
+        claim = self._claim(match, phrase, content_after=before not in _QUOTE_CLOSERS)
+        if before == "," and after < len(toks) and toks[after][2] == ",":
+            return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
+        return claim
+
+    def _participle(
+        self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, earlier: list[Claim]
+    ) -> Claim | None:
+        if at == 0 or toks[at - 1][2] != ",":
+            return None
+        if earlier:  # "X said ..., adding ...": the same speaker
+            return Claim(match.start(), match.end(), earlier[-1].source, True, False)
+        if toks and _pronoun(toks[0][2]) and toks[0][2].lower() in ("he", "she"):
+            return self._claim(match, toks[0][2], content_after=True)
+        span = np_after(toks, 0)
+        if span is None or not is_name(toks[span[1]][2]):
+            return None
+        follow = toks[span[1] + 1][2] if span[1] + 1 < len(toks) else ""
+        if not follow[:1].islower():
+            return None
+        return self._claim(match, phrase_of(self.text, toks, *span), content_after=True)
+
+    def _claim(self, match: re.Match[str], phrase: str, content_after: bool) -> Claim:
+        source, named = self._resolve(phrase.strip(" ,.'\"\u201c\u201d\u2019"))
+        if content_after:  # '..., campaign manager Robby Mook said on Tuesday.': what comes before it
+            rest = [w for w in _WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
+            while rest and rest[0].lower() in TIME_WORDS:
+                rest.pop(0)
+            if not rest or not (rest[0][0].isalnum() or rest[0] in ':\u201c"') or len(rest) < 3:
+                content_after = False
+        return Claim(match.start(), match.end(), source, content_after, named)
+
+    def _resolve(self, phrase: str) -> tuple[str | None, bool]:
+        """The source a phrase names: itself, or for a pronoun or 'the agency' an earlier named source."""
+        words = phrase.split()
+        if not words:
+            return None, False
+        low = phrase.lower()
+        if low in ("he", "she"):
+            want = "m" if low == "he" else "f"
+            for names in (self._history, self._mentions):
+                for name in reversed(names):
+                    if _is_person(name) and _gender(name) in (None, want):
+                        return name, False
+            return None, False
+        if low in PRONOUNS or words[-1].lower() in PRONOUNS:
+            return None, False
+        if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in DEFINITE_ANAPHORS:
+            noun = words[1].lower()
+            for name in reversed(self._history):
+                if noun in name.lower().split() and any(is_name(w) for w in name.split()):
+                    return name, False
+            return phrase, False
+        if all(w.lower() in DETERMINERS or plain(w) in NOT_NAMES for w in words) or _NUMBER_IN.search(phrase):
+            return None, False
+        return phrase, True
+
+    # -- cues across sentences
+
+    def _find_labels(self) -> None:
+        for sentence in self.sentences:
+            if sentence.line in self._labels:
+                continue
+            line_start = self.text.rfind("\n", 0, sentence.start) + 1
+            if sentence.start - line_start > 3:
+                continue
+            label = _LABEL.match(self.text, line_start, sentence.end)
+            if label and label.group(1).split()[0].lower().strip(".") not in SPEAKER_LABEL_STOP:
+                self._labels[sentence.line] = label.group(1).title()
+
+    def _find_quotes(self) -> None:
+        """Quoted passages and their speakers; a quote may run on over paragraphs or follow 'X said:'."""
+        text = self.text
+        by_line: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            by_line.setdefault(sentence.line, []).append(sentence)
+        open_ended: list[int] = []  # quotes left open at a paragraph's end, waiting for their speaker
+        lead_in: str | None = None  # the speaker of a paragraph that ends "X said:"
+        last_speaker: str | None = None  # who spoke the last quote of the paragraph before
+        for group in by_line.values():
+            start, end = group[0].start, group[-1].end
+            spans = _quote_spans(text, start, end)
+            for n, (opening, closing) in enumerate(spans):
+                speaker = self._quote_speaker(group, opening, closing)
+                at_start = opening - start <= 1
+                if speaker is None and at_start and lead_in:
+                    speaker = lead_in
+                if speaker is None and at_start and closing >= end - 2 and len(spans) == 1:
+                    speaker = last_speaker  # a paragraph that is all quote goes on with the last speaker
+                if n == 0 and at_start and speaker and open_ended:
+                    for k in open_ended:
+                        self._quotes[k] = (self._quotes[k][0], self._quotes[k][1], speaker)
+                self._quotes.append((opening, closing, speaker))
+            open_ended = [
+                k for k in range(len(self._quotes) - len(spans), len(self._quotes)) if self._quotes[k][1] >= end - 1
+            ]
+            last_speaker = self._quotes[-1][2] if spans else None
+            lead_in = None
+            if text[start:end].rstrip().endswith(":"):
+                claims = [c for c in self._claims[group[-1].index] if c.source and c.content_after]
+                lead_in = claims[-1].source if claims else None
+
+    def _quote_speaker(self, group: list[Sentence], opening: int, closing: int) -> str | None:
+        for sentence in group:
+            if sentence.start <= closing <= sentence.end:
+                for claim in self._claims[sentence.index]:
+                    if not claim.content_after and 0 <= claim.start - closing <= 40 and claim.source:
+                        return claim.source
+            if sentence.start <= opening <= sentence.end:
+                for claim in self._claims[sentence.index]:
+                    if claim.content_after and 0 <= opening - claim.end <= 30 and claim.source:
+                        return claim.source
+        return None
+
+    # -- the source of one position
+
+    def claim_at(self, sentence: Sentence, position: int) -> tuple[str | None, bool]:
+        """The source of a statement at a position, and whether any reporting cue covers it."""
+        best: Claim | None = None
+        rank = (2, 0)
+        for claim in self._claims[sentence.index]:
+            covers = (
+                claim.both
+                or (claim.content_after and position >= claim.end)
+                or (not claim.content_after and position < claim.start)
+            )
+            if claim.start <= position < claim.end or not covers:
+                continue
+            gap = abs(position - (claim.end if claim.content_after else claim.start))
+            if (int(claim.weak), gap) < rank:
+                best, rank = claim, (int(claim.weak), gap)
+        if best is not None and best.source:
+            return best.source, True
+        for opening, closing, speaker in self._quotes:
+            if opening < position < closing and speaker:
+                return speaker, True
+        label = self._labels.get(sentence.line)
+        if label:
+            return label, True
+        return None, best is not None and not best.weak
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted passages in a paragraph: curly pairs, else straight quotes in pairs; one left open runs to the end."""
+    spans: list[tuple[int, int]] = []
+    opening = -1
+    for mark in _CURLY_QUOTE.finditer(text, start, end):
+        if mark.group() == _OPEN_QUOTES:
+            opening = mark.start()
+        elif opening >= 0:
+            spans.append((opening, mark.start()))
+            opening = -1
+    if opening >= 0:
+        spans.append((opening, end))
+    if spans:
+        return spans
+    marks = [m.start() for m in _STRAIGHT_QUOTE.finditer(text, start, end)]
+    spans = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+    if len(marks) % 2:
+        spans.append((marks[-1], end))
+    return spans
+
+
+def find_source(sentence: str) -> str | None:
+    """Return who a sentence attributes its statement to, or None."""
+    single = [Sentence(0, len(sentence), sentence, 0, 0)]
+    claims = Attributions(sentence, single)._claims[0]
+    return next((c.source for c in claims if c.source), None)

@@ -1,0 +1,136 @@
+"""Word lists for attribution: reporting verbs, nouns that can be a source, official bodies.
+
+General lexical knowledge of English news wording; no sentence of any corpus.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ACTS",
+    "ADVERBS",
+    "BASE_FORMS",
+    "DEFINITE_ANAPHORS",
+    "FEMALE_TITLES",
+    "MALE_TITLES",
+    "NOT_NAMES",
+    "OFFICIAL_WORDS",
+    "ORG_WORDS",
+    "PARTICIPLE_CUES",
+    "PRONOUNS",
+    "REPORTING_VERBS",
+    "SOURCE_NOUNS",
+    "SPEAKER_LABEL_STOP",
+    "STRONG_VERBS",
+    "TIME_WORDS",
+]
+
+# verbs of saying, finding and stance whose subject is the source of what they report
+_BASES = """say tell add state announce report confirm claim estimate write tweet post note explain argue insist
+warn predict find show reveal suggest indicate conclude calculate project forecast believe think acknowledge
+admit assert maintain stress testify cite allege contend count recall reply respond answer boast pledge
+promise vow disclose list tally record observe remark emphasise emphasize concede declare ask call describe
+accuse endorse criticise criticize want urge defend praise agree propose hope refuse oppose seek question
+dismiss fear blame reject deny express assure mock denounce reiterate charge lament decry complain worry joke
+highlight remind echo portray request condemn welcome challenge slam blast tout threaten recommend wonder
+imply plan mention expect prefer demand""".split()
+_IRREGULAR = """said told wrote thought found felt put puts sought knew""".split()
+# acts by which a party commits to a number of its own ("Valdoria has ordered 5,000 troops to the border")
+_ACT_WORDS = """ordered orders deployed deploys sent sends mobilised mobilized mobilises mobilizes amassed amasses
+stationed offered offers proposed proposes""".split()
+ACTS = frozenset(_ACT_WORDS)
+_DOUBLED = frozenset(["slam", "plan", "admit", "regret"])
+
+
+def _forms(base: str) -> set[str]:
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
+    if base in _DOUBLED:
+        return {base, third, base + base[-1] + "ed", base + base[-1] + "ing"}
+    if base.endswith("ee"):
+        return {base, third, base + "d", base + "ing"}
+    if base.endswith("e"):
+        return {base, third, base + "d", base[:-1] + "ing"}
+    return {base, third, base + "ed", base + "ing"}
+
+
+_ALL = {form for base in _BASES for form in _forms(base)} | set(_IRREGULAR) | set(ACTS)
+REPORTING_VERBS = frozenset(w for w in _ALL if not w.endswith("ing"))
+# bare forms ("say", "show") need a plural subject: "the home state of" is no statement
+BASE_FORMS = frozenset(_BASES)
+# verbs of saying and finding plain enough that any noun phrase before them is a source ("the magazine said")
+STRONG_VERBS = frozenset(
+    """said says say told tells reported reports found finds showed shows show wrote writes added adds noted notes
+    estimated estimates predicted predicts concluded concludes warned warns stated announced confirmed""".split()
+)
+# ", saying ...", ", adding ...": the subject of the main clause speaks
+PARTICIPLE_CUES = frozenset(w for w in _ALL if w.endswith("ing"))
+
+# lower-case heads of a noun phrase that can be a source ("the poll shows", "officials said")
+SOURCE_NOUNS = frozenset(
+    """poll polls survey surveys study studies report reports analysis analyses data figures statistics
+    records filings documents document estimates estimate census count tally research review audit
+    investigation inquiry index model projections forecast forecasts statement release memo letter
+    official officials spokesman spokeswoman spokesperson spokespeople aide aides adviser advisers advisor
+    advisors source sources analyst analysts expert experts economist economists researchers researcher
+    observers monitors witnesses witness activists diplomat diplomats lawmakers legislators senator senators
+    governor mayor minister ministers secretary president chairman chairwoman chair director chief head
+    leader leaders commander commanders general spokesmen campaign campaigns committee ministry department
+    agency government administration authorities police army military navy military council commission
+    bureau office court prosecutors prosecutor judge company firm group party union organisation
+    organization institute foundation charity network newspaper paper website broadcaster pollster pollsters
+    candidate nominee officer officers staff staffers strategist strategists operative operatives
+    insiders authors author researchers scientists doctors officers residents""".split()
+)
+# words that make a named source an organisation rather than a person
+ORG_WORDS = frozenset(
+    """poll polls survey study report analysis data figures statistics records filings documents census
+    ministry department agency government administration authority authorities police army military navy
+    council commission bureau office court company firm group party union organisation organization institute
+    foundation charity network newspaper times post news journal press media tribune herald guardian telegraph
+    reuters bbc cnn nbc abc cbs fox msnbc politico campaign committee center centre university college
+    association federation league bank fund service services house senate congress parliament assembly
+    coalition alliance corporation corp inc ltd club board unit force forces""".split()
+)
+# a government or public institution: a source holding one of these makes a figure official
+OFFICIAL_WORDS = frozenset(
+    """ministry ministries government administration department agency authority authorities police army
+    military navy defence defense council commission bureau office treasury kremlin pentagon parliament
+    court courts audit statistics institute census officials official spokesman spokeswoman spokesperson
+    minister ministers president chancellor secretary governor mayor senate congress embassy prosecutors
+    prosecutor judge regulator un nato eu fbi cia nhs ons nao imf opec who ecb commander commanders general
+    forces""".split()
+)
+# "the agency said": a definite noun that points back to a named organisation
+DEFINITE_ANAPHORS = frozenset(
+    """agency ministry department government administration company firm group party union organisation
+    organization institute foundation commission council committee bureau office campaign army military
+    police court network newspaper paper broadcaster charity bank pollster survey poll report study""".split()
+)
+PRONOUNS = frozenset("he she they it we i you who which that this these those one".split())
+MALE_TITLES = frozenset("mr mr. sir lord king prince".split())
+FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss dame lady queen princess".split())
+# capitalised words that begin a sentence but are not names
+NOT_NAMES = frozenset(
+    """the a an this that these those it its he she they we i you his her their our my but and or so yet
+    also then there here however meanwhile still now in on at for of by with from after before as if when
+    while since although though because last next this monday tuesday wednesday thursday friday saturday
+    sunday january february march april june july august september october november december earlier later
+    some many most several few all both each every no other such what which who whom whose why how
+    late early""".split()
+)
+ADVERBS = frozenset(
+    """also later previously recently repeatedly once then further separately privately publicly earlier
+    has have had would will has also had also has since already still again often never not""".split()
+)
+# "NOTE:", "UPDATE:" are labels, not speakers
+SPEAKER_LABEL_STOP = frozenset(
+    """note update updated editor editors correction watch read related breaking live video photo photos
+    source sources warning advertisement caption credit exclusive analysis opinion comment""".split()
+)
+# words that can stand between a source and its verb ("a poll out last week showed")
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last this next week
+    weekend month year night morning afternoon evening earlier out on in recently conducted released
+    published taken""".split()
+)

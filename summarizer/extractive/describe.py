@@ -1,0 +1,108 @@
+"""What a figure is about, as a short noun phrase taken from the words around it.
+
+"sent 5,000 additional troops near the border on Monday" -> "additional troops near
+the border": the words after the figure up to a verb or the end of the clause; when
+nothing follows ("forces numbering around 48,000"), the noun phrase before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .sentences import Sentence
+
+__all__ = ["describe"]
+
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019-]*|\d+(?:[,.]\d+)*%?|[^\w\s]")
+# words that may sit inside the noun phrase after a figure
+_INSIDE = frozenset(
+    """of the a an in on at near along across from into inside outside around over under within
+    per for to by between among their its his her our your this that these those each every new more""".split()
+)
+# prepositions and determiners that cannot end a phrase
+_DANGLING = frozenset(
+    """about of the a an in on at near along across from into inside outside around over under within per for to
+    by between among their its his her our your this these those and or with""".split()
+)
+_STOP = frozenset(
+    """is are was were be been being has have had will would could should may might can must do does did
+    that which who whom whose when where while as because if than but and or so yet not also said says
+    told according after before since until during""".split()
+)
+_WHEN = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last next week month
+    year january february march april may june july august september october november december""".split()
+)
+_AUX = frozenset("is are was were be been being has have had will would".split())
+_ADVERBS = frozenset("now still already also reportedly currently".split())
+_PARTICIPLES = frozenset("sent put held kept seen based set built".split())
+_PLACES = frozenset("near at on along in to into across inside outside around within from by".split())
+_VERB_BEFORE = re.compile(r"(?:ing|ed)$")
+_MAX_WORDS = 8
+
+
+def _trim(words: list[str]) -> list[str]:
+    while words and words[-1].lower() in _DANGLING:
+        words.pop()
+    while words and words[0].lower() in _DANGLING - {"the", "a", "an", "their", "its", "his", "her"}:
+        words.pop(0)
+    return words
+
+
+def _place_after(words: list[str]) -> list[str]:
+    """'are now positioned near the border' -> 'near the border': a place phrase after a passive verb."""
+    k = 0
+    if k < len(words) and words[k].lower() in _AUX:
+        k += 1
+        while k < len(words) and words[k].lower() in _AUX:
+            k += 1
+    if k < len(words) and (words[k].endswith("ly") or words[k].lower() in _ADVERBS):
+        k += 1
+    if not (k < len(words) and (words[k].lower().endswith("ed") or words[k].lower() in _PARTICIPLES)):
+        return []
+    k += 1
+    if not (k < len(words) and words[k].lower() in _PLACES):
+        return []
+    place = [words[k]]
+    for word in words[k + 1 : k + 6]:
+        if not word[0].isalpha() or word.lower() in _STOP:
+            break
+        place.append(word)
+    while place and place[-1].lower() in _DANGLING:
+        place.pop()
+    return place if len(place) > 1 else []
+
+
+def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | None = None) -> str:
+    """A readable noun phrase for what the figure at text[start:end] counts or measures."""
+    words = [m.group() for m in _WORD.finditer(text, end, sentence.end)]
+    while words and words[0] in ("-", "\u2014", "\u2013"):
+        words.pop(0)
+    after: list[str] = []
+    for word in words:
+        low = word.lower()
+        if not word[0].isalpha() or low in _STOP or low in _WHEN or len(after) >= _MAX_WORDS:
+            break
+        if after and low.endswith("ed") and after[-1].lower() not in _INSIDE and word[:1].islower():
+            break  # "troops gathered in ...": the verb ends the phrase
+        after.append(word)
+    n = len(after)
+    if after and after[0].lower() == "of" and len(after) > 1:
+        after = after[1:]
+    after = _trim(after)
+    place = _place_after(words[n:]) if len(after) <= 3 else []
+    if not after and place and unit:
+        after = [unit]
+    if after:
+        return " ".join([*after, *place])
+    before = re.findall(r"[\w'\u2019-]+|[^\w\s]", text[sentence.start : start])
+    phrase: list[str] = []
+    for word in reversed(before):
+        low = word.lower()
+        if not word[0].isalpha() or low in _STOP or len(phrase) >= 5:
+            break
+        phrase.insert(0, word)
+    while phrase and (_VERB_BEFORE.search(phrase[-1].lower()) or phrase[-1].lower() in _DANGLING):
+        phrase.pop()
+    phrase = _trim(phrase)
+    return " ".join([*phrase, *place]).strip()

@@ -1,0 +1,172 @@
+"""Noun phrases around a reporting verb: the tokens of a sentence, the phrase before or after a cue."""
+
+from __future__ import annotations
+
+import re
+
+from .claim_words import NOT_NAMES, REPORTING_VERBS, SOURCE_NOUNS
+
+__all__ = [
+    "DETERMINERS",
+    "TITLES",
+    "is_modifier",
+    "is_name",
+    "is_noun",
+    "np_after",
+    "np_before",
+    "phrase_of",
+    "plain",
+    "tokens",
+    "trie",
+]
+
+_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.&-]*(?<![.])|\d+(?:[,.]\d+)*%?|[^\w\s]")
+DETERMINERS = frozenset(["the", "a", "an"])
+TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame", "lord", "lady"])
+_LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
+_MAX_NP = 9
+_FUNCTION = frozenset(
+    """and or but nor that which who whom whose to of in on at by for with from as into than then so if not no
+    is are was were be been being has have had do does did will would can could may might must should it its he
+    she they we i you him her them his their our my your this these those there here what when where why how
+    while because although though also very too just only""".split()
+)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def trie(words: list[str]) -> str:
+    """A regex alternation of words shared by prefix: far faster to scan than a flat alternation."""
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def plain(word: str) -> str:
+    return re.sub(r"['\u2019]s?$", "", word).lower()
+
+
+def is_name(word: str) -> bool:
+    return word[:1].isupper() and plain(word) not in NOT_NAMES and not word.isdigit()
+
+
+def is_noun(word: str) -> bool:
+    return plain(word) in SOURCE_NOUNS
+
+
+def is_modifier(word: str) -> bool:
+    """A lower-case word that can stand inside a noun phrase ("new", "same", "senior"), not a function word."""
+    low = word.lower()
+    return word[:1].islower() and low not in _FUNCTION and low not in REPORTING_VERBS
+
+
+def np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) -> tuple[int, int] | None:
+    """Token range [j, i] of the noun phrase ending at token i, or None."""
+    word = toks[i][2]
+    if not (is_name(word) or is_noun(word)):
+        return _common_np_before(toks, i) if common else None
+    j = i
+    has_head_noun = is_noun(word)
+    modifiers = 0
+    while j > 0 and i - j < _MAX_NP:
+        prev = toks[j - 1][2]
+        low = prev.lower()
+        if low in DETERMINERS:
+            j -= 1
+            # "a poll by the Kestrian Institute": go on over "by"/"of" to the noun it hangs from
+            if j > 1 and toks[j - 1][2].lower() in ("by", "of", "from") and is_noun(toks[j - 2][2]):
+                j -= 1
+                continue
+            break
+        if _extends_name(toks, j):
+            j -= 1
+        elif is_noun(prev) or (has_head_noun and modifiers < 3 and is_modifier(prev) and prev.isalpha()):
+            modifiers += 1
+            j -= 1
+        elif low in ("-", "&", "and") and j > 1 and is_name(toks[j - 2][2]) and is_name(toks[j][2]):
+            j -= 1
+        else:
+            break
+    while j < i and toks[j][2].lower() in ("of", "for", "-", "&"):
+        j += 1
+    return j, i
+
+
+def _extends_name(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """True when the token before j continues a name leftwards: a name, a title, 'of' between names, a possessive."""
+    prev = toks[j - 1][2]
+    if is_name(prev) or plain(prev) in TITLES or (prev.endswith(("'s", "\u2019s")) and len(prev) > 2):
+        return True
+    return (
+        prev.lower() in ("of", "for", "in", "by", "from")
+        and j > 1
+        and (is_name(toks[j - 2][2]) or is_noun(toks[j - 2][2]))
+    )
+
+
+def _common_np_before(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+    """'The magazine', 'the companies': a common noun opened by a determiner or a possessive."""
+    if not is_modifier(toks[i][2]) or not toks[i][2].isalpha() or toks[i][2].endswith(("ly", "ing")):
+        return None
+    j = i
+    while j > 0 and i - j < 3:
+        prev = toks[j - 1][2]
+        if prev.lower() in DETERMINERS or (prev.endswith(("'s", "\u2019s")) and len(prev) > 2):
+            return j - 1, i
+        if not (is_modifier(prev) and prev.isalpha()):
+            return None
+        j -= 1
+    return None
+
+
+def np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+    """Token range [i, k] of the noun phrase starting at token i, or None."""
+    k = i
+    n = len(toks)
+    if k < n and (toks[k][2].lower() in DETERMINERS or (toks[k][2].endswith(("'s", "\u2019s")))):
+        k += 1
+    last_head = -1
+    modifiers = 0
+    while k < n and k - i < _MAX_NP:
+        word = toks[k][2]
+        low = word.lower()
+        if is_name(word) or plain(word) in TITLES or is_noun(word) or word.endswith(("'s", "\u2019s")):
+            if is_name(word) or is_noun(word):
+                last_head = k
+            k += 1
+        elif low in _LINKS and last_head >= 0 and k + 1 < n:
+            nxt = toks[k + 1][2]
+            if not (is_name(nxt) or is_noun(nxt) or nxt.lower() in DETERMINERS):
+                break
+            k += 1
+        elif low in DETERMINERS and k > i and toks[k - 1][2].lower() in _LINKS:
+            k += 1
+        elif is_modifier(word) and word.isalpha() and modifiers < 3 and last_head < 0:
+            modifiers += 1
+            k += 1
+        else:
+            break
+    if last_head < 0:
+        return None
+    return i, last_head
+
+
+def phrase_of(text: str, toks: list[tuple[int, int, str]], j: int, k: int) -> str:
+    return " ".join(text[toks[j][0] : toks[k][1]].split())
