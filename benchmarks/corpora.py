@@ -10,4 +10,4 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def shared_dir() -> Path:
     """The shared/ folder the tests use too (tests/conftest.py reads the same variable)."""
-    return Path(os.environ.get("SUMMARIZER_SHARED_DIR") or shared_dir())
+    return Path(os.environ.get("SUMMARIZER_SHARED_DIR") or ROOT.parent / "shared")

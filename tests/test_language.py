@@ -50,7 +50,6 @@ def test_unreadable_or_tiny_text_is_undetermined_not_an_error(text: str) -> None
     assert found.code in (None, "en")
 
 
-@pytest.mark.skipif(not (SHARED / "corpus" / "bbc-news").is_dir(), reason="shared corpus missing")
 def test_every_bbc_article_is_english() -> None:
     paths = sorted((SHARED / "corpus" / "bbc-news").glob("*/*.txt"))
     assert len(paths) == 2095
