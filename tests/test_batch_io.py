@@ -337,9 +337,20 @@ def test_ctrl_c_says_what_was_written_and_how_to_resume(tmp_path: Path) -> None:
     _, err = process.communicate(timeout=30)
     message = err.decode().strip().splitlines()[-1]
     assert process.returncode == 130, err.decode()[-2000:]
-    written = len(records(out))
-    assert written < 400, "the interrupt should land mid-run"
-    assert message == f"interrupted: wrote {written} records to {out}; run the same command again to resume"
+    held = len(records(out))
+    assert held < 400, "the interrupt should land mid-run"
+    resume = "run the same command again to resume"
+    assert message == f"interrupted: wrote {held} records this run; {out} holds {held}; {resume}"
+    process = subprocess.Popen(command, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (out.read_bytes().count(b"\n") >= held + 30):
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    message = err.decode().strip().splitlines()[-1]
+    now = len(records(out))
+    assert process.returncode == 130 and held < now < 400, err.decode()[-2000:]
+    assert message == f"interrupted: wrote {now - held} records this run; {out} holds {now}; {resume}"
     subprocess.run(command, env=env(), check=True, timeout=120, capture_output=True)
     assert len({r["article_id"] for r in records(out)}) == len(records(out)) == 400
 
@@ -396,3 +407,86 @@ def test_markdown_out_dir_resumes(tmp_path: Path) -> None:
     assert first.exit_code == 0 and len(list((tmp_path / "md").glob("*.md"))) == 5
     again = runner.invoke(app, ["batch", str(SEEDS), "--out-dir", str(tmp_path / "md"), "-f", "md"])
     assert again.exit_code == 0 and "nothing to do: all 5 articles are already in" in again.stderr
+
+
+# user trial: no silent overwrite, one output, pipes, empty runs ------------------------------------
+
+
+def export_folder(folder: Path, count: int) -> Path:
+    text = (ARTICLES / "valdoria-border.txt").read_text(encoding="utf-8")
+    folder.mkdir(parents=True)
+    rows = [{"title": f"Dispatch {n}", "body": f"{text}\nFiled by desk {n}."} for n in range(count)]
+    (folder / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("name", ["records.csv", "records.md", "records.json"])
+def test_a_later_run_keeps_the_earlier_records(tmp_path: Path, name: str) -> None:
+    exports = export_folder(tmp_path / "exports", 3)
+    out = tmp_path / name
+    first = runner.invoke(app, ["batch", str(exports), "--glob", "*.jsonl", "--text-field", "body", "-o", str(out)])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(app, ["batch", str(SEEDS), "-o", str(out)])
+    assert second.exit_code == 0, second.output
+    journal = tmp_path / f".{name}.jsonl"
+    assert len(records(journal)) == 8  # the journal stays beside the output, hidden
+    text = out.read_text(encoding="utf-8")
+    if name.endswith(".csv"):
+        titles = [row["title"] for row in csv.DictReader(text.splitlines())]
+    elif name.endswith(".json"):
+        titles = [row["title"] for row in json.loads(text)]
+    else:
+        titles = re.findall(r"^## (.*)$", text, re.MULTILINE)
+    assert len(titles) == 8 and {f"Dispatch {n}" for n in range(3)} <= set(titles)
+    again = runner.invoke(app, ["batch", str(SEEDS), "-o", str(out)])
+    assert again.exit_code == 0 and "nothing to do: all 5 articles are already in" in again.stderr
+    assert out.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("name", ["records.csv", "records.md"])
+def test_a_rendered_file_without_its_journal_is_refused(tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    assert runner.invoke(app, ["batch", str(export_folder(tmp_path / "in", 2)), "-o", str(out)]).exit_code == 0
+    (tmp_path / f".{name}.jsonl").unlink()
+    before = out.read_bytes()
+    refused = runner.invoke(app, ["batch", str(SEEDS), "-o", str(out)])
+    assert refused.exit_code == 2
+    assert "delete it" in refused.stderr and "another output file" in refused.stderr and ".jsonl" in refused.stderr
+    assert out.read_bytes() == before
+
+
+def test_the_journal_is_not_read_as_an_article(tmp_path: Path) -> None:
+    folder = seeds_copy(tmp_path / "in")
+    assert runner.invoke(app, ["batch", str(folder), "-o", str(folder / "records.csv")]).exit_code == 0
+    assert (folder / ".records.csv.jsonl").exists()
+    other = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "other.jsonl")])
+    assert other.exit_code == 0 and len(records(tmp_path / "other.jsonl")) == 5
+
+
+def test_out_dir_and_out_file_together_is_a_usage_error(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["batch", str(SEEDS), "--out-dir", str(tmp_path / "records"), "-f", "md"]).exit_code == 0
+    both = runner.invoke(app, ["batch", str(SEEDS), "--out-dir", str(tmp_path / "records"), "-o", str(tmp_path / "n")])
+    assert both.exit_code == 2 and "choose one of -o and --out-dir" in both.stderr
+    assert not (tmp_path / "n").exists()
+
+
+def test_no_output_and_a_pipe_streams_json_lines(tmp_path: Path) -> None:
+    (work := tmp_path / "work").mkdir()
+    done = subprocess.run(cli("batch", str(SEEDS)), cwd=work, env=env(), capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    assert [json.loads(line)["status"] for line in done.stdout.decode().splitlines()] == ["ok"] * 5
+    assert list(work.iterdir()) == [] and "standard output" in done.stderr.decode()
+
+
+def test_no_output_on_a_terminal_is_a_usage_error(tmp_path: Path) -> None:
+    screen = pty_run(cli("batch", str(SEEDS)), columns=120, timeout=60)
+    assert "give an output file" in screen and '"article_id"' not in screen
+
+
+@pytest.mark.parametrize("option", ["-o", "--out-dir"])
+def test_nothing_found_writes_no_output(tmp_path: Path, option: str) -> None:
+    (tmp_path / "empty").mkdir()
+    for name in ("r.jsonl", "r.csv"):
+        result = runner.invoke(app, ["batch", str(tmp_path / "empty"), option, str(tmp_path / name)])
+        assert result.exit_code == 0 and "no articles found" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]

@@ -49,6 +49,7 @@ class BatchReport:
     engine: str = "extractive"
     output: str = ""
     resumable: bool = True
+    held: int = 0  # distinct records a resumable output holds after the run
     seconds: float = 0.0
 
     @property
@@ -250,5 +251,7 @@ def run_batch(
         asyncio.run(main())
     finally:
         writer.close()
+        before = set(done) if output.out_dir is not None else set(done) - redo  # a folder keeps redone files
+        report.held = len(before | writer.ids) if output.resumable else report.written
         report.seconds = round(time.perf_counter() - started, 3)
     return report

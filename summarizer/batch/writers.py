@@ -67,8 +67,11 @@ class Output:
 
 
 def journal_path(out: Path, fmt: str) -> Path:
-    """The JSON lines file a run appends to: the output itself for JSONL, else a .partial.jsonl beside it."""
-    return out if fmt == "jsonl" else out.with_name(out.name + ".partial.jsonl")
+    """The JSON lines file a run appends to: the output itself for JSONL, else a hidden .NAME.jsonl beside it.
+
+    The journal outlives the run: a later run resumes from it and renders every record, old and new.
+    """
+    return out if fmt == "jsonl" else out.with_name(f".{out.name}.jsonl")
 
 
 def _is_stream(out: Path) -> bool:
@@ -98,17 +101,17 @@ def _format_of(head: bytes) -> str | None:
     return None
 
 
-def _check_existing(path: Path, fmt: str) -> None:
-    """Refuse to write one format over a file holding another, or over a file that is not ours."""
+def _check_existing(path: Path, fmt: str) -> bool:
+    """Refuse to write one format over a file holding another, or over a file that is not ours; True if it has some."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(8192)
     except FileNotFoundError:
-        return
+        return False
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc.strerror or exc}; check the path") from exc
     if not head.strip():
-        return
+        return False
     found = _format_of(head)
     if found is None:
         raise ConfigError(
@@ -119,6 +122,7 @@ def _check_existing(path: Path, fmt: str) -> None:
             f"{path} holds {FORMAT_NAMES[found]} but this run would write {FORMAT_NAMES[fmt]}; "
             f"add -f {found} to continue that file, or choose another output file"
         )
+    return True
 
 
 def resolve_output(out: Path | str | None, fmt: str | None = None, out_dir: Path | None = None) -> Output:
@@ -127,15 +131,26 @@ def resolve_output(out: Path | str | None, fmt: str | None = None, out_dir: Path
         raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if out is None and out_dir is None:
         raise ConfigError("give an output file (-o FILE, or -o - for standard output) or folder (--out-dir)")
+    if out is not None and out_dir is not None:
+        raise ConfigError(
+            f"choose one of -o and --out-dir: -o {out} writes one file of records, "
+            f"--out-dir {out_dir} one file per article"
+        )
     if out is None:
         return Output(None, fmt or "jsonl", out_dir)
     out = Path(out)
     chosen = fmt or SUFFIX_FORMATS.get(out.suffix.lower(), "jsonl")
     if _is_stream(out):
         return Output(None, chosen, out_dir, stream=str(out))
-    _check_existing(out, chosen)
+    rendered = _check_existing(out, chosen)
     if chosen != "jsonl":
-        _check_existing(journal_path(out, chosen), "jsonl")
+        journal = journal_path(out, chosen)
+        if not _check_existing(journal, "jsonl") and rendered and chosen != "json":  # a JSON array holds whole records
+            raise ConfigError(
+                f"{out} holds records but not its journal {journal.name}, which a run needs to keep them "
+                f"(deleted, or written by an older summarizer); this run would overwrite it: delete it if it can go, "
+                f"choose another output file, or write JSON lines (-o {out.with_suffix('.jsonl')})"
+            )
     return Output(out, chosen, out_dir)
 
 
@@ -167,11 +182,12 @@ def read_kept(out: Path | None, fmt: str = "jsonl") -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     if out is None:
         return rows
-    if fmt == "json" and out.exists():
+    journal = journal_path(out, fmt)
+    if fmt == "json" and out.exists() and not journal.exists():  # from an older summarizer: the array is the journal
         with contextlib.suppress(json.JSONDecodeError, UnicodeDecodeError):
             loaded = json.loads(out.read_text(encoding="utf-8"))
             rows += [r for r in loaded if isinstance(r, dict) and "article_id" in r] if isinstance(loaded, list) else []
-    rows += _read_jsonl(journal_path(out, fmt), repair=True)
+    rows += _read_jsonl(journal, repair=True)
     return rows
 
 
@@ -331,6 +347,7 @@ class Writer:
         self.rows = keep
         self.names = names or {}
         self.written = 0
+        self.ids: set[str] = set()  # article ids written by this run
         self._last_sync = time.monotonic()
         self._fd: int | None = None
         self._stream: TextIO | None = None
@@ -342,17 +359,17 @@ class Writer:
                 self._stream, self._owned = open(output.stream, "w", encoding="utf-8"), True  # noqa: SIM115
         elif output.path is not None:
             journal = journal_path(output.path, output.fmt)
-            journal.parent.mkdir(parents=True, exist_ok=True)
-            if output.fmt == "jsonl":  # rewrite without the rows being redone
+            if keep or journal.exists():  # rewrite without the rows being redone (or torn)
                 _atomic_write(journal, render(keep, "jsonl"))
-            self._fd = os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        if output.out_dir is not None:
-            output.out_dir.mkdir(parents=True, exist_ok=True)
 
     def write(self, result: Result) -> None:
         """Write one result where it belongs, at once."""
         line = result.model_dump_json() + "\n"
         fmt = self.output.fmt
+        if self._fd is None and self.output.path is not None:
+            journal = journal_path(self.output.path, fmt)  # opened at the first record: no record, no file
+            journal.parent.mkdir(parents=True, exist_ok=True)
+            self._fd = os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         if self._fd is not None:
             os.write(self._fd, line.encode("utf-8"))  # one call: a kill leaves whole lines
             if time.monotonic() - self._last_sync > FSYNC_EVERY:
@@ -371,18 +388,17 @@ class Writer:
         if fmt != "jsonl" and (self.output.path is not None or self._stream is not None):
             self.rows.append(json.loads(line))
         self.written += 1
+        self.ids.add(result.article_id)
 
     def close(self) -> None:
-        """Flush, sync and render what needs rendering; remove the journal once rendered."""
+        """Flush, sync and render what needs rendering; the journal stays for the next run."""
         if self._fd is not None:
             os.fsync(self._fd)
             os.close(self._fd)
             self._fd = None
         path, fmt = self.output.path, self.output.fmt
-        if path is not None and fmt != "jsonl":
+        if path is not None and fmt != "jsonl" and (self.rows or path.exists()):
             _atomic_write(path, render(self.rows, fmt))
-            with contextlib.suppress(FileNotFoundError):
-                journal_path(path, fmt).unlink()
         if self._stream is not None:
             stream, self._stream = self._stream, None
             with contextlib.suppress(BrokenPipeError):

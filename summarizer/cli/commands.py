@@ -181,6 +181,8 @@ def batch(
                 raise typer.Exit(2)
             return
         llm = resolve_settings(**options).resolved_engine() == "llm"
+        if out is None and out_dir is None and not sys.stdout.isatty():
+            paths["out"] = out = Path("-")  # as --help says: a pipe gets the records as JSON lines
         if progress is None and out is not None and str(out) in ("-", "/dev/stdout") and sys.stdout.isatty():
             progress = False  # records and a redrawn progress line would interleave on one terminal
         ui = BatchConsole(progress=progress, llm=llm)

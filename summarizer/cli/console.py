@@ -264,7 +264,10 @@ class BatchConsole:
         """Say what an interrupted run left behind."""
         records = _plural(report.written, "record")
         if report.resumable:
-            message = f"interrupted: wrote {records} to {report.output}; run the same command again to resume"
+            message = (
+                f"interrupted: wrote {records} this run; {report.output} holds {report.held}; "
+                "run the same command again to resume"
+            )
         else:
             message = f"interrupted: wrote {records} to {report.output}"
         self.console.print(message, markup=False, soft_wrap=True)
