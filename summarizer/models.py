@@ -259,7 +259,7 @@ class Span(_Strict):
     """Where one quoted string of the summary sits in the record's article text."""
 
     field: str = Field(description="Path of the quoted string, e.g. 'key_figures[0].quote'.")
-    start: int = Field(ge=0, description="Offset of its first character in article_text.")
+    start: int = Field(ge=0, description="Offset of its first character in article_text, in code points (str index).")
     end: int = Field(ge=0, description="Offset just past its last character (end exclusive).")
     parts: list[tuple[int, int]] | None = Field(
         default=None,
