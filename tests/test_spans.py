@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import random
 from typing import Any
 
 import pytest
@@ -228,3 +229,33 @@ def test_every_extractive_quote_of_the_seeds_is_placed() -> None:
             assert_placed(record)
             checked += len(record.spans)
     assert checked > 0
+
+
+def _retyped(words: list[str], rng: random.Random) -> str:
+    """A quote of these words as a model might retype it: case, spacing, quote marks, dashes, one elision."""
+    out = []
+    for word in words:
+        word = word.upper() if rng.random() < 0.2 else word
+        word = word.replace("'", "\u2019").replace('"', "\u201d").replace("-", "\u2014")
+        out.append(word)
+    if len(out) > 6 and rng.random() < 0.5:
+        cut = rng.randrange(2, len(out) - 3)
+        out[cut : cut + 2] = ["..."]
+    return ("  " if rng.random() < 0.3 else " ").join(out)
+
+
+def test_retyped_windows_of_the_seeds_are_placed_on_what_they_quote() -> None:
+    rng = random.Random(12)
+    checked = 0
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        index = ArticleIndex(text)
+        words = text.split()
+        for _ in range(40):
+            start = rng.randrange(0, max(1, len(words) - 12))
+            quote = _retyped(words[start : start + rng.randrange(3, 12)], rng)
+            placed = index.locate(quote)
+            assert placed is not None, quote
+            assert [normalize(text[a:b]) for a, b in placed] == quote_parts(quote), quote
+            checked += 1
+    assert checked == 40 * len(SEEDS)
