@@ -38,9 +38,12 @@ from .models import (
     Attempts,
     GroundingReport,
     IngestReport,
+    Span,
     SummaryRecord,
     SummaryResponse,
+    place_quotes,
 )
+from .quotes import ArticleIndex
 
 if TYPE_CHECKING:  # httpx2, openai and instructor load only when an LLM is used
     import httpx2
@@ -244,8 +247,12 @@ class Summarizer:
         started = time.perf_counter()
         document = job.document
         summary = extract(document.text, job.language)
+        spans, unplaced = place_quotes(summary.quoted(), ArticleIndex(document.text).locate)
+        provenance = self._provenance(job, article_id)
+        if unplaced:
+            provenance["warnings"].append(_unplaced(unplaced))
         record = SummaryRecord(
-            **self._provenance(job, article_id),
+            **provenance,
             content_sha256=document.sha256,
             engine="extractive",
             provider=None,
@@ -256,16 +263,23 @@ class Summarizer:
             created_at=datetime.now(UTC),
             grounding=GroundingReport(checked=sum(1 for _ in summary.quoted())),
             summary=summary,
+            spans=spans,
+            article_text=document.text,
         )
         return self._store(job.key, record)
 
     def _finish(self, answer: Answer, job: _Job, article_id: str | None, started: float) -> SummaryRecord:
         s = self.settings
         document = job.document
-        summary, report = self._salvage(answer, document.text)
+        summary, report, spans = self._salvage(answer, document.text)
         stats = answer.stats
+        provenance = self._provenance(job, article_id)
+        placed = {span.field for span in spans}
+        unplaced = [path for path, _ in summary.quoted() if path not in placed]
+        if unplaced:
+            provenance["warnings"].append(_unplaced(unplaced))
         record = SummaryRecord(
-            **self._provenance(job, article_id),
+            **provenance,
             content_sha256=document.sha256,
             engine="llm",
             provider=s.provider,
@@ -280,14 +294,17 @@ class Summarizer:
             grounding=report,
             checks=verify(summary, document.text) if self._verifies(job) else None,
             summary=summary,
+            spans=spans,
+            article_text=document.text,
         )
         return self._store(job.key, record)
 
-    def _salvage(self, answer: Answer, text: str) -> tuple[ArticleSummary, GroundingReport]:
-        """Return the summary to store: the valid answer, or the last one minus bad quotes."""
+    def _salvage(self, answer: Answer, text: str) -> tuple[ArticleSummary, GroundingReport, list[Span]]:
+        """Return the summary to store (the valid answer, or the last one minus bad quotes) and its spans."""
+        index = ArticleIndex(text)
         if answer.response is not None:
-            checked = sum(1 for _ in answer.response.quoted())
-            return ArticleSummary.from_response(answer.response), GroundingReport(checked=checked)
+            cleaned, report, spans = grounding.ground(answer.response, index)  # validated: nothing drops
+            return ArticleSummary.from_response(cleaned), report, spans
         tries = answer.stats.requests
         try:
             response = SummaryResponse.model_validate_json(answer.last_content or "")
@@ -298,8 +315,7 @@ class Summarizer:
                 attempts=tries,
                 usage=answer.stats.usage,
             ) from exc
-        article = grounding.normalize(text)
-        cleaned, report = grounding.remove_ungrounded(response, article)
+        cleaned, report, spans = grounding.ground(response, index)
         if self.settings.strict_grounding and report.dropped:
             missing = [d.text for d in report.dropped]
             raise GroundingError(
@@ -310,7 +326,7 @@ class Summarizer:
                 attempts=tries,
                 usage=answer.stats.usage,
             )
-        return ArticleSummary.from_response(cleaned), report
+        return ArticleSummary.from_response(cleaned), report, spans
 
     def summarize(
         self,
@@ -408,6 +424,10 @@ def _provenance(document: Document, article_id: str | None) -> dict[str, Any]:
         ),
         "warnings": warnings,
     }
+
+
+def _unplaced(paths: list[str]) -> str:
+    return f"no span for {', '.join(paths)}: the quote matcher could not place it in the article text"
 
 
 def _describe(exc: PydanticValidationError, limit: int = 4) -> str:

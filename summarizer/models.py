@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
@@ -38,9 +38,11 @@ __all__ = [
     "HedgeKind",
     "IngestReport",
     "KeyFigure",
+    "Span",
     "SummaryRecord",
     "SummaryResponse",
     "Usage",
+    "place_quotes",
 ]
 
 SCHEMA_VERSION = "2"
@@ -260,6 +262,36 @@ class IngestReport(_Strict):
     truncated_from: int | None = Field(default=None, description="Characters before truncation, if it was cut.")
 
 
+class Span(_Strict):
+    """Where one quoted string of the summary sits in the record's article text."""
+
+    field: str = Field(description="Path of the quoted string, e.g. 'key_figures[0].quote'.")
+    start: int = Field(ge=0, description="Offset of its first character in article_text, in code points (str index).")
+    end: int = Field(ge=0, description="Offset just past its last character (end exclusive).")
+    parts: list[tuple[int, int]] | None = Field(
+        default=None,
+        description="For a quote that elides text with '...': (start, end) of each part; start and end "
+        "then run from the first part to the last. Null for a quote of one part.",
+    )
+
+
+Locator = Callable[[str], "list[tuple[int, int]] | None"]
+
+
+def place_quotes(items: Iterable[tuple[str, str]], where: Locator) -> tuple[list[Span], list[str]]:
+    """Span every (path, text) that ``where`` places; also return the paths it could not place."""
+    spans: list[Span] = []
+    unplaced: list[str] = []
+    for path, text in items:
+        parts = where(text)
+        if parts is None:
+            unplaced.append(path)
+        else:
+            many = parts if len(parts) > 1 else None
+            spans.append(Span(field=path, start=parts[0][0], end=parts[-1][1], parts=many))
+    return spans, unplaced
+
+
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -296,6 +328,24 @@ class SummaryRecord(_Strict):
     )
     warnings: list[str] = Field(default_factory=list)
     summary: ArticleSummary
+    spans: list[Span] = Field(
+        default_factory=list,
+        description="Where each quote, cue and evidence string of the summary sits in article_text "
+        "(one per string the matcher placed; computed by code, never asked of the model).",
+    )
+    article_text: str | None = Field(
+        default=None,
+        description="The article text the record was made from (after ingest and truncation; content_sha256 "
+        "is its digest), which spans index into.",
+    )
+
+    @model_validator(mode="after")
+    def _spans_inside(self) -> SummaryRecord:
+        size = len(self.article_text) if self.article_text is not None else None
+        for span in self.spans:
+            if span.start > span.end or (size is not None and span.end > size):
+                raise ValueError(f"span of {span.field} ({span.start}, {span.end}) is not inside the article text")
+        return self
 
     @field_validator("content_sha256")
     @classmethod
