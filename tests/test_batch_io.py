@@ -325,11 +325,18 @@ def test_llm_without_key_fails_before_writing_anything(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def _interruptible() -> None:
+    """Let the child take Ctrl-C even when this test runs as a background job (which ignores SIGINT)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_says_what_was_written_and_how_to_resume(tmp_path: Path) -> None:
     folder = bbc_copy(tmp_path / "in", 400)
     out = tmp_path / "out.jsonl"
     command = cli("batch", str(folder), "-o", str(out), "--no-progress")
-    process = subprocess.Popen(command, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_interruptible
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 30):
         time.sleep(0.01)
@@ -341,7 +348,9 @@ def test_ctrl_c_says_what_was_written_and_how_to_resume(tmp_path: Path) -> None:
     assert held < 400, "the interrupt should land mid-run"
     resume = "run the same command again to resume"
     assert message == f"interrupted: wrote {held} records this run; {out} holds {held}; {resume}"
-    process = subprocess.Popen(command, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_interruptible
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (out.read_bytes().count(b"\n") >= held + 30):
         time.sleep(0.01)
