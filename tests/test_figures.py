@@ -54,6 +54,7 @@ def seed(number: int) -> str:
             "An analysis by Harlow Consulting",
         ),
         ("According to the Valdorian statistics office, 3.2 million people live in the south.", "3.2 million", None),
+        ("Two ferries are being held at Dunmere harbour, according to local media.", "Two", "local media"),
     ],
 )
 def test_claimant_in_the_sentence(text: str, quantity: str, source: str | None) -> None:

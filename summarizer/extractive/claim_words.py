@@ -80,7 +80,8 @@ SOURCE_NOUNS = frozenset(
     bureau office court prosecutors prosecutor judge company firm group party union organisation
     organization institute foundation charity network newspaper paper website broadcaster pollster pollsters
     candidate nominee officer officers staff staffers strategist strategists operative operatives
-    insiders authors author researchers scientists doctors officers residents""".split()
+    insiders authors author researchers scientists doctors officers residents media outlets press newspapers
+    reporters journalists broadcasters agencies""".split()
 )
 # words that make a named source an organisation rather than a person
 ORG_WORDS = frozenset(
