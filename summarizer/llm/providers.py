@@ -490,7 +490,7 @@ class ChatClient:
         model = self.settings.model
         status = getattr(exc, "status_code", None)
         detail = _redact(str(getattr(exc, "message", exc))[:300], self._key)
-        tries = f"after {plural(stats.requests, 'attempt')}"
+        tries = f"after {stats.requests} attempt(s)"
         refusal = self._refusal(exc) if isinstance(exc, openai.APIStatusError) else None
         reason = _connection_failure(exc)
         if refusal is not None:
@@ -500,7 +500,7 @@ class ChatClient:
             )
         if reason is not None:
             return ServiceUnreachable(
-                f"could not reach {where} ({reason}) {tries}; {_advice(reason)}",
+                f"could not reach {where} ({reason}) after {plural(stats.requests, 'attempt')}; {_advice(reason)}",
                 attempts=stats.requests,
                 usage=stats.usage,
             )
