@@ -6,8 +6,8 @@ Every error derives from one root, so ``except SummarizerError`` catches them al
     ├── ConfigError      settings are missing or contradict each other
     ├── InputError       the article cannot be read or is empty
     ├── ProviderError    the LLM server refused the request or kept failing
-    │   └── RunStopped       the run stopped asking the server; this article was not sent
-    │       ├── ServiceUnreachable   connections kept failing (refused, DNS, TLS, connect timeout)
+    │   └── RunStopped       the server cannot serve this run; later requests are not sent
+    │       ├── ServiceUnreachable   no connection (refused, DNS, TLS, connect timeout)
     │       └── AccessDenied         the server refused the key or account (401, 403, no quota)
     ├── OutputError      the model's answer stayed invalid after every re-ask
     │   └── GroundingError   strict grounding: a quote is not in the article
@@ -16,8 +16,11 @@ Every error derives from one root, so ``except SummarizerError`` catches them al
 ``CacheWarning`` is issued (not raised) when a cache entry or directory is
 unusable: the article is then summarized afresh.
 
-Each message says what to do next. Errors raised after tokens were spent carry
-``attempts`` (requests sent) and ``usage`` (tokens billed, a ``Usage``). Only the CLI turns them into exit codes.
+Each message says what to do next. A ``RunStopped`` with ``attempts == 0`` was never
+sent: its message starts "not attempted" and names the cause, which the error of the
+request that showed it explains. Errors raised after tokens were spent carry
+``attempts`` (requests sent) and ``usage`` (tokens billed, a ``Usage``). Only the CLI
+turns them into exit codes.
 """
 
 from __future__ import annotations
@@ -62,15 +65,15 @@ class ProviderError(SummarizerError):
 
 
 class RunStopped(ProviderError):
-    """An earlier request showed the server cannot answer this run; no request was sent (or repeated)."""
+    """The server cannot serve this run: raised for the requests that showed it, then for every later one, unsent."""
 
 
 class ServiceUnreachable(RunStopped):
-    """Connections to the server failed several times in a row (refused, DNS, TLS, connect timeout)."""
+    """No connection to the server (refused, DNS, TLS, connect timeout); several in a row stop the run."""
 
 
 class AccessDenied(RunStopped):
-    """The server refused the API key or account (401, 403, out of quota); every request would fail alike."""
+    """The server refused the API key or account (401, 403, out of quota); the run stops asking at once."""
 
 
 class OutputError(SummarizerError):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import socket
 import ssl
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -68,7 +71,7 @@ def test_breaker_stops_after_threshold_failures_in_a_row() -> None:
     with pytest.raises(ServiceUnreachable, match=r"^not attempted: the server is gone$") as info:
         breaker.check()
     assert info.value.attempts == 0 and isinstance(info.value, ProviderError)
-    with pytest.raises(ServiceUnreachable, match=r"^stopped after 2 attempt"):
+    with pytest.raises(ServiceUnreachable, match=r"^stopped after 2 attempts: the server is gone$"):
         breaker.check(2)
 
 
@@ -99,33 +102,73 @@ def test_breaker_opens_once_under_many_threads() -> None:
     collect = Collect()
     logger = logging.getLogger("summarizer.retry")
     logger.addHandler(collect)
+
+    def hit(_: int) -> None:
+        breaker.unreachable("gone")
+        with contextlib.suppress(ServiceUnreachable):
+            breaker.check()
+
     try:
         with ThreadPoolExecutor(8) as pool:
-            list(pool.map(lambda _: breaker.unreachable("gone"), range(400)))
+            list(pool.map(hit, range(400)))
     finally:
         logger.removeHandler(collect)
-    assert breaker.stopped and collect.messages == ["gone"]
+    assert breaker.stopped and collect.messages == ["stopped asking the server: gone"]
+
+
+def test_breaker_says_nothing_until_a_request_is_held_back() -> None:
+    breaker = Breaker(1)
+    collect = Collect()
+    logger = logging.getLogger("summarizer.retry")
+    logger.addHandler(collect)
+    try:
+        breaker.deny("the key was refused")
+        assert collect.messages == []  # the request that showed it reports its own error
+        with pytest.raises(AccessDenied):
+            breaker.check()
+    finally:
+        logger.removeHandler(collect)
+    assert collect.messages == ["stopped asking the server: the key was refused"]
+
+
+def test_a_library_user_sees_no_log_lines_of_ours_or_instructors() -> None:
+    code = (
+        "from summarizer import Summarizer, SummarizerError\n"
+        "try:\n"
+        f"    Summarizer(engine='llm', base_url='http://127.0.0.1:{closed_port()}/v1', use_cache=False)"
+        ".summarize(text='Valdoria closed its border with Kestria on Monday, officials said.')\n"
+        "except SummarizerError as exc:\n"
+        "    print(type(exc).__name__)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert run.stdout == "ServiceUnreachable\n" and run.stderr == ""
+    configured = "import logging\nlogging.basicConfig(format='%(name)s %(message)s')\n" + code
+    run = subprocess.run([sys.executable, "-c", configured], capture_output=True, text=True, timeout=60, check=False)
+    assert "instructor" in run.stderr  # who configures logging sees everything
 
 
 def test_single_summarize_against_a_closed_port_fails_in_seconds() -> None:
     started = time.perf_counter()
     with (
         Summarizer(engine="llm", base_url=f"http://127.0.0.1:{closed_port()}/v1", use_cache=False) as summarizer,
-        pytest.raises(ProviderError) as info,
+        pytest.raises(ServiceUnreachable) as info,
     ):
         summarizer.summarize(TEXT)
     elapsed = time.perf_counter() - started
     assert elapsed < 5, elapsed
-    assert "after 2 attempt(s) (connection refused)" in str(info.value) and info.value.attempts == 2
+    assert str(info.value) == (
+        f"could not reach {summarizer.settings.base_url} (connection refused) after 2 attempts; "
+        "check that the server is running and that --base-url/OPENAI_BASE_URL points at it"
+    )
+    assert info.value.attempts == 2
 
 
 def test_batch_of_200_against_a_closed_port_fails_fast_and_accounts_for_every_article(tmp_path: Path) -> None:
     folder = fictional_articles(tmp_path / "articles", 200)
     out = tmp_path / "out.jsonl"
     started = time.perf_counter()
-    report = run_batch(
-        folder, out=out, engine="llm", base_url=f"http://127.0.0.1:{closed_port()}/v1", use_cache=False, concurrency=8
-    )
+    url = f"http://127.0.0.1:{closed_port()}/v1"
+    report = run_batch(folder, out=out, engine="llm", base_url=url, use_cache=False, concurrency=8)
     elapsed = time.perf_counter() - started
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert elapsed < 10, elapsed
@@ -133,9 +176,18 @@ def test_batch_of_200_against_a_closed_port_fails_fast_and_accounts_for_every_ar
     assert {r["source_path"] for r in rows} == {p.name for p in folder.iterdir()}
     kinds = Counter(r["error_type"] for r in rows)
     not_attempted = [r for r in rows if r["error"].startswith("not attempted: ")]
-    assert len(not_attempted) >= 200 - 2 * 8 and kinds["ServiceUnreachable"] >= len(not_attempted)
+    assert len(not_attempted) >= 200 - 2 * 8 and kinds == {"ServiceUnreachable": 200}
     assert all(r["attempts"] == 0 for r in not_attempted)
-    assert "check that the server is running" in not_attempted[0]["error"]
+    # one cause, two short wordings: the articles tried, with the advice, and the rest
+    said = {r["error"] for r in not_attempted}
+    assert said == {f"not attempted: {url} could not be reached (connection refused, 3 times in a row)"}
+    tried = {r["error"] for r in rows if r["attempts"]}
+    assert tried and tried <= {
+        f"could not reach {url} (connection refused) after {n}; check that the server is running and that "
+        "--base-url/OPENAI_BASE_URL points at it"
+        for n in ("1 attempt", "2 attempts")
+    }
+    assert all(len(r["error"].replace(url, "<url>")) <= 160 for r in rows)
     assert sum(r["attempts"] for r in rows) <= 2 * 8  # no article past the first wave was sent
 
 
@@ -156,9 +208,28 @@ def test_401_on_the_first_request_stops_the_batch(tmp_path: Path) -> None:
     asyncio.run(summarizer.aclose())
     rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(rec.requests) == 1 and report.failed == 20
-    assert Counter(r["error_type"] for r in rows) == {"ProviderError": 1, "AccessDenied": 19}
-    denied = [r["error"] for r in rows if r["error_type"] == "AccessDenied"]
-    assert all(e.startswith("not attempted: ") and "rejected the API key (401)" in e for e in denied)
+    assert Counter(r["error_type"] for r in rows) == {"AccessDenied": 20}
+    first, *rest = sorted(rows, key=lambda r: -r["attempts"])
+    assert first["error"] == "the server rejected the API key (401); check OPENAI_API_KEY or SUMMARIZER_API_KEY"
+    assert {r["error"] for r in rest} == {"not attempted: https://api.openai.com/v1 rejected the API key (401)"}
+
+
+def test_a_single_401_is_just_its_error(make_summarizer: Any) -> None:
+    rec = Recorder(httpx2.Response(401, json={"error": {"message": "Incorrect API key"}}))
+    summarizer = make_summarizer(rec)
+    collect = Collect()
+    logger = logging.getLogger("summarizer")
+    logger.addHandler(collect)
+    try:
+        with pytest.raises(AccessDenied, match=r"^the server rejected the API key \(401\); check") as info:
+            summarizer.summarize(TEXT)
+        assert info.value.attempts == 1 and collect.messages == []
+        with pytest.raises(AccessDenied, match=r"^not attempted: .* rejected the API key \(401\)$") as later:
+            summarizer.summarize(TEXT + "\n\nUpdate.")
+    finally:
+        logger.removeHandler(collect)
+    assert later.value.attempts == 0 and len(rec.requests) == 1
+    assert collect.messages == ["stopped asking the server: https://api.openai.com/v1 rejected the API key (401)"]
 
 
 def test_breaker_is_shared_by_threads_of_one_summarizer(no_sleep: list[float]) -> None:
@@ -187,8 +258,8 @@ def test_breaker_is_shared_by_threads_of_one_summarizer(no_sleep: list[float]) -
 
         with ThreadPoolExecutor(4) as pool:
             errors = list(pool.map(one, range(40)))
-    assert all(isinstance(e, ProviderError) for e in errors)
-    assert sum(isinstance(e, RunStopped) for e in errors) >= 40 - 4
+    assert all(isinstance(e, ServiceUnreachable) for e in errors)  # from the first article on
+    assert sum(isinstance(e, RunStopped) and e.attempts == 0 for e in errors) >= 40 - 4
     assert calls <= 2 * 4
 
 
@@ -217,6 +288,6 @@ def test_connection_failures_get_quick_bounded_tries(
         raise httpx2.ConnectError(str(cause)) from cause
 
     summarizer = make_summarizer(fail)  # a transport function in place of a scripted Recorder
-    with pytest.raises(ProviderError, match=f"after {attempts} attempt\\(s\\) \\({said}\\)"):
+    with pytest.raises(ServiceUnreachable, match=f"^could not reach .* \\({said}\\) after {attempts} attempts?; check"):
         summarizer.summarize(TEXT)
     assert no_sleep == [1.0] * (attempts - 1)

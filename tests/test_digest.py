@@ -300,6 +300,65 @@ def test_polish_keeps_our_brief_when_the_model_keeps_inventing(tmp_path: Path) -
     assert len(failed) == 1 and "999,999" not in failed[0].brief
 
 
+def refused_polish(tmp_path: Path, *script: Any) -> Digest:
+    import httpx2
+
+    from summarizer.digest import polish_digest
+    from tests.conftest import Recorder
+
+    records = records_of(SEEDS, tmp_path, "refused.jsonl")
+    client = httpx2.Client(transport=httpx2.MockTransport(Recorder(*script)))
+    return polish_digest(build_digest(records), records, http_client=client, model="test-model", backoff_initial=0.01)
+
+
+def connection_refused() -> Exception:
+    import httpx2
+
+    return httpx2.ConnectError("[Errno 111] Connection refused").with_traceback(None)
+
+
+def test_polish_against_a_dead_server_raises_instead_of_keeping_every_brief(tmp_path: Path) -> None:
+    from summarizer import ServiceUnreachable
+
+    refused = [connection_refused() for _ in range(3)]
+    for error in refused:
+        error.__cause__ = ConnectionRefusedError(111, "Connection refused")
+    with pytest.raises(ServiceUnreachable, match=r"^could not reach .* \(connection refused\) after 2 attempts"):
+        refused_polish(tmp_path, *refused)
+
+
+def test_polish_with_a_refused_key_raises_access_denied(tmp_path: Path) -> None:
+    import httpx2
+
+    from summarizer import AccessDenied
+
+    with pytest.raises(AccessDenied, match="rejected the API key"):
+        refused_polish(tmp_path, httpx2.Response(401, json={"error": {"message": "Incorrect API key"}}))
+
+
+def test_polish_says_how_many_briefs_it_rewrote(tmp_path: Path) -> None:
+    import logging
+
+    from tests.conftest import completion, ok
+
+    refused = [connection_refused() for _ in range(3)]
+    for error in refused:
+        error.__cause__ = ConnectionRefusedError(111, "Connection refused")
+    notes: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: notes.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("summarizer.digest")
+    logger.addHandler(handler)
+    try:
+        digest = refused_polish(tmp_path, ok(completion(json.dumps({"brief": "Talks were planned."}))), *refused)
+    finally:
+        logger.removeHandler(handler)
+    assert [s.polished for s in digest.stories].count(True) == 1
+    total = len(digest.stories)
+    assert len(notes) == 1 and notes[0].startswith(f"polished 1 of {total} briefs; the rest keep the built-in brief: ")
+    assert "could not reach" in notes[0]
+
+
 def test_polish_needs_an_llm(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from summarizer import ConfigError
     from summarizer.digest import polish_digest

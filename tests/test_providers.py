@@ -9,7 +9,7 @@ from typing import Any
 import httpx2
 import pytest
 
-from summarizer import GroundingError, OutputError, ProviderError, Summarizer
+from summarizer import AccessDenied, GroundingError, OutputError, ProviderError, Summarizer
 from summarizer.llm.providers import response_format
 from tests.conftest import Recorder, answer_response, article, completion, ok, valdoria_answer
 
@@ -95,19 +95,22 @@ def test_retries_are_bounded(make_summarizer: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("response", "message"),
+    ("response", "message", "kind"),
     [
-        (error(401, "Incorrect API key"), "rejected the API key"),
-        (error(403), "may not use model"),
-        (error(404), "not found"),
-        (error(400, "bad response_format"), "rejected the request"),
-        (error(429, "You exceeded your current quota", "insufficient_quota"), "out of quota"),
+        (error(401, "Incorrect API key"), "rejected the API key", AccessDenied),
+        (error(403), "refused the key for model 'test-model' \\(403\\); pick another", AccessDenied),
+        (error(404), "not found", ProviderError),
+        (error(400, "bad response_format"), "rejected the request", ProviderError),
+        (error(429, "You exceeded your current quota", "insufficient_quota"), "out of quota", AccessDenied),
     ],
 )
-def test_client_errors_fail_fast_with_advice(make_summarizer: Any, response: httpx2.Response, message: str) -> None:
+def test_client_errors_fail_fast_with_advice(
+    make_summarizer: Any, response: httpx2.Response, message: str, kind: type[ProviderError]
+) -> None:
     rec = Recorder(response)
-    with pytest.raises(ProviderError, match=message):
+    with pytest.raises(ProviderError, match=message) as info:
         make_summarizer(rec).summarize(TEXT)
+    assert type(info.value) is kind and info.value.attempts == 1  # one class, one cause
     assert len(rec.requests) == 1
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+logger = logging.getLogger("summarizer.digest")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _allowed: ContextVar[frozenset[float] | None] = ContextVar("summarizer_polish_numbers", default=None)
 
@@ -79,10 +81,15 @@ def _records_text(records: list[SummaryRecord]) -> str:
 
 
 def polish_digest(digest: Digest, records: list[SummaryRecord], *, http_client: Any = None, **options: Any) -> Digest:
-    """Ask the configured LLM to rewrite each brief from its records; keep ours where it fails."""
+    """Ask the configured LLM to rewrite each brief from its records; keep ours where it fails.
+
+    Stories it rewrote carry ``polished: true``. When none could be rewritten
+    because of the server (unreachable, key refused, failing), the first such
+    error is raised; when only some were, a warning says how many and why.
+    """
     from ..cache import RecordCache
     from ..config import resolve_settings
-    from ..errors import ConfigError, SummarizerError
+    from ..errors import ConfigError, ProviderError, SummarizerError
     from ..llm.prompts import load_prompt
     from ..llm.providers import ChatClient
 
@@ -94,24 +101,35 @@ def polish_digest(digest: Digest, records: list[SummaryRecord], *, http_client: 
     cache = RecordCache(settings.cache_dir) if settings.use_cache and settings.cache_dir else None
     by_id = {r.article_id: r for r in records}
     polished = []
+    failures: list[str | SummarizerError] = []
     try:
         for story in digest.stories:
             members = [by_id[s.article_id] for s in story.sources if s.article_id in by_id]
             text = _records_text(members)
             key = hashlib.sha256(f"{prompt.version}\x00{settings.model}\x00{text}".encode()).hexdigest()
             brief = cache.get_text(key) if cache is not None else None
-            if brief is None:
+            if brief is None and not client.breaker.stopped:
                 try:
                     answer = client.ask(prompt.messages(text), PolishedBrief, _numbers_from(members))
-                except SummarizerError:
+                except SummarizerError as exc:
+                    failures.append(exc)
                     answer = None
                 if answer is not None and answer.response is not None:
                     brief = answer.response.brief
                     if cache is not None:
                         cache.set_text(key, brief)
+                elif answer is not None:
+                    failures.append("the model's brief did not validate")
             polished.append(story.model_copy(update={"brief": brief, "polished": True}) if brief else story)
     finally:
         client.close()
         if cache is not None:
             cache.close()
+    done = sum(s.polished for s in polished)
+    server = [f for f in failures if isinstance(f, ProviderError)]
+    if done == 0 and server and polished:
+        raise server[0]
+    if done < len(polished):
+        why = server[0] if server else (failures[0] if failures else "not attempted")
+        logger.warning("polished %d of %d briefs; the rest keep the built-in brief: %s", done, len(polished), why)
     return digest.model_copy(update={"stories": polished})

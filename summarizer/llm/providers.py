@@ -38,10 +38,10 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from ..config import Settings, check_credentials
-from ..errors import OutputError, ProviderError, RunStopped
+from ..errors import AccessDenied, OutputError, ProviderError, RunStopped, ServiceUnreachable
 from ..models import SummaryResponse, Usage
 from . import grounding
-from .retrying import Breaker, Pace, RetryPolicy, async_retrying, sync_retrying
+from .retrying import Breaker, Pace, RetryPolicy, async_retrying, plural, sync_retrying
 
 __all__ = ["Answer", "CallStats", "ChatClient", "response_format", "response_schema"]
 
@@ -198,10 +198,10 @@ def _describe(exc: BaseException) -> str:
 def _advice(reason: str) -> str:
     """What to check after a connection-level failure."""
     if reason == "host name not found":
-        return "check the network connection and the host in --base-url (or OPENAI_BASE_URL)"
+        return "check the network and the host in --base-url/OPENAI_BASE_URL"
     if reason.startswith("TLS"):
-        return "check http:// versus https:// in --base-url (or OPENAI_BASE_URL) and the server's certificate"
-    return "check that the server is running and that --base-url (or OPENAI_BASE_URL) points at it"
+        return "check http:// versus https:// in --base-url/OPENAI_BASE_URL and the server's certificate"
+    return "check that the server is running and that --base-url/OPENAI_BASE_URL points at it"
 
 
 def _is_retryable(exc: BaseException) -> bool:
@@ -351,15 +351,34 @@ class ChatClient:
             return
         reason = _connection_failure(exc)
         if reason is not None:
-            self.breaker.unreachable(
-                f"{self._where} failed {self.breaker.threshold} connections in a row ({reason}), so the run "
-                f"stopped asking it; {_advice(reason)}, then run again (batch: --retry-failed redoes only these)"
-            )
+            n = self.breaker.threshold
+            row = f", {n} times in a row" if n > 1 else ""
+            self.breaker.unreachable(f"{self._where} could not be reached ({reason}{row})")
         elif isinstance(exc, openai.APIStatusError):
             self.breaker.answered()
-            if isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)) or _is_quota(exc):
-                advice = self._provider_error(exc, CallStats(requests=1))
-                self.breaker.deny(f"an earlier request was refused, so the run stopped asking: {advice}")
+            refusal = self._refusal(exc)
+            if refusal is not None:
+                self.breaker.deny(f"{self._where} {refusal[0]}")
+
+    def _refusal(self, exc: openai.APIStatusError) -> tuple[str, str] | None:
+        """What the server refused and what to do, when it refused the key or account; else None."""
+        if _is_quota(exc):
+            return "says the account is out of quota (insufficient_quota)", "add credit or use another key"
+        if isinstance(exc, openai.AuthenticationError):
+            return "rejected the API key (401)", "check OPENAI_API_KEY or SUMMARIZER_API_KEY"
+        if isinstance(exc, openai.PermissionDeniedError):
+            return f"refused the key for model {self.settings.model!r} (403)", "pick another model or key"
+        return None
+
+    def _check(self, stats: CallStats, last: list[BaseException]) -> None:
+        """Before a request: hold it back if the run has stopped asking.
+
+        An article whose own requests failed to connect ends on its own error,
+        so every article that was tried says the same thing.
+        """
+        if self.breaker.stopped and last and _connection_failure(last[-1]) is not None:
+            raise last[-1]
+        self.breaker.check(stats.requests)
 
     def _reasked(self, stats: CallStats) -> None:
         if stats.model_calls > 1:
@@ -374,6 +393,7 @@ class ChatClient:
     def ask(self, messages: list[dict[str, str]], model: type[BaseModel], guard: AbstractContextManager[Any]) -> Answer:
         """Ask for an answer of any schema; the guard is active while answers are validated."""
         stats = CallStats()
+        last: list[BaseException] = []
         self.breaker.check()
 
         def create(**kwargs: Any) -> Any:
@@ -382,11 +402,12 @@ class ChatClient:
             self._reasked(stats)
             for attempt in sync_retrying(self._policy, self._sleep):
                 with attempt:
-                    self.breaker.check(stats.requests)
+                    self._check(stats, last)
                     stats.requests += 1
                     try:
                         response = self._sync().chat.completions.create(**kwargs)
                     except openai.APIError as exc:
+                        last.append(exc)
                         self._observe(exc)
                         raise
                     self._observe(None)
@@ -404,6 +425,7 @@ class ChatClient:
     async def aextract(self, messages: list[dict[str, str]], article: str) -> Answer:
         """Async form of ``extract``."""
         stats = CallStats()
+        last: list[BaseException] = []
         self.breaker.check()
 
         async def create(**kwargs: Any) -> Any:
@@ -412,14 +434,15 @@ class ChatClient:
             self._reasked(stats)
             async for attempt in async_retrying(self._policy, self._async_sleep):
                 with attempt:
-                    self.breaker.check(stats.requests)
+                    self._check(stats, last)
                     if self._pace is not None:
                         await self._pace.acquire(_estimate_tokens(kwargs))
-                        self.breaker.check(stats.requests)
+                        self._check(stats, last)
                     stats.requests += 1
                     try:
                         response = await self._async().chat.completions.create(**kwargs)
                     except openai.APIError as exc:
+                        last.append(exc)
                         self._observe(exc)
                         raise
                     self._observe(None)
@@ -468,13 +491,20 @@ class ChatClient:
         status = getattr(exc, "status_code", None)
         detail = _redact(str(getattr(exc, "message", exc))[:300], self._key)
         tries = f"after {stats.requests} attempt(s)"
-        if _is_quota(exc):
-            text = "the account is out of quota (insufficient_quota); add credit or use another key"
-        elif isinstance(exc, openai.AuthenticationError):
-            text = "the server rejected the API key (401); check OPENAI_API_KEY or SUMMARIZER_API_KEY"
-        elif isinstance(exc, openai.PermissionDeniedError):
-            text = f"the key may not use model {model!r} (403); pick another model or key"
-        elif isinstance(exc, openai.NotFoundError):
+        refusal = self._refusal(exc) if isinstance(exc, openai.APIStatusError) else None
+        reason = _connection_failure(exc)
+        if refusal is not None:
+            what, advice = refusal
+            return AccessDenied(
+                f"the server {what}; {advice}", status_code=status, attempts=stats.requests, usage=stats.usage
+            )
+        if reason is not None:
+            return ServiceUnreachable(
+                f"could not reach {where} ({reason}) after {plural(stats.requests, 'attempt')}; {_advice(reason)}",
+                attempts=stats.requests,
+                usage=stats.usage,
+            )
+        if isinstance(exc, openai.NotFoundError):
             text = f"model {model!r} or the endpoint at {where} was not found (404); check --model and --base-url"
         elif isinstance(exc, openai.RateLimitError):
             text = f"still rate limited {tries}; lower concurrency or try again later"
@@ -487,8 +517,7 @@ class ChatClient:
         elif isinstance(exc, openai.APITimeoutError):
             text = f"the server at {where} timed out {tries}; raise --timeout or check the server"
         elif isinstance(exc, openai.APIConnectionError):
-            reason = _connection_failure(exc) or _describe(exc)
-            text = f"could not reach {where} {tries} ({reason}); {_advice(reason)}"
+            text = f"the connection to {where} failed {tries} ({_describe(exc)}); check the server"
         else:
             text = f"the server failed {tries} (HTTP {status}): {detail}"
             if "response_format" in detail:

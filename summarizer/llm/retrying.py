@@ -38,7 +38,7 @@ from tenacity.stop import stop_base
 
 from ..errors import AccessDenied, RunStopped, ServiceUnreachable
 
-__all__ = ["Breaker", "Pace", "RetryPolicy", "async_retrying", "sync_retrying"]
+__all__ = ["Breaker", "Pace", "RetryPolicy", "async_retrying", "plural", "sync_retrying"]
 
 MAX_SERVER_WAIT = 60.0
 logger = logging.getLogger("summarizer.retry")
@@ -50,8 +50,10 @@ class Breaker:
     After ``threshold`` connection-level failures in a row, or at once when the
     server refuses the key or account, every further request fails without being
     sent. Any answer from the server resets the count; once stopped, the breaker
-    stays stopped for the client's life (one run). Safe across threads and tasks:
-    state changes under a lock that is never held across an await.
+    stays stopped for the client's life (one run). The first request held back
+    logs one warning (a run of one request says nothing beyond its own error).
+    Safe across threads and tasks: state changes under a lock that is never held
+    across an await.
     """
 
     def __init__(self, threshold: int) -> None:
@@ -59,6 +61,7 @@ class Breaker:
         self._lock = threading.Lock()
         self._streak = 0
         self._stop: tuple[type[RunStopped], str] | None = None
+        self._told = False
 
     @property
     def stopped(self) -> bool:
@@ -71,7 +74,11 @@ class Breaker:
         if stop is None:
             return
         kind, reason = stop
-        said = "not attempted" if attempts == 0 else f"stopped after {attempts} attempt(s)"
+        with self._lock:
+            told, self._told = self._told, True
+        if not told:
+            logger.warning("stopped asking the server: %s", reason)
+        said = "not attempted" if attempts == 0 else f"stopped after {plural(attempts, 'attempt')}"
         raise kind(f"{said}: {reason}", attempts=attempts)
 
     def answered(self) -> None:
@@ -83,18 +90,19 @@ class Breaker:
         """Count a connection-level failure; ``reason`` is what the stop error says if this one stops the run."""
         with self._lock:
             self._streak += 1
-            if self.threshold and self._streak >= self.threshold:
-                self._trip(ServiceUnreachable, reason)
+            if self.threshold and self._streak >= self.threshold and self._stop is None:
+                self._stop = (ServiceUnreachable, reason)
 
     def deny(self, reason: str) -> None:
         """Stop the run now: the server refused the key or account, so every request would fail alike."""
         with self._lock:
-            self._trip(AccessDenied, reason)
+            if self._stop is None:
+                self._stop = (AccessDenied, reason)
 
-    def _trip(self, kind: type[RunStopped], reason: str) -> None:
-        if self._stop is None:
-            self._stop = (kind, reason)
-            logger.warning("%s", reason)
+
+def plural(count: int, noun: str) -> str:
+    """'1 attempt', '2 attempts'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 class RetryPolicy:
