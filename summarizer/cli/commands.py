@@ -281,7 +281,8 @@ def digest(
         typer.echo(text, nl=False)
         return
     out.write_text(text, encoding="utf-8")
-    typer.echo(f"wrote {out}: {len(built.stories)} stories from {built.records} records", err=True)
+    polished = f" ({sum(s.polished for s in built.stories)} briefs polished)" if polish else ""
+    typer.echo(f"wrote {out}: {len(built.stories)} stories from {built.records} records{polished}", err=True)
 
 
 @app.command(cls=Command)
