@@ -12,17 +12,18 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError, InputError
-from ..ingest.documents import (
+from ..ingest import (
     HTML_SUFFIXES,
     JSON_SUFFIXES,
     MARKDOWN_SUFFIXES,
     Document,
     document_from_bytes,
     documents_from_json,
+    file_format,
+    read_file,
 )
 
 __all__ = [
-    "GZIP_LIMIT",
     "READS",
     "SKIP_EXCLUDED",
     "SKIP_HIDDEN",
@@ -32,7 +33,6 @@ __all__ = [
     "Found",
     "article_id",
     "discover",
-    "input_kind",
     "list_inputs",
     "looked_for",
     "matches",
@@ -43,7 +43,6 @@ __all__ = [
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 READS = ".txt, .md, .html, .json, .jsonl and their .gz"
-GZIP_LIMIT = 64 * 1024 * 1024  # decompressed bytes read from one .gz: a bomb must not fill memory
 _SNIFF = 8192  # bytes read from the head of a file to recognise our own output
 
 # the reasons a file is passed over; the console groups its notes by them
@@ -84,7 +83,7 @@ class Found:
         if self.document is not None:
             return self.document
         assert self.data is not None
-        return document_from_bytes(self.data, kind=input_kind(self.path), source=self.source)
+        return document_from_bytes(self.data, kind=file_format(self.path), source=self.source)
 
 
 def article_id(source: str, raw: bytes) -> str:
@@ -99,20 +98,6 @@ def _inner_suffix(path: Path) -> str:
     if name.endswith(".gz"):
         name = name[:-3]
     return os.path.splitext(name)[1]
-
-
-def input_kind(path: Path) -> str:
-    """Return how an input is read: html, json, jsonl, markdown or text (a .gz by its inner suffix)."""
-    suffix = _inner_suffix(path)
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix == ".json":
-        return "json"
-    if suffix in JSON_SUFFIXES:
-        return "jsonl"
-    if suffix in MARKDOWN_SUFFIXES:
-        return "markdown"
-    return "text"
 
 
 def looked_for(globs: Iterable[str] = ()) -> str:
@@ -242,7 +227,7 @@ def list_inputs(
                 skip(relative, SKIP_EXCLUDED)
             elif _inner_suffix(full) not in SUPPORTED_SUFFIXES:
                 skip(relative, SKIP_UNSUPPORTED)
-            elif input_kind(full) != "text" and (what := written_by_summarizer(_head(full))):
+            elif file_format(full) != "text" and (what := written_by_summarizer(_head(full))):
                 skip(relative, f"{SKIP_OURS}: {what}")
             else:
                 kept.append(full)
@@ -250,32 +235,22 @@ def list_inputs(
     return root, kept
 
 
-def _read(path: Path) -> bytes:
-    if not path.name.lower().endswith(".gz"):
-        return path.read_bytes()
-    with gzip.open(path, "rb") as handle:
-        data = handle.read(GZIP_LIMIT + 1)
-    if len(data) > GZIP_LIMIT:
-        raise InputError(f"{path.name} decompresses to more than {GZIP_LIMIT // 2**20} MiB; unpack and split it")
-    return data
-
-
 def read_inputs(base: Path, paths: Iterable[Path], *, text_field: str | None = None) -> Iterator[Found]:
     """Yield one Found per file, or per object of a JSON export, reading lazily."""
     for path in paths:
         name = path.relative_to(base).as_posix()
         try:
-            data = _read(path)
+            data = read_file(path)
         except OSError as exc:  # gzip.BadGzipFile is an OSError too
             reason = exc.strerror or str(exc) or type(exc).__name__
             error = InputError(f"cannot read {name}: {reason}")
             yield Found(article_id(name, name.encode()), name, path, error=error)
             continue
-        except (InputError, EOFError) as exc:
-            error = exc if isinstance(exc, InputError) else InputError(f"cannot read {name}: the .gz is cut short")
+        except InputError as exc:  # a .gz cut short or too large
+            error = exc
             yield Found(article_id(name, name.encode()), name, path, error=error)
             continue
-        kind = input_kind(path)
+        kind = file_format(path)
         if kind not in ("json", "jsonl"):
             yield Found(article_id(name, data), name, path, data=data)
             continue

@@ -15,6 +15,7 @@ from .documents import (
     is_binary,
     load_document,
     normalize_text,
+    read_file,
     truncate,
 )
 from .language import Language, detect_language
@@ -36,5 +37,6 @@ __all__ = [
     "is_binary",
     "load_document",
     "normalize_text",
+    "read_file",
     "truncate",
 ]
