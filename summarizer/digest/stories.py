@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from ..extractive.furniture import is_furniture
 from ..models import SummaryRecord
 from .figures import discrepancies
 from .grouping import day, group_records
@@ -18,13 +19,7 @@ BRIEF_WORDS = 70
 WATCH_LEVEL = 3
 HEDGE_ORDER = {"unconfirmed": 0, "denial": 1, "speculation": 2, "attribution": 3, "approximation": 4}
 
-# a brief reports: calls to action and commentary that states nothing are left out
-_CALL_TO_ACTION = re.compile(
-    r"^(?:explore|discover|learn|find out|read|click|subscribe|sign up|watch|stay tuned|follow|join|"
-    r"don[\u2019']?t miss|check out|see (?:how|what|why)|get the latest|keep up|share)\b|"
-    r"\b(?:read more|click here|subscribe (?:to|now)|sign up for|stay tuned|our newsletter)\b",
-    re.IGNORECASE,
-)
+# stricter than the summary's rule: in a brief, "raises questions about X" is commentary even when it names X
 _FILLER = re.compile(
     r"^(?:this|these|such)\s+(?:\w+\s+)?(?:development|move|situation|news|decision|escalation|step|shift|"
     r"turn|event|report)s?\b|"
@@ -36,9 +31,9 @@ _DIGIT = re.compile(r"\d")
 
 
 def is_teaser(sentence: str) -> bool:
-    """A question, a call to action, or commentary with no figure that only says something matters."""
+    """A question, what the summary never takes (calls to action, furniture), or commentary with no figure."""
     text = sentence.strip()
-    if text.endswith("?") or _CALL_TO_ACTION.search(text):
+    if text.endswith("?") or is_furniture(text):
         return True
     return bool(_FILLER.search(text)) and not _DIGIT.search(text)
 
