@@ -30,7 +30,7 @@ from summarizer.extractive.escalation import assess_escalation  # noqa: E402
 from summarizer.extractive.figures import find_figures  # noqa: E402
 from summarizer.extractive.hedges import find_hedges  # noqa: E402
 from summarizer.extractive.sentences import split_sentences  # noqa: E402
-from summarizer.extractive.summary import choose_summary, key_points, rank_sentences  # noqa: E402
+from summarizer.extractive.summary import summarize_sentences  # noqa: E402
 from summarizer.ingest import normalize_text  # noqa: E402
 
 
@@ -88,8 +88,7 @@ def main() -> None:
     timed("assess_escalation", assess_escalation, sentences, stages)
 
     def summary(s: Any) -> Any:
-        ranked = rank_sentences(s)
-        return choose_summary(ranked, s), key_points(ranked, s)
+        return summarize_sentences(s)
 
     timed("summary_and_key_points", summary, sentences, stages)
     staged = sum(stages.values())

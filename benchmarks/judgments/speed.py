@@ -35,7 +35,7 @@ from benchmarks.corpora import shared_dir  # noqa: E402
 from benchmarks.judgments import _baselines as baselines  # noqa: E402
 from summarizer.extractive import extract  # noqa: E402
 from summarizer.extractive.sentences import split_sentences  # noqa: E402
-from summarizer.extractive.summary import MAX_WORDS, choose_summary, key_points, rank_sentences  # noqa: E402
+from summarizer.extractive.summary import MAX_WORDS, summarize_sentences  # noqa: E402
 from summarizer.ingest import normalize_text  # noqa: E402
 
 
@@ -61,9 +61,7 @@ def _sumy(text: str) -> str:
 
 
 def _summary_stage(sentences: list[Any]) -> None:
-    ranked = rank_sentences(sentences)
-    choose_summary(ranked, sentences)
-    key_points(ranked, sentences)
+    summarize_sentences(sentences)
 
 
 def _spread(values: list[float]) -> dict[str, float]:

@@ -19,7 +19,7 @@ from .escalation import EscalationReading, assess_escalation
 from .figures import Figure, find_figures
 from .hedges import HedgeCue, find_hedges
 from .sentences import Sentence, split_sentences
-from .summary import choose_summary, key_points, rank_sentences
+from .summary import summarize_sentences
 
 __all__ = [
     "ENGINE_VERSION",
@@ -168,8 +168,7 @@ def language_warning(language: Language) -> str | None:
 def _lead_only(text: str, language: Language) -> ArticleSummary:
     """The record for an article in another language: lead sentences, nothing guessed."""
     sentences = split_sentences(text)
-    lead = sorted(rank_sentences(sentences), key=lambda pair: pair[1].index)
-    summary = choose_summary(lead, sentences)
+    summary, points = summarize_sentences(sentences, by_position=True)
     escalation = Escalation(
         event_type=EventType.NONE,
         level=0,
@@ -185,7 +184,7 @@ def _lead_only(text: str, language: Language) -> ArticleSummary:
     )
     return ArticleSummary(
         summary=" ".join(s.text for s in summary) or text.strip()[:400],
-        key_points=key_points(lead, sentences),
+        key_points=points,
         escalation=escalation,
         key_figures=[],
         hedges=[],
@@ -198,8 +197,7 @@ def extract(text: str, language: Language | None = None) -> ArticleSummary:
     if not language.is_english:
         return _lead_only(text, language)
     found = analyse(text)
-    ranked = rank_sentences(found.sentences)
-    summary = choose_summary(ranked, found.sentences)
+    summary, points = summarize_sentences(found.sentences)
     reading = found.escalation
     escalation = Escalation(
         event_type=reading.event_type,
@@ -213,7 +211,7 @@ def extract(text: str, language: Language | None = None) -> ArticleSummary:
     )
     return ArticleSummary(
         summary=" ".join(s.text for s in summary) or text.strip()[:400],
-        key_points=key_points(ranked, found.sentences),
+        key_points=points,
         escalation=escalation,
         key_figures=_unique_figures(found.figures),
         hedges=_hedges(found.hedges),

@@ -21,7 +21,15 @@ import numpy as np
 from .furniture import is_furniture
 from .sentences import Sentence, content_words
 
-__all__ = ["MAX_WORDS", "Weights", "choose_summary", "find_headline", "key_points", "rank_sentences"]
+__all__ = [
+    "MAX_WORDS",
+    "Weights",
+    "choose_summary",
+    "find_headline",
+    "key_points",
+    "rank_sentences",
+    "summarize_sentences",
+]
 
 MAX_WORDS = 80
 MAX_SENTENCES = 4
@@ -72,21 +80,9 @@ def _is_candidate(s: Sentence) -> bool:
     )
 
 
-# The last article's headline and summary: ranking, choosing and key points each need them, for
-# the same list (identity is safe: the cache holds the list, so its id cannot be reused meanwhile).
-_last_headline: tuple[list[Sentence], Sentence | None] | None = None
-_last_summary: tuple[list[tuple[float, Sentence]], list[Sentence], list[Sentence]] | None = None
-
-
 def find_headline(sentences: list[Sentence]) -> Sentence | None:
     """The headline: a line above the first paragraph that shares most words with the opening."""
-    global _last_headline
-    cached = _last_headline
-    if cached is not None and cached[0] is sentences:
-        return cached[1]
-    headline = _find_headline(sentences)
-    _last_headline = (sentences, headline)
-    return headline
+    return _find_headline(sentences)
 
 
 def _find_headline(sentences: list[Sentence]) -> Sentence | None:
@@ -156,9 +152,13 @@ def _quote_fragment(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("\u201c") != text.count("\u201d")
 
 
-def rank_sentences(sentences: list[Sentence], weights: Weights = DEFAULT) -> list[tuple[float, Sentence]]:
-    """Score candidate sentences (prose, no teasers or filler), best first."""
-    headline = find_headline(sentences)
+def rank_sentences(
+    sentences: list[Sentence], weights: Weights = DEFAULT, headline: Sentence | bool | None = True
+) -> list[tuple[float, Sentence]]:
+    """Score candidate sentences (prose, no teasers or filler), best first; headline True: find it."""
+    if headline is True:
+        headline = find_headline(sentences)
+    headline = headline or None
     after = headline.index + 1 if headline else 0
     candidates: list[Sentence] = []
     seen: set[str] = set()
@@ -202,11 +202,11 @@ def _words(s: Sentence) -> int:
 
 
 def _headline_sentences(
-    chosen: list[Sentence], ranked: list[tuple[float, Sentence]], sentences: list[Sentence]
+    chosen: list[Sentence], ranked: list[tuple[float, Sentence]], headline: Sentence | None
 ) -> list[Sentence]:
     """For each headline development no chosen sentence covers as well as the best one can: that best one."""
     needed: list[Sentence] = []
-    for part in developments(find_headline(sentences)):
+    for part in developments(headline):
         coverage = [(len(part.intersection(stems(s.text))), s) for _, s in ranked]
         best = max(count for count, _ in coverage)
         if best < 2 or any(len(part.intersection(stems(s.text))) >= best for s in chosen):
@@ -235,31 +235,33 @@ def _fill(chosen: list[Sentence], ranked: list[tuple[float, Sentence]], threshol
 
 
 def choose_summary(
-    ranked: list[tuple[float, Sentence]], sentences: list[Sentence], weights: Weights = DEFAULT
+    ranked: list[tuple[float, Sentence]],
+    sentences: list[Sentence],
+    weights: Weights = DEFAULT,
+    headline: Sentence | bool | None = True,
 ) -> list[Sentence]:
     """Pick 2-4 top sentences, no near-duplicates, about MAX_WORDS words, each headline development covered."""
     chosen = _fill([], ranked, weights.redundancy)
     if not chosen:  # no prose at all: fall back to the first lines there are
         return [s for s in sentences if s.text.strip()][:2]
-    global _last_summary
-    needed = _headline_sentences(chosen, ranked, sentences)
+    if headline is True:
+        headline = find_headline(sentences)
+    needed = _headline_sentences(chosen, ranked, headline or None)
     if needed:  # the headline's sentences first, then the best of the rest that fit
         chosen = _fill(needed, ranked, weights.redundancy)
-    chosen.sort(key=lambda s: s.index)
-    if weights == DEFAULT:
-        _last_summary = (ranked, sentences, chosen)
-    return list(chosen)
+    return sorted(chosen, key=lambda s: s.index)
 
 
-def key_points(ranked: list[tuple[float, Sentence]], sentences: list[Sentence], limit: int = 5) -> list[str]:
+def key_points(
+    ranked: list[tuple[float, Sentence]],
+    sentences: list[Sentence],
+    limit: int = 5,
+    summary: list[Sentence] | None = None,
+) -> list[str]:
     """Return 2-5 points, whole sentences or whole clauses, the summary's first, in article order."""
     from .clauses import main_clause
 
-    cached = _last_summary
-    if cached is not None and cached[0] is ranked and cached[1] is sentences:
-        picked = list(cached[2])[:limit]
-    else:
-        picked = choose_summary(ranked, sentences)[:limit]
+    picked = list(summary if summary is not None else choose_summary(ranked, sentences))[:limit]
     for _, sentence in ranked:
         if len(picked) >= limit:
             break
@@ -268,3 +270,13 @@ def key_points(ranked: list[tuple[float, Sentence]], sentences: list[Sentence], 
     if len(picked) < 2:
         picked += [s for s in sentences if s not in picked and s.text.strip()][: 2 - len(picked)]
     return [main_clause(s.text, KEY_POINT_WORDS) for s in sorted(picked, key=lambda s: s.index)]
+
+
+def summarize_sentences(sentences: list[Sentence], *, by_position: bool = False) -> tuple[list[Sentence], list[str]]:
+    """The summary sentences and key points of an article, its headline found once; by_position: lead order."""
+    headline = find_headline(sentences)
+    ranked = rank_sentences(sentences, headline=headline)
+    if by_position:
+        ranked = sorted(ranked, key=lambda pair: pair[1].index)
+    summary = choose_summary(ranked, sentences, headline=headline)
+    return summary, key_points(ranked, sentences, summary=summary)
