@@ -81,6 +81,22 @@ def test_bbc_sample_groups_only_the_same_story(tmp_path: Path) -> None:
     assert ["politics-goldsmith-denies-war-advice-claim.txt", "politics-goldsmith-i-was-not-leant-on.txt"] in groups
 
 
+def test_a_shared_place_alone_does_not_make_one_story(tmp_path: Path) -> None:
+    """Unrelated articles whose main place is the same (London, China) stay apart."""
+    folder = tmp_path / "same-place"
+    folder.mkdir()
+    for name in (
+        "business/m-s-cuts-prices-by-average-of-24.txt",
+        "entertainment/women-in-film-are-earning-less.txt",
+        "politics/retirement-age-could-be-scrapped.txt",
+        "business/profits-stall-at-china-s-lenovo.txt",
+        "tech/china-net-cafe-culture-crackdown.txt",
+    ):
+        shutil.copy(BBC / name, folder / name.replace("/", "-"))
+    digest = build_digest(records_of(folder, tmp_path))
+    assert [len(s.sources) for s in digest.stories] == [1] * 5
+
+
 def dated(record: SummaryRecord, day: str, level: int) -> SummaryRecord:
     summary = record.summary.model_copy(
         update={"escalation": record.summary.escalation.model_copy(update={"level": level})}

@@ -1,13 +1,16 @@
 """Judge the digest: grouping on the seeds, figures that 'differ', one lead article, teasers, hedges, imports.
 
-    python benchmarks/judgments/digest.py [--shared ../shared] [--sample 300] [--layout]
+    python benchmarks/judgments/digest.py [--shared ../shared] [--sample 300] [--layout] [--no-grouping]
 
 Seeds: the three stories and no "sources differ" between figures where one value
 lies inside the other's stated range. A sample of BBC articles (every n-th of
 bbc-news, extractive engine): each story's headline, brief opening and evidence
 from one article; no brief sentence that is a question or starts with a call to
 action; hedged claims doubt first; the watch lists only level 3+ stories with
-evidence. The digest command's imports (no scikit-learn, no SciPy) and its time on
+evidence. Grouping over all 2,095 BBC articles (skipped with `--no-grouping`): a story whose
+articles come from different BBC topics is almost surely two stories merged (the
+BBC set has no story labels, so this is a proxy for wrong merges, not a full
+score). The digest command's imports (no scikit-learn, no SciPy) and its time on
 the seeds. --layout also renders the sample's HTML in headless Chromium at 375
 and 600 px (needs chromium) and counts words broken inside and overflow.
 """
@@ -30,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer.batch import run_batch  # noqa: E402
 from summarizer.digest import Digest, build_digest, load_records  # noqa: E402
+from summarizer.digest.grouping import group_records  # noqa: E402
 from summarizer.digest.rendering import MAX_HEDGES, render_html  # noqa: E402
 from summarizer.digest.stories import HEDGE_ORDER  # noqa: E402
 from summarizer.models import SummaryRecord  # noqa: E402
@@ -120,7 +124,24 @@ def _layout(page: str, work: Path) -> dict[str, Any]:
     return result
 
 
-def evaluate(shared: Path, sample: int = 300, layout: bool = False, **_: Any) -> dict[str, Any]:
+def _grouping(shared: Path, work: Path) -> dict[str, Any]:
+    """Stories over the whole BBC set and how many mix topics (a proxy for wrong merges)."""
+    records = _records(shared / "corpus" / "bbc-news", work)
+    topic = [Path(r.source_path or "").parent.name for r in records]
+    multi = [g for g in group_records(records) if len(g) > 1]
+    mixed = [g for g in multi if len({topic[i] for i in g}) > 1]
+    return {
+        "records": len(records),
+        "stories_of_two_or_more": len(multi),
+        "articles_in_them": sum(map(len, multi)),
+        "stories_mixing_topics": len(mixed),
+        "articles_in_mixed_stories": sum(map(len, mixed)),
+    }
+
+
+def evaluate(
+    shared: Path, sample: int = 300, layout: bool = False, grouping: bool = True, **_: Any
+) -> dict[str, Any]:
     """Digest judgments on the seeds and a BBC sample; see the module docstring."""
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
@@ -140,6 +161,7 @@ def evaluate(shared: Path, sample: int = 300, layout: bool = False, **_: Any) ->
         bbc = _checks(digest, records)
         extra = _layout(bbc["html"], work) if layout else {}
         imports = _imports(shared / "seeds", work)
+        whole = _grouping(shared, work) if grouping else {}
     seed.pop("html")
     bbc.pop("html")
     want = [["000", "001"], ["002", "004"], ["003"]]
@@ -150,6 +172,7 @@ def evaluate(shared: Path, sample: int = 300, layout: bool = False, **_: Any) ->
     return {
         "seeds": {**seed, "groups": groups},
         "bbc_sample": {**bbc, "records": len(records), "build_seconds": round(build_seconds, 2), **extra},
+        "bbc_grouping": whole,
         "imports": imports,
         "targets": {
             "seed_groups": {"target": want, "met": groups == want},
@@ -169,5 +192,7 @@ if __name__ == "__main__":
     parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--layout", action="store_true", help="also lay the HTML out in headless Chromium")
+    parser.add_argument("--no-grouping", action="store_true", help="skip grouping the whole BBC set (about 30 s)")
     args = parser.parse_args()
-    print(json.dumps(evaluate(args.shared, sample=args.sample, layout=args.layout), indent=2))
+    result = evaluate(args.shared, sample=args.sample, layout=args.layout, grouping=not args.no_grouping)
+    print(json.dumps(result, indent=2))

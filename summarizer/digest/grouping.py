@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     import numpy as np
 
 SAME_STORY = 0.35  # similarity at which records join one story
+TEXT_WEIGHT = 0.6  # words alone join two records at a cosine of about 0.58
+PLACE_WEIGHT = 0.3
+# A shared main place is weak evidence on its own (two unrelated stories from one country
+# share it): it counts only for records whose words already overlap this much.
+PLACE_NEEDS_WORDS = 0.15
 DATE_GATE_DAYS = 30
 _TROOPS = {"troops", "soldiers", "forces", "army", "servicemen", "personnel", "fighters", "units", "reinforcements"}
 _PLACE_AFTER = re.compile(r"\b(?:in|into|to|near|along|at|toward|towards|from|on)\s+(?:the\s+)?([A-Z][a-z]+)")
@@ -152,7 +157,8 @@ def similarity_matrix(records: list[SummaryRecord]) -> np.ndarray[Any, Any]:
         ids[name] = next((i for m, i in ids.items() if len(merge_names(Counter([m, name]))) == 1), len(ids))
     place = np.array([ids[n] if n else -1 - i for i, n in enumerate(names)])
     days = np.array([float(d.toordinal()) if (d := day(r)) else np.nan for r in records])
-    matrix: np.ndarray[Any, Any] = 0.5 * text + 0.3 * (place[:, None] == place[None, :])
+    same_place = (place[:, None] == place[None, :]) & (text >= PLACE_NEEDS_WORDS)
+    matrix: np.ndarray[Any, Any] = TEXT_WEIGHT * text + PLACE_WEIGHT * same_place
     # figures can only tip pairs that are already close; checking just those keeps this fast
     for i, j in zip(*np.nonzero(np.triu(matrix >= SAME_STORY - 0.2, k=1)), strict=True):
         if _agree(records[i], records[j]):
