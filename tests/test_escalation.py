@@ -147,3 +147,28 @@ def test_a_threat_to_invade_is_a_threat_not_an_invasion() -> None:
 def test_violence_without_political_actors_is_crime() -> None:
     reading = read(MURDER)
     assert reading.event_type is EventType.CRIME and reading.level == 0
+
+
+OBITUARY_PAGE = """Former Kestrian defence minister Arvo Lint dies aged 88
+
+Arvo Lint, who served three governments in Kestria, has died at his home in Orlen.
+As defence minister he sent tanks into the capital to crush an army mutiny, a decision his critics never forgave.
+He later led talks that ended the border dispute with Valdoria.
+"""
+
+PAST_PERFECT_LINE = """Valdoria and Kestria agree to reopen border crossings
+
+Valdorian and Kestrian officials agreed on Tuesday to reopen two border crossings.
+Valdorian troops had shelled the Kestrian border town of Mirn before the talks, officials said.
+Both governments said trade would resume next week.
+"""
+
+
+def test_an_obituary_retells_a_life_and_raises_no_alarm() -> None:
+    assert read(OBITUARY_PAGE).level < 3
+
+
+def test_the_past_perfect_is_background_not_a_development() -> None:
+    reading = read(PAST_PERFECT_LINE)
+    assert reading.level < 4
+    assert reading.event_type not in {EventType.FIGHT, EventType.ASSAULT}

@@ -139,9 +139,7 @@ def _grouping(shared: Path, work: Path) -> dict[str, Any]:
     }
 
 
-def evaluate(
-    shared: Path, sample: int = 300, layout: bool = False, grouping: bool = True, **_: Any
-) -> dict[str, Any]:
+def evaluate(shared: Path, sample: int = 300, layout: bool = False, grouping: bool = True, **_: Any) -> dict[str, Any]:
     """Digest judgments on the seeds and a BBC sample; see the module docstring."""
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)

@@ -28,6 +28,8 @@ from .triggers import (
     IRREALIS,
     LEGAL,
     NEGATION,
+    OBITUARY,
+    PAST_PERFECT,
     PEACEFUL,
     RELATED_HEADING,
     THREAT_CUE,
@@ -135,6 +137,7 @@ def _firm(trigger: Trigger, match: re.Match[str], text: str, scope: str, setting
         setting
         and IRREALIS.search(scope) is None
         and NEGATION.search(scope) is None
+        and PAST_PERFECT.search(scope + match.group()) is None
         and (not trigger.nominal or EVENT_MARKER.search(text) is not None)
         and BACKGROUND.search(text, 0, match.start()) is None
         and (trigger.kind is not EventType.MOBILIZE or PEACEFUL.search(text) is None)
@@ -217,7 +220,7 @@ def assess_escalation(sentences: list[Sentence]) -> EscalationReading:
     """Read type, level, direction, actors and evidence from the article's developments."""
     body = _body(sentences)
     lead = [s.text for s in body if s.is_prose][:_LEAD_SENTENCES] or [s.text for s in body[:_LEAD_SENTENCES]]
-    conflict = _conflict_framed(lead)
+    conflict = _conflict_framed(lead) and not any(OBITUARY.search(s.text) for s in body[:2])
     hits: list[_Hit] = []
     starts = [word_starts(s.text) for s in body]
     for rank, sentence in enumerate(body):

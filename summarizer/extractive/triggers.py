@@ -28,6 +28,8 @@ __all__ = [
     "IRREALIS",
     "LEGAL",
     "NEGATION",
+    "OBITUARY",
+    "PAST_PERFECT",
     "PEACEFUL",
     "RELATED_HEADING",
     "THREAT_CUE",
@@ -277,6 +279,21 @@ HISTORY = re.compile(
     r"Napoleonic|Crimean|civil)\s+War|(?:biblical|ancient|medieval|mythical|legendary)|in\s+(?:ancient|"
     r"medieval|biblical)\s+times|from\s+the\s+outset|last\s+(?:winter|spring|summer|autumn|fall)|"
     r"last\s+(?:month|year)['\u2019]s|months\s+ago|a\s+year\s+ago|last\s+year)\b",
+    re.IGNORECASE,
+)
+
+# The past perfect puts an event before the story's own time: background, not a development.
+# "had" before a determiner or "to" is possession or obligation ("had troops there", "had to").
+PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:(?:already|previously|earlier|once|long|just|recently)\s+)?(?:been\s+)?"
+    r"(?!(?:to|a|an|the|no|some|any|its|his|her|their|our|my|your|this|that|these|those|more|many|"
+    r"much|little|few|enough|one|two|three|several)\b)[a-z]{3,}(?:ed|en|wn|un|ght|nt|lt|pt|ft|ck|ne|ot)\b",
+    re.IGNORECASE,
+)
+
+# A headline or lead of an obituary: the article retells a life, so its force words are history.
+OBITUARY = re.compile(
+    r"\b(?:dies|died|has\s+died|dead)\s+(?:at|aged)\s+\d{2,3}\b|\bobituary\b|\bdeath\s+of\s+former\b",
     re.IGNORECASE,
 )
 
