@@ -277,3 +277,26 @@ def test_review_refuses_what_it_cannot_use(tmp_path: Path) -> None:
     broken.write_text(json.dumps({"status": "ok", "article_id": "a", "summary": {}}), encoding="utf-8")
     result = runner.invoke(app, ["review", str(broken)])
     assert result.exit_code == 2 and "looks like a record but is not a valid one" in result.stderr
+
+
+# where the record places a hedge's cue (part 1, used by the page)
+
+TWICE = """Kestria says talks may resume
+
+Kestrian officials said on Friday that talks with Orlen may resume next month.
+
+Separately, analysts in Halvern said Valdoria may send two more brigades to the border before winter.
+"""
+
+
+def test_a_cue_is_placed_inside_its_own_quote() -> None:
+    with Summarizer(engine="extractive", use_cache=False) as summarizer:
+        record = summarizer.summarize(text=TWICE)
+    spans = {s.field: s for s in record.spans}
+    late = [i for i, h in enumerate(record.summary.hedges) if h.quote.startswith("Separately")]
+    assert late, "the extractive engine found no hedge in the last sentence"
+    for i in late:
+        cue, quote = spans[f"hedges[{i}].cue"], spans[f"hedges[{i}].quote"]
+        assert quote.start <= cue.start and cue.end <= quote.end, record.summary.hedges[i]
+    page = render_review(record)
+    assert "(outside its quote)" not in page

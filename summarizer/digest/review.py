@@ -407,7 +407,7 @@ def render_review(record: SummaryRecord) -> str:
     )
     points = "".join(f"<li>{_e(p)}</li>" for p in s.key_points)
     legend = "".join(
-        f'<span class="key {kind}"></span>{_e(name)}'
+        f'<span class="keyed"><span class="key {kind}"></span>{_e(name)}</span>'
         for kind, name in _KIND_NAMES.items()
         if kind != "missed" or missed
     )

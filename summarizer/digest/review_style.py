@@ -47,6 +47,8 @@ main,aside{min-width:0;}
 h2{font-size:18px;margin:22px 0 6px 0;color:#111827;}
 h3{font-size:15px;margin:16px 0 4px 0;color:#111827;}
 .legend{font-size:12px;color:#374151;margin:0 0 8px 0;}
+.keyed{white-space:nowrap;}
+aside p{font-size:14px;margin:4px 0 8px 0;}
 .key{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 3px 0 8px;vertical-align:0;}
 .article{white-space:pre-wrap;overflow-wrap:anywhere;font-size:16px;line-height:1.65;color:#111827;margin:0;}
 .hl{color:inherit;border-radius:2px;cursor:pointer;}
