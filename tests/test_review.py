@@ -277,6 +277,15 @@ def test_review_refuses_what_it_cannot_use(tmp_path: Path) -> None:
     broken.write_text(json.dumps({"status": "ok", "article_id": "a", "summary": {}}), encoding="utf-8")
     result = runner.invoke(app, ["review", str(broken)])
     assert result.exit_code == 2 and "looks like a record but is not a valid one" in result.stderr
+    page = tmp_path / "page.html"
+    assert runner.invoke(app, ["review", str(broken.with_name("none.json")), "-o", str(page)]).exit_code == 2
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert (
+        runner.invoke(app, ["review", str(tmp_path / "a.txt"), "--engine", "extractive", "-o", str(page)]).exit_code
+        == 0
+    )
+    again = runner.invoke(app, ["review", str(page), "--engine", "extractive", "-o", "-"])
+    assert again.exit_code == 2 and "was written by summarizer (digest), not an article" in again.stderr
 
 
 # where the record places a hedge's cue (part 1, used by the page)

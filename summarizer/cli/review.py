@@ -10,7 +10,7 @@ import typer
 
 from ..api import Summarizer
 from ..digest import render_review
-from ..digest.review_input import pick_record, read_records, records_in
+from ..digest.review_input import check_article, pick_record, read_records, records_in
 from ..errors import InputError, SummarizerError
 from ..models import SummaryRecord
 from .commands import _article, _fail, app
@@ -42,6 +42,7 @@ def _record(
         held = read_records(given)
         if held is not None:
             return pick_record(held, article_id, source)
+        check_article(given)
     if article_id is not None:
         raise InputError(f"--id picks a record of batch output, but {source} is an article, not records")
     with Summarizer(**server.settings(), **article.settings()) as summarizer:

@@ -13,10 +13,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..batch.discovery import written_by_summarizer
 from ..errors import InputError
 from ..models import ErrorRecord, SummaryRecord
 
-__all__ = ["pick_record", "read_records", "records_in"]
+__all__ = ["check_article", "pick_record", "read_records", "records_in"]
 
 Record = SummaryRecord | ErrorRecord
 _KEYS = {"status", "article_id"}
@@ -80,6 +81,21 @@ def read_records(path: Path) -> list[Record] | None:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from exc
     return records_in(text, str(path))
+
+
+def check_article(path: Path) -> None:
+    """Raise InputError for a file summarizer wrote (digest, review page, Markdown batch output) given as an article."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return  # reading it as an article gives the error
+    what = written_by_summarizer(head)
+    if what is not None:
+        raise InputError(
+            f"{path} was written by summarizer ({what}), not an article; give a record (.json), "
+            "batch output as JSON lines (.jsonl) with --id, or an article file"
+        )
 
 
 def _ok(record: Record, where: str) -> SummaryRecord:

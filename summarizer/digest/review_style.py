@@ -57,7 +57,7 @@ aside p{font-size:14px;margin:4px 0 8px 0;}
 .hl.bad{outline:2px solid #dc2626;}
 .hl.flash{box-shadow:0 0 0 2px #111827;}
 .tag{text-decoration:none;}
-.tag::before{content:attr(data-label);display:inline-block;font-size:10px;line-height:13px;font-weight:bold;
+.tag::before{content:attr(data-label);display:inline;font-size:10px;line-height:13px;font-weight:bold;
   color:#ffffff;padding:0 3px;margin:0 2px 0 1px;border-radius:3px;vertical-align:2px;white-space:nowrap;}
 ol.items,ul.items{list-style:none;margin:0;padding:0;}
 .items li{padding:7px 0;border-bottom:1px solid #e5e7eb;font-size:14px;overflow-wrap:break-word;}
