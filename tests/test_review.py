@@ -161,6 +161,8 @@ def test_quotes_without_a_span_are_listed_as_such(record: SummaryRecord) -> None
     assert f"<code>{lost.field}</code>" in placement and "1 quote(s) of the record have no span" in placement
     assert "not placed in the article" in page
     assert "Placement</a>: 1 quote(s) without a span" in page and 'class="checks bad"' in page
+    stray = record.model_copy(update={"spans": [*record.spans, lost.model_copy(update={"field": "hedges[9].cue"})]})
+    assert "spans for fields the summary lacks</span> <code>hedges[9].cue</code>" in render_review(stray)
 
 
 def test_a_record_without_its_text_lists_everything_unplaced(record: SummaryRecord) -> None:

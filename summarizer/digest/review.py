@@ -307,13 +307,19 @@ def _unplaced(record: SummaryRecord, items: list[Highlight]) -> str:
     missed = [h for h in items if not h.placed and h.kind == "missed"]
     if record.article_text is None:
         head = "<p>This record does not carry its article text, so nothing can be placed.</p>"
-    elif not lost and not missed:
+    elif not lost and not missed and {s.field for s in record.spans} <= {h.field for h in items}:
         return '<p class="none">Every quote has its place in the article.</p>'
     else:
         head = (
             f"<p>{len(lost)} quote(s) of the record have no span; {len(missed)} missed item(s) could not be found.</p>"
         )
     rows = "".join(f"<li>{_label(h)}<code>{_e(h.field)}</code>{_quote(h.text)}</li>" for h in lost + missed)
+    known = {h.field for h in items}
+    stray = [span.field for span in record.spans if span.field not in known]
+    if stray:  # a span for a field the summary lacks: said, not drawn
+        rows += (
+            f'<li><span class="warn">spans for fields the summary lacks</span> <code>{_e(", ".join(stray))}</code></li>'
+        )
     return head + (f'<ul class="items">{rows}</ul>' if rows else "")
 
 
