@@ -16,6 +16,7 @@ from summarizer.cli import app
 from summarizer.digest import render_review
 from summarizer.models import Checks, DroppedQuote, ErrorRecord, FigureCheck, GroundingReport, place_quotes
 from summarizer.quotes import ArticleIndex
+from tests.conftest import Recorder, answer_response, article, valdoria_answer
 
 runner = CliRunner()
 
@@ -311,3 +312,24 @@ def test_a_cue_is_placed_inside_its_own_quote() -> None:
         assert quote.start <= cue.start and cue.end <= quote.end, record.summary.hedges[i]
     page = render_review(record)
     assert "(outside its quote)" not in page
+
+
+def test_an_llm_answers_cue_is_placed_inside_its_quote_and_its_checks_shown(make_summarizer: Any) -> None:
+    hedge = {
+        "cue": "said",
+        "kind": "attribution",
+        "claim": "the troops may pressure Kestria",
+        "quote": "Analysts at the Harbour Institute said the troops may be intended to pressure Kestria",
+    }
+    answer = valdoria_answer(hedges=[hedge])
+    record = make_summarizer(Recorder(answer_response(answer))).summarize(article("valdoria-border.txt"))
+    text = record.article_text
+    assert text is not None and text.index("said") < text.index(hedge["quote"])  # an earlier 'said'
+    spans = {s.field: s for s in record.spans}
+    cue, quote = spans["hedges[0].cue"], spans["hedges[0].quote"]
+    assert quote.start <= cue.start and cue.end <= quote.end and text[cue.start : cue.end] == "said"
+    assert record.checks is not None
+    page = render_review(record)
+    assert_every_span_highlighted(record, page)
+    verifier = page.split('id="verifier"', 1)[1].split("<h2", 1)[0]
+    assert f"{len(record.checks.figures)} figure(s) checked" in verifier
