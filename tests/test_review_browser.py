@@ -15,6 +15,7 @@ import pytest
 from summarizer import SummaryRecord
 from summarizer.api import Summarizer
 from summarizer.digest import render_review
+from summarizer.models import DroppedQuote, GroundingReport
 from tests.conftest import SHARED
 
 SEED = SHARED / "seeds" / "000_1adc511133575a93.txt"
@@ -70,8 +71,8 @@ def _chromium(width: int, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([CHROMIUM, *flags, *args], capture_output=True, text=True, timeout=60, check=True)
 
 
-def review_layout(page: str, width: int, folder: Path) -> dict[str, Any]:
-    """Lay the page out at `width` CSS pixels; save a screenshot beside it; return what the probe saw."""
+def review_layout(page: str, width: int, folder: Path, *, shot: bool = True) -> dict[str, Any]:
+    """Lay the page out at `width` CSS pixels; save a screenshot beside it if asked; return what the probe saw."""
     probe = folder / f"probe-{width}.html"
     probe.write_text(
         '<!DOCTYPE html><html><body style="margin:0">'
@@ -79,11 +80,10 @@ def review_layout(page: str, width: int, folder: Path) -> dict[str, Any]:
         f'srcdoc="{html.escape(page, quote=True)}"></iframe><script>{_PROBE}</script></body></html>',
         encoding="utf-8",
     )
-    shot = folder / f"review-{width}.png"
-    _chromium(width, f"--user-data-dir={folder / f'profile-s{width}'}", f"--screenshot={shot}", probe.as_uri())
-    assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
-    if keep := os.environ.get("SUMMARIZER_REVIEW_SHOTS"):  # to look at the page: keep the screenshots
-        shutil.copy(shot, Path(keep) / shot.name)
+    if shot:  # pytest --basetemp=DIR keeps it where you can look at it
+        png = folder / f"review-{width}.png"
+        _chromium(width, f"--user-data-dir={folder / f'profile-s{width}'}", f"--screenshot={png}", probe.as_uri())
+        assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 10_000
     dom = _chromium(
         width,
         f"--user-data-dir={folder / f'profile-{width}'}",
@@ -139,3 +139,24 @@ def test_every_highlight_sits_at_its_span_and_the_page_fits(
         assert layout["aside"]["top"] >= layout["main"]["bottom"] - 1
     else:  # beside it
         assert layout["aside"]["left"] >= layout["main"]["right"]
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed here")
+def test_long_words_and_names_do_not_widen_the_page_on_a_phone(seed_record: SummaryRecord, tmp_path: Path) -> None:
+    long = "https://news.example/" + "longpath" * 30
+    text = (seed_record.article_text or "") + f"\n\nSee {long} and Schifffahrtsgesellschaftskapitaenswitwenrente."
+    record = seed_record.model_copy(
+        update={
+            "article_text": text,
+            "title": "W" * 80,
+            "summary": seed_record.summary.model_copy(update={"summary": f"Read {long} first."}),
+            "article_id": "9" * 64,
+            "source_path": "/deep" * 60 + "/file.txt",
+            "url": long,
+            "grounding": GroundingReport(checked=32, dropped=[DroppedQuote(field="hedges[20].quote", text="Q" * 300)]),
+            "warnings": [f"a warning about {long}"],
+        }
+    )
+    layout = review_layout(render_review(record), 375, tmp_path, shot=False)
+    assert layout["article"] == text
+    assert layout["scrollWidth"] <= layout["clientWidth"] == 375

@@ -27,7 +27,8 @@ STYLE = (
     """
 *{box-sizing:border-box;}
 html{-webkit-text-size-adjust:100%;}
-body{margin:0;background:#f3f4f6;color:#1f2937;font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;}
+body{margin:0;background:#f3f4f6;color:#1f2937;font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;
+  overflow-wrap:break-word;}
 a{color:#1d4ed8;}
 .page{max-width:1200px;margin:0 auto;background:#ffffff;padding:16px;}
 header h1{font-size:24px;line-height:1.25;margin:0 0 4px 0;color:#111827;overflow-wrap:break-word;}
