@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -17,6 +18,8 @@ from .commands import _article, _fail, app
 from .options import ArticleOptions, Command, ServerOptions, with_options
 
 __all__ = ["review"]
+
+_SAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 
 def _record(
@@ -88,7 +91,7 @@ def review(
     if out is not None and (str(out) == "-" or (out.exists() and not out.is_file())):
         typer.echo(page, nl=False)
         return
-    target = out or Path(f"review-{record.article_id}.html")
+    target = out or Path(f"review-{_SAFE.sub('_', record.article_id)[:80]}.html")
     try:
         target.write_text(page, encoding="utf-8")
     except OSError as exc:

@@ -81,6 +81,11 @@ footer{font-size:12px;color:#6b7280;margin-top:20px;border-top:1px solid #e5e7eb
   .layout{display:grid;grid-template-columns:minmax(0,1fr) 380px;gap:28px;align-items:start;}
   aside{position:sticky;top:0;max-height:100vh;overflow-y:auto;padding:0 4px 20px 0;}
 }
+@media print{
+  body{background:#ffffff;}
+  aside{position:static;max-height:none;overflow:visible;}
+  nav.toc{display:none;}
+}
 """
     + _KINDS
     + "\n"
