@@ -236,6 +236,8 @@ def test_review_a_record_file(record: SummaryRecord, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert f"wrote {out}: 11 quotes highlighted, 0 without a place, 0 dropped" in result.stderr
     assert out.read_text(encoding="utf-8") == render_review(record)
+    piped = runner.invoke(app, ["review", str(source)])  # no -o and not a terminal: the page goes to the pipe
+    assert piped.exit_code == 0 and piped.stdout == render_review(record)
 
 
 def test_review_picks_from_batch_output(record: SummaryRecord, tmp_path: Path) -> None:
