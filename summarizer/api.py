@@ -247,7 +247,7 @@ class Summarizer:
         started = time.perf_counter()
         document = job.document
         summary = extract(document.text, job.language)
-        spans, unplaced = place_quotes(summary.quoted(), ArticleIndex(document.text).locate)
+        spans, unplaced = place_quotes(summary.quoted(), ArticleIndex(document.text).locate, document.text)
         provenance = self._provenance(job, article_id)
         if unplaced:
             provenance["warnings"].append(_unplaced(unplaced))

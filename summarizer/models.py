@@ -278,10 +278,17 @@ class Span(_Strict):
 Locator = Callable[[str], "list[tuple[int, int]] | None"]
 
 
-def place_quotes(items: Iterable[tuple[str, str]], where: Locator) -> tuple[list[Span], list[str]]:
-    """Span every (path, text) that ``where`` places; also return the paths it could not place."""
+def place_quotes(
+    items: Iterable[tuple[str, str]], where: Locator, article: str | None = None
+) -> tuple[list[Span], list[str]]:
+    """Span every (path, text) that ``where`` places; also return the paths it could not place.
+
+    Given the ``article`` text, a hedge's cue goes inside its own quote where it occurs
+    there, rather than at its first occurrence in the article.
+    """
     spans: list[Span] = []
     unplaced: list[str] = []
+    cues: dict[str, str] = {}
     for path, text in items:
         parts = where(text)
         if parts is None:
@@ -289,7 +296,30 @@ def place_quotes(items: Iterable[tuple[str, str]], where: Locator) -> tuple[list
         else:
             many = parts if len(parts) > 1 else None
             spans.append(Span(field=path, start=parts[0][0], end=parts[-1][1], parts=many))
+            if path.endswith(".cue"):
+                cues[path] = text
+    if article is not None and cues:
+        quoted = {span.field: span for span in spans}
+        spans = [
+            _in_quote(s, cues[s.field], quoted.get(s.field[:-4] + ".quote"), article) if s.field in cues else s
+            for s in spans
+        ]
     return spans, unplaced
+
+
+def _in_quote(cue: Span, text: str, quote: Span | None, article: str) -> Span:
+    """The cue's span moved into its quote's span when it occurs there and is not there already."""
+    if quote is None:
+        return cue
+    regions = quote.parts or [(quote.start, quote.end)]
+    if any(start <= cue.start and cue.end <= end for start, end in regions):
+        return cue
+    for start, end in regions:
+        parts = quotes.ArticleIndex(article[start:end]).locate(text)
+        if parts is not None:
+            many = [(start + a, start + b) for a, b in parts] if len(parts) > 1 else None
+            return Span(field=cue.field, start=start + parts[0][0], end=start + parts[-1][1], parts=many)
+    return cue
 
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")

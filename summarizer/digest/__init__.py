@@ -7,7 +7,8 @@ summary, key points and evidence) and agree on figures; records dated more than
 Stories (`stories`): each is told from one lead article (headline, the brief's
 opening, the evidence), with figures (`figures`: sources differ only when their
 values cannot all be true), hedged claims doubt first, and numbered sources.
-Rendering lives in `summarizer.digest.rendering`. Everything is deterministic.
+Rendering lives in `summarizer.digest.rendering`; one record's review page in
+`summarizer.digest.review`. Everything is deterministic.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .figures import compatible, discrepancies, interval
 from .grouping import DATE_GATE_DAYS, SAME_STORY, group_records, load_records, main_place, similarity_matrix
 from .models import Badge, Digest, Discrepancy, FigureRow, HedgedClaim, SourceRef, Story, TimelinePoint
 from .polish import PolishedBrief, polish_digest
+from .review import render_review
 from .stories import build_digest, is_teaser, source_name
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "load_records",
     "main_place",
     "polish_digest",
+    "render_review",
     "similarity_matrix",
     "source_name",
 ]

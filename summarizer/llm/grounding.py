@@ -45,7 +45,7 @@ def ground(response: SummaryResponse, index: ArticleIndex) -> tuple[SummaryRespo
     items = list(response.quoted())
     missing = [(path, text) for path, text in items if where(text) is None]
     cleaned = _without(response, missing)
-    spans, _ = place_quotes(cleaned.quoted(), where)
+    spans, _ = place_quotes(cleaned.quoted(), where, index.text)
     return cleaned, _report(items, missing), spans
 
 
