@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 
 __all__ = [
     "ArticleIndex",
@@ -80,12 +81,18 @@ def normalize(text: str) -> str:
 
 def quote_parts(quote: str) -> list[str]:
     """The normalised pieces a quote must match in order: split at "..." elisions, outer quote marks off."""
+    return list(_parts(quote))
+
+
+@lru_cache(maxsize=4096)
+def _parts(quote: str) -> tuple[str, ...]:
+    # a quote is checked while the answer validates and again when it is placed: normalised once
     parts = [p.strip(_EDGE) for p in _ELLIPSIS.split(normalize(quote).strip(_EDGE))]
-    return [p for p in parts if p]
+    return tuple(p for p in parts if p)
 
 
 def _occurs(article: str, quote: str) -> bool:
-    parts = quote_parts(quote)
+    parts = _parts(quote)
     if not parts:
         return False
     start = 0
@@ -159,8 +166,14 @@ class ArticleIndex:
         trail = 1 if len(collapsed) > self._lead and collapsed.endswith(" ") else 0
         self.normalized = collapsed[self._lead : len(collapsed) - trail]
         # NFKC may compose across the clusters folded one by one (e.g. Hangul jamo); then
-        # the map is not the rule's text, and nothing is placed rather than misplaced
-        self.exact = self.normalized == normalize(text)
+        # the map is not the rule's text, and nothing is placed rather than misplaced.
+        # ASCII text folds character by character, so it needs no second pass to compare.
+        self.exact = text.isascii() or self.normalized == normalize(text)
+
+    @property
+    def rule_text(self) -> str:
+        """The article as the matching rule sees it (``normalize``), from the index when it is exact."""
+        return self.normalized if self.exact else normalize(self.text)
 
     def locate(self, quote: str) -> list[tuple[int, int]] | None:
         """Return the (start, end) of each part of a quote the rule accepts, or None.
@@ -170,12 +183,12 @@ class ArticleIndex:
         occurrence on whole characters is preferred; failing that, the span
         widens to the whole character.
         """
-        parts = quote_parts(quote)
+        parts = _parts(quote)
         if not parts or not self.exact:
             return None
         return self._place(parts, whole=True) or self._place(parts, whole=False)
 
-    def _place(self, parts: list[str], *, whole: bool) -> list[tuple[int, int]] | None:
+    def _place(self, parts: tuple[str, ...], *, whole: bool) -> list[tuple[int, int]] | None:
         placed = []
         start = 0
         for part in parts:
@@ -249,9 +262,12 @@ def find_missing(article: str, items: Iterable[tuple[str, str]]) -> list[tuple[s
 
 
 @contextmanager
-def checking_against(article_text: str) -> Iterator[str]:
-    """Make ``raise_if_ungrounded`` check against this article inside the block."""
-    normalized = normalize(article_text)
+def checking_against(article: str | ArticleIndex) -> Iterator[str]:
+    """Make ``raise_if_ungrounded`` check against this article inside the block.
+
+    Given an ``ArticleIndex``, its normalised text is used: the article is normalised once per request.
+    """
+    normalized = article.rule_text if isinstance(article, ArticleIndex) else normalize(article)
     token = _article.set(normalized)
     try:
         yield normalized

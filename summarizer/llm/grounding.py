@@ -33,7 +33,7 @@ def ground(response: SummaryResponse, index: ArticleIndex) -> tuple[SummaryRespo
     from ..models import place_quotes
 
     if not index.exact:  # nothing can be placed; still drop by the rule itself
-        cleaned, report = remove_ungrounded(response, normalize(index.text))
+        cleaned, report = remove_ungrounded(response, index.rule_text)
         return cleaned, report, []
     found: dict[str, list[tuple[int, int]] | None] = {}
 

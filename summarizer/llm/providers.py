@@ -40,6 +40,7 @@ from pydantic import ValidationError as PydanticValidationError
 from ..config import Settings, check_credentials
 from ..errors import AccessDenied, OutputError, ProviderError, RunStopped, ServiceUnreachable
 from ..models import SummaryResponse, Usage
+from ..quotes import ArticleIndex
 from . import first_try, grounding
 from .retrying import Breaker, Pace, RetryPolicy, async_retrying, plural, sync_retrying
 
@@ -386,8 +387,8 @@ class ChatClient:
                 "the answer did not validate; re-ask %d of at most %d", stats.model_calls - 1, self.settings.max_reasks
             )
 
-    def extract(self, messages: list[dict[str, str]], article: str) -> Answer:
-        """Ask the model for an article's answer, re-asking while it is invalid."""
+    def extract(self, messages: list[dict[str, str]], article: str | ArticleIndex) -> Answer:
+        """Ask the model for an article's answer, re-asking while it is invalid (quotes checked against article)."""
         return self.ask(messages, SummaryResponse, grounding.checking_against(article))
 
     def ask(self, messages: list[dict[str, str]], model: type[BaseModel], guard: AbstractContextManager[Any]) -> Answer:
@@ -421,7 +422,7 @@ class ChatClient:
                 return self._failed(exc, stats)
         return Answer(stats=stats, response=result)
 
-    async def aextract(self, messages: list[dict[str, str]], article: str) -> Answer:
+    async def aextract(self, messages: list[dict[str, str]], article: str | ArticleIndex) -> Answer:
         """Async form of ``extract``."""
         stats = CallStats()
         last: list[BaseException] = []
