@@ -160,15 +160,14 @@ class ArticleIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        folded, self._folds = _fold(text)
+        folded, self._folds, exact = _fold(text)
         collapsed, self._spaces = _collapse(folded)
         self._lead = 1 if collapsed.startswith(" ") else 0
         trail = 1 if len(collapsed) > self._lead and collapsed.endswith(" ") else 0
         self.normalized = collapsed[self._lead : len(collapsed) - trail]
-        # NFKC may compose across the clusters folded one by one (e.g. Hangul jamo); then
-        # the map is not the rule's text, and nothing is placed rather than misplaced.
-        # ASCII text folds character by character, so it needs no second pass to compare.
-        self.exact = text.isascii() or self.normalized == normalize(text)
+        # where NFKC composed across clusters the map is not the rule's text: nothing is placed
+        # rather than misplaced (whitespace folds the same either way, so _fold's answer holds)
+        self.exact = exact
 
     @property
     def rule_text(self) -> str:
@@ -212,10 +211,15 @@ class ArticleIndex:
         return self._folds.boundary(first) and self._folds.boundary(last + 1)
 
 
-def _fold(text: str) -> tuple[str, _Map]:
-    """Apply NFKC, the quote/dash table and case folding, keeping where each output character came from."""
+def _fold(text: str) -> tuple[str, _Map, bool]:
+    """Apply NFKC, the quote/dash table and case folding, keeping where each output character came from.
+
+    Also say whether the result is what ``normalize`` folds (before whitespace): NFKC
+    may compose across the clusters folded one by one (e.g. Hangul jamo).
+    """
     out: list[str] = []
     where = _Map()
+    exact = True
     pos = 0
     for match in _CLUSTER.finditer(text):
         begin, stop = match.span()
@@ -223,6 +227,7 @@ def _fold(text: str) -> tuple[str, _Map]:
             out.append(text[pos:begin].replace("`", "'").casefold())
             where.add(begin - pos, pos, begin, lump=False)
         i = begin
+        first = len(out)
         while i < stop:  # one base character with its combining marks at a time
             j = i + 1
             while j < stop and unicodedata.combining(text[j]):
@@ -231,11 +236,17 @@ def _fold(text: str) -> tuple[str, _Map]:
             out.append(piece)
             where.add(len(piece), i, j, lump=len(piece) != 1 or j - i != 1)
             i = j
+        # NFKC never joins across an ASCII character, so the text folds as the rule folds it
+        # exactly when each non-ASCII cluster, folded whole, gives the pieces folded one by one
+        exact = (
+            exact
+            and "".join(out[first:]) == unicodedata.normalize("NFKC", text[begin:stop]).translate(_QUOTES).casefold()
+        )
         pos = stop
     if pos < len(text):
         out.append(text[pos:].replace("`", "'").casefold())
         where.add(len(text) - pos, pos, len(text), lump=False)
-    return "".join(out), where
+    return "".join(out), where, exact
 
 
 def _collapse(folded: str) -> tuple[str, _Map]:
