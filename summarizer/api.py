@@ -154,7 +154,12 @@ class _Job:
 
 
 class Summarizer:
-    """Holds settings, the server clients and the cache for many articles."""
+    """Holds settings, the server clients and the cache for many articles.
+
+    ``checks_executor`` moves the verifier of LLM answers off the event loop in
+    ``asummarize``: ``"thread"`` (``asyncio.to_thread``) or any ``Executor``, a
+    process pool included.
+    """
 
     def __init__(
         self,
@@ -168,9 +173,7 @@ class Summarizer:
         **options: Any,
     ) -> None:
         self.settings = settings if settings is not None else resolve_settings(**options)
-        # where asummarize runs the verifier: inline (None), asyncio.to_thread ("thread") or this executor
-        # (a process pool too: verify(summary, text) is a module-level function of picklable arguments)
-        self._checks_executor = checks_executor
+        self._checks_executor = checks_executor  # verify(summary, text) pickles: any executor will do
         if settings is not None and options:
             self.settings = replace(settings, **options)
         self.engine = self.settings.resolved_engine()

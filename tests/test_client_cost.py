@@ -154,3 +154,19 @@ def test_asummarize_runs_the_verifier_off_the_event_loop(where: str, monkeypatch
         record = asyncio.run(run())
     assert record.checks == verify(record.summary, TEXT)
     assert len(threads) == 1 and threads[0] != threading.get_ident()
+
+
+def test_the_index_is_exact_exactly_when_its_text_is_the_rules() -> None:
+    import random
+
+    pieces = ["a", "B", " ", "\n", "`", "e\u0301", "\u00e9", "\u1100", "\u1161", "\u11a8", "\uac00", "\u0301"]
+    pieces += ["\ufb01", "\u00bd", "\u2014", "\u201c", "\u00a0", "\u0130", "\u00df", "\u0bc6", "\u0bbe", "\u304b"]
+    pieces += ["\u3099", "\u212b", "\uff21", "\u0345", "\u0308", "\u0b47", "\u0b3e"]
+    rng = random.Random(13)
+    inexact = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        index = quotes.ArticleIndex(text)
+        assert index.exact == (index.normalized == quotes.normalize(text)), repr(text)
+        inexact += not index.exact
+    assert inexact > 0  # the jamo and the Tamil/Oriya vowel signs compose across clusters

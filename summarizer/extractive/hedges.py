@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..models import HedgeKind
 from .hedge_lexicon import CONDITION, HEADS, LEXICON, REPORTED_BEFORE, VETO_BEFORE, WOULD
 from .sentences import Sentence
+from .triggers import pattern_starts
 
 __all__ = ["HedgeCue", "claim_of", "find_hedges", "hedge_spans"]
 
@@ -34,6 +36,9 @@ _PATTERN = re.compile(
     "|".join(f"(?P<k{i}>\\b(?:{pattern})\\b)" for i, (_, pattern) in enumerate(LEXICON)),
 )
 _KINDS = {f"k{i}": kind for i, (kind, _) in enumerate(LEXICON)}
+# The letters each lexicon pattern can start with (None: not known), to try at a head word only the
+# patterns that can match there, in lexicon order, so the first that matches is the one _PATTERN finds.
+_STARTS = [pattern_starts(re.compile(pattern)) for _, pattern in LEXICON]
 _HEAD = re.compile(r"[a-z']+")
 # Tokens are runs of a-z and the clitics 's and 're; the head-word tokens among them are found by the
 # regex engine rather than by a Python loop over every token.
@@ -111,6 +116,13 @@ def _vetoed(lower: str, start: int, cue: str) -> bool:
     return veto is not None and veto.search(lower[max(0, start - 40) : start]) is not None
 
 
+@cache
+def _pattern_for(head: str) -> re.Pattern[str]:
+    """_PATTERN cut down to the lexicon entries that can match where this head word starts."""
+    kept = [i for i, starts in enumerate(_STARTS) if starts is None or any(head.startswith(x) for x in starts)]
+    return re.compile("|".join(f"(?P<k{i}>\\b(?:{LEXICON[i][1]})\\b)" for i in kept) or "(?!)")
+
+
 def _matches(lower: str) -> list[re.Match[str]]:
     """Lexicon matches, tried only where a head word starts: far cheaper than a scan of every position."""
     found = []
@@ -118,7 +130,7 @@ def _matches(lower: str) -> list[re.Match[str]]:
     for token in _HEAD_TOKEN.finditer(lower):
         if token.start() < last:
             continue
-        match = _PATTERN.match(lower, token.start())
+        match = _pattern_for(token.group()).match(lower, token.start())
         if match:
             found.append(match)
             last = match.end()
