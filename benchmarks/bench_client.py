@@ -379,9 +379,18 @@ def main() -> None:
     parser.add_argument("--profile-calls", type=int, default=200, help="calls of (a) and of (b) under cProfile")
     parser.add_argument("--nagle-calls", type=int, default=50, help="calls of (b) per setting in the Nagle check")
     args = parser.parse_args()
+    report = measure(args.shared, args.count, args.profile_calls, args.nagle_calls)
+    text = json.dumps(report, indent=2)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    print(text)
+
+
+def measure(shared: Path, count: int, profile_calls: int, nagle_calls: int) -> dict[str, Any]:
+    """The whole benchmark (see the module docstring) as one JSON-able report."""
     from benchmarks.bench_extractive import machine
 
-    paths = pick(args.shared, args.count)
+    paths = pick(shared, count)
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
     probe = Summarizer(base_url="http://127.0.0.1:9/v1", api_key=API_KEY, model=MODEL, use_cache=False)
     sampling, max_chars, provider = probe.settings.sampling(), probe.settings.max_chars, probe.settings.provider
@@ -389,7 +398,7 @@ def main() -> None:
     # The exact messages (a) sends: the cleaned, truncated document in the project's prompt.
     items = [(t, build_messages(truncate(load_document(t), max_chars).text)[0]) for t in texts]
 
-    nagle = nagle_check(items, sampling, args.nagle_calls)
+    nagle = nagle_check(items, sampling, nagle_calls)
 
     with FaultServer(always("ok"), latency=0.0, max_requests=10**9, max_seconds=10**6) as server:
         server._handler.disable_nagle_algorithm = True
@@ -419,7 +428,7 @@ def main() -> None:
         timed_s = time.perf_counter() - started
         served = clock.attribute(windows)
 
-        n_prof = args.profile_calls
+        n_prof = profile_calls
         prof_a, prof_a_s = profile_calls(ways["a_request_path"], items, n_prof)
         prof_b, prof_b_s = profile_calls(ways["b_openai"], items, n_prof)
         requests = server.log.requests
@@ -550,10 +559,7 @@ def main() -> None:
         },
         "profile_top": top_outside_sdk(prof_a, n_prof),
     }
-    text = json.dumps(report, indent=2)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    return report
 
 
 if __name__ == "__main__":
