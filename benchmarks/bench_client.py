@@ -386,7 +386,7 @@ def main() -> None:
     print(text)
 
 
-def measure(shared: Path, count: int, profile_calls: int, nagle_calls: int) -> dict[str, Any]:
+def measure(shared: Path, count: int, profiled: int, nagle_calls: int) -> dict[str, Any]:
     """The whole benchmark (see the module docstring) as one JSON-able report."""
     from benchmarks.bench_extractive import machine
 
@@ -428,7 +428,7 @@ def measure(shared: Path, count: int, profile_calls: int, nagle_calls: int) -> d
         timed_s = time.perf_counter() - started
         served = clock.attribute(windows)
 
-        n_prof = profile_calls
+        n_prof = profiled
         prof_a, prof_a_s = profile_calls(ways["a_request_path"], items, n_prof)
         prof_b, prof_b_s = profile_calls(ways["b_openai"], items, n_prof)
         requests = server.log.requests

@@ -30,7 +30,7 @@ from benchmarks import bench_client, eval_extraction  # noqa: E402
 def evaluate(shared: Path, **options: Any) -> dict[str, Any]:
     """Client cost per request and HTML ingest speed, with the issue's targets."""
     count = int(options.get("count", 100))
-    client = bench_client.measure(shared, count, profile_calls=50, nagle_calls=10)
+    client = bench_client.measure(shared, count, profiled=50, nagle_calls=10)
     extraction = {
         "trafilatura_html": eval_extraction.trafilatura_html(shared),
         "summarizer_ingest": eval_extraction.product_paths(shared),
