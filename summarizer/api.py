@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import re
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError as PydanticValidationError
 
@@ -36,6 +38,7 @@ from .models import (
     SCHEMA_VERSION,
     ArticleSummary,
     Attempts,
+    Checks,
     GroundingReport,
     IngestReport,
     Span,
@@ -151,7 +154,12 @@ class _Job:
 
 
 class Summarizer:
-    """Holds settings, the server clients and the cache for many articles."""
+    """Holds settings, the server clients and the cache for many articles.
+
+    ``checks_executor`` moves the verifier of LLM answers off the event loop in
+    ``asummarize``: ``"thread"`` (``asyncio.to_thread``) or any ``Executor``, a
+    process pool included.
+    """
 
     def __init__(
         self,
@@ -161,9 +169,11 @@ class Summarizer:
         async_http_client: httpx2.AsyncClient | None = None,
         sleep: Callable[[float], None] | None = None,
         async_sleep: Callable[[float], Awaitable[None]] | None = None,
+        checks_executor: Executor | Literal["thread"] | None = None,
         **options: Any,
     ) -> None:
         self.settings = settings if settings is not None else resolve_settings(**options)
+        self._checks_executor = checks_executor  # verify(summary, text) pickles: any executor will do
         if settings is not None and options:
             self.settings = replace(settings, **options)
         self.engine = self.settings.resolved_engine()
@@ -268,10 +278,42 @@ class Summarizer:
         )
         return self._store(job.key, record)
 
-    def _finish(self, answer: Answer, job: _Job, article_id: str | None, started: float) -> SummaryRecord:
+    def _finish(
+        self, answer: Answer, job: _Job, article_id: str | None, started: float, index: ArticleIndex
+    ) -> SummaryRecord:
+        summary, report, spans = self._salvage(answer, index)
+        checks = verify(summary, job.document.text) if self._verifies(job) else None
+        return self._record(answer, job, article_id, started, (summary, report, spans), checks)
+
+    async def _afinish(
+        self, answer: Answer, job: _Job, article_id: str | None, started: float, index: ArticleIndex
+    ) -> SummaryRecord:
+        """``_finish`` with the verifier run by ``checks_executor`` when one is given, off the event loop."""
+        summary, report, spans = self._salvage(answer, index)
+        checks = None
+        if self._verifies(job):
+            executor = self._checks_executor
+            if executor is None:
+                checks = verify(summary, job.document.text)
+            elif executor == "thread":
+                checks = await asyncio.to_thread(verify, summary, job.document.text)
+            else:
+                loop = asyncio.get_running_loop()
+                checks = await loop.run_in_executor(executor, verify, summary, job.document.text)
+        return self._record(answer, job, article_id, started, (summary, report, spans), checks)
+
+    def _record(
+        self,
+        answer: Answer,
+        job: _Job,
+        article_id: str | None,
+        started: float,
+        salvaged: tuple[ArticleSummary, GroundingReport, list[Span]],
+        checks: Checks | None,
+    ) -> SummaryRecord:
         s = self.settings
         document = job.document
-        summary, report, spans = self._salvage(answer, document.text)
+        summary, report, spans = salvaged
         stats = answer.stats
         provenance = self._provenance(job, article_id)
         placed = {span.field for span in spans}
@@ -292,16 +334,15 @@ class Summarizer:
             cached=False,
             created_at=datetime.now(UTC),
             grounding=report,
-            checks=verify(summary, document.text) if self._verifies(job) else None,
+            checks=checks,
             summary=summary,
             spans=spans,
             article_text=document.text,
         )
         return self._store(job.key, record)
 
-    def _salvage(self, answer: Answer, text: str) -> tuple[ArticleSummary, GroundingReport, list[Span]]:
+    def _salvage(self, answer: Answer, index: ArticleIndex) -> tuple[ArticleSummary, GroundingReport, list[Span]]:
         """Return the summary to store (the valid answer, or the last one minus bad quotes) and its spans."""
-        index = ArticleIndex(text)
         if answer.response is not None:
             cleaned, report, spans = grounding.ground(answer.response, index)  # validated: nothing drops
             return ArticleSummary.from_response(cleaned), report, spans
@@ -350,8 +391,9 @@ class Summarizer:
         if self._client is None:
             return self._extractive(job, article_id)
         started = time.perf_counter()
-        answer = self._client.extract(job.messages, job.document.text)
-        return self._finish(answer, job, article_id, started)
+        index = ArticleIndex(job.document.text)  # the article normalised once: grounding, salvage and spans
+        answer = self._client.extract(job.messages, index)
+        return self._finish(answer, job, article_id, started, index)
 
     async def asummarize(
         self,
@@ -371,8 +413,9 @@ class Summarizer:
         if self._client is None:
             return self._extractive(job, article_id)
         started = time.perf_counter()
-        answer = await self._client.aextract(job.messages, job.document.text)
-        return self._finish(answer, job, article_id, started)
+        index = ArticleIndex(job.document.text)
+        answer = await self._client.aextract(job.messages, index)
+        return await self._afinish(answer, job, article_id, started, index)
 
     def close(self) -> None:
         """Release the HTTP client and the cache."""

@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 
 __all__ = [
     "ArticleIndex",
@@ -80,12 +81,18 @@ def normalize(text: str) -> str:
 
 def quote_parts(quote: str) -> list[str]:
     """The normalised pieces a quote must match in order: split at "..." elisions, outer quote marks off."""
+    return list(_parts(quote))
+
+
+@lru_cache(maxsize=4096)
+def _parts(quote: str) -> tuple[str, ...]:
+    # a quote is checked while the answer validates and again when it is placed: normalised once
     parts = [p.strip(_EDGE) for p in _ELLIPSIS.split(normalize(quote).strip(_EDGE))]
-    return [p for p in parts if p]
+    return tuple(p for p in parts if p)
 
 
 def _occurs(article: str, quote: str) -> bool:
-    parts = quote_parts(quote)
+    parts = _parts(quote)
     if not parts:
         return False
     start = 0
@@ -153,14 +160,19 @@ class ArticleIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        folded, self._folds = _fold(text)
+        folded, self._folds, exact = _fold(text)
         collapsed, self._spaces = _collapse(folded)
         self._lead = 1 if collapsed.startswith(" ") else 0
         trail = 1 if len(collapsed) > self._lead and collapsed.endswith(" ") else 0
         self.normalized = collapsed[self._lead : len(collapsed) - trail]
-        # NFKC may compose across the clusters folded one by one (e.g. Hangul jamo); then
-        # the map is not the rule's text, and nothing is placed rather than misplaced
-        self.exact = self.normalized == normalize(text)
+        # where NFKC composed across clusters the map is not the rule's text: nothing is placed
+        # rather than misplaced (whitespace folds the same either way, so _fold's answer holds)
+        self.exact = exact
+
+    @property
+    def rule_text(self) -> str:
+        """The article as the matching rule sees it (``normalize``), from the index when it is exact."""
+        return self.normalized if self.exact else normalize(self.text)
 
     def locate(self, quote: str) -> list[tuple[int, int]] | None:
         """Return the (start, end) of each part of a quote the rule accepts, or None.
@@ -170,12 +182,12 @@ class ArticleIndex:
         occurrence on whole characters is preferred; failing that, the span
         widens to the whole character.
         """
-        parts = quote_parts(quote)
+        parts = _parts(quote)
         if not parts or not self.exact:
             return None
         return self._place(parts, whole=True) or self._place(parts, whole=False)
 
-    def _place(self, parts: list[str], *, whole: bool) -> list[tuple[int, int]] | None:
+    def _place(self, parts: tuple[str, ...], *, whole: bool) -> list[tuple[int, int]] | None:
         placed = []
         start = 0
         for part in parts:
@@ -199,10 +211,15 @@ class ArticleIndex:
         return self._folds.boundary(first) and self._folds.boundary(last + 1)
 
 
-def _fold(text: str) -> tuple[str, _Map]:
-    """Apply NFKC, the quote/dash table and case folding, keeping where each output character came from."""
+def _fold(text: str) -> tuple[str, _Map, bool]:
+    """Apply NFKC, the quote/dash table and case folding, keeping where each output character came from.
+
+    Also say whether the result is what ``normalize`` folds (before whitespace): NFKC
+    may compose across the clusters folded one by one (e.g. Hangul jamo).
+    """
     out: list[str] = []
     where = _Map()
+    exact = True
     pos = 0
     for match in _CLUSTER.finditer(text):
         begin, stop = match.span()
@@ -210,6 +227,7 @@ def _fold(text: str) -> tuple[str, _Map]:
             out.append(text[pos:begin].replace("`", "'").casefold())
             where.add(begin - pos, pos, begin, lump=False)
         i = begin
+        first = len(out)
         while i < stop:  # one base character with its combining marks at a time
             j = i + 1
             while j < stop and unicodedata.combining(text[j]):
@@ -218,11 +236,17 @@ def _fold(text: str) -> tuple[str, _Map]:
             out.append(piece)
             where.add(len(piece), i, j, lump=len(piece) != 1 or j - i != 1)
             i = j
+        # NFKC never joins across an ASCII character, so the text folds as the rule folds it
+        # exactly when each non-ASCII cluster, folded whole, gives the pieces folded one by one
+        exact = (
+            exact
+            and "".join(out[first:]) == unicodedata.normalize("NFKC", text[begin:stop]).translate(_QUOTES).casefold()
+        )
         pos = stop
     if pos < len(text):
         out.append(text[pos:].replace("`", "'").casefold())
         where.add(len(text) - pos, pos, len(text), lump=False)
-    return "".join(out), where
+    return "".join(out), where, exact
 
 
 def _collapse(folded: str) -> tuple[str, _Map]:
@@ -249,9 +273,12 @@ def find_missing(article: str, items: Iterable[tuple[str, str]]) -> list[tuple[s
 
 
 @contextmanager
-def checking_against(article_text: str) -> Iterator[str]:
-    """Make ``raise_if_ungrounded`` check against this article inside the block."""
-    normalized = normalize(article_text)
+def checking_against(article: str | ArticleIndex) -> Iterator[str]:
+    """Make ``raise_if_ungrounded`` check against this article inside the block.
+
+    Given an ``ArticleIndex``, its normalised text is used: the article is normalised once per request.
+    """
+    normalized = article.rule_text if isinstance(article, ArticleIndex) else normalize(article)
     token = _article.set(normalized)
     try:
         yield normalized

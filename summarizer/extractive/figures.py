@@ -11,14 +11,17 @@ figures.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..models import FigureStatus
 from .attribution import Attributions, find_source, is_official
 from .describe import describe
+from .figure_words import UNITS
 from .sentences import STOPWORDS, Sentence
 
-__all__ = ["Figure", "find_figures", "find_source", "parse_quantity"]
+__all__ = ["Figure", "Spot", "find_figures", "find_source", "parse_quantity", "read_figures", "spot_figures"]
 
 _APPROX = (
     r"(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated|"
@@ -101,7 +104,23 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _ANY_DIGIT = re.compile(r"\d")
-_NUMBER_WORD = re.compile(rf"\b(?:{_WORDNUM}|{_FRACTION}|dozens|hundreds|thousands|millions|scores)\b", re.IGNORECASE)
+_CURRENCY_RE = re.compile(_CURRENCY)
+_CURRENCY_HEAD = re.compile(rf"^{_CURRENCY}\s?", re.IGNORECASE)
+_PERCENT_TAIL = re.compile(rf"{_PERCENT}$")
+_SCALE_TAIL = re.compile(rf"{_SCALE}$")
+_DIGITS_RE = re.compile(_DIGITS)
+_SPACES = re.compile(r"\s+")
+_RANGE_LEAD = re.compile(r"^(?:between|from)\s+", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:\bto\b|\band\b|-|\u2013|\u2014)\s*", re.IGNORECASE)
+_MONEY_WORD = re.compile(r"[£$€%]|million|billion|per", re.IGNORECASE)
+_LETTERS = re.compile(r"[A-Za-z]+")
+_PERCENT_WORD = re.compile(r"%|per\s?cent|percent")
+_COUNT_WORDS = ("dozens", "hundreds", "thousands", "millions", "scores")
+# a lookahead on the letters these words start with lets the scanner skip every other position fast
+_INITIALS = "".join(sorted({w[0] for w in (*_WORD_NUMBERS, *_FRACTIONS, *_COUNT_WORDS)}))
+_NUMBER_WORD = re.compile(
+    rf"(?<!\w)(?=[{_INITIALS}])(?:{_WORDNUM}|{_FRACTION}|{'|'.join(_COUNT_WORDS)})\b", re.IGNORECASE
+)
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -124,96 +143,6 @@ _AGE_BEFORE = re.compile(r"\baged\s*$|\bage\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUM_IN = re.compile(_DIGITS)
 
-UNITS = frozenset(
-    [
-        "troops",
-        "soldiers",
-        "servicemen",
-        "personnel",
-        "forces",
-        "fighters",
-        "militants",
-        "rebels",
-        "people",
-        "civilians",
-        "refugees",
-        "residents",
-        "children",
-        "women",
-        "men",
-        "casualties",
-        "deaths",
-        "dead",
-        "wounded",
-        "injured",
-        "prisoners",
-        "hostages",
-        "tanks",
-        "drones",
-        "missiles",
-        "rockets",
-        "aircraft",
-        "jets",
-        "planes",
-        "helicopters",
-        "ships",
-        "vessels",
-        "warships",
-        "boats",
-        "artillery",
-        "guns",
-        "shells",
-        "weapons",
-        "warheads",
-        "vehicles",
-        "trains",
-        "battalions",
-        "brigades",
-        "divisions",
-        "units",
-        "regiments",
-        "miles",
-        "kilometres",
-        "kilometers",
-        "km",
-        "metres",
-        "meters",
-        "acres",
-        "hectares",
-        "tonnes",
-        "tons",
-        "barrels",
-        "dollars",
-        "pounds",
-        "euros",
-        "votes",
-        "seats",
-        "jobs",
-        "workers",
-        "members",
-        "mps",
-        "voters",
-        "migrants",
-        "asylum-seekers",
-        "students",
-        "patients",
-        "doctors",
-        "nurses",
-        "police",
-        "officers",
-        "days",
-        "weeks",
-        "months",
-        "hours",
-        "minutes",
-        "years",
-        "times",
-        "countries",
-        "nations",
-        "states",
-        "cases",
-    ]
-)
 _COMPOUND_UNITS = ("square miles", "square kilometres", "square kilometers", "square km", "per cent")
 _CURRENCY_UNITS = {"£": "pounds", "$": "dollars", "us$": "dollars", "€": "euros"}
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
@@ -271,18 +200,18 @@ class Figure:
 
 def _value(token: str) -> float | None:
     token = token.strip().lower()
-    currency = re.match(rf"^{_CURRENCY}\s?", token, re.IGNORECASE)
+    currency = _CURRENCY_HEAD.match(token)
     if currency:
         token = token[currency.end() :]
-    token = re.sub(rf"{_PERCENT}$", "", token).strip()
+    token = _PERCENT_TAIL.sub("", token).strip()
     scale = 1.0
-    match = re.search(rf"{_SCALE}$", token)
-    if match and not re.fullmatch(_DIGITS, token):
+    match = _SCALE_TAIL.search(token)
+    if match and not _DIGITS_RE.fullmatch(token):
         scale = _SCALES[match.group().strip()]
         token = token[: match.start()].strip()
-    if re.fullmatch(_DIGITS, token):
+    if _DIGITS_RE.fullmatch(token):
         return float(token.replace(",", "")) * scale
-    words = re.sub(r"\s+", " ", token)
+    words = _SPACES.sub(" ", token)
     if words in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[words]) * scale
     return None
@@ -295,21 +224,21 @@ def parse_quantity(text: str) -> tuple[float | None, float | None]:
         return None, None
     approx = (match.group("approx") or "").lower()
     if match.group("fraction"):
-        value = _FRACTIONS[re.sub(r"\s+", " ", match.group("fraction").lower())]
+        value = _FRACTIONS[_SPACES.sub(" ", match.group("fraction").lower())]
         rounded = None if value is None else round(value, 3)
         return rounded, rounded
     if match.group("vague"):
         return None, None
-    body = re.sub(r"^(?:between|from)\s+", "", match.group("range"), flags=re.IGNORECASE)
-    parts = re.split(r"\s*(?:\bto\b|\band\b|-|\u2013|\u2014)\s*", body, maxsplit=1, flags=re.IGNORECASE)
+    body = _RANGE_LEAD.sub("", match.group("range"))
+    parts = _RANGE_JOIN.split(body, maxsplit=1)
     values = [_value(p) for p in parts if p.strip()]
     first, second = [*values, None, None][:2]
     if first is not None and second is not None:
         low, high = first, second
         # "15 to 20,000": the scale of the second part applies to the first
         if low < high / 100 and "," not in parts[0] and "." not in parts[0]:
-            magnitude = re.search(rf"{_SCALE}$", parts[1].strip().lower())
-            if magnitude and not re.search(rf"{_SCALE}$", parts[0].strip().lower()):
+            magnitude = _SCALE_TAIL.search(parts[1].strip().lower())
+            if magnitude and not _SCALE_TAIL.search(parts[0].strip().lower()):
                 low *= _SCALES[magnitude.group().strip()]
         return (low, high) if low <= high else (high, low)
     value = values[0] if values else None
@@ -341,11 +270,11 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match[str]) -> bool:
             return True
     if numbers and all(_YEAR.match(n) for n in numbers) and not match.group("approx"):
         next_word = after.strip().split(" ", 1)[0].lower().strip(".,;:")
-        if not re.search(r"[£$€%]|million|billion|per", plain, re.IGNORECASE) and next_word not in UNITS:
+        if not _MONEY_WORD.search(plain) and next_word not in UNITS:
             return True
     # a lone word number needs a counted noun after it ("three tanks", not "one of them")
-    if not numbers and not re.search(_CURRENCY, plain):
-        words = re.findall(r"[A-Za-z]+", after)
+    if not numbers and not _CURRENCY_RE.search(plain):
+        words = _LETTERS.findall(after)
         if (
             not words
             or words[0].lower() in STOPWORDS - {"of"}
@@ -364,9 +293,9 @@ def _sentence_start(text: str, start: int) -> bool:
 
 def _unit(text: str, end: int, quantity: str) -> tuple[str | None, int]:
     lowered = quantity.lower()
-    if re.search(r"%|per\s?cent|percent", lowered):
+    if _PERCENT_WORD.search(lowered):
         return "per cent", end
-    currency = re.search(_CURRENCY, quantity)
+    currency = _CURRENCY_RE.search(quantity)
     if currency:
         return _CURRENCY_UNITS.get(currency.group().lower(), "money"), end
     tail = text[end : end + 60]
@@ -449,8 +378,8 @@ def _parts(text: str, match: re.Match[str]) -> list[tuple[int, int, float | None
     first, second = text[first_start : to.start()], text[to.end() : end]
     low1, high1 = parse_quantity(first)
     low2, high2 = parse_quantity(second)
-    scale = re.search(rf"{_SCALE}$", second.strip().lower())
-    if scale and not re.search(rf"{_SCALE}$", first.strip().lower()) and "," not in first:
+    scale = _SCALE_TAIL.search(second.strip().lower())
+    if scale and not _SCALE_TAIL.search(first.strip().lower()) and "," not in first:
         factor = _SCALES[scale.group().strip()]
         value = low2 or high2 or 0.0
         if (low1 or high1 or 0.0) < value / 100:
@@ -459,10 +388,22 @@ def _parts(text: str, match: re.Match[str]) -> list[tuple[int, int, float | None
     return [(first_start, to.start(), low1, high1), (to.end(), end, low2, high2)]
 
 
-def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
-    """Return every figure in the sentences, in text order."""
-    figures: list[Figure] = []
-    claims: Attributions | None = None
+class Spot(NamedTuple):
+    """A figure's span and numbers, before it is read (unit, what it counts, who claims it, how firm)."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    approx: str
+    fraction: bool
+    sentence: Sentence
+    following: str
+
+
+def spot_figures(text: str, sentences: list[Sentence]) -> list[Spot]:
+    """Every figure's span and numbers, in text order: the cheap half of ``find_figures``."""
+    spots: list[Spot] = []
     for position, sentence in enumerate(sentences):
         if not _ANY_DIGIT.search(sentence.text) and not _NUMBER_WORD.search(sentence.text):
             continue
@@ -470,27 +411,42 @@ def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
         for match in _FIGURE.finditer(text, sentence.start, sentence.end):
             if _is_excluded(text, match.start(), match.end(), match):
                 continue
+            fraction = match.group("fraction") is not None
             for start, end, low, high in _parts(text, match):
                 approx = (match.group("approx") or "") if start == match.start() else ""
-                quantity = text[start:end]
-                unit, _ = _unit(text, end, quantity)
-                if unit is None and match.group("fraction") is None:
-                    unit = _unit_before(text, start, sentence.start)
-                if claims is None:
-                    claims = Attributions(text, sentences)
-                source, cued = claims.claim_at(sentence, start)
-                figures.append(
-                    Figure(
-                        start=start,
-                        end=end,
-                        quantity=quantity,
-                        low=low,
-                        high=high,
-                        unit=unit,
-                        describes=describe(text, start, end, sentence, unit) or (unit or quantity),
-                        source=source,
-                        status=_status(approx, source, cued, sentence.text, following),
-                        sentence=sentence,
-                    )
-                )
+                spots.append(Spot(start, end, low, high, approx, fraction, sentence, following))
+    return spots
+
+
+def read_figures(text: str, sentences: list[Sentence], spots: Iterable[Spot]) -> list[Figure]:
+    """The full reading of spotted figures; the article's attributions are built only if one is read."""
+    figures: list[Figure] = []
+    claims: Attributions | None = None
+    for start, end, low, high, approx, fraction, sentence, following in spots:
+        quantity = text[start:end]
+        unit, _ = _unit(text, end, quantity)
+        if unit is None and not fraction:
+            unit = _unit_before(text, start, sentence.start)
+        if claims is None:
+            claims = Attributions(text, sentences)
+        source, cued = claims.claim_at(sentence, start)
+        figures.append(
+            Figure(
+                start=start,
+                end=end,
+                quantity=quantity,
+                low=low,
+                high=high,
+                unit=unit,
+                describes=describe(text, start, end, sentence, unit) or (unit or quantity),
+                source=source,
+                status=_status(approx, source, cued, sentence.text, following),
+                sentence=sentence,
+            )
+        )
     return figures
+
+
+def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
+    """Return every figure in the sentences, in text order."""
+    return read_figures(text, sentences, spot_figures(text, sentences))

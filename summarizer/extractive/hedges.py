@@ -23,19 +23,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..models import HedgeKind
 from .hedge_lexicon import CONDITION, HEADS, LEXICON, REPORTED_BEFORE, VETO_BEFORE, WOULD
 from .sentences import Sentence
+from .triggers import pattern_starts
 
-__all__ = ["HedgeCue", "find_hedges"]
+__all__ = ["HedgeCue", "claim_of", "find_hedges", "hedge_spans"]
 
 _PATTERN = re.compile(
     "|".join(f"(?P<k{i}>\\b(?:{pattern})\\b)" for i, (_, pattern) in enumerate(LEXICON)),
 )
 _KINDS = {f"k{i}": kind for i, (kind, _) in enumerate(LEXICON)}
+# The letters each lexicon pattern can start with (None: not known), to try at a head word only the
+# patterns that can match there, in lexicon order, so the first that matches is the one _PATTERN finds.
+_STARTS = [pattern_starts(re.compile(pattern)) for _, pattern in LEXICON]
 _HEAD = re.compile(r"[a-z']+")
-_TOKEN = re.compile(r"'(?:s|re)\b|[a-z]+")
+# Tokens are runs of a-z and the clitics 's and 're; the head-word tokens among them are found by the
+# regex engine rather than by a Python loop over every token.
+_CLITICS = frozenset({"'s", "'re"})
+_HEAD_TOKEN = re.compile(
+    "|".join(re.escape(h) + r"\b" for h in sorted(HEADS & _CLITICS))
+    + r"|(?<![a-z])(?:"
+    + "|".join(sorted((h for h in HEADS if h not in _CLITICS), key=len, reverse=True))
+    + r")(?![a-z])"
+)
 _CLAUSE_END = re.compile(r"\s*(?:[;:!?()\[\]\u2014\u2013]|--|[,.][\"\u201d\u2019]?(?=\s|$))\s*")
 _LEADING_JOINER = re.compile(r"^(?:and|but|or|so|that|which|while|whereas)\s+", re.IGNORECASE)
 MAX_CLAIM_WORDS = 20
@@ -103,49 +116,59 @@ def _vetoed(lower: str, start: int, cue: str) -> bool:
     return veto is not None and veto.search(lower[max(0, start - 40) : start]) is not None
 
 
+@cache
+def _pattern_for(head: str) -> re.Pattern[str]:
+    """_PATTERN cut down to the lexicon entries that can match where this head word starts."""
+    kept = [i for i, starts in enumerate(_STARTS) if starts is None or any(head.startswith(x) for x in starts)]
+    return re.compile("|".join(f"(?P<k{i}>\\b(?:{LEXICON[i][1]})\\b)" for i in kept) or "(?!)")
+
+
 def _matches(lower: str) -> list[re.Match[str]]:
     """Lexicon matches, tried only where a head word starts: far cheaper than a scan of every position."""
     found = []
     last = 0
-    for token in _TOKEN.finditer(lower):
-        if token.start() < last or token.group() not in HEADS:
+    for token in _HEAD_TOKEN.finditer(lower):
+        if token.start() < last:
             continue
-        match = _PATTERN.match(lower, token.start())
+        match = _pattern_for(token.group()).match(lower, token.start())
         if match:
             found.append(match)
             last = match.end()
     return found
 
 
+def hedge_spans(sentence: Sentence) -> list[tuple[int, int, HedgeKind]]:
+    """Each cue of a sentence as (start, end, kind), offsets into the sentence: the cheap half of find_hedges."""
+    body = sentence.text
+    lower = body.lower()
+    spans: list[tuple[int, int, HedgeKind]] = []
+    for match in _matches(lower):
+        start, end = match.span()
+        if body[start:end] == "May" or _vetoed(lower, start, lower[start:end]):
+            continue  # "May": the month, or a sentence-initial name
+        spans.append((start, end, _KINDS[match.lastgroup or ""]))
+    if "would" in lower and CONDITION.search(lower):
+        for match in WOULD.finditer(lower):
+            start, end = match.span()
+            if REPORTED_BEFORE.search(lower[max(0, start - 60) : start]):
+                continue  # "said he would resign": a reported plan
+            if not any(a < end and start < b for a, b, _ in spans):
+                spans.append((start, end, HedgeKind.SPECULATION))
+        spans.sort()
+    return spans
+
+
 def find_hedges(text: str, sentences: list[Sentence]) -> list[HedgeCue]:
     """Return every hedge cue in the sentences, in text order."""
-    cues: list[HedgeCue] = []
-    for sentence in sentences:
-        body = sentence.text
-        lower = body.lower()
-        spans: list[tuple[int, int, HedgeKind]] = []
-        for match in _matches(lower):
-            start, end = match.span()
-            if body[start:end] == "May" or _vetoed(lower, start, lower[start:end]):
-                continue  # "May": the month, or a sentence-initial name
-            spans.append((start, end, _KINDS[match.lastgroup or ""]))
-        if "would" in lower and CONDITION.search(lower):
-            for match in WOULD.finditer(lower):
-                start, end = match.span()
-                if REPORTED_BEFORE.search(lower[max(0, start - 60) : start]):
-                    continue  # "said he would resign": a reported plan
-                if not any(a < end and start < b for a, b, _ in spans):
-                    spans.append((start, end, HedgeKind.SPECULATION))
-            spans.sort()
-        for start, end, kind in spans:
-            cues.append(
-                HedgeCue(
-                    start=sentence.start + start,
-                    end=sentence.start + end,
-                    cue=body[start:end],
-                    kind=kind,
-                    claim=claim_of(sentence, start, end),
-                    sentence=sentence,
-                )
-            )
-    return cues
+    return [
+        HedgeCue(
+            start=sentence.start + start,
+            end=sentence.start + end,
+            cue=sentence.text[start:end],
+            kind=kind,
+            claim=claim_of(sentence, start, end),
+            sentence=sentence,
+        )
+        for sentence in sentences
+        for start, end, kind in hedge_spans(sentence)
+    ]

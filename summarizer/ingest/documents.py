@@ -3,14 +3,16 @@
 HTML goes through trafilatura (main text, title, date, site name); plain text and
 Markdown lose their page boilerplate line by line (``boilerplate``); JSON and
 JSONL exports give one document per object. Bytes are decoded by BOM, then
-UTF-8, then charset-normalizer's guess, and mojibake is repaired with ftfy only
-when ftfy judges the text broken. The cleaned, normalised text is what the
-engines and the cache see; the document keeps how much was removed.
+UTF-8, then charset-normalizer's guess; only a guessed decoding is checked for
+mojibake (ftfy), on the text that is kept (a page's extracted text, not its
+markup), and repaired when ftfy judges it broken. The cleaned, normalised text
+is what the engines and the cache see; the document keeps how much was removed.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import json
 import os
@@ -101,12 +103,18 @@ def is_binary(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes, where: str = "input") -> tuple[str, str]:
-    """Decode file bytes and return (text, encoding); repair mojibake where it is safe."""
+    """Decode file bytes and return (text, encoding); a guessed decoding is repaired where ftfy judges it broken."""
+    text, encoding, guessed = _decode(data, where)
+    return (_repair(text) if guessed else text), encoding
+
+
+def _decode(data: bytes, where: str) -> tuple[str, str, bool]:
+    """Decode by BOM, then UTF-8, then charset-normalizer's guess: (text, encoding, whether it was a guess)."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), name
+            return data.decode(name), name, False
     try:
-        text, encoding = data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         if is_binary(data):
             raise InputError(f"{where} is a binary file, not text; pass a text, Markdown, HTML or JSON file") from None
@@ -115,9 +123,7 @@ def decode_bytes(data: bytes, where: str = "input") -> tuple[str, str]:
         best = from_bytes(data[:1_000_000]).best()
         if best is None or best.encoding is None:
             raise InputError(f"{where} is not text in any encoding detected; convert it to UTF-8") from None
-        encoding = best.encoding
-        text = data.decode(encoding, errors="replace")
-    return _repair(text), encoding
+        return data.decode(best.encoding, errors="replace"), best.encoding, True
 
 
 def _repair(text: str) -> str:
@@ -163,19 +169,69 @@ def file_format(path: Path) -> str:
 
 
 def _from_html(html: str, where: str) -> tuple[str, dict[str, str | None]]:
-    import trafilatura
+    """Main text and the metadata a record keeps (title, date, site, URL), from one parse of the page.
 
-    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=False)
+    The text is trafilatura's ``bare_extraction`` without its metadata pass; the
+    metadata comes from ``_metadata``, which does only the parts of that pass the
+    record uses (it skips authors, categories, tags, licence and description).
+    """
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return "", {}
+    result = trafilatura.bare_extraction(tree, with_metadata=False, include_comments=False, favor_precision=False)
     if result is None:
         return "", {}
     data: dict[str, Any] = result if isinstance(result, dict) else result.as_dict()
-    meta = {
-        "title": data.get("title"),
-        "published": data.get("date"),
-        "publisher": data.get("sitename") or data.get("hostname"),
-        "url": data.get("url"),
+    return str(data.get("text") or ""), _metadata(tree)
+
+
+def _metadata(tree: Any) -> dict[str, str | None]:
+    """trafilatura 2.3.1's ``extract_metadata`` for title, date, sitename/hostname and URL only.
+
+    The same steps in the same order (meta tags, then JSON-LD, then the page's own
+    title, URL, htmldate with trafilatura's default date settings, site name),
+    so the values are the ones ``bare_extraction(with_metadata=True)`` gives.
+    """
+    from htmldate import find_date
+    from trafilatura import metadata as found_in
+    from trafilatura.metadata import (
+        META_URL,
+        examine_meta,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+    )
+    from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
+
+    found = examine_meta(tree)
+    with contextlib.suppress(Exception):  # trafilatura guards its JSON-LD reader the same way
+        found = extract_meta_json(tree, found)
+    meta = Document()
+    meta.title = found.title or extract_title(tree)
+    meta.url = found.url or extract_url(tree, None)
+    domain = found_in.extract_domain  # type: ignore[attr-defined]  # courlan's, as trafilatura imports it
+    meta.hostname = domain(meta.url, fast=True) if meta.url else None
+    date_config = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
+    meta.date = find_date(tree, **{**date_config, "url": meta.url})
+    sitename = found.sitename or extract_sitename(tree)
+    if sitename:
+        sitename = sitename.lstrip("@")
+        if sitename and "." not in sitename and not sitename[0].isupper():
+            sitename = sitename.title()
+    elif meta.url and (match := META_URL.match(meta.url)):
+        sitename = match[1]
+    meta.sitename = sitename
+    meta.clean_and_trim()
+    return {
+        "title": meta.title,
+        "published": meta.date,
+        "publisher": meta.sitename or meta.hostname,
+        "url": meta.url,
     }
-    return str(data.get("text") or ""), meta
 
 
 _MONTH_NAMES = {
@@ -255,9 +311,19 @@ def _clean(text: str) -> str:
 
 
 def document_from_text(
-    raw: str, *, kind: str = "text", source: str | None = None, encoding: str = "utf-8", clean: bool = True
+    raw: str,
+    *,
+    kind: str = "text",
+    source: str | None = None,
+    encoding: str = "utf-8",
+    clean: bool = True,
+    repair: bool = False,
 ) -> Document:
-    """Build a Document from decoded text of a given kind (text, markdown or html)."""
+    """Build a Document from decoded text of a given kind (text, markdown or html).
+
+    ``repair``: the encoding was a guess, so mojibake is looked for (ftfy) in what is
+    kept: the extracted text and title of a page, the whole of any other text.
+    """
     meta: dict[str, str | None] = {}
     original = len(raw)
     if original > RAW_LIMIT:
@@ -265,7 +331,12 @@ def document_from_text(
         raw = raw[: cut if cut > RAW_LIMIT // 2 else RAW_LIMIT]
     if kind == "html":
         body, meta = _from_html(raw, source or "input")
+        if repair:
+            body = _repair(body)
+            title = meta.get("title")
+            meta["title"] = _repair(title) if title else title
     else:
+        raw = _repair(raw) if repair else raw
         body = _clean(normalize_text(raw)) if clean else raw
     text = normalize_text(body)
     if kind != "html":
@@ -294,8 +365,8 @@ def document_from_bytes(data: bytes, *, kind: str, source: str) -> Document:
     """Build a Document from a file's bytes."""
     if is_binary(data):
         raise InputError(f"{source} is a binary file, not text; pass a text, Markdown, HTML or JSON file")
-    text, encoding = decode_bytes(data, source)
-    return document_from_text(text, kind=kind, source=source, encoding=encoding)
+    text, encoding, guessed = _decode(data, source)
+    return document_from_text(text, kind=kind, source=source, encoding=encoding, repair=guessed)
 
 
 def _field(entry: Mapping[str, Any], names: tuple[str, ...], chosen: str | None = None) -> str | None:

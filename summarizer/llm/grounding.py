@@ -21,7 +21,7 @@ def remove_ungrounded(response: SummaryResponse, article: str) -> tuple[SummaryR
     """Drop items whose quotes are not in the (normalised) article; report what went."""
     items = list(response.quoted())
     missing = find_missing(article, items)
-    return _without(response, missing), _report(items, missing)
+    return (_without(response, missing) if missing else response), _report(items, missing)
 
 
 def ground(response: SummaryResponse, index: ArticleIndex) -> tuple[SummaryResponse, GroundingReport, list[Span]]:
@@ -33,7 +33,7 @@ def ground(response: SummaryResponse, index: ArticleIndex) -> tuple[SummaryRespo
     from ..models import place_quotes
 
     if not index.exact:  # nothing can be placed; still drop by the rule itself
-        cleaned, report = remove_ungrounded(response, normalize(index.text))
+        cleaned, report = remove_ungrounded(response, index.rule_text)
         return cleaned, report, []
     found: dict[str, list[tuple[int, int]] | None] = {}
 
@@ -44,7 +44,7 @@ def ground(response: SummaryResponse, index: ArticleIndex) -> tuple[SummaryRespo
 
     items = list(response.quoted())
     missing = [(path, text) for path, text in items if where(text) is None]
-    cleaned = _without(response, missing)
+    cleaned = _without(response, missing) if missing else response  # nothing to drop: no copies
     spans, _ = place_quotes(cleaned.quoted(), where, index.text)
     return cleaned, _report(items, missing), spans
 

@@ -1,4 +1,4 @@
-"""Talk to an OpenAI-compatible server: the only module importing openai and instructor.
+"""Talk to an OpenAI-compatible server: with ``first_try``, the only modules importing openai and instructor.
 
 One code path serves every server kind. A profile picks how the answer's JSON
 Schema is enforced:
@@ -10,8 +10,9 @@ Schema is enforced:
 | ollama   | ``json_schema`` (Ollama's structured outputs)                |
 | llamacpp | ``json_object`` with ``schema`` (llama.cpp grammar)          |
 
-instructor (mode JSON_SCHEMA) runs the re-ask loop for invalid answers; the
-request it prepares passes through ``_format_request`` (which sets the profile's
+instructor (mode JSON_SCHEMA) runs the re-ask loop for invalid answers (the
+first request is sent without its per-call setup: ``first_try``); every
+request passes through ``_format_request`` (which sets the profile's
 response_format: instructor 1.17 never sends ``strict``) and the transport retry
 layer of ``retrying`` before reaching the SDK, whose own retries are off.
 """
@@ -31,7 +32,6 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 import httpx2
-import instructor
 import openai
 from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel
@@ -40,7 +40,8 @@ from pydantic import ValidationError as PydanticValidationError
 from ..config import Settings, check_credentials
 from ..errors import AccessDenied, OutputError, ProviderError, RunStopped, ServiceUnreachable
 from ..models import SummaryResponse, Usage
-from . import grounding
+from ..quotes import ArticleIndex
+from . import first_try, grounding
 from .retrying import Breaker, Pace, RetryPolicy, async_retrying, plural, sync_retrying
 
 __all__ = ["Answer", "CallStats", "ChatClient", "response_format", "response_schema"]
@@ -386,8 +387,8 @@ class ChatClient:
                 "the answer did not validate; re-ask %d of at most %d", stats.model_calls - 1, self.settings.max_reasks
             )
 
-    def extract(self, messages: list[dict[str, str]], article: str) -> Answer:
-        """Ask the model for an article's answer, re-asking while it is invalid."""
+    def extract(self, messages: list[dict[str, str]], article: str | ArticleIndex) -> Answer:
+        """Ask the model for an article's answer, re-asking while it is invalid (quotes checked against article)."""
         return self.ask(messages, SummaryResponse, grounding.checking_against(article))
 
     def ask(self, messages: list[dict[str, str]], model: type[BaseModel], guard: AbstractContextManager[Any]) -> Answer:
@@ -414,15 +415,14 @@ class ChatClient:
             stats.count(response)
             return response
 
-        patched = instructor.patch(create=create, mode=instructor.Mode.JSON_SCHEMA)
         with guard:
             try:
-                result = patched(**self._request(messages, model))
+                result = first_try.ask(create, self._request(messages, model))
             except (InstructorRetryException, IncompleteOutputException) as exc:
                 return self._failed(exc, stats)
         return Answer(stats=stats, response=result)
 
-    async def aextract(self, messages: list[dict[str, str]], article: str) -> Answer:
+    async def aextract(self, messages: list[dict[str, str]], article: str | ArticleIndex) -> Answer:
         """Async form of ``extract``."""
         stats = CallStats()
         last: list[BaseException] = []
@@ -449,10 +449,9 @@ class ChatClient:
             stats.count(response)
             return response
 
-        patched = instructor.patch(create=create, mode=instructor.Mode.JSON_SCHEMA)
         with grounding.checking_against(article):
             try:
-                result = await patched(**self._request(messages))
+                result = await first_try.ask_async(create, self._request(messages))
             except (InstructorRetryException, IncompleteOutputException) as exc:
                 return self._failed(exc, stats)
         return Answer(stats=stats, response=result)
