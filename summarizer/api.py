@@ -269,6 +269,9 @@ class Summarizer:
         return self._store(job.key, record)
 
     def _finish(self, answer: Answer, job: _Job, article_id: str | None, started: float) -> SummaryRecord:
+        return self._store(job.key, self._build(answer, job, article_id, time.perf_counter() - started))
+
+    def _build(self, answer: Answer, job: _Job, article_id: str | None, latency: float) -> SummaryRecord:
         s = self.settings
         document = job.document
         summary, report, spans = self._salvage(answer, document.text)
@@ -278,7 +281,7 @@ class Summarizer:
         unplaced = [path for path, _ in summary.quoted() if path not in placed]
         if unplaced:
             provenance["warnings"].append(_unplaced(unplaced))
-        record = SummaryRecord(
+        return SummaryRecord(
             **provenance,
             content_sha256=document.sha256,
             engine="llm",
@@ -287,7 +290,7 @@ class Summarizer:
             prompt_version=job.version,
             usage=stats.usage,
             cost_usd=estimate_cost(s.model, stats.usage.prompt_tokens, stats.usage.completion_tokens, local=s.is_local),
-            latency_s=round(time.perf_counter() - started, 4),
+            latency_s=round(latency, 4),
             attempts=Attempts(requests=stats.requests, transport_retries=stats.transport_retries, reasks=stats.reasks),
             cached=False,
             created_at=datetime.now(UTC),
@@ -297,7 +300,6 @@ class Summarizer:
             spans=spans,
             article_text=document.text,
         )
-        return self._store(job.key, record)
 
     def _salvage(self, answer: Answer, text: str) -> tuple[ArticleSummary, GroundingReport, list[Span]]:
         """Return the summary to store (the valid answer, or the last one minus bad quotes) and its spans."""
@@ -327,6 +329,28 @@ class Summarizer:
                 usage=answer.stats.usage,
             )
         return ArticleSummary.from_response(cleaned), report, spans
+
+    @property
+    def client(self) -> ChatClient | None:
+        """The LLM client (None for the extractive engine), for callers that ask the server in other ways."""
+        return self._client
+
+    def prepare(self, document: Document, *, article_id: str | None = None) -> tuple[_Job, SummaryRecord | None]:
+        """Make an article ready for an answer asked elsewhere (the Batch API): its job, and its cached record."""
+        job = self._prepare(document, None, None, {})
+        return job, self._cached(job, article_id, refresh=False)
+
+    def record_answer(
+        self, answer: Answer, job: _Job, article_id: str | None, *, latency: float, **update: Any
+    ) -> SummaryRecord:
+        """The record of an answer asked elsewhere, through the same grounding, verifier and cache as summarize.
+
+        ``update`` sets provenance fields (``cost_usd`` at another price, ``batch``) before the record is cached.
+        """
+        record = self._build(answer, job, article_id, latency)
+        if update:
+            record = record.model_copy(update=update)
+        return self._store(job.key, record)
 
     def summarize(
         self,

@@ -320,13 +320,15 @@ class ChatClient:
             )
         return self._async_client
 
-    def _request(self, messages: list[dict[str, str]], model: type[BaseModel] = SummaryResponse) -> dict[str, Any]:
+    def _request(
+        self, messages: list[dict[str, str]], model: type[BaseModel] = SummaryResponse, max_reasks: int | None = None
+    ) -> dict[str, Any]:
         s = self.settings
         request: dict[str, Any] = {
             "response_model": _prepared(model),
             "messages": messages,
             "model": s.model,
-            "max_retries": s.max_reasks,
+            "max_retries": s.max_reasks if max_reasks is None else max_reasks,
             "temperature": s.temperature,
             "max_tokens": s.max_tokens,
         }
@@ -422,8 +424,8 @@ class ChatClient:
                 return self._failed(exc, stats)
         return Answer(stats=stats, response=result)
 
-    async def aextract(self, messages: list[dict[str, str]], article: str) -> Answer:
-        """Async form of ``extract``."""
+    async def aextract(self, messages: list[dict[str, str]], article: str, *, max_reasks: int | None = None) -> Answer:
+        """Async form of ``extract``; max_reasks overrides the settings' (a re-ask after a Batch API answer)."""
         stats = CallStats()
         last: list[BaseException] = []
         self.breaker.check()
@@ -452,7 +454,7 @@ class ChatClient:
         patched = instructor.patch(create=create, mode=instructor.Mode.JSON_SCHEMA)
         with grounding.checking_against(article):
             try:
-                result = await patched(**self._request(messages))
+                result = await patched(**self._request(messages, max_reasks=max_reasks))
             except (InstructorRetryException, IncompleteOutputException) as exc:
                 return self._failed(exc, stats)
         return Answer(stats=stats, response=result)
