@@ -27,6 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx2
+
 from tests.fault_server import _ARTICLE, FaultServer, Plan, always, answer_content
 
 Outcome = Callable[[int], str]
@@ -273,3 +275,23 @@ class BatchApiServer(FaultServer):
                 },
             },
         }
+
+
+class _Reroute(httpx2.AsyncBaseTransport):
+    """Send every request to the test server, whatever host its URL names."""
+
+    def __init__(self, url: str) -> None:
+        self.target = httpx2.URL(url)
+        self.inner = httpx2.AsyncHTTPTransport()
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        request.url = request.url.copy_with(scheme="http", host=self.target.host, port=self.target.port)
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def rerouted(url: str) -> httpx2.AsyncClient:
+    """A client for a priced (non-local) base URL whose requests reach the test server on 127.0.0.1."""
+    return httpx2.AsyncClient(transport=_Reroute(url))

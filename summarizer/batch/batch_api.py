@@ -515,6 +515,8 @@ def _execute(
         finally:
             if owned is not None:
                 await owned.aclose()
+            elif active.client is not None:  # the caller's summarizer: its async client dies with this loop
+                await active.client.arelease()
 
     try:
         asyncio.run(main())

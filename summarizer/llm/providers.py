@@ -531,6 +531,12 @@ class ChatClient:
         if self._sync_client is not None:
             self._sync_client.close()
 
+    async def arelease(self) -> None:
+        """Close the async SDK client, whose connections belong to an event loop that is ending; the next call makes one."""
+        if self._async_client is not None:
+            client, self._async_client = self._async_client, None
+            await client.close()
+
     async def aclose(self) -> None:
         """Close both SDK clients."""
         self.close()
