@@ -105,10 +105,7 @@ class BatchApiServer(FaultServer):
             status, payload = self._dispatch(method, parts, handler, body)
         except KeyError as exc:
             status, payload = 404, {"error": {"message": f"no such object: {exc}", "type": "invalid_request_error"}}
-        if isinstance(payload, bytes):
-            handler._send(status, payload)
-        else:
-            handler._send(status, payload)
+        handler._send(status, payload)
 
     def _dispatch(self, method: str, parts: list[str], handler: Any, body: bytes) -> tuple[int, Any]:
         with self._batch_lock:

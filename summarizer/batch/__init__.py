@@ -12,7 +12,8 @@ provider's Batch API, keeping its state beside the output (``api_state``).
 
 from __future__ import annotations
 
-from .batch_api import REASK_VIAS, BatchApiReport, batch_status, cancel_batches, run_batch_api
+from .api_control import batch_status, cancel_batches
+from .batch_api import REASK_VIAS, BatchApiReport, run_batch_api
 from .discovery import Found, discover, list_inputs, looked_for, read_inputs
 from .plan import BatchPlan, PlannedArticle, estimate_tokens, plan_batch
 from .runner import BatchReport, run_batch, summarize_folder, summarize_found, truncation_warning

@@ -48,7 +48,8 @@ class Submitted:
     status: str = "validating"
     submitted_at: float = field(default_factory=time.time)
     request_counts: dict[str, int] = field(default_factory=dict)
-    collected: bool = False
+    collected: bool = False  # its records are written; its article list is dropped then
+    size: int = 0  # requests in it
 
     @property
     def finished(self) -> bool:

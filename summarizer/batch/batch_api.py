@@ -12,10 +12,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..config import estimate_cost
 from ..errors import BatchIncomplete, ConfigError, InputError, OutputError, SummarizerError
@@ -27,9 +27,9 @@ from .writers import Output, Result, Writer, out_dir_names, read_done, read_kept
 
 if TYPE_CHECKING:
     from ..api import Summarizer
-    from ..llm.batches import BatchClient, Item
+    from ..llm.batches import Item
 
-__all__ = ["REASK_VIAS", "BatchApiReport", "batch_status", "cancel_batches", "run_batch_api"]
+__all__ = ["REASK_VIAS", "BatchApiReport", "run_batch_api"]
 
 REASK_VIAS = ("realtime", "batch")
 Note = Callable[[str], None]
@@ -107,8 +107,10 @@ class _Run:
         self.gate = asyncio.Semaphore(concurrency)
         self.found: dict[str, Found] = {}
         self.done: set[str] = set()
-        self._chunk: list[tuple[str, dict[str, Any], bytes]] = []
+        self._chunk: dict[str, dict[str, Any]] = {}  # the lines of the next batch, written to _file as they come
         self._chunk_bytes = 0
+        self._chunk_round = 0
+        self._file: BinaryIO | None = None
         self._files = 0
 
     # writing -------------------------------------------------------------------------------
@@ -150,29 +152,33 @@ class _Run:
                 )
             )
             return
-        if self._chunk and (
-            len(self._chunk) >= s.batch_max_requests or self._chunk_bytes + len(line) > s.batch_max_bytes
-        ):
-            await self.flush(round_)
-        self._chunk.append((article_id, entry, line))
+        full = len(self._chunk) >= s.batch_max_requests or self._chunk_bytes + len(line) > s.batch_max_bytes
+        if self._chunk and (full or round_ != self._chunk_round):
+            await self.flush()
+        if self._file is None:
+            self._files += 1
+            self._file = open(input_path(self.state.path, self._files), "wb")  # noqa: SIM115
+        self._file.write(line)
+        self._chunk[article_id] = entry
         self._chunk_bytes += len(line)
+        self._chunk_round = round_
 
-    async def flush(self, round_: int) -> None:
+    async def flush(self) -> None:
         """Upload the queued lines and create their batch, noting each step in the state."""
-        if not self._chunk:
+        if self._file is None:
             return
-        chunk, self._chunk, self._chunk_bytes = self._chunk, [], 0
-        self._files += 1
-        path = input_path(self.state.path, self._files)
+        chunk, self._chunk, self._chunk_bytes = self._chunk, {}, 0
+        handle, self._file = self._file, None
+        handle.close()
+        path = Path(handle.name)
         try:
-            with open(path, "wb") as handle:
-                for _, _, line in chunk:
-                    handle.write(line)
-            file_id = await self.client.upload(path)
+            file_id = await self.client.upload(path) if chunk else None
         finally:
             with contextlib.suppress(OSError):
                 path.unlink()
-        entry = Submitted(input_file_id=file_id, articles={aid: e for aid, e, _ in chunk}, round=round_)
+        if file_id is None:
+            return
+        entry = Submitted(input_file_id=file_id, articles=chunk, round=self._chunk_round, size=len(chunk))
         self.state.batches.append(entry)
         self.state.save()  # before the batch exists: a kill now is repaired by finding it by its file
         await self.create(entry)
@@ -224,15 +230,17 @@ class _Run:
     async def collect(self, entry: Submitted, batch: dict[str, Any]) -> None:
         """Turn a finished batch's items into records; ask again what failed; then mark it collected."""
         items = {item.custom_id: item for item in await self.client.items(batch)}
-        round_ = entry.round + 1
         jobs = []
+        gone = 0
         for article_id, info in entry.articles.items():
-            if article_id in self.done or article_id not in self.found:
-                continue  # written by an earlier collect, or the input changed or went
-            jobs.append(self.settle(article_id, info, items.get(article_id), entry))
+            gone += article_id not in self.found
+            if article_id not in self.done and article_id in self.found:  # else written by an earlier collect
+                jobs.append(self.settle(article_id, info, items.get(article_id), entry))
+        if gone:
+            self.note(f"batch {entry.id}: {gone} answer(s) for inputs that changed or went since; left out")
         await asyncio.gather(*jobs)
-        await self.flush(round_)
-        entry.collected = True
+        await self.flush()
+        entry.collected, entry.articles = True, {}  # the records hold them now; the state stays small
         self.state.save()
 
     async def settle(self, article_id: str, info: dict[str, Any], item: Item | None, entry: Submitted) -> None:
@@ -510,7 +518,7 @@ def _execute(
                 if item.article_id in waiting:
                     continue  # asked already: its batch is collected below
                 await run.submit(item)
-            await run.flush(0)
+            await run.flush()
             await run.poll(wait=opts.wait)
         finally:
             if owned is not None:
@@ -524,71 +532,3 @@ def _execute(
         writer.close()
         report.held = len((set(done) - redo) | writer.ids)
         report.seconds = round(time.perf_counter() - started, 3)
-
-
-def _open(
-    out: Path | str | None, fmt: str | None, out_dir: Path | None, options: dict[str, Any]
-) -> tuple[RunState, BatchClient, Summarizer]:
-    from ..llm.batches import BatchClient
-
-    output = resolve_output(out, fmt, out_dir)
-    path = state_path(output)
-    if not path.exists():
-        raise ConfigError(f"no Batch API run writes to {output.where}: its state file {path.name} is not there")
-    state = RunState.load(path)
-    active, _ = _summarizer(None, options)
-    assert active.client is not None
-    return state, BatchClient(active.client), active
-
-
-def _each_open(
-    out: Path | str | None,
-    fmt: str | None,
-    out_dir: Path | None,
-    options: dict[str, Any],
-    act: Callable[[BatchClient, str], Awaitable[dict[str, Any]]],
-    wanted: Callable[[Submitted], bool],
-) -> list[dict[str, Any]]:
-    state, client, active = _open(out, fmt, out_dir, options)
-
-    async def main() -> None:
-        try:
-            for entry in state.batches:
-                if entry.id is not None and wanted(entry):
-                    batch = await act(client, entry.id)
-                    entry.status = str(batch.get("status"))
-                    entry.request_counts = dict(batch.get("request_counts") or {})
-        finally:
-            await active.aclose()
-
-    asyncio.run(main())
-    state.save()
-    return [_row(entry) for entry in state.batches]
-
-
-def batch_status(
-    out: Path | str | None, *, fmt: str | None = None, out_dir: Path | None = None, **options: Any
-) -> list[dict[str, Any]]:
-    """The batches of a run (found by its output), the open ones as the provider reports them now."""
-    return _each_open(out, fmt, out_dir, options, lambda c, i: c.retrieve(i), lambda e: not e.collected)
-
-
-def cancel_batches(
-    out: Path | str | None, *, fmt: str | None = None, out_dir: Path | None = None, **options: Any
-) -> list[dict[str, Any]]:
-    """Cancel a run's unfinished batches; the next run keeps what they answered and records the rest as errors."""
-    return _each_open(
-        out, fmt, out_dir, options, lambda c, i: c.cancel(i), lambda e: not e.collected and not e.finished
-    )
-
-
-def _row(entry: Submitted) -> dict[str, Any]:
-    return {
-        "id": entry.id,
-        "status": entry.status,
-        "articles": len(entry.articles),
-        "round": entry.round,
-        "collected": entry.collected,
-        "request_counts": entry.request_counts,
-        "submitted_at": entry.submitted_at,
-    }

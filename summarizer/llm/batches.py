@@ -213,6 +213,8 @@ def _item(row: dict[str, Any]) -> Item:
     code = str(error.get("code") or "")
     if code == "batch_expired":
         return Item(custom_id, "expired", error="the batch expired before this request ran")
-    detail = error.get("message") or (body.get("error") or {}).get("message") if isinstance(body, dict) else None
+    detail = error.get("message")
+    if not detail and isinstance(body, dict):
+        detail = (body.get("error") or {}).get("message")
     what = f"HTTP {status}" if status else (code or "error")
     return Item(custom_id, "error", error=f"{what}: {detail or 'no detail'}")

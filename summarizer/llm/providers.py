@@ -532,7 +532,7 @@ class ChatClient:
             self._sync_client.close()
 
     async def arelease(self) -> None:
-        """Close the async SDK client, whose connections belong to an event loop that is ending; the next call makes one."""
+        """Close the async SDK client, whose connections die with the event loop; the next call makes a new one."""
         if self._async_client is not None:
             client, self._async_client = self._async_client, None
             await client.close()
