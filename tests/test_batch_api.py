@@ -353,3 +353,36 @@ def test_batch_incomplete_is_a_provider_error() -> None:
     from summarizer import ProviderError
 
     assert issubclass(BatchIncomplete, ProviderError)
+
+
+def test_the_dry_run_prices_a_batch_api_run_at_half(folder: Path) -> None:
+    from summarizer.batch import plan_batch
+
+    realtime = plan_batch(folder, out=None, **FAST).totals()["cost_usd"]
+    batch = plan_batch(folder, out=None, batch_price=True, **FAST).totals()["cost_usd"]
+    assert realtime and batch == pytest.approx(realtime / 2, abs=1e-6)
+
+
+def test_the_batch_limits_are_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarizer.config import resolve_settings
+
+    monkeypatch.setenv("SUMMARIZER_BATCH_MAX_REQUESTS", "7")
+    monkeypatch.setenv("SUMMARIZER_BATCH_MAX_BYTES", "1000")
+    settings = resolve_settings()
+    assert (settings.batch_max_requests, settings.batch_max_bytes) == (7, 1000)
+    monkeypatch.setenv("SUMMARIZER_BATCH_MAX_REQUESTS", "0")
+    with pytest.raises(ConfigError, match="batch_max_requests"):
+        resolve_settings()
+
+
+def test_an_out_dir_run_keeps_its_state_inside_and_resumes(folder: Path, tmp_path: Path) -> None:
+    hold = threading.Event()
+    out_dir = tmp_path / "records"
+    with BatchApiServer(hold=hold) as server:
+        first = run_batch_api(folder, out=None, out_dir=out_dir, base_url=server.url, wait=False, **FAST)
+        assert first.pending == 4 and (out_dir / ".summarizer-batch-api.json").is_file()
+        hold.set()
+        second = run_batch_api(folder, out=None, out_dir=out_dir, base_url=server.url, **FAST)
+        created = len(server.batch_log.created)
+    assert created == 1 and second.ok == 4
+    assert len([p for p in out_dir.glob("*.json") if not p.name.startswith(".")]) == 4

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -157,7 +157,9 @@ class _Run:
             await self.flush()
         if self._file is None:
             self._files += 1
-            self._file = open(input_path(self.state.path, self._files), "wb")  # noqa: SIM115
+            path = input_path(self.state.path, self._files)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = open(path, "wb")  # noqa: SIM115
         self._file.write(line)
         self._chunk[article_id] = entry
         self._chunk_bytes += len(line)
@@ -216,6 +218,10 @@ class _Run:
             for entry in list(self.state.open_batches):
                 assert entry.id is not None
                 batch = await self.client.retrieve(entry.id)
+                if batch.get("status") != entry.status:
+                    counts = batch.get("request_counts") or {}
+                    done = f" ({counts.get('completed', 0)}/{counts.get('total', entry.size)} done)" if counts else ""
+                    self.note(f"batch {entry.id}: {batch.get('status')}{done}")
                 entry.status = str(batch.get("status"))
                 entry.request_counts = dict(batch.get("request_counts") or {})
                 if entry.finished:
@@ -228,43 +234,61 @@ class _Run:
         self.report.pending = sum(len(b.articles) for b in self.state.open_batches)
 
     async def collect(self, entry: Submitted, batch: dict[str, Any]) -> None:
-        """Turn a finished batch's items into records; ask again what failed; then mark it collected."""
+        """Turn a finished batch's items into records; ask again what failed; then mark it collected.
+
+        The answers are checked one after another first, with no request in flight (the checks
+        hold the event loop), then the real-time re-asks run concurrently.
+        """
         items = {item.custom_id: item for item in await self.client.items(batch)}
-        jobs = []
+        later: list[Awaitable[None]] = []
         gone = 0
         for article_id, info in entry.articles.items():
             gone += article_id not in self.found
             if article_id not in self.done and article_id in self.found:  # else written by an earlier collect
-                jobs.append(self.settle(article_id, info, items.get(article_id), entry))
+                pending = await self.settle(article_id, info, items.get(article_id), entry)
+                if pending is not None:
+                    later.append(pending)
         if gone:
             self.note(f"batch {entry.id}: {gone} answer(s) for inputs that changed or went since; left out")
-        await asyncio.gather(*jobs)
+        await asyncio.gather(*later)
         await self.flush()
         entry.collected, entry.articles = True, {}  # the records hold them now; the state stays small
         self.state.save()
 
-    async def settle(self, article_id: str, info: dict[str, Any], item: Item | None, entry: Submitted) -> None:
-        """One article of a finished batch: keep its answer, or ask again, or say why not."""
+    async def settle(
+        self, article_id: str, info: dict[str, Any], item: Item | None, entry: Submitted
+    ) -> Awaitable[None] | None:
+        """One article of a finished batch: keep its answer, or ask again (returned to run later), or say why not."""
         found = self.found[article_id]
         assert entry.id is not None
         ask = _Ask.of(info.get("carry"))
         ask.requests += 1
         ask.batch_ids.append(entry.id)
         try:
-            await self._settle(found, info, item, entry, ask)
+            again = await self._settle(found, info, item, entry, ask)
         except Exception as exc:  # every failure becomes an error line; the run goes on
-            error = _error(found, exc)
-            usage = getattr(exc, "usage", None)
-            self.emit(
-                error.model_copy(
-                    update={
-                        "attempts": max(error.attempts, ask.requests),
-                        "usage": usage if isinstance(usage, Usage) else _usage(ask),
-                    }
-                )
-            )
+            self.fail(found, ask, exc)
+            return None
+        return None if again is None else self._guard(found, ask, again)
 
-    async def _settle(self, found: Found, info: dict[str, Any], item: Item | None, entry: Submitted, ask: _Ask) -> None:
+    async def _guard(self, found: Found, ask: _Ask, again: Awaitable[None]) -> None:
+        try:
+            await again
+        except Exception as exc:
+            self.fail(found, ask, exc)
+
+    def fail(self, found: Found, ask: _Ask, exc: Exception) -> None:
+        """Write an article's error line, counting the batch requests and tokens it took."""
+        error = _error(found, exc)
+        usage = getattr(exc, "usage", None)
+        attempts = max(error.attempts, ask.requests)
+        self.emit(
+            error.model_copy(update={"attempts": attempts, "usage": usage if isinstance(usage, Usage) else _usage(ask)})
+        )
+
+    async def _settle(
+        self, found: Found, info: dict[str, Any], item: Item | None, entry: Submitted, ask: _Ask
+    ) -> Awaitable[None] | None:
         s = self.settings
         job, _ = self.s.prepare(found.load(), article_id=found.article_id)
         messages = job.messages + list(info.get("extra") or [])
@@ -283,10 +307,9 @@ class _Run:
             spent = ask.model_calls - 1 >= s.max_reasks
             if checked.problem is None or spent:  # valid, or no re-ask left: salvage as real time does
                 self.keep(job, found.article_id, ask, self.client.answer(_stats(ask), checked), "batch")
-                return
+                return None
             self.report.count("ungrounded" if "do not occur in the article" in str(checked.problem) else "invalid")
-            await self.again(found, job, ask, checked.messages, entry, reask=True)
-            return
+            return await self.again(found, job, ask, checked.messages, entry, reask=True)
         if entry.status == "cancelled":
             raise BatchIncomplete(
                 f"batch {entry.id} was cancelled before it answered this article; run again with --retry-failed",
@@ -302,18 +325,22 @@ class _Run:
                 usage=_usage(ask),
             )
         self.report.count(why)
-        await self.again(found, job, ask, job.messages, entry, reask=False)
+        return await self.again(found, job, ask, job.messages, entry, reask=False)
 
     async def again(
         self, found: Found, job: Any, ask: _Ask, messages: list[dict[str, Any]], entry: Submitted, *, reask: bool
-    ) -> None:
-        """Ask one article again: in a further batch, or now in real time."""
+    ) -> Awaitable[None] | None:
+        """Ask one article again: queued for a further batch now, or returned to be asked in real time."""
         if self.reask_via == "batch":
             extra = messages[len(job.messages) :]
             info = {"source": found.source, "carry": _carry(ask), "extra": extra}
             line = self.client.line(found.article_id, self.client.body(messages))
             await self.add(found.article_id, info, line, entry.round + 1)
-            return
+            return None
+        return self.realtime(found, job, ask, messages, reask=reask)
+
+    async def realtime(self, found: Found, job: Any, ask: _Ask, messages: list[dict[str, Any]], *, reask: bool) -> None:
+        """Ask one article again in real time, with the re-asks it has left."""
         left = self.settings.max_reasks - ask.model_calls if reask else None
         started = time.perf_counter()
         async with self.gate:

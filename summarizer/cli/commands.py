@@ -184,7 +184,14 @@ def batch(
     ui = BatchConsole(progress=False)
     try:
         if dry_run:
-            plan = batching.plan_batch(folder, text_field=text_field, retry_failed=retry_failed, **paths, **options)
+            plan = batching.plan_batch(
+                folder,
+                text_field=text_field,
+                retry_failed=retry_failed,
+                batch_price=via == "batch-api",
+                **paths,
+                **options,
+            )
             ui.show_plan(plan, folder, globs)
             if plan.problem:
                 typer.echo(f"error: the real run would fail: {plan.problem}", err=True)
