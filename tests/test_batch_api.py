@@ -330,18 +330,26 @@ def test_the_batch_api_needs_an_llm_and_an_output_file(folder: Path, tmp_path: P
         run_batch_api(folder, out=tmp_path / "b.jsonl", reask_via="carrier-pigeon", **FAST)
 
 
-def test_cli_batch_via_batch_api_then_status(folder: Path, tmp_path: Path) -> None:
+def test_cli_batch_via_batch_api_then_status(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    for name, value in _env(tmp_path).items():
+        if name.startswith(("OPENAI_", "SUMMARIZER_")):
+            monkeypatch.setenv(name, value)
     out = tmp_path / "b.jsonl"
+    runner = CliRunner()
     with BatchApiServer() as server:
-        base = [sys.executable, "-m", "summarizer"]
-        run = [*base, "batch", str(folder), "-o", str(out), "--via", "batch-api", "--base-url", server.url]
-        done = subprocess.run(run, env=_env(tmp_path), capture_output=True, text=True, timeout=60)
-        status = [*base, "batch-status", "-o", str(out), "--base-url", server.url]
-        shown = subprocess.run(status, env=_env(tmp_path), capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
+        run = ["batch", str(folder), "-o", str(out), "--via", "batch-api", "--base-url", server.url, "--no-progress"]
+        done = runner.invoke(app, run)
+        shown = runner.invoke(app, ["batch-status", "-o", str(out), "--base-url", server.url])
+        dry = runner.invoke(app, ["batch", str(folder), "--dry-run", "--via", "batch-api", "--base-url", server.url])
+    assert done.exit_code == 0, done.output
     assert "1 batch created, 4 requests sent in batches, 0 real-time" in done.stderr
-    assert "asked again: none" in done.stderr
-    assert shown.returncode == 0 and "collected" in shown.stdout and "batch-0" in shown.stdout
+    assert "asked again: none" in done.stderr and "submitted batch batch-" in done.stderr
+    assert shown.exit_code == 0 and "collected" in shown.stdout and "batch-0" in shown.stdout
+    assert dry.exit_code == 0 and "would run" in dry.stdout
 
 
 def test_batch_status_without_a_run_says_so(tmp_path: Path) -> None:
@@ -386,3 +394,11 @@ def test_an_out_dir_run_keeps_its_state_inside_and_resumes(folder: Path, tmp_pat
         created = len(server.batch_log.created)
     assert created == 1 and second.ok == 4
     assert len([p for p in out_dir.glob("*.json") if not p.name.startswith(".")]) == 4
+
+
+def test_a_second_process_on_the_same_output_is_refused(folder: Path, tmp_path: Path) -> None:
+    from summarizer.batch.api_state import RunState
+
+    out = tmp_path / "b.jsonl"
+    with RunState(tmp_path / ".b.jsonl.batch-api.json").lock(), pytest.raises(ConfigError, match="another"):
+        run_batch_api(folder, out=out, base_url="http://127.0.0.1:9/v1", **FAST)

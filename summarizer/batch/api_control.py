@@ -54,8 +54,7 @@ def _each_open(
         finally:
             await active.aclose()
 
-    asyncio.run(main())
-    state.save()
+    asyncio.run(main())  # the state file is the run's to write: only what is shown is refreshed
     return [_row(entry) for entry in state.batches]
 
 

@@ -7,9 +7,11 @@ collected), so a killed or closed terminal loses nothing: a later run, or
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,6 +100,25 @@ class RunState:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, self.path)
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the run for this process: a second process on the same output is refused, not doubled."""
+        try:
+            import fcntl
+        except ImportError:  # no advisory locks here (Windows): one run at a time is the user's to keep
+            yield
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path.with_name(f"{self.path.name}.lock"), "w") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as exc:
+                raise ConfigError(
+                    f"another summarizer run is using {self.path.name} (its Batch API state); "
+                    "wait for it to finish, or stop it first"
+                ) from exc
+            yield
 
     @property
     def open_batches(self) -> list[Submitted]:

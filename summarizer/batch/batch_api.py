@@ -482,13 +482,15 @@ def run_batch_api(
     try:
         from ..llm.prompts import load_prompt
 
-        state = RunState.load(state_path(output))
-        state.check_settings(active.settings.model, active.settings.provider, load_prompt().version)
+        path = state_path(output)
+        with RunState(path).lock():  # read under the lock: another run may have just written it
+            state = RunState.load(path)
+            state.check_settings(active.settings.model, active.settings.provider, load_prompt().version)
+            _execute(Path(folder), output, active if owned else None, active, state, report, opts)
     except BaseException:
         if owned:
             active.close()
         raise
-    _execute(Path(folder), output, active if owned else None, active, state, report, opts)
     return report
 
 

@@ -1,4 +1,4 @@
-"""Talk to an OpenAI-compatible server: the only module importing openai and instructor.
+"""Talk to an OpenAI-compatible server: with ``batches``, the only modules importing openai and instructor.
 
 One code path serves every server kind. A profile picks how the answer's JSON
 Schema is enforced:
