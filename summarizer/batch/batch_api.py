@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..config import estimate_cost
 from ..errors import BatchIncomplete, ConfigError, InputError, OutputError, SummarizerError
-from ..models import BatchOrigin, SummaryRecord, Usage
+from ..models import BatchOrigin, Usage
 from .api_state import RunState, Submitted, input_path, state_path
 from .discovery import Found, list_inputs, read_inputs
 from .runner import BatchReport, _error, _reason, output_files
@@ -51,15 +51,6 @@ class BatchApiReport(BatchReport):
     def saved_usd(self) -> float:
         """Money saved against asking the same tokens in real time."""
         return round(self.realtime_cost_usd - self.cost_usd, 8)
-
-    def add(self, result: Result) -> None:
-        """Count one result, and what its tokens would have cost in real time."""
-        super().add(result)
-        if isinstance(result, SummaryRecord) and not result.cached and result.provider is not None:
-            usage = result.usage
-            full = estimate_cost(result.model or "", usage.prompt_tokens, usage.completion_tokens, local=False)
-            local = result.cost_usd == 0.0
-            self.realtime_cost_usd += 0.0 if local or full is None else full
 
     def count(self, reason: str) -> None:
         """Count one article asked again, by why."""
@@ -376,9 +367,11 @@ class _Run:
             local=s.is_local,
         )
         cost = None if at_batch is None or at_realtime is None else round(at_batch + at_realtime, 8)
+        full = estimate_cost(s.model, total.prompt_tokens, total.completion_tokens, local=s.is_local)
         origin = BatchOrigin(batch_ids=ask.batch_ids, answered_by=by, batch_usage=batch_usage)  # type: ignore[arg-type]
         waited = latency if latency is not None else self._waited(ask)
         record = self.s.record_answer(answer, job, article_id, latency=waited, cost_usd=cost, batch=origin)
+        self.report.realtime_cost_usd += full or 0.0
         self.emit(record)
 
     def _waited(self, ask: _Ask) -> float:
