@@ -137,8 +137,8 @@ class BatchClient:
         client = self.chat._async()
 
         async def send() -> Any:
-            with open(path, "rb") as handle:
-                return await client.files.create(file=(path.name, handle.read(), "application/jsonl"), purpose="batch")
+            with open(path, "rb") as handle:  # opened per attempt: a retry sends the file from its start
+                return await client.files.create(file=(path.name, handle, "application/jsonl"), purpose="batch")
 
         return str((await self.call(send)).id)
 
