@@ -402,3 +402,23 @@ def test_a_second_process_on_the_same_output_is_refused(folder: Path, tmp_path: 
     out = tmp_path / "b.jsonl"
     with RunState(tmp_path / ".b.jsonl.batch-api.json").lock(), pytest.raises(ConfigError, match="another"):
         run_batch_api(folder, out=out, base_url="http://127.0.0.1:9/v1", **FAST)
+
+
+def test_a_cut_off_answer_and_an_oversized_request_are_error_records(folder: Path, tmp_path: Path) -> None:
+    plan = by_article(folder, {"valdoria-border.txt": ("truncated",)})
+    with BatchApiServer(plan) as server:
+        report = run_batch_api(folder, out=tmp_path / "a.jsonl", base_url=server.url, **FAST)
+        realtime = server.log.requests
+    cut = rows(tmp_path / "a.jsonl")["valdoria-border.txt"]
+    assert cut["error_type"] == "OutputError" and "max_tokens" in cut["error"] and cut["usage"]["total_tokens"] > 0
+    assert realtime == 0 and report.reasked == {}, "a cut-off answer is not re-asked, as in real time"
+    first = server.files[server.batches[server.batch_log.created[0]]["input_file_id"]]["data"]
+    sizes = sorted((len(line) + 1, json.loads(line)["custom_id"]) for line in first.splitlines())
+    (_, big), limit = sizes[-1], sizes[-2][0] + 1  # the largest request is over the limit, the others not
+    with BatchApiServer() as server:
+        run_batch_api(
+            folder, out=tmp_path / "b.jsonl", base_url=server.url, batch_max_bytes=limit, use_cache=False, **FAST
+        )
+    out = {r["article_id"]: r for r in rows(tmp_path / "b.jsonl").values()}
+    assert out[big]["error_type"] == "InputError" and "batch_max_bytes" in out[big]["error"]
+    assert sum(r["status"] == "ok" for r in out.values()) == 3
