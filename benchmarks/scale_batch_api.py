@@ -167,7 +167,14 @@ def main() -> None:
     parser.add_argument("--realtime", action="store_true", help="also run the real-time path and compare")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    report = measure(args.shared, args.count, per_batch=args.per_batch, realtime=args.realtime)
+    from benchmarks.bench_extractive import machine
+
+    report = {
+        "machine": machine(),
+        "command": f"python benchmarks/scale_batch_api.py --count {args.count} --per-batch {args.per_batch}"
+        + (" --realtime" if args.realtime else ""),
+        **measure(args.shared, args.count, per_batch=args.per_batch, realtime=args.realtime),
+    }
     text = json.dumps(report, indent=2)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")
