@@ -1,10 +1,11 @@
 """summarizer: news articles in, structured and verifiable records out."""
 
 from .api import Summarizer, asummarize, summarize
-from .batch import BatchReport, run_batch, summarize_folder
+from .batch import BatchApiReport, BatchReport, run_batch, run_batch_api, summarize_folder
 from .config import Settings, resolve_settings
 from .errors import (
     AccessDenied,
+    BatchIncomplete,
     CacheError,
     CacheWarning,
     ConfigError,
@@ -35,6 +36,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "AccessDenied",
     "ArticleSummary",
+    "BatchApiReport",
+    "BatchIncomplete",
     "BatchReport",
     "CacheError",
     "CacheWarning",
@@ -61,6 +64,7 @@ __all__ = [
     "asummarize",
     "resolve_settings",
     "run_batch",
+    "run_batch_api",
     "summarize",
     "summarize_folder",
 ]

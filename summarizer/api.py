@@ -281,15 +281,17 @@ class Summarizer:
     def _finish(
         self, answer: Answer, job: _Job, article_id: str | None, started: float, index: ArticleIndex
     ) -> SummaryRecord:
-        summary, report, spans = self._salvage(answer, index)
-        checks = verify(summary, job.document.text) if self._verifies(job) else None
-        return self._record(answer, job, article_id, started, (summary, report, spans), checks)
+        salvaged = self._salvage(answer, index)
+        checks = verify(salvaged[0], job.document.text) if self._verifies(job) else None
+        record = self._record(answer, job, article_id, time.perf_counter() - started, salvaged, checks)
+        return self._store(job.key, record)
 
     async def _afinish(
         self, answer: Answer, job: _Job, article_id: str | None, started: float, index: ArticleIndex
     ) -> SummaryRecord:
         """``_finish`` with the verifier run by ``checks_executor`` when one is given, off the event loop."""
-        summary, report, spans = self._salvage(answer, index)
+        salvaged = self._salvage(answer, index)
+        summary = salvaged[0]
         checks = None
         if self._verifies(job):
             executor = self._checks_executor
@@ -300,14 +302,15 @@ class Summarizer:
             else:
                 loop = asyncio.get_running_loop()
                 checks = await loop.run_in_executor(executor, verify, summary, job.document.text)
-        return self._record(answer, job, article_id, started, (summary, report, spans), checks)
+        record = self._record(answer, job, article_id, time.perf_counter() - started, salvaged, checks)
+        return self._store(job.key, record)
 
     def _record(
         self,
         answer: Answer,
         job: _Job,
         article_id: str | None,
-        started: float,
+        latency: float,
         salvaged: tuple[ArticleSummary, GroundingReport, list[Span]],
         checks: Checks | None,
     ) -> SummaryRecord:
@@ -320,7 +323,7 @@ class Summarizer:
         unplaced = [path for path, _ in summary.quoted() if path not in placed]
         if unplaced:
             provenance["warnings"].append(_unplaced(unplaced))
-        record = SummaryRecord(
+        return SummaryRecord(
             **provenance,
             content_sha256=document.sha256,
             engine="llm",
@@ -329,7 +332,7 @@ class Summarizer:
             prompt_version=job.version,
             usage=stats.usage,
             cost_usd=estimate_cost(s.model, stats.usage.prompt_tokens, stats.usage.completion_tokens, local=s.is_local),
-            latency_s=round(time.perf_counter() - started, 4),
+            latency_s=round(latency, 4),
             attempts=Attempts(requests=stats.requests, transport_retries=stats.transport_retries, reasks=stats.reasks),
             cached=False,
             created_at=datetime.now(UTC),
@@ -339,7 +342,6 @@ class Summarizer:
             spans=spans,
             article_text=document.text,
         )
-        return self._store(job.key, record)
 
     def _salvage(self, answer: Answer, index: ArticleIndex) -> tuple[ArticleSummary, GroundingReport, list[Span]]:
         """Return the summary to store (the valid answer, or the last one minus bad quotes) and its spans."""
@@ -368,6 +370,30 @@ class Summarizer:
                 usage=answer.stats.usage,
             )
         return ArticleSummary.from_response(cleaned), report, spans
+
+    @property
+    def client(self) -> ChatClient | None:
+        """The LLM client (None for the extractive engine), for callers that ask the server in other ways."""
+        return self._client
+
+    def prepare(self, document: Document, *, article_id: str | None = None) -> tuple[_Job, SummaryRecord | None]:
+        """Make an article ready for an answer asked elsewhere (the Batch API): its job, and its cached record."""
+        job = self._prepare(document, None, None, {})
+        return job, self._cached(job, article_id, refresh=False)
+
+    def record_answer(
+        self, answer: Answer, job: _Job, article_id: str | None, *, latency: float, **update: Any
+    ) -> SummaryRecord:
+        """The record of an answer asked elsewhere, through the same grounding, verifier and cache as summarize.
+
+        ``update`` sets provenance fields (``cost_usd`` at another price, ``batch``) before the record is cached.
+        """
+        salvaged = self._salvage(answer, ArticleIndex(job.document.text))
+        checks = verify(salvaged[0], job.document.text) if self._verifies(job) else None
+        record = self._record(answer, job, article_id, latency, salvaged, checks)
+        if update:
+            record = record.model_copy(update=update)
+        return self._store(job.key, record)
 
     def summarize(
         self,

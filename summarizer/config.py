@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 from .errors import ConfigError
 
 __all__ = [
+    "BATCH_PRICE_FACTOR",
     "DEFAULT_MODEL",
     "ENGINES",
     "PRICES_PER_MTOK",
@@ -40,6 +41,9 @@ PRICES_PER_MTOK: dict[str, tuple[float, float]] = {
     "gpt-4.1-mini": (0.40, 1.60),
     "gpt-4.1-nano": (0.10, 0.40),
 }
+
+# The provider's Batch API bills every token at half the real-time price.
+BATCH_PRICE_FACTOR = 0.5
 
 T = TypeVar("T")
 
@@ -81,6 +85,11 @@ class Settings:
     rpm: int | None = None
     tpm: int | None = None
     summary_language: str | None = None  # ISO 639-1 code to write the LLM summary in; None/"auto": the article's
+    # the provider's Batch API: per-batch limits (OpenAI: 50,000 requests, 200 MB a file) and polling back-off
+    batch_max_requests: int = 50_000
+    batch_max_bytes: int = 200_000_000
+    batch_poll_initial: float = 10.0
+    batch_poll_max: float = 300.0
 
     def target_language(self, article_language: str | None) -> str | None:
         """The language the summary is written in: summary_language if set, else the article's."""
@@ -137,6 +146,10 @@ _ENV_TYPES: dict[str, Callable[[str], Any]] = {
     "max_chars": int,
     "rpm": int,
     "tpm": int,
+    "batch_max_requests": int,
+    "batch_max_bytes": int,
+    "batch_poll_initial": float,
+    "batch_poll_max": float,
 }
 
 
@@ -186,7 +199,19 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
     return settings
 
 
-_POSITIVE = ("timeout", "connect_timeout", "max_tokens", "max_chars", "max_retry_time", "rpm", "tpm")
+_POSITIVE = (
+    "timeout",
+    "connect_timeout",
+    "max_tokens",
+    "max_chars",
+    "max_retry_time",
+    "rpm",
+    "tpm",
+    "batch_max_requests",
+    "batch_max_bytes",
+    "batch_poll_initial",
+    "batch_poll_max",
+)
 _MIN_CHARS = 200  # below a paragraph nothing is left to summarize
 
 
@@ -212,11 +237,14 @@ def check_credentials(settings: Settings) -> None:
         )
 
 
-def estimate_cost(model: str, prompt_tokens: int, completion_tokens: int, *, local: bool) -> float | None:
-    """Return the estimated USD cost of the tokens, 0 for local servers, None if unpriced."""
+def estimate_cost(
+    model: str, prompt_tokens: int, completion_tokens: int, *, local: bool, batch: bool = False
+) -> float | None:
+    """Return the estimated USD cost of the tokens (at the Batch API price if batch), 0 locally, None if unpriced."""
     if local:
         return 0.0
     price = PRICES_PER_MTOK.get(model)
     if price is None:
         return None
-    return round((prompt_tokens * price[0] + completion_tokens * price[1]) / 1_000_000, 8)
+    factor = BATCH_PRICE_FACTOR if batch else 1.0
+    return round((prompt_tokens * price[0] + completion_tokens * price[1]) * factor / 1_000_000, 8)

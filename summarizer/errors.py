@@ -29,6 +29,7 @@ from typing import Any
 
 __all__ = [
     "AccessDenied",
+    "BatchIncomplete",
     "CacheError",
     "CacheWarning",
     "ConfigError",
@@ -62,6 +63,10 @@ class ProviderError(SummarizerError):
         self.status_code = status_code
         self.attempts = attempts
         self.usage = usage
+
+
+class BatchIncomplete(ProviderError):
+    """The provider's Batch API gave no answer for an article: its batch was cancelled, or ended with none left."""
 
 
 class RunStopped(ProviderError):

@@ -26,6 +26,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "ArticleSummary",
     "Attempts",
+    "BatchOrigin",
     "Checks",
     "DroppedQuote",
     "ErrorRecord",
@@ -45,7 +46,7 @@ __all__ = [
     "place_quotes",
 ]
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 _SCHEMAS: dict[Any, dict[str, Any]] = {}
 
 Level = Literal[0, 1, 2, 3, 4, 5]
@@ -217,6 +218,19 @@ class Attempts(_Strict):
     reasks: int = Field(default=0, description="Answers sent back to the model with a validation error.")
 
 
+class BatchOrigin(_Strict):
+    """How the provider's Batch API made a record: which batches asked, where the answer kept came from."""
+
+    batch_ids: list[str] = Field(description="The batches that asked for this article, first to last.")
+    answered_by: Literal["batch", "realtime"] = Field(
+        description="Where the answer the record holds came from: a batch, or a real-time re-ask after a batch."
+    )
+    batch_usage: Usage = Field(
+        default_factory=Usage,
+        description="The part of usage billed at the batch price (half the real-time price); the rest was real time.",
+    )
+
+
 class DroppedQuote(_Strict):
     """A quoted item that was not found in the article and was removed."""
 
@@ -357,6 +371,9 @@ class SummaryRecord(_Strict):
         default=None, description="Share of the text (0-1) the detector found in that language."
     )
     warnings: list[str] = Field(default_factory=list)
+    batch: BatchOrigin | None = Field(
+        default=None, description="Set when the provider's Batch API made the record; null for real-time requests."
+    )
     summary: ArticleSummary
     spans: list[Span] = Field(
         default_factory=list,

@@ -67,6 +67,22 @@ def valid_answer(article: str) -> dict[str, Any]:
     return summary
 
 
+def answer_content(content: str, fault: str) -> tuple[str, str]:
+    """The answer's text and finish reason for a fault: ok, invalid_json, bad_schema, truncated or ungrounded."""
+    finish = "stop"
+    if fault == "invalid_json":
+        content = "Sure! Here is the summary you asked for: " + content[:40]
+    elif fault == "bad_schema":
+        content = json.dumps({"summary": "Something happened.", "mood": "tense"})
+    elif fault == "truncated":
+        content, finish = content[: len(content) // 3], "length"
+    elif fault == "ungrounded":
+        answer = json.loads(content)
+        answer["escalation"]["evidence"] = ["A sentence that this article never contained."]
+        content = json.dumps(answer)
+    return content, finish
+
+
 @dataclass
 class Log:
     """What the server saw and did."""
@@ -196,18 +212,7 @@ class FaultServer:
             handler.close_connection = True
             sock.close()
             return
-        content = self._answer_for(article).decode()
-        finish = "stop"
-        if fault == "invalid_json":
-            content = "Sure! Here is the summary you asked for: " + content[:40]
-        elif fault == "bad_schema":
-            content = json.dumps({"summary": "Something happened.", "mood": "tense"})
-        elif fault == "truncated":
-            content, finish = content[: len(content) // 3], "length"
-        elif fault == "ungrounded":
-            answer = json.loads(content)
-            answer["escalation"]["evidence"] = ["A sentence that this article never contained."]
-            content = json.dumps(answer)
+        content, finish = answer_content(self._answer_for(article).decode(), fault)
         prompt_tokens, completion_tokens = len(body) // 4, len(content) // 4
         with self._lock:
             totals = self.log.tokens[key]

@@ -6,11 +6,14 @@ complete, one whole JSON line per ``write`` call, so a killed run leaves only
 whole lines; a re-run skips what the output already holds.
 
 ``discovery`` finds and reads inputs, ``writers`` chooses and writes outputs,
-``runner`` runs a batch, ``plan`` is the dry run.
+``runner`` runs a batch, ``plan`` is the dry run; ``batch_api`` runs one through the
+provider's Batch API, keeping its state beside the output (``api_state``).
 """
 
 from __future__ import annotations
 
+from .api_control import batch_status, cancel_batches
+from .batch_api import REASK_VIAS, BatchApiReport, run_batch_api
 from .discovery import Found, discover, list_inputs, looked_for, read_inputs
 from .plan import BatchPlan, PlannedArticle, estimate_tokens, plan_batch
 from .runner import BatchReport, run_batch, summarize_folder, summarize_found, truncation_warning
@@ -18,12 +21,16 @@ from .writers import FORMATS, Output, Result, read_done, resolve_output
 
 __all__ = [
     "FORMATS",
+    "REASK_VIAS",
+    "BatchApiReport",
     "BatchPlan",
     "BatchReport",
     "Found",
     "Output",
     "PlannedArticle",
     "Result",
+    "batch_status",
+    "cancel_batches",
     "discover",
     "estimate_tokens",
     "list_inputs",
@@ -33,6 +40,7 @@ __all__ = [
     "read_inputs",
     "resolve_output",
     "run_batch",
+    "run_batch_api",
     "summarize_folder",
     "summarize_found",
     "truncation_warning",

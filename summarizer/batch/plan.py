@@ -43,6 +43,7 @@ class BatchPlan:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     output: str = ""
     problem: str | None = None  # why the real run would stop before summarizing anything
+    batch_price: bool = False  # priced for the provider's Batch API (half the real-time price)
 
     @property
     def to_run(self) -> list[PlannedArticle]:
@@ -72,16 +73,17 @@ def plan_batch(
     exclude: Iterable[str] = (),
     text_field: str | None = None,
     retry_failed: bool = False,
+    batch_price: bool = False,
     **options: Any,
 ) -> BatchPlan:
-    """List what ``run_batch`` would do, estimating tokens and cost from the price table."""
+    """List what ``run_batch`` would do, estimating tokens and cost from the price table (or the Batch API's)."""
     from ..api import Summarizer
     from ..config import estimate_cost, resolve_settings
     from ..llm.prompts import load_prompt
 
     settings = resolve_settings(**options)
     engine = settings.resolved_engine()
-    plan = BatchPlan(engine=engine, model=settings.model if engine == "llm" else None)
+    plan = BatchPlan(engine=engine, model=settings.model if engine == "llm" else None, batch_price=batch_price)
     if engine == "llm":
         try:  # the real run builds the same client first; a missing key stops it there
             Summarizer(replace(settings, use_cache=False)).close()
@@ -115,7 +117,7 @@ def plan_batch(
                 text, prompt_chars=prompt_chars, max_tokens=settings.max_tokens
             )
             entry.cost_usd = estimate_cost(
-                settings.model, entry.prompt_tokens, entry.completion_tokens, local=settings.is_local
+                settings.model, entry.prompt_tokens, entry.completion_tokens, local=settings.is_local, batch=batch_price
             )
         plan.articles.append(entry)
     return plan

@@ -160,6 +160,16 @@ def batch(
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress line (default: on a terminal).")
     ] = None,
+    via: Annotated[
+        str,
+        typer.Option(metavar="WAY", help="realtime, or batch-api: the provider's Batch API at half price, within 24h."),
+    ] = "realtime",
+    reask_via: Annotated[
+        str, typer.Option(metavar="WAY", help="With batch-api: ask failed items again in realtime or in a batch.")
+    ] = "realtime",
+    wait: Annotated[
+        bool, typer.Option("--wait/--no-wait", help="With batch-api: wait for the batches, or submit and return.")
+    ] = True,
 ) -> None:
     """Summarize every article in a folder; write one record per article as it completes."""
     from .. import batch as batching
@@ -174,13 +184,29 @@ def batch(
     ui = BatchConsole(progress=False)
     try:
         if dry_run:
-            plan = batching.plan_batch(folder, text_field=text_field, retry_failed=retry_failed, **paths, **options)
+            plan = batching.plan_batch(
+                folder,
+                text_field=text_field,
+                retry_failed=retry_failed,
+                batch_price=via == "batch-api",
+                **paths,
+                **options,
+            )
             ui.show_plan(plan, folder, globs)
             if plan.problem:
                 typer.echo(f"error: the real run would fail: {plan.problem}", err=True)
                 raise typer.Exit(2)
             return
         llm = resolve_settings(**options).resolved_engine() == "llm"
+        if via not in ("realtime", "batch-api"):
+            raise ConfigError(f"unknown --via {via!r}; choose realtime or batch-api")
+        if via == "batch-api":
+            from .batch_api import run_via_batch_api
+
+            run = {"text_field": text_field, "retry_failed": retry_failed, "concurrency": concurrency}
+            ui = BatchConsole(progress=progress, llm=llm)
+            code = run_via_batch_api(folder, ui=ui, paths=paths, options=options, reask_via=reask_via, wait=wait, **run)
+            raise typer.Exit(code)
         if out is None and out_dir is None and not sys.stdout.isatty():
             paths["out"] = out = Path("-")  # as --help says: a pipe gets the records as JSON lines
         if progress is None and out is not None and str(out) in ("-", "/dev/stdout") and sys.stdout.isatty():

@@ -301,6 +301,7 @@ class BatchConsole:
         if llm:
             cost = "unknown model price" if totals["cost_usd"] is None else f"${totals['cost_usd']:.4f}"
             line += f": ~{totals['prompt_tokens']:,} prompt + ~{totals['completion_tokens']:,} answer tokens, {cost}"
+            line += " at the Batch API price" if plan.batch_price and totals["cost_usd"] is not None else ""
         else:
             line += " on the extractive engine (no tokens, no cost)"
         if failing:

@@ -1,4 +1,4 @@
-"""Talk to an OpenAI-compatible server: with ``first_try``, the only modules importing openai and instructor.
+"""Talk to an OpenAI-compatible server; with ``first_try`` and ``batches``, the only openai and instructor users.
 
 One code path serves every server kind. A profile picks how the answer's JSON
 Schema is enforced:
@@ -321,13 +321,15 @@ class ChatClient:
             )
         return self._async_client
 
-    def _request(self, messages: list[dict[str, str]], model: type[BaseModel] = SummaryResponse) -> dict[str, Any]:
+    def _request(
+        self, messages: list[dict[str, str]], model: type[BaseModel] = SummaryResponse, max_reasks: int | None = None
+    ) -> dict[str, Any]:
         s = self.settings
         request: dict[str, Any] = {
             "response_model": _prepared(model),
             "messages": messages,
             "model": s.model,
-            "max_retries": s.max_reasks,
+            "max_retries": s.max_reasks if max_reasks is None else max_reasks,
             "temperature": s.temperature,
             "max_tokens": s.max_tokens,
         }
@@ -422,8 +424,10 @@ class ChatClient:
                 return self._failed(exc, stats)
         return Answer(stats=stats, response=result)
 
-    async def aextract(self, messages: list[dict[str, str]], article: str | ArticleIndex) -> Answer:
-        """Async form of ``extract``."""
+    async def aextract(
+        self, messages: list[dict[str, str]], article: str | ArticleIndex, *, max_reasks: int | None = None
+    ) -> Answer:
+        """Async form of ``extract``; max_reasks overrides the settings' (a re-ask after a Batch API answer)."""
         stats = CallStats()
         last: list[BaseException] = []
         self.breaker.check()
@@ -451,7 +455,7 @@ class ChatClient:
 
         with grounding.checking_against(article):
             try:
-                result = await first_try.ask_async(create, self._request(messages))
+                result = await first_try.ask_async(create, self._request(messages, max_reasks=max_reasks))
             except (InstructorRetryException, IncompleteOutputException) as exc:
                 return self._failed(exc, stats)
         return Answer(stats=stats, response=result)
@@ -527,6 +531,12 @@ class ChatClient:
         """Close the sync SDK client (the async one closes with ``aclose``)."""
         if self._sync_client is not None:
             self._sync_client.close()
+
+    async def arelease(self) -> None:
+        """Close the async SDK client, whose connections die with the event loop; the next call makes a new one."""
+        if self._async_client is not None:
+            client, self._async_client = self._async_client, None
+            await client.close()
 
     async def aclose(self) -> None:
         """Close both SDK clients."""
