@@ -43,6 +43,7 @@ __all__ = ["ClusterError", "ClusterReport", "listed_paths", "run_distributed"]
 
 logger = logging.getLogger("summarizer")
 INSTALL = "pip install 'summarizer[ray]'"
+PROBE_EVERY = 0.5  # seconds between asking whether a restarting worker is back
 DEPTH = 2  # chunks sent to a worker at once: one running, one waiting, so it never idles
 
 
@@ -55,7 +56,7 @@ class ClusterReport(BatchReport):
     """What a run on a Ray cluster did: the batch counts, and the cluster's part."""
 
     address: str = ""
-    workers: list[dict[str, Any]] = field(default_factory=list)  # pid, host (and peak_rss_mib at the end)
+    workers: list[dict[str, Any]] = field(default_factory=list)  # pid and host; at the end, live ones with peak_rss_mib
     startup_seconds: float = 0.0  # connecting and starting the workers
     worker_deaths: int = 0  # chunks whose worker died under them
     resent: int = 0  # articles sent again after their worker died
@@ -164,6 +165,7 @@ def run_distributed(
     workers: int | None = None,
     chunk_size: int | None = None,
     max_attempts: int = 3,
+    restarts: int = 2,
     globs: Iterable[str] = ("**/*",),
     exclude: Iterable[str] = (),
     text_field: str | None = None,
@@ -179,9 +181,10 @@ def run_distributed(
 
     ``address``: 'auto' (a cluster this machine belongs to), HOST:PORT of the head,
     ray://HOST:10001 (Ray Client), or 'local' to start Ray on this machine alone.
-    ``workers``: actors to start (default: one per CPU of the cluster); ``concurrency``:
-    articles in flight in each. Options are the Settings fields, resolved here on the
-    driver (its environment, its API key) and sent to every worker.
+    ``workers``: actors to start (default: one per CPU of the cluster), each restarted up to
+    ``restarts`` times when it dies; ``concurrency``: articles in flight in each. Options
+    are the Settings fields, resolved here on the driver (its environment, its API key)
+    and sent to every worker.
     """
     if concurrency < 1 or max_attempts < 1 or (workers is not None and workers < 1):
         raise ConfigError("concurrency, workers and max_attempts must be at least 1")
@@ -244,6 +247,7 @@ def run_distributed(
             on_result=on_result,
             concurrency=concurrency,
             workers=workers,
+            restarts=restarts,
             chunk_size=chunk_size or max(8, concurrency),
             max_attempts=max_attempts,
         )
@@ -260,7 +264,7 @@ def run_distributed(
     return report
 
 
-def _start(settings: Any, count: int | None, concurrency: int, report: ClusterReport) -> list[Any]:
+def _start(settings: Any, count: int | None, concurrency: int, restarts: int, report: ClusterReport) -> list[Any]:
     import ray
 
     started = time.perf_counter()
@@ -268,7 +272,7 @@ def _start(settings: Any, count: int | None, concurrency: int, report: ClusterRe
     if settings.resolved_engine() == "llm" and (settings.rpm or settings.tpm):
         keeper = ray.remote(max_restarts=-1, max_task_retries=-1)(PaceKeeper).remote(settings.rpm, settings.tpm)
     count = count or max(1, int(ray.cluster_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]
-    actor: Any = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=0)(Worker)
+    actor: Any = ray.remote(num_cpus=1, max_restarts=restarts, max_task_retries=0)(Worker)
     handles: list[Any] = [actor.remote(settings, concurrency, keeper) for _ in range(count)]
     try:
         report.workers = list(ray.get([h.ready.remote() for h in handles]))
@@ -289,15 +293,17 @@ def _drive(
     on_result: Callable[[Result, BatchReport], None] | None,
     concurrency: int,
     workers: int | None,
+    restarts: int,
     chunk_size: int,
     max_attempts: int,
 ) -> None:
     """Keep every worker fed, write what comes back, resend what a dead worker held."""
     import ray
 
-    pool = _Pool(_start(settings, workers, concurrency, report))
+    pool = _Pool(_start(settings, workers, concurrency, restarts, report))
     retry: deque[_Chunk] = deque()
     running: dict[Any, tuple[int, _Chunk | None]] = {}  # a chunk's call, or a probe (None) of a worker that died
+    probes: deque[tuple[float, int]] = deque()  # (when, worker) to ask whether a worker that died is back
 
     def next_chunk() -> _Chunk | None:
         if retry:
@@ -326,21 +332,28 @@ def _drive(
                 retry.append(_Chunk([found], chunk.attempts + 1))
         if pool.state[index] == "ok":
             pool.state[index] = "probing"
-            running[pool.handles[index].ready.remote()] = (index, None)
+            probes.append((time.monotonic(), index))
 
     try:
         while True:
             while (index := pool.free()) is not None and (chunk := next_chunk()) is not None:
                 running[pool.handles[index].run.remote(chunk.items)] = (index, chunk)
                 pool.load[index] += 1
-            if not running:
+            while probes and probes[0][0] <= time.monotonic():
+                index = probes.popleft()[1]
+                running[pool.handles[index].ready.remote()] = (index, None)
+            if not running and not probes:
                 break
-            ready, _ = ray.wait(list(running), num_returns=1)
+            ready, _ = ray.wait(list(running), num_returns=1, timeout=PROBE_EVERY if probes else None)
+            if not ready:
+                continue
             index, chunk = running.pop(ready[0])
             try:
                 value = ray.get(ready[0])
             except ray.exceptions.RayActorError as exc:
-                if chunk is None:
+                if chunk is None and isinstance(exc, ray.exceptions.ActorUnavailableError):
+                    probes.append((time.monotonic() + PROBE_EVERY, index))  # restarting: ask again soon
+                elif chunk is None:
                     pool.state[index] = "gone"
                 else:
                     pool.load[index] -= 1
@@ -358,24 +371,18 @@ def _drive(
             for result in value:
                 write(result)
     finally:
-        for handle in pool.handles:
-            _finish(handle, report)
+        final = [stats for handle in pool.handles if (stats := _finish(handle)) is not None]
+        report.workers = final or report.workers
 
 
-def _finish(handle: Any, report: ClusterReport) -> None:
-    """Read a worker's peak memory and close it; a dead one is passed over."""
+def _finish(handle: Any) -> dict[str, Any] | None:
+    """A worker's process id, host and peak memory, then close it; None for a dead one."""
     import ray
 
     try:
-        stats = ray.get(handle.stats.remote(), timeout=10)
+        stats: dict[str, Any] = ray.get(handle.stats.remote(), timeout=10)
         ray.get(handle.close.remote(), timeout=10)
     except (ray.exceptions.RayError, TimeoutError):
-        stats = None
-    if stats is not None:
-        for entry in report.workers:
-            if entry["pid"] == stats["pid"]:
-                entry.update(stats)
-                break
-        else:
-            report.workers.append(stats)
+        stats = None  # type: ignore[assignment]
     ray.kill(handle)
+    return stats
