@@ -93,8 +93,10 @@ class Worker:
         return list(await asyncio.gather(*(one(found) for found in items)))
 
     async def stats(self) -> dict[str, Any]:
-        """Process id, host and peak resident memory."""
-        return {**(await self.ready()), "peak_rss_mib": peak_rss_mib()}
+        """Process id, host, peak resident memory and CPU seconds used."""
+        times = os.times()
+        cpu = round(times.user + times.system, 3)
+        return {**(await self.ready()), "peak_rss_mib": peak_rss_mib(), "cpu_seconds": cpu}
 
     async def close(self) -> None:
         """Release the Summarizer's clients and cache."""
