@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from summarizer.batch import run_batch
 from summarizer.batch.cluster import PaceKeeper, SharedPace, Worker
 from summarizer.cli import app
-from summarizer.config import resolve_settings
+from summarizer.config import Settings, resolve_settings
 from summarizer.distributed import ClusterError, ClusterReport, listed_paths, run_distributed
 from summarizer.errors import ConfigError
 from summarizer.llm.retrying import Pace
@@ -247,6 +247,15 @@ def test_a_worker_paces_its_llm_requests_on_the_cluster_budget() -> None:
     assert client is not None and isinstance(client._pace, SharedPace)
     alone = Worker(settings, 4)._summarizer._client
     assert alone is not None and type(alone._pace) is Pace  # without a keeper: its own buckets, as one process
+
+
+def test_a_worker_without_a_cache_folder_uses_its_nodes_default(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("SUMMARIZER_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "node-cache"))
+    worker = Worker(Settings(engine="extractive"), 1)  # as the driver sends it when no folder was given
+    assert worker._summarizer.settings.cache_dir == tmp_path / "node-cache" / "summarizer"
 
 
 def test_without_ray_installed_the_message_says_how(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

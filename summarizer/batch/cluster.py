@@ -15,9 +15,10 @@ import asyncio
 import os
 import resource
 import socket
+from dataclasses import replace
 from typing import Any
 
-from ..config import Settings
+from ..config import Settings, default_cache_dir
 from ..llm.retrying import Pace
 from .discovery import Found
 from .runner import _process
@@ -72,6 +73,8 @@ class Worker:
     def __init__(self, settings: Settings, concurrency: int, keeper: Any = None) -> None:
         from ..api import Summarizer
 
+        if settings.cache_dir is None:  # none was given: this node's default folder, as for its own user
+            settings = replace(settings, cache_dir=default_cache_dir())
         self._summarizer = Summarizer(settings)
         client = self._summarizer._client
         if keeper is not None and client is not None:

@@ -198,6 +198,8 @@ def run_distributed(
 
         logger.warning(OFFLINE_NOTICE)
     settings = replace(settings, engine=engine)  # workers decide nothing, and say nothing, on their own
+    if options.get("cache_dir") is None and not os.environ.get("SUMMARIZER_CACHE_DIR"):
+        settings = replace(settings, cache_dir=None)  # each node's own default folder, not this machine's path
     if report is not None and not isinstance(report, ClusterReport):
         raise ConfigError("run_distributed counts into a ClusterReport; pass one, or none")
     report = report if report is not None else ClusterReport()
@@ -236,7 +238,10 @@ def run_distributed(
     if output.out_dir is not None:
         names = out_dir_names(path.relative_to(base).as_posix() for base, path in pairs)
     started = time.perf_counter()
-    owned = _connect(address, ray_init or {})
+    init = dict(ray_init or {})
+    if output.stream is not None:  # records go to a stream: Ray's worker logs must not go to standard output
+        init.setdefault("log_to_driver", False)
+    owned = _connect(address, init)
     writer = Writer(output, keep, names)
     try:
         _drive(
