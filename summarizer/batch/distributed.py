@@ -17,6 +17,10 @@ process, or its node), its articles go to the others, one by one, up to
 ``max_attempts`` times each; an article still unfinished then gets an error
 record (``--retry-failed`` redoes it). If every worker is gone the run stops
 with ``ClusterError``, keeping what it wrote.
+
+Ray core actors rather than Ray Data: the one-process writer, resume and
+exactly-once rules stay on the driver unchanged, one Summarizer (client, cache,
+pacing) lives per actor, and only ``ray`` is needed, not pyarrow and pandas.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -76,14 +80,14 @@ def listed_paths(listing: Path) -> list[tuple[Path, Path]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read the listing {listing}: {exc}; give a text file of paths, one a line") from exc
     base = listing.parent.absolute()
-    pairs: list[tuple[Path, Path]] = []
+    pairs: dict[Path, Path] = {}  # a path listed twice is read once
     for line in lines:
         name = line.strip()
         if not name or name.startswith("#"):
             continue
         path = Path(os.path.normpath(base / Path(name).expanduser()))
-        pairs.append((base if path.is_relative_to(base) else Path(path.anchor), path))
-    return pairs
+        pairs.setdefault(path, base if path.is_relative_to(base) else Path(path.anchor))
+    return [(folder, path) for path, folder in pairs.items()]
 
 
 def _inputs(
@@ -218,7 +222,6 @@ def run_distributed(
     pairs = _inputs(source, globs=globs, exclude=exclude, ignore=output_files(output), on_skip=skip)
     if on_total:
         on_total(len(pairs))
-    sent: set[str] = set()
 
     def pending() -> Iterator[Found]:
         for base, path in pairs:
@@ -230,30 +233,31 @@ def run_distributed(
                     if row.get("status") != "ok":
                         report.kept_errors.append((item.source, _reason(row)))
                     continue
-                if item.article_id not in sent:  # the same file listed twice is one article
-                    sent.add(item.article_id)
-                    yield item
+                yield item
 
     names = None
     if output.out_dir is not None:
         names = out_dir_names(path.relative_to(base).as_posix() for base, path in pairs)
     started = time.perf_counter()
+    size = chunk_size or max(8, concurrency)
+    items = pending()
+    first = list(islice(items, size))  # nothing to do: no cluster is joined, no worker started
     init = dict(ray_init or {})
     if output.stream is not None:  # records go to a stream: Ray's worker logs must not go to standard output
         init.setdefault("log_to_driver", False)
-    owned = _connect(address, init)
+    owned = _connect(address, init) if first else False
     writer = Writer(output, keep, names)
     try:
         _drive(
             settings,
-            pending(),
+            chain(first, items),
             writer,
             report,
             on_result=on_result,
             concurrency=concurrency,
             workers=workers,
             restarts=restarts,
-            chunk_size=chunk_size or max(8, concurrency),
+            chunk_size=size,
             max_attempts=max_attempts,
         )
     finally:
@@ -305,6 +309,9 @@ def _drive(
     """Keep every worker fed, write what comes back, resend what a dead worker held."""
     import ray
 
+    if (peek := next(items, None)) is None:
+        return
+    items = chain([peek], items)
     pool = _Pool(_start(settings, workers, concurrency, restarts, report))
     retry: deque[_Chunk] = deque()
     running: dict[Any, tuple[int, _Chunk | None]] = {}  # a chunk's call, or a probe (None) of a worker that died
