@@ -30,6 +30,7 @@ from tests.fault_server import FaultServer
 if importlib.util.find_spec("ray") is None:
     pytest.skip("Ray is not installed: pip install -e '.[ray]'", allow_module_level=True)
 
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])  # the fault server, nothing else
 runner = CliRunner()
 PLACES = ["Valdoria", "Kestria", "Orlen", "Marrow Bay", "Tessel", "Dunhallow", "Lisk", "Varnholm"]
 # fields that say when and how fast, not what: they differ between any two runs
