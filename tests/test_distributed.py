@@ -172,6 +172,28 @@ def test_a_worker_killed_mid_run_loses_nothing_and_repeats_nothing(cluster: Any,
     assert report.workers and killed[0] not in {w["pid"] for w in report.workers}
 
 
+def test_articles_whose_workers_keep_dying_get_error_records_and_retry_failed_redoes_them(
+    cluster: Any, tmp_path: Path
+) -> None:
+    folder = _folder(tmp_path, 30)
+    out = tmp_path / "out.jsonl"
+    killed: list[int] = []
+
+    def kill_once(result: Any, report: Any) -> None:
+        if not killed:
+            killed.append(report.workers[0]["pid"])
+            os.kill(killed[0], signal.SIGKILL)
+
+    report = run_distributed(folder, out=out, use_cache=False, chunk_size=5, max_attempts=1, on_result=kill_once)
+    rows = _once(out, 30)
+    lost = [r for r in rows if r["status"] == "error"]
+    assert report.lost == len(lost) >= 1 and report.ok == 30 - len(lost)
+    assert {r["error_type"] for r in lost} == {"ClusterError"} and "--retry-failed" in lost[0]["error"]
+    again = run_batch(folder, out=out, use_cache=False, retry_failed=True)  # any path can finish the job
+    assert (again.ok, again.already_done) == (len(lost), 30 - len(lost))
+    assert all(r["status"] == "ok" for r in _once(out, 30))
+
+
 def test_a_lost_cluster_stops_and_the_rerun_does_only_the_missing(cluster: Any, tmp_path: Path) -> None:
     folder = _folder(tmp_path, 30)
     out = tmp_path / "out.jsonl"
