@@ -129,7 +129,9 @@ def _connect(address: str | None, init: dict[str, Any]) -> bool:
     except (ConnectionError, RuntimeError, ValueError) as exc:
         raise ClusterError(
             f"could not join the Ray cluster at {address}: {exc}. Start one with 'ray start --head' "
-            "and pass its address (HOST:6379), 'auto' on a node of it, or 'local' for this machine alone"
+            "and pass its address (HOST:6379), 'auto' on a node of it, or 'local' for this machine alone; "
+            "a cluster with token authentication (the default of 'ray start') also needs RAY_AUTH_MODE=token "
+            "and its token ('ray get-auth-token' on the head) in RAY_AUTH_TOKEN or ~/.ray/auth_token"
         ) from exc
     return True
 
