@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 the work failed (provider, output, schema drift),
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import shlex
 import sys
@@ -170,17 +171,25 @@ def batch(
     wait: Annotated[
         bool, typer.Option("--wait/--no-wait", help="With batch-api: wait for the batches, or submit and return.")
     ] = True,
+    ray: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="Run on a Ray cluster: HOST:PORT of its head, auto, or local; FOLDER may then be @LISTING.",
+        ),
+    ] = None,
 ) -> None:
     """Summarize every article in a folder; write one record per article as it completes."""
     from .. import batch as batching
     from ..config import resolve_settings
+    from ..distributed import ClusterReport, run_distributed
     from .console import BatchConsole
 
     pacing = {"rpm": rpm, "tpm": tpm}
     options = {**server.settings(), **article.settings(), **{k: v for k, v in pacing.items() if v is not None}}
     globs = glob or ["**/*"]
     paths: dict[str, Any] = {"out": out, "fmt": fmt, "out_dir": out_dir, "globs": globs, "exclude": exclude or []}
-    report = batching.BatchReport()
+    report = batching.BatchReport() if ray is None else ClusterReport()
     ui = BatchConsole(progress=False)
     try:
         if dry_run:
@@ -200,6 +209,8 @@ def batch(
         llm = resolve_settings(**options).resolved_engine() == "llm"
         if via not in ("realtime", "batch-api"):
             raise ConfigError(f"unknown --via {via!r}; choose realtime or batch-api")
+        if via == "batch-api" and ray is not None:
+            raise ConfigError("--via batch-api and --ray do not mix: the provider runs a Batch API job itself")
         if via == "batch-api":
             from .batch_api import run_via_batch_api
 
@@ -213,7 +224,8 @@ def batch(
             progress = False  # records and a redrawn progress line would interleave on one terminal
         ui = BatchConsole(progress=progress, llm=llm)
         with ui:
-            batching.run_batch(
+            run = batching.run_batch if ray is None else functools.partial(run_distributed, address=ray)
+            run(
                 folder,
                 concurrency=concurrency,
                 text_field=text_field,
