@@ -21,21 +21,29 @@ def serve(
     article: ArticleOptions,
     host: Annotated[
         str | None,
-        typer.Option(metavar="ADDRESS", help="Address to listen on (127.0.0.1 unless an API key is set).",
-                     rich_help_panel=SERVICE),
+        typer.Option(
+            metavar="ADDRESS",
+            help="Address to listen on (127.0.0.1 unless an API key is set).",
+            rich_help_panel=SERVICE,
+        ),
     ] = None,
     port: Annotated[int | None, typer.Option(metavar="N", help="Port (default 8000).", rich_help_panel=SERVICE)] = None,
     db: Annotated[
         Path | None,
-        typer.Option(metavar="FILE", help="SQLite job store (default: service/jobs.sqlite3 in the cache folder).",
-                     rich_help_panel=SERVICE),
+        typer.Option(
+            metavar="FILE",
+            help="SQLite job store (default: service/jobs.sqlite3 in the cache folder).",
+            rich_help_panel=SERVICE,
+        ),
     ] = None,
     concurrency: Annotated[
         int | None, typer.Option(metavar="N", help="Articles summarized at once (default 4).", rich_help_panel=SERVICE)
     ] = None,
     rate_limit: Annotated[
         float | None,
-        typer.Option(metavar="N", help="Requests a minute per key (default 600; 0: no limit).", rich_help_panel=SERVICE),
+        typer.Option(
+            metavar="N", help="Requests a minute per key (default 600; 0: no limit).", rich_help_panel=SERVICE
+        ),
     ] = None,
     log_level: Annotated[
         str | None, typer.Option(metavar="LEVEL", help="debug, info, warning (default info).", rich_help_panel=SERVICE)
@@ -43,7 +51,8 @@ def serve(
 ) -> None:
     """Serve the API over HTTP; API keys come from SUMMARIZER_SERVICE_API_KEYS (hashed at once)."""
     try:
-        from ..service import resolve_service_settings, serve as run
+        from ..service import resolve_service_settings
+        from ..service import serve as run
         from ..service.settings import check_bind
 
         settings = resolve_service_settings(

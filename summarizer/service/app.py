@@ -13,6 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import StreamingResponse
 
 from .. import __version__
+from ..config import resolve_settings
 from ..digest import build_digest, load_records
 from ..digest.rendering import render_html, render_markdown
 from ..models import SummaryRecord
@@ -95,7 +96,7 @@ async def _files(request: Request, body: bytes, limit: int) -> list[tuple[str, b
 def create_app(settings: ServiceSettings | None = None, **summarizer_options: Any) -> FastAPI:
     """Build the service: settings from the arguments, else the environment; Summarizer options as the API takes."""
     settings = settings if settings is not None else resolve_service_settings()
-    store = JobStore(settings.store_path())
+    store = JobStore(settings.store_path(resolve_settings(**summarizer_options).cache_dir))
     engines = Engines(**summarizer_options)
     holder: dict[str, JobRunner] = {}
     metrics = Metrics(queue_depth=store.pending_count, in_flight=lambda: holder["runner"].in_flight)
@@ -117,7 +118,9 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         try:
             yield
         finally:
-            logger.info("stopping: in-flight articles get %.0f s, the rest go back in the queue", settings.shutdown_grace)
+            logger.info(
+                "stopping: in-flight articles get %.0f s, the rest go back in the queue", settings.shutdown_grace
+            )
             await runner.stop(settings.shutdown_grace)
             await engines.aclose()
             store.close()
@@ -181,7 +184,7 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         """Summarize one article: JSON {text or html, title, date, url}, or a text/plain or text/html body."""
         body = await _read_body(request, settings.max_body_bytes)
         limit = settings.max_article_bytes
-        call, meta = await asyncio.to_thread(single_article, body, request.headers.get("content-type"), limit=limit)
+        call, meta = await asyncio.to_thread(single_article, body, request.headers.get("content-type", ""), limit=limit)
         record = await runner().summarize(engine=None if engine == "auto" else engine, refresh=refresh, **call, **meta)
         return Response(record.model_dump_json(), media_type="application/json")
 
@@ -227,7 +230,9 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
             records_url=f"/v1/batches/{job_id}/records",
         )
 
-    @app.get("/v1/batches/{job_id}", response_model=BatchStatus, responses={404: {"model": ErrorBody}}, tags=["batches"])
+    @app.get(
+        "/v1/batches/{job_id}", response_model=BatchStatus, responses={404: {"model": ErrorBody}}, tags=["batches"]
+    )
     async def batch_status(request: Request, job_id: str) -> BatchStatus:
         """A job's state and counts."""
         status = owned(request, job_id)
@@ -263,7 +268,9 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         }
         return StreamingResponse(lines(), media_type="application/x-ndjson", headers=headers)
 
-    @app.delete("/v1/batches/{job_id}", response_model=BatchStatus, responses={404: {"model": ErrorBody}}, tags=["batches"])
+    @app.delete(
+        "/v1/batches/{job_id}", response_model=BatchStatus, responses={404: {"model": ErrorBody}}, tags=["batches"]
+    )
     async def batch_cancel(request: Request, job_id: str) -> BatchStatus:
         """Cancel a job: waiting articles are dropped; records already made stay readable."""
         owned(request, job_id)

@@ -87,9 +87,7 @@ class RateLimiter:
             return (1.0 - bucket.tokens) / self.per_second
 
     def _forget_full(self, now: float) -> None:
-        full = [
-            k for k, b in self._buckets.items() if b.tokens + (now - b.updated) * self.per_second >= self.burst
-        ]
+        full = [k for k, b in self._buckets.items() if b.tokens + (now - b.updated) * self.per_second >= self.burst]
         for key in full or list(self._buckets)[: len(self._buckets) // 2]:
             del self._buckets[key]
 

@@ -25,9 +25,9 @@ __all__ = [
     "SINGLE_TYPES",
     "ArticleIn",
     "RequestProblem",
+    "batch_articles",
     "media_type",
     "single_article",
-    "batch_articles",
 ]
 
 SINGLE_TYPES = ("application/json", "text/plain", "text/html")

@@ -213,9 +213,7 @@ class JobStore:
         if not rows:
             return None
         owner, created, finished, cancelled, options, total = rows[0]
-        counts = dict(
-            self._read("SELECT state, COUNT(*) FROM articles WHERE job_id = ? GROUP BY state", [job_id])  # type: ignore[arg-type]
-        )
+        counts = dict(self._read("SELECT state, COUNT(*) FROM articles WHERE job_id = ? GROUP BY state", [job_id]))
         ok, failed = self._read(
             "SELECT COALESCE(SUM(ok), 0), COALESCE(SUM(1 - ok), 0) FROM results WHERE job_id = ?", [job_id]
         )[0]

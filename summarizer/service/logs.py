@@ -16,7 +16,12 @@ __all__ = ["JsonFormatter", "configure_json_logging", "new_request_id", "request
 request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 _GIVEN_ID = re.compile(r"[A-Za-z0-9._-]{1,64}\Z")
 # attributes every LogRecord has; anything else was passed with extra= and is logged as a field
-_STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime", "taskName", "color_message"}
+_STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {
+    "message",
+    "asctime",
+    "taskName",
+    "color_message",
+}
 
 
 def new_request_id(given: str | None) -> str:

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
-from ..models import SummaryRecord
 from ..batch import Result
+from ..models import SummaryRecord
 
 __all__ = ["CONTENT_TYPE", "Metrics"]
 

@@ -48,7 +48,12 @@ class ServiceMiddleware:
             caller = f"key:{key_id}"
         wait = self.limiter.take(caller)
         if wait > 0:
-            return 429, "too many requests for this key; slow down", {"Retry-After": self.limiter.retry_after(wait)}, caller
+            return (
+                429,
+                "too many requests for this key; slow down",
+                {"Retry-After": self.limiter.retry_after(wait)},
+                caller,
+            )
         length = headers.get("content-length")
         if length is not None and length.isdigit() and int(length) > self.max_body:
             return 413, f"the body is {int(length):,} bytes; the limit is {self.max_body:,}", {}, caller

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..api import Summarizer
-from ..batch import Found, Result, summarize_found
+from ..batch import Found, summarize_found
 from ..errors import InputError, SummarizerError
 from ..models import ErrorRecord, SummaryRecord
 from .jobs import JobStore, Pending
@@ -186,7 +186,9 @@ class JobRunner:
         logger.info("job %s: running %d articles", job_id, status["pending"], extra={"job_id": job_id})
         async for result in summarize_found(worker, self._claimed(job_id, claimed), concurrency=self.concurrency):
             item = claimed[result.article_id].popleft()
-            self.store.finish(item, result.model_dump_json(), ok=isinstance(result, SummaryRecord), engine=worker.engine)
+            self.store.finish(
+                item, result.model_dump_json(), ok=isinstance(result, SummaryRecord), engine=worker.engine
+            )
             self.metrics.result(result, engine=worker.engine, via="batch")
         final = self.store.status(job_id)
         if final is not None and final["status"] == "done":

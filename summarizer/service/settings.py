@@ -55,9 +55,11 @@ class ServiceSettings:
         """True when API keys are configured."""
         return bool(self.key_hashes)
 
-    def store_path(self) -> Path:
-        """The SQLite job store: db_path, else jobs.sqlite3 beside the record cache."""
-        return self.db_path if self.db_path is not None else default_cache_dir() / "service" / "jobs.sqlite3"
+    def store_path(self, cache_dir: Path | None = None) -> Path:
+        """The SQLite job store: db_path, else service/jobs.sqlite3 in the record cache's folder."""
+        if self.db_path is not None:
+            return self.db_path
+        return (cache_dir or default_cache_dir()) / "service" / "jobs.sqlite3"
 
 
 _INTS = {
@@ -72,6 +74,7 @@ _INTS = {
 }
 _FLOATS = {"rate_limit", "shutdown_grace"}
 _LISTS = {"cors_origins"}
+_ENV_NAMES = {"db_path": "DB"}  # SUMMARIZER_SERVICE_DB
 
 
 def _parse_keys(raw: str) -> tuple[str, ...]:
@@ -87,7 +90,7 @@ def _parse_keys(raw: str) -> tuple[str, ...]:
 
 
 def _convert(name: str, raw: str) -> Any:
-    var = PREFIX + name.upper()
+    var = PREFIX + _ENV_NAMES.get(name, name.upper())
     try:
         if name in _INTS:
             return int(raw)
@@ -121,7 +124,7 @@ def resolve_service_settings(
         if explicit.get(name) is not None:
             values[name] = explicit[name]
             continue
-        raw = env.get(PREFIX + name.upper())
+        raw = env.get(PREFIX + _ENV_NAMES.get(name, name.upper()))
         if raw:
             values[name] = _convert(name, raw)
     if api_keys:
