@@ -6,17 +6,18 @@ import json
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 pytest.importorskip("fastapi")
 
-import httpx2  # noqa: E402
+import httpx2
 
-from summarizer import Summarizer  # noqa: E402
-from summarizer.service import hash_key  # noqa: E402
-from tests.conftest import MARKER_KEY, article  # noqa: E402
-from tests.service_process import ServiceProcess, all_records, variants, wait_done  # noqa: E402
+from summarizer import Summarizer
+from summarizer.service import hash_key
+from tests.conftest import MARKER_KEY, article
+from tests.service_process import ServiceProcess, all_records, variants, wait_done
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -132,7 +133,10 @@ def test_validation_errors_never_echo_the_input(client: httpx2.Client) -> None:
     assert bad_query.status_code == 422 and MARKER_KEY not in bad_query.text
     empty = client.post("/v1/summaries", content=b"   \n ", headers={"Content-Type": "text/plain"})
     assert empty.status_code == 422 and "InputError" in empty.json()["error"]
-    assert client.post("/v1/summaries", content=b"{not json", headers={"Content-Type": "application/json"}).status_code == 400
+    assert (
+        client.post("/v1/summaries", content=b"{not json", headers={"Content-Type": "application/json"}).status_code
+        == 400
+    )
 
 
 def test_request_id_is_echoed_and_logged(api: ServiceProcess, client: httpx2.Client) -> None:
@@ -214,7 +218,12 @@ def test_metrics_count_requests_articles_and_queue(client: httpx2.Client) -> Non
 def tight(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
     """No key, a rate limit of 3 in a burst, a queue of 3 articles, one worker and no waiting room."""
     server = ServiceProcess(
-        tmp_path_factory.mktemp("tight"), rate_limit="60", rate_burst="3", max_queue="3", concurrency="1"
+        tmp_path_factory.mktemp("tight"),
+        rate_limit="60",
+        rate_burst="3",
+        max_queue="3",
+        concurrency="1",
+        cors_origins="https://newsroom.example",
     )
     server.start()
     yield server
@@ -228,6 +237,18 @@ def test_rate_limit_answers_429_with_retry_after(tight: ServiceProcess) -> None:
     assert codes[:3] == [200, 200, 200] and 429 in codes[3:]
     refused = next(a for a in answers if a.status_code == 429)
     assert int(refused.headers["Retry-After"]) >= 1
+
+
+def test_cors_is_off_by_default_and_on_for_listed_origins(api: ServiceProcess, tight: ServiceProcess) -> None:
+    origin = {"Origin": "https://newsroom.example"}
+    with api.client() as c:
+        assert "access-control-allow-origin" not in c.get("/healthz", headers=origin).headers
+    preflight = {**origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization"}
+    with tight.client() as c:
+        answer = c.options("/v1/summaries", headers=preflight)
+        assert answer.status_code == 200 and answer.headers["access-control-allow-origin"] == origin["Origin"]
+        other = c.options("/v1/summaries", headers={**preflight, "Origin": "https://elsewhere.example"})
+        assert "access-control-allow-origin" not in other.headers
 
 
 def test_no_key_server_listens_on_loopback_only(tight: ServiceProcess) -> None:
@@ -263,3 +284,35 @@ def test_full_queue_answers_503(tmp_path: Path) -> None:
             assert set(codes) <= {200, 503} and 200 in codes and 503 in codes, codes
     finally:
         server.stop()
+
+
+def test_properties_from_the_openapi_schema_never_give_5xx(api: ServiceProcess) -> None:
+    """Schemathesis draws requests for every operation from /openapi.json; none may answer 5xx."""
+    schemathesis = pytest.importorskip("schemathesis")
+    from hypothesis import HealthCheck, Phase, given, settings
+
+    schema = schemathesis.openapi.from_dict(httpx2.get(api.base + "/openapi.json").json())
+    seen: dict[str, set[int]] = {}
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 9
+
+    def checker(operation: Any) -> Any:
+        @settings(
+            max_examples=12,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(case=operation.as_strategy())
+        def check(case: Any) -> None:
+            response = case.call(base_url=api.base, headers={"Authorization": f"Bearer {KEY_A}"}, timeout=30)
+            seen.setdefault(operation.label, set()).add(response.status_code)
+            assert response.status_code < 500, (operation.label, response.status_code, response.text[:500])
+
+        return check
+
+    for operation in operations:
+        checker(operation)()
+    assert seen["POST /v1/summaries"] & {200} and seen["POST /v1/summaries"] & {400, 415, 422}

@@ -13,12 +13,12 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from summarizer import ConfigError  # noqa: E402
-from summarizer.ingest import document_from_text  # noqa: E402
-from summarizer.service import check_bind, hash_key, resolve_service_settings  # noqa: E402
-from summarizer.service.auth import KeyRing, RateLimiter, bearer_token  # noqa: E402
-from summarizer.service.jobs import Article, JobStore  # noqa: E402
-from tests.service_process import ServiceProcess, all_records, variants, wait_done  # noqa: E402
+from summarizer import ConfigError
+from summarizer.ingest import document_from_text
+from summarizer.service import check_bind, hash_key, resolve_service_settings
+from summarizer.service.auth import KeyRing, RateLimiter, bearer_token
+from summarizer.service.jobs import Article, JobStore
+from tests.service_process import ServiceProcess, all_records, variants, wait_done
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -92,13 +92,17 @@ def test_store_marks_each_article_done_once_and_requeues_claimed(tmp_path: Path)
 
 
 def test_keys_are_hashed_and_compared_whole() -> None:
-    settings = resolve_service_settings(env={"SUMMARIZER_SERVICE_API_KEYS": f"alpha-key, sha256:{hash_key('beta-key')}"})
+    settings = resolve_service_settings(
+        env={"SUMMARIZER_SERVICE_API_KEYS": f"alpha-key, sha256:{hash_key('beta-key')}"}
+    )
     assert "alpha-key" not in repr(settings) and settings.key_hashes[0] == hash_key("alpha-key")
     ring = KeyRing(settings.key_hashes)
     assert ring.identify("alpha-key") == hash_key("alpha-key")[:12]
     assert ring.identify("beta-key") == hash_key("beta-key")[:12]
     assert ring.identify("alpha-ke") is None and ring.identify(None) is None
-    assert bearer_token("Bearer  abc ") == "abc" and bearer_token("Basic abc") is None and bearer_token("Bearer") is None
+    assert (
+        bearer_token("Bearer  abc ") == "abc" and bearer_token("Basic abc") is None and bearer_token("Bearer") is None
+    )
 
 
 def test_settings_env_then_explicit_and_loopback_rule() -> None:

@@ -132,13 +132,6 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         lifespan=lifespan,
     )
     install_handlers(app)
-    if settings.cors_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=list(settings.cors_origins),
-            allow_methods=["GET", "POST", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
-        )
     app.add_middleware(
         ServiceMiddleware,
         keys=KeyRing(settings.key_hashes),
@@ -146,6 +139,14 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         metrics=metrics,
         max_body=settings.max_body_bytes,
     )
+    # added last, so outermost: a browser's preflight (which carries no key) is answered before the key check
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+        )
 
     def runner() -> JobRunner:
         return holder["runner"]
