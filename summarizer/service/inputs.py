@@ -115,16 +115,36 @@ def single_article(body: bytes, content_type: str, *, limit: int) -> tuple[dict[
 
 
 def _entries(data: bytes, *, jsonl: bool, source: str, limit: int) -> list[Article]:
+    """One Article per JSON object, kept as text: a worker reads it with ``ingest`` when it takes it."""
     if jsonl:
-        for number, line in enumerate(data.split(b"\n"), start=1):
-            _check_size(line, limit, f"{source} line {number}")
-    found = []
-    for label, item in documents_from_json(data, jsonl=jsonl, source=source):
-        if isinstance(item, Document):
-            found.append(Article(article_id(label, item.text.encode()), label, document=item))
-        else:
-            found.append(Article(article_id(label, label.encode()), label, error=str(item)))
-    return found
+        text, _ = decode_bytes(data, source)
+        found = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                _check_size(line, limit, f"{source} line {number}")
+                found.append(Article("", f"{source}:{number}", entry=line))
+        return found
+    try:
+        parsed = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise RequestProblem(400, f"{source} is not valid JSON: {getattr(exc, 'msg', exc)}") from None
+    if not isinstance(parsed, list):
+        return [Article("", source, entry=json.dumps(parsed))]
+    entries = [(f"{source}[{i}]", json.dumps(item)) for i, item in enumerate(parsed)]
+    for label, entry in entries:
+        _check_size(entry, limit, label)
+    return [Article("", label, entry=entry) for label, entry in entries]
+
+
+def read_entry(entry: str, label: str) -> tuple[str, Document | None, InputError | None]:
+    """Read one stored JSON entry as ``summarizer batch`` does: (article id, document or the reason it is unusable)."""
+    try:
+        _, item = next(documents_from_json(entry.encode("utf-8"), jsonl=False, source=label))
+    except InputError as exc:
+        return article_id(label, label.encode()), None, exc
+    if isinstance(item, InputError):
+        return article_id(label, label.encode()), None, item
+    return article_id(label, item.text.encode()), item, None
 
 
 def _file(name: str, data: bytes, limit: int) -> list[Article]:
@@ -158,7 +178,7 @@ def batch_articles(
     elif kind in JSONL_TYPES or kind == "application/json":
         try:
             articles = _entries(body, jsonl=kind != "application/json", source="body", limit=limit)
-        except InputError as exc:
+        except InputError as exc:  # not text at all
             raise RequestProblem(400, str(exc)) from None
     else:
         raise RequestProblem(

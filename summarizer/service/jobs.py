@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS articles (
     article_id TEXT NOT NULL,
     source TEXT NOT NULL,
     document TEXT,
+    entry TEXT,
     error TEXT,
     state TEXT NOT NULL DEFAULT 'pending',
     PRIMARY KEY (job_id, seq)
@@ -60,12 +61,17 @@ CREATE TABLE IF NOT EXISTS results (
 
 @dataclass(frozen=True)
 class Article:
-    """One article of a new job: its id, where it came from, and its document or why it cannot be read."""
+    """One article of a new job: where it came from, and its document, its JSON entry, or why it cannot be read.
+
+    A JSON entry is read (``ingest``) only when a worker takes it, so a big batch is accepted at once;
+    its ``article_id`` is then computed from the text read, as ``summarizer batch`` does.
+    """
 
     article_id: str
     source: str
     document: Document | None = None
     error: str | None = None
+    entry: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,7 @@ class Pending:
     document: Document | None
     error: str | None
     options: dict[str, Any]
+    entry: str | None = None
 
 
 class JobStore:
@@ -133,6 +140,7 @@ class JobStore:
                 a.article_id,
                 a.source,
                 json.dumps(asdict(a.document)) if a.document is not None else None,
+                a.entry,
                 a.error,
             )
             for seq, a in enumerate(articles)
@@ -143,7 +151,8 @@ class JobStore:
                 (job_id, owner, time.time(), json.dumps(options), len(articles)),
             )
             db.executemany(
-                "INSERT INTO articles (job_id, seq, article_id, source, document, error) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles (job_id, seq, article_id, source, document, entry, error) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
         return job_id
@@ -168,7 +177,7 @@ class JobStore:
         """Take the job's next waiting article, or None when none is left or the job was cancelled."""
         with self._write() as db:
             row = db.execute(
-                "SELECT a.job_id, a.seq, a.article_id, a.source, a.document, a.error, j.options "
+                "SELECT a.job_id, a.seq, a.article_id, a.source, a.document, a.error, j.options, a.entry "
                 "FROM articles a JOIN jobs j ON j.id = a.job_id "
                 "WHERE a.job_id = ? AND a.state = 'pending' AND j.cancelled = 0 ORDER BY a.seq LIMIT 1",
                 (job_id,),
@@ -177,7 +186,7 @@ class JobStore:
                 return None
             db.execute("UPDATE articles SET state = 'claimed' WHERE job_id = ? AND seq = ?", (row[0], row[1]))
         document = Document(**json.loads(row[4])) if row[4] is not None else None
-        return Pending(row[0], row[1], row[2], row[3], document, row[5], json.loads(row[6]))
+        return Pending(row[0], row[1], row[2], row[3], document, row[5], json.loads(row[6]), row[7])
 
     def finish(self, item: Pending, line: str, *, ok: bool, engine: str | None) -> bool:
         """Store an article's result and mark it done, once; False if it was already done or released."""

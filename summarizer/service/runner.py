@@ -23,6 +23,7 @@ from ..api import Summarizer
 from ..batch import Found, summarize_found
 from ..errors import InputError, SummarizerError
 from ..models import ErrorRecord, SummaryRecord
+from .inputs import read_entry
 from .jobs import JobStore, Pending
 from .metrics import Metrics
 
@@ -171,9 +172,12 @@ class JobRunner:
 
     def _claimed(self, job_id: str, claimed: dict[str, deque[Pending]]) -> Iterator[Found]:
         while not self._stopping and (item := self.store.claim(job_id)) is not None:
-            claimed[item.article_id].append(item)
+            aid, document = item.article_id, item.document
             error = InputError(item.error) if item.error is not None else None
-            yield Found(item.article_id, item.source, Path(item.source), document=item.document, error=error)
+            if item.entry is not None:  # a JSON entry: read now (a few ms), as the batch command reads it
+                aid, document, error = read_entry(item.entry, item.source)
+            claimed[aid].append(item)
+            yield Found(aid, item.source, Path(item.source), document=document, error=error)
 
     async def _run_job(self, job_id: str) -> None:
         status = self.store.status(job_id)
