@@ -57,7 +57,8 @@ class Server:
     """A ``summarizer serve`` subprocess with its own temporary cache and job store."""
 
     def __init__(self, folder: Path, concurrency: int) -> None:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("SUMMARIZER_", "OPENAI_"))}
+        keep = ("SUMMARIZER_SERVICE_WORKERS",)
+        env = {k: v for k, v in os.environ.items() if k in keep or not k.startswith(("SUMMARIZER_", "OPENAI_"))}
         env |= {
             "SUMMARIZER_CACHE_DIR": str(folder / "cache"),
             "SUMMARIZER_SERVICE_DB": str(folder / "jobs.sqlite3"),
@@ -79,12 +80,19 @@ class Server:
                 time.sleep(0.1)
         raise SystemExit(f"the server did not start; see {folder / 'server.log'}")
 
-    def peak_rss_mb(self) -> float:
-        """The server's peak resident memory so far (VmHWM)."""
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-        return float("nan")
+    def peak_rss_mb(self) -> dict[str, float]:
+        """Peak resident memory (VmHWM) of the server process, and summed with its worker processes."""
+
+        def peak(pid: int) -> float:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+            return 0.0
+
+        pid = self.process.pid
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        server = peak(pid)
+        return {"server": round(server, 1), "with_workers": round(server + sum(peak(int(c)) for c in children), 1)}
 
     def stop(self) -> None:
         """SIGTERM and wait."""
@@ -245,6 +253,7 @@ def bench(shared: Path, *, count: int, clients: int, runs: int, concurrency: int
         "clients": clients,
         "runs": runs,
         "server_concurrency": concurrency,
+        "server_workers": os.environ.get("SUMMARIZER_SERVICE_WORKERS", f"auto ({os.cpu_count()})"),
         "cpus": os.cpu_count(),
         "summaries": {
             "requests_per_s": _median(single, "requests_per_s"),
@@ -252,7 +261,8 @@ def bench(shared: Path, *, count: int, clients: int, runs: int, concurrency: int
             "p95_ms": _median(single, "p95_ms"),
             "p99_ms": _median(single, "p99_ms"),
             "errors_total": sum(r["errors"] for r in single),
-            "server_peak_rss_mb": _median(single, "server_peak_rss_mb"),
+            "server_peak_rss_mb": _median(single, "server_peak_rss_mb", "server"),
+            "server_and_workers_peak_rss_mb": _median(single, "server_peak_rss_mb", "with_workers"),
             "target_errors": 0,
             "met": sum(r["errors"] for r in single) == 0,
         },
@@ -265,7 +275,8 @@ def bench(shared: Path, *, count: int, clients: int, runs: int, concurrency: int
             "complete_p95_ms": _median(batch, "complete", "p95_ms"),
             "complete_p99_ms": _median(batch, "complete", "p99_ms"),
             "errors_total": sum(r["errors"] for r in batch),
-            "server_peak_rss_mb": _median(batch, "server_peak_rss_mb"),
+            "server_peak_rss_mb": _median(batch, "server_peak_rss_mb", "server"),
+            "server_and_workers_peak_rss_mb": _median(batch, "server_peak_rss_mb", "with_workers"),
             "target_errors": 0,
             "met": sum(r["errors"] for r in batch) == 0,
         },
@@ -281,8 +292,11 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per CPU)")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
+    if args.workers is not None:
+        os.environ["SUMMARIZER_SERVICE_WORKERS"] = str(args.workers)
     report = bench(args.shared, count=args.count, clients=args.clients, runs=args.runs, concurrency=args.concurrency)
     text = json.dumps(report, indent=2)
     print(text)

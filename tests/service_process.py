@@ -43,6 +43,7 @@ class ServiceProcess:
             "SUMMARIZER_CACHE_DIR": str(folder / "cache"),
             "SUMMARIZER_SERVICE_DB": str(folder / "jobs.sqlite3"),
             "SUMMARIZER_SERVICE_RATE_LIMIT": "0",
+            "SUMMARIZER_SERVICE_WORKERS": "0",  # threads unless a test asks for worker processes
         }
         env |= {f"SUMMARIZER_SERVICE_{k.upper()}": v for k, v in settings.items()}
         self.env = env
@@ -97,6 +98,12 @@ class ServiceProcess:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=10)
+
+    def children(self) -> list[int]:
+        """Process ids of the server's child processes (its extractive workers)."""
+        assert self.process is not None
+        path = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in path.read_text().split()] if path.exists() else []
 
     def log_text(self) -> str:
         """Everything the server wrote."""

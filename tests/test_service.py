@@ -41,6 +41,7 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
         max_article_bytes="20000",
         max_body_bytes="300000",
         concurrency="2",
+        workers="1",
     )
     server.start()
     yield server

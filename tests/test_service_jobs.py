@@ -36,16 +36,23 @@ def _progress(server: ServiceProcess, job_id: str, at_least: int, seconds: float
 
 
 def test_sigkill_then_sigterm_mid_job_and_every_article_exactly_once(tmp_path: Path) -> None:
-    server = ServiceProcess(tmp_path / "kill", concurrency="2")
+    server = ServiceProcess(tmp_path / "kill", concurrency="2", workers="1")
     server.start()
     try:
         body = "\n".join(json.dumps({"text": t}) for t in variants(200)).encode()
         with server.client() as c:
             job = c.post("/v1/batches", content=body, headers={"Content-Type": "application/x-ndjson"}).json()
         done_at_kill = _progress(server, job["id"], 10)
+        workers = server.children()
         server.kill()  # SIGKILL: no shutdown code runs; claimed rows stay claimed in the store
         assert done_at_kill < 200, "the job finished before the kill; the test proves nothing"
+        assert workers  # the extractive worker (and multiprocessing's resource tracker)
+        deadline = time.monotonic() + 10
+        while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]  # none outlives its server
 
+        server.env["SUMMARIZER_SERVICE_WORKERS"] = "0"  # the restarts use threads: quicker to start
         server.start()
         assert "re-queued" in server.log_text()
         done_at_term = _progress(server, job["id"], done_at_kill + 10)

@@ -104,10 +104,15 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runner = holder["runner"] = JobRunner(
-            store, engines, metrics, concurrency=settings.concurrency, max_waiting=settings.max_waiting
+            store,
+            engines,
+            metrics,
+            concurrency=settings.concurrency,
+            max_waiting=settings.max_waiting,
+            workers=settings.workers,
         )
         engine = engines.default_engine()  # a configuration error stops the start, with its message
-        runner.start()
+        await runner.start()
         logger.info(
             "ready: engine %s, job store %s, %s",
             engine,

@@ -26,6 +26,7 @@ from ..models import ErrorRecord, SummaryRecord
 from .inputs import read_entry
 from .jobs import JobStore, Pending
 from .metrics import Metrics
+from .pool import WorkerPool
 
 __all__ = ["Busy", "Engines", "JobRunner"]
 
@@ -40,7 +41,7 @@ class Engines:
     """One Summarizer per engine name, built on first use with the process's settings."""
 
     def __init__(self, **options: Any) -> None:
-        self._options = options
+        self.options = options
         self._made: dict[str | None, Summarizer] = {}
         self._lock = threading.Lock()
 
@@ -48,7 +49,7 @@ class Engines:
         """The Summarizer for an engine (None: as configured); ConfigError if it cannot be built."""
         with self._lock:
             if engine not in self._made:
-                options = {**self._options, **({"engine": engine} if engine else {})}
+                options = {**self.options, **({"engine": engine} if engine else {})}
                 self._made[engine] = Summarizer(**options)
             return self._made[engine]
 
@@ -63,11 +64,12 @@ class Engines:
 
 
 class _Worker:
-    """Calls a Summarizer the way ``summarize_found`` expects, the extractive engine in a thread."""
+    """Calls a Summarizer the way ``summarize_found`` expects; the extractive engine in a worker process or thread."""
 
-    def __init__(self, summarizer: Summarizer, runner: JobRunner, *, refresh: bool) -> None:
+    def __init__(self, summarizer: Summarizer, runner: JobRunner, *, key: str | None, refresh: bool) -> None:
         self.summarizer = summarizer
         self.engine = summarizer.engine
+        self._key = key
         self._runner = runner
         self._refresh = refresh
 
@@ -76,6 +78,8 @@ class _Worker:
         call.setdefault("refresh", self._refresh)
         self._runner.in_flight += 1
         try:
+            if self.engine == "extractive" and self._runner.pool is not None:
+                return await self._runner.pool.summarize(self._key, {"text_or_path": source, **call})
             if self.engine == "extractive":
                 loop = asyncio.get_running_loop()
                 run = partial(self.summarizer.summarize, source, **call)
@@ -88,8 +92,12 @@ class _Worker:
 class JobRunner:
     """Runs single articles now (bounded) and batch jobs in the background (from the store)."""
 
-    def __init__(self, store: JobStore, engines: Engines, metrics: Metrics, *, concurrency: int, max_waiting: int):
+    def __init__(
+        self, store: JobStore, engines: Engines, metrics: Metrics, *, concurrency: int, max_waiting: int, workers: int
+    ) -> None:
         self.store = store
+        self.workers = workers
+        self.pool: WorkerPool | None = None
         self.engines = engines
         self.metrics = metrics
         self.concurrency = concurrency
@@ -105,7 +113,7 @@ class JobRunner:
 
     def worker(self, engine: str | None, *, refresh: bool) -> _Worker:
         """A worker for an engine (ConfigError if it cannot be built)."""
-        return _Worker(self.engines.get(engine), self, refresh=refresh)
+        return _Worker(self.engines.get(engine), self, key=engine, refresh=refresh)
 
     async def summarize(self, *, engine: str | None, refresh: bool, **call: Any) -> SummaryRecord:
         """Summarize one article now (``Summarizer.summarize``'s keywords), or raise Busy when too many wait."""
@@ -124,8 +132,12 @@ class JobRunner:
         self.metrics.result(record, engine=worker.engine, via="request")
         return record
 
-    def start(self) -> None:
-        """Re-queue what a killed server left claimed, then start the background loop."""
+    async def start(self) -> None:
+        """Start the worker processes, re-queue what a killed server left claimed, then start the background loop."""
+        if self.workers > 0 and self.engines.default_engine() == "extractive":
+            self.pool = WorkerPool(self.workers, self.engines.options)
+            pids = await self.pool.warm()
+            logger.info("%d extractive worker processes ready", len(set(pids)), extra={"workers": sorted(set(pids))})
         requeued = self.store.requeue_claimed()
         if requeued:
             logger.info("re-queued %d articles left in flight by the last run", requeued, extra={"requeued": requeued})
@@ -152,6 +164,8 @@ class JobRunner:
         if requeued:
             logger.info("re-queued %d in-flight articles at shutdown", requeued, extra={"requeued": requeued})
         self.executor.shutdown(wait=False, cancel_futures=True)
+        if self.pool is not None:
+            self.pool.shutdown()
 
     async def _loop(self) -> None:
         while not self._stopping:

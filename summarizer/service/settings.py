@@ -44,6 +44,8 @@ class ServiceSettings:
     max_queue: int = 50_000  # articles waiting in all batch jobs; more gets 503
     max_waiting: int = 256  # single-article requests waiting for a worker; more gets 503
     concurrency: int = 4  # articles summarized at once (batch jobs and single requests each)
+    # processes for the extractive engine (pure-Python CPU work); 0: threads in the server process
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     rate_limit: float = 600.0  # requests per minute per key (or per client address without keys); 0: none
     rate_burst: int = 120
     cors_origins: tuple[str, ...] = ()
@@ -70,6 +72,7 @@ _INTS = {
     "max_queue",
     "max_waiting",
     "concurrency",
+    "workers",
     "rate_burst",
 }
 _FLOATS = {"rate_limit", "shutdown_grace"}
@@ -148,8 +151,8 @@ def resolve_service_settings(
             raise ConfigError(f"{name} must be at least 1, not {getattr(settings, name)}")
     if not 0 < settings.port < 65536:
         raise ConfigError(f"port must be between 1 and 65535, not {settings.port}")
-    if settings.rate_limit < 0 or settings.rate_burst < 1 or settings.max_waiting < 0:
-        raise ConfigError("rate_limit must be at least 0, rate_burst at least 1 and max_waiting at least 0")
+    if settings.rate_limit < 0 or settings.rate_burst < 1 or settings.max_waiting < 0 or settings.workers < 0:
+        raise ConfigError("rate_limit, max_waiting and workers must be at least 0, and rate_burst at least 1")
     return settings
 
 
