@@ -95,6 +95,7 @@ def test_store_marks_each_article_done_once_and_requeues_claimed(tmp_path: Path)
     status = store.status(job_id)
     assert status is not None and (status["status"], status["ok"], status["failed"]) == ("done", 1, 1)
     assert [line for _, line in store.results(job_id, after=0, limit=10)] == ['{"x": 1}', '{"x": 3}']
+    assert store.record("a1") == '{"x": 1}' and store.record("a2") is None  # an error is no record
     store.close()
 
 

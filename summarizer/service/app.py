@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -11,6 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI, Query, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import StreamingResponse
+from pydantic import ValidationError
 
 from .. import __version__
 from ..config import resolve_settings
@@ -18,8 +20,17 @@ from ..digest import build_digest, load_records
 from ..digest.rendering import render_html, render_markdown
 from ..models import SummaryRecord
 from .auth import KeyRing, RateLimiter
-from .errors import error_response, install_handlers
-from .inputs import BATCH_TYPES, JSONL_TYPES, ArticleIn, RequestProblem, batch_articles, media_type, single_article
+from .errors import install_handlers
+from .inputs import (
+    BATCH_TYPES,
+    JSONL_TYPES,
+    ArticleIn,
+    RequestProblem,
+    batch_articles,
+    media_type,
+    problems,
+    single_article,
+)
 from .jobs import JobStore
 from .metrics import CONTENT_TYPE, Metrics
 from .middleware import ServiceMiddleware
@@ -46,6 +57,9 @@ _SUMMARY_BODY = {
             "text/html": _TEXT,
         },
     }
+}
+_DIGEST_BODY = {
+    "requestBody": {"required": True, "content": {"application/json": {"schema": DigestIn.model_json_schema()}}}
 }
 _JSONL = {"schema": {"type": "string", "description": "One JSON object a line, each with a text (or html) field."}}
 _BATCH_BODY = {
@@ -292,23 +306,27 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
             404: {"model": ErrorBody},
             **_ERRORS,
         },
+        openapi_extra=_DIGEST_BODY,
         tags=["digests"],
     )
     async def digests(
         request: Request,
-        spec: DigestIn,
         format: Annotated[Literal["html", "markdown", "md", "json"], Query(description="Briefing format.")] = "html",
         max_stories: Annotated[int, Query(ge=1, le=500, description="Stories shown (JSON keeps all).")] = 30,
     ) -> Response:
         """A briefing from records, or from a batch job's records: HTML, Markdown or JSON."""
+        if media_type(request.headers.get("content-type")) != "application/json":
+            raise RequestProblem(415, "send the records or the batch id as application/json")
+        try:
+            spec = DigestIn.model_validate_json(await _read_body(request, settings.max_body_bytes))
+        except ValidationError as exc:
+            raise RequestProblem(422, "the body does not fit the request schema", problems(exc)) from None
         if (spec.records is None) == (spec.batch_id is None):
             raise RequestProblem(422, "give exactly one of records or batch_id")
         if spec.batch_id is not None:
             owned(request, spec.batch_id)
             lines = [line for _, line in store.results(spec.batch_id, after=0, limit=settings.max_batch_articles)]
         else:
-            import json
-
             lines = [json.dumps(row) for row in spec.records or []]
         try:
             records, errors = load_records(lines)
@@ -326,7 +344,6 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         text, kind = await asyncio.to_thread(render)
         return Response(text, media_type=kind)
 
-    app.state.store = store
+    app.state.store = store  # for routes added later (e.g. a record's review page): store.record(article_id)
     app.state.settings = settings
-    app.state.error_response = error_response
     return app

@@ -27,6 +27,7 @@ __all__ = [
     "RequestProblem",
     "batch_articles",
     "media_type",
+    "problems",
     "single_article",
 ]
 

@@ -53,9 +53,11 @@ CREATE TABLE IF NOT EXISTS results (
     seq INTEGER NOT NULL,
     ok INTEGER NOT NULL,
     engine TEXT,
+    article_id TEXT,
     line TEXT NOT NULL,
     UNIQUE (job_id, seq)
 );
+CREATE INDEX IF NOT EXISTS results_article ON results (article_id);
 """
 
 
@@ -188,7 +190,7 @@ class JobStore:
         document = Document(**json.loads(row[4])) if row[4] is not None else None
         return Pending(row[0], row[1], row[2], row[3], document, row[5], json.loads(row[6]), row[7])
 
-    def finish(self, item: Pending, line: str, *, ok: bool, engine: str | None) -> bool:
+    def finish(self, item: Pending, line: str, *, ok: bool, engine: str | None, article_id: str | None = None) -> bool:
         """Store an article's result and mark it done, once; False if it was already done or released."""
         with self._write() as db:
             changed = db.execute(
@@ -198,8 +200,8 @@ class JobStore:
             if not changed:
                 return False
             db.execute(
-                "INSERT INTO results (job_id, seq, ok, engine, line) VALUES (?, ?, ?, ?, ?)",
-                (item.job_id, item.seq, int(ok), engine, line),
+                "INSERT INTO results (job_id, seq, ok, engine, article_id, line) VALUES (?, ?, ?, ?, ?, ?)",
+                (item.job_id, item.seq, int(ok), engine, article_id or item.article_id, line),
             )
             left = db.execute(
                 "SELECT COUNT(*) FROM articles WHERE job_id = ? AND state != 'done'", (item.job_id,)
@@ -256,6 +258,16 @@ class JobStore:
             "SELECT pos, line FROM results WHERE job_id = ? AND pos > ? ORDER BY pos LIMIT ?", [job_id, after, limit]
         )
         return [(int(pos), str(line)) for pos, line in rows]
+
+    def record(self, article_id: str, owner: str | None = None) -> str | None:
+        """The latest record (JSON line) made for an article id in any job (of this owner, if given), or None."""
+        sql = "SELECT r.line FROM results r JOIN jobs j ON j.id = r.job_id WHERE r.article_id = ? AND r.ok = 1"
+        params: list[Any] = [article_id]
+        if owner is not None:
+            sql += " AND j.owner = ?"
+            params.append(owner)
+        rows = self._read(sql + " ORDER BY r.pos DESC LIMIT 1", params)
+        return str(rows[0][0]) if rows else None
 
     def cancel(self, job_id: str) -> bool:
         """Stop a job: its waiting articles are never run; False if there is no such job."""

@@ -229,5 +229,5 @@ class JobRunner:
                 error=str(exc),
                 created_at=datetime.now(UTC),
             )
-            self.store.finish(item, record.model_dump_json(), ok=False, engine=None)
+            self.store.finish(item, record.model_dump_json(), ok=False, engine=None, article_id=record.article_id)
             self.metrics.result(record, engine=str(item.options.get("engine") or "auto"), via="batch")
