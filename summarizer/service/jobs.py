@@ -229,10 +229,10 @@ class JobStore:
             "SELECT COALESCE(SUM(ok), 0), COALESCE(SUM(1 - ok), 0) FROM results WHERE job_id = ?", [job_id]
         )[0]
         done = counts.get("done", 0)
-        if cancelled:
-            state = "cancelled"
-        elif done == total:
+        if done == total:  # a finished job stays done even if cancelled afterwards
             state = "done"
+        elif cancelled:
+            state = "cancelled"
         elif done or counts.get("claimed", 0):
             state = "running"
         else:
