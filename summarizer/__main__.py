@@ -2,4 +2,5 @@
 
 from .cli.commands import app
 
-app()
+if __name__ == "__main__":  # not when a worker process started by the service imports it
+    app()

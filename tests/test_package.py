@@ -67,7 +67,8 @@ def test_py_typed_marker_ships() -> None:
 # ingest, extractive and llm; batch and digest use the api; the CLI sits on top.
 _LAYERS = {
     "errors": 0, "config": 0, "scales": 0, "quotes": 0, "models": 1, "cache": 1, "schemas": 5,
-    "ingest": 2, "extractive": 3, "llm": 3, "api": 4, "batch": 5, "digest": 5, "distributed": 5, "cli": 6,
+    "ingest": 2, "extractive": 3, "llm": 3, "api": 4, "batch": 5, "digest": 5, "distributed": 5, "service": 6,
+    "cli": 7,
 }  # fmt: skip
 
 

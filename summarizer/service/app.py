@@ -1,0 +1,349 @@
+"""The HTTP API: each route reads the request and calls the library (Summarizer, the batch loop, the digest)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, Query, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import StreamingResponse
+from pydantic import ValidationError
+
+from .. import __version__
+from ..config import resolve_settings
+from ..digest import build_digest, load_records
+from ..digest.rendering import render_html, render_markdown
+from ..models import SummaryRecord
+from .auth import KeyRing, RateLimiter
+from .errors import install_handlers
+from .inputs import (
+    BATCH_TYPES,
+    JSONL_TYPES,
+    ArticleIn,
+    RequestProblem,
+    batch_articles,
+    media_type,
+    problems,
+    single_article,
+)
+from .jobs import JobStore
+from .metrics import CONTENT_TYPE, Metrics
+from .middleware import ServiceMiddleware
+from .runner import Busy, Engines, JobRunner
+from .settings import ServiceSettings, resolve_service_settings
+from .wire import BatchAccepted, BatchStatus, DigestIn, ErrorBody, Health
+
+__all__ = ["create_app"]
+
+logger = logging.getLogger("summarizer.service")
+Engine = Literal["auto", "extractive", "llm"]
+EngineQuery = Annotated[Engine | None, Query(description="Engine for this request (default: as the server is set).")]
+RefreshQuery = Annotated[bool, Query(description="Summarize afresh instead of answering from the cache.")]
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 413, 415, 422, 429, 502, 503)
+}
+_TEXT = {"schema": {"type": "string"}}
+_SUMMARY_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": ArticleIn.model_json_schema()},
+            "text/plain": _TEXT,
+            "text/html": _TEXT,
+        },
+    }
+}
+_DIGEST_BODY = {
+    "requestBody": {"required": True, "content": {"application/json": {"schema": DigestIn.model_json_schema()}}}
+}
+_JSONL = {"schema": {"type": "string", "description": "One JSON object a line, each with a text (or html) field."}}
+_BATCH_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            **{kind: _JSONL for kind in JSONL_TYPES[:1]},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}},
+                }
+            },
+        },
+    }
+}
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The whole body, refused with 413 as soon as it passes the limit (chunked bodies too)."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise RequestProblem(413, f"the body is over the limit of {limit:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _files(request: Request, body: bytes, limit: int) -> list[tuple[str, bytes]]:
+    """The uploaded files of a multipart body (read from the bytes already bounded)."""
+
+    async def replay() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    form = await Request(request.scope, replay).form(max_files=10_000, max_fields=100, max_part_size=limit)
+    found = []
+    for _, value in form.multi_items():
+        if isinstance(value, str):
+            continue
+        found.append((value.filename or "upload.txt", await value.read()))
+    await form.close()
+    if not found:
+        raise RequestProblem(422, "the form holds no files; send each article as a file part")
+    return found
+
+
+def create_app(settings: ServiceSettings | None = None, **summarizer_options: Any) -> FastAPI:
+    """Build the service: settings from the arguments, else the environment; Summarizer options as the API takes."""
+    settings = settings if settings is not None else resolve_service_settings()
+    store = JobStore(settings.store_path(resolve_settings(**summarizer_options).cache_dir))
+    engines = Engines(**summarizer_options)
+    holder: dict[str, JobRunner] = {}
+    metrics = Metrics(queue_depth=store.pending_count, in_flight=lambda: holder["runner"].in_flight)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runner = holder["runner"] = JobRunner(
+            store,
+            engines,
+            metrics,
+            concurrency=settings.concurrency,
+            max_waiting=settings.max_waiting,
+            workers=settings.workers,
+        )
+        engine = engines.default_engine()  # a configuration error stops the start, with its message
+        await runner.start()
+        logger.info(
+            "ready: engine %s, job store %s, %s",
+            engine,
+            store.path,
+            "API keys required" if settings.auth_required else "no API key (127.0.0.1 only)",
+            extra={"engine": engine, "store": str(store.path), "auth": settings.auth_required},
+        )
+        try:
+            yield
+        finally:
+            logger.info(
+                "stopping: in-flight articles get %.0f s, the rest go back in the queue", settings.shutdown_grace
+            )
+            await runner.stop(settings.shutdown_grace)
+            await engines.aclose()
+            store.close()
+
+    app = FastAPI(
+        title="summarizer",
+        version=__version__,
+        description="News articles in, structured and verifiable records out. Bearer API keys when configured.",
+        lifespan=lifespan,
+    )
+    install_handlers(app)
+    app.add_middleware(
+        ServiceMiddleware,
+        keys=KeyRing(settings.key_hashes),
+        limiter=RateLimiter(settings.rate_limit, settings.rate_burst),
+        metrics=metrics,
+        max_body=settings.max_body_bytes,
+    )
+    # added last, so outermost: a browser's preflight (which carries no key) is answered before the key check
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+        )
+
+    def runner() -> JobRunner:
+        return holder["runner"]
+
+    def owned(request: Request, job_id: str) -> dict[str, Any]:
+        """The job's status if it exists and the caller may see it (404 otherwise: no hint either way)."""
+        status = store.status(job_id)
+        if status is None or (settings.auth_required and status["owner"] != request.state.caller):
+            raise RequestProblem(404, f"no batch {job_id[:64]}")
+        return status
+
+    @app.get("/healthz", response_model=Health, tags=["probes"])
+    async def healthz() -> Health:
+        """Liveness: the process answers."""
+        return Health(status="ok")
+
+    @app.get("/readyz", response_model=Health, responses={503: {"model": Health}}, tags=["probes"])
+    async def readyz() -> Any:
+        """Readiness: the job store and the worker are up."""
+        if holder.get("runner") is None or not runner().ready:
+            return Response(Health(status="stopping").model_dump_json(), 503, media_type="application/json")
+        return Health(status="ok")
+
+    @app.get("/metrics", response_class=Response, tags=["probes"])
+    async def metrics_text() -> Response:
+        """Prometheus metrics: requests, latency, articles by engine and status, tokens, cost, queue depth."""
+        return Response(metrics.render(), media_type=CONTENT_TYPE)
+
+    @app.post(
+        "/v1/summaries",
+        responses={200: {"model": SummaryRecord}, **_ERRORS},
+        openapi_extra=_SUMMARY_BODY,
+        tags=["summaries"],
+    )
+    async def summaries(request: Request, engine: EngineQuery = None, refresh: RefreshQuery = False) -> Response:
+        """Summarize one article: JSON {text or html, title, date, url}, or a text/plain or text/html body."""
+        body = await _read_body(request, settings.max_body_bytes)
+        limit = settings.max_article_bytes
+        call, meta = await asyncio.to_thread(single_article, body, request.headers.get("content-type", ""), limit=limit)
+        record = await runner().summarize(engine=None if engine == "auto" else engine, refresh=refresh, **call, **meta)
+        return Response(record.model_dump_json(), media_type="application/json")
+
+    @app.post(
+        "/v1/batches",
+        status_code=202,
+        response_model=BatchAccepted,
+        responses=_ERRORS,
+        openapi_extra=_BATCH_BODY,
+        tags=["batches"],
+    )
+    async def batches(
+        request: Request, response: Response, engine: EngineQuery = None, refresh: RefreshQuery = False
+    ) -> BatchAccepted:
+        """Queue many articles (JSON lines, or files as multipart/form-data); answers at once with the job id."""
+        kind = media_type(request.headers.get("content-type"))
+        if kind not in BATCH_TYPES:
+            raise RequestProblem(415, f"send JSON lines (application/x-ndjson) or multipart/form-data, not {kind!r}")
+        chosen = None if engine == "auto" else engine
+        runner().worker(chosen, refresh=refresh)  # an engine this server cannot run is refused now, not later
+        body = await _read_body(request, settings.max_body_bytes)
+        files = await _files(request, body, settings.max_body_bytes) if kind == "multipart/form-data" else None
+        articles = await asyncio.to_thread(
+            batch_articles,
+            body,
+            kind,
+            files=files,
+            limit=settings.max_article_bytes,
+            max_articles=settings.max_batch_articles,
+        )
+        waiting = store.pending_count()
+        if waiting + len(articles) > settings.max_queue:
+            raise Busy(f"{waiting:,} articles are queued (limit {settings.max_queue:,}); retry later")
+        options = {"engine": chosen, "refresh": refresh}
+        job_id = store.create(articles, options=options, owner=request.state.caller)
+        runner().wake()
+        logger.info("job %s: %d articles queued", job_id, len(articles), extra={"job_id": job_id})
+        response.headers["Location"] = f"/v1/batches/{job_id}"
+        return BatchAccepted(
+            id=job_id,
+            total=len(articles),
+            status_url=f"/v1/batches/{job_id}",
+            records_url=f"/v1/batches/{job_id}/records",
+        )
+
+    @app.get(
+        "/v1/batches/{job_id}", response_model=BatchStatus, responses={404: {"model": ErrorBody}}, tags=["batches"]
+    )
+    async def batch_status(request: Request, job_id: str) -> BatchStatus:
+        """A job's state and counts."""
+        status = owned(request, job_id)
+        status.pop("owner")
+        return BatchStatus(**status)
+
+    @app.get(
+        "/v1/batches/{job_id}/records",
+        response_class=StreamingResponse,
+        responses={200: {"content": {"application/x-ndjson": {}}}, 404: {"model": ErrorBody}},
+        tags=["batches"],
+    )
+    async def batch_records(
+        request: Request,
+        job_id: str,
+        cursor: Annotated[int, Query(ge=0, description="X-Next-Cursor of the previous page; 0 to start.")] = 0,
+        limit: Annotated[int, Query(ge=1, le=5000, description="Records in this page at most.")] = 1000,
+    ) -> StreamingResponse:
+        """The job's records as JSON lines, in the order they completed; X-Next-Cursor continues from there."""
+        status = owned(request, job_id)
+        rows = store.results(job_id, after=cursor, limit=limit)
+        next_cursor = rows[-1][0] if rows else cursor
+
+        def lines() -> Iterator[str]:
+            for _, line in rows:
+                yield line + "\n"
+
+        headers = {
+            "X-Next-Cursor": str(next_cursor),
+            "X-Batch-Status": status["status"],
+            "X-Batch-Done": str(status["done"]),
+            "X-Batch-Total": str(status["total"]),
+        }
+        return StreamingResponse(lines(), media_type="application/x-ndjson", headers=headers)
+
+    @app.delete(
+        "/v1/batches/{job_id}", response_model=BatchStatus, responses={404: {"model": ErrorBody}}, tags=["batches"]
+    )
+    async def batch_cancel(request: Request, job_id: str) -> BatchStatus:
+        """Cancel a job: waiting articles are dropped; records already made stay readable."""
+        owned(request, job_id)
+        store.cancel(job_id)
+        status = owned(request, job_id)
+        status.pop("owner")
+        return BatchStatus(**status)
+
+    @app.post(
+        "/v1/digests",
+        responses={
+            200: {"content": {"text/html": {}, "text/markdown": {}, "application/json": {}}},
+            404: {"model": ErrorBody},
+            **_ERRORS,
+        },
+        openapi_extra=_DIGEST_BODY,
+        tags=["digests"],
+    )
+    async def digests(
+        request: Request,
+        format: Annotated[Literal["html", "markdown", "md", "json"], Query(description="Briefing format.")] = "html",
+        max_stories: Annotated[int, Query(ge=1, le=500, description="Stories shown (JSON keeps all).")] = 30,
+    ) -> Response:
+        """A briefing from records, or from a batch job's records: HTML, Markdown or JSON."""
+        if media_type(request.headers.get("content-type")) != "application/json":
+            raise RequestProblem(415, "send the records or the batch id as application/json")
+        try:
+            spec = DigestIn.model_validate_json(await _read_body(request, settings.max_body_bytes))
+        except ValidationError as exc:
+            raise RequestProblem(422, "the body does not fit the request schema", problems(exc)) from None
+        if (spec.records is None) == (spec.batch_id is None):
+            raise RequestProblem(422, "give exactly one of records or batch_id")
+        if spec.batch_id is not None:
+            owned(request, spec.batch_id)
+            lines = [line for _, line in store.results(spec.batch_id, after=0, limit=settings.max_batch_articles)]
+        else:
+            lines = [json.dumps(row) for row in spec.records or []]
+        try:
+            records, errors = load_records(lines)
+        except ValueError as exc:
+            raise RequestProblem(422, f"the records are not summarizer records: {exc}") from None
+
+        def render() -> tuple[str, str]:
+            built = build_digest(records, title=spec.title, skipped_errors=errors)
+            if format == "html":
+                return render_html(built, max_stories=max_stories), "text/html; charset=utf-8"
+            if format in ("md", "markdown"):
+                return render_markdown(built, max_stories=max_stories), "text/markdown; charset=utf-8"
+            return built.model_dump_json(indent=2), "application/json"
+
+        text, kind = await asyncio.to_thread(render)
+        return Response(text, media_type=kind)
+
+    app.state.store = store  # for routes added later (e.g. a record's review page): store.record(article_id)
+    app.state.settings = settings
+    return app

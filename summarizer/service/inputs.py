@@ -1,0 +1,192 @@
+"""What a request body holds: one article (JSON, plain text, HTML) or many (JSON lines, files), read by ``ingest``.
+
+Nothing here fetches a URL: a ``url`` field is kept as the article's address, never opened.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from ..batch.discovery import SUPPORTED_SUFFIXES, article_id
+from ..errors import InputError
+from ..ingest import Document, decode_bytes, document_from_bytes, document_from_text, documents_from_json, file_format
+from .jobs import Article
+
+__all__ = [
+    "BATCH_TYPES",
+    "JSONL_TYPES",
+    "SINGLE_TYPES",
+    "ArticleIn",
+    "RequestProblem",
+    "batch_articles",
+    "media_type",
+    "problems",
+    "single_article",
+]
+
+SINGLE_TYPES = ("application/json", "text/plain", "text/html")
+JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines")
+BATCH_TYPES = (*JSONL_TYPES, "application/json", "multipart/form-data")
+
+
+@dataclass
+class RequestProblem(Exception):
+    """A request the service refuses: HTTP status and a message that says what to send instead."""
+
+    status: int
+    message: str
+    details: list[dict[str, Any]] | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ArticleIn(BaseModel):
+    """One article as JSON: its text or its HTML, and what is known about it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(default=None, description="The article as plain text.", min_length=1)
+    html: str | None = Field(default=None, description="The article's web page; its text is extracted.", min_length=1)
+    title: str | None = Field(default=None, max_length=1000)
+    date: str | None = Field(default=None, description="Publication date, ISO 8601 preferred.", max_length=100)
+    url: str | None = Field(default=None, description="Where it was published (kept, never fetched).", max_length=4000)
+    publisher: str | None = Field(default=None, max_length=1000)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> ArticleIn:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of text or html")
+        return self
+
+
+def media_type(header: str | None) -> str:
+    """The bare media type of a Content-Type header, lower case ('' when missing)."""
+    return (header or "").split(";", 1)[0].strip().lower()
+
+
+def problems(exc: ValidationError) -> list[dict[str, Any]]:
+    """Validation errors as location, message and type only: the input (which may hold a secret) is never echoed."""
+    return [{"loc": list(err["loc"]), "msg": err["msg"], "type": err["type"]} for err in exc.errors()]
+
+
+def _check_size(data: bytes | str, limit: int, what: str) -> None:
+    size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+    if size > limit:
+        raise RequestProblem(413, f"{what} is {size:,} bytes; the limit per article is {limit:,}")
+
+
+def _json_body(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise RequestProblem(400, f"the body is not valid JSON: {getattr(exc, 'msg', exc)}") from None
+
+
+def single_article(body: bytes, content_type: str, *, limit: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The Summarizer call for one article: (source keywords, metadata); RequestProblem or InputError if unusable."""
+    kind = media_type(content_type)
+    if kind not in SINGLE_TYPES:
+        raise RequestProblem(415, f"send application/json, text/plain or text/html, not {kind or 'no content type'}")
+    if kind != "application/json":
+        _check_size(body, limit, "the article")
+        text, _ = decode_bytes(body, "the body")
+        if kind == "text/html":
+            return {"source": document_from_text(text, kind="html", source=None)}, {}
+        return {"text": text}, {}
+    try:
+        article = ArticleIn.model_validate(_json_body(body))
+    except ValidationError as exc:
+        raise RequestProblem(422, "the article does not fit the request schema", problems(exc)) from None
+    raw = article.text if article.text is not None else article.html
+    assert raw is not None
+    _check_size(raw, limit, "the article")
+    meta = {"title": article.title, "published": article.date, "url": article.url, "publisher": article.publisher}
+    meta = {k: v for k, v in meta.items() if v is not None}
+    if article.html is not None:
+        return {"source": document_from_text(article.html, kind="html", source=None)}, meta
+    return {"text": article.text}, meta
+
+
+def _entries(data: bytes, *, jsonl: bool, source: str, limit: int) -> list[Article]:
+    """One Article per JSON object, kept as text: a worker reads it with ``ingest`` when it takes it."""
+    if jsonl:
+        text, _ = decode_bytes(data, source)
+        found = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                _check_size(line, limit, f"{source} line {number}")
+                found.append(Article("", f"{source}:{number}", entry=line))
+        return found
+    try:
+        parsed = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise RequestProblem(400, f"{source} is not valid JSON: {getattr(exc, 'msg', exc)}") from None
+    if not isinstance(parsed, list):
+        return [Article("", source, entry=json.dumps(parsed))]
+    entries = [(f"{source}[{i}]", json.dumps(item)) for i, item in enumerate(parsed)]
+    for label, entry in entries:
+        _check_size(entry, limit, label)
+    return [Article("", label, entry=entry) for label, entry in entries]
+
+
+def read_entry(entry: str, label: str) -> tuple[str, Document | None, InputError | None]:
+    """Read one stored JSON entry as ``summarizer batch`` does: (article id, document or the reason it is unusable)."""
+    try:
+        _, item = next(documents_from_json(entry.encode("utf-8"), jsonl=False, source=label))
+    except InputError as exc:
+        return article_id(label, label.encode()), None, exc
+    if isinstance(item, InputError):
+        return article_id(label, label.encode()), None, item
+    return article_id(label, item.text.encode()), item, None
+
+
+def _file(name: str, data: bytes, limit: int) -> list[Article]:
+    path = Path(name)
+    if path.suffix.lower() == ".gz":
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+            try:
+                data = handle.read(limit * 64 + 1)
+            except (OSError, EOFError) as exc:
+                raise RequestProblem(400, f"{name} is not a readable .gz: {exc}") from None
+        path = path.with_suffix("")
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise RequestProblem(415, f"{name}: send .txt, .md, .html, .json or .jsonl files (or their .gz)")
+    kind = file_format(path)
+    if kind in ("json", "jsonl"):
+        return _entries(data, jsonl=kind == "jsonl", source=name, limit=limit)
+    _check_size(data, limit, name)
+    try:
+        return [Article(article_id(name, data), name, document=document_from_bytes(data, kind=kind, source=name))]
+    except InputError as exc:
+        return [Article(article_id(name, data), name, error=str(exc))]
+
+
+def batch_articles(
+    body: bytes, content_type: str, *, files: list[tuple[str, bytes]] | None, limit: int, max_articles: int
+) -> list[Article]:
+    """The articles of a batch request: JSON lines, a JSON array, or uploaded files."""
+    kind = media_type(content_type)
+    if files is not None:
+        articles = [a for name, data in files for a in _file(name, data, limit)]
+    elif kind in JSONL_TYPES or kind == "application/json":
+        try:
+            articles = _entries(body, jsonl=kind != "application/json", source="body", limit=limit)
+        except InputError as exc:  # not text at all
+            raise RequestProblem(400, str(exc)) from None
+    else:
+        raise RequestProblem(
+            415, f"send JSON lines (application/x-ndjson) or files (multipart/form-data), not {kind or 'nothing'}"
+        )
+    if not articles:
+        raise RequestProblem(422, "the batch holds no articles; send one JSON object a line with a text field")
+    if len(articles) > max_articles:
+        raise RequestProblem(413, f"the batch holds {len(articles):,} articles; the limit is {max_articles:,}")
+    return articles
