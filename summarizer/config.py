@@ -1,5 +1,9 @@
 """Settings: explicit arguments, then SUMMARIZER_* env, then OPENAI_* env, then defaults.
 
+``provider="local"`` runs a GGUF model file (``model_path``) in llama.cpp's server
+embedded in this process (the ``summarizer[local]`` extra); ``ctx_size``, ``threads``
+and ``parallel`` size that server.
+
 Nothing is read at import time; ``resolve_settings`` reads the environment when
 it is called.
 """
@@ -28,7 +32,7 @@ __all__ = [
 ]
 
 DEFAULT_MODEL = "gpt-4o-mini"
-PROFILES = ("openai", "ollama", "vllm", "llamacpp")
+PROFILES = ("openai", "ollama", "vllm", "llamacpp", "local")
 ENGINES = ("auto", "llm", "extractive")
 _LOCAL_PORTS = {11434: "ollama"}
 
@@ -81,6 +85,10 @@ class Settings:
     rpm: int | None = None
     tpm: int | None = None
     summary_language: str | None = None  # ISO 639-1 code to write the LLM summary in; None/"auto": the article's
+    model_path: Path | None = None  # provider "local": the GGUF model file
+    ctx_size: int = 8192  # provider "local": context tokens per slot (prompt, article and answer)
+    threads: int | None = None  # provider "local": CPU threads; None: llama.cpp's choice
+    parallel: int = 1  # provider "local": requests decoded together (slots)
 
     def target_language(self, article_language: str | None) -> str | None:
         """The language the summary is written in: summary_language if set, else the article's."""
@@ -137,6 +145,9 @@ _ENV_TYPES: dict[str, Callable[[str], Any]] = {
     "max_chars": int,
     "rpm": int,
     "tpm": int,
+    "ctx_size": int,
+    "threads": int,
+    "parallel": int,
 }
 
 
@@ -160,7 +171,7 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
             values[name] = _number(_ENV_TYPES[name], var, raw)
         elif name in ("use_cache", "refresh", "strict_grounding", "verify"):
             values[name] = _flag(raw)
-        elif name == "cache_dir":
+        elif name in ("cache_dir", "model_path"):
             values[name] = Path(raw).expanduser()
         else:
             values[name] = raw
@@ -170,7 +181,8 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
         values["base_url"] = env["OPENAI_BASE_URL"]
     if "provider" not in values:
         port = urlparse(values.get("base_url") or "").port
-        values["provider"] = _LOCAL_PORTS.get(port or 0, "openai")
+        local = "model_path" in values and "base_url" not in values
+        values["provider"] = "local" if local else _LOCAL_PORTS.get(port or 0, "openai")
     if values.get("engine", "auto") not in ENGINES:
         raise ConfigError(f"unknown engine {values['engine']!r}; choose one of {', '.join(ENGINES)}")
     if values["provider"] not in PROFILES:
@@ -183,10 +195,14 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
     if settings.connect_attempts < 1 or settings.breaker_threshold < 0:
         raise ConfigError("connect_attempts must be at least 1 and breaker_threshold at least 0 (0: never stop)")
     _check_positive(settings)
+    _check_local(settings, explicit)
     return settings
 
 
-_POSITIVE = ("timeout", "connect_timeout", "max_tokens", "max_chars", "max_retry_time", "rpm", "tpm")
+_POSITIVE = (
+    "timeout", "connect_timeout", "max_tokens", "max_chars", "max_retry_time", "rpm", "tpm", "ctx_size", "threads",
+    "parallel",
+)  # fmt: skip
 _MIN_CHARS = 200  # below a paragraph nothing is left to summarize
 
 
@@ -202,13 +218,27 @@ def _check_positive(settings: Settings) -> None:
         raise ConfigError("backoff_initial must be at least 0 and backoff_max at least backoff_initial")
 
 
+def _check_local(settings: Settings, explicit: dict[str, Any]) -> None:
+    """Raise ConfigError when the local provider has no model file, or a model file is given to another provider."""
+    if settings.provider == "local" and settings.model_path is None:
+        raise ConfigError(
+            "provider 'local' needs a GGUF model file: pass --model-path FILE.gguf "
+            "(model_path=... in Python, or set SUMMARIZER_MODEL_PATH)"
+        )
+    if settings.provider != "local" and explicit.get("model_path") is not None:
+        raise ConfigError(
+            f"model_path is read by provider 'local' only, not {settings.provider!r}; "
+            "pass --provider local, or drop --model-path"
+        )
+
+
 def check_credentials(settings: Settings) -> None:
     """Raise ConfigError when the settings ask OpenAI for answers without an API key."""
     if not settings.api_key and settings.provider == "openai" and not settings.is_local:
         raise ConfigError(
             "no API key: set OPENAI_API_KEY (or SUMMARIZER_API_KEY), or point "
             "SUMMARIZER_BASE_URL / --base-url at a local server with --provider "
-            "ollama, vllm or llamacpp"
+            "ollama, vllm or llamacpp, or run a GGUF file with --provider local --model-path FILE.gguf"
         )
 
 

@@ -45,7 +45,7 @@ __all__ = [
     "place_quotes",
 ]
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 _SCHEMAS: dict[Any, dict[str, Any]] = {}
 
 Level = Literal[0, 1, 2, 3, 4, 5]
@@ -309,6 +309,9 @@ class SummaryRecord(_Strict):
     engine: Literal["llm", "extractive"]
     provider: str | None
     model: str | None
+    model_sha256: str | None = Field(
+        default=None, description="sha256 of the GGUF model file (provider local; model is its file name), else null."
+    )
     prompt_version: str
     schema_version: str = SCHEMA_VERSION
     usage: Usage = Field(default_factory=Usage)

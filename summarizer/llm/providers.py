@@ -8,7 +8,11 @@ Schema is enforced:
 | openai   | ``json_schema`` with ``strict: true`` (structured outputs)   |
 | vllm     | ``json_schema`` (vLLM's guided decoding)                     |
 | ollama   | ``json_schema`` (Ollama's structured outputs)                |
-| llamacpp | ``json_object`` with ``schema`` (llama.cpp grammar)          |
+| llamacpp | ``json_object`` with ``schema`` (llama-cpp-python's grammar) |
+| local    | ``json_schema`` (llama.cpp's native server, LLGuidance)      |
+
+``local`` starts llama.cpp's server inside this process (``local_server``) on a
+GGUF file and talks to it over HTTP like to any other server.
 
 instructor (mode JSON_SCHEMA) runs the re-ask loop for invalid answers; the
 request it prepares passes through ``_format_request`` (which sets the profile's
@@ -18,6 +22,7 @@ layer of ``retrying`` before reaching the SDK, whose own retries are off.
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import json
 import logging
@@ -38,9 +43,9 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from ..config import Settings, check_credentials
-from ..errors import AccessDenied, OutputError, ProviderError, RunStopped, ServiceUnreachable
+from ..errors import AccessDenied, ContextTooSmall, OutputError, ProviderError, RunStopped, ServiceUnreachable
 from ..models import SummaryResponse, Usage
-from . import grounding
+from . import grounding, local_server
 from .retrying import Breaker, Pace, RetryPolicy, async_retrying, plural, sync_retrying
 
 __all__ = ["Answer", "CallStats", "ChatClient", "response_format", "response_schema"]
@@ -214,6 +219,19 @@ def _is_retryable(exc: BaseException) -> bool:
     return False
 
 
+def _context_exceeded(exc: BaseException) -> tuple[int, int | None] | None:
+    """(prompt tokens, context) when llama.cpp's server refused a prompt longer than its context, else None."""
+    if not isinstance(exc, openai.BadRequestError) or not isinstance(exc.body, dict):
+        return None
+    body = exc.body.get("error", exc.body)
+    if not isinstance(body, dict) or body.get("type") != "exceed_context_size_error":
+        return None
+    prompt, context = body.get("n_prompt_tokens"), body.get("n_ctx")
+    if not isinstance(prompt, int):
+        return None
+    return prompt, context if isinstance(context, int) else None
+
+
 def _estimate_tokens(request: dict[str, Any]) -> int:
     """Prompt plus answer budget at about 4 characters a token, for rate pacing."""
     chars = sum(len(str(m.get("content", ""))) for m in request.get("messages", []))
@@ -297,9 +315,27 @@ class ChatClient:
         self._sync_client: openai.OpenAI | None = None
         self._async_client: openai.AsyncOpenAI | None = None
         self._pace = Pace(settings.rpm, settings.tpm) if settings.rpm or settings.tpm else None
+        self.model_file: local_server.ModelFile | None = None
+        self._server: local_server.LocalServer | None = None
+        if settings.provider == "local":
+            assert settings.model_path is not None  # resolve_settings insists
+            local_server.require_extra()
+            self.model_file = local_server.model_file(settings.model_path, settings.cache_dir)
+
+    @property
+    def model_name(self) -> str:
+        """The model the record names: the GGUF file's name for the local provider, else the model setting."""
+        return self.model_file.name if self.model_file is not None else self.settings.model
+
+    def _start(self) -> None:
+        """Start (or join) this process's embedded server the first time a request needs it."""
+        if self.model_file is not None and self._server is None:
+            self._server = local_server.ensure_server(self.settings, self.model_file)
+            self.base_url = self._server.url
 
     def _sync(self) -> openai.OpenAI:
         if self._sync_client is None:
+            self._start()
             self._sync_client = openai.OpenAI(
                 api_key=self._key,
                 base_url=self.base_url,
@@ -311,6 +347,7 @@ class ChatClient:
 
     def _async(self) -> openai.AsyncOpenAI:
         if self._async_client is None:
+            self._start()
             self._async_client = openai.AsyncOpenAI(
                 api_key=self._key,
                 base_url=self.base_url,
@@ -325,7 +362,7 @@ class ChatClient:
         request: dict[str, Any] = {
             "response_model": _prepared(model),
             "messages": messages,
-            "model": s.model,
+            "model": self.model_name,
             "max_retries": s.max_reasks,
             "temperature": s.temperature,
             "max_tokens": s.max_tokens,
@@ -386,6 +423,29 @@ class ChatClient:
                 "the answer did not validate; re-ask %d of at most %d", stats.model_calls - 1, self.settings.max_reasks
             )
 
+    def _fits(self, response: Any, kwargs: dict[str, Any]) -> None:
+        """Raise ContextTooSmall when the local server stopped an answer because its context was full."""
+        usage = getattr(response, "usage", None)
+        if self._server is None or usage is None or not getattr(response, "choices", None):
+            return
+        if response.choices[0].finish_reason == "length" and usage.total_tokens >= self._server.context:
+            raise self._too_small(usage.prompt_tokens, self._server.context)
+
+    def _too_small(self, prompt_tokens: int, context: int | None) -> ContextTooSmall:
+        needed = prompt_tokens + self.settings.max_tokens
+        where = f"a slot holds {context:,}" if context else "the server's context is smaller"
+        if self.settings.provider == "local":
+            advice = f"raise --ctx-size (SUMMARIZER_CTX_SIZE) to at least {needed:,}"
+        else:
+            advice = "start the server with a larger context per slot (llama-server -c)"
+        return ContextTooSmall(
+            f"the article does not fit the model's context: the prompt takes {prompt_tokens:,} tokens and the "
+            f"answer up to {self.settings.max_tokens:,} (max_tokens), {needed:,} in all, but {where}; {advice}, "
+            "or lower --max-chars or --max-tokens",
+            needed=needed,
+            context=context,
+        )
+
     def extract(self, messages: list[dict[str, str]], article: str) -> Answer:
         """Ask the model for an article's answer, re-asking while it is invalid."""
         return self.ask(messages, SummaryResponse, grounding.checking_against(article))
@@ -412,6 +472,7 @@ class ChatClient:
                         raise
                     self._observe(None)
             stats.count(response)
+            self._fits(response, kwargs)
             return response
 
         patched = instructor.patch(create=create, mode=instructor.Mode.JSON_SCHEMA)
@@ -427,6 +488,8 @@ class ChatClient:
         stats = CallStats()
         last: list[BaseException] = []
         self.breaker.check()
+        if self.model_file is not None and self._server is None:
+            await asyncio.to_thread(self._start)  # loading a model takes seconds: not on the event loop
 
         async def create(**kwargs: Any) -> Any:
             kwargs = self._format_request(kwargs)
@@ -447,6 +510,7 @@ class ChatClient:
                         raise
                     self._observe(None)
             stats.count(response)
+            self._fits(response, kwargs)
             return response
 
         patched = instructor.patch(create=create, mode=instructor.Mode.JSON_SCHEMA)
@@ -467,7 +531,9 @@ class ChatClient:
                 usage=stats.usage,
             ) from exc
         cause = exc.__cause__
-        if isinstance(cause, RunStopped):
+        if isinstance(cause, ContextTooSmall):
+            cause.attempts = stats.requests
+        if isinstance(cause, (RunStopped, ContextTooSmall)):
             cause.usage = stats.usage
             raise cause
         if isinstance(cause, openai.APIError):
@@ -504,6 +570,11 @@ class ChatClient:
                 attempts=stats.requests,
                 usage=stats.usage,
             )
+        exceeded = _context_exceeded(exc)
+        if exceeded is not None:
+            error = self._too_small(*exceeded)
+            error.attempts, error.usage = stats.requests, stats.usage
+            return error
         if isinstance(exc, openai.NotFoundError):
             text = f"model {model!r} or the endpoint at {where} was not found (404); check --model and --base-url"
         elif isinstance(exc, openai.RateLimitError):
@@ -512,7 +583,7 @@ class ChatClient:
             text = (
                 f"the server rejected the request (400): {detail}. If it objects to "
                 "response_format, pick the --provider profile that matches the server "
-                "(openai, ollama, vllm, llamacpp)"
+                "(openai, ollama, vllm, llamacpp, local)"
             )
         elif isinstance(exc, openai.APITimeoutError):
             text = f"the server at {where} timed out {tries}; raise --timeout or check the server"
@@ -521,7 +592,7 @@ class ChatClient:
         else:
             text = f"the server failed {tries} (HTTP {status}): {detail}"
             if "response_format" in detail:
-                text += "; pick the --provider profile that matches the server (openai, ollama, vllm, llamacpp)"
+                text += "; pick the --provider profile that matches the server (openai, ollama, vllm, llamacpp, local)"
         return ProviderError(text, status_code=status, attempts=stats.requests, usage=stats.usage)
 
     def close(self) -> None:
