@@ -180,3 +180,31 @@ def test_cli_reports_a_missing_model_file_as_a_usage_error(tmp_path: Path) -> No
     assert result.exit_code == 2
     assert "no model file at" in result.output and "--model-path" in result.output
     assert "{" not in result.stdout  # no record printed
+
+
+def test_a_gguf_file_llama_cpp_cannot_load_is_a_model_file_error(gguf: Path) -> None:
+    pytest.importorskip("xllamacpp")
+    from summarizer import Summarizer
+
+    with (
+        Summarizer(model_path=gguf, use_cache=False) as s,
+        pytest.raises(ModelFileError, match=r"llama.cpp could not load .*fetch the file again"),
+    ):
+        s.summarize(ARTICLE)
+
+
+def test_async_path_starts_the_server_off_the_event_loop(gguf: Path, stub_server: list[Any]) -> None:
+    import asyncio
+
+    from summarizer import Summarizer
+
+    rec = Recorder(answer_response(valdoria_answer()))
+
+    async def run() -> Any:
+        client = httpx2.AsyncClient(transport=httpx2.MockTransport(rec))
+        async with Summarizer(model_path=gguf, async_http_client=client) as s:
+            return await s.asummarize(ARTICLE)
+
+    record = asyncio.run(run())
+    assert record.model == gguf.name and len(stub_server) == 1
+    assert str(rec.requests[0].url).startswith("http://127.0.0.1:9/v1/")

@@ -24,9 +24,18 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
-from ..errors import MissingExtra, ModelFileError
+from ..errors import ContextTooSmall, MissingExtra, ModelFileError
 
-__all__ = ["LocalServer", "ModelFile", "ensure_server", "model_file", "require_extra", "stop_all"]
+__all__ = [
+    "LocalServer",
+    "ModelFile",
+    "context_error",
+    "context_refusal",
+    "ensure_server",
+    "model_file",
+    "require_extra",
+    "stop_all",
+]
 
 GGUF_MAGIC = b"GGUF"
 HEALTH_WAIT = 60.0  # seconds a started server has to say it is healthy
@@ -201,6 +210,36 @@ def ensure_server(settings: Settings, model: ModelFile) -> LocalServer:
         if server is None:
             server = _servers[key] = _start(model, settings)
         return server
+
+
+def context_refusal(body: object) -> tuple[int, int | None] | None:
+    """(prompt tokens, context) when a llama.cpp server's error body refuses a prompt longer than its context."""
+    if not isinstance(body, dict):
+        return None
+    body = body.get("error", body)
+    if not isinstance(body, dict) or body.get("type") != "exceed_context_size_error":
+        return None
+    prompt, context = body.get("n_prompt_tokens"), body.get("n_ctx")
+    if not isinstance(prompt, int):
+        return None
+    return prompt, context if isinstance(context, int) else None
+
+
+def context_error(prompt_tokens: int, context: int | None, settings: Settings) -> ContextTooSmall:
+    """The error for an article whose prompt plus answer budget exceed a slot's context, with the tokens it needs."""
+    needed = prompt_tokens + settings.max_tokens
+    where = f"a slot holds {context:,}" if context else "the server's context is smaller"
+    if settings.provider == "local":
+        advice = f"raise --ctx-size (SUMMARIZER_CTX_SIZE) to at least {needed:,}"
+    else:
+        advice = "start the server with a larger context per slot (llama-server -c)"
+    return ContextTooSmall(
+        f"the article does not fit the model's context: the prompt takes {prompt_tokens:,} tokens and the "
+        f"answer up to {settings.max_tokens:,} (max_tokens), {needed:,} in all, but {where}; {advice}, "
+        "or lower --max-chars or --max-tokens",
+        needed=needed,
+        context=context,
+    )
 
 
 def stop_all() -> None:

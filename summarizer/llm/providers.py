@@ -219,19 +219,6 @@ def _is_retryable(exc: BaseException) -> bool:
     return False
 
 
-def _context_exceeded(exc: BaseException) -> tuple[int, int | None] | None:
-    """(prompt tokens, context) when llama.cpp's server refused a prompt longer than its context, else None."""
-    if not isinstance(exc, openai.BadRequestError) or not isinstance(exc.body, dict):
-        return None
-    body = exc.body.get("error", exc.body)
-    if not isinstance(body, dict) or body.get("type") != "exceed_context_size_error":
-        return None
-    prompt, context = body.get("n_prompt_tokens"), body.get("n_ctx")
-    if not isinstance(prompt, int):
-        return None
-    return prompt, context if isinstance(context, int) else None
-
-
 def _estimate_tokens(request: dict[str, Any]) -> int:
     """Prompt plus answer budget at about 4 characters a token, for rate pacing."""
     chars = sum(len(str(m.get("content", ""))) for m in request.get("messages", []))
@@ -423,28 +410,13 @@ class ChatClient:
                 "the answer did not validate; re-ask %d of at most %d", stats.model_calls - 1, self.settings.max_reasks
             )
 
-    def _fits(self, response: Any, kwargs: dict[str, Any]) -> None:
+    def _fits(self, response: Any) -> None:
         """Raise ContextTooSmall when the local server stopped an answer because its context was full."""
         usage = getattr(response, "usage", None)
         if self._server is None or usage is None or not getattr(response, "choices", None):
             return
         if response.choices[0].finish_reason == "length" and usage.total_tokens >= self._server.context:
-            raise self._too_small(usage.prompt_tokens, self._server.context)
-
-    def _too_small(self, prompt_tokens: int, context: int | None) -> ContextTooSmall:
-        needed = prompt_tokens + self.settings.max_tokens
-        where = f"a slot holds {context:,}" if context else "the server's context is smaller"
-        if self.settings.provider == "local":
-            advice = f"raise --ctx-size (SUMMARIZER_CTX_SIZE) to at least {needed:,}"
-        else:
-            advice = "start the server with a larger context per slot (llama-server -c)"
-        return ContextTooSmall(
-            f"the article does not fit the model's context: the prompt takes {prompt_tokens:,} tokens and the "
-            f"answer up to {self.settings.max_tokens:,} (max_tokens), {needed:,} in all, but {where}; {advice}, "
-            "or lower --max-chars or --max-tokens",
-            needed=needed,
-            context=context,
-        )
+            raise local_server.context_error(usage.prompt_tokens, self._server.context, self.settings)
 
     def extract(self, messages: list[dict[str, str]], article: str) -> Answer:
         """Ask the model for an article's answer, re-asking while it is invalid."""
@@ -455,6 +427,7 @@ class ChatClient:
         stats = CallStats()
         last: list[BaseException] = []
         self.breaker.check()
+        self._start()  # a model that cannot load fails here, not as an unreadable answer
 
         def create(**kwargs: Any) -> Any:
             kwargs = self._format_request(kwargs, model)
@@ -472,7 +445,7 @@ class ChatClient:
                         raise
                     self._observe(None)
             stats.count(response)
-            self._fits(response, kwargs)
+            self._fits(response)
             return response
 
         patched = instructor.patch(create=create, mode=instructor.Mode.JSON_SCHEMA)
@@ -490,6 +463,7 @@ class ChatClient:
         self.breaker.check()
         if self.model_file is not None and self._server is None:
             await asyncio.to_thread(self._start)  # loading a model takes seconds: not on the event loop
+            # (and one that cannot load fails here, not as an unreadable answer)
 
         async def create(**kwargs: Any) -> Any:
             kwargs = self._format_request(kwargs)
@@ -510,7 +484,7 @@ class ChatClient:
                         raise
                     self._observe(None)
             stats.count(response)
-            self._fits(response, kwargs)
+            self._fits(response)
             return response
 
         patched = instructor.patch(create=create, mode=instructor.Mode.JSON_SCHEMA)
@@ -570,9 +544,9 @@ class ChatClient:
                 attempts=stats.requests,
                 usage=stats.usage,
             )
-        exceeded = _context_exceeded(exc)
+        exceeded = local_server.context_refusal(getattr(exc, "body", None))
         if exceeded is not None:
-            error = self._too_small(*exceeded)
+            error = local_server.context_error(*exceeded, self.settings)
             error.attempts, error.usage = stats.requests, stats.usage
             return error
         if isinstance(exc, openai.NotFoundError):
