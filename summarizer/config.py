@@ -89,6 +89,9 @@ class Settings:
     ctx_size: int = 8192  # provider "local": context tokens per slot (prompt, article and answer)
     threads: int | None = None  # provider "local": CPU threads; None: llama.cpp's choice
     parallel: int = 1  # provider "local": requests decoded together (slots)
+    repeat_penalty: float | None = (
+        None  # llama.cpp servers (local, llamacpp): >1 curbs the loops small models fall into
+    )
 
     def target_language(self, article_language: str | None) -> str | None:
         """The language the summary is written in: summary_language if set, else the article's."""
@@ -115,7 +118,10 @@ class Settings:
 
     def sampling(self) -> dict[str, Any]:
         """Return the sampling parameters that shape an answer (part of the cache key)."""
-        return {"temperature": self.temperature, "max_tokens": self.max_tokens, "seed": self.seed}
+        chosen: dict[str, Any] = {"temperature": self.temperature, "max_tokens": self.max_tokens, "seed": self.seed}
+        if self.repeat_penalty is not None:
+            chosen["repeat_penalty"] = self.repeat_penalty
+        return chosen
 
 
 def _number(kind: Callable[[str], T], name: str, raw: str) -> T:
@@ -148,6 +154,7 @@ _ENV_TYPES: dict[str, Callable[[str], Any]] = {
     "ctx_size": int,
     "threads": int,
     "parallel": int,
+    "repeat_penalty": float,
 }
 
 
@@ -224,6 +231,10 @@ def _check_local(settings: Settings, explicit: dict[str, Any]) -> None:
         raise ConfigError(
             "provider 'local' needs a GGUF model file: pass --model-path FILE.gguf "
             "(model_path=... in Python, or set SUMMARIZER_MODEL_PATH)"
+        )
+    if settings.repeat_penalty is not None and settings.provider not in ("local", "llamacpp"):
+        raise ConfigError(
+            f"repeat_penalty is a llama.cpp sampling option (providers local and llamacpp), not {settings.provider!r}'s"
         )
     if settings.provider != "local" and explicit.get("model_path") is not None:
         raise ConfigError(

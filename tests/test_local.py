@@ -208,3 +208,15 @@ def test_async_path_starts_the_server_off_the_event_loop(gguf: Path, stub_server
     record = asyncio.run(run())
     assert record.model == gguf.name and len(stub_server) == 1
     assert str(rec.requests[0].url).startswith("http://127.0.0.1:9/v1/")
+
+
+def test_repeat_penalty_reaches_llama_cpp_and_the_cache_key(
+    make_summarizer: Any, gguf: Path, stub_server: list[Any]
+) -> None:
+    rec = Recorder(answer_response(valdoria_answer()), answer_response(valdoria_answer()))
+    make_summarizer(rec, model_path=gguf).summarize(ARTICLE)
+    make_summarizer(rec, model_path=gguf, repeat_penalty=1.3).summarize(ARTICLE)  # not the first one's cache entry
+    first, second = rec.bodies()
+    assert "repeat_penalty" not in first and second["repeat_penalty"] == 1.3
+    with pytest.raises(ConfigError, match=r"repeat_penalty is a llama\.cpp sampling option"):
+        resolve_settings(provider="openai", repeat_penalty=1.1)

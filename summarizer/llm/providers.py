@@ -356,6 +356,8 @@ class ChatClient:
         }
         if s.seed is not None:
             request["seed"] = s.seed
+        if s.repeat_penalty is not None:  # llama.cpp's own sampling option, outside the OpenAI API
+            request["extra_body"] = {"repeat_penalty": s.repeat_penalty}
         return request
 
     def _format_request(self, kwargs: dict[str, Any], model: type[BaseModel] = SummaryResponse) -> dict[str, Any]:
