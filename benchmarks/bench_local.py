@@ -173,6 +173,8 @@ def bench_slots(address: str, seeds: list[list[dict[str, str]]], args: argparse.
         "two_slots_over_one_wall": ratio(two, one),
         "one_slot_tokens_per_s": median(per_second(runs[1])),
         "two_slots_tokens_per_s_each": median(per_second(runs[2])),
+        "one_slot_runs": runs[1],
+        "two_slots_runs": runs[2],
     }
 
 
@@ -200,11 +202,11 @@ def main() -> None:
     }
     for model in args.models:
         report["models"][model.name] = bench_model(model, seeds, args)
-    report["load_average_after"] = os.getloadavg()
-    text = json.dumps(report, indent=2)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+        report["load_average_after"] = os.getloadavg()
+        text = json.dumps(report, indent=2)
+        if args.out:  # written after each model: a long run leaves what it measured
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(text + "\n", encoding="utf-8")
     print(text)
 
 
