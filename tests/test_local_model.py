@@ -2,10 +2,10 @@
 
 Needs ``python scripts/fetch-models.py`` (CI runs it): without the file these
 tests skip, in CI they fail (``tests/conftest.py``). Bounded: a short article of
-our own, a small context, at most 128 answer tokens and one re-ask, and no
-request may take longer than 100 s. On a quiet 2-core machine the first request
-(about 2,300 prompt tokens) takes about 35 s; with other jobs on both cores the
-prompt alone can take two minutes, and the test fails on the timeout.
+our own, a small context, at most 128 answer tokens, one request (the re-ask
+loop on real answers is in the cassettes of ``test_recorded_native.py``) of at
+most 240 s. On a quiet 2-core machine it takes about 35 s (some 2,300 prompt
+tokens); with other jobs on both cores, two to three minutes.
 """
 
 from __future__ import annotations
@@ -43,20 +43,20 @@ def stop_servers() -> Iterator[None]:
 
 def test_real_model_answers_through_the_same_client_path() -> None:
     started = time.monotonic()
-    settings = {"ctx_size": 4096, "threads": THREADS, "max_tokens": 128, "max_reasks": 1}
-    with Summarizer(model_path=SMOLLM2, timeout=100, max_attempts=1, **settings) as s:
+    settings = {"ctx_size": 4096, "threads": THREADS, "max_tokens": 128, "max_reasks": 0, "repeat_penalty": 1.3}
+    with Summarizer(model_path=SMOLLM2, timeout=240, max_attempts=1, **settings) as s:
         try:
             record = s.summarize(text=ARTICLE)
         except OutputError as exc:  # a 135M model may well not give a valid answer: then a clear error
             assert exc.usage.prompt_tokens > 500 and exc.usage.completion_tokens > 0
-            assert 1 <= exc.attempts <= 2
-            assert "max_tokens=128" in str(exc) or "no valid answer in 2 tries" in str(exc)
+            assert exc.attempts == 1
+            assert "max_tokens=128" in str(exc) or "no valid answer in 1 tries" in str(exc)
         else:
             digest = hashlib.sha256(SMOLLM2.read_bytes()).hexdigest()
             assert (record.provider, record.model, record.model_sha256) == ("local", SMOLLM2.name, digest)
             assert record.usage.prompt_tokens > 500 and record.usage.completion_tokens > 0
             assert record.cost_usd == 0.0 and record.summary.summary
-    assert time.monotonic() - started < 220  # two requests of at most 100 s, and the model's load
+    assert time.monotonic() - started < 260  # one request of at most 240 s, and the model's load
 
 
 def test_real_server_says_how_many_tokens_the_article_needs() -> None:
