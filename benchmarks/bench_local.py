@@ -113,6 +113,7 @@ def bench_model(model: Path, seeds: list[list[dict[str, str]]], args: argparse.N
             run = chat(address, messages, args.max_tokens, **extra)
             (free if name == "free" else constrained).append(run)
     free_tps, constrained_tps = median(per_second(free)), median(per_second(constrained))
+    paired = paired_ratio(free, constrained)
     slots = bench_slots(address, seeds, args)
     local_server.stop_all()
     return {
@@ -138,11 +139,18 @@ def bench_model(model: Path, seeds: list[list[dict[str, str]]], args: argparse.N
             "free_tokens_per_s": free_tps,
             "constrained_tokens_per_s": constrained_tps,
             "constrained_over_free": ratio(constrained_tps, free_tps),
+            "constrained_over_free_paired_median": paired,
             "free": free,
             "constrained": constrained,
         },
         "slots": slots,
     }
+
+
+def paired_ratio(free: list[dict[str, Any]], constrained: list[dict[str, Any]]) -> float | None:
+    """Median over the seeds of constrained over free tokens/s, each pair taken back to back (load varies)."""
+    pairs = [c / f for f, c in zip(per_second(free), per_second(constrained), strict=False) if f]
+    return round(statistics.median(pairs), 3) if pairs else None
 
 
 def ratio(a: float | None, b: float | None) -> float | None:
