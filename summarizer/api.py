@@ -210,7 +210,7 @@ class Summarizer:
         else:
             target = s.target_language(language.code)
             messages, version = build_messages(document.text, article_language=language.code, summary_language=target)
-            provider, model, sampling = s.provider, s.model, s.sampling()
+            provider, model, sampling = s.provider, self._model_identity(), s.sampling()
             written_in = f"{language.code}>{target}"
         key = cache_key(
             document.text,
@@ -222,6 +222,12 @@ class Summarizer:
             language=written_in,
         )
         return _Job(document, language, messages, version, key)
+
+    def _model_identity(self) -> str:
+        """What names the model in cache keys: for a local GGUF file its name and sha256, else the model setting."""
+        assert self._client is not None
+        model_file = self._client.model_file
+        return model_file.identity if model_file is not None else self.settings.model
 
     def _provenance(self, job: _Job, article_id: str | None) -> dict[str, Any]:
         record = _provenance(job.document, article_id)
@@ -315,6 +321,8 @@ class Summarizer:
         checks: Checks | None,
     ) -> SummaryRecord:
         s = self.settings
+        client = self._client
+        assert client is not None
         document = job.document
         summary, report, spans = salvaged
         stats = answer.stats
@@ -328,7 +336,8 @@ class Summarizer:
             content_sha256=document.sha256,
             engine="llm",
             provider=s.provider,
-            model=s.model,
+            model=client.model_name,
+            model_sha256=client.model_file.sha256 if client.model_file is not None else None,
             prompt_version=job.version,
             usage=stats.usage,
             cost_usd=estimate_cost(s.model, stats.usage.prompt_tokens, stats.usage.completion_tokens, local=s.is_local),

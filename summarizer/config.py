@@ -1,5 +1,9 @@
 """Settings: explicit arguments, then SUMMARIZER_* env, then OPENAI_* env, then defaults.
 
+``provider="local"`` runs a GGUF model file (``model_path``) in llama.cpp's server
+embedded in this process (the ``summarizer[local]`` extra); ``ctx_size``, ``threads``
+and ``parallel`` size that server.
+
 Nothing is read at import time; ``resolve_settings`` reads the environment when
 it is called.
 """
@@ -29,7 +33,7 @@ __all__ = [
 ]
 
 DEFAULT_MODEL = "gpt-4o-mini"
-PROFILES = ("openai", "ollama", "vllm", "llamacpp")
+PROFILES = ("openai", "ollama", "vllm", "llamacpp", "local")
 ENGINES = ("auto", "llm", "extractive")
 _LOCAL_PORTS = {11434: "ollama"}
 
@@ -90,6 +94,13 @@ class Settings:
     batch_max_bytes: int = 200_000_000
     batch_poll_initial: float = 10.0
     batch_poll_max: float = 300.0
+    model_path: Path | None = None  # provider "local": the GGUF model file
+    ctx_size: int = 8192  # provider "local": context tokens per slot (prompt, article and answer)
+    threads: int | None = None  # provider "local": CPU threads; None: llama.cpp's choice
+    parallel: int = 1  # provider "local": requests decoded together (slots)
+    repeat_penalty: float | None = (
+        None  # llama.cpp servers (local, llamacpp): >1 curbs the loops small models fall into
+    )
 
     def target_language(self, article_language: str | None) -> str | None:
         """The language the summary is written in: summary_language if set, else the article's."""
@@ -116,7 +127,10 @@ class Settings:
 
     def sampling(self) -> dict[str, Any]:
         """Return the sampling parameters that shape an answer (part of the cache key)."""
-        return {"temperature": self.temperature, "max_tokens": self.max_tokens, "seed": self.seed}
+        chosen: dict[str, Any] = {"temperature": self.temperature, "max_tokens": self.max_tokens, "seed": self.seed}
+        if self.repeat_penalty is not None:
+            chosen["repeat_penalty"] = self.repeat_penalty
+        return chosen
 
 
 def _number(kind: Callable[[str], T], name: str, raw: str) -> T:
@@ -150,6 +164,10 @@ _ENV_TYPES: dict[str, Callable[[str], Any]] = {
     "batch_max_bytes": int,
     "batch_poll_initial": float,
     "batch_poll_max": float,
+    "ctx_size": int,
+    "threads": int,
+    "parallel": int,
+    "repeat_penalty": float,
 }
 
 
@@ -173,7 +191,7 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
             values[name] = _number(_ENV_TYPES[name], var, raw)
         elif name in ("use_cache", "refresh", "strict_grounding", "verify"):
             values[name] = _flag(raw)
-        elif name == "cache_dir":
+        elif name in ("cache_dir", "model_path"):
             values[name] = Path(raw).expanduser()
         else:
             values[name] = raw
@@ -183,7 +201,8 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
         values["base_url"] = env["OPENAI_BASE_URL"]
     if "provider" not in values:
         port = urlparse(values.get("base_url") or "").port
-        values["provider"] = _LOCAL_PORTS.get(port or 0, "openai")
+        local = "model_path" in values and "base_url" not in values
+        values["provider"] = "local" if local else _LOCAL_PORTS.get(port or 0, "openai")
     if values.get("engine", "auto") not in ENGINES:
         raise ConfigError(f"unknown engine {values['engine']!r}; choose one of {', '.join(ENGINES)}")
     if values["provider"] not in PROFILES:
@@ -196,22 +215,14 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
     if settings.connect_attempts < 1 or settings.breaker_threshold < 0:
         raise ConfigError("connect_attempts must be at least 1 and breaker_threshold at least 0 (0: never stop)")
     _check_positive(settings)
+    _check_local(settings, explicit)
     return settings
 
 
 _POSITIVE = (
-    "timeout",
-    "connect_timeout",
-    "max_tokens",
-    "max_chars",
-    "max_retry_time",
-    "rpm",
-    "tpm",
-    "batch_max_requests",
-    "batch_max_bytes",
-    "batch_poll_initial",
-    "batch_poll_max",
-)
+    "timeout", "connect_timeout", "max_tokens", "max_chars", "max_retry_time", "rpm", "tpm", "ctx_size", "threads",
+    "parallel", "batch_max_requests", "batch_max_bytes", "batch_poll_initial", "batch_poll_max",
+)  # fmt: skip
 _MIN_CHARS = 200  # below a paragraph nothing is left to summarize
 
 
@@ -227,13 +238,31 @@ def _check_positive(settings: Settings) -> None:
         raise ConfigError("backoff_initial must be at least 0 and backoff_max at least backoff_initial")
 
 
+def _check_local(settings: Settings, explicit: dict[str, Any]) -> None:
+    """Raise ConfigError when the local provider has no model file, or a model file is given to another provider."""
+    if settings.provider == "local" and settings.model_path is None:
+        raise ConfigError(
+            "provider 'local' needs a GGUF model file: pass --model-path FILE.gguf "
+            "(model_path=... in Python, or set SUMMARIZER_MODEL_PATH)"
+        )
+    if settings.repeat_penalty is not None and settings.provider not in ("local", "llamacpp"):
+        raise ConfigError(
+            f"repeat_penalty is a llama.cpp sampling option (providers local and llamacpp), not {settings.provider!r}'s"
+        )
+    if settings.provider != "local" and explicit.get("model_path") is not None:
+        raise ConfigError(
+            f"model_path is read by provider 'local' only, not {settings.provider!r}; "
+            "pass --provider local, or drop --model-path"
+        )
+
+
 def check_credentials(settings: Settings) -> None:
     """Raise ConfigError when the settings ask OpenAI for answers without an API key."""
     if not settings.api_key and settings.provider == "openai" and not settings.is_local:
         raise ConfigError(
             "no API key: set OPENAI_API_KEY (or SUMMARIZER_API_KEY), or point "
             "SUMMARIZER_BASE_URL / --base-url at a local server with --provider "
-            "ollama, vllm or llamacpp"
+            "ollama, vllm or llamacpp, or run a GGUF file with --provider local --model-path FILE.gguf"
         )
 
 

@@ -4,11 +4,14 @@ Every error derives from one root, so ``except SummarizerError`` catches them al
 
     SummarizerError
     ├── ConfigError      settings are missing or contradict each other
+    │   ├── MissingExtra     an optional dependency is not installed (pip install 'summarizer[...]')
+    │   └── ModelFileError   the local model file is missing, unreadable, not GGUF or not loadable
     ├── InputError       the article cannot be read or is empty
     ├── ProviderError    the LLM server refused the request or kept failing
-    │   └── RunStopped       the server cannot serve this run; later requests are not sent
-    │       ├── ServiceUnreachable   no connection (refused, DNS, TLS, connect timeout)
-    │       └── AccessDenied         the server refused the key or account (401, 403, no quota)
+    │   ├── RunStopped       the server cannot serve this run; later requests are not sent
+    │   │   ├── ServiceUnreachable   no connection (refused, DNS, TLS, connect timeout)
+    │   │   └── AccessDenied         the server refused the key or account (401, 403, no quota)
+    │   └── ContextTooSmall  the prompt and answer do not fit the model's context (says how many tokens)
     ├── OutputError      the model's answer stayed invalid after every re-ask
     │   └── GroundingError   strict grounding: a quote is not in the article
     └── CacheError       the cache directory cannot be used at all
@@ -33,8 +36,11 @@ __all__ = [
     "CacheError",
     "CacheWarning",
     "ConfigError",
+    "ContextTooSmall",
     "GroundingError",
     "InputError",
+    "MissingExtra",
+    "ModelFileError",
     "OutputError",
     "ProviderError",
     "RunStopped",
@@ -49,6 +55,14 @@ class SummarizerError(Exception):
 
 class ConfigError(SummarizerError):
     """Settings are missing, unknown or contradictory."""
+
+
+class MissingExtra(ConfigError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+
+class ModelFileError(ConfigError):
+    """The local model file is missing, unreadable, not a GGUF file, or llama.cpp cannot load it."""
 
 
 class InputError(SummarizerError):
@@ -79,6 +93,15 @@ class ServiceUnreachable(RunStopped):
 
 class AccessDenied(RunStopped):
     """The server refused the API key or account (401, 403, out of quota); the run stops asking at once."""
+
+
+class ContextTooSmall(ProviderError):
+    """The prompt plus the answer's token budget do not fit the model's context window."""
+
+    def __init__(self, message: str, *, needed: int, context: int | None, attempts: int = 1, usage: Any = None) -> None:
+        super().__init__(message, status_code=400, attempts=attempts, usage=usage)
+        self.needed = needed
+        self.context = context
 
 
 class OutputError(SummarizerError):

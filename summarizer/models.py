@@ -353,6 +353,9 @@ class SummaryRecord(_Strict):
     engine: Literal["llm", "extractive"]
     provider: str | None
     model: str | None
+    model_sha256: str | None = Field(
+        default=None, description="sha256 of the GGUF model file (provider local; model is its file name), else null."
+    )
     prompt_version: str
     schema_version: str = SCHEMA_VERSION
     usage: Usage = Field(default_factory=Usage)

@@ -30,6 +30,21 @@ SHARED_MISSING = (
     "or set SUMMARIZER_SHARED_DIR to its folder"
 )
 MARKER_KEY = "sk-test-MARKER-0123456789abcdef"
+
+
+def _test_models() -> Path:
+    """Where scripts/fetch-models.py puts the GGUF files: SUMMARIZER_TEST_MODELS, else the user cache dir."""
+    given = os.environ.get("SUMMARIZER_TEST_MODELS")
+    if given:
+        return Path(given).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("summarizer", appauthor=False)) / "test-models"
+
+
+TEST_MODELS = _test_models()
+SMOLLM2 = TEST_MODELS / "SmolLM2-135M-Instruct.Q4_1.gguf"
+GEMMA3 = TEST_MODELS / "gemma-3-270m-q4_k_m.gguf"
 LLAMA_URL = "http://127.0.0.1:8080/v1"
 
 _SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie"]
@@ -106,7 +121,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    """Skip (fail in CI) a test that needs the shared corpora when they are missing."""
+    """Skip (fail in CI) a test that needs the shared corpora or a fetched model when they are missing."""
+    if item.get_closest_marker("local_model") is not None and not SMOLLM2.is_file():
+        missing = f"no {SMOLLM2.name} in {TEST_MODELS}: run python scripts/fetch-models.py"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have the test models: {missing}", pytrace=False)
+        pytest.skip(missing)
     if item.get_closest_marker("needs_shared") is not None and not SHARED.is_dir():
         if os.environ.get("CI"):
             pytest.fail(f"CI must have the shared corpora: {SHARED_MISSING}", pytrace=False)

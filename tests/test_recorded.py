@@ -1,6 +1,7 @@
 """Replays of real exchanges with llama-cpp-python's server (Gemma 3 270M base model).
 
-Recorded with ``scripts/record-cassettes.sh``; replayed offline with
+Recorded with ``scripts/record-cassettes-llama-cpp-python.sh`` (the native server's
+recordings: ``test_recorded_native.py``); replayed offline with
 ``--record-mode=none --block-network``. The 270M base model writes schema-shaped
 but empty answers, so these recordings exercise the re-ask loop and the final
 give-up, and show what each profile puts on the wire.

@@ -214,9 +214,9 @@ def batch(
         if via == "batch-api":
             from .batch_api import run_via_batch_api
 
-            run = {"text_field": text_field, "retry_failed": retry_failed, "concurrency": concurrency}
+            more = {"text_field": text_field, "retry_failed": retry_failed, "concurrency": concurrency}
             ui = BatchConsole(progress=progress, llm=llm)
-            code = run_via_batch_api(folder, ui=ui, paths=paths, options=options, reask_via=reask_via, wait=wait, **run)
+            code = run_via_batch_api(folder, ui=ui, paths=paths, options=options, reask_via=reask_via, wait=wait, **more)
             raise typer.Exit(code)
         if out is None and out_dir is None and not sys.stdout.isatty():
             paths["out"] = out = Path("-")  # as --help says: a pipe gets the records as JSON lines

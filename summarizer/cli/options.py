@@ -24,6 +24,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 __all__ = ["ArticleOptions", "Command", "Group", "ServerOptions", "configure_logging", "with_options"]
 
 SERVER = "LLM server"
+LOCAL = "Local model (--provider local)"
 ARTICLES = "Articles and cache"
 
 
@@ -37,7 +38,11 @@ class ServerOptions:
     ] = None
     provider: Annotated[
         str | None,
-        typer.Option(metavar="NAME", help="Server profile: openai, ollama, vllm or llamacpp.", rich_help_panel=SERVER),
+        typer.Option(
+            metavar="NAME",
+            help="Server profile: openai, ollama, vllm, llamacpp, or local (a GGUF file run in-process).",
+            rich_help_panel=SERVER,
+        ),
     ] = None
     timeout: Annotated[
         float | None, typer.Option(metavar="SECONDS", help="Seconds per request.", rich_help_panel=SERVER)
@@ -47,6 +52,22 @@ class ServerOptions:
     ] = None
     max_reasks: Annotated[
         int | None, typer.Option(metavar="N", help="Re-asks allowed for an invalid answer.", rich_help_panel=SERVER)
+    ] = None
+    model_path: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE", help="GGUF model file to run (pip install 'summarizer[local]').", rich_help_panel=LOCAL
+        ),
+    ] = None
+    ctx_size: Annotated[
+        int | None, typer.Option(metavar="N", help="Context tokens per slot (default 8192).", rich_help_panel=LOCAL)
+    ] = None
+    threads: Annotated[
+        int | None, typer.Option(metavar="N", help="CPU threads (default: llama.cpp's choice).", rich_help_panel=LOCAL)
+    ] = None
+    parallel: Annotated[
+        int | None,
+        typer.Option(metavar="N", help="Requests decoded at once (slots; default 1).", rich_help_panel=LOCAL),
     ] = None
 
     def settings(self) -> dict[str, Any]:

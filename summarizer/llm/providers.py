@@ -8,7 +8,11 @@ Schema is enforced:
 | openai   | ``json_schema`` with ``strict: true`` (structured outputs)   |
 | vllm     | ``json_schema`` (vLLM's guided decoding)                     |
 | ollama   | ``json_schema`` (Ollama's structured outputs)                |
-| llamacpp | ``json_object`` with ``schema`` (llama.cpp grammar)          |
+| llamacpp | ``json_object`` with ``schema`` (llama-cpp-python's grammar) |
+| local    | ``json_schema`` (llama.cpp's native server, LLGuidance)      |
+
+``local`` starts llama.cpp's server inside this process (``local_server``) on a
+GGUF file and talks to it over HTTP like to any other server.
 
 instructor (mode JSON_SCHEMA) runs the re-ask loop for invalid answers (the
 first request is sent without its per-call setup: ``first_try``); every
@@ -19,6 +23,7 @@ layer of ``retrying`` before reaching the SDK, whose own retries are off.
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import json
 import logging
@@ -38,10 +43,10 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from ..config import Settings, check_credentials
-from ..errors import AccessDenied, OutputError, ProviderError, RunStopped, ServiceUnreachable
+from ..errors import AccessDenied, ContextTooSmall, OutputError, ProviderError, RunStopped, ServiceUnreachable
 from ..models import SummaryResponse, Usage
 from ..quotes import ArticleIndex
-from . import first_try, grounding
+from . import first_try, grounding, local_server
 from .retrying import Breaker, Pace, RetryPolicy, async_retrying, plural, sync_retrying
 
 __all__ = ["Answer", "CallStats", "ChatClient", "response_format", "response_schema"]
@@ -298,9 +303,27 @@ class ChatClient:
         self._sync_client: openai.OpenAI | None = None
         self._async_client: openai.AsyncOpenAI | None = None
         self._pace = Pace(settings.rpm, settings.tpm) if settings.rpm or settings.tpm else None
+        self.model_file: local_server.ModelFile | None = None
+        self._server: local_server.LocalServer | None = None
+        if settings.provider == "local":
+            assert settings.model_path is not None  # resolve_settings insists
+            local_server.require_extra()
+            self.model_file = local_server.model_file(settings.model_path, settings.cache_dir)
+
+    @property
+    def model_name(self) -> str:
+        """The model the record names: the GGUF file's name for the local provider, else the model setting."""
+        return self.model_file.name if self.model_file is not None else self.settings.model
+
+    def _start(self) -> None:
+        """Start (or join) this process's embedded server the first time a request needs it."""
+        if self.model_file is not None and self._server is None:
+            self._server = local_server.ensure_server(self.settings, self.model_file)
+            self.base_url = self._server.url
 
     def _sync(self) -> openai.OpenAI:
         if self._sync_client is None:
+            self._start()
             self._sync_client = openai.OpenAI(
                 api_key=self._key,
                 base_url=self.base_url,
@@ -312,6 +335,7 @@ class ChatClient:
 
     def _async(self) -> openai.AsyncOpenAI:
         if self._async_client is None:
+            self._start()
             self._async_client = openai.AsyncOpenAI(
                 api_key=self._key,
                 base_url=self.base_url,
@@ -328,13 +352,15 @@ class ChatClient:
         request: dict[str, Any] = {
             "response_model": _prepared(model),
             "messages": messages,
-            "model": s.model,
+            "model": self.model_name,
             "max_retries": s.max_reasks if max_reasks is None else max_reasks,
             "temperature": s.temperature,
             "max_tokens": s.max_tokens,
         }
         if s.seed is not None:
             request["seed"] = s.seed
+        if s.repeat_penalty is not None:  # llama.cpp's own sampling option, outside the OpenAI API
+            request["extra_body"] = {"repeat_penalty": s.repeat_penalty}
         return request
 
     def _format_request(self, kwargs: dict[str, Any], model: type[BaseModel] = SummaryResponse) -> dict[str, Any]:
@@ -389,6 +415,14 @@ class ChatClient:
                 "the answer did not validate; re-ask %d of at most %d", stats.model_calls - 1, self.settings.max_reasks
             )
 
+    def _fits(self, response: Any) -> None:
+        """Raise ContextTooSmall when the local server stopped an answer because its context was full."""
+        usage = getattr(response, "usage", None)
+        if self._server is None or usage is None or not getattr(response, "choices", None):
+            return
+        if response.choices[0].finish_reason == "length" and usage.total_tokens >= self._server.context:
+            raise local_server.context_error(usage.prompt_tokens, self._server.context, self.settings)
+
     def extract(self, messages: list[dict[str, str]], article: str | ArticleIndex) -> Answer:
         """Ask the model for an article's answer, re-asking while it is invalid (quotes checked against article)."""
         return self.ask(messages, SummaryResponse, grounding.checking_against(article))
@@ -398,6 +432,7 @@ class ChatClient:
         stats = CallStats()
         last: list[BaseException] = []
         self.breaker.check()
+        self._start()  # a model that cannot load fails here, not as an unreadable answer
 
         def create(**kwargs: Any) -> Any:
             kwargs = self._format_request(kwargs, model)
@@ -415,6 +450,7 @@ class ChatClient:
                         raise
                     self._observe(None)
             stats.count(response)
+            self._fits(response)
             return response
 
         with guard:
@@ -431,6 +467,9 @@ class ChatClient:
         stats = CallStats()
         last: list[BaseException] = []
         self.breaker.check()
+        if self.model_file is not None and self._server is None:
+            await asyncio.to_thread(self._start)  # loading a model takes seconds: not on the event loop
+            # (and one that cannot load fails here, not as an unreadable answer)
 
         async def create(**kwargs: Any) -> Any:
             kwargs = self._format_request(kwargs)
@@ -451,6 +490,7 @@ class ChatClient:
                         raise
                     self._observe(None)
             stats.count(response)
+            self._fits(response)
             return response
 
         with grounding.checking_against(article):
@@ -470,7 +510,9 @@ class ChatClient:
                 usage=stats.usage,
             ) from exc
         cause = exc.__cause__
-        if isinstance(cause, RunStopped):
+        if isinstance(cause, ContextTooSmall):
+            cause.attempts = stats.requests
+        if isinstance(cause, (RunStopped, ContextTooSmall)):
             cause.usage = stats.usage
             raise cause
         if isinstance(cause, openai.APIError):
@@ -507,6 +549,11 @@ class ChatClient:
                 attempts=stats.requests,
                 usage=stats.usage,
             )
+        exceeded = local_server.context_refusal(getattr(exc, "body", None))
+        if exceeded is not None:
+            error = local_server.context_error(*exceeded, self.settings)
+            error.attempts, error.usage = stats.requests, stats.usage
+            return error
         if isinstance(exc, openai.NotFoundError):
             text = f"model {model!r} or the endpoint at {where} was not found (404); check --model and --base-url"
         elif isinstance(exc, openai.RateLimitError):
@@ -515,7 +562,7 @@ class ChatClient:
             text = (
                 f"the server rejected the request (400): {detail}. If it objects to "
                 "response_format, pick the --provider profile that matches the server "
-                "(openai, ollama, vllm, llamacpp)"
+                "(openai, ollama, vllm, llamacpp, local)"
             )
         elif isinstance(exc, openai.APITimeoutError):
             text = f"the server at {where} timed out {tries}; raise --timeout or check the server"
@@ -524,7 +571,7 @@ class ChatClient:
         else:
             text = f"the server failed {tries} (HTTP {status}): {detail}"
             if "response_format" in detail:
-                text += "; pick the --provider profile that matches the server (openai, ollama, vllm, llamacpp)"
+                text += "; pick the --provider profile that matches the server (openai, ollama, vllm, llamacpp, local)"
         return ProviderError(text, status_code=status, attempts=stats.requests, usage=stats.usage)
 
     def close(self) -> None:
