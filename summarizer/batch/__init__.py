@@ -6,7 +6,7 @@ complete, one whole JSON line per ``write`` call, so a killed run leaves only
 whole lines; a re-run skips what the output already holds.
 
 ``discovery`` finds and reads inputs, ``writers`` chooses and writes outputs,
-``runner`` runs a batch, ``plan`` is the dry run.
+``runner`` runs a batch, ``workers`` lends it every core, ``plan`` is the dry run.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from .discovery import Found, discover, list_inputs, looked_for, read_inputs
 from .plan import BatchPlan, PlannedArticle, estimate_tokens, plan_batch
 from .runner import BatchReport, run_batch, summarize_folder, summarize_found, truncation_warning
+from .workers import WorkerPool, auto_workers, usable_cores
 from .writers import FORMATS, Output, Result, read_done, resolve_output
 
 __all__ = [
@@ -24,6 +25,8 @@ __all__ = [
     "Output",
     "PlannedArticle",
     "Result",
+    "WorkerPool",
+    "auto_workers",
     "discover",
     "estimate_tokens",
     "list_inputs",
@@ -36,4 +39,5 @@ __all__ = [
     "summarize_folder",
     "summarize_found",
     "truncation_warning",
+    "usable_cores",
 ]

@@ -147,6 +147,14 @@ def batch(
         str | None, typer.Option(metavar="NAME", help="Field holding the text in JSON/JSONL inputs.")
     ] = None,
     concurrency: Annotated[int, typer.Option(metavar="N", help="Articles in flight at once.")] = 8,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            metavar="N",
+            help="Processes reading articles, running the extractive engine and checking answers "
+            "(default: one per core, at most one per 64 articles; 1 = this process only).",
+        ),
+    ] = None,
     rpm: Annotated[
         int | None, typer.Option(metavar="N", help="At most this many requests per minute.", rich_help_panel=SERVER)
     ] = None,
@@ -190,6 +198,7 @@ def batch(
             batching.run_batch(
                 folder,
                 concurrency=concurrency,
+                workers=workers,
                 text_field=text_field,
                 retry_failed=retry_failed,
                 on_result=ui.result,
