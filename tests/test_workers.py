@@ -187,14 +187,7 @@ def test_a_killed_worker_fails_only_its_article_and_is_replaced() -> None:
         assert pool.deaths == 1 and len(pool.pids) == 2
     died = [r for r in results if isinstance(r, WorkerDied)]
     assert len(died) == 1 and "died (killed by signal 9)" in str(died[0])
-    assert [r for r in results if not isinstance(r, WorkerDied)] == [2, 4, 6, 8, 10, 12, 14, 16, 18] + [
-        20,
-        22,
-        24,
-        26,
-        28,
-        30,
-    ]
+    assert [r for r in results if not isinstance(r, WorkerDied)] == [2 * n for n in (1, 2, 3, *range(4, 16))]
 
 
 def test_killing_a_worker_mid_batch_keeps_every_article_once(tmp_path: Path) -> None:

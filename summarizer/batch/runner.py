@@ -53,6 +53,7 @@ class BatchReport:
     held: int = 0  # distinct records a resumable output holds after the run
     workers: int = 1  # processes that did the CPU work (1: all in this one)
     worker_deaths: int = 0  # worker processes that died and were replaced
+    worker_usage: list[dict[str, float]] = field(default_factory=list)  # CPU s and peak RSS of each worker (Linux)
     seconds: float = 0.0
 
     @property
@@ -274,6 +275,7 @@ def run_batch(
                     on_result(result, report)
         finally:
             if pool is not None:
+                report.worker_usage = pool.usage()
                 pool.close()  # here, in the loop that watches its pipes
             if owned:
                 await active.aclose()
