@@ -12,7 +12,10 @@ run's: the parent's ``ru_maxrss`` and each worker's ``VmHWM``. The ways run
 alternately (one, workers, one, workers, ...) and the figures are the median and
 the range of ``--runs`` runs; ``speedup`` is the ratio of each alternating pair,
 so load from other work on the machine hits both sides alike. The load average
-before and after each run is kept so a busy machine shows.
+before and after each run is kept so a busy machine shows. On a machine shared
+with other work, ``speedup_if_cores_were_free`` adds an estimate from CPU time:
+one process's CPU seconds over the least wall time the pooled run's CPU seconds
+allow on the usable cores (its busiest process, or its total spread evenly).
 
 ``--llm``: the LLM path at concurrency 64 against ``tests.fault_server`` answering
 in 200 ms (in a child process, as ``bench_concurrency.py`` runs it), one process
@@ -77,9 +80,9 @@ def _run(folder: Path, out: Path, workers: int, **options: Any) -> dict[str, Any
     """run_batch in this process; its figures and the peak RSS of this process and each worker."""
     from summarizer.batch import run_batch
 
-    started = time.perf_counter()
+    cpu, started = time.process_time(), time.perf_counter()
     report = run_batch(folder, out=out, workers=workers, use_cache=False, engine="extractive", **options)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     if report.failed or report.ok != report.found:
         raise SystemExit(f"{report.ok} ok, {report.failed} failed of {report.found}: {report.failures[:3]}")
     return {
@@ -92,7 +95,7 @@ def _run(folder: Path, out: Path, workers: int, **options: Any) -> dict[str, Any
             "workers": [u["peak_rss_mb"] for u in report.worker_usage],
         },
         "cpu_seconds": {
-            "parent": round(time.process_time(), 2),
+            "parent": round(cpu, 2),
             "workers": [u["cpu_seconds"] for u in report.worker_usage],
         },
     }
@@ -133,6 +136,16 @@ def spread(values: list[float]) -> dict[str, float]:
     return {"median": round(statistics.median(values), 3), "min": round(min(values), 3), "max": round(max(values), 3)}
 
 
+def _cpu_seconds(row: dict[str, Any]) -> float:
+    return float(row["cpu_seconds"]["parent"] + sum(row["cpu_seconds"]["workers"]))
+
+
+def _cpu_wall(row: dict[str, Any]) -> float:
+    """The least wall time a run's CPU seconds allow on the usable cores: the busiest process, or all spread evenly."""
+    busiest = max([row["cpu_seconds"]["parent"], *row["cpu_seconds"]["workers"]])
+    return max(busiest, _cpu_seconds(row) / len(os.sched_getaffinity(0)))
+
+
 def compare(folder: Path, work: Path, runs: int, ways: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Each way `runs` times, alternating; speeds per way and speedups against one_process per run."""
     rows: dict[str, list[dict[str, Any]]] = {way: [] for way in ways}
@@ -153,6 +166,9 @@ def compare(folder: Path, work: Path, runs: int, ways: dict[str, dict[str, Any]]
                 for r, base in zip(done, rows["one_process"], strict=True)
             ]
             result[way]["speedup_vs_one_process"] = spread(ratios)
+            result[way]["speedup_if_cores_were_free"] = spread(
+                [_cpu_seconds(base) / _cpu_wall(r) for r, base in zip(done, rows["one_process"], strict=True)]
+            )
     return result
 
 
