@@ -2,4 +2,5 @@
 
 from .cli.commands import app
 
-app()
+if __name__ == "__main__":  # worker processes import the main module; they must not start the CLI again
+    app()

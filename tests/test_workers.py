@@ -228,3 +228,67 @@ def test_retry_failed_redoes_an_article_whose_worker_died(tmp_path: Path) -> Non
     again = run_batch(folder, out=out, workers=2, engine="extractive", retry_failed=True)
     assert again.ok == 3 and again.already_done == 0
     assert {r["status"] for r in by_id(rows_of(out)).values()} == {"ok"}
+
+
+def test_cli_workers_zero_is_a_usage_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    result = CliRunner().invoke(app, ["batch", str(ARTICLES), "-o", str(tmp_path / "o.jsonl"), "--workers", "0"])
+    assert result.exit_code == 2 and "workers must be a whole number of at least 1" in result.stderr
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def _group_members(group: int) -> list[int]:
+    """Live processes of a process group (from /proc)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[2]) == group and stat[0] != "Z":
+                members.append(int(entry.name))
+    return members
+
+
+def test_ctrl_c_on_the_terminal_stops_the_run_and_every_worker(tmp_path: Path) -> None:
+    """A terminal's Ctrl-C reaches the whole process group: workers leave quietly, the parent says how to resume."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _link(folder, sorted(BBC.glob("*/*.txt"))[:400])
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "summarizer", "batch", str(folder), "-o", str(out), "--workers", "2"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 20):
+            time.sleep(0.02)
+        assert len(_group_members(process.pid)) >= 3, "the parent and two workers (and multiprocessing's tracker)"
+        os.killpg(process.pid, signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130, err.decode()[-2000:]
+    assert "Traceback" not in err.decode(), "a worker printed a traceback on Ctrl-C"
+    assert err.decode().strip().splitlines()[-1].endswith("run the same command again to resume")
+    deadline = time.monotonic() + 5
+    while _group_members(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _group_members(process.pid), "a worker outlived the run"
+    held = rows_of(out)
+    assert 20 <= len(held) < 400 and len(by_id(held)) == len(held)
