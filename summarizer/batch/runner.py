@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import os
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,7 +102,7 @@ async def _process(summarizer: Any, found: Found, pool: WorkerPool | None) -> Re
 
 async def summarize_found(
     summarizer: Any, items: Iterable[Found], *, concurrency: int = 8, pool: WorkerPool | None = None
-) -> AsyncIterator[Result]:
+) -> AsyncGenerator[Result, None]:
     """Run items through a summarizer with bounded concurrency; yield results as they complete.
 
     With a pool, reading, the extractive engine and the verifier run in its worker
@@ -117,11 +117,15 @@ async def summarize_found(
     results: asyncio.Queue[Result | PoolError | None] = asyncio.Queue()
 
     async def produce() -> None:
+        cancelled = False
         try:
             for item in items:
                 await queue.put(item)
+        except asyncio.CancelledError:
+            cancelled = True  # the run is ending: no worker is left to take the stop marks
+            raise
         finally:  # the workers stop even if discovery fails; the failure surfaces below
-            for _ in range(concurrency):
+            for _ in range(0 if cancelled else concurrency):
                 await queue.put(None)
 
     async def work() -> None:
@@ -268,11 +272,13 @@ def run_batch(
 
     async def main() -> None:
         try:
-            async for result in summarize_found(active, pending(), concurrency=concurrency, pool=pool):
-                writer.write(result)
-                report.add(result)
-                if on_result:
-                    on_result(result, report)
+            results = summarize_found(active, pending(), concurrency=concurrency, pool=pool)
+            async with contextlib.aclosing(results):  # a failed write stops its tasks now, not at loop shutdown
+                async for result in results:
+                    writer.write(result)
+                    report.add(result)
+                    if on_result:
+                        on_result(result, report)
         finally:
             if pool is not None:
                 report.worker_usage = pool.usage()

@@ -325,7 +325,7 @@ class WorkerPool:
     def _watch(self, worker: _Worker) -> None:
         assert self._loop is not None
         self._loop.add_reader(worker.conn.fileno(), self._readable, worker)
-        self._loop.add_reader(worker.process.sentinel, self._readable, worker)
+        self._loop.add_reader(worker.process.sentinel, self._ended, worker)
 
     def _unwatch(self, worker: _Worker) -> None:
         if self._loop is not None:
@@ -381,19 +381,24 @@ class WorkerPool:
                     worker.conn.send(batch)
 
     def _readable(self, worker: _Worker) -> None:
-        """Take every result a worker has sent; notice when it has died."""
+        """Take one message from a worker (the loop calls again while more wait: no poll of our own)."""
         try:
-            while worker.conn.poll():
-                message = worker.conn.recv()
-                self._receive(worker, message)
+            message = worker.conn.recv()
         except (EOFError, OSError):  # gone: its sentinel says when the process has ended
             if self._loop is not None:
                 with contextlib.suppress(OSError, ValueError):
                     self._loop.remove_reader(worker.conn.fileno())
-        if not worker.process.is_alive():
-            self._died(worker)
-        elif not worker.inflight and self._queue:
+            return
+        self._receive(worker, message)
+        if not worker.inflight and self._queue:
             self._pump()
+
+    def _ended(self, worker: _Worker) -> None:
+        """A worker's process has ended: take what it sent before, then count it dead."""
+        with contextlib.suppress(EOFError, OSError):
+            while worker.conn.poll():
+                self._receive(worker, worker.conn.recv())
+        self._died(worker)
 
     def _receive(self, worker: _Worker, message: tuple[Any, Any]) -> None:
         tag, value = message
