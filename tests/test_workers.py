@@ -292,3 +292,20 @@ def test_ctrl_c_on_the_terminal_stops_the_run_and_every_worker(tmp_path: Path) -
     assert not _group_members(process.pid), "a worker outlived the run"
     held = rows_of(out)
     assert 20 <= len(held) < 400 and len(by_id(held)) == len(held)
+
+
+def test_workers_that_cannot_start_stop_the_run_instead_of_failing_every_article() -> None:
+    from dataclasses import replace
+
+    from summarizer import Summarizer
+    from summarizer.batch.workers import PoolError
+
+    settings = resolve_settings(engine="extractive", use_cache=False)
+    items = list(read_inputs(*list_inputs(ARTICLES)))
+
+    async def main(pool: WorkerPool) -> list[Any]:
+        async with Summarizer(settings=settings) as summarizer:
+            return [r async for r in summarize_found(summarizer, items, pool=pool)]
+
+    with WorkerPool(replace(settings, cache_dir=None), 1) as pool, pytest.raises(PoolError, match="cannot start"):
+        asyncio.run(asyncio.wait_for(main(pool), 60))

@@ -354,8 +354,8 @@ class WorkerPool:
             value = await future
         finally:
             self._items.pop(ticket, None)
-        if isinstance(value, _Failed):
-            raise PoolError(f"a worker process failed: {value.message} (a summarizer bug; please report it)")
+        if isinstance(value, _Failed):  # this article's error record says so (InternalError); the run goes on
+            raise RuntimeError(f"in a worker process: {value.message}")
         return value
 
     def _pump(self) -> None:
@@ -412,8 +412,12 @@ class WorkerPool:
             if worker.inflight and worker.inflight[0] == tag:
                 worker.inflight.popleft()
             entry = self._items.get(tag)
-            if entry is not None and not entry[2].done():
+            if entry is None or entry[2].done():
+                return
+            try:
                 entry[2].set_result(value.model.model_validate_json(value.text) if isinstance(value, _Json) else value)
+            except Exception as exc:  # the article gets an error record rather than waiting for ever
+                entry[2].set_exception(exc)
 
     def _died(self, worker: _Worker) -> None:
         """A worker is gone: fail the article it was on, requeue the rest of its batch, start another."""
@@ -423,7 +427,7 @@ class WorkerPool:
         worker.process.join(timeout=1)
         worker.conn.close()
         self._workers.remove(worker)
-        if self._closed:
+        if self._closed or self._broken is not None:
             return
         self.deaths += 1
         code = worker.process.exitcode
