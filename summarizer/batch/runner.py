@@ -165,15 +165,15 @@ async def summarize_folder(
 ) -> AsyncIterator[Result]:
     """Summarize every article under a folder; yield a record or an error record for each.
 
-    ``workers`` processes share the CPU work (default: one per core when there are
-    enough articles; 1 keeps everything in this process).
+    ``workers`` processes share the CPU work (default for the extractive engine: one
+    per core when there are enough articles; for an LLM, 1; 1 keeps everything here).
     """
     from ..api import Summarizer
 
     _check_workers(workers)
     async with Summarizer(**options) as summarizer:
         base, paths = list_inputs(Path(folder), globs=globs, exclude=exclude)
-        count = workers if workers is not None else auto_workers(len(paths))
+        count = workers if workers is not None else auto_workers(len(paths)) if summarizer.engine == "extractive" else 1
         with WorkerPool(summarizer.settings, count) if count > 1 else contextlib.nullcontext() as pool:
             items = read_inputs(base, paths, text_field=text_field)
             async for result in summarize_found(summarizer, items, concurrency=concurrency, pool=pool):
@@ -218,8 +218,9 @@ def run_batch(
     (``-``), pipes and devices get records streamed, with no resume. Configuration is
     checked before anything is written; pass a BatchReport to see its counts even if
     the run is interrupted. ``workers`` processes read articles, run the extractive
-    engine and check LLM answers (default: one per usable core once there are at least
-    64 articles each; 1 keeps all in this process); LLM requests stay in this one.
+    engine and check LLM answers; LLM requests stay in this one. Default: for the
+    extractive engine one per usable core, at most one per 64 articles; for an LLM 1
+    (all in this process). 1 keeps all in this process.
     """
     if concurrency < 1:
         raise ConfigError("concurrency must be at least 1")
@@ -251,7 +252,10 @@ def run_batch(
         raise
     if on_total:
         on_total(len(paths))
-    report.workers = workers if workers is not None else auto_workers(len(paths) - len(set(done) - redo))
+    if workers is not None:
+        report.workers = workers
+    elif active.engine == "extractive":  # the LLM path stays in one process unless asked (see auto_workers)
+        report.workers = auto_workers(len(paths) - len(set(done) - redo))
 
     def pending() -> Iterator[Found]:
         for item in read_inputs(base, paths, text_field=text_field):

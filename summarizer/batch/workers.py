@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ __all__ = [
 
 MAX_BATCH = 8  # articles per message to a worker: few messages, yet work spread evenly
 MIN_ARTICLES_PER_WORKER = 64  # below this a worker costs more to start than it saves
+PIPE_SAFE = 16_384  # bytes of a message to a busy worker: within a socket pair's buffer on Linux and macOS
 START_FAILURES = 3  # workers in a row dying before they are ready: the pool gives up
 Op = Callable[[Any, Any], Any]
 
@@ -77,7 +79,11 @@ def usable_cores() -> int:
 
 
 def auto_workers(articles: int, cores: int | None = None) -> int:
-    """Processes for a batch of this many articles: one per core, but only where each gets enough work."""
+    """Processes for an extractive batch of this many articles: one per core, but only where each gets enough work.
+
+    LLM batches default to one process: their event loop needs a core of its own,
+    and a pool's start-up would delay a run that must fail fast on a dead server.
+    """
     cores = usable_cores() if cores is None else cores
     return max(1, min(cores, articles // MIN_ARTICLES_PER_WORKER))
 
@@ -359,26 +365,39 @@ class WorkerPool:
         return value
 
     def _pump(self) -> None:
-        """Send queued items to idle workers, spread evenly, at most max_batch per message."""
+        """Send queued items to workers, spread evenly, at most max_batch per message.
+
+        A worker on its last item gets its next batch already, so it never waits for
+        this loop to notice; that batch goes only if it fits the pipe's buffer, so
+        sending it can never block the loop.
+        """
         self._pump_scheduled = False
         while self._queue and self._items.get(self._queue[0], (None, None, None))[2] is None:
             self._queue.popleft()  # cancelled before it was sent
-        idle = [w for w in self._workers if w.ready and not w.inflight]
-        for index, worker in enumerate(idle):
+        takers = sorted((w for w in self._workers if w.ready and len(w.inflight) <= 1), key=lambda w: len(w.inflight))
+        for index, worker in enumerate(takers):
             if not self._queue:
                 break
-            share = -(-len(self._queue) // (len(idle) - index))
+            share = min(self.max_batch, -(-len(self._queue) // (len(takers) - index)))
             batch: list[tuple[int, Op, Any]] = []
-            while self._queue and len(batch) < min(share, self.max_batch):
+            while self._queue and len(batch) < share:
                 ticket = self._queue.popleft()
                 entry = self._items.get(ticket)
-                if entry is None or entry[2].done():
-                    continue
-                batch.append((ticket, entry[0], entry[1]))
-                worker.inflight.append(ticket)
-            if batch:
-                with contextlib.suppress(OSError, ValueError):  # it died meanwhile: its sentinel says so next
-                    worker.conn.send(batch)
+                if entry is not None and not entry[2].done():
+                    batch.append((ticket, entry[0], entry[1]))
+            if not batch:
+                continue
+            data = bytes(ForkingPickler.dumps(batch))
+            while worker.inflight and len(data) > PIPE_SAFE and len(batch) > 1:  # keep it small enough
+                self._queue.extendleft(reversed([ticket for ticket, _, _ in batch[len(batch) // 2 :]]))
+                batch = batch[: len(batch) // 2]
+                data = bytes(ForkingPickler.dumps(batch))
+            if worker.inflight and len(data) > PIPE_SAFE:  # it would wait for the busy worker: send when idle
+                self._queue.extendleft(reversed([ticket for ticket, _, _ in batch]))
+                continue
+            worker.inflight.extend(ticket for ticket, _, _ in batch)
+            with contextlib.suppress(OSError, ValueError):  # it died meanwhile: its sentinel says so next
+                worker.conn.send_bytes(data)
 
     def _readable(self, worker: _Worker) -> None:
         """Take one message from a worker (the loop calls again while more wait: no poll of our own)."""
@@ -390,7 +409,7 @@ class WorkerPool:
                     self._loop.remove_reader(worker.conn.fileno())
             return
         self._receive(worker, message)
-        if not worker.inflight and self._queue:
+        if len(worker.inflight) <= 1 and self._queue:
             self._pump()
 
     def _ended(self, worker: _Worker) -> None:

@@ -152,7 +152,7 @@ def batch(
         typer.Option(
             metavar="N",
             help="Processes reading articles, running the extractive engine and checking answers "
-            "(default: one per core, at most one per 64 articles; 1 = this process only).",
+            "(default: extractive one per core, at most one per 64 articles; LLM 1 = this process only).",
         ),
     ] = None,
     rpm: Annotated[
