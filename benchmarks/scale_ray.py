@@ -117,13 +117,13 @@ def _ray_run(folder: str, out: str, cache: str) -> dict[str, Any]:
             server_cpu += _cpu_seconds(pid)
     driver_cpu = _self_cpu()
     ray.shutdown()
-    worker_cpu = sum(w.get("cpu_seconds", 0.0) for w in report.workers)
+    worker_cpu = sum(w.get("cpu_seconds", 0.0) for w in report.nodes)
     work = report.seconds - report.startup_seconds
     return {
         "articles": report.found,
         "ok": report.ok,
         "failed": report.failed,
-        "workers": len(report.workers),
+        "workers": len(report.nodes),
         "ray_init_seconds": round(init_seconds, 3),
         "worker_start_seconds": report.startup_seconds,
         "run_seconds": report.seconds,
@@ -137,7 +137,7 @@ def _ray_run(folder: str, out: str, cache: str) -> dict[str, Any]:
         },
         "peak_rss_mib": {
             "driver": report.driver_peak_rss_mib,
-            "workers": [w.get("peak_rss_mib") for w in report.workers],
+            "workers": [w.get("peak_rss_mib") for w in report.nodes],
             "ray_processes": servers,
         },
     }

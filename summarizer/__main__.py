@@ -2,5 +2,5 @@
 
 from .cli.commands import app
 
-if __name__ == "__main__":  # not when a worker process started by the service imports it
+if __name__ == "__main__":  # worker processes (batch pool, service) import it: they must not start the CLI
     app()

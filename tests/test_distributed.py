@@ -114,7 +114,7 @@ def _once(path: Path, count: int) -> list[dict[str, Any]]:
 
 
 def _kill(report: ClusterReport) -> None:
-    for worker in report.workers:
+    for worker in report.nodes:
         with contextlib.suppress(ProcessLookupError):  # killed already
             os.kill(worker["pid"], signal.SIGKILL)
 
@@ -127,8 +127,8 @@ def test_records_are_those_of_one_process_each_written_once(cluster: Any, tmp_pa
     one = run_batch(folder, out=tmp_path / "one.jsonl", use_cache=False)
     report = run_distributed(folder, out=tmp_path / "ray.jsonl", use_cache=False, chunk_size=4)
     assert (report.found, report.ok, report.failed) == (one.found, one.ok, one.failed) == (25, 25, 0)
-    assert len(report.workers) == 2 and all(w["peak_rss_mib"] > 0 for w in report.workers)
-    assert len({w["pid"] for w in report.workers} | {os.getpid()}) == 3  # the work ran in two other processes
+    assert len(report.nodes) == 2 and all(w["peak_rss_mib"] > 0 for w in report.nodes)
+    assert len({w["pid"] for w in report.nodes} | {os.getpid()}) == 3  # the work ran in two other processes
     ours = {r["article_id"]: r for r in _once(tmp_path / "ray.jsonl", 25)}
     theirs = {r["article_id"]: r for r in _rows(tmp_path / "one.jsonl")}
     assert ours.keys() == theirs.keys()
@@ -162,14 +162,14 @@ def test_a_worker_killed_mid_run_loses_nothing_and_repeats_nothing(cluster: Any,
 
     def kill_once(result: Any, report: Any) -> None:
         if not killed:  # one worker, at the first record, with most chunks of 5 still to do
-            killed.append(report.workers[0]["pid"])
+            killed.append(report.nodes[0]["pid"])
             os.kill(killed[0], signal.SIGKILL)
 
     report = run_distributed(folder, out=out, use_cache=False, chunk_size=5, on_result=kill_once)
     assert report.worker_deaths >= 1 and report.resent >= 1
     assert (report.ok, report.failed, report.lost) == (60, 0, 0)
     assert all(r["status"] == "ok" for r in _once(out, 60))
-    assert report.workers and killed[0] not in {w["pid"] for w in report.workers}
+    assert report.nodes and killed[0] not in {w["pid"] for w in report.nodes}
 
 
 def test_articles_whose_workers_keep_dying_get_error_records_and_retry_failed_redoes_them(
@@ -181,7 +181,7 @@ def test_articles_whose_workers_keep_dying_get_error_records_and_retry_failed_re
 
     def kill_once(result: Any, report: Any) -> None:
         if not killed:
-            killed.append(report.workers[0]["pid"])
+            killed.append(report.nodes[0]["pid"])
             os.kill(killed[0], signal.SIGKILL)
 
     report = run_distributed(folder, out=out, use_cache=False, chunk_size=5, max_attempts=1, on_result=kill_once)

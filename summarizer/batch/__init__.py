@@ -6,8 +6,9 @@ complete, one whole JSON line per ``write`` call, so a killed run leaves only
 whole lines; a re-run skips what the output already holds.
 
 ``discovery`` finds and reads inputs, ``writers`` chooses and writes outputs,
-``runner`` runs a batch, ``plan`` is the dry run; ``batch_api`` runs one through the
-provider's Batch API, keeping its state beside the output (``api_state``).
+``runner`` runs a batch, ``workers`` lends it every core, ``plan`` is the dry run;
+``batch_api`` runs one through the provider's Batch API, keeping its state beside the
+output (``api_state``); ``distributed`` runs one on a Ray cluster.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .batch_api import REASK_VIAS, BatchApiReport, run_batch_api
 from .discovery import Found, discover, list_inputs, looked_for, read_inputs
 from .plan import BatchPlan, PlannedArticle, estimate_tokens, plan_batch
 from .runner import BatchReport, run_batch, summarize_folder, summarize_found, truncation_warning
+from .workers import WorkerPool, auto_workers, usable_cores
 from .writers import FORMATS, Output, Result, read_done, resolve_output
 
 __all__ = [
@@ -29,6 +31,8 @@ __all__ = [
     "Output",
     "PlannedArticle",
     "Result",
+    "WorkerPool",
+    "auto_workers",
     "batch_status",
     "cancel_batches",
     "discover",
@@ -44,4 +48,5 @@ __all__ = [
     "summarize_folder",
     "summarize_found",
     "truncation_warning",
+    "usable_cores",
 ]

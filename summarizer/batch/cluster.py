@@ -91,7 +91,7 @@ class Worker:
 
         async def one(found: Found) -> Result:
             async with self._limit:
-                return await _process(self._summarizer, found)
+                return await _process(self._summarizer, found, None)
 
         return list(await asyncio.gather(*(one(found) for found in items)))
 

@@ -60,7 +60,7 @@ class ClusterReport(BatchReport):
     """What a run on a Ray cluster did: the batch counts, and the cluster's part."""
 
     address: str = ""
-    workers: list[dict[str, Any]] = field(default_factory=list)  # pid and host; at the end, live ones with peak_rss_mib
+    nodes: list[dict[str, Any]] = field(default_factory=list)  # Ray workers: pid, host; at the end peak_rss_mib
     startup_seconds: float = 0.0  # connecting and starting the workers
     worker_deaths: int = 0  # chunks whose worker died under them
     resent: int = 0  # articles sent again after their worker died
@@ -286,7 +286,7 @@ def _start(settings: Any, count: int | None, concurrency: int, restarts: int, re
     actor: Any = ray.remote(num_cpus=1, max_restarts=restarts, max_task_retries=0)(Worker)
     handles: list[Any] = [actor.remote(settings, concurrency, keeper) for _ in range(count)]
     try:
-        report.workers = list(ray.get([h.ready.remote() for h in handles]))
+        report.nodes = list(ray.get([h.ready.remote() for h in handles]))
     except ray.exceptions.RayError as exc:
         for handle in handles:
             ray.kill(handle)
@@ -386,7 +386,7 @@ def _drive(
                 write(result)
     finally:
         final = [stats for handle in pool.handles if (stats := _finish(handle)) is not None]
-        report.workers = final or report.workers
+        report.nodes = final or report.nodes
 
 
 def _finish(handle: Any) -> dict[str, Any] | None:

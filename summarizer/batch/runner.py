@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, SummarizerError
+from ..errors import ConfigError
 from ..models import ErrorRecord, SummaryRecord, Usage
-from .discovery import Found, discover, list_inputs, read_inputs
+from .discovery import Found, list_inputs, read_inputs
+from .workers import PoolError, WorkerPool, auto_workers, error_record, pooled
 from .writers import Output, Result, Writer, journal_path, out_dir_names, read_done, read_kept, resolve_output
 
 __all__ = ["BatchReport", "run_batch", "summarize_folder", "summarize_found"]
@@ -50,6 +51,9 @@ class BatchReport:
     output: str = ""
     resumable: bool = True
     held: int = 0  # distinct records a resumable output holds after the run
+    workers: int = 1  # processes that did the CPU work (1: all in this one)
+    worker_deaths: int = 0  # worker processes that died and were replaced
+    worker_usage: list[dict[str, float]] = field(default_factory=list)  # CPU s and peak RSS of each worker (Linux)
     seconds: float = 0.0
 
     @property
@@ -81,48 +85,55 @@ class BatchReport:
 
 
 def _error(found: Found, exc: BaseException) -> ErrorRecord:
-    if isinstance(exc, SummarizerError):
-        kind, message = type(exc).__name__, str(exc)
-    else:  # a bug of ours must not stop the batch; the line says so
-        kind, message = "InternalError", f"{type(exc).__name__}: {exc} (a summarizer bug; please report it)"
-    usage = getattr(exc, "usage", None)
-    return ErrorRecord(
-        article_id=found.article_id,
-        source_path=found.source,
-        error_type=kind,
-        error=message,
-        attempts=getattr(exc, "attempts", 0) or 0,
-        usage=usage if isinstance(usage, Usage) else Usage(),
-        created_at=datetime.now(UTC),
-    )
+    return error_record(found.article_id, found.source, exc)
 
 
-async def _process(summarizer: Any, found: Found) -> Result:
+async def _process(summarizer: Any, found: Found, pool: WorkerPool | None) -> Result:
     try:
+        if pool is not None:
+            return await pooled(summarizer, pool, found)  # type: ignore[no-any-return]
         document = found.load()
         return await summarizer.asummarize(document, article_id=found.article_id)  # type: ignore[no-any-return]
+    except PoolError:  # no worker can run: the run stops rather than fail every article
+        raise
     except Exception as exc:  # every failure becomes an error line; the batch goes on
         return _error(found, exc)
 
 
-async def summarize_found(summarizer: Any, items: Iterable[Found], *, concurrency: int = 8) -> AsyncIterator[Result]:
-    """Run items through a summarizer with bounded concurrency; yield results as they complete."""
+async def summarize_found(
+    summarizer: Any, items: Iterable[Found], *, concurrency: int = 8, pool: WorkerPool | None = None
+) -> AsyncGenerator[Result, None]:
+    """Run items through a summarizer with bounded concurrency; yield results as they complete.
+
+    With a pool, reading, the extractive engine and the verifier run in its worker
+    processes; LLM requests stay here, ``concurrency`` at a time. The extractive
+    engine then keeps every worker fed whatever the concurrency.
+    """
     if concurrency < 1:
         raise ConfigError("concurrency must be at least 1")
+    if pool is not None and summarizer.engine != "llm":
+        concurrency = max(concurrency, 2 * pool.size * pool.max_batch)
     queue: asyncio.Queue[Found | None] = asyncio.Queue(maxsize=concurrency * 2)
-    results: asyncio.Queue[Result | None] = asyncio.Queue()
+    results: asyncio.Queue[Result | PoolError | None] = asyncio.Queue()
 
     async def produce() -> None:
+        cancelled = False
         try:
             for item in items:
                 await queue.put(item)
+        except asyncio.CancelledError:
+            cancelled = True  # the run is ending: no worker is left to take the stop marks
+            raise
         finally:  # the workers stop even if discovery fails; the failure surfaces below
-            for _ in range(concurrency):
+            for _ in range(0 if cancelled else concurrency):
                 await queue.put(None)
 
     async def work() -> None:
-        while (item := await queue.get()) is not None:
-            await results.put(await _process(summarizer, item))
+        try:
+            while (item := await queue.get()) is not None:
+                await results.put(await _process(summarizer, item, pool))
+        except PoolError as exc:
+            results.put_nowait(exc)
         await results.put(None)
 
     tasks = [asyncio.create_task(produce())] + [asyncio.create_task(work()) for _ in range(concurrency)]
@@ -132,6 +143,8 @@ async def summarize_found(summarizer: Any, items: Iterable[Found], *, concurrenc
             result = await results.get()
             if result is None:
                 finished += 1
+            elif isinstance(result, PoolError):
+                raise result
             else:
                 yield result
         await tasks[0]
@@ -147,15 +160,29 @@ async def summarize_folder(
     globs: Iterable[str] = ("**/*",),
     exclude: Iterable[str] = (),
     text_field: str | None = None,
+    workers: int | None = None,
     **options: Any,
 ) -> AsyncIterator[Result]:
-    """Summarize every article under a folder; yield a record or an error record for each."""
+    """Summarize every article under a folder; yield a record or an error record for each.
+
+    ``workers`` processes share the CPU work (default for the extractive engine: one
+    per core when there are enough articles; for an LLM, 1; 1 keeps everything here).
+    """
     from ..api import Summarizer
 
+    _check_workers(workers)
     async with Summarizer(**options) as summarizer:
-        items = discover(Path(folder), globs=globs, exclude=exclude, text_field=text_field)
-        async for result in summarize_found(summarizer, items, concurrency=concurrency):
-            yield result
+        base, paths = list_inputs(Path(folder), globs=globs, exclude=exclude)
+        count = workers if workers is not None else auto_workers(len(paths)) if summarizer.engine == "extractive" else 1
+        with WorkerPool(summarizer.settings, count) if count > 1 else contextlib.nullcontext() as pool:
+            items = read_inputs(base, paths, text_field=text_field)
+            async for result in summarize_found(summarizer, items, concurrency=concurrency, pool=pool):
+                yield result
+
+
+def _check_workers(workers: int | None) -> None:
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        raise ConfigError(f"workers must be a whole number of at least 1 (got {workers!r}); 1 runs in this process")
 
 
 def output_files(output: Output) -> list[Path]:
@@ -182,6 +209,7 @@ def run_batch(
     on_total: Callable[[int], None] | None = None,
     summarizer: Any = None,
     report: BatchReport | None = None,
+    workers: int | None = None,
     **options: Any,
 ) -> BatchReport:
     """Summarize a folder into an output file, stream or folder, resuming what a file already holds.
@@ -189,10 +217,14 @@ def run_batch(
     The format follows -f, else the output's extension, else JSONL. Standard output
     (``-``), pipes and devices get records streamed, with no resume. Configuration is
     checked before anything is written; pass a BatchReport to see its counts even if
-    the run is interrupted.
+    the run is interrupted. ``workers`` processes read articles, run the extractive
+    engine and check LLM answers; LLM requests stay in this one. Default: for the
+    extractive engine one per usable core, at most one per 64 articles; for an LLM 1
+    (all in this process). 1 keeps all in this process.
     """
     if concurrency < 1:
         raise ConfigError("concurrency must be at least 1")
+    _check_workers(workers)
     output = resolve_output(out, fmt, out_dir)
     if not Path(folder).exists():
         raise ConfigError(f"{folder} does not exist; give a folder of articles or one file")
@@ -220,6 +252,10 @@ def run_batch(
         raise
     if on_total:
         on_total(len(paths))
+    if workers is not None:
+        report.workers = workers
+    elif active.engine == "extractive":  # the LLM path stays in one process unless asked (see auto_workers)
+        report.workers = auto_workers(len(paths) - len(set(done) - redo))
 
     def pending() -> Iterator[Found]:
         for item in read_inputs(base, paths, text_field=text_field):
@@ -236,20 +272,30 @@ def run_batch(
     writer = Writer(output, keep, names)
     started = time.perf_counter()
 
+    pool = WorkerPool(active.settings, report.workers) if report.workers > 1 else None
+
     async def main() -> None:
         try:
-            async for result in summarize_found(active, pending(), concurrency=concurrency):
-                writer.write(result)
-                report.add(result)
-                if on_result:
-                    on_result(result, report)
+            results = summarize_found(active, pending(), concurrency=concurrency, pool=pool)
+            async with contextlib.aclosing(results):  # a failed write stops its tasks now, not at loop shutdown
+                async for result in results:
+                    writer.write(result)
+                    report.add(result)
+                    if on_result:
+                        on_result(result, report)
         finally:
+            if pool is not None:
+                report.worker_usage = pool.usage()
+                pool.close()  # here, in the loop that watches its pipes
             if owned:
                 await active.aclose()
 
     try:
         asyncio.run(main())
     finally:
+        if pool is not None:
+            report.worker_deaths = pool.deaths
+            pool.close()
         writer.close()
         before = set(done) if output.out_dir is not None else set(done) - redo  # a folder keeps redone files
         report.held = len(before | writer.ids) if output.resumable else report.written

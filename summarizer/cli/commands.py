@@ -148,6 +148,14 @@ def batch(
         str | None, typer.Option(metavar="NAME", help="Field holding the text in JSON/JSONL inputs.")
     ] = None,
     concurrency: Annotated[int, typer.Option(metavar="N", help="Articles in flight at once.")] = 8,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            metavar="N",
+            help="Processes reading articles, running the extractive engine and checking answers "
+            "(default: extractive one per core, at most one per 64 articles; LLM 1 = this process only).",
+        ),
+    ] = None,
     rpm: Annotated[
         int | None, typer.Option(metavar="N", help="At most this many requests per minute.", rich_help_panel=SERVER)
     ] = None,
@@ -216,7 +224,9 @@ def batch(
 
             more = {"text_field": text_field, "retry_failed": retry_failed, "concurrency": concurrency}
             ui = BatchConsole(progress=progress, llm=llm)
-            code = run_via_batch_api(folder, ui=ui, paths=paths, options=options, reask_via=reask_via, wait=wait, **more)
+            code = run_via_batch_api(
+                folder, ui=ui, paths=paths, options=options, reask_via=reask_via, wait=wait, **more
+            )
             raise typer.Exit(code)
         if out is None and out_dir is None and not sys.stdout.isatty():
             paths["out"] = out = Path("-")  # as --help says: a pipe gets the records as JSON lines
@@ -228,6 +238,7 @@ def batch(
             run(
                 folder,
                 concurrency=concurrency,
+                workers=workers,
                 text_field=text_field,
                 retry_failed=retry_failed,
                 on_result=ui.result,

@@ -1,0 +1,311 @@
+"""Batches on a pool of worker processes: the same records, every article once, resume, a killed worker."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer.batch import BatchReport, Found, WorkerPool, auto_workers, list_inputs, read_inputs, run_batch
+from summarizer.batch.runner import summarize_found
+from summarizer.batch.workers import WorkerDied, error_record
+from summarizer.config import resolve_settings
+from summarizer.errors import ConfigError
+from tests.conftest import ARTICLES, MARKER_KEY, SHARED
+from tests.fault_server import FaultServer, mixed
+
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+
+BBC = SHARED / "corpus" / "bbc-news"
+TIMING = ("created_at", "latency_s")  # the only fields that may differ between two runs of one article
+FAST = {
+    "api_key": MARKER_KEY,
+    "model": "fault-model",
+    "max_attempts": 3,
+    "max_reasks": 1,
+    "timeout": 5.0,
+    "backoff_initial": 0.01,
+    "backoff_max": 0.05,
+    "use_cache": False,
+}
+
+
+def rows_of(path: Path) -> list[dict[str, Any]]:
+    data = path.read_text(encoding="utf-8")
+    assert data.endswith("\n")
+    return [json.loads(line) for line in data.splitlines()]
+
+
+def by_id(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Rows keyed by article id, without timing fields; fails if an id repeats."""
+    kept = {row["article_id"]: {k: v for k, v in row.items() if k not in TIMING} for row in rows}
+    assert len(kept) == len(rows), "an article was written twice"
+    return kept
+
+
+def _link(folder: Path, paths: list[Path]) -> None:
+    for path in paths:
+        (folder / f"{path.parent.name}-{path.name}").symlink_to(path)
+
+
+@pytest.fixture(scope="module")
+def mixed_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """BBC articles from every category, an HTML page, a JSONL export, a broken .gz and an empty file."""
+    folder = tmp_path_factory.mktemp("mixed")
+    paths = sorted(BBC.glob("*/*.txt"))
+    _link(folder, paths[:: len(paths) // 40][:40])
+    for name in ("valdoria-border.txt", "orlen-ceasefire.txt", "kestria-grenze-de.txt"):
+        (folder / name).write_text((ARTICLES / name).read_text(encoding="utf-8"), encoding="utf-8")
+    page = (ARTICLES / "kestria-two-fronts.txt").read_text(encoding="utf-8").split("\n\n")
+    body = "".join(f"<p>{p}</p>" for p in page)
+    (folder / "page.html").write_text(
+        f"<html><head><title>Kestria</title></head><body><nav>Home | World</nav><article>{body}</article></body></html>"
+    )
+    export = [{"text": (ARTICLES / "valdoria-border.txt").read_text() + f"\n\nEdition {n}."} for n in range(2)]
+    (folder / "export.jsonl").write_text("".join(json.dumps(e) + "\n" for e in export))
+    (folder / "broken.txt.gz").write_bytes(b"plain bytes, not gzip")
+    (folder / "empty.txt").write_text("")
+    return folder
+
+
+def test_auto_workers_one_per_core_with_enough_articles() -> None:
+    assert auto_workers(10, cores=2) == 1  # a pool would cost more to start than it saves
+    assert auto_workers(2095, cores=2) == 2
+    assert auto_workers(200, cores=8) == 3
+    assert auto_workers(0, cores=4) == 1
+
+
+def test_workers_must_be_a_positive_whole_number(tmp_path: Path) -> None:
+    for bad in (0, -1, 1.5, True):
+        with pytest.raises(ConfigError, match="workers"):
+            run_batch(ARTICLES, out=tmp_path / "out.jsonl", workers=bad)  # type: ignore[arg-type]
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_extractive_records_identical_in_one_process_and_in_workers(mixed_inputs: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first = run_batch(mixed_inputs, out=one, workers=1, use_cache=False, engine="extractive")
+    second = run_batch(mixed_inputs, out=two, workers=2, use_cache=False, engine="extractive")
+    assert (first.workers, second.workers) == (1, 2)
+    a, b = by_id(rows_of(one)), by_id(rows_of(two))
+    assert a == b
+    assert len(b) == second.found == 48  # 46 files, one of them an export of two articles
+    assert second.failed == first.failed == 2  # the broken .gz and the empty file, each once
+    assert {r["error_type"] for r in b.values() if r["status"] == "error"} == {"InputError"}
+
+
+def test_llm_records_identical_in_one_process_and_in_workers(tmp_path: Path) -> None:
+    """Answers, re-asks, dropped quotes, checks and errors are the same when workers prepare and verify."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _link(folder, sorted(BBC.glob("*/*.txt"))[::70][:30])
+    plan = mixed({"fine": (), "again": ("bad_schema",), "liar": ("ungrounded",) * 2, "down": ("500",) * 3})
+    outs = []
+    for workers in (1, 2):
+        out = tmp_path / f"out-{workers}.jsonl"
+        with FaultServer(plan, max_requests=400, max_seconds=60) as server:
+            report = run_batch(folder, out=out, workers=workers, concurrency=8, base_url=server.url, **FAST)
+        assert report.found == 30 and report.written == 30
+        outs.append(by_id(rows_of(out)))
+    assert outs[0] == outs[1]
+    statuses = [r["status"] for r in outs[1].values()]
+    assert "error" in statuses and "ok" in statuses  # the plan made both kinds
+    assert all(r["checks"] is not None for r in outs[1].values() if r["status"] == "ok")
+
+
+class Stop(KeyboardInterrupt):
+    """Ctrl-C, pressed from inside the run."""
+
+
+def test_interrupted_run_stops_its_workers_and_resumes_exactly_once(mixed_inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    report = BatchReport()
+
+    def stop_after_ten(result: Any, report: BatchReport) -> None:
+        if report.written == 10:
+            raise Stop
+
+    with pytest.raises(Stop):
+        run_batch(mixed_inputs, out=out, workers=2, engine="extractive", on_result=stop_after_ten, report=report)
+    assert len(rows_of(out)) == report.written == 10
+    assert not _children_alive(), "worker processes outlived the interrupted run"
+    again = run_batch(mixed_inputs, out=out, workers=2, engine="extractive")
+    assert again.already_done == 10 and again.written == 48 - 10
+    assert len(by_id(rows_of(out))) == 48
+
+
+def _children_alive() -> list[int]:
+    """Process ids of this process's live children (from /proc)."""
+    me, alive = os.getpid(), []
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        alive = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                command = (entry / "cmdline").read_bytes() if int(stat[1]) == me else b""
+                if command and b"resource_tracker" not in command:  # multiprocessing's, shared by the process
+                    alive.append(int(entry.name))
+        if not alive:
+            break
+        time.sleep(0.05)
+    return alive
+
+
+def double_or_die(summarizer: Any, payload: Any) -> Any:
+    """A worker op for the test below: doubles a number, or kills its own process on "die"."""
+    if payload == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return payload * 2
+
+
+def test_a_killed_worker_fails_only_its_article_and_is_replaced() -> None:
+    settings = resolve_settings(engine="extractive", use_cache=False)
+
+    async def main(pool: WorkerPool) -> list[Any]:
+        async def one(payload: Any) -> Any:
+            try:
+                return await pool.call(double_or_die, payload)
+            except WorkerDied as exc:
+                return exc
+
+        first = await asyncio.gather(*(one(p) for p in [1, 2, 3, "die", 4, 5, 6, 7, 8, 9]))
+        after = await asyncio.gather(*(one(p) for p in range(10, 16)))
+        return first + after
+
+    with WorkerPool(settings, 2, max_batch=8) as pool:
+        results = asyncio.run(asyncio.wait_for(main(pool), 60))
+        assert pool.deaths == 1 and len(pool.pids) == 2
+    died = [r for r in results if isinstance(r, WorkerDied)]
+    assert len(died) == 1 and "died (killed by signal 9)" in str(died[0])
+    assert [r for r in results if not isinstance(r, WorkerDied)] == [2 * n for n in (1, 2, 3, *range(4, 16))]
+
+
+def test_killing_a_worker_mid_batch_keeps_every_article_once(tmp_path: Path) -> None:
+    base, paths = list_inputs(BBC)
+    items = list(read_inputs(base, paths[::10][:120]))
+    settings = resolve_settings(engine="extractive", use_cache=False)
+    from summarizer import Summarizer
+
+    async def main(pool: WorkerPool) -> list[Any]:
+        results = []
+        async with Summarizer(settings=settings) as summarizer:
+            async for result in summarize_found(summarizer, items, pool=pool):
+                results.append(result)
+                if len(results) == 5:
+                    busy = max(pool.busy().items(), key=lambda kv: kv[1])[0]
+                    os.kill(busy, signal.SIGKILL)
+        return results
+
+    with WorkerPool(settings, 2) as pool:
+        results = asyncio.run(asyncio.wait_for(main(pool), 120))
+        assert pool.deaths == 1
+    ids = [r.article_id for r in results]
+    assert sorted(ids) == sorted(item.article_id for item in items), "an article was lost or written twice"
+    failed = [r for r in results if r.status == "error"]
+    assert len(failed) <= 1  # the article the worker was on, if it was on one
+    assert all(r.error_type == "WorkerDied" for r in failed)
+
+
+def test_retry_failed_redoes_an_article_whose_worker_died(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _link(folder, sorted(BBC.glob("*/*.txt"))[:3])
+    out = tmp_path / "out.jsonl"
+    found = next(iter(read_inputs(*list_inputs(folder))))
+    assert isinstance(found, Found)
+    died = WorkerDied("the worker process on this article died (killed by signal 9)")
+    out.write_text(error_record(found.article_id, found.source, died).model_dump_json() + "\n")
+    again = run_batch(folder, out=out, workers=2, engine="extractive", retry_failed=True)
+    assert again.ok == 3 and again.already_done == 0
+    assert {r["status"] for r in by_id(rows_of(out)).values()} == {"ok"}
+
+
+def test_cli_workers_zero_is_a_usage_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    result = CliRunner().invoke(app, ["batch", str(ARTICLES), "-o", str(tmp_path / "o.jsonl"), "--workers", "0"])
+    assert result.exit_code == 2 and "workers must be a whole number of at least 1" in result.stderr
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def _group_members(group: int) -> list[int]:
+    """Live processes of a process group (from /proc)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[2]) == group and stat[0] != "Z":
+                members.append(int(entry.name))
+    return members
+
+
+def test_ctrl_c_on_the_terminal_stops_the_run_and_every_worker(tmp_path: Path) -> None:
+    """A terminal's Ctrl-C reaches the whole process group: workers leave quietly, the parent says how to resume."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _link(folder, sorted(BBC.glob("*/*.txt"))[:400])
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "summarizer", "batch", str(folder), "-o", str(out), "--workers", "2"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 20):
+            time.sleep(0.02)
+        assert len(_group_members(process.pid)) >= 3, "the parent and two workers (and multiprocessing's tracker)"
+        os.killpg(process.pid, signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130, err.decode()[-2000:]
+    assert "Traceback" not in err.decode(), "a worker printed a traceback on Ctrl-C"
+    assert err.decode().strip().splitlines()[-1].endswith("run the same command again to resume")
+    deadline = time.monotonic() + 5
+    while _group_members(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _group_members(process.pid), "a worker outlived the run"
+    held = rows_of(out)
+    assert 20 <= len(held) < 400 and len(by_id(held)) == len(held)
+
+
+def test_workers_that_cannot_start_stop_the_run_instead_of_failing_every_article() -> None:
+    from dataclasses import replace
+
+    from summarizer import Summarizer
+    from summarizer.batch.workers import PoolError
+
+    settings = resolve_settings(engine="extractive", use_cache=False)
+    items = list(read_inputs(*list_inputs(ARTICLES)))
+
+    async def main(pool: WorkerPool) -> list[Any]:
+        async with Summarizer(settings=settings) as summarizer:
+            return [r async for r in summarize_found(summarizer, items, pool=pool)]
+
+    with WorkerPool(replace(settings, cache_dir=None), 1) as pool, pytest.raises(PoolError, match="cannot start"):
+        asyncio.run(asyncio.wait_for(main(pool), 60))
