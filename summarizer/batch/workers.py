@@ -219,8 +219,7 @@ def summarize_op(summarizer: Any, found: Any) -> Any:
 def prepare_op(summarizer: Any, found: Any) -> Any:
     """Worker op: read and decode an article, build its prompt; a cached or error record when that is all."""
     try:
-        job = summarizer._prepare(found.load(), None, None, {})
-        hit = summarizer._cached(job, found.article_id, False)
+        job, hit = summarizer.prepare(found.load(), article_id=found.article_id)
         return hit if hit is not None else job
     except Exception as exc:
         return error_record(found.article_id, found.source, exc)
@@ -230,7 +229,7 @@ def finish_op(summarizer: Any, payload: tuple[Any, str, str | None, Reply]) -> A
     """Worker op: ground, verify and store a server's answer as the article's record."""
     job, article_id, source, reply = payload
     try:
-        return summarizer._finish(reply.answer(), job, article_id, time.perf_counter() - reply.seconds)
+        return summarizer.record_answer(reply.answer(), job, article_id, latency=reply.seconds)
     except Exception as exc:
         return error_record(article_id, source, exc)
 
@@ -247,7 +246,7 @@ async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Any:
     if isinstance(prepared, (SummaryRecord, ErrorRecord)):
         return prepared
     started = time.perf_counter()
-    answer = await summarizer._client.aextract(prepared.messages, prepared.document.text)
+    answer = await summarizer.client.aextract(prepared.messages, prepared.document.text)
     reply = Reply.of(answer, time.perf_counter() - started)
     return await pool.call(finish_op, (prepared, found.article_id, found.source, reply))
 
