@@ -1,7 +1,8 @@
-"""Ways to scale a batch over one machine's cores (and, added by the integrator, Ray and the Batch API); prints JSON.
+"""The three ways to scale a batch: every core (--workers), a Ray cluster, the provider's Batch API; prints JSON.
 
     python benchmarks/bench_scale.py [--shared ../shared] [--runs 3] [--workers 2]
-        [--big] [--big-count 20000] [--llm] [--llm-count 1000] [--out FILE]
+        [--big] [--big-count 20000] [--llm] [--llm-count 1000] [--ray]
+        [--batch-api] [--batch-api-count 2095] [--out FILE]
 
 Extractive (``use_cache=False``, so every run is cold): the 2,095 BBC articles
 (``bbc``) and, with ``--big``, a set of ``--big-count`` articles made by
@@ -21,10 +22,13 @@ allow on the usable cores (its busiest process, or its total spread evenly).
 in 200 ms (in a child process, as ``bench_concurrency.py`` runs it), one process
 against ``--workers``, alternately, ratio to the ideal time (articles x 0.2 s / 64).
 
-Hooks: ``WAYS`` maps a way's name to ``measure(folder, out, **options) -> dict``
-(articles, seconds, articles_per_second, peak_rss_mb). The integrator adds
-``benchmarks/scale_ray.py: measure`` and ``benchmarks/scale_batch_api.py: measure``
-there; both are picked up when the modules exist.
+``--ray``: the same 2,095 articles through a local 2-CPU Ray cluster against one
+process, alternating, ``--runs`` rounds (``benchmarks/scale_ray.py: compare``;
+Ray's start-up reported apart). ``--batch-api``: ``--batch-api-count`` articles
+through the provider's Batch API path against the in-process test server, with a
+share of faulty answers and one batch expiring, beside the real-time path
+(``benchmarks/scale_batch_api.py: measure``): requests, re-asks, cost against real
+time, records identical apart from provenance.
 """
 
 from __future__ import annotations
@@ -112,9 +116,6 @@ def worker_pool(folder: Path, out: Path, workers: int = 2, **options: Any) -> di
 
 
 WAYS: dict[str, Measure] = {"one_process": one_process, "workers": worker_pool}
-for _name, _module in (("ray", "scale_ray"), ("batch_api", "scale_batch_api")):
-    if (ROOT / "benchmarks" / f"{_module}.py").exists():  # written by other helpers; the integrator merges them
-        WAYS[_name] = importlib.import_module(f"benchmarks.{_module}").measure
 
 
 def fresh(way: str, folder: Path, out: Path, options: dict[str, Any]) -> dict[str, Any]:
@@ -233,6 +234,9 @@ def main() -> None:
     parser.add_argument("--big-count", type=int, default=20_000)
     parser.add_argument("--llm", action="store_true", help="also the LLM path at concurrency 64, 200 ms")
     parser.add_argument("--llm-count", type=int, default=1000)
+    parser.add_argument("--ray", action="store_true", help="also a local 2-CPU Ray cluster against one process")
+    parser.add_argument("--batch-api", action="store_true", help="also the Batch API path against its test server")
+    parser.add_argument("--batch-api-count", type=int, default=2095)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one way in this process
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
@@ -247,7 +251,6 @@ def main() -> None:
     from benchmarks.bench_extractive import machine
 
     ways: dict[str, dict[str, Any]] = {"one_process": {}, "workers": {"workers": args.workers}}
-    ways |= {name: {} for name in WAYS if name not in ways}
     paths = corpus(args.shared)
     result: dict[str, Any] = {
         "machine": machine() | {"usable_cores": len(os.sched_getaffinity(0))},
@@ -262,6 +265,11 @@ def main() -> None:
             sets["bbc_big"] = make_folder(paths, work / "big", args.big_count)
         for name, folder in sets.items():
             result[name] = compare(folder, work, args.runs, ways)
+    if args.ray:
+        result["ray"] = importlib.import_module("benchmarks.scale_ray").compare(args.shared, len(paths), args.runs)
+    if args.batch_api:
+        measure = importlib.import_module("benchmarks.scale_batch_api").measure
+        result["batch_api"] = measure(args.shared, args.batch_api_count, realtime=True)
     if args.llm:
         result["llm_concurrency_64"] = llm(args.shared, args.llm_count, args.runs, args.workers)
     speedup = result["bbc"]["workers"]["speedup_vs_one_process"]["median"]

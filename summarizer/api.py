@@ -51,6 +51,7 @@ from .quotes import ArticleIndex
 if TYPE_CHECKING:  # httpx2, openai and instructor load only when an LLM is used
     import httpx2
 
+    from .llm.local_server import ModelFile
     from .llm.providers import Answer, ChatClient
 
 __all__ = ["ARTICLE_SUFFIXES", "Summarizer", "asummarize", "looks_like_path", "resolve_source", "summarize"]
@@ -225,9 +226,18 @@ class Summarizer:
 
     def _model_identity(self) -> str:
         """What names the model in cache keys: for a local GGUF file its name and sha256, else the model setting."""
-        assert self._client is not None
-        model_file = self._client.model_file
+        model_file = self._model_file()
         return model_file.identity if model_file is not None else self.settings.model
+
+    def _model_file(self) -> ModelFile | None:
+        """The local GGUF file, checked and hashed; also where no client is built (a batch worker process)."""
+        if self._client is not None:
+            return self._client.model_file
+        if self.settings.model_path is None:
+            return None
+        from .llm import local_server
+
+        return local_server.model_file(self.settings.model_path, self.settings.cache_dir)
 
     def _provenance(self, job: _Job, article_id: str | None) -> dict[str, Any]:
         record = _provenance(job.document, article_id)
@@ -321,8 +331,7 @@ class Summarizer:
         checks: Checks | None,
     ) -> SummaryRecord:
         s = self.settings
-        client = self._client
-        assert client is not None
+        model_file = self._model_file()
         document = job.document
         summary, report, spans = salvaged
         stats = answer.stats
@@ -336,8 +345,8 @@ class Summarizer:
             content_sha256=document.sha256,
             engine="llm",
             provider=s.provider,
-            model=client.model_name,
-            model_sha256=client.model_file.sha256 if client.model_file is not None else None,
+            model=model_file.name if model_file is not None else s.model,
+            model_sha256=model_file.sha256 if model_file is not None else None,
             prompt_version=job.version,
             usage=stats.usage,
             cost_usd=estimate_cost(s.model, stats.usage.prompt_tokens, stats.usage.completion_tokens, local=s.is_local),
