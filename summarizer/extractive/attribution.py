@@ -87,6 +87,8 @@ _MENTION = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+)(?![\w'\u2019])"
 )
 _WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
+_LEAD_PUNCT = frozenset([",", "\u2014", "\u2013", "-"])
+_OPENERS = frozenset([":", "\u201c", '"', "'", "\u2018", "`"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +228,10 @@ class Attributions:
                 if span:
                     return self._claim(match, phrase_of(text, toks, *span), content_after=True)
                 return None
-            return self._claim(match, prev, content_after=not (i > 0 and toks[i - 1][2] in _QUOTE_CLOSERS))
+            claim = self._claim(match, prev, content_after=not (i > 0 and toks[i - 1][2] in _QUOTE_CLOSERS))
+            if i > 0 and toks[i - 1][2] == "," and after < len(toks) and toks[after][2] == ",":
+                return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)  # "X, he said, Y"
+            return claim
         if prev == ",":
             # "X, the agency's head, said": skip the appositive back to the name before it
             j = i - 1
@@ -281,9 +286,10 @@ class Attributions:
         source, named = self._resolve(phrase.strip(" ,.'\"\u201c\u201d\u2019"))
         if content_after:  # '..., campaign manager Robby Mook said on Tuesday.': what comes before it
             rest = [w for w in _WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
-            while rest and rest[0].lower() in TIME_WORDS:
-                rest.pop(0)
-            if not rest or not (rest[0][0].isalnum() or rest[0] in ':\u201c"') or len(rest) < 3:
+            while rest and (rest[0].lower() in TIME_WORDS or rest[0] in _LEAD_PUNCT):
+                rest.pop(0)  # 'said, "...', 'said -- on Twitter -- that': the content still follows
+            words = [w for w in rest if w[0].isalnum()]
+            if not rest or not (rest[0][0].isalnum() or rest[0] in _OPENERS) or len(words) < 3:
                 content_after = False
         return Claim(match.start(), match.end(), source, content_after, named)
 
@@ -333,28 +339,37 @@ class Attributions:
             by_line.setdefault(sentence.line, []).append(sentence)
         open_ended: list[int] = []  # quotes left open at a paragraph's end, waiting for their speaker
         lead_in: str | None = None  # the speaker of a paragraph that ends "X said:"
-        last_speaker: str | None = None  # who spoke the last quote of the paragraph before
+        last_speaker: str | None = None  # who spoke the quote that ended the paragraph before
         for group in by_line.values():
             start, end = group[0].start, group[-1].end
             spans = _quote_spans(text, start, end)
+            if not spans and lead_in:
+                spans = [(start - 1, end)]  # 'X said:' and then the paragraph of what X said, unquoted
+            first = len(self._quotes)
             for n, (opening, closing) in enumerate(spans):
                 speaker = self._quote_speaker(group, opening, closing)
                 at_start = opening - start <= 1
                 if speaker is None and at_start and lead_in:
                     speaker = lead_in
-                if speaker is None and at_start and closing >= end - 2 and len(spans) == 1:
-                    speaker = last_speaker  # a paragraph that is all quote goes on with the last speaker
+                if speaker is None and n > 0 and self._quotes[-1][2] and opening - self._quotes[-1][1] <= 80:
+                    # '"...," X said. "...."': the next quote of the paragraph goes on with the same speaker
+                    speaker = self._quotes[-1][2]
+                if speaker is None and at_start and last_speaker:
+                    speaker = last_speaker  # a paragraph that opens with a quote goes on with the last speaker
                 if n == 0 and at_start and speaker and open_ended:
                     for k in open_ended:
                         self._quotes[k] = (self._quotes[k][0], self._quotes[k][1], speaker)
+                    open_ended = []
                 self._quotes.append((opening, closing, speaker))
-            open_ended = [
-                k for k in range(len(self._quotes) - len(spans), len(self._quotes)) if self._quotes[k][1] >= end - 1
-            ]
-            last_speaker = self._quotes[-1][2] if spans else None
+            ended = [k for k in range(first, len(self._quotes)) if self._quotes[k][1] >= end - 1]
+            if spans and spans[0][0] - start <= 1 and open_ended and self._quotes[first][2] is None:
+                open_ended += ended  # a quote that runs on over several paragraphs, its speaker still to come
+            else:
+                open_ended = [k for k in ended if self._quotes[k][2] is None]
+            last_speaker = self._quotes[-1][2] if spans and end - self._quotes[-1][1] <= 60 else None
             lead_in = None
             if text[start:end].rstrip().endswith(":"):
-                claims = [c for c in self._claims[group[-1].index] if c.source and c.content_after]
+                claims = [c for c in self._claims[group[-1].index] if c.source and not c.both]
                 lead_in = claims[-1].source if claims else None
 
     def _quote_speaker(self, group: list[Sentence], opening: int, closing: int) -> str | None:
