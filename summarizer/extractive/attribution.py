@@ -56,9 +56,11 @@ _CUE = re.compile(
 )
 # "In a new poll, 40 percent ...": a study or poll named at the head of the sentence
 _IN_STUDY = re.compile(
-    r"(?:^|(?<=\s))(?:[Ii]n|[Ff]rom)\s+((?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'\u2019/.-]+\s+){0,6}?"
-    r"(?:poll|polls|survey|surveys|study|report|analysis|census|interview|statement|review|audit|data|figures|records)"
-    r"(?:\s+(?:of|by|from|for)\s+(?:the\s+)?[A-Z][\w'\u2019/.-]*(?:\s+[A-Z][\w'\u2019/.-]*){0,4})?)(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on)\b)",
+    r"(?:^|(?<=\s))(?:[Ii]n|[Ff]rom)\s+((?:(?:the|a|an|its|their|his|her|recent|new|latest)\s+)?(?:[\w'\u2019/.-]+\s+){0,6}?"
+    r"(?:[Pp]olls?|[Ss]urveys?|study|report|analysis|census|interview|statement|review|audit|data|figures|records|"
+    r"average\s+of\s+(?:[A-Z][\w-]*\s+){0,3}polls)"
+    r"(?:\s+(?:of|by|from|for)\s+(?:the\s+)?[A-Z][\w'\u2019/.-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019/.-]*){0,4})?)"
+    r"(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on|by|in|with)\b)",
 )
 # "Smith's claim that ...", "the ministry's estimate of ..."
 _POSSESSIVE_CLAIM = re.compile(
@@ -70,6 +72,7 @@ _LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2})
 _OPEN_QUOTES = "\u201c"
 _CLOSE_QUOTES = "\u201d"
 _PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
+_ADDRESSEE_VERBS = frozenset(["told", "tells", "tell", "asked", "asks", "ask", "reminded", "warned", "assured"])
 _QUOTE_CLOSERS = frozenset(["\u201d", '"', "'", "\u2019"])
 _PLURAL_HEADS = frozenset("i we they you people police media staff data military public government".split())
 _NUMBER_IN = re.compile(
@@ -77,6 +80,7 @@ _NUMBER_IN = re.compile(
     r"thousand|million|billion|dozen|dozens|hundreds|thousands|millions|half|third|quarter)\b",
     re.IGNORECASE,
 )
+_ONE_OF = re.compile(r"(?:one|another|an?\s+(?:second|third|fourth))\s+[a-z]+(?:\s+[a-z]+)?$", re.IGNORECASE)
 _CURLY_QUOTE = re.compile("[\u201c\u201d]")
 _STRAIGHT_QUOTE = re.compile(r"\"|''|``")
 _PERSON_SUBJECT = re.compile(
@@ -245,6 +249,10 @@ class Attributions:
                 opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
                 if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
                     return self._claim(match, phrase_of(text, toks, *outer), content_after=True)
+        if prev in _PUNCT_BEFORE_INVERSION and word in _ADDRESSEE_VERBS:
+            # '"...," X, an aide, told Reuters': the phrase after "told" is the hearer, the speaker is before it
+            span = np_before(toks, i - 1) if prev == "," and i > 0 else None
+            return self._claim(match, phrase_of(text, toks, *span), content_after=False) if span else None
         if prev in _PUNCT_BEFORE_INVERSION:
             span = np_after(toks, after)
             if span is None and after < len(toks) and _pronoun(toks[after][2]):
@@ -314,8 +322,10 @@ class Attributions:
                 if noun in name.lower().split() and any(is_name(w) for w in name.split()):
                     return name, False
             return phrase, False
-        if all(w.lower() in DETERMINERS or plain(w) in NOT_NAMES for w in words) or _NUMBER_IN.search(phrase):
+        if all(w.lower() in DETERMINERS or plain(w) in NOT_NAMES for w in words):
             return None, False
+        if _NUMBER_IN.search(phrase) and not (len(words) > 1 and _ONE_OF.match(phrase) and is_noun(words[-1])):
+            return None, False  # "40 percent said" is no claimant; "one source", "a third source" is
         return phrase, True
 
     # -- cues across sentences
@@ -389,6 +399,7 @@ class Attributions:
     def claim_at(self, sentence: Sentence, position: int) -> tuple[str | None, bool]:
         """The source of a statement at a position, and whether any reporting cue covers it."""
         best: Claim | None = None
+        outer: Claim | None = None
         rank = (2, 0)
         for claim in self._claims[sentence.index]:
             covers = (
@@ -401,11 +412,23 @@ class Attributions:
             gap = abs(position - (claim.end if claim.content_after else claim.start))
             if (int(claim.weak), gap) < rank:
                 best, rank = claim, (int(claim.weak), gap)
+            if (
+                (claim.content_after or claim.both)
+                and claim.end <= position
+                and claim.source
+                and not claim.weak
+                and (outer is None or claim.start < outer.start)
+            ):
+                outer = claim
+        if best is not None and outer is not None and outer.end <= best.start:
+            best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says
+        quoted = next((q for q in self._quotes if q[0] < position < q[1] and q[2]), None)
+        if quoted and best is not None and quoted[0] < best.start and best.end < quoted[1]:
+            return quoted[2], True  # a reporting verb inside a quotation: the quoted speaker says it all
         if best is not None and best.source:
             return best.source, True
-        for opening, closing, speaker in self._quotes:
-            if opening < position < closing and speaker:
-                return speaker, True
+        if quoted:
+            return quoted[2], True
         label = self._labels.get(sentence.line)
         if label:
             return label, True

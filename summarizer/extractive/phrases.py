@@ -23,6 +23,7 @@ __all__ = [
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.&-]*(?<![.])|\d+(?:[,.]\d+)*%?|[^\w\s]")
 DETERMINERS = frozenset(["the", "a", "an"])
 TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame", "lord", "lady"])
+_SHORT_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st"])
 _LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
 _MAX_NP = 9
 _FUNCTION = frozenset(
@@ -100,7 +101,7 @@ def np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) ->
         elif is_noun(prev) or (has_head_noun and modifiers < 3 and is_modifier(prev) and prev.isalpha()):
             modifiers += 1
             j -= 1
-        elif low in ("-", "&", "and") and j > 1 and is_name(toks[j - 2][2]) and is_name(toks[j][2]):
+        elif low in ("-", "&", "and", "/") and j > 1 and is_name(toks[j - 2][2]) and is_name(toks[j][2]):
             j -= 1
         else:
             break
@@ -151,6 +152,10 @@ def np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None
             if is_name(word) or is_noun(word):
                 last_head = k
             k += 1
+            if k + 1 < n and toks[k][2] == "." and plain(word) in _SHORT_TITLES and is_name(toks[k + 1][2]):
+                k += 1  # "Mr. Kell": the title's dot
+        elif low in ("/", "-", "&") and last_head == k - 1 and k + 1 < n and is_name(toks[k + 1][2]):
+            k += 1  # "Post/ABC", "Post-ABC"
         elif low in _LINKS and last_head >= 0 and k + 1 < n:
             nxt = toks[k + 1][2]
             if not (is_name(nxt) or is_noun(nxt) or nxt.lower() in DETERMINERS):
