@@ -32,6 +32,7 @@ from .claim_words import (
     STRONG_VERBS,
     TIME_WORDS,
 )
+from .names import FEMALE_NAMES, MALE_NAMES
 from .phrases import (
     DETERMINERS,
     is_name,
@@ -72,6 +73,7 @@ _LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2})
 _OPEN_QUOTES = "\u201c"
 _CLOSE_QUOTES = "\u201d"
 _PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
+_NOT_SUBJECT = frozenset("like unlike as with despite including among during without about".split())
 _ADDRESSEE_VERBS = frozenset(["told", "tells", "tell", "asked", "asks", "ask", "reminded", "warned", "assured"])
 _QUOTE_CLOSERS = frozenset(["\u201d", '"', "'", "\u2019"])
 _PLURAL_HEADS = frozenset("i we they you people police media staff data military public government".split())
@@ -127,11 +129,13 @@ def _is_person(source: str) -> bool:
 
 
 def _gender(source: str) -> str | None:
-    first = source.split()[0].lower().rstrip(".")
-    if first in MALE_TITLES or first + "." in MALE_TITLES:
-        return "m"
-    if first in FEMALE_TITLES or first + "." in FEMALE_TITLES:
-        return "f"
+    """'m' or 'f' from a title ("Mrs. Kell") or a given name ("Dana Kell"); None when the name does not say."""
+    words = [w.lower().rstrip(".") for w in source.split()]
+    for word in words[:-1] or words[:1]:
+        if word in MALE_TITLES or word + "." in MALE_TITLES or word in MALE_NAMES:
+            return "m"
+        if word in FEMALE_TITLES or word + "." in FEMALE_TITLES or word in FEMALE_NAMES:
+            return "f"
     return None
 
 
@@ -144,6 +148,7 @@ class Attributions:
         self._claims: list[list[Claim]] = []
         self._history: list[str] = []
         self._mentions: list[str] = []  # people named anywhere, for a "he" with no speaker before it
+        self._genders: dict[str, str] = {}  # surname -> gender, from "Dana Kell" or "Mrs. Kell" seen before
         self._labels: dict[int, str] = {}
         self._quotes: list[tuple[int, int, str | None]] = []
         self._sentence_end = 0
@@ -159,6 +164,16 @@ class Attributions:
         self._sentence_end = sentence.end
         claims: list[Claim] = []
         toks: list[tuple[int, int, str]] = []
+        # a person who opens a sentence ("Dana Kell, a farmer, ...") is the likeliest "she" of what follows
+        subject = _PERSON_SUBJECT.match(sentence.text)
+        person = subject.group(1) if subject else ""
+        if (
+            person
+            and _is_person(person)
+            and person.split()[0].lower() not in _NOT_SUBJECT
+            and not any(plain(w) in NOT_NAMES for w in person.split()[-2:])
+        ):
+            self._history.append(person)
         for match in _CUE.finditer(text, sentence.start, sentence.end):
             word = match.group().lower()
             toks = toks or tokens(text, sentence.start, sentence.end)
@@ -190,14 +205,10 @@ class Attributions:
         for claim in claims:
             if claim.named and claim.source:
                 self._history.append(claim.source)
-        # a person who opens a sentence ("Dana Kell, a farmer, ...") is the likeliest "she" of the next one
-        subject = _PERSON_SUBJECT.match(sentence.text)
         for mention in _MENTION.finditer(sentence.text):
             if not any(plain(w) in NOT_NAMES for w in mention.group().split()[-2:]):
                 self._mentions.append(mention.group())
-        person = subject.group(1) if subject and not claims else ""
-        if person and _is_person(person) and not any(plain(w) in NOT_NAMES for w in person.split()[-2:]):
-            self._history.append(person)
+                self._gender(mention.group())
         return claims
 
     def _verb_claim(
@@ -301,6 +312,15 @@ class Attributions:
                 content_after = False
         return Claim(match.start(), match.end(), source, content_after, named)
 
+    def _gender(self, name: str) -> str | None:
+        """The gender a name shows, or one shown by a fuller mention of the same surname earlier."""
+        found = _gender(name)
+        surname = plain(name.split()[-1])
+        if found:
+            self._genders.setdefault(surname, found)
+            return found
+        return self._genders.get(surname)
+
     def _resolve(self, phrase: str) -> tuple[str | None, bool]:
         """The source a phrase names: itself, or for a pronoun or 'the agency' an earlier named source."""
         words = phrase.split()
@@ -311,7 +331,7 @@ class Attributions:
             want = "m" if low == "he" else "f"
             for names in (self._history, self._mentions):
                 for name in reversed(names):
-                    if _is_person(name) and _gender(name) in (None, want):
+                    if _is_person(name) and self._gender(name) in (None, want):
                         return name, False
             return None, False
         if low in PRONOUNS or words[-1].lower() in PRONOUNS:
