@@ -39,6 +39,7 @@ from .phrases import (
     is_noun,
     np_after,
     np_before,
+    opening_subject,
     phrase_of,
     plain,
     tokens,
@@ -73,6 +74,7 @@ _LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2})
 _OPEN_QUOTES = "\u201c"
 _CLOSE_QUOTES = "\u201d"
 _PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
+_PARENTHESIS_ENDS = frozenset([",", ")", "\u2014", "\u2013"])
 _NOT_SUBJECT = frozenset("like unlike as with despite including among during without about".split())
 _ADDRESSEE_VERBS = frozenset(["told", "tells", "tell", "asked", "asks", "ask", "reminded", "warned", "assured"])
 _QUOTE_CLOSERS = frozenset(["\u201d", '"', "'", "\u2019"])
@@ -260,6 +262,10 @@ class Attributions:
                 opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
                 if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
                     return self._claim(match, phrase_of(text, toks, *outer), content_after=True)
+        if prev in _PARENTHESIS_ENDS:
+            subject = opening_subject(toks, i + 1)  # "The poll, released on Monday by X, showed"
+            if subject is not None:
+                return self._claim(match, phrase_of(text, toks, *subject), content_after=True)
         if prev in _PUNCT_BEFORE_INVERSION and word in _ADDRESSEE_VERBS:
             # '"...," X, an aide, told Reuters': the phrase after "told" is the hearer, the speaker is before it
             span = np_before(toks, i - 1) if prev == "," and i > 0 else None
@@ -271,7 +277,7 @@ class Attributions:
             if span:
                 return self._claim(match, phrase_of(text, toks, *span), content_after=False)
             return None
-        span = np_before(toks, i, common=word in STRONG_VERBS)
+        span = np_before(toks, i, common=word in STRONG_VERBS) or opening_subject(toks, i + 1)
         if span is None:
             return None
         head = toks[span[1]][2]

@@ -175,3 +175,57 @@ def np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None
 
 def phrase_of(text: str, toks: list[tuple[int, int, str]], j: int, k: int) -> str:
     return " ".join(text[toks[j][0] : toks[k][1]].split())
+
+
+_PREPOSITIONS = frozenset("of for from by in at on with among about between to over under within across".split())
+_AUX = frozenset("is are was were be been has have had do does did will would can could may might must should".split())
+# participles that modify a source noun: "a survey conducted by X", "figures released on Monday"
+_MODIFYING_PARTICIPLES = frozenset(
+    "conducted released published commissioned obtained compiled taken carried done issued prepared filed".split()
+)
+_CLOSERS = {",": ",", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}
+
+
+def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, int] | None:
+    """The noun phrase opening a clause that ends in the verb at token ``verb``, or None.
+
+    "A survey by the institute in March found", "Executives for Orlen, which ..., say":
+    between the phrase and the verb only prepositional phrases, modifying participles and
+    parentheticals (between commas, dashes or brackets) may stand, so that no other verb
+    can have been the phrase's own.
+    """
+    start = 0
+    if toks and toks[0][2].lower() in _PREPOSITIONS | {"last", "this", "on", "after", "before", "during", "since"}:
+        comma = next((n for n in range(1, verb) if toks[n][2] == ","), None)  # "In March, the poll found"
+        if comma is None:
+            return None
+        start = comma + 1
+    span = np_after(toks, start)
+    if span is None or span[1] >= verb - 1 or not (is_name(toks[span[1]][2]) or is_noun(toks[span[1]][2])):
+        return None
+    k = span[1] + 1
+    in_phrase = False
+    while k < verb:
+        word = toks[k][2]
+        low = word.lower()
+        if word in _CLOSERS:
+            close = _CLOSERS[word]
+            ends = [n for n in range(k + 1, min(verb, k + 40)) if toks[n][2] == close]
+            end = (ends[0] if word == "(" else ends[-1]) if ends else None  # ", 39, a farmer from X," is one
+            if end is None:
+                return None
+            k, in_phrase = end + 1, False
+            continue
+        if low in _PREPOSITIONS or low in _MODIFYING_PARTICIPLES:
+            in_phrase = True
+        elif low in _AUX or low in REPORTING_VERBS:
+            return None
+        elif not (
+            in_phrase
+            or low in DETERMINERS
+            or low in ("and", "/", "-", "&", "respectively")
+            or (word[:1].isupper() and k > span[1] + 1)
+        ):
+            return None
+        k += 1
+    return span
