@@ -74,6 +74,8 @@ _LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2})
 _OPEN_QUOTES = "\u201c"
 _CLOSE_QUOTES = "\u201d"
 _PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
+_PROGRESSIVE = frozenset("is are was were been be".split())
+_BODY_REACH = 2  # sentences back that "it" or "they" may point to a named body
 _PARENTHESIS_ENDS = frozenset([",", ")", "\u2014", "\u2013"])
 _NOT_SUBJECT = frozenset("like unlike as with despite including among during without about".split())
 _ADDRESSEE_VERBS = frozenset(["told", "tells", "tell", "asked", "asks", "ask", "reminded", "warned", "assured"])
@@ -150,6 +152,8 @@ class Attributions:
         self._claims: list[list[Claim]] = []
         self._history: list[str] = []
         self._mentions: list[str] = []  # people named anywhere, for a "he" with no speaker before it
+        self._bodies: list[tuple[int, str]] = []  # named non-person sources, for "it", "they", "we"
+        self._sentence_index = 0
         self._genders: dict[str, str] = {}  # surname -> gender, from "Dana Kell" or "Mrs. Kell" seen before
         self._labels: dict[int, str] = {}
         self._quotes: list[tuple[int, int, str | None]] = []
@@ -164,6 +168,7 @@ class Attributions:
     def _sentence_claims(self, sentence: Sentence) -> list[Claim]:
         text = self.text
         self._sentence_end = sentence.end
+        self._sentence_index = sentence.index
         claims: list[Claim] = []
         toks: list[tuple[int, int, str]] = []
         # a person who opens a sentence ("Dana Kell, a farmer, ...") is the likeliest "she" of what follows
@@ -187,6 +192,8 @@ class Attributions:
                 if span:
                     found = self._claim(match, phrase_of(text, toks, *span), content_after=False)
                     claim = Claim(found.start, found.end, found.source, False, found.named, both=True)
+            elif word in PARTICIPLE_CUES and at > 0 and toks[at - 1][2].lower() in _PROGRESSIVE:
+                claim = self._verb_claim(match, toks, at - 1, after, word)  # "Kell is seeking", "they are vowing"
             elif word in PARTICIPLE_CUES:
                 claim = self._participle(match, toks, at, claims)
             else:
@@ -207,6 +214,8 @@ class Attributions:
         for claim in claims:
             if claim.named and claim.source:
                 self._history.append(claim.source)
+                if not _is_person(claim.source):
+                    self._bodies.append((self._sentence_index, claim.source))
         for mention in _MENTION.finditer(sentence.text):
             if not any(plain(w) in NOT_NAMES for w in mention.group().split()[-2:]):
                 self._mentions.append(mention.group())
@@ -340,6 +349,8 @@ class Attributions:
                     if _is_person(name) and self._gender(name) in (None, want):
                         return name, False
             return None, False
+        if low in ("it", "they", "we") and self._bodies and self._sentence_index - self._bodies[-1][0] <= _BODY_REACH:
+            return self._bodies[-1][1], False  # "The institute ... It found": the body named just before
         if low in PRONOUNS or words[-1].lower() in PRONOUNS:
             return None, False
         if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in DEFINITE_ANAPHORS:

@@ -32,7 +32,8 @@ promise vow disclose list tally record observe remark emphasise emphasize conced
 accuse endorse criticise criticize want urge defend praise agree propose hope refuse oppose seek question
 dismiss fear blame reject deny express assure mock denounce reiterate charge lament decry complain worry joke
 highlight remind echo portray request condemn welcome challenge slam blast tout threaten recommend wonder
-imply plan mention expect prefer demand peg identify reaffirm purport""".split()
+imply plan mention expect prefer demand peg identify reaffirm purport talk speak lobby
+intend""".split()
 _IRREGULAR = """said told wrote thought found felt put puts sought knew""".split()
 # acts by which a party commits to a number of its own ("Valdoria has ordered 5,000 troops to the border")
 _ACT_WORDS = """ordered orders deployed deploys sent sends mobilised mobilized mobilises mobilizes amassed amasses
