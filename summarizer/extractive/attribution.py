@@ -32,7 +32,8 @@ from .claim_words import (
     STRONG_VERBS,
     TIME_WORDS,
 )
-from .names import FEMALE_NAMES, MALE_NAMES
+from .gazetteer import STATES
+from .names import FEMALE_NAMES, MALE_NAMES, US_STATES
 from .phrases import (
     DETERMINERS,
     is_name,
@@ -74,6 +75,12 @@ _LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2})
 _OPEN_QUOTES = "\u201c"
 _CLOSE_QUOTES = "\u201d"
 _PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
+# "since X confirmed it", "more than X had projected": X's clause is subordinate, not a "..., X said." tag
+_SUBORDINATORS = frozenset(
+    "since after before when while because if than what as that which who whom until unless though although where".split()
+)
+_INTRODUCES = re.compile(r"\s*(?:that\b|of\b|on\b|about\b|:|,|\u201c|\"|\u2014|-)")
+_STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"', "in", "the"])
 _PROGRESSIVE = frozenset("is are was were been be".split())
 _BODY_REACH = 2  # sentences back that "it" or "they" may point to a named body
 _PARENTHESIS_ENDS = frozenset([",", ")", "\u2014", "\u2013"])
@@ -128,6 +135,8 @@ def _is_person(source: str) -> bool:
     if not words or words[0].lower() in DETERMINERS or len(words) > 5:
         return False
     if any(plain(w) in ORG_WORDS for w in words) or plain(words[-1]) in SOURCE_NOUNS:
+        return False
+    if source in STATES or source.lower() in US_STATES or " ".join(words[-2:]).lower() in US_STATES:
         return False
     return any(is_name(w) for w in words) and not any(w.isupper() and len(w) > 1 for w in words[:1])
 
@@ -208,6 +217,8 @@ class Attributions:
             claims.append(Claim(at, sentence.start + study.end(), source, False, True, both=True))
         for possessive in _POSSESSIVE_CLAIM.finditer(sentence.text):
             name = possessive.group(1)
+            if not _INTRODUCES.match(sentence.text, possessive.end()):
+                continue  # "Kell's comments come two days after": the noun is a subject, not a lead-in
             if plain(name.split()[0]) not in NOT_NAMES or len(name.split()) > 1:
                 end = sentence.start + possessive.end()
                 claims.append(Claim(sentence.start + possessive.start(), end, self._resolve(name)[0], True, True))
@@ -226,6 +237,8 @@ class Attributions:
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
     ) -> Claim | None:
         text = self.text
+        if word in ("state", "states") and not (after < len(toks) and toks[after][2].lower() in _STATE_INTRODUCES):
+            return None  # "in several Western states": the noun, far more often than the verb
         i = at - 1
         skipped = 0
         while (
@@ -254,7 +267,12 @@ class Attributions:
                 if span:
                     return self._claim(match, phrase_of(text, toks, *span), content_after=True)
                 return None
-            claim = self._claim(match, prev, content_after=not (i > 0 and toks[i - 1][2] in _QUOTE_CLOSERS))
+            claim = self._claim(
+                match,
+                prev,
+                content_after=not (i > 0 and toks[i - 1][2] in _QUOTE_CLOSERS),
+                boundary=i == 0 or toks[i - 1][2].lower() not in _SUBORDINATORS,
+            )
             if i > 0 and toks[i - 1][2] == "," and after < len(toks) and toks[after][2] == ",":
                 return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)  # "X, he said, Y"
             return claim
@@ -294,7 +312,13 @@ class Attributions:
             return None  # "the home state of", "a new plan": a noun, not a verb
         phrase = phrase_of(text, toks, *span)
         before = toks[span[0] - 1][2] if span[0] > 0 else ""
-        claim = self._claim(match, phrase, content_after=before not in _QUOTE_CLOSERS)
+        claim = self._claim(
+            match, phrase, content_after=before not in _QUOTE_CLOSERS, boundary=before.lower() not in _SUBORDINATORS
+        )
+        if claim.content_after and word in _ADDRESSEE_VERBS:
+            hearer = np_after(toks, after)  # "told a crowd of 1,300 that": the hearer is not what was said
+            if hearer is not None:
+                claim = Claim(claim.start, toks[hearer[1]][1], claim.source, True, claim.named)
         if before == "," and after < len(toks) and toks[after][2] == ",":
             return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
         return claim
@@ -316,15 +340,21 @@ class Attributions:
             return None
         return self._claim(match, phrase_of(self.text, toks, *span), content_after=True)
 
-    def _claim(self, match: re.Match[str], phrase: str, content_after: bool) -> Claim:
+    def _claim(self, match: re.Match[str], phrase: str, content_after: bool, boundary: bool = True) -> Claim:
+        """A claim by the source a phrase names; ``boundary``: punctuation stands before the phrase."""
         source, named = self._resolve(phrase.strip(" ,.'\"\u201c\u201d\u2019"))
         if content_after:  # '..., campaign manager Robby Mook said on Tuesday.': what comes before it
             rest = [w for w in _WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
+            comma = False
             while rest and (rest[0].lower() in TIME_WORDS or rest[0] in _LEAD_PUNCT):
+                comma = comma or rest[0] == ","
                 rest.pop(0)  # 'said, "...', 'said -- on Twitter -- that': the content still follows
             words = [w for w in rest if w[0].isalnum()]
             if not rest or not (rest[0][0].isalnum() or rest[0] in _OPENERS) or len(words) < 3:
-                content_after = False
+                # "..., Kell said." covers what comes before; "since Kell confirmed it." covers nothing before
+                content_after = not boundary
+            elif comma and rest[0].endswith("ing") and rest[0][:1].islower():
+                content_after = False  # 'Kell said, clutching the lectern': an adjunct, not what was said
         return Claim(match.start(), match.end(), source, content_after, named)
 
     def _gender(self, name: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["FEMALE_NAMES", "MALE_NAMES"]
+__all__ = ["FEMALE_NAMES", "MALE_NAMES", "US_STATES"]
 
 MALE_NAMES = frozenset(
     """aaron abdul adam adrian ahmed al alan albert alex alexander alexei ali andre andrew andy angelo anthony antonio
@@ -33,4 +33,30 @@ FEMALE_NAMES = frozenset(
     patty paula peggy penny rachel rebecca regina rita roberta rosa rose ruth sandra sara sarah sharon sheila
     shirley sonia sophia stacey stephanie sue susan suzanne tammy tara teresa theresa tiffany tina tracy valerie
     victoria virginia wanda wendy""".split()
+)
+
+# places that look like a two-word personal name ("New Hampshire"): never a "he" or "she"
+US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+    missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
+    washington wisconsin wyoming""".split()
+    + [
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "new york",
+        "north carolina",
+        "north dakota",
+        "rhode island",
+        "south carolina",
+        "south dakota",
+        "west virginia",
+        "new england",
+        "wall street",
+        "silicon valley",
+        "capitol hill",
+        "white house",
+        "super tuesday",
+    ]
 )
