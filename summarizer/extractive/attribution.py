@@ -76,11 +76,13 @@ _OPEN_QUOTES = "\u201c"
 _CLOSE_QUOTES = "\u201d"
 _PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
 # "since X confirmed it", "more than X had projected": X's clause is subordinate, not a "..., X said." tag
+_CLAUSE_END = re.compile(r"[,;\u2014\u2013]|\s-\s")
 _SUBORDINATORS = frozenset(
-    "since after before when while because if than what as that which who whom until unless though although where".split()
+    "since after before when while because if than what that which who whom until unless though although where".split()
 )
 _INTRODUCES = re.compile(r"\s*(?:that\b|of\b|on\b|about\b|:|,|\u201c|\"|\u2014|-)")
-_STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"', "in", "the"])
+_SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
+_STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 _PROGRESSIVE = frozenset("is are was were been be".split())
 _BODY_REACH = 2  # sentences back that "it" or "they" may point to a named body
 _PARENTHESIS_ENDS = frozenset([",", ")", "\u2014", "\u2013"])
@@ -119,6 +121,7 @@ class Claim:
     named: bool
     both: bool = False
     weak: bool = False  # an act ("ordered", "deployed"): used only where no reporting cue covers
+    limit: int = 0  # where the content after the cue ends, when a subordinate clause ends it ("what X called Y,")
 
 
 def _pronoun(word: str) -> bool:
@@ -261,6 +264,8 @@ class Attributions:
         after_modifier = i == 0 or prev.lower() in DETERMINERS or prev[:1].islower()
         if nounlike and after_modifier and not _pronoun(prev) and not is_noun(prev):
             return None
+        if prev.lower() in ("it", "they", "we") and word not in STRONG_VERBS:
+            return None  # "it has put ...": only a plain verb of saying or finding lets "it" stand for a body
         if _pronoun(prev) and prev.lower() not in ("that", "this", "these", "those", "one"):
             if prev.lower() in ("who", "which") and i > 1 and toks[i - 1][2] == ",":
                 span = np_before(toks, i - 2)
@@ -289,7 +294,7 @@ class Attributions:
                 opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
                 if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
                     return self._claim(match, phrase_of(text, toks, *outer), content_after=True)
-        if prev in _PARENTHESIS_ENDS:
+        if prev in _PARENTHESIS_ENDS and word not in ACTS:
             subject = opening_subject(toks, i + 1)  # "The poll, released on Monday by X, showed"
             if subject is not None:
                 return self._claim(match, phrase_of(text, toks, *subject), content_after=True)
@@ -304,13 +309,19 @@ class Attributions:
             if span:
                 return self._claim(match, phrase_of(text, toks, *span), content_after=False)
             return None
-        span = np_before(toks, i, common=word in STRONG_VERBS) or opening_subject(toks, i + 1)
+        if after < len(toks) and toks[after][2] == "by" and word.endswith("ed"):
+            return None  # "an average calculated by X": a passive participle, its source comes after "by"
+        span = np_before(toks, i, common=word in STRONG_VERBS)
+        if span is None and word not in ACTS:
+            span = opening_subject(toks, i + 1)
         if span is None:
             return None
         head = toks[span[1]][2]
         if word in BASE_FORMS and not (head.endswith("s") or head.lower() in _PLURAL_HEADS):
             return None  # "the home state of", "a new plan": a noun, not a verb
         phrase = phrase_of(text, toks, *span)
+        if word in ("called", "named") and toks[span[0]][2].lower() in ("a", "an"):
+            return None  # "a group called X": naming, not saying
         before = toks[span[0] - 1][2] if span[0] > 0 else ""
         claim = self._claim(
             match, phrase, content_after=before not in _QUOTE_CLOSERS, boundary=before.lower() not in _SUBORDINATORS
@@ -346,6 +357,9 @@ class Attributions:
         if content_after:  # '..., campaign manager Robby Mook said on Tuesday.': what comes before it
             rest = [w for w in _WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
             comma = False
+            if rest and rest[0].lower() == "to" and match.group().lower() in _SPEECH:
+                while rest and rest[0][0].isalnum():
+                    rest.pop(0)  # "said to a crowd of 500": the hearers, not what was said
             while rest and (rest[0].lower() in TIME_WORDS or rest[0] in _LEAD_PUNCT):
                 comma = comma or rest[0] == ","
                 rest.pop(0)  # 'said, "...', 'said -- on Twitter -- that': the content still follows
@@ -355,7 +369,11 @@ class Attributions:
                 content_after = not boundary
             elif comma and rest[0].endswith("ing") and rest[0][:1].islower():
                 content_after = False  # 'Kell said, clutching the lectern': an adjunct, not what was said
-        return Claim(match.start(), match.end(), source, content_after, named)
+        limit = 0
+        if content_after and not boundary:
+            stop = _CLAUSE_END.search(self.text, match.end(), self._sentence_end)
+            limit = stop.start() if stop else 0
+        return Claim(match.start(), match.end(), source, content_after, named, limit=limit)
 
     def _gender(self, name: str) -> str | None:
         """The gender a name shows, or one shown by a fuller mention of the same surname earlier."""
@@ -471,7 +489,7 @@ class Attributions:
         for claim in self._claims[sentence.index]:
             covers = (
                 claim.both
-                or (claim.content_after and position >= claim.end)
+                or (claim.content_after and position >= claim.end and not (claim.limit and position >= claim.limit))
                 or (not claim.content_after and position < claim.start)
             )
             if claim.start <= position < claim.end or not covers:
