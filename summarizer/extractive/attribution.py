@@ -81,6 +81,7 @@ _SUBORDINATORS = frozenset(
     "since after before when while because if than what that which who whom until unless though although where".split()
 )
 _INTRODUCES = re.compile(r"\s*(?:that\b|of\b|on\b|about\b|:|,|\u201c|\"|\u2014|-)")
+_ADJUNCT_PREPOSITIONS = frozenset("from in on at during after before with via while outside inside".split())
 _SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
 _STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 _PROGRESSIVE = frozenset("is are was were been be".split())
@@ -95,6 +96,7 @@ _NUMBER_IN = re.compile(
     r"thousand|million|billion|dozen|dozens|hundreds|thousands|millions|half|third|quarter)\b",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ONE_OF = re.compile(r"(?:one|another|an?\s+(?:second|third|fourth))\s+[a-z]+(?:\s+[a-z]+)?$", re.IGNORECASE)
 _CURLY_QUOTE = re.compile("[\u201c\u201d]")
 _STRAIGHT_QUOTE = re.compile(r"\"|''|``")
@@ -364,6 +366,10 @@ class Attributions:
                 comma = comma or rest[0] == ","
                 rest.pop(0)  # 'said, "...', 'said -- on Twitter -- that': the content still follows
             words = [w for w in rest if w[0].isalnum()]
+            if rest and rest[0].lower() in _ADJUNCT_PREPOSITIONS and not any(
+                w.lower() == "that" or w in _OPENERS for w in rest
+            ):
+                words = []  # "said from his office in Orlen.": where or when it was said, not what
             if not rest or not (rest[0][0].isalnum() or rest[0] in _OPENERS) or len(words) < 3:
                 # "..., Kell said." covers what comes before; "since Kell confirmed it." covers nothing before
                 content_after = not boundary
@@ -409,7 +415,7 @@ class Attributions:
             return phrase, False
         if all(w.lower() in DETERMINERS or plain(w) in NOT_NAMES for w in words):
             return None, False
-        if _NUMBER_IN.search(phrase) and not (len(words) > 1 and _ONE_OF.match(phrase) and is_noun(words[-1])):
+        if _NUMBER_IN.search(_YEAR.sub("", phrase)) and not (len(words) > 1 and _ONE_OF.match(phrase) and is_noun(words[-1])):
             return None, False  # "40 percent said" is no claimant; "one source", "a third source" is
         return phrase, True
 
@@ -446,7 +452,7 @@ class Attributions:
                 at_start = opening - start <= 1
                 if speaker is None and at_start and lead_in:
                     speaker = lead_in
-                if speaker is None and n > 0 and self._quotes[-1][2] and opening - self._quotes[-1][1] <= 80:
+                if speaker is None and n > 0 and self._quotes[-1][2] and opening - self._quotes[-1][1] <= 200:
                     # '"...," X said. "...."': the next quote of the paragraph goes on with the same speaker
                     speaker = self._quotes[-1][2]
                 if speaker is None and at_start and last_speaker:

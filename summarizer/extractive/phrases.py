@@ -163,7 +163,11 @@ def np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None
             k += 1
         elif low in DETERMINERS and k > i and toks[k - 1][2].lower() in _LINKS:
             k += 1
-        elif is_modifier(word) and word.isalpha() and modifiers < 3 and last_head < 0:
+        elif modifiers < 3 and last_head < 0 and (
+            (is_modifier(word) and word.isalpha())
+            or (word.isdigit() and len(word) == 4)  # "a 2014 study"
+            or (low in REPORTING_VERBS and k > i and toks[k - 1][2].lower() in DETERMINERS)  # "the state police"
+        ):
             modifiers += 1
             k += 1
         else:
