@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import attribution_patterns as pat
 from .claim_words import (
     ACTS,
     ADVERBS,
@@ -58,58 +59,7 @@ _CUE = re.compile(
     + r")\b"
 )
 # "In a new poll, 40 percent ...": a study or poll named at the head of the sentence
-_IN_STUDY = re.compile(
-    r"(?:^|(?<=\s))(?:[Ii]n|[Ff]rom)\s+((?:(?:the|a|an|its|their|his|her|recent|new|latest)\s+)?(?:[\w'\u2019/.-]+\s+){0,6}?"
-    r"(?:[Pp]olls?|[Ss]urveys?|study|report|analysis|census|interview|statement|review|audit|data|figures|records|"
-    r"average\s+of\s+(?:[A-Z][\w-]*\s+){0,3}polls)"
-    r"(?:\s+(?:of|by|from|for)\s+(?:the\s+)?[A-Z][\w'\u2019/.-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019/.-]*){0,4})?)"
-    r"(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on|by|in|with)\b)",
-)
-# "Smith's claim that ...", "the ministry's estimate of ..."
-_POSSESSIVE_CLAIM = re.compile(
-    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['\u2019]s?\s+(?:own\s+)?(?:claims?|statements?|assertions?|"
-    r"estimates?|figures?|data|numbers|count|tally|calculations?|projections?|forecasts?|predictions?|remarks?|"
-    r"comments?|tweets?|argument|reports?|analysis|survey|poll)\b"
-)
-_LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s")
-_OPEN_QUOTES = "\u201c"
-_CLOSE_QUOTES = "\u201d"
-_PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
-# "since X confirmed it", "more than X had projected": X's clause is subordinate, not a "..., X said." tag
-_CLAUSE_END = re.compile(r"[,;\u2014\u2013]|\s-\s")
-_SUBORDINATORS = frozenset(
-    "since after before when while because if than what that which who whom until unless though although where".split()
-)
-_INTRODUCES = re.compile(r"\s*(?:that\b|of\b|on\b|about\b|:|,|\u201c|\"|\u2014|-)")
-_ADJUNCT_PREPOSITIONS = frozenset("from in on at during after before with via while outside inside".split())
-_SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
-_STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
-_PROGRESSIVE = frozenset("is are was were been be".split())
-_BODY_REACH = 2  # sentences back that "it" or "they" may point to a named body
-_PARENTHESIS_ENDS = frozenset([",", ")", "\u2014", "\u2013"])
-_NOT_SUBJECT = frozenset("like unlike as with despite including among during without about".split())
-_ADDRESSEE_VERBS = frozenset(["told", "tells", "tell", "asked", "asks", "ask", "reminded", "warned", "assured"])
-_QUOTE_CLOSERS = frozenset(["\u201d", '"', "'", "\u2019"])
-_PLURAL_HEADS = frozenset("i we they you people police media staff data military public government".split())
-_NUMBER_IN = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion|dozen|dozens|hundreds|thousands|millions|half|third|quarter)\b",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_ONE_OF = re.compile(r"(?:one|another|an?\s+(?:second|third|fourth))\s+[a-z]+(?:\s+[a-z]+)?$", re.IGNORECASE)
-_CURLY_QUOTE = re.compile("[\u201c\u201d]")
-_STRAIGHT_QUOTE = re.compile(r"\"|''|``")
-_PERSON_SUBJECT = re.compile(
-    r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2})"
-    r"(?=,|\s+[a-z])"
-)
-_MENTION = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+)(?![\w'\u2019])"
-)
-_WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
-_LEAD_PUNCT = frozenset([",", "\u2014", "\u2013", "-"])
-_OPENERS = frozenset([":", "\u201c", '"', "'", "\u2018", "`"])
+_VERB_BEFORE = re.compile(r"\b(?:" + trie(sorted(REPORTING_VERBS)) + r")\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,12 +136,12 @@ class Attributions:
         claims: list[Claim] = []
         toks: list[tuple[int, int, str]] = []
         # a person who opens a sentence ("Dana Kell, a farmer, ...") is the likeliest "she" of what follows
-        subject = _PERSON_SUBJECT.match(sentence.text)
+        subject = pat.PERSON_SUBJECT.match(sentence.text)
         person = subject.group(1) if subject else ""
         if (
             person
             and _is_person(person)
-            and person.split()[0].lower() not in _NOT_SUBJECT
+            and person.split()[0].lower() not in pat.NOT_SUBJECT
             and not any(plain(w) in NOT_NAMES for w in person.split()[-2:])
         ):
             self._history.append(person)
@@ -206,7 +156,7 @@ class Attributions:
                 if span:
                     found = self._claim(match, phrase_of(text, toks, *span), content_after=False)
                     claim = Claim(found.start, found.end, found.source, False, found.named, both=True)
-            elif word in PARTICIPLE_CUES and at > 0 and toks[at - 1][2].lower() in _PROGRESSIVE:
+            elif word in PARTICIPLE_CUES and at > 0 and toks[at - 1][2].lower() in pat.PROGRESSIVE:
                 claim = self._verb_claim(match, toks, at - 1, after, word)  # "Kell is seeking", "they are vowing"
             elif word in PARTICIPLE_CUES:
                 claim = self._participle(match, toks, at, claims)
@@ -216,13 +166,15 @@ class Attributions:
                     claim = Claim(claim.start, claim.end, claim.source, claim.content_after, claim.named, weak=True)
             if claim is not None:
                 claims.append(claim)
-        for study in _IN_STUDY.finditer(sentence.text):
+        for study in pat.IN_STUDY.finditer(sentence.text):
             at = sentence.start + study.start()
+            if _VERB_BEFORE.search(sentence.text, 0, study.start()):
+                continue  # "said in a statement": where the cue before it spoke, not a source of its own
             source = " ".join(study.group(1).split())
             claims.append(Claim(at, sentence.start + study.end(), source, False, True, both=True))
-        for possessive in _POSSESSIVE_CLAIM.finditer(sentence.text):
+        for possessive in pat.POSSESSIVE_CLAIM.finditer(sentence.text):
             name = possessive.group(1)
-            if not _INTRODUCES.match(sentence.text, possessive.end()):
+            if not pat.INTRODUCES.match(sentence.text, possessive.end()):
                 continue  # "Kell's comments come two days after": the noun is a subject, not a lead-in
             if plain(name.split()[0]) not in NOT_NAMES or len(name.split()) > 1:
                 end = sentence.start + possessive.end()
@@ -232,7 +184,7 @@ class Attributions:
                 self._history.append(claim.source)
                 if not _is_person(claim.source):
                     self._bodies.append((self._sentence_index, claim.source))
-        for mention in _MENTION.finditer(sentence.text):
+        for mention in pat.MENTION.finditer(sentence.text):
             if not any(plain(w) in NOT_NAMES for w in mention.group().split()[-2:]):
                 self._mentions.append(mention.group())
                 self._gender(mention.group())
@@ -242,7 +194,7 @@ class Attributions:
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
     ) -> Claim | None:
         text = self.text
-        if word in ("state", "states") and not (after < len(toks) and toks[after][2].lower() in _STATE_INTRODUCES):
+        if word in ("state", "states") and not (after < len(toks) and toks[after][2].lower() in pat.STATE_INTRODUCES):
             return None  # "in several Western states": the noun, far more often than the verb
         i = at - 1
         skipped = 0
@@ -277,8 +229,8 @@ class Attributions:
             claim = self._claim(
                 match,
                 prev,
-                content_after=not (i > 0 and toks[i - 1][2] in _QUOTE_CLOSERS),
-                boundary=i == 0 or toks[i - 1][2].lower() not in _SUBORDINATORS,
+                content_after=not (i > 0 and toks[i - 1][2] in pat.QUOTE_CLOSERS),
+                boundary=i == 0 or toks[i - 1][2].lower() not in pat.SUBORDINATORS,
             )
             if i > 0 and toks[i - 1][2] == "," and after < len(toks) and toks[after][2] == ",":
                 return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)  # "X, he said, Y"
@@ -296,15 +248,15 @@ class Attributions:
                 opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
                 if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
                     return self._claim(match, phrase_of(text, toks, *outer), content_after=True)
-        if prev in _PARENTHESIS_ENDS and word not in ACTS:
+        if prev in pat.PARENTHESIS_ENDS and word not in ACTS:
             subject = opening_subject(toks, i + 1)  # "The poll, released on Monday by X, showed"
             if subject is not None:
                 return self._claim(match, phrase_of(text, toks, *subject), content_after=True)
-        if prev in _PUNCT_BEFORE_INVERSION and word in _ADDRESSEE_VERBS:
+        if prev in pat.PUNCT_BEFORE_INVERSION and word in pat.ADDRESSEE_VERBS:
             # '"...," X, an aide, told Reuters': the phrase after "told" is the hearer, the speaker is before it
             span = np_before(toks, i - 1) if prev == "," and i > 0 else None
             return self._claim(match, phrase_of(text, toks, *span), content_after=False) if span else None
-        if prev in _PUNCT_BEFORE_INVERSION:
+        if prev in pat.PUNCT_BEFORE_INVERSION:
             span = np_after(toks, after)
             if span is None and after < len(toks) and _pronoun(toks[after][2]):
                 return self._claim(match, toks[after][2], content_after=False)
@@ -319,16 +271,19 @@ class Attributions:
         if span is None:
             return None
         head = toks[span[1]][2]
-        if word in BASE_FORMS and not (head.endswith("s") or head.lower() in _PLURAL_HEADS):
+        if word in BASE_FORMS and not (head.endswith("s") or head.lower() in pat.PLURAL_HEADS):
             return None  # "the home state of", "a new plan": a noun, not a verb
         phrase = phrase_of(text, toks, *span)
         if word in ("called", "named") and toks[span[0]][2].lower() in ("a", "an"):
             return None  # "a group called X": naming, not saying
         before = toks[span[0] - 1][2] if span[0] > 0 else ""
         claim = self._claim(
-            match, phrase, content_after=before not in _QUOTE_CLOSERS, boundary=before.lower() not in _SUBORDINATORS
+            match,
+            phrase,
+            content_after=before not in pat.QUOTE_CLOSERS,
+            boundary=before.lower() not in pat.SUBORDINATORS,
         )
-        if claim.content_after and word in _ADDRESSEE_VERBS:
+        if claim.content_after and word in pat.ADDRESSEE_VERBS:
             hearer = np_after(toks, after)  # "told a crowd of 1,300 that": the hearer is not what was said
             if hearer is not None:
                 claim = Claim(claim.start, toks[hearer[1]][1], claim.source, True, claim.named)
@@ -357,27 +312,32 @@ class Attributions:
         """A claim by the source a phrase names; ``boundary``: punctuation stands before the phrase."""
         source, named = self._resolve(phrase.strip(" ,.'\"\u201c\u201d\u2019"))
         if content_after:  # '..., campaign manager Robby Mook said on Tuesday.': what comes before it
-            rest = [w for w in _WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
+            rest = [w for w in pat.WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
             comma = False
-            if rest and rest[0].lower() == "to" and match.group().lower() in _SPEECH:
+            if rest and match.group().lower() in pat.ADDRESSEE_VERBS and rest[0].lower() != "that":
+                while rest and rest[0][0].isalnum() and rest[0].lower() != "that":
+                    rest.pop(0)  # 'told the Orlen Herald.': the hearer
+            if rest and rest[0].lower() == "to" and match.group().lower() in pat.SPEECH:
                 while rest and rest[0][0].isalnum():
                     rest.pop(0)  # "said to a crowd of 500": the hearers, not what was said
-            while rest and (rest[0].lower() in TIME_WORDS or rest[0] in _LEAD_PUNCT):
+            while rest and (rest[0].lower() in TIME_WORDS or rest[0] in pat.LEAD_PUNCT):
                 comma = comma or rest[0] == ","
                 rest.pop(0)  # 'said, "...', 'said -- on Twitter -- that': the content still follows
             words = [w for w in rest if w[0].isalnum()]
-            if rest and rest[0].lower() in _ADJUNCT_PREPOSITIONS and not any(
-                w.lower() == "that" or w in _OPENERS for w in rest
+            if (
+                rest
+                and rest[0].lower() in pat.ADJUNCT_PREPOSITIONS
+                and not any(w.lower() == "that" or w in pat.OPENERS for w in rest)
             ):
                 words = []  # "said from his office in Orlen.": where or when it was said, not what
-            if not rest or not (rest[0][0].isalnum() or rest[0] in _OPENERS) or len(words) < 3:
+            if not rest or not (rest[0][0].isalnum() or rest[0] in pat.OPENERS) or len(words) < 3:
                 # "..., Kell said." covers what comes before; "since Kell confirmed it." covers nothing before
                 content_after = not boundary
             elif comma and rest[0].endswith("ing") and rest[0][:1].islower():
                 content_after = False  # 'Kell said, clutching the lectern': an adjunct, not what was said
         limit = 0
         if content_after and not boundary:
-            stop = _CLAUSE_END.search(self.text, match.end(), self._sentence_end)
+            stop = pat.CLAUSE_END.search(self.text, match.end(), self._sentence_end)
             limit = stop.start() if stop else 0
         return Claim(match.start(), match.end(), source, content_after, named, limit=limit)
 
@@ -403,7 +363,11 @@ class Attributions:
                     if _is_person(name) and self._gender(name) in (None, want):
                         return name, False
             return None, False
-        if low in ("it", "they", "we") and self._bodies and self._sentence_index - self._bodies[-1][0] <= _BODY_REACH:
+        if (
+            low in ("it", "they", "we")
+            and self._bodies
+            and self._sentence_index - self._bodies[-1][0] <= pat.BODY_REACH
+        ):
             return self._bodies[-1][1], False  # "The institute ... It found": the body named just before
         if low in PRONOUNS or words[-1].lower() in PRONOUNS:
             return None, False
@@ -415,7 +379,9 @@ class Attributions:
             return phrase, False
         if all(w.lower() in DETERMINERS or plain(w) in NOT_NAMES for w in words):
             return None, False
-        if _NUMBER_IN.search(_YEAR.sub("", phrase)) and not (len(words) > 1 and _ONE_OF.match(phrase) and is_noun(words[-1])):
+        if pat.NUMBER_IN.search(pat.YEAR.sub("", phrase)) and not (
+            len(words) > 1 and pat.ONE_OF.match(phrase) and is_noun(words[-1])
+        ):
             return None, False  # "40 percent said" is no claimant; "one source", "a third source" is
         return phrase, True
 
@@ -428,7 +394,7 @@ class Attributions:
             line_start = self.text.rfind("\n", 0, sentence.start) + 1
             if sentence.start - line_start > 3:
                 continue
-            label = _LABEL.match(self.text, line_start, sentence.end)
+            label = pat.LABEL.match(self.text, line_start, sentence.end)
             if label and label.group(1).split()[0].lower().strip(".") not in SPEAKER_LABEL_STOP:
                 self._labels[sentence.line] = label.group(1).title()
 
@@ -443,7 +409,7 @@ class Attributions:
         last_speaker: str | None = None  # who spoke the quote that ended the paragraph before
         for group in by_line.values():
             start, end = group[0].start, group[-1].end
-            spans = _quote_spans(text, start, end)
+            spans = pat.quote_spans(text, start, end)
             if not spans and lead_in:
                 spans = [(start - 1, end)]  # 'X said:' and then the paragraph of what X said, unquoted
             first = len(self._quotes)
@@ -524,27 +490,6 @@ class Attributions:
         if label:
             return label, True
         return None, best is not None and not best.weak
-
-
-def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quoted passages in a paragraph: curly pairs, else straight quotes in pairs; one left open runs to the end."""
-    spans: list[tuple[int, int]] = []
-    opening = -1
-    for mark in _CURLY_QUOTE.finditer(text, start, end):
-        if mark.group() == _OPEN_QUOTES:
-            opening = mark.start()
-        elif opening >= 0:
-            spans.append((opening, mark.start()))
-            opening = -1
-    if opening >= 0:
-        spans.append((opening, end))
-    if spans:
-        return spans
-    marks = [m.start() for m in _STRAIGHT_QUOTE.finditer(text, start, end)]
-    spans = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
-    if len(marks) % 2:
-        spans.append((marks[-1], end))
-    return spans
 
 
 def find_source(sentence: str) -> str | None:

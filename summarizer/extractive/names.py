@@ -37,11 +37,11 @@ FEMALE_NAMES = frozenset(
 
 # places that look like a two-word personal name ("New Hampshire"): never a "he" or "she"
 US_STATES = frozenset(
-    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    [
+        *"""alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
     illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
     missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
-    washington wisconsin wyoming""".split()
-    + [
+    washington wisconsin wyoming""".split(),
         "new hampshire",
         "new jersey",
         "new mexico",

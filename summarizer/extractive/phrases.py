@@ -163,10 +163,14 @@ def np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None
             k += 1
         elif low in DETERMINERS and k > i and toks[k - 1][2].lower() in _LINKS:
             k += 1
-        elif modifiers < 3 and last_head < 0 and (
-            (is_modifier(word) and word.isalpha())
-            or (word.isdigit() and len(word) == 4)  # "a 2014 study"
-            or (low in REPORTING_VERBS and k > i and toks[k - 1][2].lower() in DETERMINERS)  # "the state police"
+        elif (
+            modifiers < 3
+            and last_head < 0
+            and (
+                (is_modifier(word) and word.isalpha())
+                or (word.isdigit() and len(word) == 4)  # "a 2014 study"
+                or (low in REPORTING_VERBS and k > i and toks[k - 1][2].lower() in DETERMINERS)  # "the state police"
+            )
         ):
             modifiers += 1
             k += 1
@@ -222,13 +226,15 @@ def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, i
             continue
         if low in _PREPOSITIONS or low in _MODIFYING_PARTICIPLES:
             in_phrase = True
-        elif low in _AUX or low in REPORTING_VERBS:
-            return None
-        elif not (
-            in_phrase
-            or low in DETERMINERS
-            or low in ("and", "/", "-", "&", "respectively")
-            or (word[:1].isupper() and k > span[1] + 1)
+        elif (
+            low in _AUX
+            or low in REPORTING_VERBS
+            or not (
+                in_phrase
+                or low in DETERMINERS
+                or low in ("and", "/", "-", "&", "respectively")
+                or (word[:1].isupper() and k > span[1] + 1)
+            )
         ):
             return None
         k += 1
