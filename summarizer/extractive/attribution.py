@@ -73,6 +73,7 @@ class Claim:
     named: bool
     both: bool = False
     weak: bool = False  # an act ("ordered", "deployed"): used only where no reporting cue covers
+    floor: int = 0  # where the content before the cue begins ("(93 percent, according to X)")
     limit: int = 0  # where the content after the cue ends, when a subordinate clause ends it ("what X called Y,")
 
 
@@ -155,7 +156,11 @@ class Attributions:
                 span = np_after(toks, after)
                 if span:
                     found = self._claim(match, phrase_of(text, toks, *span), content_after=False)
-                    claim = Claim(found.start, found.end, found.source, False, found.named, both=True)
+                    opened = next((t for t in reversed(toks[:at]) if t[2] in "()"), None)
+                    if opened is not None and opened[2] == "(":  # "(93 percent, according to X)": the brackets only
+                        claim = Claim(found.start, found.end, found.source, False, found.named, floor=opened[0])
+                    else:
+                        claim = Claim(found.start, found.end, found.source, False, found.named, both=True)
             elif word in PARTICIPLE_CUES and at > 0 and toks[at - 1][2].lower() in pat.PROGRESSIVE:
                 claim = self._verb_claim(match, toks, at - 1, after, word)  # "Kell is seeking", "they are vowing"
             elif word in PARTICIPLE_CUES:
@@ -320,7 +325,9 @@ class Attributions:
             if rest and rest[0].lower() == "to" and match.group().lower() in pat.SPEECH:
                 while rest and rest[0][0].isalnum():
                     rest.pop(0)  # "said to a crowd of 500": the hearers, not what was said
-            while rest and (rest[0].lower() in TIME_WORDS or rest[0] in pat.LEAD_PUNCT):
+            while rest and (
+                (rest[0].lower() in TIME_WORDS and not _place_phrase(rest, match.group())) or rest[0] in pat.LEAD_PUNCT
+            ):
                 comma = comma or rest[0] == ","
                 rest.pop(0)  # 'said, "...', 'said -- on Twitter -- that': the content still follows
             words = [w for w in rest if w[0].isalnum()]
@@ -462,7 +469,7 @@ class Attributions:
             covers = (
                 claim.both
                 or (claim.content_after and position >= claim.end and not (claim.limit and position >= claim.limit))
-                or (not claim.content_after and position < claim.start)
+                or (not claim.content_after and claim.floor <= position < claim.start)
             )
             if claim.start <= position < claim.end or not covers:
                 continue
@@ -490,6 +497,13 @@ class Attributions:
         if label:
             return label, True
         return None, best is not None and not best.weak
+
+
+def _place_phrase(rest: list[str], verb: str) -> bool:
+    """'in front of a crowd', 'on the radio': a prepositional phrase, not a time word to skip."""
+    if rest[0].lower() not in ("in", "on") or verb.lower().startswith("call"):  # "called on X to": the verb's own
+        return False
+    return not (len(rest) > 1 and (rest[1].lower() in TIME_WORDS or rest[1][:1].isdigit()))
 
 
 def find_source(sentence: str) -> str | None:
