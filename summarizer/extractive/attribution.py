@@ -301,6 +301,9 @@ class Attributions:
     ) -> Claim | None:
         if at == 0 or toks[at - 1][2] != ",":
             return None
+        nxt = toks[at + 1][2].lower() if at + 1 < len(toks) else ""
+        if match.group().lower() in ("speaking", "talking") and nxt in ("to", "with", "at", "in", "on", "before"):
+            return None  # ", speaking to reporters for seven minutes": to whom and where, not what
         if earlier:  # "X said ..., adding ...": the same speaker
             return Claim(match.start(), match.end(), earlier[-1].source, True, False)
         if toks and _pronoun(toks[0][2]) and toks[0][2].lower() in ("he", "she"):
