@@ -11,6 +11,8 @@ No claimant is returned where none is found: none is better than a wrong one.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -86,6 +88,7 @@ def is_official(source: str) -> bool:
     return any(plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source))
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_person(source: str) -> bool:
     words = source.split()
     if not words or words[0].lower() in DETERMINERS or len(words) > 5:
@@ -97,6 +100,7 @@ def _is_person(source: str) -> bool:
     return any(is_name(w) for w in words) and not any(w.isupper() and len(w) > 1 for w in words[:1])
 
 
+@functools.lru_cache(maxsize=4096)
 def _gender(source: str) -> str | None:
     """'m' or 'f' from a title ("Mrs. Kell") or a given name ("Dana Kell"); None when the name does not say."""
     words = [w.lower().rstrip(".") for w in source.split()]
@@ -119,7 +123,6 @@ class Attributions:
         self._mentions: list[str] = []  # people named anywhere, for a "he" with no speaker before it
         self._bodies: list[tuple[int, str]] = []  # named non-person sources, for "it", "they", "we"
         self._sentence_index = 0
-        self._genders: dict[str, str] = {}  # surname -> gender, from "Dana Kell" or "Mrs. Kell" seen before
         self._labels: dict[int, str] = {}
         self._quotes: list[tuple[int, int, str | None]] = []
         self._sentence_end = 0
@@ -127,6 +130,7 @@ class Attributions:
             self._claims.append(self._sentence_claims(sentence))
         self._find_labels()
         self._find_quotes()
+        self._quote_starts = [q[0] for q in self._quotes]
 
     # -- cues within one sentence
 
@@ -192,7 +196,6 @@ class Attributions:
         for mention in pat.MENTION.finditer(sentence.text):
             if not any(plain(w) in NOT_NAMES for w in mention.group().split()[-2:]):
                 self._mentions.append(mention.group())
-                self._gender(mention.group())
         return claims
 
     def _verb_claim(
@@ -354,11 +357,13 @@ class Attributions:
     def _gender(self, name: str) -> str | None:
         """The gender a name shows, or one shown by a fuller mention of the same surname earlier."""
         found = _gender(name)
-        surname = plain(name.split()[-1])
         if found:
-            self._genders.setdefault(surname, found)
             return found
-        return self._genders.get(surname)
+        surname = plain(name.split()[-1])
+        for other in (*self._history, *self._mentions):  # only for a "he"/"she": rare, so looked up late
+            if other != name and plain(other.split()[-1]) == surname and _gender(other):
+                return _gender(other)
+        return None
 
     def _resolve(self, phrase: str) -> tuple[str | None, bool]:
         """The source a phrase names: itself, or for a pronoun or 'the agency' an earlier named source."""
@@ -489,7 +494,8 @@ class Attributions:
                 outer = claim
         if best is not None and outer is not None and outer.end <= best.start:
             best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says
-        quoted = next((q for q in self._quotes if q[0] < position < q[1] and q[2]), None)
+        at = bisect.bisect_left(self._quote_starts, position) - 1  # quotes are in text order, never nested
+        quoted = self._quotes[at] if at >= 0 and position < self._quotes[at][1] and self._quotes[at][2] else None
         if quoted and best is not None and quoted[0] < best.start and best.end < quoted[1]:
             return quoted[2], True  # a reporting verb inside a quotation: the quoted speaker says it all
         if best is not None and best.source:
