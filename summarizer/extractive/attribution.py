@@ -11,9 +11,12 @@ No claimant is returned where none is found: none is better than a wrong one.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
+from . import attribution_patterns as pat
 from .claim_words import (
     ACTS,
     ADVERBS,
@@ -32,12 +35,15 @@ from .claim_words import (
     STRONG_VERBS,
     TIME_WORDS,
 )
+from .gazetteer import STATES
+from .names import FEMALE_NAMES, MALE_NAMES, US_STATES
 from .phrases import (
     DETERMINERS,
     is_name,
     is_noun,
     np_after,
     np_before,
+    opening_subject,
     phrase_of,
     plain,
     tokens,
@@ -55,38 +61,7 @@ _CUE = re.compile(
     + r")\b"
 )
 # "In a new poll, 40 percent ...": a study or poll named at the head of the sentence
-_IN_STUDY = re.compile(
-    r"(?:^|(?<=\s))(?:[Ii]n|[Ff]rom)\s+((?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'\u2019/.-]+\s+){0,6}?"
-    r"(?:poll|polls|survey|surveys|study|report|analysis|census|interview|statement|review|audit|data|figures|records)"
-    r"(?:\s+(?:of|by|from|for)\s+(?:the\s+)?[A-Z][\w'\u2019/.-]*(?:\s+[A-Z][\w'\u2019/.-]*){0,4})?)(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on)\b)",
-)
-# "Smith's claim that ...", "the ministry's estimate of ..."
-_POSSESSIVE_CLAIM = re.compile(
-    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['\u2019]s?\s+(?:own\s+)?(?:claims?|statements?|assertions?|"
-    r"estimates?|figures?|data|numbers|count|tally|calculations?|projections?|forecasts?|predictions?|remarks?|"
-    r"comments?|tweets?|argument|reports?|analysis|survey|poll)\b"
-)
-_LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s")
-_OPEN_QUOTES = "\u201c"
-_CLOSE_QUOTES = "\u201d"
-_PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
-_QUOTE_CLOSERS = frozenset(["\u201d", '"', "'", "\u2019"])
-_PLURAL_HEADS = frozenset("i we they you people police media staff data military public government".split())
-_NUMBER_IN = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion|dozen|dozens|hundreds|thousands|millions|half|third|quarter)\b",
-    re.IGNORECASE,
-)
-_CURLY_QUOTE = re.compile("[\u201c\u201d]")
-_STRAIGHT_QUOTE = re.compile(r"\"|''|``")
-_PERSON_SUBJECT = re.compile(
-    r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2})"
-    r"(?=,|\s+[a-z])"
-)
-_MENTION = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+)(?![\w'\u2019])"
-)
-_WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
+_VERB_BEFORE = re.compile(r"\b(?:" + trie(sorted(REPORTING_VERBS)) + r")\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +75,8 @@ class Claim:
     named: bool
     both: bool = False
     weak: bool = False  # an act ("ordered", "deployed"): used only where no reporting cue covers
+    floor: int = 0  # where the content before the cue begins ("(93 percent, according to X)")
+    limit: int = 0  # where the content after the cue ends, when a subordinate clause ends it ("what X called Y,")
 
 
 def _pronoun(word: str) -> bool:
@@ -111,21 +88,27 @@ def is_official(source: str) -> bool:
     return any(plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source))
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_person(source: str) -> bool:
     words = source.split()
     if not words or words[0].lower() in DETERMINERS or len(words) > 5:
         return False
     if any(plain(w) in ORG_WORDS for w in words) or plain(words[-1]) in SOURCE_NOUNS:
         return False
+    if source in STATES or source.lower() in US_STATES or " ".join(words[-2:]).lower() in US_STATES:
+        return False
     return any(is_name(w) for w in words) and not any(w.isupper() and len(w) > 1 for w in words[:1])
 
 
+@functools.lru_cache(maxsize=4096)
 def _gender(source: str) -> str | None:
-    first = source.split()[0].lower().rstrip(".")
-    if first in MALE_TITLES or first + "." in MALE_TITLES:
-        return "m"
-    if first in FEMALE_TITLES or first + "." in FEMALE_TITLES:
-        return "f"
+    """'m' or 'f' from a title ("Mrs. Kell") or a given name ("Dana Kell"); None when the name does not say."""
+    words = [w.lower().rstrip(".") for w in source.split()]
+    for word in words[:-1] or words[:1]:
+        if word in MALE_TITLES or word + "." in MALE_TITLES or word in MALE_NAMES:
+            return "m"
+        if word in FEMALE_TITLES or word + "." in FEMALE_TITLES or word in FEMALE_NAMES:
+            return "f"
     return None
 
 
@@ -138,6 +121,8 @@ class Attributions:
         self._claims: list[list[Claim]] = []
         self._history: list[str] = []
         self._mentions: list[str] = []  # people named anywhere, for a "he" with no speaker before it
+        self._bodies: list[tuple[int, str]] = []  # named non-person sources, for "it", "they", "we"
+        self._sentence_index = 0
         self._labels: dict[int, str] = {}
         self._quotes: list[tuple[int, int, str | None]] = []
         self._sentence_end = 0
@@ -145,14 +130,26 @@ class Attributions:
             self._claims.append(self._sentence_claims(sentence))
         self._find_labels()
         self._find_quotes()
+        self._quote_starts = [q[0] for q in self._quotes]
 
     # -- cues within one sentence
 
     def _sentence_claims(self, sentence: Sentence) -> list[Claim]:
         text = self.text
         self._sentence_end = sentence.end
+        self._sentence_index = sentence.index
         claims: list[Claim] = []
         toks: list[tuple[int, int, str]] = []
+        # a person who opens a sentence ("Dana Kell, a farmer, ...") is the likeliest "she" of what follows
+        subject = pat.PERSON_SUBJECT.match(sentence.text)
+        person = subject.group(1) if subject else ""
+        if (
+            person
+            and _is_person(person)
+            and person.split()[0].lower() not in pat.NOT_SUBJECT
+            and not any(plain(w) in NOT_NAMES for w in person.split()[-2:])
+        ):
+            self._history.append(person)
         for match in _CUE.finditer(text, sentence.start, sentence.end):
             word = match.group().lower()
             toks = toks or tokens(text, sentence.start, sentence.end)
@@ -163,7 +160,13 @@ class Attributions:
                 span = np_after(toks, after)
                 if span:
                     found = self._claim(match, phrase_of(text, toks, *span), content_after=False)
-                    claim = Claim(found.start, found.end, found.source, False, found.named, both=True)
+                    opened = next((t for t in reversed(toks[:at]) if t[2] in "()"), None)
+                    if opened is not None and opened[2] == "(":  # "(93 percent, according to X)": the brackets only
+                        claim = Claim(found.start, found.end, found.source, False, found.named, floor=opened[0])
+                    else:
+                        claim = Claim(found.start, found.end, found.source, False, found.named, both=True)
+            elif word in PARTICIPLE_CUES and at > 0 and toks[at - 1][2].lower() in pat.PROGRESSIVE:
+                claim = self._verb_claim(match, toks, at - 1, after, word)  # "Kell is seeking", "they are vowing"
             elif word in PARTICIPLE_CUES:
                 claim = self._participle(match, toks, at, claims)
             else:
@@ -172,32 +175,35 @@ class Attributions:
                     claim = Claim(claim.start, claim.end, claim.source, claim.content_after, claim.named, weak=True)
             if claim is not None:
                 claims.append(claim)
-        for study in _IN_STUDY.finditer(sentence.text):
+        for study in pat.IN_STUDY.finditer(sentence.text):
             at = sentence.start + study.start()
+            if _VERB_BEFORE.search(sentence.text, 0, study.start()):
+                continue  # "said in a statement": where the cue before it spoke, not a source of its own
             source = " ".join(study.group(1).split())
             claims.append(Claim(at, sentence.start + study.end(), source, False, True, both=True))
-        for possessive in _POSSESSIVE_CLAIM.finditer(sentence.text):
+        for possessive in pat.POSSESSIVE_CLAIM.finditer(sentence.text):
             name = possessive.group(1)
+            if not pat.INTRODUCES.match(sentence.text, possessive.end()):
+                continue  # "Kell's comments come two days after": the noun is a subject, not a lead-in
             if plain(name.split()[0]) not in NOT_NAMES or len(name.split()) > 1:
                 end = sentence.start + possessive.end()
                 claims.append(Claim(sentence.start + possessive.start(), end, self._resolve(name)[0], True, True))
         for claim in claims:
             if claim.named and claim.source:
                 self._history.append(claim.source)
-        # a person who opens a sentence ("Dana Kell, a farmer, ...") is the likeliest "she" of the next one
-        subject = _PERSON_SUBJECT.match(sentence.text)
-        for mention in _MENTION.finditer(sentence.text):
+                if not _is_person(claim.source):
+                    self._bodies.append((self._sentence_index, claim.source))
+        for mention in pat.MENTION.finditer(sentence.text):
             if not any(plain(w) in NOT_NAMES for w in mention.group().split()[-2:]):
                 self._mentions.append(mention.group())
-        person = subject.group(1) if subject and not claims else ""
-        if person and _is_person(person) and not any(plain(w) in NOT_NAMES for w in person.split()[-2:]):
-            self._history.append(person)
         return claims
 
     def _verb_claim(
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
     ) -> Claim | None:
         text = self.text
+        if word in ("state", "states") and not (after < len(toks) and toks[after][2].lower() in pat.STATE_INTRODUCES):
+            return None  # "in several Western states": the noun, far more often than the verb
         i = at - 1
         skipped = 0
         while (
@@ -220,13 +226,23 @@ class Attributions:
         after_modifier = i == 0 or prev.lower() in DETERMINERS or prev[:1].islower()
         if nounlike and after_modifier and not _pronoun(prev) and not is_noun(prev):
             return None
+        if prev.lower() in ("it", "they", "we") and word not in STRONG_VERBS:
+            return None  # "it has put ...": only a plain verb of saying or finding lets "it" stand for a body
         if _pronoun(prev) and prev.lower() not in ("that", "this", "these", "those", "one"):
             if prev.lower() in ("who", "which") and i > 1 and toks[i - 1][2] == ",":
                 span = np_before(toks, i - 2)
                 if span:
                     return self._claim(match, phrase_of(text, toks, *span), content_after=True)
                 return None
-            return self._claim(match, prev, content_after=not (i > 0 and toks[i - 1][2] in _QUOTE_CLOSERS))
+            claim = self._claim(
+                match,
+                prev,
+                content_after=not (i > 0 and toks[i - 1][2] in pat.QUOTE_CLOSERS),
+                boundary=i == 0 or toks[i - 1][2].lower() not in pat.SUBORDINATORS,
+            )
+            if i > 0 and toks[i - 1][2] == "," and after < len(toks) and toks[after][2] == ",":
+                return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)  # "X, he said, Y"
+            return claim
         if prev == ",":
             # "X, the agency's head, said": skip the appositive back to the name before it
             j = i - 1
@@ -240,22 +256,45 @@ class Attributions:
                 opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
                 if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
                     return self._claim(match, phrase_of(text, toks, *outer), content_after=True)
-        if prev in _PUNCT_BEFORE_INVERSION:
+        if prev in pat.PARENTHESIS_ENDS and word not in ACTS:
+            subject = opening_subject(toks, i + 1)  # "The poll, released on Monday by X, showed"
+            if subject is not None:
+                return self._claim(match, phrase_of(text, toks, *subject), content_after=True)
+        if prev in pat.PUNCT_BEFORE_INVERSION and word in pat.ADDRESSEE_VERBS:
+            # '"...," X, an aide, told Reuters': the phrase after "told" is the hearer, the speaker is before it
+            span = np_before(toks, i - 1) if prev == "," and i > 0 else None
+            return self._claim(match, phrase_of(text, toks, *span), content_after=False) if span else None
+        if prev in pat.PUNCT_BEFORE_INVERSION:
             span = np_after(toks, after)
             if span is None and after < len(toks) and _pronoun(toks[after][2]):
                 return self._claim(match, toks[after][2], content_after=False)
             if span:
                 return self._claim(match, phrase_of(text, toks, *span), content_after=False)
             return None
+        if after < len(toks) and toks[after][2] == "by" and word.endswith("ed"):
+            return None  # "an average calculated by X": a passive participle, its source comes after "by"
         span = np_before(toks, i, common=word in STRONG_VERBS)
+        if span is None and word not in ACTS:
+            span = opening_subject(toks, i + 1)
         if span is None:
             return None
         head = toks[span[1]][2]
-        if word in BASE_FORMS and not (head.endswith("s") or head.lower() in _PLURAL_HEADS):
+        if word in BASE_FORMS and not (head.endswith("s") or head.lower() in pat.PLURAL_HEADS):
             return None  # "the home state of", "a new plan": a noun, not a verb
         phrase = phrase_of(text, toks, *span)
+        if word in ("called", "named") and toks[span[0]][2].lower() in ("a", "an"):
+            return None  # "a group called X": naming, not saying
         before = toks[span[0] - 1][2] if span[0] > 0 else ""
-        claim = self._claim(match, phrase, content_after=before not in _QUOTE_CLOSERS)
+        claim = self._claim(
+            match,
+            phrase,
+            content_after=before not in pat.QUOTE_CLOSERS,
+            boundary=before.lower() not in pat.SUBORDINATORS,
+        )
+        if claim.content_after and word in pat.ADDRESSEE_VERBS:
+            hearer = np_after(toks, after)  # "told a crowd of 1,300 that": the hearer is not what was said
+            if hearer is not None:
+                claim = Claim(claim.start, toks[hearer[1]][1], claim.source, True, claim.named)
         if before == "," and after < len(toks) and toks[after][2] == ",":
             return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
         return claim
@@ -265,6 +304,9 @@ class Attributions:
     ) -> Claim | None:
         if at == 0 or toks[at - 1][2] != ",":
             return None
+        nxt = toks[at + 1][2].lower() if at + 1 < len(toks) else ""
+        if match.group().lower() in ("speaking", "talking") and nxt in ("to", "with", "at", "in", "on", "before"):
+            return None  # ", speaking to reporters for seven minutes": to whom and where, not what
         if earlier:  # "X said ..., adding ...": the same speaker
             return Claim(match.start(), match.end(), earlier[-1].source, True, False)
         if toks and _pronoun(toks[0][2]) and toks[0][2].lower() in ("he", "she"):
@@ -277,15 +319,51 @@ class Attributions:
             return None
         return self._claim(match, phrase_of(self.text, toks, *span), content_after=True)
 
-    def _claim(self, match: re.Match[str], phrase: str, content_after: bool) -> Claim:
+    def _claim(self, match: re.Match[str], phrase: str, content_after: bool, boundary: bool = True) -> Claim:
+        """A claim by the source a phrase names; ``boundary``: punctuation stands before the phrase."""
         source, named = self._resolve(phrase.strip(" ,.'\"\u201c\u201d\u2019"))
         if content_after:  # '..., campaign manager Robby Mook said on Tuesday.': what comes before it
-            rest = [w for w in _WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
-            while rest and rest[0].lower() in TIME_WORDS:
-                rest.pop(0)
-            if not rest or not (rest[0][0].isalnum() or rest[0] in ':\u201c"') or len(rest) < 3:
-                content_after = False
-        return Claim(match.start(), match.end(), source, content_after, named)
+            rest = [w for w in pat.WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
+            comma = False
+            if rest and match.group().lower() in pat.ADDRESSEE_VERBS and rest[0].lower() != "that":
+                while rest and rest[0][0].isalnum() and rest[0].lower() != "that":
+                    rest.pop(0)  # 'told the Orlen Herald.': the hearer
+            if rest and rest[0].lower() == "to" and match.group().lower() in pat.SPEECH:
+                while rest and rest[0][0].isalnum():
+                    rest.pop(0)  # "said to a crowd of 500": the hearers, not what was said
+            while rest and (
+                (rest[0].lower() in TIME_WORDS and not _place_phrase(rest, match.group())) or rest[0] in pat.LEAD_PUNCT
+            ):
+                comma = comma or rest[0] == ","
+                rest.pop(0)  # 'said, "...', 'said -- on Twitter -- that': the content still follows
+            words = [w for w in rest if w[0].isalnum()]
+            if (
+                rest
+                and rest[0].lower() in pat.ADJUNCT_PREPOSITIONS
+                and not any(w.lower() == "that" or w in pat.OPENERS for w in rest)
+            ):
+                words = []  # "said from his office in Orlen.": where or when it was said, not what
+            if not rest or not (rest[0][0].isalnum() or rest[0] in pat.OPENERS) or len(words) < 3:
+                # "..., Kell said." covers what comes before; "since Kell confirmed it." covers nothing before
+                content_after = not boundary
+            elif comma and rest[0].endswith("ing") and rest[0][:1].islower():
+                content_after = False  # 'Kell said, clutching the lectern': an adjunct, not what was said
+        limit = 0
+        if content_after and not boundary:
+            stop = pat.CLAUSE_END.search(self.text, match.end(), self._sentence_end)
+            limit = stop.start() if stop else 0
+        return Claim(match.start(), match.end(), source, content_after, named, limit=limit)
+
+    def _gender(self, name: str) -> str | None:
+        """The gender a name shows, or one shown by a fuller mention of the same surname earlier."""
+        found = _gender(name)
+        if found:
+            return found
+        surname = plain(name.split()[-1])
+        for other in (*self._history, *self._mentions):  # only for a "he"/"she": rare, so looked up late
+            if other != name and plain(other.split()[-1]) == surname and _gender(other):
+                return _gender(other)
+        return None
 
     def _resolve(self, phrase: str) -> tuple[str | None, bool]:
         """The source a phrase names: itself, or for a pronoun or 'the agency' an earlier named source."""
@@ -297,9 +375,15 @@ class Attributions:
             want = "m" if low == "he" else "f"
             for names in (self._history, self._mentions):
                 for name in reversed(names):
-                    if _is_person(name) and _gender(name) in (None, want):
+                    if _is_person(name) and self._gender(name) in (None, want):
                         return name, False
             return None, False
+        if (
+            low in ("it", "they", "we")
+            and self._bodies
+            and self._sentence_index - self._bodies[-1][0] <= pat.BODY_REACH
+        ):
+            return self._bodies[-1][1], False  # "The institute ... It found": the body named just before
         if low in PRONOUNS or words[-1].lower() in PRONOUNS:
             return None, False
         if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in DEFINITE_ANAPHORS:
@@ -308,8 +392,12 @@ class Attributions:
                 if noun in name.lower().split() and any(is_name(w) for w in name.split()):
                     return name, False
             return phrase, False
-        if all(w.lower() in DETERMINERS or plain(w) in NOT_NAMES for w in words) or _NUMBER_IN.search(phrase):
+        if all(w.lower() in DETERMINERS or plain(w) in NOT_NAMES for w in words):
             return None, False
+        if pat.NUMBER_IN.search(pat.YEAR.sub("", phrase)) and not (
+            len(words) > 1 and pat.ONE_OF.match(phrase) and is_noun(words[-1])
+        ):
+            return None, False  # "40 percent said" is no claimant; "one source", "a third source" is
         return phrase, True
 
     # -- cues across sentences
@@ -321,7 +409,7 @@ class Attributions:
             line_start = self.text.rfind("\n", 0, sentence.start) + 1
             if sentence.start - line_start > 3:
                 continue
-            label = _LABEL.match(self.text, line_start, sentence.end)
+            label = pat.LABEL.match(self.text, line_start, sentence.end)
             if label and label.group(1).split()[0].lower().strip(".") not in SPEAKER_LABEL_STOP:
                 self._labels[sentence.line] = label.group(1).title()
 
@@ -333,28 +421,37 @@ class Attributions:
             by_line.setdefault(sentence.line, []).append(sentence)
         open_ended: list[int] = []  # quotes left open at a paragraph's end, waiting for their speaker
         lead_in: str | None = None  # the speaker of a paragraph that ends "X said:"
-        last_speaker: str | None = None  # who spoke the last quote of the paragraph before
+        last_speaker: str | None = None  # who spoke the quote that ended the paragraph before
         for group in by_line.values():
             start, end = group[0].start, group[-1].end
-            spans = _quote_spans(text, start, end)
+            spans = pat.quote_spans(text, start, end)
+            if not spans and lead_in:
+                spans = [(start - 1, end)]  # 'X said:' and then the paragraph of what X said, unquoted
+            first = len(self._quotes)
             for n, (opening, closing) in enumerate(spans):
                 speaker = self._quote_speaker(group, opening, closing)
                 at_start = opening - start <= 1
                 if speaker is None and at_start and lead_in:
                     speaker = lead_in
-                if speaker is None and at_start and closing >= end - 2 and len(spans) == 1:
-                    speaker = last_speaker  # a paragraph that is all quote goes on with the last speaker
+                if speaker is None and n > 0 and self._quotes[-1][2] and opening - self._quotes[-1][1] <= 200:
+                    # '"...," X said. "...."': the next quote of the paragraph goes on with the same speaker
+                    speaker = self._quotes[-1][2]
+                if speaker is None and at_start and last_speaker:
+                    speaker = last_speaker  # a paragraph that opens with a quote goes on with the last speaker
                 if n == 0 and at_start and speaker and open_ended:
                     for k in open_ended:
                         self._quotes[k] = (self._quotes[k][0], self._quotes[k][1], speaker)
+                    open_ended = []
                 self._quotes.append((opening, closing, speaker))
-            open_ended = [
-                k for k in range(len(self._quotes) - len(spans), len(self._quotes)) if self._quotes[k][1] >= end - 1
-            ]
-            last_speaker = self._quotes[-1][2] if spans else None
+            ended = [k for k in range(first, len(self._quotes)) if self._quotes[k][1] >= end - 1]
+            if spans and spans[0][0] - start <= 1 and open_ended and self._quotes[first][2] is None:
+                open_ended += ended  # a quote that runs on over several paragraphs, its speaker still to come
+            else:
+                open_ended = [k for k in ended if self._quotes[k][2] is None]
+            last_speaker = self._quotes[-1][2] if spans and end - self._quotes[-1][1] <= 60 else None
             lead_in = None
             if text[start:end].rstrip().endswith(":"):
-                claims = [c for c in self._claims[group[-1].index] if c.source and c.content_after]
+                claims = [c for c in self._claims[group[-1].index] if c.source and not c.both]
                 lead_in = claims[-1].source if claims else None
 
     def _quote_speaker(self, group: list[Sentence], opening: int, closing: int) -> str | None:
@@ -374,48 +471,48 @@ class Attributions:
     def claim_at(self, sentence: Sentence, position: int) -> tuple[str | None, bool]:
         """The source of a statement at a position, and whether any reporting cue covers it."""
         best: Claim | None = None
+        outer: Claim | None = None
         rank = (2, 0)
         for claim in self._claims[sentence.index]:
             covers = (
                 claim.both
-                or (claim.content_after and position >= claim.end)
-                or (not claim.content_after and position < claim.start)
+                or (claim.content_after and position >= claim.end and not (claim.limit and position >= claim.limit))
+                or (not claim.content_after and claim.floor <= position < claim.start)
             )
             if claim.start <= position < claim.end or not covers:
                 continue
             gap = abs(position - (claim.end if claim.content_after else claim.start))
             if (int(claim.weak), gap) < rank:
                 best, rank = claim, (int(claim.weak), gap)
+            if (
+                (claim.content_after or claim.both)
+                and claim.end <= position
+                and claim.source
+                and not claim.weak
+                and (outer is None or claim.start < outer.start)
+            ):
+                outer = claim
+        if best is not None and outer is not None and outer.end <= best.start:
+            best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says
+        at = bisect.bisect_left(self._quote_starts, position) - 1  # quotes are in text order, never nested
+        quoted = self._quotes[at] if at >= 0 and position < self._quotes[at][1] and self._quotes[at][2] else None
+        if quoted and best is not None and quoted[0] < best.start and best.end < quoted[1]:
+            return quoted[2], True  # a reporting verb inside a quotation: the quoted speaker says it all
         if best is not None and best.source:
             return best.source, True
-        for opening, closing, speaker in self._quotes:
-            if opening < position < closing and speaker:
-                return speaker, True
+        if quoted:
+            return quoted[2], True
         label = self._labels.get(sentence.line)
         if label:
             return label, True
         return None, best is not None and not best.weak
 
 
-def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quoted passages in a paragraph: curly pairs, else straight quotes in pairs; one left open runs to the end."""
-    spans: list[tuple[int, int]] = []
-    opening = -1
-    for mark in _CURLY_QUOTE.finditer(text, start, end):
-        if mark.group() == _OPEN_QUOTES:
-            opening = mark.start()
-        elif opening >= 0:
-            spans.append((opening, mark.start()))
-            opening = -1
-    if opening >= 0:
-        spans.append((opening, end))
-    if spans:
-        return spans
-    marks = [m.start() for m in _STRAIGHT_QUOTE.finditer(text, start, end)]
-    spans = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
-    if len(marks) % 2:
-        spans.append((marks[-1], end))
-    return spans
+def _place_phrase(rest: list[str], verb: str) -> bool:
+    """'in front of a crowd', 'on the radio': a prepositional phrase, not a time word to skip."""
+    if rest[0].lower() not in ("in", "on") or verb.lower().startswith("call"):  # "called on X to": the verb's own
+        return False
+    return not (len(rest) > 1 and (rest[1].lower() in TIME_WORDS or rest[1][:1].isdigit()))
 
 
 def find_source(sentence: str) -> str | None:

@@ -31,14 +31,15 @@ admit assert maintain stress testify cite allege contend count recall reply resp
 promise vow disclose list tally record observe remark emphasise emphasize concede declare ask call describe
 accuse endorse criticise criticize want urge defend praise agree propose hope refuse oppose seek question
 dismiss fear blame reject deny express assure mock denounce reiterate charge lament decry complain worry joke
-highlight remind echo portray request condemn welcome challenge slam blast tout threaten recommend wonder
-imply plan mention expect prefer demand""".split()
-_IRREGULAR = """said told wrote thought found felt put puts sought knew""".split()
+highlight remind echo portray request condemn welcome challenge slam blast tout recommend wonder
+imply plan mention expect prefer demand peg identify reaffirm purport talk speak lobby
+intend""".split()
+_IRREGULAR = """said told wrote thought found felt sought knew""".split()
 # acts by which a party commits to a number of its own ("Valdoria has ordered 5,000 troops to the border")
 _ACT_WORDS = """ordered orders deployed deploys sent sends mobilised mobilized mobilises mobilizes amassed amasses
 stationed offered offers proposed proposes""".split()
 ACTS = frozenset(_ACT_WORDS)
-_DOUBLED = frozenset(["slam", "plan", "admit", "regret"])
+_DOUBLED = frozenset(["slam", "plan", "admit", "regret", "peg"])
 
 
 def _forms(base: str) -> set[str]:
@@ -81,7 +82,15 @@ SOURCE_NOUNS = frozenset(
     organization institute foundation charity network newspaper paper website broadcaster pollster pollsters
     candidate nominee officer officers staff staffers strategist strategists operative operatives
     insiders authors author researchers scientists doctors officers residents media outlets press newspapers
-    reporters journalists broadcasters agencies""".split()
+    reporters journalists broadcasters agencies results polling numbers tallies ranking
+    rankings tracker findings assessment assessments calculations filing disclosure disclosures transcript
+    respondents affiliate outlet book article column editorial memoir cable email emails website""".split()
+)
+# regular plurals of the person and body nouns above ("the companies expect", "two senators said")
+SOURCE_NOUNS = SOURCE_NOUNS | frozenset(
+    w[:-1] + "ies" if w.endswith("y") and w[-2] not in "aeiou" else w + "s"
+    for w in SOURCE_NOUNS
+    if not w.endswith("s") and w not in ("data", "staff", "police", "media", "press", "army", "military", "polling")
 )
 # words that make a named source an organisation rather than a person
 ORG_WORDS = frozenset(
@@ -118,7 +127,7 @@ NOT_NAMES = frozenset(
     while since although though because last next this monday tuesday wednesday thursday friday saturday
     sunday january february march april june july august september october november december earlier later
     some many most several few all both each every no other such what which who whom whose why how
-    late early""".split()
+    late early nobody everyone everybody someone somebody anyone anybody none""".split()
 )
 ADVERBS = frozenset(
     """also later previously recently repeatedly once then further separately privately publicly earlier

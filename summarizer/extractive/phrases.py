@@ -23,6 +23,7 @@ __all__ = [
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.&-]*(?<![.])|\d+(?:[,.]\d+)*%?|[^\w\s]")
 DETERMINERS = frozenset(["the", "a", "an"])
 TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame", "lord", "lady"])
+_SHORT_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st"])
 _LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
 _MAX_NP = 9
 _FUNCTION = frozenset(
@@ -60,7 +61,11 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def plain(word: str) -> str:
-    return re.sub(r"['\u2019]s?$", "", word).lower()
+    if word.endswith(("'s", "\u2019s")):  # string tests, not a regex: this runs for every word of every cue
+        word = word[:-2]
+    elif word.endswith(("'", "\u2019")):
+        word = word[:-1]
+    return word.lower()
 
 
 def is_name(word: str) -> bool:
@@ -100,7 +105,7 @@ def np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) ->
         elif is_noun(prev) or (has_head_noun and modifiers < 3 and is_modifier(prev) and prev.isalpha()):
             modifiers += 1
             j -= 1
-        elif low in ("-", "&", "and") and j > 1 and is_name(toks[j - 2][2]) and is_name(toks[j][2]):
+        elif low in ("-", "&", "and", "/") and j > 1 and is_name(toks[j - 2][2]) and is_name(toks[j][2]):
             j -= 1
         else:
             break
@@ -151,6 +156,10 @@ def np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None
             if is_name(word) or is_noun(word):
                 last_head = k
             k += 1
+            if k + 1 < n and toks[k][2] == "." and plain(word) in _SHORT_TITLES and is_name(toks[k + 1][2]):
+                k += 1  # "Mr. Kell": the title's dot
+        elif low in ("/", "-", "&") and last_head == k - 1 and k + 1 < n and is_name(toks[k + 1][2]):
+            k += 1  # "Post/ABC", "Post-ABC"
         elif low in _LINKS and last_head >= 0 and k + 1 < n:
             nxt = toks[k + 1][2]
             if not (is_name(nxt) or is_noun(nxt) or nxt.lower() in DETERMINERS):
@@ -158,7 +167,15 @@ def np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None
             k += 1
         elif low in DETERMINERS and k > i and toks[k - 1][2].lower() in _LINKS:
             k += 1
-        elif is_modifier(word) and word.isalpha() and modifiers < 3 and last_head < 0:
+        elif (
+            modifiers < 3
+            and last_head < 0
+            and (
+                (is_modifier(word) and word.isalpha())
+                or (word.isdigit() and len(word) == 4)  # "a 2014 study"
+                or (low in REPORTING_VERBS and k > i and toks[k - 1][2].lower() in DETERMINERS)  # "the state police"
+            )
+        ):
             modifiers += 1
             k += 1
         else:
@@ -170,3 +187,59 @@ def np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None
 
 def phrase_of(text: str, toks: list[tuple[int, int, str]], j: int, k: int) -> str:
     return " ".join(text[toks[j][0] : toks[k][1]].split())
+
+
+_PREPOSITIONS = frozenset("of for from by in at on with among about between to over under within across".split())
+_AUX = frozenset("is are was were be been has have had do does did will would can could may might must should".split())
+# participles that modify a source noun: "a survey conducted by X", "figures released on Monday"
+_MODIFYING_PARTICIPLES = frozenset(
+    "conducted released published commissioned obtained compiled taken carried done issued prepared filed".split()
+)
+_CLOSERS = {",": ",", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}
+
+
+def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, int] | None:
+    """The noun phrase opening a clause that ends in the verb at token ``verb``, or None.
+
+    "A survey by the institute in March found", "Executives for Orlen, which ..., say":
+    between the phrase and the verb only prepositional phrases, modifying participles and
+    parentheticals (between commas, dashes or brackets) may stand, so that no other verb
+    can have been the phrase's own.
+    """
+    start = 0
+    if toks and toks[0][2].lower() in _PREPOSITIONS | {"last", "this", "on", "after", "before", "during", "since"}:
+        comma = next((n for n in range(1, verb) if toks[n][2] == ","), None)  # "In March, the poll found"
+        if comma is None:
+            return None
+        start = comma + 1
+    span = np_after(toks, start)
+    if span is None or span[1] >= verb - 1 or not (is_name(toks[span[1]][2]) or is_noun(toks[span[1]][2])):
+        return None
+    k = span[1] + 1
+    in_phrase = False
+    while k < verb:
+        word = toks[k][2]
+        low = word.lower()
+        if word in _CLOSERS:
+            close = _CLOSERS[word]
+            ends = [n for n in range(k + 1, min(verb, k + 40)) if toks[n][2] == close]
+            end = (ends[0] if word == "(" else ends[-1]) if ends else None  # ", 39, a farmer from X," is one
+            if end is None:
+                return None
+            k, in_phrase = end + 1, False
+            continue
+        if low in _PREPOSITIONS or low in _MODIFYING_PARTICIPLES:
+            in_phrase = True
+        elif (
+            low in _AUX
+            or low in REPORTING_VERBS
+            or not (
+                in_phrase
+                or low in DETERMINERS
+                or low in ("and", "/", "-", "&", "respectively")
+                or (word[:1].isupper() and k > span[1] + 1)
+            )
+        ):
+            return None
+        k += 1
+    return span

@@ -1,0 +1,83 @@
+"""Patterns and small word sets for attribution: where a cue's source and content lie.
+
+General knowledge of English news wording (reporting structures, clause boundaries,
+quotation marks); no sentence of any corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+IN_STUDY = re.compile(
+    r"(?:^|(?<=\s))(?:[Ii]n|[Ff]rom)\s+((?:(?:the|a|an|its|their|his|her|recent|new|latest)\s+)?(?:[\w'\u2019/.-]+\s+){0,6}?"
+    r"(?:[Pp]olls?|[Ss]urveys?|study|report|analysis|census|interview|statement|review|audit|data|figures|records|"
+    r"average\s+of\s+(?:[A-Z][\w-]*\s+){0,3}polls)"
+    r"(?:\s+(?:of|by|from|for)\s+(?:the\s+)?[A-Z][\w'\u2019/.-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019/.-]*){0,4})?)"
+    r"(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on|by|in|with)\b)",
+)
+# "Smith's claim that ...", "the ministry's estimate of ..."
+POSSESSIVE_CLAIM = re.compile(
+    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['\u2019]s?\s+(?:own\s+)?(?:claims?|statements?|assertions?|"
+    r"estimates?|figures?|data|numbers|count|tally|calculations?|projections?|forecasts?|predictions?|remarks?|"
+    r"comments?|tweets?|argument|reports?|analysis|survey|poll)\b"
+)
+LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s")
+OPEN_QUOTES = "\u201c"
+CLOSE_QUOTES = "\u201d"
+PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
+# "since X confirmed it", "more than X had projected": X's clause is subordinate, not a "..., X said." tag
+CLAUSE_END = re.compile(r"[,;\u2014\u2013]|\s-\s")
+SUBORDINATORS = frozenset(
+    "since after before when while because if than what that which who whom until unless though although where".split()
+)
+INTRODUCES = re.compile(r"\s*(?:that\b|of\b|on\b|about\b|:|,|\u201c|\"|\u2014|-)")
+ADJUNCT_PREPOSITIONS = frozenset("from in on at during after before with via while outside inside".split())
+SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
+STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
+PROGRESSIVE = frozenset("is are was were been be".split())
+BODY_REACH = 2  # sentences back that "it" or "they" may point to a named body
+PARENTHESIS_ENDS = frozenset([",", ")", "\u2014", "\u2013"])
+NOT_SUBJECT = frozenset("like unlike as with despite including among during without about".split())
+ADDRESSEE_VERBS = frozenset(["told", "tells", "tell", "asked", "asks", "ask", "reminded", "warned", "assured"])
+QUOTE_CLOSERS = frozenset(["\u201d", '"', "'", "\u2019"])
+PLURAL_HEADS = frozenset("i we they you people police media staff data military public government".split())
+NUMBER_IN = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion|dozen|dozens|hundreds|thousands|millions|half|third|quarter)\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+ONE_OF = re.compile(r"(?:one|another|an?\s+(?:second|third|fourth))\s+[a-z]+(?:\s+[a-z]+)?$", re.IGNORECASE)
+CURLY_QUOTE = re.compile("[\u201c\u201d]")
+STRAIGHT_QUOTE = re.compile(r"\"|''|``")
+PERSON_SUBJECT = re.compile(
+    r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2})"
+    r"(?=,|\s+[a-z])"
+)
+MENTION = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+)(?![\w'\u2019])"
+)
+WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
+LEAD_PUNCT = frozenset([",", "\u2014", "\u2013", "-"])
+OPENERS = frozenset([":", "\u201c", '"', "'", "\u2018", "`"])
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted passages in a paragraph: curly pairs, else straight quotes in pairs; one left open runs to the end."""
+    spans: list[tuple[int, int]] = []
+    opening = -1
+    for mark in CURLY_QUOTE.finditer(text, start, end):
+        if mark.group() == OPEN_QUOTES:
+            opening = mark.start()
+        elif opening >= 0:
+            spans.append((opening, mark.start()))
+            opening = -1
+    if opening >= 0:
+        spans.append((opening, end))
+    if spans:
+        return spans
+    marks = [m.start() for m in STRAIGHT_QUOTE.finditer(text, start, end)]
+    spans = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+    if len(marks) % 2:
+        spans.append((marks[-1], end))
+    return spans
