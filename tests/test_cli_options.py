@@ -166,3 +166,11 @@ def test_no_key_error_comes_before_the_sdk_is_imported(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=True
     )
     assert done.stdout.split() == ["2", "False", "False"], done.stderr
+
+
+@pytest.mark.parametrize("command", ["summarize", "batch", "serve"])
+def test_help_names_the_extras_whole(command: str) -> None:
+    """Rich reads "[local]" as markup: the install hint must survive the help renderer."""
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "summarizer[local]" in result.output
