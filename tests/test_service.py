@@ -206,6 +206,28 @@ def test_batch_files_and_cancel_and_owners(api: ServiceProcess, client: httpx2.C
     assert client.delete("/v1/batches/unknown").status_code == 404
 
 
+def test_review_page_of_a_single_summary_and_of_a_batch_record(api: ServiceProcess, client: httpx2.Client) -> None:
+    """The review page is served for records this server made, to their owner only, every span highlighted."""
+    from summarizer.digest import render_review
+    from summarizer.models import SummaryRecord
+
+    record = client.post("/v1/summaries", json={"text": article("valdoria-border.txt")}).json()
+    page = client.get(f"/v1/records/{record['article_id']}/review")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html"), page.text
+    assert page.text == render_review(SummaryRecord.model_validate(record))
+    assert record["spans"] and page.text.count("<mark") >= len(record["spans"])
+    with api.client(KEY_B) as other:
+        assert other.get(f"/v1/records/{record['article_id']}/review").status_code == 404
+    assert client.get("/v1/records/0123456789abcdef/review").status_code == 404
+
+    body = "\n".join(json.dumps({"text": t}) for t in variants(2)).encode()
+    job = client.post("/v1/batches", content=body, headers={"Content-Type": "application/x-ndjson"}).json()
+    wait_done(client, job["id"])
+    made = all_records(client, job["id"])[0]
+    assert made["status"] == "ok", made
+    assert client.get(f"/v1/records/{made['article_id']}/review").status_code == 200
+
+
 def test_metrics_count_requests_articles_and_queue(client: httpx2.Client) -> None:
     client.post("/v1/summaries", json={"text": article("kestria-two-fronts.txt")})
     text = client.get("/metrics").text

@@ -56,7 +56,9 @@ class ServerOptions:
     model_path: Annotated[
         Path | None,
         typer.Option(
-            metavar="FILE", help="GGUF model file to run (needs: pip install 'summarizer\\[local]').", rich_help_panel=LOCAL
+            metavar="FILE",
+            help="GGUF model file to run (needs: pip install 'summarizer\\[local]').",
+            rich_help_panel=LOCAL,
         ),
     ] = None
     ctx_size: Annotated[

@@ -11,13 +11,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Query, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import StreamingResponse
+from fastapi.responses import HTMLResponse, StreamingResponse
 from pydantic import ValidationError
 
 from .. import __version__
 from ..config import resolve_settings
 from ..digest import build_digest, load_records
 from ..digest.rendering import render_html, render_markdown
+from ..digest.review import render_review
 from ..models import SummaryRecord
 from .auth import KeyRing, RateLimiter
 from .errors import install_handlers
@@ -206,7 +207,26 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         limit = settings.max_article_bytes
         call, meta = await asyncio.to_thread(single_article, body, request.headers.get("content-type", ""), limit=limit)
         record = await runner().summarize(engine=None if engine == "auto" else engine, refresh=refresh, **call, **meta)
-        return Response(record.model_dump_json(), media_type="application/json")
+        line = record.model_dump_json()
+        if isinstance(record, SummaryRecord):
+            owner = request.state.caller if settings.auth_required else None
+            await asyncio.to_thread(store.keep, record.article_id, line, owner)
+        return Response(line, media_type="application/json")
+
+    @app.get(
+        "/v1/records/{article_id}/review",
+        response_class=HTMLResponse,
+        responses={404: {"model": ErrorBody}},
+        tags=["records"],
+    )
+    async def review(request: Request, article_id: str) -> HTMLResponse:
+        """The review page of a record this server made: the article with every quote highlighted at its span."""
+        owner = request.state.caller if settings.auth_required else None
+        line = await asyncio.to_thread(store.record, article_id, owner)
+        if line is None:
+            raise RequestProblem(404, f"no record for article {article_id[:64]} on this server")
+        page = await asyncio.to_thread(render_review, SummaryRecord.model_validate_json(line))
+        return HTMLResponse(page)
 
     @app.post(
         "/v1/batches",

@@ -58,6 +58,13 @@ CREATE TABLE IF NOT EXISTS results (
     UNIQUE (job_id, seq)
 );
 CREATE INDEX IF NOT EXISTS results_article ON results (article_id);
+CREATE TABLE IF NOT EXISTS singles (
+    article_id TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    made REAL NOT NULL,
+    line TEXT NOT NULL,
+    PRIMARY KEY (article_id, owner)
+);
 """
 
 
@@ -259,8 +266,20 @@ class JobStore:
         )
         return [(int(pos), str(line)) for pos, line in rows]
 
+    def keep(self, article_id: str, line: str, owner: str | None = None) -> None:
+        """Keep the record of a single summary request, so its review page can be asked for later."""
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO singles (article_id, owner, made, line) VALUES (?, ?, ?, ?)",
+                (article_id, owner or "", time.time(), line),
+            )
+
     def record(self, article_id: str, owner: str | None = None) -> str | None:
         """The latest record (JSON line) made for an article id in any job (of this owner, if given), or None."""
+        single = "SELECT line FROM singles WHERE article_id = ?" + (" AND owner = ?" if owner is not None else "")
+        kept = self._read(single + " ORDER BY made DESC LIMIT 1", [article_id, *([owner] if owner is not None else [])])
+        if kept:
+            return str(kept[0][0])
         sql = "SELECT r.line FROM results r JOIN jobs j ON j.id = r.job_id WHERE r.article_id = ? AND r.ok = 1"
         params: list[Any] = [article_id]
         if owner is not None:

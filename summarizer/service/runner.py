@@ -204,9 +204,9 @@ class JobRunner:
         logger.info("job %s: running %d articles", job_id, status["pending"], extra={"job_id": job_id})
         async for result in summarize_found(worker, self._claimed(job_id, claimed), concurrency=self.concurrency):
             item = claimed[result.article_id].popleft()
-            self.store.finish(
-                item, result.model_dump_json(), ok=isinstance(result, SummaryRecord), engine=worker.engine
-            )
+            ok = isinstance(result, SummaryRecord)
+            line = result.model_dump_json()
+            self.store.finish(item, line, ok=ok, engine=worker.engine, article_id=result.article_id)
             self.metrics.result(result, engine=worker.engine, via="batch")
         final = self.store.status(job_id)
         if final is not None and final["status"] == "done":
