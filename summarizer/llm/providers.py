@@ -24,17 +24,13 @@ layer of ``retrying`` before reaching the SDK, whose own retries are off.
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import json
 import logging
-import socket
-import ssl
-import time
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any
 
 import httpx2
 import openai
@@ -47,6 +43,18 @@ from ..errors import AccessDenied, ContextTooSmall, OutputError, ProviderError, 
 from ..models import SummaryResponse, Usage
 from ..quotes import ArticleIndex
 from . import first_try, grounding, local_server
+from .failures import (
+    NO_KEY,
+    advice,
+    connection_failure,
+    describe,
+    estimate_tokens,
+    guard_logs,
+    is_quota,
+    is_retryable,
+    redact,
+    retry_after,
+)
 from .retrying import Breaker, Pace, RetryPolicy, async_retrying, plural, sync_retrying
 
 __all__ = ["Answer", "CallStats", "ChatClient", "response_format", "response_schema"]
@@ -56,7 +64,6 @@ DEFAULT_BASE_URLS = {
     "vllm": "http://localhost:8000/v1",
     "llamacpp": "http://localhost:8080/v1",
 }
-_NO_KEY = "not-needed"
 logger = logging.getLogger("summarizer.llm.providers")
 
 
@@ -124,145 +131,6 @@ class Answer:
     last_error: str | None = None
 
 
-def _header_seconds(headers: httpx2.Headers) -> float | None:
-    millis = headers.get("retry-after-ms")
-    if millis:
-        try:
-            return float(millis) / 1000.0
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value) if value else None
-        return parsed.timestamp() - time.time() if parsed else None
-
-
-def _retry_after(exc: BaseException) -> float | None:
-    if isinstance(exc, openai.APIStatusError):
-        try:
-            return _header_seconds(exc.response.headers)
-        except (TypeError, ValueError):
-            return None
-    return None
-
-
-def _is_quota(exc: BaseException) -> bool:
-    return isinstance(exc, openai.RateLimitError) and (
-        exc.code == "insufficient_quota" or exc.type == "insufficient_quota"
-    )
-
-
-def _causes(exc: BaseException) -> list[BaseException]:
-    chain: list[BaseException] = []
-    current: BaseException | None = exc
-    while current is not None and current not in chain and len(chain) < 12:
-        chain.append(current)
-        current = current.__cause__ or current.__context__
-    return chain
-
-
-def _connection_failure(exc: BaseException) -> str | None:
-    """Why no connection to the server was made (refused, DNS, TLS, connect timeout), or None if one was."""
-    if not isinstance(exc, openai.APIConnectionError):
-        return None
-    chain = _causes(exc)
-    if any(isinstance(c, ConnectionRefusedError) for c in chain):
-        return "connection refused"
-    if any(isinstance(c, socket.gaierror) for c in chain):
-        return "host name not found"
-    if any(isinstance(c, ssl.SSLCertVerificationError) for c in chain):
-        return "TLS certificate not trusted"
-    if any(isinstance(c, ssl.SSLError) for c in chain):
-        return "TLS handshake failed"
-    if any(isinstance(c, httpx2.ConnectTimeout) for c in chain):
-        return "connection timed out"
-    connect = next((c for c in chain if isinstance(c, httpx2.ConnectError)), None)
-    if connect is not None:
-        return f"could not connect: {connect}" if str(connect) else "could not connect"
-    return None  # the connection was made: a read timeout or a dropped answer
-
-
-def _describe(exc: BaseException) -> str:
-    """A few words on why a request failed, for the retry log."""
-    reason = _connection_failure(exc)
-    if reason is not None:
-        return reason
-    if isinstance(exc, openai.APIStatusError):
-        return f"HTTP {exc.status_code}"
-    if isinstance(exc, openai.APITimeoutError):
-        return "no answer within the timeout"
-    if isinstance(exc, openai.APIConnectionError):
-        cause = exc.__cause__
-        return f"connection lost: {cause}" if cause is not None and str(cause) else "connection lost"
-    return type(exc).__name__
-
-
-def _advice(reason: str) -> str:
-    """What to check after a connection-level failure."""
-    if reason == "host name not found":
-        return "check the network and the host in --base-url/OPENAI_BASE_URL"
-    if reason.startswith("TLS"):
-        return "check http:// versus https:// in --base-url/OPENAI_BASE_URL and the server's certificate"
-    return "check that the server is running and that --base-url/OPENAI_BASE_URL points at it"
-
-
-def _is_retryable(exc: BaseException) -> bool:
-    if isinstance(exc, openai.APIConnectionError):  # includes timeouts
-        return not any(isinstance(c, ssl.SSLCertVerificationError) for c in _causes(exc))
-    if isinstance(exc, openai.APIStatusError):
-        if _is_quota(exc):
-            return False
-        return exc.status_code == 429 or exc.status_code >= 500 or exc.status_code == 408
-    return False
-
-
-def _estimate_tokens(request: dict[str, Any]) -> int:
-    """Prompt plus answer budget at about 4 characters a token, for rate pacing."""
-    chars = sum(len(str(m.get("content", ""))) for m in request.get("messages", []))
-    return chars // 4 + int(request.get("max_tokens") or 0)
-
-
-class _Redact(logging.Filter):
-    """Scrub API keys from log records of the libraries that talk to the server."""
-
-    secrets: ClassVar[set[str]] = set()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.secrets:
-            message = record.getMessage()
-            if any(secret in message for secret in self.secrets):
-                for secret in self.secrets:
-                    message = message.replace(secret, "[redacted]")
-                record.msg, record.args = message, None
-        return True
-
-
-_REDACT = _Redact()
-
-
-def _guard_logs(secret: str) -> None:
-    if secret == _NO_KEY or secret in _Redact.secrets:
-        return
-    _Redact.secrets.add(secret)
-    # logger filters are not inherited, so every logger of these libraries gets one
-    prefixes = ("instructor", "openai", "httpx2", "httpcore2", "summarizer")
-    names = [n for n in logging.root.manager.loggerDict if n.split(".")[0] in prefixes] + list(prefixes)
-    for name in names:
-        logger = logging.getLogger(name)
-        if _REDACT not in logger.filters:
-            logger.addFilter(_REDACT)
-
-
-def _redact(text: str, secret: str | None) -> str:
-    if secret and secret != _NO_KEY and len(secret) >= 4:
-        text = text.replace(secret, "[redacted]")
-    return text
-
-
 class ChatClient:
     """Holds the SDK clients for one server and asks it for one article's answer."""
 
@@ -278,9 +146,9 @@ class ChatClient:
         self.settings = settings
         self.base_url = settings.base_url or DEFAULT_BASE_URLS.get(settings.provider)
         check_credentials(settings)
-        key = settings.api_key or _NO_KEY
+        key = settings.api_key or NO_KEY
         self._key = key
-        _guard_logs(key)
+        guard_logs(key)
         self._http_client = http_client
         self._async_http_client = async_http_client
         self._sleep = sleep
@@ -288,15 +156,15 @@ class ChatClient:
         self._format = response_format(settings.provider)
         self.breaker = Breaker(settings.breaker_threshold)
         self._policy = RetryPolicy(
-            _is_retryable,
-            _retry_after,
+            is_retryable,
+            retry_after,
             max_attempts=settings.max_attempts,
             max_time=settings.max_retry_time,
             initial_wait=settings.backoff_initial,
             max_wait=settings.backoff_max,
-            connection_failure=_connection_failure,
+            connection_failure=connection_failure,
             connect_attempts=settings.connect_attempts,
-            describe=_describe,
+            describe=describe,
             breaker=self.breaker,
         )
         self._timeout = httpx2.Timeout(settings.timeout, connect=min(settings.timeout, settings.connect_timeout))
@@ -378,7 +246,7 @@ class ChatClient:
         if exc is None:
             self.breaker.answered()
             return
-        reason = _connection_failure(exc)
+        reason = connection_failure(exc)
         if reason is not None:
             n = self.breaker.threshold
             row = f", {n} times in a row" if n > 1 else ""
@@ -391,7 +259,7 @@ class ChatClient:
 
     def _refusal(self, exc: openai.APIStatusError) -> tuple[str, str] | None:
         """What the server refused and what to do, when it refused the key or account; else None."""
-        if _is_quota(exc):
+        if is_quota(exc):
             return "says the account is out of quota (insufficient_quota)", "add credit or use another key"
         if isinstance(exc, openai.AuthenticationError):
             return "rejected the API key (401)", "check OPENAI_API_KEY or SUMMARIZER_API_KEY"
@@ -405,7 +273,7 @@ class ChatClient:
         An article whose own requests failed to connect ends on its own error,
         so every article that was tried says the same thing.
         """
-        if self.breaker.stopped and last and _connection_failure(last[-1]) is not None:
+        if self.breaker.stopped and last and connection_failure(last[-1]) is not None:
             raise last[-1]
         self.breaker.check(stats.requests)
 
@@ -479,7 +347,7 @@ class ChatClient:
                 with attempt:
                     self._check(stats, last)
                     if self._pace is not None:
-                        await self._pace.acquire(_estimate_tokens(kwargs))
+                        await self._pace.acquire(estimate_tokens(kwargs))
                         self._check(stats, last)
                     stats.requests += 1
                     try:
@@ -517,7 +385,7 @@ class ChatClient:
             raise cause
         if isinstance(cause, openai.APIError):
             error = self._provider_error(cause, stats)
-            if self._key != _NO_KEY and self._key in f"{cause} {getattr(cause, 'body', '')}":
+            if self._key != NO_KEY and self._key in f"{cause} {getattr(cause, 'body', '')}":
                 raise error from None  # the server echoed the key; keep it out of tracebacks
             raise error from cause
         if isinstance(cause, (PydanticValidationError, json.JSONDecodeError)) or cause is None:
@@ -534,18 +402,18 @@ class ChatClient:
         where = self._where
         model = self.settings.model
         status = getattr(exc, "status_code", None)
-        detail = _redact(str(getattr(exc, "message", exc))[:300], self._key)
+        detail = redact(str(getattr(exc, "message", exc))[:300], self._key)
         tries = f"after {stats.requests} attempt(s)"
         refusal = self._refusal(exc) if isinstance(exc, openai.APIStatusError) else None
-        reason = _connection_failure(exc)
+        reason = connection_failure(exc)
         if refusal is not None:
-            what, advice = refusal
+            what, todo = refusal
             return AccessDenied(
-                f"the server {what}; {advice}", status_code=status, attempts=stats.requests, usage=stats.usage
+                f"the server {what}; {todo}", status_code=status, attempts=stats.requests, usage=stats.usage
             )
         if reason is not None:
             return ServiceUnreachable(
-                f"could not reach {where} ({reason}) after {plural(stats.requests, 'attempt')}; {_advice(reason)}",
+                f"could not reach {where} ({reason}) after {plural(stats.requests, 'attempt')}; {advice(reason)}",
                 attempts=stats.requests,
                 usage=stats.usage,
             )
@@ -567,7 +435,7 @@ class ChatClient:
         elif isinstance(exc, openai.APITimeoutError):
             text = f"the server at {where} timed out {tries}; raise --timeout or check the server"
         elif isinstance(exc, openai.APIConnectionError):
-            text = f"the connection to {where} failed {tries} ({_describe(exc)}); check the server"
+            text = f"the connection to {where} failed {tries} ({describe(exc)}); check the server"
         else:
             text = f"the server failed {tries} (HTTP {status}): {detail}"
             if "response_format" in detail:
