@@ -13,8 +13,10 @@ Each part lives in `benchmarks/judgments/<part>.py` and can run alone:
 - speed: the full `extract()` against sumy's TextRank summary step, one core
 
 With `--behaviour`, also the command-line checks of the batch (pipes, formats, odd
-files, the progress line: `batch_io`) and the give-up time on a dead server
-(`dead_server`).
+files, the progress line: `batch_io`), the give-up time on a dead server
+(`dead_server`), the review page's spans (`review`), the HTTP service under load
+and through a SIGKILL (`service`), the process pool (`workers`) and the client's
+cost per request and per HTML page (`client_cost`).
 
 The closing `targets` list says, per target, the figure and whether it was met.
 """
@@ -35,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.corpora import shared_dir  # noqa: E402
 
 PARTS = ["escalation", "figures", "hedges", "summary", "digest", "language", "speed"]
-BEHAVIOUR = ["batch_io", "dead_server"]
+BEHAVIOUR = ["batch_io", "dead_server", "review", "service", "workers", "client_cost"]
 
 
 def _targets(name: str, result: Any, path: str = "") -> list[dict[str, Any]]:
