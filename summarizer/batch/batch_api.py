@@ -22,8 +22,8 @@ from ..errors import BatchIncomplete, ConfigError, InputError, OutputError, Summ
 from ..models import BatchOrigin, Usage
 from .api_state import RunState, Submitted, input_path, state_path
 from .discovery import Found, list_inputs, read_inputs
-from .runner import BatchReport, _error, _reason, output_files
-from .writers import Output, Result, Writer, out_dir_names, read_done, read_kept, resolve_output
+from .runner import BatchReport, _error, output_files, read_earlier
+from .writers import Output, Result, Writer, out_dir_names, resolve_output
 
 if TYPE_CHECKING:
     from ..api import Summarizer
@@ -496,11 +496,8 @@ def _execute(
     report: BatchApiReport,
     opts: _Options,
 ) -> None:
-    kept = read_kept(output.path, output.fmt)
-    done = read_done(output.path, output.fmt, output.out_dir, kept=kept)
     waiting = state.waiting()
-    redo = {a for a, row in done.items() if opts.retry_failed and row.get("status") != "ok" and a not in waiting}
-    keep = [row for row in kept if row["article_id"] not in redo]
+    earlier = read_earlier(output, opts.retry_failed, waiting=waiting)
 
     def skip(name: str, reason: str) -> None:
         report.skipped.append((name, reason))
@@ -512,7 +509,7 @@ def _execute(
     if opts.on_total:
         opts.on_total(len(paths))
     names = out_dir_names(p.relative_to(base).as_posix() for p in paths) if output.out_dir else None
-    writer = Writer(output, keep, names)
+    writer = Writer(output, earlier.keep, names)
     run = _Run(
         active,
         state,
@@ -530,11 +527,7 @@ def _execute(
             await run.repair()
             for item in read_inputs(base, paths, text_field=opts.text_field):
                 report.found += 1
-                row = done.get(item.article_id)
-                if row is not None and item.article_id not in redo:
-                    report.already_done += 1
-                    if row.get("status") != "ok":
-                        report.kept_errors.append((item.source, _reason(row)))
+                if earlier.holds(item, report):
                     continue
                 run.found[item.article_id] = item
                 if item.article_id in waiting:
@@ -552,5 +545,5 @@ def _execute(
         asyncio.run(main())
     finally:
         writer.close()
-        report.held = len((set(done) - redo) | writer.ids)
+        report.held = len(earlier.held(output, writer.ids))
         report.seconds = round(time.perf_counter() - started, 3)

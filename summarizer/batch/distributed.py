@@ -40,8 +40,8 @@ from ..config import check_credentials, resolve_settings
 from ..errors import ConfigError, SummarizerError
 from .cluster import PaceKeeper, Worker, peak_rss_mib
 from .discovery import Found, list_inputs, read_inputs
-from .runner import BatchReport, _error, _reason, output_files
-from .writers import Result, Writer, out_dir_names, read_done, read_kept, resolve_output
+from .runner import BatchReport, _error, output_files, read_earlier
+from .writers import Result, Writer, out_dir_names, resolve_output
 
 __all__ = ["ClusterError", "ClusterReport", "listed_paths", "run_distributed"]
 
@@ -211,10 +211,7 @@ def run_distributed(
     report = report if report is not None else ClusterReport()
     report.engine, report.output, report.resumable = engine, output.where, output.resumable
     report.address = address or "local"
-    kept = read_kept(output.path, output.fmt) if output.resumable else []
-    done = read_done(output.path, output.fmt, output.out_dir, kept=kept) if output.resumable else {}
-    redo = {aid for aid, row in done.items() if retry_failed and row.get("status") != "ok"}
-    keep = [row for row in kept if row["article_id"] not in redo]
+    earlier = read_earlier(output, retry_failed)
 
     def skip(name: str, reason: str) -> None:
         report.skipped.append((name, reason))
@@ -229,13 +226,8 @@ def run_distributed(
         for base, path in pairs:
             for item in read_inputs(base, [path], text_field=text_field):
                 report.found += 1
-                row = done.get(item.article_id)
-                if row is not None and item.article_id not in redo:
-                    report.already_done += 1
-                    if row.get("status") != "ok":
-                        report.kept_errors.append((item.source, _reason(row)))
-                    continue
-                yield item
+                if not earlier.holds(item, report):
+                    yield item
 
     names = None
     if output.out_dir is not None:
@@ -248,7 +240,7 @@ def run_distributed(
     if output.stream is not None:  # records go to a stream: Ray's worker logs must not go to standard output
         init.setdefault("log_to_driver", False)
     owned = _connect(address, init) if first else False
-    writer = Writer(output, keep, names)
+    writer = Writer(output, earlier.keep, names)
     try:
         _drive(
             settings,
@@ -264,8 +256,7 @@ def run_distributed(
         )
     finally:
         writer.close()
-        before = set(done) if output.out_dir is not None else set(done) - redo
-        report.held = len(before | writer.ids) if output.resumable else report.written
+        report.held = len(earlier.held(output, writer.ids)) if output.resumable else report.written
         report.seconds = round(time.perf_counter() - started, 3)
         report.driver_peak_rss_mib = peak_rss_mib()
         if owned:

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import os
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,39 @@ def truncation_warning(result: Result) -> str | None:
     if isinstance(result, SummaryRecord):
         return next((w for w in result.warnings if "truncat" in w), None)
     return None
+
+
+@dataclass
+class Earlier:
+    """What an earlier run left in the output: rows to keep, articles done, and those to do again."""
+
+    done: dict[str, dict[str, Any]] = field(default_factory=dict)
+    redo: set[str] = field(default_factory=set)
+    keep: list[dict[str, Any]] = field(default_factory=list)
+
+    def holds(self, item: Found, report: BatchReport) -> bool:
+        """True (and counted) when the output already holds this article and it is not to be done again."""
+        row = self.done.get(item.article_id)
+        if row is None or item.article_id in self.redo:
+            return False
+        report.already_done += 1
+        if row.get("status") != "ok":
+            report.kept_errors.append((item.source, _reason(row)))
+        return True
+
+    def held(self, output: Output, written: set[str]) -> set[str]:
+        """Every article the output holds after this run (a folder keeps the files of redone articles)."""
+        return (set(self.done) if output.out_dir is not None else set(self.done) - self.redo) | written
+
+
+def read_earlier(output: Output, retry_failed: bool, *, waiting: Container[str] = ()) -> Earlier:
+    """Read what the output already holds; with retry_failed its error records (not ``waiting`` ones) are redone."""
+    if not output.resumable:
+        return Earlier()
+    kept = read_kept(output.path, output.fmt)
+    done = read_done(output.path, output.fmt, output.out_dir, kept=kept)
+    redo = {aid for aid, row in done.items() if retry_failed and row.get("status") != "ok" and aid not in waiting}
+    return Earlier(done, redo, [row for row in kept if row["article_id"] not in redo])
 
 
 @dataclass
@@ -234,10 +267,7 @@ def run_batch(
     active = summarizer if summarizer is not None else Summarizer(**options)  # a bad configuration stops here
     report = report if report is not None else BatchReport()
     report.engine, report.output, report.resumable = active.engine, output.where, output.resumable
-    kept = read_kept(output.path, output.fmt) if output.resumable else []
-    done = read_done(output.path, output.fmt, output.out_dir, kept=kept) if output.resumable else {}
-    redo = {aid for aid, row in done.items() if retry_failed and row.get("status") != "ok"}
-    keep = [row for row in kept if row["article_id"] not in redo]
+    earlier = read_earlier(output, retry_failed)
 
     def skip(name: str, reason: str) -> None:
         report.skipped.append((name, reason))
@@ -255,21 +285,16 @@ def run_batch(
     if workers is not None:
         report.workers = workers
     elif active.engine == "extractive":  # the LLM path stays in one process unless asked (see auto_workers)
-        report.workers = auto_workers(len(paths) - len(set(done) - redo))
+        report.workers = auto_workers(len(paths) - len(set(earlier.done) - earlier.redo))
 
     def pending() -> Iterator[Found]:
         for item in read_inputs(base, paths, text_field=text_field):
             report.found += 1
-            row = done.get(item.article_id)
-            if row is not None and item.article_id not in redo:
-                report.already_done += 1
-                if row.get("status") != "ok":
-                    report.kept_errors.append((item.source, _reason(row)))
-                continue
-            yield item
+            if not earlier.holds(item, report):
+                yield item
 
     names = out_dir_names(p.relative_to(base).as_posix() for p in paths) if output.out_dir else None
-    writer = Writer(output, keep, names)
+    writer = Writer(output, earlier.keep, names)
     started = time.perf_counter()
 
     pool = WorkerPool(active.settings, report.workers) if report.workers > 1 else None
@@ -297,7 +322,6 @@ def run_batch(
             report.worker_deaths = pool.deaths
             pool.close()
         writer.close()
-        before = set(done) if output.out_dir is not None else set(done) - redo  # a folder keeps redone files
-        report.held = len(before | writer.ids) if output.resumable else report.written
+        report.held = len(earlier.held(output, writer.ids)) if output.resumable else report.written
         report.seconds = round(time.perf_counter() - started, 3)
     return report
