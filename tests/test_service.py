@@ -211,7 +211,8 @@ def test_review_page_of_a_single_summary_and_of_a_batch_record(api: ServiceProce
     from summarizer.digest import render_review
     from summarizer.models import SummaryRecord
 
-    record = client.post("/v1/summaries", json={"text": article("valdoria-border.txt")}).json()
+    text = article("valdoria-border.txt") + "\n\nFiled for the review-page test only."  # no other test sends it
+    record = client.post("/v1/summaries", json={"text": text}).json()
     page = client.get(f"/v1/records/{record['article_id']}/review")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html"), page.text
     assert page.text == render_review(SummaryRecord.model_validate(record))
