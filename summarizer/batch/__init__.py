@@ -6,7 +6,7 @@ complete, one whole JSON line per ``write`` call, so a killed run leaves only
 whole lines; a re-run skips what the output already holds.
 
 ``discovery`` finds and reads inputs, ``writers`` chooses and writes outputs,
-``runner`` runs a batch, ``workers`` lends it every core, ``plan`` is the dry run;
+``runner`` runs a batch, ``workers`` lends it every core (``worker_main`` runs in each), ``plan`` is the dry run;
 ``batch_api`` runs one through the provider's Batch API, keeping its state beside the
 output (``api_state``); ``distributed`` runs one on a Ray cluster.
 """

@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..models import ErrorRecord, SummaryRecord, Usage
 from .discovery import Found, list_inputs, read_inputs
-from .workers import PoolError, WorkerPool, auto_workers, error_record, pooled
+from .workers import PoolError, WorkerPool, auto_workers, error_record, pool_for, pooled
 from .writers import Output, Result, Writer, journal_path, out_dir_names, read_done, read_kept, resolve_output
 
 __all__ = ["BatchReport", "run_batch", "summarize_folder", "summarize_found"]
@@ -139,8 +139,9 @@ async def summarize_found(
     """Run items through a summarizer with bounded concurrency; yield results as they complete.
 
     With a pool, reading, the extractive engine and the verifier run in its worker
-    processes; LLM requests stay here, ``concurrency`` at a time. The extractive
-    engine then keeps every worker fed whatever the concurrency.
+    processes; LLM requests stay here, or with an asking pool go out from the
+    workers, ``concurrency`` at a time in all. The extractive engine then keeps
+    every worker fed whatever the concurrency.
     """
     if concurrency < 1:
         raise ConfigError("concurrency must be at least 1")
@@ -207,7 +208,7 @@ async def summarize_folder(
     async with Summarizer(**options) as summarizer:
         base, paths = list_inputs(Path(folder), globs=globs, exclude=exclude)
         count = workers if workers is not None else auto_workers(len(paths)) if summarizer.engine == "extractive" else 1
-        with WorkerPool(summarizer.settings, count) if count > 1 else contextlib.nullcontext() as pool:
+        with pool_for(summarizer, count, concurrency) if count > 1 else contextlib.nullcontext() as pool:
             items = read_inputs(base, paths, text_field=text_field)
             async for result in summarize_found(summarizer, items, concurrency=concurrency, pool=pool):
                 yield result
@@ -251,7 +252,8 @@ def run_batch(
     (``-``), pipes and devices get records streamed, with no resume. Configuration is
     checked before anything is written; pass a BatchReport to see its counts even if
     the run is interrupted. ``workers`` processes read articles, run the extractive
-    engine and check LLM answers; LLM requests stay in this one. Default: for the
+    engine, and with an LLM ask the server and check its answers, each with its share
+    of ``concurrency`` and of the rate limits (see ``workers.asks_in_workers``). Default: for the
     extractive engine one per usable core, at most one per 64 articles; for an LLM 1
     (all in this process). 1 keeps all in this process.
     """
@@ -297,7 +299,7 @@ def run_batch(
     writer = Writer(output, earlier.keep, names)
     started = time.perf_counter()
 
-    pool = WorkerPool(active.settings, report.workers) if report.workers > 1 else None
+    pool = pool_for(active, report.workers, concurrency) if report.workers > 1 else None
 
     async def main() -> None:
         try:

@@ -1,14 +1,23 @@
 """A pool of worker processes for batch runs: ingestion, the extractive engine and the verifier off the event loop.
 
 Each worker is a spawned process holding one Summarizer, built once from the
-run's settings. The parent sends work in batches over a pipe (one message per
-batch) and reads each article's result as soon as it is done, with
-``loop.add_reader``: no threads, and LLM requests stay on the parent's event loop.
+run's settings (``worker_main``). The parent sends work in batches over a pipe
+(one message per batch) and reads each article's result as soon as it is done,
+with ``loop.add_reader``: no threads in the parent.
 
-Because results come back one by one and in order, the parent always knows which
-article a worker was on: if a worker dies (killed, out of memory), that article
-alone gets an error record, the rest of its batch goes back to the queue, and a
-new worker takes its place.
+Two ways to split an LLM batch. By default the LLM requests stay on the parent's
+event loop and workers read the articles and check the answers. With
+``asking=True`` (``asks_in_workers`` says when it may) each worker has its own
+server client and event loop and takes an article from its file to its record,
+with ``window`` articles in flight and its share of the rate limits; the parent
+only reads, dispatches and writes.
+
+A CPU worker sends results one by one and in order, so the parent always knows
+which article it was on: if it dies (killed, out of memory), that article alone
+gets an error record, the rest of its batch goes back to the queue, and a new
+worker takes its place. An asking worker works on every article it holds at
+once: if it dies, each of those gets an error record (rerun with
+``--retry-failed``), and a new worker takes its place.
 """
 
 from __future__ import annotations
@@ -17,22 +26,19 @@ import asyncio
 import contextlib
 import multiprocessing
 import os
-import signal
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from ..config import Settings
 from ..errors import SummarizerError
-from ..models import ErrorRecord, Usage
+from ..models import ErrorRecord
+from .worker_main import Failed, Json, Reply, ask_op, error_record, finish_op, prepare_op, serve, summarize_op
 
 __all__ = [
     "MAX_BATCH",
@@ -41,9 +47,11 @@ __all__ = [
     "Reply",
     "WorkerDied",
     "WorkerPool",
+    "asks_in_workers",
     "auto_workers",
     "error_record",
     "finish_op",
+    "pool_for",
     "pooled",
     "prepare_op",
     "summarize_op",
@@ -88,158 +96,33 @@ def auto_workers(articles: int, cores: int | None = None) -> int:
     return max(1, min(cores, articles // MIN_ARTICLES_PER_WORKER))
 
 
-def error_record(article_id: str, source: str | None, exc: BaseException) -> ErrorRecord:
-    """The error record of an article that failed with exc."""
-    if isinstance(exc, SummarizerError):
-        kind, message = type(exc).__name__, str(exc)
-    else:  # a bug of ours must not stop the batch; the line says so
-        kind, message = "InternalError", f"{type(exc).__name__}: {exc} (a summarizer bug; please report it)"
-    usage = getattr(exc, "usage", None)
-    return ErrorRecord(
-        article_id=article_id,
-        source_path=source,
-        error_type=kind,
-        error=message,
-        attempts=getattr(exc, "attempts", 0) or 0,
-        usage=usage if isinstance(usage, Usage) else Usage(),
-        created_at=datetime.now(UTC),
-    )
+def asks_in_workers(summarizer: Any) -> bool:
+    """True when a pool's workers may ask the LLM server themselves: each can build the same client from settings.
+
+    Not for the embedded local server (one per process would load the model
+    again) nor for a client given its own transport or sleep (tests, callers).
+    """
+    client = getattr(summarizer, "client", None)
+    if summarizer.engine != "llm" or client is None or summarizer.settings.provider == "local":
+        return False
+    injected = (client._http_client, client._async_http_client, client._sleep, client._async_sleep)
+    return all(part is None for part in injected)
 
 
-# ---- in the worker process ------------------------------------------------------------
-
-
-def _worker_summarizer(settings: Settings) -> Any:
-    """One Summarizer for this worker: the run's settings, but no server client (requests stay in the parent)."""
-    from ..api import Summarizer
-
-    summarizer = Summarizer(settings=replace(settings, engine="extractive"))
-    summarizer.settings, summarizer.engine = settings, settings.resolved_engine()
-    return summarizer
-
-
-def _serve(conn: Connection, settings: Settings) -> None:
-    """Worker process main: build the Summarizer once, then run batches until told to stop or the parent goes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent stops the pool
-    try:
-        summarizer = _worker_summarizer(settings)
-    except Exception as exc:  # sent to the parent, which raises it as a PoolError
-        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
-        return
-    conn.send(("ready", os.getpid()))
-    try:
-        while (batch := conn.recv()) is not None:
-            for ticket, op, payload in batch:
-                try:
-                    value = op(summarizer, payload)
-                except Exception as exc:  # ops make their own error records: this is a bug
-                    value = _Failed(f"{type(exc).__name__}: {exc}")
-                if isinstance(value, BaseModel):  # as JSON: a tenth of pickle's cost for a record
-                    value = _Json(type(value), value.model_dump_json())
-                conn.send((ticket, value))
-    except (EOFError, OSError):  # the parent went away
-        pass
-    finally:
-        summarizer.close()
-
-
-@dataclass(frozen=True)
-class _Json:
-    """A pydantic model sent as its JSON text."""
-
-    model: type[BaseModel]
-    text: str
-
-
-@dataclass(frozen=True)
-class _Failed:
-    """An op raised in the worker; the parent raises this as an error of the article."""
-
-    message: str
-
-
-@dataclass(frozen=True)
-class ReplyStats:
-    """A server answer's counts, as the record needs them."""
-
-    model_calls: int
-    requests: int
-    usage: Usage
-
-    @property
-    def reasks(self) -> int:
-        """Answers sent back to the model because they failed validation."""
-        return max(self.model_calls - 1, 0)
-
-    @property
-    def transport_retries(self) -> int:
-        """Requests repeated because of a transport error."""
-        return self.requests - self.model_calls
-
-
-@dataclass(frozen=True)
-class Reply:
-    """A server's answer to send to a worker: the SDK's classes (and their import) stay in the parent."""
-
-    stats: ReplyStats
-    response: dict[str, Any] | None
-    last_content: str | None
-    seconds: float  # the request's time, so the record's latency counts it
-
-    @classmethod
-    def of(cls, answer: Any, seconds: float) -> Reply:
-        """Take what the record needs from a providers.Answer."""
-        stats = answer.stats
-        response = answer.response.model_dump() if answer.response is not None else None
-        return cls(ReplyStats(stats.model_calls, stats.requests, stats.usage), response, answer.last_content, seconds)
-
-    def answer(self) -> Any:
-        """Back to the shape ``Summarizer`` reads (the validated response model, stats, last content)."""
-        from ..models import SummaryResponse
-
-        response = SummaryResponse.model_validate(self.response) if self.response is not None else None
-        return _Answer(self.stats, response, self.last_content)
-
-
-@dataclass(frozen=True)
-class _Answer:
-    stats: ReplyStats
-    response: Any
-    last_content: str | None
-
-
-def summarize_op(summarizer: Any, found: Any) -> Any:
-    """Worker op: read, decode and summarize one article with the extractive engine (cache first)."""
-    try:
-        return summarizer.summarize(found.load(), article_id=found.article_id)
-    except Exception as exc:  # every failure becomes the article's error record
-        return error_record(found.article_id, found.source, exc)
-
-
-def prepare_op(summarizer: Any, found: Any) -> Any:
-    """Worker op: read and decode an article, build its prompt; a cached or error record when that is all."""
-    try:
-        job, hit = summarizer.prepare(found.load(), article_id=found.article_id)
-        return hit if hit is not None else job
-    except Exception as exc:
-        return error_record(found.article_id, found.source, exc)
-
-
-def finish_op(summarizer: Any, payload: tuple[Any, str, str | None, Reply]) -> Any:
-    """Worker op: ground, verify and store a server's answer as the article's record."""
-    job, article_id, source, reply = payload
-    try:
-        return summarizer.record_answer(reply.answer(), job, article_id, latency=reply.seconds)
-    except Exception as exc:
-        return error_record(article_id, source, exc)
+def pool_for(summarizer: Any, workers: int, concurrency: int) -> WorkerPool:
+    """The pool a batch needs: asking workers (``concurrency`` split among them) where they may, else CPU workers."""
+    window = -(-concurrency // workers)
+    return WorkerPool(summarizer.settings, workers, asking=asks_in_workers(summarizer), window=window)
 
 
 async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Any:
-    """One article through the pool: CPU work in a worker, the LLM request (if any) on this event loop."""
+    """One article through the pool: CPU work in a worker, the LLM request (if any) on this event loop or there."""
     from ..models import SummaryRecord
 
     if found.error is not None:
         raise found.error
+    if pool.asking:
+        return await pool.call(ask_op, found)
     if summarizer.engine != "llm":
         return await pool.call(summarize_op, found)
     prepared = await pool.call(prepare_op, found)
@@ -252,6 +135,23 @@ async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Any:
 
 
 # ---- in the parent -------------------------------------------------------------------
+
+
+PRELOAD = ["summarizer.batch.worker_main", "summarizer.api", "summarizer.llm.providers"]
+
+
+def _asking_context() -> Any:
+    """Where it exists, a fork server that imports the SDKs once (about 1 s), so asking workers start at once.
+
+    Safe with threads like spawn (the server is a fresh process), and it lasts as
+    long as this one: a second pool starts its workers without importing again.
+    Elsewhere (Windows), spawn.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
 
 
 def _proc_usage(pid: int) -> dict[str, float]:
@@ -284,16 +184,23 @@ class WorkerPool:
 
     Start it before the event loop (processes import while the parent discovers
     inputs), ``await call(op, payload)`` from the loop, and ``close()`` at the end.
+    ``asking=True``: each worker asks the LLM server itself, ``window`` articles at once.
     """
 
-    def __init__(self, settings: Settings, workers: int, *, max_batch: int = MAX_BATCH) -> None:
+    def __init__(
+        self, settings: Settings, workers: int, *, max_batch: int = MAX_BATCH, asking: bool = False, window: int = 8
+    ) -> None:
         if workers < 1:
             raise PoolError("a pool needs at least 1 worker")
+        if window < 1:
+            raise PoolError("a worker's window needs at least 1 article")
         self.settings = settings
         self.size = workers
         self.max_batch = max_batch
+        self.asking = asking
+        self.window = window
         self.deaths = 0  # workers that died during the run (each replaced)
-        self._context = multiprocessing.get_context("spawn")  # safe with threads and on every OS
+        self._context = _asking_context() if asking else multiprocessing.get_context("spawn")
         self._loop: asyncio.AbstractEventLoop | None = None
         self._workers: list[_Worker] = [self._start() for _ in range(workers)]
         self._queue: deque[int] = deque()
@@ -319,7 +226,8 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         mine, theirs = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(theirs, self.settings), daemon=True)
+        share = 1 / self.size if self.asking else 0.0  # of the run's rate limits
+        process = self._context.Process(target=serve, args=(theirs, self.settings, share), daemon=True)
         process.start()
         theirs.close()  # so a dead worker reads as EOF here
         worker = _Worker(process, mine)
@@ -359,44 +267,61 @@ class WorkerPool:
             value = await future
         finally:
             self._items.pop(ticket, None)
-        if isinstance(value, _Failed):  # this article's error record says so (InternalError); the run goes on
+        if isinstance(value, Failed):  # this article's error record says so (InternalError); the run goes on
             raise RuntimeError(f"in a worker process: {value.message}")
         return value
+
+    def _room(self, worker: _Worker) -> int:
+        """Items a worker may take now: an asking worker up to its window, a CPU worker a batch on its last item."""
+        if self.asking:
+            return self.window - len(worker.inflight)
+        return self.max_batch if len(worker.inflight) <= 1 else 0
 
     def _pump(self) -> None:
         """Send queued items to workers, spread evenly, at most max_batch per message.
 
-        A worker on its last item gets its next batch already, so it never waits for
-        this loop to notice; that batch goes only if it fits the pipe's buffer, so
-        sending it can never block the loop.
+        A CPU worker on its last item gets its next batch already, so it never waits
+        for this loop to notice; that batch goes only if it fits the pipe's buffer, so
+        sending it can never block the loop. An asking worker is sent items until its
+        window is full (its reader thread keeps its end of the pipe drained).
         """
         self._pump_scheduled = False
-        while self._queue and self._items.get(self._queue[0], (None, None, None))[2] is None:
-            self._queue.popleft()  # cancelled before it was sent
-        takers = sorted((w for w in self._workers if w.ready and len(w.inflight) <= 1), key=lambda w: len(w.inflight))
-        for index, worker in enumerate(takers):
-            if not self._queue:
-                break
-            share = min(self.max_batch, -(-len(self._queue) // (len(takers) - index)))
-            batch: list[tuple[int, Op, Any]] = []
-            while self._queue and len(batch) < share:
-                ticket = self._queue.popleft()
-                entry = self._items.get(ticket)
-                if entry is not None and not entry[2].done():
-                    batch.append((ticket, entry[0], entry[1]))
-            if not batch:
-                continue
-            data = bytes(ForkingPickler.dumps(batch))
+        while True:
+            while self._queue and self._items.get(self._queue[0], (None, None, None))[2] is None:
+                self._queue.popleft()  # cancelled before it was sent
+            takers = sorted((w for w in self._workers if w.ready and self._room(w) > 0), key=lambda w: len(w.inflight))
+            sent = False
+            for index, worker in enumerate(takers):
+                if not self._queue:
+                    break
+                share = min(self._room(worker), -(-len(self._queue) // (len(takers) - index)))
+                sent = self._send(worker, min(self.max_batch, share)) or sent
+            if not (self.asking and sent and self._queue):
+                return
+
+    def _send(self, worker: _Worker, share: int) -> bool:
+        """Send a worker up to share queued items in one message; False when none went."""
+        batch: list[tuple[int, Op, Any]] = []
+        while self._queue and len(batch) < share:
+            ticket = self._queue.popleft()
+            entry = self._items.get(ticket)
+            if entry is not None and not entry[2].done():
+                batch.append((ticket, entry[0], entry[1]))
+        if not batch:
+            return False
+        data = bytes(ForkingPickler.dumps(batch))
+        if not self.asking:
             while worker.inflight and len(data) > PIPE_SAFE and len(batch) > 1:  # keep it small enough
                 self._queue.extendleft(reversed([ticket for ticket, _, _ in batch[len(batch) // 2 :]]))
                 batch = batch[: len(batch) // 2]
                 data = bytes(ForkingPickler.dumps(batch))
             if worker.inflight and len(data) > PIPE_SAFE:  # it would wait for the busy worker: send when idle
                 self._queue.extendleft(reversed([ticket for ticket, _, _ in batch]))
-                continue
-            worker.inflight.extend(ticket for ticket, _, _ in batch)
-            with contextlib.suppress(OSError, ValueError):  # it died meanwhile: its sentinel says so next
-                worker.conn.send_bytes(data)
+                return False
+        worker.inflight.extend(ticket for ticket, _, _ in batch)
+        with contextlib.suppress(OSError, ValueError):  # it died meanwhile: its sentinel says so next
+            worker.conn.send_bytes(data)
+        return True
 
     def _readable(self, worker: _Worker) -> None:
         """Take one message from a worker (the loop calls again while more wait: no poll of our own)."""
@@ -408,7 +333,7 @@ class WorkerPool:
                     self._loop.remove_reader(worker.conn.fileno())
             return
         self._receive(worker, message)
-        if len(worker.inflight) <= 1 and self._queue:
+        if self._queue and self._room(worker) > 0:
             self._pump()
 
     def _ended(self, worker: _Worker) -> None:
@@ -429,11 +354,13 @@ class WorkerPool:
         else:
             if worker.inflight and worker.inflight[0] == tag:
                 worker.inflight.popleft()
+            elif tag in worker.inflight:  # an asking worker answers in any order
+                worker.inflight.remove(tag)
             entry = self._items.get(tag)
             if entry is None or entry[2].done():
                 return
             try:
-                entry[2].set_result(value.model.model_validate_json(value.text) if isinstance(value, _Json) else value)
+                entry[2].set_result(value.model.model_validate_json(value.text) if isinstance(value, Json) else value)
             except Exception as exc:  # the article gets an error record rather than waiting for ever
                 entry[2].set_exception(exc)
 
@@ -450,9 +377,9 @@ class WorkerPool:
         self.deaths += 1
         code = worker.process.exitcode
         how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-        if worker.inflight:
-            ticket = worker.inflight.popleft()
-            entry = self._items.get(ticket)
+        lost = len(worker.inflight) if self.asking else min(len(worker.inflight), 1)  # what it was working on
+        for _ in range(lost):
+            entry = self._items.get(worker.inflight.popleft())
             if entry is not None and not entry[2].done():
                 entry[2].set_exception(
                     WorkerDied(
@@ -460,7 +387,7 @@ class WorkerPool:
                         "rerun with --retry-failed to try it again"
                     )
                 )
-            self._queue.extendleft(reversed(worker.inflight))
+        self._queue.extendleft(reversed(worker.inflight))
         if not worker.ready:
             self._start_failures += 1
             if self._start_failures >= START_FAILURES:

@@ -200,8 +200,8 @@ class Pace:
 
     def __init__(
         self,
-        rpm: int | None = None,
-        tpm: int | None = None,
+        rpm: float | None = None,
+        tpm: float | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
