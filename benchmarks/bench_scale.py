@@ -20,7 +20,10 @@ allow on the usable cores (its busiest process, or its total spread evenly).
 
 ``--llm``: the LLM path at concurrency 64 against ``tests.fault_server`` answering
 in 200 ms (in a child process, as ``bench_concurrency.py`` runs it), one process
-against ``--workers``, alternately, ratio to the ideal time (articles x 0.2 s / 64).
+against ``--workers`` (where the workers ask the server themselves), alternately,
+ratio to the ideal time (articles x 0.2 s / 64). A warm-up run of each way comes
+first, so neither times its imports (for the pool: its fork server's). The test
+server's CPU per article is reported beside the client's: it shares the cores.
 
 ``--ray``: the same 2,095 articles through a local 2-CPU Ray cluster against one
 process, alternating, ``--runs`` rounds (``benchmarks/scale_ray.py: compare``;
@@ -36,6 +39,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import multiprocessing
 import os
 import resource
 import statistics
@@ -173,6 +177,12 @@ def compare(folder: Path, work: Path, runs: int, ways: dict[str, dict[str, Any]]
     return result
 
 
+def _cpu_of(pid: int) -> float:
+    """CPU seconds a process has used (Linux /proc), all its threads."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def llm(shared: Path, count: int, runs: int, workers: int) -> dict[str, Any]:
     """Concurrency 64 against a server answering in 200 ms: one process and the pool, alternately."""
     from benchmarks.bench_concurrency import API_KEY, MODEL, folder_of, pick, served
@@ -191,14 +201,19 @@ def llm(shared: Path, count: int, runs: int, workers: int) -> dict[str, Any]:
         folder = folder_of(paths, work / "articles")
         with served(options, True, prompts, apart=True) as (url, _):
             settings = {"base_url": url, "api_key": API_KEY, "model": MODEL, "use_cache": False, "engine": "llm"}
-            run_batch(folder_of(paths[:128], work / "warm"), out=work / "warm.jsonl", workers=1, **settings)
+            server = [p.pid for p in multiprocessing.active_children()]  # the test server, the only child now
+            for n in rows:  # imports, connections and (--workers) the pool's fork server, before any timed run
+                warm = folder_of(paths[:128], work / f"warm-{n}")
+                run_batch(warm, out=work / f"warm-{n}.jsonl", concurrency=concurrency, workers=n, **settings)
             for run in range(runs):
                 for n in rows:
                     load = os.getloadavg()[0]
+                    served_cpu = sum(_cpu_of(pid) for pid in server)
                     cpu, started = time.process_time(), time.perf_counter()
                     out = work / f"{n}-{run}.jsonl"
                     report = run_batch(folder, out=out, concurrency=concurrency, workers=n, **settings)
                     seconds = time.perf_counter() - started
+                    served_cpu = sum(_cpu_of(pid) for pid in server) - served_cpu
                     if report.ok != count:
                         raise SystemExit(f"llm run: {report.ok} ok of {count}: {report.failures[:3]}")
                     rows[n].append(
@@ -209,6 +224,8 @@ def llm(shared: Path, count: int, runs: int, workers: int) -> dict[str, Any]:
                             "worker_cpu_ms_per_article": round(
                                 1000 * sum(u["cpu_seconds"] for u in report.worker_usage) / count, 2
                             ),
+                            "server_cpu_ms_per_article": round(1000 * served_cpu / count, 2),
+                            "llm_in_workers": report.llm_in_workers,
                             "load_average_1m": [round(load, 2), round(os.getloadavg()[0], 2)],
                         }
                     )

@@ -85,6 +85,7 @@ class BatchReport:
     resumable: bool = True
     held: int = 0  # distinct records a resumable output holds after the run
     workers: int = 1  # processes that did the CPU work (1: all in this one)
+    llm_in_workers: bool = False  # LLM requests went out from the worker processes, not this one
     worker_deaths: int = 0  # worker processes that died and were replaced
     worker_usage: list[dict[str, float]] = field(default_factory=list)  # CPU s and peak RSS of each worker (Linux)
     seconds: float = 0.0
@@ -300,6 +301,7 @@ def run_batch(
     started = time.perf_counter()
 
     pool = pool_for(active, report.workers, concurrency) if report.workers > 1 else None
+    report.llm_in_workers = pool is not None and pool.asking
 
     async def main() -> None:
         try:

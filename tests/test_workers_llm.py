@@ -1,0 +1,121 @@
+"""An LLM batch with --workers N asks the server from the workers: same records, failures per article, exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import pytest
+
+from summarizer import Summarizer
+from summarizer.batch import WorkerPool, list_inputs, read_inputs, run_batch
+from summarizer.batch.runner import summarize_found
+from summarizer.batch.worker_main import _asking_summarizer
+from summarizer.batch.workers import asks_in_workers
+from summarizer.config import resolve_settings
+from tests.fault_server import FaultServer, always, mixed
+from tests.test_breaker import closed_port, fictional_articles
+from tests.test_workers import BBC, FAST, _link, by_id, rows_of
+
+# the fork server of asking pools listens on a Unix socket of its own (multiprocessing pymp-* folder)
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1", r".*/pymp-[^/]+/listener-"])
+
+
+def test_llm_batch_over_workers_asks_from_them_and_writes_what_one_process_writes(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _link(folder, sorted(BBC.glob("*/*.txt"))[5::60][:30])
+    plan = mixed(
+        {
+            "fine": (),
+            "again": ("invalid_json",),
+            "slow": ("429", "500"),
+            "liar": ("ungrounded",) * 2,
+            "down": ("503",) * 3,
+        }
+    )
+    outs, seen = [], []
+    for workers in (1, 3):
+        out = tmp_path / f"out-{workers}.jsonl"
+        with FaultServer(plan, max_requests=400, max_seconds=60) as server:
+            report = run_batch(folder, out=out, workers=workers, concurrency=7, base_url=server.url, **FAST)
+            seen.append(sorted((k, tuple(v)) for k, v in server.log.by_article.items()))
+        assert report.llm_in_workers is (workers > 1)
+        assert report.found == report.written == 30
+        outs.append(by_id(rows_of(out)))
+    assert outs[0] == outs[1]
+    assert seen[0] == seen[1]  # the server was asked the same things, the same number of times
+    rows = outs[1].values()
+    assert {r["status"] for r in rows} == {"ok", "error"}
+    assert sum(r["attempts"]["reasks"] for r in rows if r["status"] == "ok") > 0
+    assert sum(r["attempts"]["transport_retries"] for r in rows if r["status"] == "ok") > 0
+
+
+def test_a_dead_server_fails_every_article_once_with_workers(tmp_path: Path) -> None:
+    folder = fictional_articles(tmp_path / "articles", 60)
+    out = tmp_path / "out.jsonl"
+    url = f"http://127.0.0.1:{closed_port()}/v1"
+    started = time.perf_counter()
+    report = run_batch(folder, out=out, engine="llm", base_url=url, use_cache=False, concurrency=8, workers=2)
+    elapsed = time.perf_counter() - started
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert report.llm_in_workers and elapsed < 30, elapsed
+    assert len(rows) == len({r["article_id"] for r in rows}) == 60 == report.found == report.failed
+    assert Counter(r["error_type"] for r in rows) == {"ServiceUnreachable": 60}
+    assert sum(r["attempts"] for r in rows) <= 2 * 8  # each worker's breaker stops its own share at once
+    assert {r["error"] for r in rows if r["attempts"] == 0} == {
+        f"not attempted: {url} could not be reached (connection refused, 3 times in a row)"
+    }
+
+
+def test_a_killed_asking_worker_fails_what_it_held_and_every_article_is_written_once(tmp_path: Path) -> None:
+    base, paths = list_inputs(BBC)
+    items = list(read_inputs(base, paths[3::25][:40]))
+
+    async def main(pool: WorkerPool, url: str) -> list[Any]:
+        results: list[Any] = []
+        async with Summarizer(base_url=url, **FAST) as summarizer:
+            async for result in summarize_found(summarizer, items, concurrency=8, pool=pool):
+                results.append(result)
+                if len(results) == 5:
+                    busy = max(pool.busy().items(), key=lambda kv: kv[1])[0]
+                    os.kill(busy, signal.SIGKILL)
+        return results
+
+    with FaultServer(always("ok"), latency=0.1, max_requests=200, max_seconds=60) as server:
+        settings = resolve_settings(base_url=server.url, **FAST)
+        with WorkerPool(settings, 2, asking=True, window=4) as pool:
+            results = asyncio.run(asyncio.wait_for(main(pool, server.url), 90))
+            assert pool.deaths == 1 and len(pool.pids) == 2
+    ids = [r.article_id for r in results]
+    assert sorted(ids) == sorted(item.article_id for item in items), "an article was lost or written twice"
+    failed = [r for r in results if r.status == "error"]
+    assert 1 <= len(failed) <= 4  # what the killed worker held: at most its window
+    assert {r.error_type for r in failed} == {"WorkerDied"}
+    assert all("rerun with --retry-failed" in r.error for r in failed)
+
+
+def test_each_asking_worker_gets_its_share_of_the_rate_limits() -> None:
+    settings = resolve_settings(base_url="http://127.0.0.1:9/v1", rpm=90, tpm=60_000, **FAST)
+    summarizer = _asking_summarizer(settings, 1 / 3)
+    pace = summarizer.client._pace
+    assert (pace.rpm, pace.tpm) == pytest.approx((30, 20_000))
+    unlimited = _asking_summarizer(resolve_settings(base_url="http://127.0.0.1:9/v1", **FAST), 0.5)
+    assert unlimited.client._pace is None
+    summarizer.close()
+    unlimited.close()
+
+
+def test_requests_stay_in_the_parent_when_workers_could_not_build_the_same_client() -> None:
+    url = "http://127.0.0.1:9/v1"
+    assert asks_in_workers(Summarizer(base_url=url, **FAST))
+    assert not asks_in_workers(Summarizer(engine="extractive", use_cache=False))
+    given = Summarizer(base_url=url, async_http_client=httpx2.AsyncClient(), **FAST)
+    assert not asks_in_workers(given)
