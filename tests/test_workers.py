@@ -154,7 +154,8 @@ def _children_alive() -> list[int]:
                 except OSError:
                     continue
                 command = (entry / "cmdline").read_bytes() if int(stat[1]) == me else b""
-                if command and b"resource_tracker" not in command:  # multiprocessing's, shared by the process
+                helper = b"resource_tracker" in command or b"forkserver" in command  # multiprocessing's, shared
+                if command and not helper:
                     alive.append(int(entry.name))
         if not alive:
             break

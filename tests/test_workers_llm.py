@@ -67,6 +67,8 @@ def test_a_dead_server_fails_every_article_once_with_workers(tmp_path: Path) -> 
     elapsed = time.perf_counter() - started
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert report.llm_in_workers and elapsed < 30, elapsed
+    pids = [u["pid"] for u in report.worker_usage]
+    assert len(pids) == 2 and not [pid for pid in pids if Path(f"/proc/{pid}").exists()], "a worker outlived the run"
     assert len(rows) == len({r["article_id"] for r in rows}) == 60 == report.found == report.failed
     assert Counter(r["error_type"] for r in rows) == {"ServiceUnreachable": 60}
     assert sum(r["attempts"] for r in rows) <= 2 * 8  # each worker's breaker stops its own share at once
