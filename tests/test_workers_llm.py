@@ -121,3 +121,16 @@ def test_requests_stay_in_the_parent_when_workers_could_not_build_the_same_clien
     assert not asks_in_workers(Summarizer(engine="extractive", use_cache=False))
     given = Summarizer(base_url=url, async_http_client=httpx2.AsyncClient(), **FAST)
     assert not asks_in_workers(given)
+
+
+def test_the_fork_servers_warm_up_loads_without_network_or_cache() -> None:
+    """The fork server skips a preload that fails to import, silently: so it is imported here, offline."""
+    import importlib
+    import sys
+
+    from summarizer.batch.workers import PRELOAD
+
+    sys.modules.pop("summarizer.batch.worker_warm", None)
+    for name in PRELOAD:
+        importlib.import_module(name)
+    assert "summarizer.batch.worker_warm" in sys.modules

@@ -137,11 +137,11 @@ async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Any:
 # ---- in the parent -------------------------------------------------------------------
 
 
-PRELOAD = ["summarizer.batch.worker_main", "summarizer.api", "summarizer.llm.providers"]
+PRELOAD = ["summarizer.batch.worker_main", "summarizer.batch.worker_warm"]  # the SDKs, loaded and warmed
 
 
 def _asking_context() -> Any:
-    """Where it exists, a fork server that imports the SDKs once (about 1 s), so asking workers start at once.
+    """Where it exists, a fork server that loads the SDKs once (about 1 s; ``worker_warm``): workers start ready.
 
     Safe with threads like spawn (the server is a fresh process), and it lasts as
     long as this one: a second pool starts its workers without importing again.
