@@ -5,9 +5,9 @@ run's settings (``worker_main``). The parent sends work in batches over a pipe
 (one message per batch) and reads each article's result as soon as it is done,
 with ``loop.add_reader``: no threads in the parent.
 
-Two ways to split an LLM batch. By default the LLM requests stay on the parent's
-event loop and workers read the articles and check the answers. With
-``asking=True`` (``asks_in_workers`` says when it may) each worker has its own
+Two ways to split an LLM batch. A plain pool keeps the LLM requests on the
+parent's event loop, its workers reading the articles and checking the answers.
+With ``asking=True`` (what ``pool_for`` picks where ``asks_in_workers`` allows) each worker has its own
 server client and event loop and takes an article from its file to its record,
 with ``window`` articles in flight and its share of the rate limits; the parent
 only reads, dispatches and writes.

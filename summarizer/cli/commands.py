@@ -152,7 +152,7 @@ def batch(
         int | None,
         typer.Option(
             metavar="N",
-            help="Processes reading articles, running the extractive engine and checking answers "
+            help="Processes reading articles, running the extractive engine, asking the LLM and checking answers "
             "(default: extractive one per core, at most one per 64 articles; LLM 1 = this process only).",
         ),
     ] = None,
