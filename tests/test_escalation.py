@@ -172,3 +172,39 @@ def test_the_past_perfect_is_background_not_a_development() -> None:
     reading = read(PAST_PERFECT_LINE)
     assert reading.level < 4
     assert reading.event_type not in {EventType.FIGHT, EventType.ASSAULT}
+
+
+# Campaign news about security, in which one force word names no development of now.
+CAMPAIGN_LEAD = """Kestrian candidates spar over the army's budget
+
+Kestria's two presidential candidates clashed in Orlen on Tuesday over the defence ministry's budget for 2016.
+The army's chief of staff declined to take sides.
+"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a year before the article's newest one: history
+        "Valdorian forces shelled the Kestrian port of Mirn in 2011, a raid both candidates still cite.",
+        "Her brother was killed by Valdorian troops in a 2009 border raid, she told the crowd.",
+        # a participle used as an adjective names a state, not an event
+        "The candidate promised to visit the occupied Varn valley, which the Valdorian army holds.",
+        "He would not rule out freeing captured Valdorian soldiers in a prisoner exchange.",
+        # criticism, not force
+        "The senator attacked the defence minister for his handling of the army's pensions.",
+        # proposals, obligations and rumours are not events
+        "A majority of voters support deploying troops to the Varn valley, a poll found.",
+        "The candidate has gone so far as to justify the shelling of Valdorian villages by the army.",
+        "Bloggers spread rumours that army exercises were a prelude to a crackdown on the opposition.",
+        "A portrait of the generals, captured by the official army photographer, hangs in the ministry.",
+    ],
+)
+def test_force_words_that_report_no_development_raise_no_alarm(line: str) -> None:
+    reading = read(CAMPAIGN_LEAD + line + "\n")
+    assert reading.level < 3, (reading.event_type, reading.level, reading.rationale)
+
+
+def test_a_dated_raid_in_the_articles_own_year_still_counts() -> None:
+    text = CAMPAIGN_LEAD + "Valdorian troops shelled the Kestrian port of Mirn in 2016, killing 12 soldiers.\n"
+    assert read(text).level >= 4

@@ -18,6 +18,7 @@ from ..scales import Direction, EventType
 from .actors import Actors, find_actors, merge_names, typed_actors, words_of
 from .sentences import Sentence
 from .triggers import (
+    ATTRIBUTIVE,
     BACKGROUND,
     CRIME,
     DOMAIN_WORDS,
@@ -34,6 +35,7 @@ from .triggers import (
     RELATED_HEADING,
     THREAT_CUE,
     TRIGGERS,
+    YEAR,
     Need,
     Trigger,
     pattern_starts,
@@ -138,14 +140,26 @@ def _firm(trigger: Trigger, match: re.Match[str], text: str, scope: str, setting
         and IRREALIS.search(scope) is None
         and NEGATION.search(scope) is None
         and PAST_PERFECT.search(scope + match.group()) is None
-        and (not trigger.nominal or EVENT_MARKER.search(text) is not None)
+        and (not trigger.nominal or _marked(text, match))
+        and ATTRIBUTIVE.search(text, max(0, match.start() - 16), match.end() + 12) is None
         and BACKGROUND.search(text, 0, match.start()) is None
         and (trigger.kind is not EventType.MOBILIZE or PEACEFUL.search(text) is None)
         and (trigger.kind is not EventType.COERCE or trigger.level > 3 or LEGAL.search(text) is None)
     )
 
 
-def _sentence_hits(sentence: Sentence, starts: set[str], weight: float, conflict: bool) -> list[_Hit]:
+def _marked(text: str, match: re.Match[str]) -> bool:
+    """True when something outside the trigger itself marks the event as new."""
+    return any(m.end() <= match.start() or m.start() >= match.end() for m in EVENT_MARKER.finditer(text))
+
+
+def _dated_before(text: str, newest: int) -> bool:
+    """True when every year a sentence names is before the newest year of its article."""
+    years = [int(y) for y in YEAR.findall(text)]
+    return bool(years) and max(years) < newest
+
+
+def _sentence_hits(sentence: Sentence, starts: set[str], weight: float, conflict: bool, newest: int = 0) -> list[_Hit]:
     raw = sentence.text
     text = raw
     found: dict[EventType, _Hit] = {}
@@ -174,6 +188,7 @@ def _sentence_hits(sentence: Sentence, starts: set[str], weight: float, conflict
         if level >= 2:
             if setting is None:
                 setting = conflict and not raw.rstrip().endswith("?") and HISTORY.search(text) is None
+                setting = setting and not _dated_before(text, newest)
                 force = actors is not None and actors.force
                 setting = setting and (force or _domain(text) < 2)  # "shelled the market" stays force
             scope = _scope(text, match.start())
@@ -223,8 +238,9 @@ def assess_escalation(sentences: list[Sentence]) -> EscalationReading:
     conflict = _conflict_framed(lead) and not any(OBITUARY.search(s.text) for s in body[:2])
     hits: list[_Hit] = []
     starts = [word_starts(s.text) for s in body]
+    newest = max((int(y) for s in body for y in YEAR.findall(s.text)), default=0)
     for rank, sentence in enumerate(body):
-        hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict))
+        hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict, newest))
     actors = find_actors(sentences)
     force = [h for h in hits if h.firm and h.level >= 2]
     if force:
