@@ -208,3 +208,16 @@ def test_force_words_that_report_no_development_raise_no_alarm(line: str) -> Non
 def test_a_dated_raid_in_the_articles_own_year_still_counts() -> None:
     text = CAMPAIGN_LEAD + "Valdorian troops shelled the Kestrian port of Mirn in 2016, killing 12 soldiers.\n"
     assert read(text).level >= 4
+
+
+RELIEF = """Kestrian army engineers to help flood victims in Mirn
+
+Kestria's defence ministry said on Monday it would send 300 soldiers to the flooded town of Mirn.
+The deployment would involve two engineer battalions based in Orlen, the ministry said.
+They will build temporary bridges and clear roads for aid convoys.
+"""
+
+
+def test_troops_sent_to_help_after_a_disaster_are_no_build_up() -> None:
+    reading = read(RELIEF)
+    assert reading.level < 3, (reading.event_type, reading.rationale)

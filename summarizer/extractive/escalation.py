@@ -133,7 +133,7 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-def _firm(trigger: Trigger, match: re.Match[str], text: str, scope: str, setting: bool) -> bool:
+def _firm(trigger: Trigger, match: re.Match[str], text: str, scope: str, setting: bool, relief: bool) -> bool:
     """True when a force trigger reports something happening now, not a noun for a known event or a cause."""
     return (
         setting
@@ -143,7 +143,7 @@ def _firm(trigger: Trigger, match: re.Match[str], text: str, scope: str, setting
         and (not trigger.nominal or _marked(text, match))
         and ATTRIBUTIVE.search(text, max(0, match.start() - 16), match.end() + 12) is None
         and BACKGROUND.search(text, 0, match.start()) is None
-        and (trigger.kind is not EventType.MOBILIZE or PEACEFUL.search(text) is None)
+        and (trigger.kind is not EventType.MOBILIZE or not (relief or PEACEFUL.search(text)))
         and (trigger.kind is not EventType.COERCE or trigger.level > 3 or LEGAL.search(text) is None)
     )
 
@@ -159,7 +159,9 @@ def _dated_before(text: str, newest: int) -> bool:
     return bool(years) and max(years) < newest
 
 
-def _sentence_hits(sentence: Sentence, starts: set[str], weight: float, conflict: bool, newest: int = 0) -> list[_Hit]:
+def _sentence_hits(
+    sentence: Sentence, starts: set[str], weight: float, conflict: bool, newest: int = 0, relief: bool = False
+) -> list[_Hit]:
     raw = sentence.text
     text = raw
     found: dict[EventType, _Hit] = {}
@@ -192,7 +194,7 @@ def _sentence_hits(sentence: Sentence, starts: set[str], weight: float, conflict
                 force = actors is not None and actors.force
                 setting = setting and (force or _domain(text) < 2)  # "shelled the market" stays force
             scope = _scope(text, match.start())
-            firm = _firm(trigger, match, text, scope, setting)
+            firm = _firm(trigger, match, text, scope, setting, relief)
             if not firm and kind in _FORCEFUL and THREAT_CUE.search(scope) and not NEGATION.search(scope):
                 kind, level, firm = EventType.THREATEN, 1, True  # force announced or threatened, not yet used
         hit = _Hit(kind, level, weight, sentence, match.group(), match.start(), firm)
@@ -238,9 +240,10 @@ def assess_escalation(sentences: list[Sentence]) -> EscalationReading:
     conflict = _conflict_framed(lead) and not any(OBITUARY.search(s.text) for s in body[:2])
     hits: list[_Hit] = []
     starts = [word_starts(s.text) for s in body]
+    relief = bool(body) and PEACEFUL.search(body[0].text) is not None  # troops sent to help, by the headline
     newest = max((int(y) for s in body for y in YEAR.findall(s.text)), default=0)
     for rank, sentence in enumerate(body):
-        hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict, newest))
+        hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict, newest, relief))
     actors = find_actors(sentences)
     force = [h for h in hits if h.firm and h.level >= 2]
     if force:
