@@ -195,7 +195,7 @@ class Summarizer:
     def _extractive(self, job: _Job, article_id: str | None) -> SummaryRecord:
         started = time.perf_counter()
         document = job.document
-        summary = extract(document.text, job.language)
+        summary = extract(document.text, job.language, document.published)
         spans, unplaced = place_quotes(summary.quoted(), ArticleIndex(document.text).locate, document.text)
         provenance = self._provenance(job, article_id)
         if unplaced:

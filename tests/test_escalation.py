@@ -221,3 +221,20 @@ They will build temporary bridges and clear roads for aid convoys.
 def test_troops_sent_to_help_after_a_disaster_are_no_build_up() -> None:
     reading = read(RELIEF)
     assert reading.level < 3, (reading.event_type, reading.rationale)
+
+
+def test_the_articles_date_makes_an_earlier_year_history() -> None:
+    text = "Valdorian troops shelled the Kestrian port of Mirn in 2012, killing 12 soldiers.\n"
+    assert assess_escalation(split_sentences(text)).level >= 4  # no date: 2012 is the article's present
+    assert assess_escalation(split_sentences(text), "2016-05-02").level < 3
+
+
+def test_a_date_given_to_summarize_reaches_the_escalation_reading() -> None:
+    from summarizer import Summarizer
+
+    text = "Valdoria shells Kestrian port\n\nValdorian troops shelled the Kestrian port of Mirn in 2012, killing 12.\n"
+    with Summarizer(engine="extractive", use_cache=False) as summarizer:
+        undated = summarizer.summarize(text)
+        dated = summarizer.summarize(text, published="2016-05-02")
+    assert undated.summary.escalation.level >= 4
+    assert dated.summary.escalation.level < 3

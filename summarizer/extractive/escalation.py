@@ -55,6 +55,7 @@ LEVEL_MEANING = {
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|as|after|when|which|who|where)\b")
 _LEAD_SENTENCES = 5
+_PUBLISHED_YEAR = re.compile(r"\s*((?:19|20)\d\d)\b")
 _FRAMING_STARTS = pattern_starts(FRAMING)
 _FORCEFUL = frozenset({EventType.FIGHT, EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.SANCTION})
 
@@ -233,15 +234,21 @@ def _direction(sentences: list[Sentence], starts: list[set[str]], kind: EventTyp
     return Direction.UNCLEAR
 
 
-def assess_escalation(sentences: list[Sentence]) -> EscalationReading:
-    """Read type, level, direction, actors and evidence from the article's developments."""
+def assess_escalation(sentences: list[Sentence], published: str | None = None) -> EscalationReading:
+    """Read type, level, direction, actors and evidence from the article's developments.
+
+    ``published`` (an ISO date) says which year is the article's present; without it,
+    the newest year the article names is.
+    """
     body = _body(sentences)
     lead = [s.text for s in body if s.is_prose][:_LEAD_SENTENCES] or [s.text for s in body[:_LEAD_SENTENCES]]
     conflict = _conflict_framed(lead) and not any(OBITUARY.search(s.text) for s in body[:2])
     hits: list[_Hit] = []
     starts = [word_starts(s.text) for s in body]
     relief = bool(body) and PEACEFUL.search(body[0].text) is not None  # troops sent to help, by the headline
-    newest = max((int(y) for s in body for y in YEAR.findall(s.text)), default=0)
+    dated = _PUBLISHED_YEAR.match(published or "")
+    years = [int(y) for s in body for y in YEAR.findall(s.text)] + ([int(dated[1])] if dated else [])
+    newest = max(years, default=0)
     for rank, sentence in enumerate(body):
         hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict, newest, relief))
     actors = find_actors(sentences)
