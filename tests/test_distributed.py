@@ -308,3 +308,15 @@ def test_options_are_checked_before_joining_a_cluster(tmp_path: Path) -> None:
         run_distributed(tmp_path, address="127.0.0.1:1", out=tmp_path / "o.jsonl", engine="llm")
     with pytest.raises(ConfigError, match="ClusterReport"):
         run_distributed(tmp_path, out=tmp_path / "o.jsonl", report=object())  # type: ignore[arg-type]
+
+
+def test_an_address_where_nothing_listens_fails_at_once_and_says_what_to_check(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port that was free a moment ago
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    folder = _folder(tmp_path, 1)
+    with pytest.raises(ClusterError, match=rf"nothing answers at 127.0.0.1:{port}.*ray start --head"):
+        run_distributed(folder, address=f"127.0.0.1:{port}", out=tmp_path / "out.jsonl")
+    assert not (tmp_path / "out.jsonl").exists() or not (tmp_path / "out.jsonl").read_text()

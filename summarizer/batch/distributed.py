@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import sys
 import time
 from collections import deque
@@ -107,6 +108,21 @@ def _inputs(
     return [(base, path) for path in paths]
 
 
+def _check_reachable(address: str) -> None:
+    """Fail at once when nothing listens at a HOST:PORT address (Ray itself retries for about 20 s)."""
+    host, sep, port = address.rpartition(":")
+    if not sep or not port.isdigit() or "://" in address:
+        return  # 'auto' or a ray:// client address: Ray resolves those
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=3).close()
+    except OSError as exc:
+        raise ClusterError(
+            f"nothing answers at {address} ({exc.strerror or exc}): check the head's address and port "
+            "('ray status' on the head shows them), that 'ray start --head' is running there, and that "
+            "no firewall is in the way"
+        ) from exc
+
+
 def _connect(address: str | None, init: dict[str, Any]) -> bool:
     """Join the cluster (or start a local one for 'local'); True if this call did, so the run disconnects after."""
     local = address in (None, "", "local")
@@ -124,6 +140,7 @@ def _connect(address: str | None, init: dict[str, Any]) -> bool:
         options.update(address="local", include_dashboard=False, _node_ip_address="127.0.0.1")
     else:
         options["address"] = address
+        _check_reachable(str(address))
     try:
         ray.init(**{**options, **init})
     except (ConnectionError, RuntimeError, ValueError) as exc:
