@@ -13,10 +13,11 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..config import Settings, resolve_settings
 from ..errors import ConfigError
 from .api_collect import Collector
 from .api_report import BatchApiReport
@@ -34,17 +35,24 @@ __all__ = ["REASK_VIAS", "BatchApiReport", "run_batch_api"]
 REASK_VIAS = ("realtime", "batch")
 
 
+_NEEDS_LLM = (
+    "the Batch API needs an LLM: set OPENAI_API_KEY (or --base-url for a server with a Batch API); "
+    "the extractive engine runs locally and needs no batch"
+)
+
+
 def _summarizer(summarizer: Summarizer | None, options: dict[str, Any]) -> tuple[Summarizer, bool]:
     from ..api import Summarizer
 
+    if summarizer is None:  # refused before a Summarizer exists, which would announce the extractive engine first
+        names = {f.name for f in fields(Settings)}
+        if resolve_settings(**{k: v for k, v in options.items() if k in names}).resolved_engine() != "llm":
+            raise ConfigError(_NEEDS_LLM)
     active = summarizer if summarizer is not None else Summarizer(**options)
     if active.client is None:
         if summarizer is None:
             active.close()
-        raise ConfigError(
-            "the Batch API needs an LLM: set OPENAI_API_KEY (or --base-url for a server with a Batch API); "
-            "the extractive engine runs locally and needs no batch"
-        )
+        raise ConfigError(_NEEDS_LLM)
     return active, summarizer is None
 
 
