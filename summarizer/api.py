@@ -125,7 +125,7 @@ class Summarizer:
         s = self.settings
         document = truncate(document, s.max_chars)
         language = detect_language(document.text)
-        written_in = checks = None
+        written_in = None
         if self.engine == "extractive":
             messages: list[dict[str, str]] = []
             # read when used, so a changed engine version is never served an older record
@@ -136,8 +136,6 @@ class Summarizer:
             messages, version = build_messages(document.text, article_language=language.code, summary_language=target)
             provider, model, sampling = s.provider, self._model_identity(), s.sampling()
             written_in = f"{language.code}>{target}"
-            # read when used, as above: a changed verifier or grounding is never served records checked by older code
-            checks = grounding.checks_version(extractive.ENGINE_VERSION)
         key = cache_key(
             document.text,
             provider=provider,
@@ -146,7 +144,6 @@ class Summarizer:
             schema_version=SCHEMA_VERSION,
             sampling=sampling,
             language=written_in,
-            checks_version=checks,
         )
         return _Job(document, language, messages, version, key)
 

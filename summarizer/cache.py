@@ -29,13 +29,8 @@ def cache_key(
     schema_version: str,
     sampling: dict[str, Any],
     language: str | None = None,
-    checks_version: str | None = None,
 ) -> str:
-    """Return the sha256 key of an article under one provider, model, prompt, schema, language and checks setting.
-
-    ``checks_version`` names the code that turns a model's answer into a record (grounding and
-    the verifier), so a record checked by other code is a miss.
-    """
+    """Return the sha256 key of an article under one provider, model, prompt, schema and language setting."""
     material = json.dumps(
         {
             "text": hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -45,7 +40,6 @@ def cache_key(
             "schema": schema_version,
             "sampling": sampling,
             "language": language,
-            "checks": checks_version,
         },
         sort_keys=True,
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -64,56 +63,9 @@ def test_key_depends_on_every_part() -> None:
         ("prompt_version", "p2"),
         ("schema_version", "2"),
         ("sampling", {"temperature": 0.5}),
-        ("checks_version", "checks-000000000000"),
     ]:
         assert cache_key("text", **{**base, field: other}) != key  # type: ignore[arg-type]
     assert cache_key("other text", **base) != key  # type: ignore[arg-type]
-
-
-def test_a_changed_verifier_or_grounding_is_not_served_records_checked_by_older_code(
-    make_summarizer: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import summarizer.api
-    import summarizer.extractive as extractive
-    from summarizer.llm import grounding
-
-    first = make_summarizer(Recorder(answer_response(valdoria_answer()))).summarize(TEXT)
-    assert not first.cached and first.checks is not None and first.checks.figures
-    assert make_summarizer(Recorder()).summarize(TEXT).cached  # the same code: a hit
-    # a verifier edit: extractive/verifier.py is one of the engine's sources, so its version moves too
-    monkeypatch.setattr(extractive, "ENGINE_VERSION", "extractive-000000000000")
-    verify = summarizer.api.verify
-    monkeypatch.setattr(summarizer.api, "verify", lambda s, t: verify(s, t).model_copy(update={"figures": []}))
-    rec = Recorder(answer_response(valdoria_answer()))
-    again = make_summarizer(rec).summarize(TEXT)
-    assert len(rec.requests) == 1 and not again.cached
-    assert again.checks is not None and again.checks.figures == [], "the old record's checks were served"
-    assert make_summarizer(Recorder()).summarize(TEXT).cached  # and that record is kept for this code
-    monkeypatch.setattr(grounding, "GROUNDING_VERSION", "000000000000")  # a grounding edit
-    rec = Recorder(answer_response(valdoria_answer()))
-    assert not make_summarizer(rec).summarize(TEXT).cached and len(rec.requests) == 1
-
-
-def test_checks_version_is_a_content_hash_of_grounding_and_the_engine() -> None:
-    import hashlib
-
-    from summarizer.extractive import ENGINE_VERSION
-    from summarizer.llm import grounding
-
-    source = Path(grounding.__file__).read_bytes()
-    assert hashlib.sha256(source).hexdigest()[:12] == grounding.GROUNDING_VERSION
-    version = grounding.checks_version(ENGINE_VERSION)
-    assert re.fullmatch(r"checks-[0-9a-f]{12}", version)
-    assert grounding.checks_version(ENGINE_VERSION) == version != grounding.checks_version("extractive-000000000000")
-
-
-def test_the_extractive_engine_keeps_its_own_version_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    from summarizer import Summarizer
-    from summarizer.llm import grounding
-
-    Summarizer(engine="extractive").summarize(TEXT)
-    monkeypatch.setattr(grounding, "GROUNDING_VERSION", "000000000000")  # LLM grounding: not in its records
-    assert Summarizer(engine="extractive").summarize(TEXT).cached
 
 
 def test_corrupt_entry_is_a_miss_with_a_warning(make_summarizer: Any, clean_env: Path) -> None:

@@ -7,8 +7,6 @@ layer's face of it.
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..quotes import ArticleIndex, checking_against, find_missing, normalize, raise_if_ungrounded
@@ -16,29 +14,7 @@ from ..quotes import ArticleIndex, checking_against, find_missing, normalize, ra
 if TYPE_CHECKING:
     from ..models import GroundingReport, Span, SummaryResponse
 
-__all__ = [
-    "GROUNDING_VERSION",
-    "checking_against",
-    "checks_version",
-    "find_missing",
-    "ground",
-    "normalize",
-    "raise_if_ungrounded",
-    "remove_ungrounded",
-]
-
-# A content hash of this module, computed once at import, as the extractive engine's version is:
-# an edit to how answers are grounded gives a new version, so records grounded by older code are not served.
-GROUNDING_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-
-
-def checks_version(engine_version: str) -> str:
-    """The version of the code that turns a model's answer into a record: this grounding and the verifier.
-
-    The verifier is part of the extractive engine, so its content hash (``engine_version``) covers it.
-    """
-    material = f"{engine_version}\0{GROUNDING_VERSION}".encode()
-    return f"checks-{hashlib.sha256(material).hexdigest()[:12]}"
+__all__ = ["checking_against", "find_missing", "ground", "normalize", "raise_if_ungrounded", "remove_ungrounded"]
 
 
 def remove_ungrounded(response: SummaryResponse, article: str) -> tuple[SummaryResponse, GroundingReport]:
