@@ -128,3 +128,14 @@ def test_schema_drift_in_another_folder_names_the_command_for_that_folder(tmp_pa
     assert result.exit_code == 1
     # It said "run 'summarizer schema'", which writes ./schemas and leaves this folder stale.
     assert f"rewrite them with summarizer schema --dir '{folder}' and commit" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [(["--via", "bogus"], "unknown --via 'bogus'"), (["--via", "batch-api", "--ray", "local"], "do not mix")],
+)
+def test_a_dry_run_refuses_a_way_the_real_run_refuses(tmp_path: Path, given: list[str], said: str) -> None:
+    # The dry run printed its plan and exited 0; the same command without --dry-run exits 2.
+    result = runner.invoke(app, ["batch", str(ARTICLES), "--engine", "extractive", "--dry-run", *given])
+    assert result.exit_code == 2, result.output
+    assert said in result.stderr and result.stdout == ""

@@ -210,6 +210,10 @@ def batch(
     report = batching.BatchReport() if ray is None else ClusterReport()
     ui = BatchConsole(progress=False)
     try:
+        if via not in ("realtime", "batch-api"):
+            raise ConfigError(f"unknown --via {via!r}; choose realtime or batch-api")
+        if via == "batch-api" and ray is not None:
+            raise ConfigError("--via batch-api and --ray do not mix: the provider runs a Batch API job itself")
         if dry_run:
             plan = batching.plan_batch(
                 folder,
@@ -225,10 +229,6 @@ def batch(
                 raise typer.Exit(2)
             return
         llm = resolve_settings(**options).resolved_engine() == "llm"
-        if via not in ("realtime", "batch-api"):
-            raise ConfigError(f"unknown --via {via!r}; choose realtime or batch-api")
-        if via == "batch-api" and ray is not None:
-            raise ConfigError("--via batch-api and --ray do not mix: the provider runs a Batch API job itself")
         if via == "batch-api":
             from .batch_api import run_via_batch_api
 
