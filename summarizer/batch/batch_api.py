@@ -35,7 +35,8 @@ __all__ = ["REASK_VIAS", "BatchApiReport", "run_batch_api"]
 REASK_VIAS = ("realtime", "batch")
 
 
-_NEEDS_LLM = (
+NEEDS_FILE = "the Batch API keeps its state beside the output: give -o FILE or --out-dir, not a stream"
+NEEDS_LLM = (
     "the Batch API needs an LLM: set OPENAI_API_KEY (or --base-url for a server with a Batch API); "
     "the extractive engine runs locally and needs no batch"
 )
@@ -47,12 +48,12 @@ def _summarizer(summarizer: Summarizer | None, options: dict[str, Any]) -> tuple
     if summarizer is None:  # refused before a Summarizer exists, which would announce the extractive engine first
         names = {f.name for f in fields(Settings)}
         if resolve_settings(**{k: v for k, v in options.items() if k in names}).resolved_engine() != "llm":
-            raise ConfigError(_NEEDS_LLM)
+            raise ConfigError(NEEDS_LLM)
     active = summarizer if summarizer is not None else Summarizer(**options)
     if active.client is None:
         if summarizer is None:
             active.close()
-        raise ConfigError(_NEEDS_LLM)
+        raise ConfigError(NEEDS_LLM)
     return active, summarizer is None
 
 
@@ -104,7 +105,7 @@ def run_batch_api(
         raise ConfigError("concurrency must be at least 1")
     output = resolve_output(out, fmt, out_dir)
     if not output.resumable:
-        raise ConfigError("the Batch API keeps its state beside the output: give -o FILE or --out-dir, not a stream")
+        raise ConfigError(NEEDS_FILE)
     if not Path(folder).exists():
         raise ConfigError(f"{folder} does not exist; give a folder of articles or one file")
     opts = _Options(
