@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from summarizer.cli import app
 from tests.conftest import ARTICLES
 
 runner = CliRunner()
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])  # closed local ports only
 
 
 @pytest.fixture
@@ -57,3 +59,77 @@ def test_a_realtime_dry_run_without_a_key_still_plans_the_extractive_engine(no_k
     dry = runner.invoke(app, ["batch", str(ARTICLES), "--dry-run"])
     assert dry.exit_code == 0, dry.output
     assert "on the extractive engine" in dry.stdout
+
+
+# 2. a Batch API run that never submitted anything leaves nothing behind ---------------------------
+
+
+def _closed() -> str:
+    """A local server address nothing listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{sock.getsockname()[1]}/v1"
+
+
+CLOSED = _closed()
+
+
+def test_a_batch_api_run_the_server_refuses_leaves_no_lock_file(
+    no_key: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000")
+    out = tmp_path / "run" / "records.jsonl"
+    out.parent.mkdir()
+    args = ["batch", str(ARTICLES), "--via", "batch-api", "--no-progress"]
+    result = runner.invoke(app, [*args, "-o", str(out), "--base-url", CLOSED])
+    assert result.exit_code == 1, result.output
+    assert "could not reach" in result.stderr
+    # It left .records.jsonl.batch-api.json.lock beside the output.
+    assert list(out.parent.iterdir()) == []
+    into = tmp_path / "new" / "records"
+    result = runner.invoke(app, [*args, "--out-dir", str(into), "--base-url", CLOSED])
+    assert result.exit_code == 1, result.output
+    assert not (tmp_path / "new").exists()  # nor the folders made for it
+
+
+def test_a_batch_api_run_without_a_key_leaves_nothing(no_key: None, tmp_path: Path) -> None:
+    out = tmp_path / "records.jsonl"
+    result = runner.invoke(app, ["batch", str(ARTICLES), "--via", "batch-api", "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert not list(tmp_path.glob(".records*")) and not out.exists()
+
+
+def test_a_batch_api_run_stopped_before_sending_leaves_no_batch_file(
+    no_key: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarizer.batch.batch_api as batch_api
+    from summarizer.batch import run_batch_api
+
+    real = batch_api.read_inputs
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        for number, item in enumerate(real(*args, **kwargs)):  # type: ignore[arg-type]
+            if number == 2:
+                raise KeyboardInterrupt  # Ctrl-C while the batch file is being written
+            yield item
+
+    monkeypatch.setattr(batch_api, "read_inputs", interrupted)
+    out = tmp_path / "run" / "records.jsonl"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch_api(ARTICLES, out=out, api_key="sk-test-0000", base_url=CLOSED, model="gpt-4o-mini")
+    assert not (tmp_path / "run").exists()
+
+
+def test_a_refused_second_run_keeps_the_first_runs_lock(tmp_path: Path) -> None:
+    from summarizer.batch.api_state import RunState
+    from summarizer.errors import ConfigError
+
+    state = RunState(tmp_path / ".b.jsonl.batch-api.json")
+    with state.lock():
+        for _ in range(2):  # the refused run must not remove the lock the first one holds
+            with pytest.raises(ConfigError, match="another summarizer run"), RunState(state.path).lock():
+                pass
+        assert (tmp_path / ".b.jsonl.batch-api.json.lock").exists()
+    assert list(tmp_path.iterdir()) == []
+    with RunState(state.path).lock():  # and once it is gone, the next run takes a new one
+        pass

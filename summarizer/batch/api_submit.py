@@ -113,6 +113,15 @@ class Submitter:
         self._chunk_bytes += len(line)
         self._chunk_round = round_
 
+    def discard(self) -> None:
+        """Drop a batch file that was being written and was never sent (the run stopped first)."""
+        if self._file is None:
+            return
+        handle, self._file = self._file, None
+        handle.close()
+        with contextlib.suppress(OSError):
+            Path(handle.name).unlink()
+
     async def flush(self) -> None:
         """Upload the queued lines and create their batch, noting each step in the state."""
         if self._file is None:

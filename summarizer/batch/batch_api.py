@@ -186,6 +186,7 @@ def _execute(
     try:
         asyncio.run(main())
     finally:
+        run.discard()
         writer.close()
         report.held = len(earlier.held(output, writer.ids))
         report.seconds = round(time.perf_counter() - started, 3)
