@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 from pathlib import Path
@@ -133,3 +134,56 @@ def test_a_refused_second_run_keeps_the_first_runs_lock(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
     with RunState(state.path).lock():  # and once it is gone, the next run takes a new one
         pass
+
+
+# 3. a page whose only text is its menu -------------------------------------------------------------
+
+NAV_ONLY = "<html><body><nav><a href='/'>Home</a></nav></body></html>"
+MENUS_ONLY = (
+    "<html><head><title>Valdoria Times</title></head><body><header><a href='/'>Valdoria Times</a></header>"
+    "<div role='navigation'><ul><li><a>World</a></li><li><a>Sport</a></li></ul></div>"
+    "<footer>Contact us</footer></body></html>"
+)
+PROSE = (
+    "Valdoria closed three crossings on its border with Kestria on Monday, the interior ministry said. "
+    "About 4,000 soldiers were moved to the frontier, according to officials in Tarsk."
+)
+
+
+@pytest.mark.parametrize("page", [NAV_ONLY, MENUS_ONLY])
+def test_a_page_holding_only_its_menu_is_an_input_error_like_an_empty_page(
+    no_key: None, tmp_path: Path, page: str
+) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body>  </body></html>", encoding="utf-8")
+    menu = tmp_path / "menu.html"
+    menu.write_text(page, encoding="utf-8")
+    expected = runner.invoke(app, ["summarize", str(empty)])
+    assert expected.exit_code == 2 and "no article text could be extracted from the HTML" in expected.stderr
+    # It gave an ok record whose summary was "Home".
+    result = runner.invoke(app, ["summarize", str(menu)])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == expected.stderr.splitlines()[-1].replace("empty.html", "menu.html")
+    made = runner.invoke(app, ["batch", str(tmp_path), "--glob", "menu.html", "-o", str(tmp_path / "r.jsonl")])
+    assert made.exit_code == 1, made.output
+    record = json.loads((tmp_path / "r.jsonl").read_text(encoding="utf-8"))
+    assert record["status"] == "error" and record["error_type"] == "InputError"
+    assert "no article text" in record["error"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"<html><body><nav><a>Home</a><a>World</a></nav><article><p>{PROSE}</p></article></body></html>",
+        f"<html><body><article><header><h1>Border closed</h1></header><p>{PROSE}</p></article></body></html>",
+        f"<html><body><nav><a>Home</a></nav><p>{PROSE}</p></body></html>",
+    ],
+)
+def test_a_page_with_an_article_beside_its_menu_is_still_summarized(no_key: None, tmp_path: Path, page: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(path), "--engine", "extractive"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["status"] == "ok" and "4,000 soldiers" in record["article_text"]

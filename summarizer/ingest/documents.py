@@ -178,6 +178,8 @@ def _from_html(html: str, where: str) -> tuple[str, dict[str, str | None]]:
     import trafilatura
     from trafilatura.utils import load_html
 
+    from .boilerplate import only_navigation
+
     tree = load_html(html)
     if tree is None:
         return "", {}
@@ -185,7 +187,10 @@ def _from_html(html: str, where: str) -> tuple[str, dict[str, str | None]]:
     if result is None:
         return "", {}
     data: dict[str, Any] = result if isinstance(result, dict) else result.as_dict()
-    return str(data.get("text") or ""), _metadata(tree)
+    text = str(data.get("text") or "")
+    if only_navigation(tree, text):  # trafilatura fell back on the menu: the page holds no article
+        text = ""
+    return text, _metadata(tree)
 
 
 def _metadata(tree: Any) -> dict[str, str | None]:
