@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 from pathlib import Path
 
@@ -187,3 +188,49 @@ def test_a_page_with_an_article_beside_its_menu_is_still_summarized(no_key: None
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert record["status"] == "ok" and "4,000 soldiers" in record["article_text"]
+
+
+# 4. @LISTING without --ray -----------------------------------------------------------------------
+
+
+def _ids(path: Path) -> dict[str, str]:
+    return {r["source_path"]: r["article_id"] for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+
+def test_a_listing_runs_locally_with_the_ids_a_folder_run_gives(no_key: None, tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    shutil.copytree(ARTICLES, work / "arts")
+    elsewhere = tmp_path / "elsewhere.txt"
+    shutil.copy(ARTICLES / "orlen-ceasefire.txt", elsewhere)
+    listing = work / "paths.txt"
+    listing.write_text(
+        f"arts/valdoria-border.txt\n# a comment\n\narts/kestria-two-fronts.txt\n{elsewhere}\n"
+        "arts/valdoria-border.txt\n",
+        encoding="utf-8",
+    )
+    folder = runner.invoke(
+        app, ["batch", str(work), "--glob", "arts/*", "-o", str(tmp_path / "folder.jsonl"), "--no-progress"]
+    )
+    assert folder.exit_code == 0, folder.output
+    # It said "@paths.txt does not exist": a listing worked only with --ray.
+    result = runner.invoke(app, ["batch", f"@{listing}", "-o", str(tmp_path / "listed.jsonl"), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    listed, by_folder = _ids(tmp_path / "listed.jsonl"), _ids(tmp_path / "folder.jsonl")
+    inside = ["arts/valdoria-border.txt", "arts/kestria-two-fronts.txt"]  # named from the listing's folder
+    assert sorted(listed) == sorted([*inside, elsewhere.as_posix().lstrip("/")])  # once each, as with --ray
+    assert {name: listed[name] for name in inside} == {name: by_folder[name] for name in inside}
+    again = runner.invoke(app, ["batch", f"@{listing}", "-o", str(tmp_path / "listed.jsonl"), "--no-progress"])
+    assert again.exit_code == 0, again.output
+    assert len((tmp_path / "listed.jsonl").read_text(encoding="utf-8").splitlines()) == 3  # resumed, not redone
+    dry = runner.invoke(app, ["batch", f"@{listing}", "-o", str(tmp_path / "listed.jsonl"), "--dry-run"])
+    assert dry.exit_code == 0 and "0 of 3 articles would run" in dry.stdout
+
+
+def test_a_missing_listing_is_a_usage_error_before_anything_runs(no_key: None, tmp_path: Path) -> None:
+    out = tmp_path / "records.jsonl"
+    result = runner.invoke(app, ["batch", f"@{tmp_path / 'none.txt'}", "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines() == [
+        f"error: the listing {tmp_path / 'none.txt'} does not exist; give a text file of paths, one a line, after the @"
+    ]
+    assert not out.exists()

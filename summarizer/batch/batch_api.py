@@ -23,7 +23,7 @@ from .api_collect import Collector
 from .api_report import BatchApiReport
 from .api_state import RunState, state_path
 from .api_submit import Note
-from .discovery import list_inputs, read_inputs
+from .discovery import check_source, list_inputs, read_inputs, source_name
 from .runner import BatchReport, output_files, read_earlier
 from .writers import Output, Result, Writer, out_dir_names, resolve_output
 
@@ -106,8 +106,7 @@ def run_batch_api(
     output = resolve_output(out, fmt, out_dir)
     if not output.resumable:
         raise ConfigError(NEEDS_FILE)
-    if not Path(folder).exists():
-        raise ConfigError(f"{folder} does not exist; give a folder of articles or one file")
+    check_source(folder)
     opts = _Options(
         globs, exclude, text_field, retry_failed, reask_via, wait, concurrency, on_result, on_skip, on_total, on_note
     )
@@ -150,7 +149,7 @@ def _execute(
     base, paths = list_inputs(folder, globs=opts.globs, exclude=opts.exclude, ignore=ignore, on_skip=skip)
     if opts.on_total:
         opts.on_total(len(paths))
-    names = out_dir_names(p.relative_to(base).as_posix() for p in paths) if output.out_dir else None
+    names = out_dir_names(source_name(base, p) for p in paths) if output.out_dir else None
     writer = Writer(output, earlier.keep, names)
     run = Collector(
         active,

@@ -40,7 +40,7 @@ from typing import Any
 from ..config import check_credentials, resolve_settings
 from ..errors import ConfigError, SummarizerError
 from .cluster import PaceKeeper, Worker, peak_rss_mib
-from .discovery import Found, list_inputs, read_inputs
+from .discovery import Found, check_source, list_inputs, listed_paths, read_inputs
 from .runner import BatchReport, _error, output_files, read_earlier
 from .writers import Result, Writer, out_dir_names, resolve_output
 
@@ -69,28 +69,6 @@ class ClusterReport(BatchReport):
     driver_peak_rss_mib: float = 0.0
 
 
-def listed_paths(listing: Path) -> list[tuple[Path, Path]]:
-    """(base, path) for each path a listing names, one a line; relative ones are read from the listing's folder.
-
-    Blank lines and lines starting with # are passed over. A file is named in the
-    records relative to the listing's folder (as ``summarizer batch`` on that folder
-    would name it), or by its absolute path when it lies elsewhere.
-    """
-    try:
-        lines = listing.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the listing {listing}: {exc}; give a text file of paths, one a line") from exc
-    base = listing.parent.absolute()
-    pairs: dict[Path, Path] = {}  # a path listed twice is read once
-    for line in lines:
-        name = line.strip()
-        if not name or name.startswith("#"):
-            continue
-        path = Path(os.path.normpath(base / Path(name).expanduser()))
-        pairs.setdefault(path, base if path.is_relative_to(base) else Path(path.anchor))
-    return [(folder, path) for path, folder in pairs.items()]
-
-
 def _inputs(
     source: Path | str,
     *,
@@ -102,8 +80,7 @@ def _inputs(
     text = str(source)
     if text.startswith("@"):
         return listed_paths(Path(text[1:]))
-    if not Path(source).exists():
-        raise ConfigError(f"{source} does not exist; give a folder of articles, one file, or @LISTING")
+    check_source(source)
     base, paths = list_inputs(Path(source), globs=globs, exclude=exclude, ignore=ignore, on_skip=on_skip)
     return [(base, path) for path in paths]
 

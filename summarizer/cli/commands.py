@@ -129,7 +129,9 @@ def batch(
     folder: Annotated[
         Path,
         typer.Argument(
-            metavar="FOLDER", help="Folder of articles (txt, md, html, json, jsonl, also .gz), or one file."
+            metavar="FOLDER",
+            help="Folder of articles (txt, md, html, json, jsonl, also .gz), one file, "
+            "or @LISTING: a file of paths, one a line.",
         ),
     ],
     server: ServerOptions,
@@ -193,7 +195,7 @@ def batch(
         str | None,
         typer.Option(
             metavar="ADDRESS",
-            help="Run on a Ray cluster: HOST:PORT of its head, auto, or local; FOLDER may then be @LISTING.",
+            help="Run on a Ray cluster: HOST:PORT of its head, auto, or local.",
         ),
     ] = None,
 ) -> None:
