@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import shutil
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -234,3 +237,44 @@ def test_a_missing_listing_is_a_usage_error_before_anything_runs(no_key: None, t
         f"error: the listing {tmp_path / 'none.txt'} does not exist; give a text file of paths, one a line, after the @"
     ]
     assert not out.exists()
+
+
+# 5. summarize - on a terminal says what it waits for ------------------------------------------------
+
+
+def _summarize_stdin(stdin: int | None, given: bytes, tmp_path: Path, master: int | None = None) -> tuple[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    env["SUMMARIZER_CACHE_DIR"] = str(tmp_path / "cache")
+    command = [sys.executable, "-m", "summarizer", "summarize", "-", "--engine", "extractive", "--indent", "0"]
+    process = subprocess.Popen(
+        command, stdin=stdin if stdin is not None else subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    if master is not None:
+        assert stdin is not None
+        os.close(stdin)
+        os.write(master, given)
+        out, err = process.communicate(timeout=60)
+    else:
+        out, err = process.communicate(given, timeout=60)
+    assert process.returncode == 0, err
+    return out.decode(), err.decode()
+
+
+def test_summarize_dash_on_a_terminal_says_it_reads_standard_input_and_how_to_end(tmp_path: Path) -> None:
+    text = (ARTICLES / "valdoria-border.txt").read_text(encoding="utf-8")
+    master, slave = pty.openpty()
+    try:
+        # The line discipline turns Ctrl-D (\x04) at the start of a line into the end of input.
+        out, err = _summarize_stdin(slave, text.replace("\n", "\r").encode() + b"\r\x04", tmp_path, master)
+    finally:
+        os.close(master)
+    # It waited silently.
+    assert err.splitlines()[0] == (
+        "reading the article from standard input: paste or type it, then press Ctrl-D at the start of a line"
+    )
+    assert json.loads(out)["status"] == "ok"
+
+
+def test_summarize_dash_from_a_pipe_says_nothing_of_it(tmp_path: Path) -> None:
+    out, err = _summarize_stdin(None, (ARTICLES / "valdoria-border.txt").read_bytes(), tmp_path)
+    assert "standard input" not in err and json.loads(out)["status"] == "ok"

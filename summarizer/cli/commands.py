@@ -80,6 +80,9 @@ def emit(text: str, *, nl: bool = True) -> None:
 def _article(source: str) -> str | Path:
     """The text to summarize: standard input for -, else a file, with advice for what is not one."""
     if source == "-":
+        if sys.stdin.isatty():  # a person at a terminal: say what the silence is waiting for
+            end = "Ctrl-Z then Enter" if sys.platform == "win32" else "Ctrl-D at the start of a line"
+            typer.echo(f"reading the article from standard input: paste or type it, then press {end}", err=True)
         return sys.stdin.read()
     path = Path(source)
     quoted = shlex.quote(source)
