@@ -278,3 +278,47 @@ def test_summarize_dash_on_a_terminal_says_it_reads_standard_input_and_how_to_en
 def test_summarize_dash_from_a_pipe_says_nothing_of_it(tmp_path: Path) -> None:
     out, err = _summarize_stdin(None, (ARTICLES / "valdoria-border.txt").read_bytes(), tmp_path)
     assert "standard input" not in err and json.loads(out)["status"] == "ok"
+
+
+# 6. digest of what is not batch output ---------------------------------------
+
+
+@pytest.fixture
+def csv_run(no_key: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    made = runner.invoke(app, ["batch", str(ARTICLES), "-o", "records.csv", "--no-progress"])
+    assert made.exit_code == 0, made.output
+    return tmp_path / "records.csv"
+
+
+def test_digest_of_a_csv_says_what_a_digest_reads_and_names_the_journal(csv_run: Path) -> None:
+    result = runner.invoke(app, ["digest", "records.csv"])
+    assert result.exit_code == 2, result.output
+    # It said only "records.csv is not batch output (records as JSON lines or a JSON array): line 1 is not ...".
+    assert result.stderr.strip() == (
+        "error: records.csv is not batch output: a digest reads the records a batch writes, as JSON lines (.jsonl) "
+        "or a JSON array (.json); the run that wrote records.csv keeps them beside it in .records.csv.jsonl: "
+        "summarizer digest .records.csv.jsonl"
+    )
+    named = runner.invoke(app, ["digest", ".records.csv.jsonl", "-o", "digest.md"])
+    assert named.exit_code == 0, named.output
+    assert "from 4 records" in named.stderr
+
+
+def test_digest_of_a_csv_without_its_journal_says_how_to_write_records(csv_run: Path) -> None:
+    (csv_run.parent / ".records.csv.jsonl").unlink()
+    result = runner.invoke(app, ["digest", "records.csv"])
+    assert result.exit_code == 2, result.output
+    assert "a digest reads the records a batch writes" in result.stderr
+    assert "summarizer batch ... -o records.jsonl" in result.stderr and ".records.csv.jsonl" not in result.stderr
+
+
+def test_digest_of_error_records_only_still_counts_them(tmp_path: Path) -> None:
+    empty = tmp_path / "in" / "empty.txt"
+    empty.parent.mkdir()
+    empty.write_text("", encoding="utf-8")
+    made = runner.invoke(app, ["batch", str(empty.parent), "-o", str(tmp_path / "r.jsonl"), "--engine", "extractive"])
+    assert made.exit_code == 1, made.output
+    result = runner.invoke(app, ["digest", str(tmp_path / "r.jsonl"), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "skipped 1 error record" in result.stderr

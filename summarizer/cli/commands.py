@@ -305,7 +305,7 @@ def digest(
     ] = False,
 ) -> None:
     """Build a newsletter briefing from batch records: stories, figures, discrepancies, hedges."""
-    from ..digest import build_digest, load_records, polish_digest
+    from ..digest import build_digest, load_records_file, polish_digest
     from ..digest.rendering import render_html, render_markdown
 
     if out is not None and (str(out) == "-" or (out.exists() and not out.is_file())):
@@ -314,17 +314,10 @@ def digest(
     kind = {"markdown": "md", "htm": "html"}.get(kind, kind)
     if kind not in ("html", "md", "json"):
         raise _fail(ConfigError(f"unknown digest format {kind!r}; use html, md or json"))
-    if results.is_dir():
-        raise _fail(InputError(f"{results} is a folder; give the batch output file (e.g. {results}/records.jsonl)"))
     try:
-        with open(results, encoding="utf-8") as handle:
-            records, errors = load_records(handle)
-    except OSError as exc:
-        raise _fail(InputError(f"cannot read {results}: {exc.strerror or exc}")) from exc
-    except ValueError as exc:
-        raise _fail(
-            InputError(f"{results} is not batch output (records as JSON lines or a JSON array): {exc}")
-        ) from exc
+        records, errors = load_records_file(results)
+    except SummarizerError as exc:
+        raise _fail(exc) from exc
     if errors:
         typer.echo(
             f"skipped {errors} error record{'s' if errors != 1 else ''} (articles that failed in the batch)", err=True
