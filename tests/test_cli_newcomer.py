@@ -280,7 +280,7 @@ def test_summarize_dash_from_a_pipe_says_nothing_of_it(tmp_path: Path) -> None:
     assert "standard input" not in err and json.loads(out)["status"] == "ok"
 
 
-# 6. digest of what is not batch output ---------------------------------------
+# 6. and 7. digest of what is not batch output, or of nothing ---------------------------------------
 
 
 @pytest.fixture
@@ -311,6 +311,18 @@ def test_digest_of_a_csv_without_its_journal_says_how_to_write_records(csv_run: 
     assert result.exit_code == 2, result.output
     assert "a digest reads the records a batch writes" in result.stderr
     assert "summarizer batch ... -o records.jsonl" in result.stderr and ".records.csv.jsonl" not in result.stderr
+
+
+@pytest.mark.parametrize("content", ["", "\n  \n", "[]\n"])
+def test_digest_of_an_empty_file_fails(tmp_path: Path, content: str) -> None:
+    records = tmp_path / "records.jsonl"
+    records.write_text(content, encoding="utf-8")
+    out = tmp_path / "digest.md"
+    # It wrote an empty digest ("0 stories from 0 articles") and exited 0.
+    result = runner.invoke(app, ["digest", str(records), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: no records in {records}")
+    assert not out.exists()
 
 
 def test_digest_of_error_records_only_still_counts_them(tmp_path: Path) -> None:

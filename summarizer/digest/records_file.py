@@ -28,6 +28,8 @@ def load_records_file(path: Path) -> tuple[list[SummaryRecord], int]:
         instead = _instead(path)
         why = instead or f" ({exc})"  # for a CSV or Markdown output the parser's complaint says nothing more
         raise InputError(f"{path} is not batch output: {_READS}{why}") from exc
+    if not records and not errors:
+        raise InputError(f"no records in {path}; give the output of a batch run (records as JSON lines)")
     return records, errors
 
 
