@@ -334,3 +334,44 @@ def test_digest_of_error_records_only_still_counts_them(tmp_path: Path) -> None:
     result = runner.invoke(app, ["digest", str(tmp_path / "r.jsonl"), "-f", "json"])
     assert result.exit_code == 0, result.output
     assert "skipped 1 error record" in result.stderr
+
+
+# 8. batch-status to a reader that went away ----------------------------------------------------------
+
+
+def _closed_reader(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[bytes]:
+    """Run the CLI with its standard output a pipe whose reader has already gone (like `| true`)."""
+    read, write = os.pipe()
+    os.close(read)
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    environment |= {"SUMMARIZER_CACHE_DIR": str(tmp_path / "cache"), **env}
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "summarizer", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            env=environment,
+            timeout=60,
+        )
+    finally:
+        os.close(write)
+
+
+@pytest.mark.parametrize("command", ["batch-status", "batch-cancel"])
+def test_batch_status_to_a_reader_that_went_away_is_141_quietly(tmp_path: Path, command: str) -> None:
+    from summarizer.batch.api_state import RunState, Submitted
+
+    out = tmp_path / "records.jsonl"
+    state = RunState(tmp_path / ".records.jsonl.batch-api.json", model="gpt-4o-mini", provider="openai")
+    done = Submitted("file-1", {}, id="batch-1", status="completed", collected=True, size=4)  # nothing to ask
+    state.batches.append(done)
+    state.save()
+    shown = _closed_reader([command, "-o", str(out)], tmp_path, OPENAI_API_KEY="sk-test-0000")
+    # It exited 1 ("the summarization failed") with a broken-pipe error.
+    assert shown.returncode == 141, shown.stderr.decode()
+    assert shown.stderr == b""
+
+
+def test_version_to_a_reader_that_went_away_is_141(tmp_path: Path) -> None:
+    shown = _closed_reader(["--version"], tmp_path)
+    assert shown.returncode == 141 and shown.stderr == b""

@@ -38,7 +38,7 @@ def _version(show: bool) -> None:
             number = version("summarizer")
         except PackageNotFoundError:  # running from a source tree that was never installed
             from .. import __version__ as number
-        typer.echo(f"summarizer {number}")
+        emit(f"summarizer {number}")
         raise typer.Exit()
 
 
