@@ -208,7 +208,7 @@ def test_a_listing_runs_locally_with_the_ids_a_folder_run_gives(no_key: None, tm
     listing = work / "paths.txt"
     listing.write_text(
         f"arts/valdoria-border.txt\n# a comment\n\narts/kestria-two-fronts.txt\n{elsewhere}\n"
-        "arts/valdoria-border.txt\n",
+        "arts/valdoria-border.txt\n../listed.jsonl\n",  # the run's own output is never read as an article
         encoding="utf-8",
     )
     folder = runner.invoke(

@@ -220,9 +220,11 @@ def list_inputs(
     skipped with a reason; files not matching --glob are simply not looked at.
     ``@LISTING`` gives the paths a listing file names instead (see ``listed_paths``).
     """
-    if str(root).startswith("@"):  # a listing: every path it names, in its order, as it names them
+    if str(root).startswith("@"):  # a listing: every path it names, in its order, but the run's own output
         listing = Path(str(root)[1:])
-        return listing.parent.absolute(), [path for _, path in listed_paths(listing)]
+        skipped = {os.path.realpath(p) for p in ignore}
+        listed = [path for _, path in listed_paths(listing) if os.path.realpath(path) not in skipped]
+        return listing.parent.absolute(), listed
     root = Path(root)
     if root.is_file():
         return root.parent, [root]
