@@ -17,6 +17,7 @@ from summarizer.batch.parquet import is_our_parquet, read_parquet, record_schema
 from summarizer.cli import app
 from summarizer.errors import ConfigError
 from tests.conftest import SHARED
+from tests.fault_server import FaultServer, faults_then_ok
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -84,6 +85,41 @@ def test_each_article_is_one_row_holding_its_json_record(tmp_path: Path) -> None
     lines = [json.loads(x) for x in (tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {r["article_id"]: _untimed(r) for r in lines} == {k: _untimed(r) for k, r in journal.items()}
     assert read_parquet(out) == list(journal.values())  # and back again, exactly
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_llm_records_keep_their_checks_attempts_and_spans(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 3)
+    out = tmp_path / "llm.parquet"
+    llm = {"engine": "llm", "provider": "vllm", "model": "fault-model", "use_cache": False}
+    with FaultServer(faults_then_ok("500"), max_requests=40, max_seconds=60) as server:
+        report = run_batch(folder, out=out, base_url=server.url, **llm)
+    assert (report.ok, report.failed) == (3, 1)
+    journal = {r["article_id"]: r for r in _journal(out)}
+    rows = pq.read_table(out).to_pylist()
+    assert len(rows) == 4
+    for row in rows:
+        record = journal[row["article_id"]]
+        if record["status"] == "ok":
+            assert row["checks"] == record["checks"] and row["checks"]["figures"] is not None
+            assert row["attempts"] == record["attempts"] and row["attempts"]["transport_retries"] >= 1
+            assert row["usage"] == record["usage"] and row["usage"]["total_tokens"] > 0
+            assert row["spans"] == record["spans"] and row["summary"] == record["summary"]
+    assert read_parquet(out) == list(journal.values())
+
+
+def test_a_journal_holding_an_article_twice_gives_one_row_the_last(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 2, broken=False)
+    out = tmp_path / "records.parquet"
+    run_batch(folder, out=out)
+    journal = out.with_name(f".{out.name}.jsonl")
+    first = json.loads(journal.read_text(encoding="utf-8").splitlines()[0])
+    with open(journal, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({**first, "title": "Written again"}) + "\n")
+    run_batch(folder, out=out)  # nothing to do; the file is rendered again from the journal
+    table = pq.read_table(out)
+    titles = dict(zip(table.column("article_id").to_pylist(), table.column("title").to_pylist(), strict=True))
+    assert table.num_rows == 2 and titles[first["article_id"]] == "Written again"
 
 
 def test_format_option_and_python_api_write_parquet(tmp_path: Path) -> None:
