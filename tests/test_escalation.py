@@ -238,3 +238,12 @@ def test_a_date_given_to_summarize_reaches_the_escalation_reading() -> None:
         dated = summarizer.summarize(text, published="2016-05-02")
     assert undated.summary.escalation.level >= 4
     assert dated.summary.escalation.level < 3
+
+
+def test_soldiers_sent_to_help_with_an_evacuation_are_no_build_up() -> None:
+    text = (
+        "Rivers burst their banks across southern Kestria\n\n"
+        "Kestria's army sent 200 soldiers and 15 boats to Mirn on Sunday to help with the evacuation, "
+        "the defence ministry said.\n"
+    )
+    assert read(text).level < 3

@@ -324,3 +324,17 @@ def test_workers_run_blas_on_one_thread() -> None:
     with WorkerPool(settings, 2) as pool:
         threads = asyncio.run(asyncio.wait_for(pool.call(blas_threads, None), 60))
     assert threads == 1
+
+
+def test_a_ctrl_c_while_workers_are_still_importing_does_not_kill_them(capfd: pytest.CaptureFixture[str]) -> None:
+    settings = resolve_settings(engine="extractive", use_cache=False)
+    with WorkerPool(settings, 2) as pool:
+        for pid in pool.pids:  # they are importing the engine now (a few hundred ms)
+            os.kill(pid, signal.SIGINT)
+
+        async def main() -> list[Any]:
+            return list(await asyncio.gather(*(pool.call(double_or_die, n) for n in range(8))))
+
+        doubled = asyncio.run(asyncio.wait_for(main(), 60))
+        assert doubled == [2 * n for n in range(8)] and pool.deaths == 0
+    assert "KeyboardInterrupt" not in capfd.readouterr().err

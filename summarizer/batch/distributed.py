@@ -133,6 +133,8 @@ def _connect(address: str | None, init: dict[str, Any]) -> bool:
         import ray
     except ImportError as exc:
         raise ConfigError(f"running on a Ray cluster needs Ray: {INSTALL}") from exc
+    if not local:
+        _check_reachable(str(address))
     if ray.is_initialized():
         return False
     options: dict[str, Any] = {"logging_level": logging.WARNING, "configure_logging": False}
@@ -140,7 +142,6 @@ def _connect(address: str | None, init: dict[str, Any]) -> bool:
         options.update(address="local", include_dashboard=False, _node_ip_address="127.0.0.1")
     else:
         options["address"] = address
-        _check_reachable(str(address))
     try:
         ray.init(**{**options, **init})
     except (ConnectionError, RuntimeError, ValueError) as exc:

@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
@@ -122,6 +123,8 @@ def _worker_summarizer(settings: Settings) -> Any:
 def _serve(conn: Connection, settings: Settings) -> None:
     """Worker process main: build the Summarizer once, then run batches until told to stop or the parent goes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent stops the pool
+    if hasattr(signal, "pthread_sigmask"):  # blocked since the fork (see _start): now ignored, so unblock
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     # The engine's matrices are a few dozen rows: BLAS threads never speed them up, and
     # their idle spinning takes CPU from the other workers (about 15% of a core each).
     threadpool_limits(limits=1, user_api="blas")
@@ -324,7 +327,18 @@ class WorkerPool:
     def _start(self) -> _Worker:
         mine, theirs = self._context.Pipe()
         process = self._context.Process(target=_serve, args=(theirs, self.settings), daemon=True)
-        process.start()
+        # A Ctrl-C while the worker is still importing would print its traceback: the child inherits
+        # SIGINT blocked, until _serve ignores it; the parent gets any Ctrl-C of this moment after it.
+        blocked = hasattr(signal, "pthread_sigmask")
+        if blocked:
+            resource_tracker.ensure_running()  # started later, it would unblock SIGINT in the middle of this
+
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            process.start()
+        finally:
+            if blocked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         theirs.close()  # so a dead worker reads as EOF here
         worker = _Worker(process, mine)
         if self._loop is not None:

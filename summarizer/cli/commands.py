@@ -1,7 +1,7 @@
 """Command line: a thin face over the Python API; errors become exit codes here only.
 
 Exit codes: 0 success, 1 the work failed (provider, output, schema drift),
-2 usage or configuration error.
+2 usage or configuration error, 130 interrupted, 141 the reader of standard output went away.
 """
 
 from __future__ import annotations
@@ -58,6 +58,25 @@ def _fail(exc: SummarizerError) -> typer.Exit:
     return typer.Exit(2 if isinstance(exc, (ConfigError, InputError)) else 1)
 
 
+def _stop_writing_stdout() -> None:
+    """The reader of standard output went away: send the rest nowhere, quietly."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def emit(text: str, *, nl: bool = True) -> None:
+    """Print a command's output; a reader that went away (| head, | true) ends the command quietly, exit 141."""
+    try:
+        typer.echo(text, nl=nl)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stop_writing_stdout()
+        raise typer.Exit(141) from None
+
+
 def _article(source: str) -> str | Path:
     """The text to summarize: standard input for -, else a file, with advice for what is not one."""
     if source == "-":
@@ -101,16 +120,7 @@ def summarize(
         raise _fail(exc) from exc
     for warning in record.warnings:  # truncation, another language: said where a person reads, not only in the JSON
         typer.echo(f"note: {warning}", err=True)
-    typer.echo(record.model_dump_json(indent=indent or None))
-
-
-def _stop_writing_stdout() -> None:
-    """The reader of standard output went away: send the rest nowhere, quietly."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(devnull, sys.stdout.fileno())
+    emit(record.model_dump_json(indent=indent or None))
 
 
 @app.command(cls=Command)
@@ -203,6 +213,10 @@ def batch(
     report = batching.BatchReport() if ray is None else ClusterReport()
     ui = BatchConsole(progress=False)
     try:
+        if via not in ("realtime", "batch-api"):
+            raise ConfigError(f"unknown --via {via!r}; choose realtime or batch-api")
+        if via == "batch-api" and ray is not None:
+            raise ConfigError("--via batch-api and --ray do not mix: the provider runs a Batch API job itself")
         if dry_run:
             plan = batching.plan_batch(
                 folder,
@@ -218,10 +232,6 @@ def batch(
                 raise typer.Exit(2)
             return
         llm = resolve_settings(**options).resolved_engine() == "llm"
-        if via not in ("realtime", "batch-api"):
-            raise ConfigError(f"unknown --via {via!r}; choose realtime or batch-api")
-        if via == "batch-api" and ray is not None:
-            raise ConfigError("--via batch-api and --ray do not mix: the provider runs a Batch API job itself")
         if via == "batch-api":
             from .batch_api import run_via_batch_api
 
@@ -330,11 +340,17 @@ def digest(
     else:
         text = built.model_dump_json(indent=2) + "\n"
     if out is None:
-        typer.echo(text, nl=False)
+        emit(text, nl=False)
         return
     out.write_text(text, encoding="utf-8")
     polished = f" ({sum(s.polished for s in built.stories)} briefs polished)" if polish else ""
     typer.echo(f"wrote {out}: {len(built.stories)} stories from {built.records} records{polished}", err=True)
+
+
+def _schema_command(directory: Path) -> str:
+    """The command that rewrites the schema files of a folder."""
+    given = "" if directory == Path("schemas") else f" --dir {shlex.quote(str(directory))}"
+    return f"summarizer schema{given}"
 
 
 @app.command(cls=Command)
@@ -356,12 +372,10 @@ def schema(
     if check:
         stale = stale_schemas(directory)
         if stale:
-            typer.echo(
-                f"schema drift in {directory}: {', '.join(stale)}; run 'summarizer schema' and commit",
-                err=True,
-            )
+            fix = _schema_command(directory)
+            typer.echo(f"schema drift in {directory}: {', '.join(stale)}; rewrite them with {fix} and commit", err=True)
             raise typer.Exit(1)
-        typer.echo(f"{directory}: schemas match the models")
+        emit(f"{directory}: schemas match the models")
         return
     for path in write_schemas(directory):
-        typer.echo(f"wrote {path}")
+        emit(f"wrote {path}")

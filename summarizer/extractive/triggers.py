@@ -375,7 +375,8 @@ LEGAL = re.compile(
 # Deployments whose purpose is peace or relief are not a build-up.
 PEACEFUL = re.compile(
     r"\b(?:peacekeep\w*|observers?|monitors?|humanitarian|relief|aid\s+workers|tsunami|earthquake|"
-    r"flood\w*)\b",
+    r"flood\w*|rescue\w*|evacuat\w+|disasters?|storms?|hurricanes?|cyclones?|typhoons?|wildfires?|"
+    r"bush\s?fires?|landslides?|avalanches?|drought|famine|victims)\b",
     re.IGNORECASE,
 )
 
