@@ -224,6 +224,23 @@ def test_an_interrupted_driver_resumes_where_it_stopped(cluster: Any, tmp_path: 
     _once(tmp_path / ".out.csv.jsonl", 20)
 
 
+def test_parquet_on_the_cluster_holds_the_rows_of_one_process(cluster: Any, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    folder = _folder(tmp_path, 12)
+    one = run_batch(folder, out=tmp_path / "one.parquet", use_cache=False)
+    report = run_distributed(folder, out=tmp_path / "ray.parquet", use_cache=False, chunk_size=3)
+    assert (report.found, report.ok) == (one.found, one.ok) == (12, 12)
+    ours = {r["article_id"]: r for r in pq.read_table(tmp_path / "ray.parquet").to_pylist()}
+    theirs = {r["article_id"]: r for r in pq.read_table(tmp_path / "one.parquet").to_pylist()}
+    assert len(ours) == 12 and ours.keys() == theirs.keys()
+    for key, row in theirs.items():
+        assert {k: v for k, v in ours[key].items() if k not in TIMING} == {
+            k: v for k, v in row.items() if k not in TIMING
+        }
+    again = run_distributed(folder, out=tmp_path / "ray.parquet", use_cache=False)
+    assert (again.already_done, again.ok) == (12, 0) and pq.read_table(tmp_path / "ray.parquet").num_rows == 12
+
+
 def test_cli_on_ray_reads_a_listing_and_names_articles_as_a_folder_run_does(cluster: Any, tmp_path: Path) -> None:
     folder = _folder(tmp_path, 6)
     elsewhere = tmp_path / "elsewhere.txt"

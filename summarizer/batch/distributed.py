@@ -4,7 +4,7 @@ The driver (the process that calls ``run_distributed``, or types ``summarizer
 batch ... --ray ADDRESS``) finds and reads the inputs (a folder, one file, or
 ``@LISTING``: a file of paths, one a line), sends them in chunks to worker
 actors, one ``Summarizer`` each, and writes every record itself, as it comes,
-through the same writer as ``run_batch``: JSON lines (or json, csv, md), keyed
+through the same writer as ``run_batch``: JSON lines (or json, csv, md, parquet), keyed
 by ``article_id``. A rerun skips the ids the output already holds, so after a
 lost node or a killed driver it does only the missing articles.
 

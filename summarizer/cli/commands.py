@@ -149,7 +149,10 @@ def batch(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", help="jsonl, json, csv or md (default: from the extension, else jsonl)."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="jsonl, json, csv, md or parquet (default: from the extension, else jsonl).",
         ),
     ] = None,
     glob: Annotated[

@@ -110,9 +110,17 @@ def decode_bytes(data: bytes, where: str = "input") -> tuple[str, str]:
 
 def _decode(data: bytes, where: str) -> tuple[str, str, bool]:
     """Decode by BOM, then UTF-8, then charset-normalizer's guess: (text, encoding, whether it was a guess)."""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
+    marked = [name for bom, name in _BOMS if data.startswith(bom)]
+    for name in marked:  # a UTF-32 LE mark begins with the UTF-16 LE one: try each that fits
+        try:
             return data.decode(name), name, False
+        except UnicodeDecodeError:
+            continue
+    if marked:
+        raise InputError(
+            f"{where} starts with a {marked[0].upper().removesuffix('-SIG')} byte-order mark but is not valid "
+            f"{marked[0].upper().removesuffix('-SIG')}: the file is damaged; re-save it as UTF-8"
+        )
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
