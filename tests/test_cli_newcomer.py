@@ -305,6 +305,16 @@ def test_digest_of_a_csv_says_what_a_digest_reads_and_names_the_journal(csv_run:
     assert "from 4 records" in named.stderr
 
 
+def test_digest_of_a_parquet_output_names_its_journal(no_key: None, tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "records.parquet"
+    made = runner.invoke(app, ["batch", str(ARTICLES), "-o", str(out), "--no-progress"])
+    assert made.exit_code == 0, made.output
+    result = runner.invoke(app, ["digest", str(out)])
+    assert result.exit_code == 2, result.output
+    assert f"keeps them beside it in {tmp_path / '.records.parquet.jsonl'}" in result.stderr
+
+
 def test_digest_of_a_csv_without_its_journal_says_how_to_write_records(csv_run: Path) -> None:
     (csv_run.parent / ".records.csv.jsonl").unlink()
     result = runner.invoke(app, ["digest", "records.csv"])

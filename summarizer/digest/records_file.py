@@ -26,7 +26,7 @@ def load_records_file(path: Path) -> tuple[list[SummaryRecord], int]:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
     except ValueError as exc:  # not JSON, not records, or not UTF-8
         instead = _instead(path)
-        why = instead or f" ({exc})"  # for a CSV or Markdown output the parser's complaint says nothing more
+        why = instead or f" ({exc})"  # for a CSV, Markdown or Parquet output the parser's complaint says nothing more
         raise InputError(f"{path} is not batch output: {_READS}{why}") from exc
     if not records and not errors:
         raise InputError(f"no records in {path}; give the output of a batch run (records as JSON lines)")
@@ -34,9 +34,9 @@ def load_records_file(path: Path) -> tuple[list[SummaryRecord], int]:
 
 
 def _instead(path: Path) -> str:
-    """Where the records behind a CSV or Markdown batch output are, when its journal is there."""
+    """Where the records behind a CSV, Markdown or Parquet batch output are, when its journal is there."""
     suffix = path.suffix.lower().lstrip(".")
-    if suffix not in ("csv", "md", "markdown"):
+    if suffix not in ("csv", "md", "markdown", "parquet"):
         return ""
     journal = journal_path(path, suffix)
     if journal.is_file():
