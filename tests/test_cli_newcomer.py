@@ -163,7 +163,7 @@ def test_a_page_holding_only_its_menu_is_an_input_error_like_an_empty_page(
     menu = tmp_path / "menu.html"
     menu.write_text(page, encoding="utf-8")
     expected = runner.invoke(app, ["summarize", str(empty)])
-    assert expected.exit_code == 2 and "no article text could be extracted from the HTML" in expected.stderr
+    assert expected.exit_code == 2 and "has no article text that could be extracted from its HTML" in expected.stderr
     # It gave an ok record whose summary was "Home".
     result = runner.invoke(app, ["summarize", str(menu)])
     assert result.exit_code == 2, result.output

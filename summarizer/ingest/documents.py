@@ -357,7 +357,7 @@ def document_from_text(
         if meta["published"] is None and meta["title"]:
             meta["published"] = _date_near(raw, meta["title"])
     if not text:
-        what = "no article text could be extracted from the HTML" if kind == "html" else "holds no text"
+        what = "has no article text that could be extracted from its HTML" if kind == "html" else "holds no text"
         raise InputError(f"{source or 'the article'} {what}; nothing to summarize")
     return Document(
         text=text,
