@@ -43,6 +43,7 @@ from .phrases import (
     is_noun,
     np_after,
     np_before,
+    np_to_boundary,
     opening_subject,
     phrase_of,
     plain,
@@ -157,7 +158,7 @@ class Attributions:
             after = next((n for n, t in enumerate(toks) if t[0] >= match.end()), len(toks))
             claim: Claim | None = None
             if word.startswith("according"):
-                span = np_after(toks, after)
+                span = np_to_boundary(toks, after) or np_after(toks, after)
                 if span:
                     found = self._claim(match, phrase_of(text, toks, *span), content_after=False)
                     opened = next((t for t in reversed(toks[:at]) if t[2] in "()"), None)
@@ -326,8 +327,9 @@ class Attributions:
             rest = [w for w in pat.WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
             comma = False
             if rest and match.group().lower() in pat.ADDRESSEE_VERBS and rest[0].lower() != "that":
-                while rest and rest[0][0].isalnum() and rest[0].lower() != "that":
-                    rest.pop(0)  # 'told the Orlen Herald.': the hearer
+                rest.pop(0)  # 'told the Orlen Herald.': the hearer, up to the subject of what was told
+                while rest and rest[0][0].isalnum() and not pat.STARTS_TOLD.match(rest[0]):
+                    rest.pop(0)
             if rest and rest[0].lower() == "to" and match.group().lower() in pat.SPEECH:
                 while rest and rest[0][0].isalnum():
                     rest.pop(0)  # "said to a crowd of 500": the hearers, not what was said
@@ -340,6 +342,7 @@ class Attributions:
             if (
                 rest
                 and rest[0].lower() in pat.ADJUNCT_PREPOSITIONS
+                and not (len(rest) > 1 and rest[1].lower() in pat.QUANTIFIED)  # "reported at least six"
                 and not any(w.lower() == "that" or w in pat.OPENERS for w in rest)
             ):
                 words = []  # "said from his office in Orlen.": where or when it was said, not what
@@ -458,7 +461,8 @@ class Attributions:
         for sentence in group:
             if sentence.start <= closing <= sentence.end:
                 for claim in self._claims[sentence.index]:
-                    if not claim.content_after and 0 <= claim.start - closing <= 40 and claim.source:
+                    # '"...," X said, "...': the cue right after the closing mark speaks the quote either way
+                    if 0 <= claim.start - closing <= 40 and claim.source and not claim.weak:
                         return claim.source
             if sentence.start <= opening <= sentence.end:
                 for claim in self._claims[sentence.index]:

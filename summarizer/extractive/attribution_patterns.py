@@ -32,12 +32,15 @@ SUBORDINATORS = frozenset(
 )
 INTRODUCES = re.compile(r"\s*(?:that\b|of\b|on\b|about\b|:|,|\u201c|\"|\u2014|-)")
 ADJUNCT_PREPOSITIONS = frozenset("from in on at during after before with via while outside inside".split())
+QUANTIFIED = frozenset(["least", "most"])
 SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
 STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 PROGRESSIVE = frozenset("is are was were been be".split())
 BODY_REACH = 2  # sentences back that "it" or "they" may point to a named body
 PARENTHESIS_ENDS = frozenset([",", ")", "\u2014", "\u2013"])
 NOT_SUBJECT = frozenset("like unlike as with despite including among during without about".split())
+# what begins the content after a hearer: "told the Orlen Herald he had", "told reporters the vote was"
+STARTS_TOLD = re.compile(r"(?:that|he|she|they|it|we|i|you|there|the|a|an|his|her|their|its)(?:['\u2019]\w+)?$", re.IGNORECASE)
 ADDRESSEE_VERBS = frozenset(["told", "tells", "tell", "asked", "asks", "ask", "reminded", "warned", "assured"])
 QUOTE_CLOSERS = frozenset(["\u201d", '"', "'", "\u2019"])
 PLURAL_HEADS = frozenset("i we they you people police media staff data military public government".split())

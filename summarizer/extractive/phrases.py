@@ -13,6 +13,8 @@ __all__ = [
     "is_name",
     "is_noun",
     "np_after",
+    "np_to_boundary",
+    "abbreviation_dot",
     "np_before",
     "phrase_of",
     "plain",
@@ -102,6 +104,8 @@ def np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) ->
             break
         if _extends_name(toks, j):
             j -= 1
+        elif prev == "." and j > 1 and abbreviation_dot(toks, j - 1):
+            j -= 2  # "Dana J. Kell", "Mr. Kell": the dot of an initial or a title
         elif is_noun(prev) or (has_head_noun and modifiers < 3 and is_modifier(prev) and prev.isalpha()):
             modifiers += 1
             j -= 1
@@ -156,8 +160,8 @@ def np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None
             if is_name(word) or is_noun(word):
                 last_head = k
             k += 1
-            if k + 1 < n and toks[k][2] == "." and plain(word) in _SHORT_TITLES and is_name(toks[k + 1][2]):
-                k += 1  # "Mr. Kell": the title's dot
+            if k + 1 < n and abbreviation_dot(toks, k):
+                k += 1  # "Mr. Kell", "Dana J. Kell", "U.S. Census": the dot of a title, initial or abbreviation
         elif low in ("/", "-", "&") and last_head == k - 1 and k + 1 < n and is_name(toks[k + 1][2]):
             k += 1  # "Post/ABC", "Post-ABC"
         elif low in _LINKS and last_head >= 0 and k + 1 < n:
@@ -243,3 +247,49 @@ def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, i
             return None
         k += 1
     return span
+
+
+_BOUNDARY = frozenset([",", ";", ":", "(", ")", "[", "]", "\u2014", "\u2013", "-", '"', "\u201c", "\u201d", ".", "?", "!"])
+_RELATIVE = frozenset("who which that whose where when while because as if than".split())
+_POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
+
+
+def abbreviation_dot(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """True when token k is the dot of a title, an initial or an abbreviation ("Mr.", "Yulia V.", "U.S.") in a name."""
+    if toks[k][2] != "." or k == 0 or k + 1 >= len(toks) or toks[k - 1][1] != toks[k][0]:
+        return False
+    word = toks[k - 1][2]
+    initial = len(word) == 1 and word.isupper()
+    return (plain(word) in _SHORT_TITLES or initial or ("." in word and word[:1].isupper())) and is_name(toks[k + 1][2])
+
+
+def np_to_boundary(toks: list[tuple[int, int, str]], i: int, limit: int = 14) -> tuple[int, int] | None:
+    """Token range of the whole phrase after "according to": up to the clause's end ("a lawsuit filed by X").
+
+    The phrase runs to a comma, dash, bracket, quotation mark or relative word; None when it
+    runs on past ``limit`` tokens or holds no noun (a name, a source noun, or a common noun
+    after a determiner or a possessive: "his campaign finance documents", "state law").
+    """
+    k = i
+    while k < len(toks) and (
+        (toks[k][2] not in _BOUNDARY or abbreviation_dot(toks, k)) and toks[k][2].lower() not in _RELATIVE
+    ):
+        if k - i >= limit:
+            return None
+        k += 1
+    if k == i:
+        return None
+    words = [t[2] for t in toks[i:k]]
+    first = words[0].lower()
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in _FUNCTION and w.lower() not in DETERMINERS]
+    if not content:
+        return None
+    if not (
+        any(is_name(w) or is_noun(w) for w in words)
+        or first in DETERMINERS
+        or first in _POSSESSIVE_DETERMINERS
+        or first.endswith(("'s", "\u2019s"))
+        or (len(words) <= 3 and all(is_modifier(w) for w in words))
+    ):
+        return None
+    return i, k - 1
