@@ -127,11 +127,18 @@ class Attributions:
         self._labels: dict[int, str] = {}
         self._quotes: list[tuple[int, int, str | None]] = []
         self._sentence_end = 0
+        self._lower_words: frozenset[str] | None = None
         for sentence in sentences:
             self._claims.append(self._sentence_claims(sentence))
         self._find_labels()
         self._find_quotes()
         self._quote_starts = [q[0] for q in self._quotes]
+
+    def _common_word(self, word: str) -> bool:
+        """True when a capitalised word also stands in lower case in the article ("Peppered", "Young"): no name."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(pat.LOWER_WORD.findall(self.text))
+        return word.lower() in self._lower_words
 
     # -- cues within one sentence
 
@@ -148,6 +155,7 @@ class Attributions:
             person
             and _is_person(person)
             and person.split()[0].lower() not in pat.NOT_SUBJECT
+            and not self._common_word(person.split()[0])
             and not any(plain(w) in NOT_NAMES for w in person.split()[-2:])
         ):
             self._history.append(person)
@@ -222,6 +230,8 @@ class Attributions:
         prev = toks[i][2]
         if prev.endswith(("'s", "\u2019s")) and len(prev) > 2:
             return None  # "Ford's plans": a noun after a possessive
+        if prev.lower() in DETERMINERS and skipped == 0:
+            return None  # "the announced expansion", "a reported 500": a participle as an adjective
         # "reports", "estimates", "claims" after a determiner or an adjective are nouns, not verbs
         nounlike = is_noun(word) or word in ("claims", "claim", "records")
         after_modifier = i == 0 or prev.lower() in DETERMINERS or prev[:1].islower()

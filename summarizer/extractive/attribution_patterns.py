@@ -61,6 +61,7 @@ MENTION = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+)(?![\w'\u2019])"
 )
 WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
+LOWER_WORD = re.compile(r"(?<![\w'\u2019.-])[a-z][a-z-]+\b")
 LEAD_PUNCT = frozenset([",", "\u2014", "\u2013", "-"])
 OPENERS = frozenset([":", "\u201c", '"', "'", "\u2018", "`"])
 
