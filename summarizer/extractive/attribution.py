@@ -227,6 +227,8 @@ class Attributions:
             skipped += 1
         if i < 0:
             return None
+        if word in pat.ADD_VERBS and after < len(toks) and pat.COUNTED_OBJECT.match(toks[after][2]):
+            return None  # "added 160 officers", "adds a second date": to add a thing, not to say more
         prev = toks[i][2]
         if prev.endswith(("'s", "\u2019s")) and len(prev) > 2:
             return None  # "Ford's plans": a noun after a possessive

@@ -130,18 +130,28 @@ def _extends_name(toks: list[tuple[int, int, str]], j: int) -> bool:
     )
 
 
+# plural agent nouns by their ending: makers, organizers, economists, historians, residents, conservatives
+_AGENT_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents", "ives")
+_CLAUSE_OPENERS = frozenset([",", ";", ":", "\u2014", "\u2013", "-", "and", "but", "(", "\u201c", '"'])
+
+
 def _common_np_before(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
-    """'The magazine', 'the companies': a common noun opened by a determiner or a possessive."""
-    if not is_modifier(toks[i][2]) or not toks[i][2].isalpha() or toks[i][2].endswith(("ly", "ing")):
+    """'The magazine', 'the RNC member', 'Cement makers': a common noun opened by a determiner or a possessive,
+    or a bare plural that opens its clause."""
+    head = toks[i][2]
+    if not is_modifier(head) or not head.isalpha() or head.endswith(("ly", "ing", "ed")):
         return None
     j = i
-    while j > 0 and i - j < 3:
+    while j > 0 and i - j < 5:
         prev = toks[j - 1][2]
         if prev.lower() in DETERMINERS or (prev.endswith(("'s", "\u2019s")) and len(prev) > 2):
             return j - 1, i
-        if not (is_modifier(prev) and prev.isalpha()):
-            return None
+        if not ((is_modifier(prev) or is_name(prev)) and prev.replace("-", "").isalpha()):
+            break
         j -= 1
+    opens = j == 0 or toks[j - 1][2].lower() in _CLAUSE_OPENERS
+    if opens and head.lower().endswith(_AGENT_PLURALS):
+        return j, i  # "Cement makers argue", "organizers claimed": a bare plural of people who do something
     return None
 
 
