@@ -471,7 +471,8 @@ class Attributions:
 
     def _quote_speaker(self, group: list[Sentence], opening: int, closing: int) -> str | None:
         for sentence in group:
-            if sentence.start <= closing <= sentence.end:
+            # '"...?" Kell said.': the speaker's sentence may begin right after the closing mark
+            if sentence.start <= closing + 40 and closing <= sentence.end:
                 for claim in self._claims[sentence.index]:
                     # '"...," X said, "...': the cue right after the closing mark speaks the quote either way
                     if 0 <= claim.start - closing <= 40 and claim.source and not claim.weak:
