@@ -39,6 +39,7 @@ from .gazetteer import STATES
 from .names import FEMALE_NAMES, MALE_NAMES, US_STATES
 from .phrases import (
     DETERMINERS,
+    TITLES,
     is_name,
     is_noun,
     np_after,
@@ -444,7 +445,7 @@ class Attributions:
                 spans = [(start - 1, end)]  # 'X said:' and then the paragraph of what X said, unquoted
             first = len(self._quotes)
             for n, (opening, closing) in enumerate(spans):
-                speaker = self._quote_speaker(group, opening, closing)
+                speaker = self._quote_speaker(group, opening, closing) or self._colon_speaker(start, opening)
                 at_start = opening - start <= 1
                 if speaker is None and at_start and lead_in:
                     speaker = lead_in
@@ -466,8 +467,20 @@ class Attributions:
             last_speaker = self._quotes[-1][2] if spans and end - self._quotes[-1][1] <= 60 else None
             lead_in = None
             if text[start:end].rstrip().endswith(":"):
-                claims = [c for c in self._claims[group[-1].index] if c.source and not c.both]
-                lead_in = claims[-1].source if claims else None
+                claims = [c for c in self._claims[group[-1].index] if c.source]
+                lead_in = claims[-1].source if claims else self._colon_speaker(start, end)
+
+    def _colon_speaker(self, start: int, at: int) -> str | None:
+        """'More from Dana Kell: "...': a name right before a colon that opens a quotation or a paragraph."""
+        cut = at - 80 > start  # a cut mid-paragraph is no paragraph start for the pattern's "^"
+        found = pat.COLON_NAME.search(("\x00" if cut else "") + self.text[max(start, at - 80) : at])
+        if found is None:
+            return None
+        name = found.group(1)
+        words = name.split()
+        if not all(is_name(w) or plain(w) in TITLES for w in words) or words[0].lower() in SPEAKER_LABEL_STOP:
+            return None
+        return name
 
     def _quote_speaker(self, group: list[Sentence], opening: int, closing: int) -> str | None:
         for sentence in group:
