@@ -478,7 +478,7 @@ class Attributions:
             return None
         name = found.group(1)
         words = name.split()
-        if not all(is_name(w) or plain(w) in TITLES for w in words) or words[0].lower() in SPEAKER_LABEL_STOP:
+        if not all(is_name(w) or plain(w) in TITLES or w == "and" for w in words) or words[0].lower() in SPEAKER_LABEL_STOP:
             return None
         return name
 

@@ -23,7 +23,7 @@ POSSESSIVE_CLAIM = re.compile(
 )
 # 'More from Dana Kell: "...', 'Orlen Herald editor Dana Kell:' : a name, a colon, then what the name says
 COLON_NAME = re.compile(
-    r"(?:^|\n|[-\u2014\u2013]\s*|\b(?:by|from)\s+)((?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*)\s*:\s*$"
+    r"(?:^|\n|[-\u2014\u2013]\s*|\b(?:by|from)\s+)((?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?){0,4}[A-Z][\w.'\u2019-]*)\s*:\s*$"
 )
 LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s")
 OPEN_QUOTES = "\u201c"
