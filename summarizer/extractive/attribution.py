@@ -286,7 +286,12 @@ class Attributions:
                 return self._claim(match, phrase_of(text, toks, *span), content_after=False)
             return None
         if after < len(toks) and toks[after][2] == "by" and word.endswith("ed"):
-            return None  # "an average calculated by X": a passive participle, its source comes after "by"
+            agent = np_after(toks, after + 1)
+            if agent is None or prev.lower() != "as":
+                return None  # "an average calculated by X": a passive participle, no statement of X's
+            # "As reported by the Orlen Herald, ...", "..., as noted by X": X's report is the sentence
+            found = self._claim(match, phrase_of(text, toks, *agent), content_after=False)
+            return Claim(found.start, found.end, found.source, False, found.named, both=True)
         span = np_before(toks, i, common=word in STRONG_VERBS)
         if span is None and word not in ACTS:
             span = opening_subject(toks, i + 1)
