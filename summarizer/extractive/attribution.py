@@ -516,6 +516,8 @@ class Attributions:
             )
             if claim.start <= position < claim.end or not covers:
                 continue
+            if claim.content_after and not claim.both and _in_aside(self.text, claim.end, position):
+                continue  # "X said the plan (there are two of them) would pass": the outlet's aside
             gap = abs(position - (claim.end if claim.content_after else claim.start))
             if (int(claim.weak), gap) < rank:
                 best, rank = claim, (int(claim.weak), gap)
@@ -541,6 +543,12 @@ class Attributions:
         if label:
             return label, True
         return None, best is not None and not best.weak
+
+
+def _in_aside(text: str, start: int, position: int) -> bool:
+    """True when a position lies inside a bracket opened after ``start`` and not yet closed."""
+    between = text[start:position]
+    return between.count("(") > between.count(")")
 
 
 def _place_phrase(rest: list[str], verb: str) -> bool:
