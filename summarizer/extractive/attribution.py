@@ -297,6 +297,8 @@ class Attributions:
             span = opening_subject(toks, i + 1)
         if span is None:
             return None
+        if span[0] >= 2 and toks[span[0] - 1][2] == "of" and pat.SHARE.match(toks[span[0] - 2][2]):
+            return None  # "72 percent of Democrats said": a share of those asked, no source of a figure
         head = toks[span[1]][2]
         if word in BASE_FORMS and not (head.endswith("s") or head.lower() in pat.PLURAL_HEADS):
             return None  # "the home state of", "a new plan": a noun, not a verb

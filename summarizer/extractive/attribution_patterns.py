@@ -39,6 +39,7 @@ ADJUNCT_PREPOSITIONS = frozenset("from in on at during after before with via whi
 QUANTIFIED = frozenset(["least", "most"])
 ADD_VERBS = frozenset(["add", "adds", "added"])
 COUNTED_OBJECT = re.compile(r"(?:\d[\d,.]*|a|an|the|another|more|some|several|new|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$", re.IGNORECASE)
+SHARE = re.compile(r"(?:\d[\d,.]*%?|percent|per|cent|%|half|third|thirds|quarter|quarters|majority|most|many|some|all|none)$", re.I)
 SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
 STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 PROGRESSIVE = frozenset("is are was were been be".split())
