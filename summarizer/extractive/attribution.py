@@ -550,7 +550,12 @@ class Attributions:
 def _in_aside(text: str, start: int, position: int) -> bool:
     """True when a position lies inside a bracket opened after ``start`` and not yet closed."""
     between = text[start:position]
-    return between.count("(") > between.count(")")
+    if between.count("(") > between.count(")"):
+        return True
+    relative = None
+    for relative in pat.RELATIVE_ASIDE.finditer(between):
+        pass
+    return relative is not None and "," not in between[relative.end() :]
 
 
 def _place_phrase(rest: list[str], verb: str) -> bool:
