@@ -407,6 +407,8 @@ class Attributions:
             and self._sentence_index - self._bodies[-1][0] <= pat.BODY_REACH
         ):
             return self._bodies[-1][1], False  # "The institute ... It found": the body named just before
+        if low in ("they", "we") and self._history and pat.PLURAL_SOURCE.search(self._history[-1]):
+            return self._history[-1], False  # "Kell and Amsel ... they found": the group named just before
         if low in PRONOUNS or words[-1].lower() in PRONOUNS:
             return None, False
         if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in DEFINITE_ANAPHORS:
