@@ -299,7 +299,8 @@ class Attributions:
             return None
         if span[0] >= 2 and toks[span[0] - 1][2] == "of" and pat.SHARE.match(toks[span[0] - 2][2]):
             return None  # "72 percent of Democrats said": a share of those asked, no source of a figure
-        head = toks[span[1]][2]
+        # the head noun stands before a post-modifier: "files" in "Audit files from NGP VAN show"
+        head = next((toks[n - 1][2] for n in range(span[0] + 1, span[1] + 1) if toks[n][2] in pat.POST), toks[span[1]][2])
         if word in BASE_FORMS and not (head.endswith("s") or head.lower() in pat.PLURAL_HEADS):
             return None  # "the home state of", "a new plan": a noun, not a verb
         phrase = phrase_of(text, toks, *span)

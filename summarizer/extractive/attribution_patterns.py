@@ -42,6 +42,7 @@ COUNTED_OBJECT = re.compile(r"(?:\d[\d,.]*|a|an|the|another|more|some|several|ne
 SHARE = re.compile(r"(?:\d[\d,.]*%?|percent|per|cent|%|half|third|thirds|quarter|quarters|majority|most|many|some|all|none)$", re.I)
 RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b")
 PLURAL_SOURCE = re.compile(r"\s(?:and|&)\s|[a-z]s$")
+POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
 SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
 STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 PROGRESSIVE = frozenset("is are was were been be".split())
