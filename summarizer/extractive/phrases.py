@@ -230,7 +230,8 @@ def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, i
     if span is None or span[1] >= verb - 1 or not (is_name(toks[span[1]][2]) or is_noun(toks[span[1]][2])):
         return None
     k = span[1] + 1
-    in_phrase = False
+    # "Exit polls from the Orlen primary, ...": a phrase that ends inside a prepositional phrase goes on in it
+    in_phrase = any(toks[n][2].lower() in _PREPOSITIONS for n in range(span[0] + 1, span[1] + 1))
     while k < verb:
         word = toks[k][2]
         low = word.lower()
