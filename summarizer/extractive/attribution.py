@@ -59,6 +59,8 @@ __all__ = ["Attributions", "Claim", "find_source", "is_official"]
 # verbs in lower case only: "the Washington Post reported", not "Post" as a verb
 _CUE = re.compile(
     r"\b(?:[Aa]ccording\s+to|point(?:s|ed)\s+out|put\s+the\s+(?:number|figure|toll|total|cost)|"
+    # "Forbes puts his fortune at $45 billion": to put a thing at a number is to estimate it
+    r"puts?(?=\s[^.;:]{1,60}?\sat\s+(?:[a-z]+\s+){0,2}[$\u00a3\u20ac]?\d)|"
     + trie(sorted(REPORTING_VERBS | PARTICIPLE_CUES))
     + r")\b"
 )
