@@ -440,6 +440,19 @@ class Attributions:
             label = pat.LABEL.match(self.text, line_start, sentence.end)
             if label and label.group(1).split()[0].lower().strip(".") not in SPEAKER_LABEL_STOP:
                 self._labels[sentence.line] = label.group(1).title()
+                continue
+            # "Dana Kell: ..." at a paragraph's head: a headline's or a transcript's speaker
+            named = pat.NAME_LABEL.match(self.text, line_start, sentence.end)
+            if named and not pat.BARE_NUMBER.match(self.text, named.end(), sentence.end):
+                words = named.group(1).split()
+                common = len(words) == 1 and self._common_word(words[0]) and not is_noun(words[0])
+                if (
+                    len(words[0]) > 1
+                    and not common
+                    and not any(plain(w).strip(".") in SPEAKER_LABEL_STOP for w in words)
+                    and all(is_name(w) or plain(w) in TITLES for w in words)
+                ):
+                    self._labels[sentence.line] = named.group(1)
 
     def _find_quotes(self) -> None:
         """Quoted passages and their speakers; a quote may run on over paragraphs or follow 'X said:'."""

@@ -25,6 +25,8 @@ POSSESSIVE_CLAIM = re.compile(
 COLON_NAME = re.compile(
     r"(?:^|\n|[-\u2014\u2013]\s*|\b(?:by|from)\s+)((?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?){0,4}[A-Z][\w.'\u2019-]*)\s*:\s*$"
 )
+NAME_LABEL = re.compile(r"\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}):\s")
+BARE_NUMBER = re.compile(r"\s*[$\u00a3\u20ac]?\d[\d,.%]*\s*(?:[.;]|$)")
 LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s")
 OPEN_QUOTES = "\u201c"
 CLOSE_QUOTES = "\u201d"

@@ -144,7 +144,8 @@ ADVERBS = frozenset(
 # "NOTE:", "UPDATE:" are labels, not speakers
 SPEAKER_LABEL_STOP = frozenset(
     """note update updated editor editors correction watch read related breaking live video photo photos
-    source sources warning advertisement caption credit exclusive analysis opinion comment""".split()
+    source sources warning advertisement caption credit exclusive analysis opinion comment name age city job
+    pay title location date time revealed watch listen""".split()
 )
 # words that can stand between a source and its verb ("a poll out last week showed")
 TIME_WORDS = frozenset(
