@@ -59,9 +59,7 @@ __all__ = ["Attributions", "Claim", "find_source", "is_official"]
 # verbs in lower case only: "the Washington Post reported", not "Post" as a verb
 _CUE = re.compile(
     r"\b(?:[Aa]ccording\s+to|point(?:s|ed)\s+out|put\s+the\s+(?:number|figure|toll|total|cost)|"
-    # "Forbes puts his fortune at $45 billion": to put a thing at a number is to estimate it
-    r"puts?(?=\s[^.;:]{1,60}?\sat\s+(?:[a-z]+\s+){0,2}[$\u00a3\u20ac]?\d)|"
-    + trie(sorted(REPORTING_VERBS | PARTICIPLE_CUES))
+    + trie(sorted(REPORTING_VERBS | PARTICIPLE_CUES | pat.PUT))
     + r")\b"
 )
 # "In a new poll, 40 percent ...": a study or poll named at the head of the sentence
@@ -130,7 +128,6 @@ class Attributions:
         self._labels: dict[int, str] = {}
         self._quotes: list[tuple[int, int, str | None]] = []
         self._sentence_end = 0
-        self._lower_words: frozenset[str] | None = None
         for sentence in sentences:
             self._claims.append(self._sentence_claims(sentence))
         self._find_labels()
@@ -139,9 +136,17 @@ class Attributions:
 
     def _common_word(self, word: str) -> bool:
         """True when a capitalised word also stands in lower case in the article ("Peppered", "Young"): no name."""
-        if self._lower_words is None:
-            self._lower_words = frozenset(pat.LOWER_WORD.findall(self.text))
-        return word.lower() in self._lower_words
+        low = word.lower()
+        if low == word:
+            return True
+        text = self.text
+        at = text.find(low)
+        while at >= 0:  # a plain search: far cheaper than listing the article's words for a few lookups
+            end = at + len(low)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                return True
+            at = text.find(low, at + 1)
+        return False
 
     # -- cues within one sentence
 
@@ -168,6 +173,8 @@ class Attributions:
             at = next((n for n, t in enumerate(toks) if t[0] >= match.start()), len(toks))
             after = next((n for n, t in enumerate(toks) if t[0] >= match.end()), len(toks))
             claim: Claim | None = None
+            if word in pat.PUT and not pat.PUT_AT.match(text, match.end(), sentence.end):
+                continue  # "Forbes puts his fortune at $45 billion" estimates; "put off the vote" does not
             if word.startswith("according"):
                 span = np_to_boundary(toks, after) or np_after(toks, after)
                 if span:

@@ -45,6 +45,8 @@ SHARE = re.compile(r"(?:\d[\d,.]*%?|percent|per|cent|%|half|third|thirds|quarter
 RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b")
 PLURAL_SOURCE = re.compile(r"\s(?:and|&)\s|[a-z]s$")
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
+PUT = frozenset(["put", "puts"])  # "Forbes puts his fortune at $45 billion": to put a thing at a number
+PUT_AT = re.compile(r"\s[^.;:]{1,60}?\sat\s+(?:[a-z]+\s+){0,2}[$\u00a3\u20ac]?\d")
 SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
 STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 PROGRESSIVE = frozenset("is are was were been be".split())
@@ -73,7 +75,6 @@ MENTION = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+)(?![\w'\u2019])"
 )
 WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
-LOWER_WORD = re.compile(r"(?<![\w'\u2019.-])[a-z][a-z-]+\b")
 LEAD_PUNCT = frozenset([",", "\u2014", "\u2013", "-"])
 OPENERS = frozenset([":", "\u201c", '"', "'", "\u2018", "`"])
 
