@@ -333,6 +333,11 @@ class Attributions:
     def _participle(
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, earlier: list[Claim]
     ) -> Claim | None:
+        if at > 0 and match.group().lower() in pat.DATA_PARTICIPLES and is_noun(toks[at - 1][2]):
+            # "a new poll showing Kell at 14 percent", "ledgers showing that": the data noun shows it
+            span = np_before(toks, at - 1)
+            if span is not None and not _is_person(phrase_of(self.text, toks, *span)):
+                return self._claim(match, phrase_of(self.text, toks, *span), content_after=True)
         if at == 0 or toks[at - 1][2] != ",":
             return None
         nxt = toks[at + 1][2].lower() if at + 1 < len(toks) else ""

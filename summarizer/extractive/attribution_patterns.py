@@ -47,6 +47,9 @@ PLURAL_SOURCE = re.compile(r"\s(?:and|&)\s|[a-z]s$")
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
 PUT = frozenset(["put", "puts"])  # "Forbes puts his fortune at $45 billion": to put a thing at a number
 PUT_AT = re.compile(r"\s[^.;:]{1,60}?\sat\s+(?:[a-z]+\s+){0,2}[$\u00a3\u20ac]?\d")
+DATA_PARTICIPLES = frozenset(
+    "showing finding suggesting indicating revealing estimating projecting concluding predicting".split()
+)
 SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
 STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 PROGRESSIVE = frozenset("is are was were been be".split())
