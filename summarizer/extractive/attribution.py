@@ -59,7 +59,7 @@ __all__ = ["Attributions", "Claim", "find_source", "is_official"]
 # verbs in lower case only: "the Washington Post reported", not "Post" as a verb
 _CUE = re.compile(
     r"\b(?:[Aa]ccording\s+to|point(?:s|ed)\s+out|put\s+the\s+(?:number|figure|toll|total|cost)|"
-    + trie(sorted(REPORTING_VERBS | PARTICIPLE_CUES | pat.PUT))
+    + trie(sorted(REPORTING_VERBS | PARTICIPLE_CUES | pat.PUT | pat.CONTINUE))
     + r")\b"
 )
 # "In a new poll, 40 percent ...": a study or poll named at the head of the sentence
@@ -175,6 +175,8 @@ class Attributions:
             claim: Claim | None = None
             if word in pat.PUT and not pat.PUT_AT.match(text, match.end(), sentence.end):
                 continue  # "Forbes puts his fortune at $45 billion" estimates; "put off the vote" does not
+            if word in pat.CONTINUE and not pat.QUOTE_NEXT.match(text, match.end(), sentence.end):
+                continue  # 'Kell continued, "...': speech goes on; "the war continued" is no cue
             if word.startswith("according"):
                 span = np_to_boundary(toks, after) or np_after(toks, after)
                 if span:

@@ -51,6 +51,8 @@ PUT_AT = re.compile(r"\s[^.;:]{1,60}?\sat\s+(?:[a-z]+\s+){0,2}[$\u00a3\u20ac]?\d
 DATA_PARTICIPLES = frozenset(
     "showing finding suggesting indicating revealing estimating projecting concluding predicting".split()
 )
+CONTINUE = frozenset(["continued", "continues", "went on"])
+QUOTE_NEXT = re.compile(r"\s*[,:]?\s*[\u201c\"'`\u2018]")
 SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
 STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 PROGRESSIVE = frozenset("is are was were been be".split())
