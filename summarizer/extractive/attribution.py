@@ -58,7 +58,7 @@ __all__ = ["Attributions", "Claim", "find_source", "is_official"]
 
 # verbs in lower case only: "the Washington Post reported", not "Post" as a verb
 _CUE = re.compile(
-    r"\b(?:[Aa]ccording\s+to|point(?:s|ed)\s+out|put\s+the\s+(?:number|figure|toll|total|cost)|"
+    r"\b(?:[Aa]ccording\s+to|point(?:s|ed)\s+(?:out|to)|put\s+the\s+(?:number|figure|toll|total|cost)|"
     + trie(sorted(REPORTING_VERBS | PARTICIPLE_CUES | pat.PUT | pat.CONTINUE))
     + r")\b"
 )
