@@ -201,6 +201,8 @@ class Attributions:
             if _VERB_BEFORE.search(sentence.text, 0, study.start()):
                 continue  # "said in a statement": where the cue before it spoke, not a source of its own
             source = " ".join(study.group(1).split())
+            if pat.SPOKEN_IN.search(source) and any(c.source and not c.weak for c in claims):
+                continue  # "In a statement, Kell said": the speaker, not the statement, is the source
             claims.append(Claim(at, sentence.start + study.end(), source, False, True, both=True))
         for possessive in pat.POSSESSIVE_CLAIM.finditer(sentence.text):
             name = possessive.group(1)
@@ -232,11 +234,15 @@ class Attributions:
             and skipped < 4
             and (
                 (toks[i][2][:1].islower() and (toks[i][2].lower() in ADVERBS or toks[i][2].endswith("ly")))
-                or toks[i][2].lower() in TIME_WORDS
+                or (toks[i][2].lower() in TIME_WORDS and not toks[i][2].isupper())  # "USA TODAY" is a name
             )
         ):
             i -= 1
             skipped += 1
+        if i >= 2 and toks[i][2].lower() in pat.PERIODS and toks[i - 2][2].lower() in ("in", "over", "for"):
+            i -= 3  # "have in the past said", "has over the years said": an adverbial phrase
+            while i >= 0 and toks[i][2][:1].islower() and toks[i][2].lower() in ADVERBS:
+                i -= 1
         if i < 0:
             return None
         if word in pat.ADD_VERBS and after < len(toks) and pat.COUNTED_OBJECT.match(toks[after][2]):

@@ -53,6 +53,8 @@ DATA_PARTICIPLES = frozenset(
 )
 CONTINUE = frozenset(["continued", "continues", "went on"])
 QUOTE_NEXT = re.compile(r"\s*[,:]?\s*[\u201c\"'`\u2018]")
+SPOKEN_IN = re.compile(r"\b(?:statement|interview|excerpt|speech|letter|remarks)\b", re.IGNORECASE)
+PERIODS = frozenset("past years months weeks days decades".split())
 SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
 STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 PROGRESSIVE = frozenset("is are was were been be".split())
