@@ -125,6 +125,7 @@ class Attributions:
         self._mentions: list[str] = []  # people named anywhere, for a "he" with no speaker before it
         self._bodies: list[tuple[int, str]] = []  # named non-person sources, for "it", "they", "we"
         self._sentence_index = 0
+        self._opening = (-1, -1)  # (sentence, history index) of the person opening the current sentence
         self._labels: dict[int, str] = {}
         self._quotes: list[tuple[int, int, str | None]] = []
         self._sentence_end = 0
@@ -166,6 +167,7 @@ class Attributions:
             and not self._common_word(person.split()[0])
             and not any(plain(w) in NOT_NAMES for w in person.split()[-2:])
         ):
+            self._opening = (sentence.index, len(self._history))
             self._history.append(person)
         for match in _CUE.finditer(text, sentence.start, sentence.end):
             word = match.group().lower()
@@ -419,9 +421,17 @@ class Attributions:
         low = phrase.lower()
         if low in ("he", "she"):
             want = "m" if low == "he" else "f"
+            # '"Dana Kell won the vote," he said': the subject opening the speaker's own sentence is not "he"
+            skip = self._opening[1] if self._opening[0] == self._sentence_index else -1
             for names in (self._history, self._mentions):
-                for name in reversed(names):
-                    if _is_person(name) and self._gender(name) in (None, want):
+                for n in range(len(names) - 1, -1, -1):
+                    name = names[n]
+                    if (
+                        (names is not self._history or n != skip)
+                        and _is_person(name)
+                        and self._gender(name) in (None, want)
+                        and not (" " not in name and self._common_word(name))  # "Voters reject ...": no person
+                    ):
                         return name, False
             return None, False
         if (
