@@ -55,6 +55,7 @@ CONTINUE = frozenset(["continued", "continues", "went on"])
 QUOTE_NEXT = re.compile(r"\s*[,:]?\s*[\u201c\"'`\u2018]")
 SPOKEN_IN = re.compile(r"\b(?:statement|interview|excerpt|speech|letter|remarks)\b", re.IGNORECASE)
 PERIODS = frozenset("past years months weeks days decades".split())
+SHARE_WORD = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.IGNORECASE)
 SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
 STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 PROGRESSIVE = frozenset("is are was were been be".split())
@@ -72,7 +73,10 @@ NUMBER_IN = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-ONE_OF = re.compile(r"(?:one|another|an?\s+(?:second|third|fourth))\s+[a-z]+(?:\s+[a-z]+)?$", re.IGNORECASE)
+ONE_OF = re.compile(
+    r"(?:one|another|an?\s+(?:second|third|fourth)|two|three|four|five|six|several|\d+)\s+[a-z-]+(?:\s+[a-z-]+){0,3}$",
+    re.IGNORECASE,
+)
 CURLY_QUOTE = re.compile("[\u201c\u201d]")
 STRAIGHT_QUOTE = re.compile(r"\"|''|``")
 PERSON_SUBJECT = re.compile(
