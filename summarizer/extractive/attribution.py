@@ -521,6 +521,11 @@ class Attributions:
             else:
                 open_ended = [k for k in ended if self._quotes[k][2] is None]
             last_speaker = self._quotes[-1][2] if spans and end - self._quotes[-1][1] <= 60 else None
+            if spans and last_speaker is None:
+                # '... and against the law," Kell said.': a paragraph ending in a speech tag hands its speaker on
+                tags = [c for c in self._claims[group[-1].index] if c.source and not c.content_after and not c.both]
+                if tags and end - tags[-1].end <= 30 and tags[-1].start > spans[-1][1]:
+                    last_speaker = tags[-1].source
             lead_in = None
             if text[start:end].rstrip().endswith(":"):
                 claims = [c for c in self._claims[group[-1].index] if c.source]
