@@ -12,9 +12,7 @@ No claimant is returned where none is found: none is better than a wrong one.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from dataclasses import dataclass
 
 from . import attribution_patterns as pat
 from .claim_words import (
@@ -22,24 +20,16 @@ from .claim_words import (
     ADVERBS,
     BASE_FORMS,
     DEFINITE_ANAPHORS,
-    FEMALE_TITLES,
-    MALE_TITLES,
     NOT_NAMES,
     OFFICIAL_WORDS,
-    ORG_WORDS,
     PARTICIPLE_CUES,
     PRONOUNS,
     REPORTING_VERBS,
-    SOURCE_NOUNS,
-    SPEAKER_LABEL_STOP,
     STRONG_VERBS,
     TIME_WORDS,
 )
-from .gazetteer import STATES
-from .names import FEMALE_NAMES, MALE_NAMES, US_STATES
 from .phrases import (
     DETERMINERS,
-    TITLES,
     is_name,
     is_noun,
     np_after,
@@ -52,6 +42,7 @@ from .phrases import (
     trie,
 )
 from .sentences import Sentence
+from .speakers import Claim, common_word, find_labels, find_quotes, gender, is_person
 
 __all__ = ["Attributions", "Claim", "find_source", "is_official"]
 
@@ -66,21 +57,6 @@ _CUE = re.compile(
 _VERB_BEFORE = re.compile(r"\b(?:" + trie(sorted(REPORTING_VERBS)) + r")\s+$")
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """A reporting cue in a sentence and the source it names (None when it cannot be resolved)."""
-
-    start: int
-    end: int
-    source: str | None
-    content_after: bool
-    named: bool
-    both: bool = False
-    weak: bool = False  # an act ("ordered", "deployed"): used only where no reporting cue covers
-    floor: int = 0  # where the content before the cue begins ("(93 percent, according to X)")
-    limit: int = 0  # where the content after the cue ends, when a subordinate clause ends it ("what X called Y,")
-
-
 def _pronoun(word: str) -> bool:
     return word.lower() in PRONOUNS
 
@@ -88,30 +64,6 @@ def _pronoun(word: str) -> bool:
 def is_official(source: str) -> bool:
     """True when a source names a government body, an official or a public institution."""
     return any(plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source))
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_person(source: str) -> bool:
-    words = source.split()
-    if not words or words[0].lower() in DETERMINERS or len(words) > 5:
-        return False
-    if any(plain(w) in ORG_WORDS for w in words) or plain(words[-1]) in SOURCE_NOUNS:
-        return False
-    if source in STATES or source.lower() in US_STATES or " ".join(words[-2:]).lower() in US_STATES:
-        return False
-    return any(is_name(w) for w in words) and not any(w.isupper() and len(w) > 1 for w in words[:1])
-
-
-@functools.lru_cache(maxsize=4096)
-def _gender(source: str) -> str | None:
-    """'m' or 'f' from a title ("Mrs. Kell") or a given name ("Dana Kell"); None when the name does not say."""
-    words = [w.lower().rstrip(".") for w in source.split()]
-    for word in words[:-1] or words[:1]:
-        if word in MALE_TITLES or word + "." in MALE_TITLES or word in MALE_NAMES:
-            return "m"
-        if word in FEMALE_TITLES or word + "." in FEMALE_TITLES or word in FEMALE_NAMES:
-            return "f"
-    return None
 
 
 class Attributions:
@@ -126,28 +78,12 @@ class Attributions:
         self._bodies: list[tuple[int, str]] = []  # named non-person sources, for "it", "they", "we"
         self._sentence_index = 0
         self._opening = (-1, -1)  # (sentence, history index) of the person opening the current sentence
-        self._labels: dict[int, str] = {}
-        self._quotes: list[tuple[int, int, str | None]] = []
         self._sentence_end = 0
         for sentence in sentences:
             self._claims.append(self._sentence_claims(sentence))
-        self._find_labels()
-        self._find_quotes()
+        self._labels = find_labels(text, sentences)
+        self._quotes = find_quotes(text, sentences, self._claims)
         self._quote_starts = [q[0] for q in self._quotes]
-
-    def _common_word(self, word: str) -> bool:
-        """True when a capitalised word also stands in lower case in the article ("Peppered", "Young"): no name."""
-        low = word.lower()
-        if low == word:
-            return True
-        text = self.text
-        at = text.find(low)
-        while at >= 0:  # a plain search: far cheaper than listing the article's words for a few lookups
-            end = at + len(low)
-            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-                return True
-            at = text.find(low, at + 1)
-        return False
 
     # -- cues within one sentence
 
@@ -162,9 +98,9 @@ class Attributions:
         person = subject.group(1) if subject else ""
         if (
             person
-            and _is_person(person)
+            and is_person(person)
             and person.split()[0].lower() not in pat.NOT_SUBJECT
-            and not self._common_word(person.split()[0])
+            and not common_word(self.text, person.split()[0])
             and not any(plain(w) in NOT_NAMES for w in person.split()[-2:])
         ):
             self._opening = (sentence.index, len(self._history))
@@ -216,7 +152,7 @@ class Attributions:
         for claim in claims:
             if claim.named and claim.source:
                 self._history.append(claim.source)
-                if not _is_person(claim.source):
+                if not is_person(claim.source):
                     self._bodies.append((self._sentence_index, claim.source))
         for mention in pat.MENTION.finditer(sentence.text):
             if not any(plain(w) in NOT_NAMES for w in mention.group().split()[-2:]):
@@ -319,7 +255,9 @@ class Attributions:
         if span[0] >= 2 and toks[span[0] - 1][2] == "of" and pat.SHARE.match(toks[span[0] - 2][2]):
             return None  # "72 percent of Democrats said": a share of those asked, no source of a figure
         # the head noun stands before a post-modifier: "files" in "Audit files from NGP VAN show"
-        head = next((toks[n - 1][2] for n in range(span[0] + 1, span[1] + 1) if toks[n][2] in pat.POST), toks[span[1]][2])
+        head = next(
+            (toks[n - 1][2] for n in range(span[0] + 1, span[1] + 1) if toks[n][2] in pat.POST), toks[span[1]][2]
+        )
         if word in BASE_FORMS and not (head.endswith("s") or head.lower() in pat.PLURAL_HEADS):
             return None  # "the home state of", "a new plan": a noun, not a verb
         phrase = phrase_of(text, toks, *span)
@@ -346,7 +284,7 @@ class Attributions:
         if at > 0 and match.group().lower() in pat.DATA_PARTICIPLES and is_noun(toks[at - 1][2]):
             # "a new poll showing Kell at 14 percent", "ledgers showing that": the data noun shows it
             span = np_before(toks, at - 1)
-            if span is not None and not _is_person(phrase_of(self.text, toks, *span)):
+            if span is not None and not is_person(phrase_of(self.text, toks, *span)):
                 return self._claim(match, phrase_of(self.text, toks, *span), content_after=True)
         if at == 0 or toks[at - 1][2] != ",":
             return None
@@ -404,13 +342,13 @@ class Attributions:
 
     def _gender(self, name: str) -> str | None:
         """The gender a name shows, or one shown by a fuller mention of the same surname earlier."""
-        found = _gender(name)
+        found = gender(name)
         if found:
             return found
         surname = plain(name.split()[-1])
         for other in (*self._history, *self._mentions):  # only for a "he"/"she": rare, so looked up late
-            if other != name and plain(other.split()[-1]) == surname and _gender(other):
-                return _gender(other)
+            if other != name and plain(other.split()[-1]) == surname and gender(other):
+                return gender(other)
         return None
 
     def _resolve(self, phrase: str) -> tuple[str | None, bool]:
@@ -428,9 +366,9 @@ class Attributions:
                     name = names[n]
                     if (
                         (names is not self._history or n != skip)
-                        and _is_person(name)
+                        and is_person(name)
                         and self._gender(name) in (None, want)
-                        and not (" " not in name and self._common_word(name))  # "Voters reject ...": no person
+                        and not (" " not in name and common_word(self.text, name))  # "Voters reject ...": no person
                     ):
                         return name, False
             return None, False
@@ -458,104 +396,6 @@ class Attributions:
         ):
             return None, False  # "40 percent said" is no claimant; "one source", "a third source" is
         return phrase, True
-
-    # -- cues across sentences
-
-    def _find_labels(self) -> None:
-        for sentence in self.sentences:
-            if sentence.line in self._labels:
-                continue
-            line_start = self.text.rfind("\n", 0, sentence.start) + 1
-            if sentence.start - line_start > 3:
-                continue
-            label = pat.LABEL.match(self.text, line_start, sentence.end)
-            if label and label.group(1).split()[0].lower().strip(".") not in SPEAKER_LABEL_STOP:
-                self._labels[sentence.line] = label.group(1).title()
-                continue
-            # "Dana Kell: ..." at a paragraph's head: a headline's or a transcript's speaker
-            named = pat.NAME_LABEL.match(self.text, line_start, sentence.end)
-            if named and not pat.BARE_NUMBER.match(self.text, named.end(), sentence.end):
-                words = named.group(1).split()
-                common = len(words) == 1 and self._common_word(words[0]) and not is_noun(words[0])
-                if (
-                    len(words[0]) > 1
-                    and not common
-                    and not any(plain(w).strip(".") in SPEAKER_LABEL_STOP for w in words)
-                    and all(is_name(w) or plain(w) in TITLES for w in words)
-                ):
-                    self._labels[sentence.line] = named.group(1)
-
-    def _find_quotes(self) -> None:
-        """Quoted passages and their speakers; a quote may run on over paragraphs or follow 'X said:'."""
-        text = self.text
-        by_line: dict[int, list[Sentence]] = {}
-        for sentence in self.sentences:
-            by_line.setdefault(sentence.line, []).append(sentence)
-        open_ended: list[int] = []  # quotes left open at a paragraph's end, waiting for their speaker
-        lead_in: str | None = None  # the speaker of a paragraph that ends "X said:"
-        last_speaker: str | None = None  # who spoke the quote that ended the paragraph before
-        for group in by_line.values():
-            start, end = group[0].start, group[-1].end
-            spans = pat.quote_spans(text, start, end)
-            if not spans and lead_in:
-                spans = [(start - 1, end)]  # 'X said:' and then the paragraph of what X said, unquoted
-            first = len(self._quotes)
-            for n, (opening, closing) in enumerate(spans):
-                speaker = self._quote_speaker(group, opening, closing) or self._colon_speaker(start, opening)
-                at_start = opening - start <= 1
-                if speaker is None and at_start and lead_in:
-                    speaker = lead_in
-                if speaker is None and n > 0 and self._quotes[-1][2] and opening - self._quotes[-1][1] <= 200:
-                    # '"...," X said. "...."': the next quote of the paragraph goes on with the same speaker
-                    speaker = self._quotes[-1][2]
-                if speaker is None and at_start and last_speaker:
-                    speaker = last_speaker  # a paragraph that opens with a quote goes on with the last speaker
-                if n == 0 and at_start and speaker and open_ended:
-                    for k in open_ended:
-                        self._quotes[k] = (self._quotes[k][0], self._quotes[k][1], speaker)
-                    open_ended = []
-                self._quotes.append((opening, closing, speaker))
-            ended = [k for k in range(first, len(self._quotes)) if self._quotes[k][1] >= end - 1]
-            if spans and spans[0][0] - start <= 1 and open_ended and self._quotes[first][2] is None:
-                open_ended += ended  # a quote that runs on over several paragraphs, its speaker still to come
-            else:
-                open_ended = [k for k in ended if self._quotes[k][2] is None]
-            last_speaker = self._quotes[-1][2] if spans and end - self._quotes[-1][1] <= 60 else None
-            if spans and last_speaker is None:
-                # '... and against the law," Kell said.': a paragraph ending in a speech tag hands its speaker on
-                tags = [c for c in self._claims[group[-1].index] if c.source and not c.content_after and not c.both]
-                if tags and end - tags[-1].end <= 30 and tags[-1].start > spans[-1][1]:
-                    last_speaker = tags[-1].source
-            lead_in = None
-            if text[start:end].rstrip().endswith(":"):
-                claims = [c for c in self._claims[group[-1].index] if c.source]
-                lead_in = claims[-1].source if claims else self._colon_speaker(start, end)
-
-    def _colon_speaker(self, start: int, at: int) -> str | None:
-        """'More from Dana Kell: "...': a name right before a colon that opens a quotation or a paragraph."""
-        cut = at - 80 > start  # a cut mid-paragraph is no paragraph start for the pattern's "^"
-        found = pat.COLON_NAME.search(("\x00" if cut else "") + self.text[max(start, at - 80) : at])
-        if found is None:
-            return None
-        name = found.group(1)
-        words = name.split()
-        if not all(is_name(w) or plain(w) in TITLES or w == "and" for w in words) or words[0].lower() in SPEAKER_LABEL_STOP:
-            return None
-        return name
-
-    def _quote_speaker(self, group: list[Sentence], opening: int, closing: int) -> str | None:
-        for sentence in group:
-            # '"...?" Kell said.': the speaker's sentence may begin right after the closing mark
-            if sentence.start <= closing + 40 and closing <= sentence.end:
-                for claim in self._claims[sentence.index]:
-                    # '"...," X said, "...': the cue right after the closing mark speaks the quote either way
-                    if 0 <= claim.start - closing <= 40 and claim.source and not claim.weak:
-                        return claim.source
-            if sentence.start <= opening <= sentence.end:
-                for claim in self._claims[sentence.index]:
-                    if claim.content_after and 0 <= opening - claim.end <= 30 and claim.source:
-                        return claim.source
-        return None
 
     # -- the source of one position
 
@@ -606,10 +446,8 @@ def _in_aside(text: str, start: int, position: int) -> bool:
     between = text[start:position]
     if between.count("(") > between.count(")"):
         return True
-    relative = None
-    for relative in pat.RELATIVE_ASIDE.finditer(between):
-        pass
-    return relative is not None and "," not in between[relative.end() :]
+    last = max((m.end() for m in pat.RELATIVE_ASIDE.finditer(between)), default=-1)
+    return last >= 0 and "," not in between[last:]  # ", who ..." still open: a relative clause of the outlet's
 
 
 def _place_phrase(rest: list[str], verb: str) -> bool:

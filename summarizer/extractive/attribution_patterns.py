@@ -41,8 +41,13 @@ INTRODUCES = re.compile(r"\s*(?:that\b|of\b|on\b|about\b|:|,|\u201c|\"|\u2014|-)
 ADJUNCT_PREPOSITIONS = frozenset("from in on at during after before with via while outside inside".split())
 QUANTIFIED = frozenset(["least", "most"])
 ADD_VERBS = frozenset(["add", "adds", "added"])
-COUNTED_OBJECT = re.compile(r"(?:\d[\d,.]*|a|an|the|another|more|some|several|new|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$", re.IGNORECASE)
-SHARE = re.compile(r"(?:\d[\d,.]*%?|percent|per|cent|%|half|third|thirds|quarter|quarters|majority|most|many|some|all|none)$", re.I)
+COUNTED_OBJECT = re.compile(
+    r"(?:\d[\d,.]*|a|an|the|another|more|some|several|new|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$",
+    re.IGNORECASE,
+)
+SHARE = re.compile(
+    r"(?:\d[\d,.]*%?|percent|per|cent|%|half|third|thirds|quarter|quarters|majority|most|many|some|all|none)$", re.I
+)
 RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b")
 PLURAL_SOURCE = re.compile(r"\s(?:and|&)\s|[a-z]s$")
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
@@ -63,7 +68,9 @@ BODY_REACH = 2  # sentences back that "it" or "they" may point to a named body
 PARENTHESIS_ENDS = frozenset([",", ")", "\u2014", "\u2013"])
 NOT_SUBJECT = frozenset("like unlike as with despite including among during without about".split())
 # what begins the content after a hearer: "told the Orlen Herald he had", "told reporters the vote was"
-STARTS_TOLD = re.compile(r"(?:that|he|she|they|it|we|i|you|there|the|a|an|his|her|their|its)(?:['\u2019]\w+)?$", re.IGNORECASE)
+STARTS_TOLD = re.compile(
+    r"(?:that|he|she|they|it|we|i|you|there|the|a|an|his|her|their|its)(?:['\u2019]\w+)?$", re.IGNORECASE
+)
 ADDRESSEE_VERBS = frozenset(["told", "tells", "tell", "asked", "asks", "ask", "reminded", "warned", "assured"])
 QUOTE_CLOSERS = frozenset(["\u201d", '"', "'", "\u2019"])
 PLURAL_HEADS = frozenset("i we they you people police media staff data military public government".split())

@@ -9,13 +9,13 @@ from .claim_words import NOT_NAMES, REPORTING_VERBS, SOURCE_NOUNS
 __all__ = [
     "DETERMINERS",
     "TITLES",
+    "abbreviation_dot",
     "is_modifier",
     "is_name",
     "is_noun",
     "np_after",
-    "np_to_boundary",
-    "abbreviation_dot",
     "np_before",
+    "np_to_boundary",
     "phrase_of",
     "plain",
     "tokens",
@@ -260,7 +260,9 @@ def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, i
     return span
 
 
-_BOUNDARY = frozenset([",", ";", ":", "(", ")", "[", "]", "\u2014", "\u2013", "-", '"', "\u201c", "\u201d", ".", "?", "!"])
+_BOUNDARY = frozenset(
+    [",", ";", ":", "(", ")", "[", "]", "\u2014", "\u2013", "-", '"', "\u201c", "\u201d", ".", "?", "!"]
+)
 _RELATIVE = frozenset("who which that whose where when while because as if than".split())
 _POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
 
