@@ -302,7 +302,7 @@ def np_to_boundary(toks: list[tuple[int, int, str]], i: int, limit: int = 14) ->
         or first in DETERMINERS
         or first in _POSSESSIVE_DETERMINERS
         or first.endswith(("'s", "\u2019s"))
-        or (len(words) <= 3 and all(is_modifier(w) for w in words))
+        or (len(words) <= 3 and all(w.isalpha() and w.islower() and w not in _FUNCTION for w in words))  # "state law"
     ):
         return None
     return i, k - 1
