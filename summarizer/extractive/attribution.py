@@ -264,6 +264,8 @@ class Attributions:
         if word in ("called", "named") and toks[span[0]][2].lower() in ("a", "an"):
             return None  # "a group called X": naming, not saying
         before = toks[span[0] - 1][2] if span[0] > 0 else ""
+        if span[0] > 1 and before.isalpha() and before.islower() and toks[span[0] - 2][2].lower() in pat.AUXILIARIES:
+            return None  # "advisers who have run the numbers argue": "the numbers" is an object of "run"
         claim = self._claim(
             match,
             phrase,
