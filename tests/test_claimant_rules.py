@@ -86,6 +86,7 @@ def source_of(text: str, quantity: str) -> str | None:
         ),
         # a number inside a source's name is no share of respondents; "one former senior official" is a source
         ("It will cost 300 jobs, according to Fight for 15 organizer Kendall Fells.", "300", None),
+        ('"We will spend 40 million on it," said one Kestrian involved in the plan.', "40 million", "one Kestrian"),
         (
             '"Did he lose 20 minutes? Probably," said one former senior agency official.',
             "20",

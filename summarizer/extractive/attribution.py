@@ -394,7 +394,7 @@ class Attributions:
             return None, False
         lead = " ".join(words[1:3] if words[0].lower() in DETERMINERS else words[:2])
         if (pat.NUMBER_IN.search(pat.YEAR.sub("", lead)) or pat.SHARE_WORD.search(phrase)) and not (
-            len(words) > 1 and pat.ONE_OF.match(phrase) and is_noun(words[-1])
+            len(words) > 1 and pat.ONE_OF.match(phrase) and (is_noun(words[-1]) or is_name(words[-1]))
         ):
             return None, False  # "40 percent said" is no claimant; "one source", "a third source" is
         return phrase, True
