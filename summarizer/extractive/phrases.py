@@ -28,7 +28,7 @@ TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir",
 _SHORT_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st"])
 _LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
 _MAX_NP = 9
-_QUANTIFIERS = frozenset(["one", "another", "two", "three", "several"])
+_NP_OPENERS = DETERMINERS | frozenset(["one", "another", "two", "three", "several"])
 _FUNCTION = frozenset(
     """and or but nor that which who whom whose to of in on at by for with from as into than then so if not no
     is are was were be been being has have had do does did will would can could may might must should it its he
@@ -160,7 +160,7 @@ def np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None
     """Token range [i, k] of the noun phrase starting at token i, or None."""
     k = i
     n = len(toks)
-    if k < n and (toks[k][2].lower() in DETERMINERS | _QUANTIFIERS or toks[k][2].endswith(("'s", "\u2019s"))):
+    if k < n and (toks[k][2].lower() in _NP_OPENERS or toks[k][2].endswith(("'s", "\u2019s"))):
         k += 1  # "the", "one", "another", "Kell's"
     last_head = -1
     modifiers = 0
