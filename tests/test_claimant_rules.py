@@ -70,6 +70,9 @@ def source_of(text: str, quantity: str) -> str | None:
         ("Kestria Money puts his fortune at $45 billion.", "$45 billion", "Kestria Money"),
         # a data noun with a participle
         ("A new poll showing Brell at 14 percent worried his aides.", "14 percent", "A new poll"),
+        # what a plan or a pledge of someone's sets out is their claim, up to the clause's end
+        ("Brell's plan would raise $15 billion in new taxes.", "$15 billion", "Brell"),
+        ("Orlen's pledge to add 7,000 soldiers, and a later call for 40 tanks, pleased its allies.", "7,000", "Orlen"),
         # "continued" before a quotation, "pointed to"
         (
             'Peter Brell spoke to the press. He continued, "We found 34,000 missing records."',
@@ -131,6 +134,7 @@ def test_labels_and_paragraphs() -> None:
         # asides of the outlet's inside what follows a cue: brackets, a non-restrictive relative clause
         ("Kell said the plan (which covers 14 towns) would pass.", "14"),
         ("Kell said the vote in Orlen, where 475 delegates are at stake, would be close.", "475"),
+        ("Orlen's pledge to add 7,000 soldiers, and a later call for 40 tanks, pleased its allies.", "40"),
         # the object of another verb is no subject of the reporting verb
         ("Senior aides who have run the numbers argue that Kell will win 90 percent of the seats.", "90 percent"),
         # a share of those asked is no source

@@ -22,6 +22,11 @@ POSSESSIVE_CLAIM = re.compile(
     r"estimates?|figures?|data|numbers|count|tally|calculations?|projections?|forecasts?|predictions?|remarks?|"
     r"comments?|tweets?|argument|reports?|analysis|survey|poll)\b"
 )
+# "Kell's plan to deport 11,000", "Orlen's pledge to add 7,000 soldiers", "Kell's plan would raise $15 billion"
+POSSESSIVE_PLAN = re.compile(
+    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['\u2019]s?\s+(?:own\s+|new\s+|proposed\s+)?(?:plans?|pledges?|"
+    r"proposals?|promises?|vows?|demands?|offers?)(?:\s+(?:last|this)\s+\w+)?\s+(?=to\s|would\s|will\s|calls?\s+for\s)"
+)
 # 'More from Dana Kell: "...', 'Orlen Herald editor Dana Kell:' : a name, a colon, then what the name says
 COLON_NAME = re.compile(
     r"(?:^|\n|[-\u2014\u2013]\s*|\b(?:by|from)\s+)((?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?){0,4}[A-Z][\w.'\u2019-]*)\s*:\s*$"
