@@ -75,6 +75,7 @@ class Attributions:
         self._claims: list[list[Claim]] = []
         self._history: list[str] = []
         self._mentions: list[str] = []  # people named anywhere, for a "he" with no speaker before it
+        self._mentions_upto = 0  # sentences whose mentions are read
         self._bodies: list[tuple[int, str]] = []  # named non-person sources, for "it", "they", "we"
         self._sentence_index = 0
         self._opening = (-1, -1)  # (sentence, history index) of the person opening the current sentence
@@ -134,7 +135,8 @@ class Attributions:
                     claim = Claim(claim.start, claim.end, claim.source, claim.content_after, claim.named, weak=True)
             if claim is not None:
                 claims.append(claim)
-        for study in pat.IN_STUDY.finditer(sentence.text):
+        studies = pat.IN_STUDY.finditer(sentence.text) if pat.STUDY_WORD.search(sentence.text) else ()
+        for study in studies:
             at = sentence.start + study.start()
             if _VERB_BEFORE.search(sentence.text, 0, study.start()):
                 continue  # "said in a statement": where the cue before it spoke, not a source of its own
@@ -142,14 +144,15 @@ class Attributions:
             if pat.SPOKEN_IN.search(source) and any(c.source and not c.weak for c in claims):
                 continue  # "In a statement, Kell said": the speaker, not the statement, is the source
             claims.append(Claim(at, sentence.start + study.end(), source, False, True, both=True))
-        for possessive in pat.POSSESSIVE_CLAIM.finditer(sentence.text):
+        apostrophe = "'" in sentence.text or "\u2019" in sentence.text  # both patterns below need one: skip fast
+        for possessive in pat.POSSESSIVE_CLAIM.finditer(sentence.text) if apostrophe else ():
             name = possessive.group(1)
             if not pat.INTRODUCES.match(sentence.text, possessive.end()):
                 continue  # "Kell's comments come two days after": the noun is a subject, not a lead-in
             if plain(name.split()[0]) not in NOT_NAMES or len(name.split()) > 1:
                 end = sentence.start + possessive.end()
                 claims.append(Claim(sentence.start + possessive.start(), end, self._resolve(name)[0], True, True))
-        for plan in pat.POSSESSIVE_PLAN.finditer(sentence.text):
+        for plan in pat.POSSESSIVE_PLAN.finditer(sentence.text) if apostrophe else ():
             name = plan.group(1)
             if plain(name.split()[0]) not in NOT_NAMES or len(name.split()) > 1:
                 source = self._resolve(name)[0]  # what a plan or a pledge of X's sets out is X's claim
@@ -162,10 +165,17 @@ class Attributions:
                 self._history.append(claim.source)
                 if not is_person(claim.source):
                     self._bodies.append((self._sentence_index, claim.source))
-        for mention in pat.MENTION.finditer(sentence.text):
-            if not any(plain(w) in NOT_NAMES for w in mention.group().split()[-2:]):
-                self._mentions.append(mention.group())
         return claims
+
+    def _mentioned(self) -> list[str]:
+        """People named in the sentences before the current one; read only when a "he"/"she" needs them (rare)."""
+        while self._mentions_upto < self._sentence_index:
+            sentence = self.sentences[self._mentions_upto]
+            for mention in pat.MENTION.finditer(sentence.text):
+                if not any(plain(w) in NOT_NAMES for w in mention.group().split()[-2:]):
+                    self._mentions.append(mention.group())
+            self._mentions_upto += 1
+        return self._mentions
 
     def _verb_claim(
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
@@ -356,7 +366,7 @@ class Attributions:
         if found:
             return found
         surname = plain(name.split()[-1])
-        for other in (*self._history, *self._mentions):  # only for a "he"/"she": rare, so looked up late
+        for other in (*self._history, *self._mentioned()):  # only for a "he"/"she": rare, so looked up late
             if other != name and plain(other.split()[-1]) == surname and gender(other):
                 return gender(other)
         return None
@@ -371,7 +381,7 @@ class Attributions:
             want = "m" if low == "he" else "f"
             # '"Dana Kell won the vote," he said': the subject opening the speaker's own sentence is not "he"
             skip = self._opening[1] if self._opening[0] == self._sentence_index else -1
-            for names in (self._history, self._mentions):
+            for names in (self._history, self._mentioned()):
                 for n in range(len(names) - 1, -1, -1):
                     name = names[n]
                     if (

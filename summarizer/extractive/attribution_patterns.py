@@ -16,6 +16,10 @@ IN_STUDY = re.compile(
     r"(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on|by|in|with|the\s+same|earlier|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)\b)",
 )
+# a cheap test that a sentence holds one of IN_STUDY's nouns before the full pattern runs
+STUDY_WORD = re.compile(
+    r"[Pp]oll|[Ss]urvey|study|report|analysis|census|interview|statement|review|audit|data|figures|records"
+)
 # "Smith's claim that ...", "the ministry's estimate of ..."
 POSSESSIVE_CLAIM = re.compile(
     r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['\u2019]s?\s+(?:own\s+)?(?:claims?|statements?|assertions?|"
