@@ -155,11 +155,11 @@ class Attributions:
         for plan in pat.POSSESSIVE_PLAN.finditer(sentence.text) if apostrophe else ():
             name = plan.group(1)
             if plain(name.split()[0]) not in NOT_NAMES or len(name.split()) > 1:
-                source = self._resolve(name)[0]  # what a plan or a pledge of X's sets out is X's claim
+                owner = self._resolve(name)[0]  # what a plan or a pledge of X's sets out is X's claim
                 stop = pat.CLAUSE_END.search(text, sentence.start + plan.end(), sentence.end)
                 limit = stop.start() if stop else 0
                 end = sentence.start + plan.end()
-                claims.append(Claim(sentence.start + plan.start(), end, source, True, True, limit=limit))
+                claims.append(Claim(sentence.start + plan.start(), end, owner, True, True, limit=limit))
         for claim in claims:
             if claim.named and claim.source:
                 self._history.append(claim.source)
