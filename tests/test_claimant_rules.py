@@ -66,6 +66,8 @@ def source_of(text: str, quantity: str) -> str | None:
             "four",
             "Audit files from the Orlen Board",
         ),
+        # a dateline is no part of the subject that opens the sentence
+        ("ORLEN \u2014 Gov. Dana Kell (K-Or.) defended her call to hire 300 nurses.", "300", "Gov. Dana Kell"),
         # to put a thing at a number is to estimate it
         ("Kestria Money puts his fortune at $45 billion.", "$45 billion", "Kestria Money"),
         # a data noun with a participle

@@ -213,6 +213,21 @@ _MODIFYING_PARTICIPLES = frozenset(
 _CLOSERS = {",": ",", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}
 
 
+_OPENING_ADVERBIALS = _PREPOSITIONS | {"last", "this", "on", "after", "before", "during", "since"}
+_DASHES = frozenset(["\u2014", "\u2013", "-", "--"])
+
+
+def dateline_end(toks: list[tuple[int, int, str]]) -> int:
+    """Index of the first token after a dateline ("ORLEN \u2014", "ORLEN (Reuters) -"), or 0 when there is none."""
+    k = 0
+    while k < len(toks) and k < 4 and toks[k][2].isupper() and toks[k][2].isalpha():
+        k += 1
+    if k and k < len(toks) and toks[k][2] == "(":
+        close = next((n for n in range(k + 1, min(len(toks), k + 6)) if toks[n][2] == ")"), None)
+        k = close + 1 if close is not None else k
+    return k + 1 if k and k < len(toks) and toks[k][2] in _DASHES else 0
+
+
 def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, int] | None:
     """The noun phrase opening a clause that ends in the verb at token ``verb``, or None.
 
@@ -221,8 +236,8 @@ def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, i
     parentheticals (between commas, dashes or brackets) may stand, so that no other verb
     can have been the phrase's own.
     """
-    start = 0
-    if toks and toks[0][2].lower() in _PREPOSITIONS | {"last", "this", "on", "after", "before", "during", "since"}:
+    start = dateline_end(toks)
+    if start == 0 and toks and toks[0][2].lower() in _OPENING_ADVERBIALS:
         comma = next((n for n in range(1, verb) if toks[n][2] == ","), None)  # "In March, the poll found"
         if comma is None:
             return None
