@@ -10,6 +10,7 @@ __all__ = [
     "DETERMINERS",
     "TITLES",
     "abbreviation_dot",
+    "clause_start",
     "is_modifier",
     "is_name",
     "is_noun",
@@ -228,6 +229,18 @@ def dateline_end(toks: list[tuple[int, int, str]]) -> int:
     return k + 1 if k and k < len(toks) and toks[k][2] in _DASHES else 0
 
 
+def clause_start(toks: list[tuple[int, int, str]], before: int) -> int:
+    """Where the main clause's subject may begin: after a dateline or an opening adverbial ("In March, ...").
+
+    -1 when an opening adverbial has no comma before token ``before``.
+    """
+    start = dateline_end(toks)
+    if start == 0 and toks and toks[0][2].lower() in _OPENING_ADVERBIALS:
+        comma = next((n for n in range(1, before) if toks[n][2] == ","), None)  # "In March, the poll found"
+        return -1 if comma is None else comma + 1
+    return start
+
+
 def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, int] | None:
     """The noun phrase opening a clause that ends in the verb at token ``verb``, or None.
 
@@ -236,12 +249,9 @@ def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, i
     parentheticals (between commas, dashes or brackets) may stand, so that no other verb
     can have been the phrase's own.
     """
-    start = dateline_end(toks)
-    if start == 0 and toks and toks[0][2].lower() in _OPENING_ADVERBIALS:
-        comma = next((n for n in range(1, verb) if toks[n][2] == ","), None)  # "In March, the poll found"
-        if comma is None:
-            return None
-        start = comma + 1
+    start = clause_start(toks, verb)
+    if start < 0:
+        return None
     span = np_after(toks, start)
     if span is None or span[1] >= verb - 1 or not (is_name(toks[span[1]][2]) or is_noun(toks[span[1]][2])):
         return None
