@@ -77,6 +77,16 @@ class _Job:
     key: str
 
 
+def _checked_by(key: str) -> str:
+    """The cache key under which the version of the code that checked a stored LLM record is kept."""
+    return f"{key}:checks"
+
+
+def _checks() -> str:
+    """The verifier's version: the extractive engine's content hash, read when used."""
+    return extractive.ENGINE_VERSION
+
+
 class Summarizer:
     """Holds settings, the server clients and the cache for many articles.
 
@@ -185,17 +195,22 @@ class Summarizer:
         hit = self._cache.get(job.key)
         if hit is None:
             return None
+        if hit.engine == "llm" and self._verifies(job) and self._cache.get_text(_checked_by(job.key)) != _checks():
+            # checked by older code: the model's answer still stands, so check it again rather than ask again
+            hit = self._store(job.key, hit.model_copy(update={"checks": verify(hit.summary, job.document.text)}))
         return hit.model_copy(update={"cached": True, **self._provenance(job, article_id)})
 
     def _store(self, key: str, record: SummaryRecord) -> SummaryRecord:
         if self._cache is not None:
             self._cache.set(key, record)
+            if record.engine == "llm" and record.checks is not None:
+                self._cache.set_text(_checked_by(key), _checks())
         return record
 
     def _extractive(self, job: _Job, article_id: str | None) -> SummaryRecord:
         started = time.perf_counter()
         document = job.document
-        summary = extract(document.text, job.language)
+        summary = extract(document.text, job.language, document.published)
         spans, unplaced = place_quotes(summary.quoted(), ArticleIndex(document.text).locate, document.text)
         provenance = self._provenance(job, article_id)
         if unplaced:

@@ -199,6 +199,8 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
         values["api_key"] = env["OPENAI_API_KEY"]
     if "base_url" not in values and env.get("OPENAI_BASE_URL"):
         values["base_url"] = env["OPENAI_BASE_URL"]
+    if "engine" not in values and ("provider" in values or "model" in values):
+        values["engine"] = "llm"  # a server or model named on purpose means an LLM: never a quiet offline record
     if "provider" not in values:
         port = urlparse(values.get("base_url") or "").port
         local = "model_path" in values and "base_url" not in values
@@ -262,7 +264,8 @@ def check_credentials(settings: Settings) -> None:
         raise ConfigError(
             "no API key: set OPENAI_API_KEY (or SUMMARIZER_API_KEY), or point "
             "SUMMARIZER_BASE_URL / --base-url at a local server with --provider "
-            "ollama, vllm or llamacpp, or run a GGUF file with --provider local --model-path FILE.gguf"
+            "ollama, vllm or llamacpp, or run a GGUF file with --provider local --model-path FILE.gguf "
+            "(--engine extractive runs the built-in engine, no model)"
         )
 
 

@@ -17,7 +17,6 @@ requests or ``max_seconds`` seconds.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import threading
@@ -29,7 +28,7 @@ from typing import Any
 
 import httpx2
 
-from tests.fault_server import _ARTICLE, FaultServer, Plan, always, answer_content
+from tests.fault_server import FaultServer, Plan, always, answer_content, article_of
 
 Outcome = Callable[[int], str]
 STEPS = {"validating": "in_progress", "in_progress": "finalizing", "finalizing": "completed", "cancelling": "cancelled"}
@@ -239,39 +238,16 @@ class BatchApiServer(FaultServer):
                 batch[name] = self._store(data, "batch_output", f"{batch['id']}-{name}.jsonl")["id"]
 
     def _answer_line(self, body: dict[str, Any]) -> dict[str, Any]:
-        user = next((m["content"] for m in body["messages"] if m["role"] == "user"), "")
-        match = _ARTICLE.search(user)
-        article = match.group(1) if match else user
-        key = hashlib.sha256(article.encode()).hexdigest()
+        article, key = article_of(body)
         fault = self.item_plan(key, len(self.batch_log.items[key]))
         self.batch_log.items[key].append(fault)
         if fault == "error":
             return {"status_code": 500, "request_id": "req", "body": {"error": {"message": "injected 500"}}}
         content, finish = answer_content(self._answer_for(article).decode(), fault)
         sent = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
-        prompt_tokens, completion_tokens = len(sent) // 4, len(content) // 4
-        with self._lock:
-            totals = self.log.tokens[key]
-            totals[0] += prompt_tokens
-            totals[1] += completion_tokens
-        return {
-            "status_code": 200,
-            "request_id": "req",
-            "body": {
-                "id": "chatcmpl-batch",
-                "object": "chat.completion",
-                "created": int(time.time()),
-                "model": body.get("model", "batch-model"),
-                "choices": [
-                    {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish}
-                ],
-                "usage": {
-                    "prompt_tokens": prompt_tokens,
-                    "completion_tokens": completion_tokens,
-                    "total_tokens": prompt_tokens + completion_tokens,
-                },
-            },
-        }
+        model = body.get("model", "batch-model")
+        answer = self._completion(key, len(sent), content, finish, model, "chatcmpl-batch", ok=False)
+        return {"status_code": 200, "request_id": "req", "body": answer}
 
 
 class _Reroute(httpx2.AsyncBaseTransport):

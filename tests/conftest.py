@@ -22,6 +22,8 @@ from typing import Any
 import httpx2
 import pytest
 
+from tests.fault_server import completion
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = Path(__file__).resolve().parent / "articles"
 SHARED = Path(os.environ.get("SUMMARIZER_SHARED_DIR") or ROOT.parent / "shared")
@@ -174,30 +176,6 @@ def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
 def article(name: str) -> str:
     """Return one of the project's own example articles."""
     return (ARTICLES / name).read_text(encoding="utf-8")
-
-
-def completion(
-    content: str, *, prompt_tokens: int = 100, completion_tokens: int = 50, finish_reason: str = "stop"
-) -> dict[str, Any]:
-    """Build an OpenAI chat.completion body (hand-built, not a recording)."""
-    return {
-        "id": "chatcmpl-handbuilt",
-        "object": "chat.completion",
-        "created": 0,
-        "model": "test-model",
-        "choices": [
-            {
-                "index": 0,
-                "message": {"role": "assistant", "content": content},
-                "finish_reason": finish_reason,
-            }
-        ],
-        "usage": {
-            "prompt_tokens": prompt_tokens,
-            "completion_tokens": completion_tokens,
-            "total_tokens": prompt_tokens + completion_tokens,
-        },
-    }
 
 
 def valdoria_answer(**changes: Any) -> dict[str, Any]:

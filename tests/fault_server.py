@@ -83,6 +83,39 @@ def answer_content(content: str, fault: str) -> tuple[str, str]:
     return content, finish
 
 
+def completion(
+    content: str,
+    *,
+    prompt_tokens: int = 100,
+    completion_tokens: int = 50,
+    finish_reason: str = "stop",
+    model: str = "test-model",
+    ident: str = "chatcmpl-handbuilt",
+    created: int = 0,
+) -> dict[str, Any]:
+    """Build an OpenAI chat.completion body (hand-built, not a recording): for the servers and the tests."""
+    return {
+        "id": ident,
+        "object": "chat.completion",
+        "created": created,
+        "model": model,
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish_reason}],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+    }
+
+
+def article_of(request: dict[str, Any]) -> tuple[str, str]:
+    """The article a chat request asks about (the <article> block of its user message, else all of it) and its key."""
+    user = next((m["content"] for m in request["messages"] if m["role"] == "user"), "")
+    match = _ARTICLE.search(user)
+    article = match.group(1) if match else user
+    return article, hashlib.sha256(article.encode()).hexdigest()
+
+
 @dataclass
 class Log:
     """What the server saw and did."""
@@ -176,12 +209,30 @@ class FaultServer:
             self._answers[key] = json.dumps(valid_answer(article)).encode()
         return self._answers[key]
 
+    def _completion(
+        self, key: str, sent: int, content: str, finish: str, model: str, ident: str, *, ok: bool
+    ) -> dict[str, Any]:
+        """Count an answer's tokens (about 4 bytes each) against its article and build its body."""
+        prompt_tokens, completion_tokens = sent // 4, len(content) // 4
+        with self._lock:
+            totals = self.log.tokens[key]
+            totals[0] += prompt_tokens
+            totals[1] += completion_tokens
+            if ok:
+                self.log.answered_ok[key] += 1
+        return completion(
+            content,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            finish_reason=finish,
+            model=model,
+            ident=ident,
+            created=int(time.time()),
+        )
+
     def _handle(self, handler: Any, body: bytes) -> None:
         request = json.loads(body)
-        user = next((m["content"] for m in request["messages"] if m["role"] == "user"), "")
-        match = _ARTICLE.search(user)
-        article = match.group(1) if match else user
-        key = hashlib.sha256(article.encode()).hexdigest()
+        article, key = article_of(request)
         with self._lock:
             self.log.requests += 1
             over = self.log.requests > self.max_requests or time.monotonic() - self._started > self.max_seconds
@@ -213,27 +264,5 @@ class FaultServer:
             sock.close()
             return
         content, finish = answer_content(self._answer_for(article).decode(), fault)
-        prompt_tokens, completion_tokens = len(body) // 4, len(content) // 4
-        with self._lock:
-            totals = self.log.tokens[key]
-            totals[0] += prompt_tokens
-            totals[1] += completion_tokens
-            if fault == "ok":
-                self.log.answered_ok[key] += 1
-        handler._send(
-            200,
-            {
-                "id": "chatcmpl-fault",
-                "object": "chat.completion",
-                "created": int(time.time()),
-                "model": request.get("model", "fault-model"),
-                "choices": [
-                    {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish}
-                ],
-                "usage": {
-                    "prompt_tokens": prompt_tokens,
-                    "completion_tokens": completion_tokens,
-                    "total_tokens": prompt_tokens + completion_tokens,
-                },
-            },
-        )
+        model = request.get("model", "fault-model")
+        handler._send(200, self._completion(key, len(body), content, finish, model, "chatcmpl-fault", ok=fault == "ok"))

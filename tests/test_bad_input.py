@@ -103,3 +103,16 @@ def test_injection_cannot_close_the_fence_or_reach_the_system_message() -> None:
     assert messages[0]["role"] == "system" and "Ignore previous instructions" not in messages[0]["content"]
     user = messages[1]["content"]
     assert user.count("</article>") == 1 and user.rstrip().endswith("</article>")
+
+
+def test_a_byte_order_mark_over_damaged_bytes_is_an_input_error(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "damaged.txt").write_bytes(b"\xff\xfe\x00\x00" + b"AB\xff\xd8\x10\x00" * 8)  # a UTF-32 mark, no UTF-32
+    (folder / "utf32.txt").write_bytes(article("valdoria-border.txt").encode("utf-32"))
+    out = tmp_path / "out.jsonl"
+    run_batch(folder, out=out, engine="extractive")
+    rows = rows_of(out)
+    assert rows["damaged.txt"]["error_type"] == "InputError", rows["damaged.txt"]["error"]
+    assert "byte-order mark" in rows["damaged.txt"]["error"] and "UTF-8" in rows["damaged.txt"]["error"]
+    assert rows["utf32.txt"]["status"] == "ok" and rows["utf32.txt"]["ingest"]["encoding"] == "utf-32"

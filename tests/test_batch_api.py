@@ -352,6 +352,27 @@ def test_cli_batch_via_batch_api_then_status(folder: Path, tmp_path: Path, monke
     assert dry.exit_code == 0 and "would run" in dry.stdout
 
 
+def test_cli_batch_api_without_a_key_fails_at_once_with_one_error(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    import summarizer.api
+    from summarizer.cli import app
+
+    monkeypatch.delenv("OPENAI_API_KEY")
+    monkeypatch.setattr(summarizer.api, "_announced", False)  # the offline notice is said once per process
+    out = tmp_path / "b.jsonl"
+    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "--via", "batch-api", "--no-progress"])
+    assert done.exit_code == 2, done.output
+    assert "no LLM configured" not in done.stderr, "the offline notice before the error that contradicts it"
+    assert done.stderr.strip().splitlines() == [
+        "error: the Batch API needs an LLM: set OPENAI_API_KEY (or --base-url for a server with a Batch API); "
+        "the extractive engine runs locally and needs no batch"
+    ]
+    assert not out.exists() and list(tmp_path.glob(".b.jsonl*")) == []
+
+
 def test_batch_status_without_a_run_says_so(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no Batch API run"):
         batch_status(tmp_path / "none.jsonl", **FAST)

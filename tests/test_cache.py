@@ -71,7 +71,7 @@ def test_key_depends_on_every_part() -> None:
 def test_corrupt_entry_is_a_miss_with_a_warning(make_summarizer: Any, clean_env: Path) -> None:
     make_summarizer(Recorder(answer_response(valdoria_answer()))).summarize(TEXT)
     with diskcache.Cache(str(clean_env)) as raw:
-        keys = list(raw.iterkeys())
+        keys = [k for k in raw.iterkeys() if not k.endswith(":checks")]  # the record, not its checks stamp
         assert len(keys) == 1
         raw.set(keys[0], '{"article_id": "half a rec')
     rec = Recorder(answer_response(valdoria_answer()))
@@ -106,3 +106,30 @@ def test_garbage_database_file_does_not_crash(make_summarizer: Any, tmp_path: Pa
     with pytest.warns(CacheWarning):
         record = make_summarizer(rec, cache_dir=folder).summarize(TEXT)
     assert record.summary.summary
+
+
+def test_a_record_checked_by_older_code_is_checked_again_not_asked_again(
+    make_summarizer: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarizer.api
+    import summarizer.extractive as extractive
+
+    first = make_summarizer(Recorder(answer_response(valdoria_answer()))).summarize(TEXT)
+    assert not first.cached and first.checks is not None and first.checks.figures
+    # an upgrade that changes the verifier (one of the engine's sources, so its version moves)
+    monkeypatch.setattr(extractive, "ENGINE_VERSION", "extractive-000000000000")
+    verify = summarizer.api.verify
+    calls: list[str] = []
+
+    def newer_verify(summary: Any, text: str) -> Any:
+        calls.append(text)
+        return verify(summary, text).model_copy(update={"figures": []})
+
+    monkeypatch.setattr(summarizer.api, "verify", newer_verify)
+    rec = Recorder()
+    again = make_summarizer(rec).summarize(TEXT)
+    assert rec.requests == [] and again.cached, "the model was asked again for an answer already paid for"
+    assert again.checks is not None and again.checks.figures == [], "the older code's checks were served"
+    assert again.summary == first.summary and len(calls) == 1
+    third = make_summarizer(Recorder()).summarize(TEXT)
+    assert third.checks == again.checks and len(calls) == 1  # stored with its new checks: not checked a third time

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from summarizer.batch import run_batch
 from summarizer.cli import app
 from summarizer.digest import Digest, TimelinePoint, build_digest, load_records
 from summarizer.digest.rendering import chart_png, render_html, render_markdown
+from tests.chromium import needs_chromium, probe_layout
 from tests.conftest import SHARED
 
 SEEDS = SHARED / "seeds"
@@ -178,7 +178,6 @@ def test_cli_writes_all_three_formats(tmp_path: Path) -> None:
     assert runner.invoke(app, ["digest", str(out), "-f", "pdf"]).exit_code == 2
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # The page is laid out in an iframe of the given width (headless windows are at least 500 px wide);
 # a word is broken when its letters sit on more than one line of rendered text boxes.
 _PROBE = """
@@ -216,47 +215,14 @@ frame.addEventListener('load', () => {
 """
 
 
-def _chromium(*args: str) -> subprocess.CompletedProcess[str]:
-    assert CHROMIUM is not None
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        "--window-size=700,3000",
-    ]
-    return subprocess.run([CHROMIUM, *flags, *args], capture_output=True, text=True, timeout=90, check=True)
-
-
 def layout_at(page: str, width: int, folder: Path) -> dict[str, Any]:
     """Lay the page out at `width` CSS pixels in headless Chromium; save a screenshot beside it."""
-    probe = folder / f"probe-{width}.html"
-    probe.write_text(
-        '<!DOCTYPE html><html><body style="margin:0">'
-        f'<iframe id="frame" style="width:{width}px;height:3000px;border:0;display:block" '
-        f'srcdoc="{html.escape(page, quote=True)}"></iframe><script>{_PROBE}</script></body></html>',
-        encoding="utf-8",
-    )
-    shot = folder / f"digest-{width}.png"
-    _chromium(f"--user-data-dir={folder / f'profile-s{width}'}", f"--screenshot={shot}", probe.as_uri())
-    assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
-    dom = _chromium(
-        f"--user-data-dir={folder / f'profile-{width}'}", "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()
-    ).stdout
-    raw = dom.split('<pre id="layout">', 1)[1].split("</pre>", 1)[0]
-    layout: dict[str, Any] = json.loads(html.unescape(raw))
-    return layout
+    return probe_layout(page, width, folder, _PROBE, height=3000, shot="digest")
 
 
-@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed here")
+@needs_chromium
 @pytest.mark.parametrize("width", [375, 600])
 def test_html_reads_well_on_a_phone_and_in_email(seed_digest: Digest, tmp_path: Path, width: int) -> None:
-    assert CHROMIUM is not None, "CI must install Debian's chromium (.ci/run does)"
     page = render_html(seed_digest)
     layout = layout_at(page, width, tmp_path)
     assert layout["innerWidth"] == width

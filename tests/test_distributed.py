@@ -224,6 +224,23 @@ def test_an_interrupted_driver_resumes_where_it_stopped(cluster: Any, tmp_path: 
     _once(tmp_path / ".out.csv.jsonl", 20)
 
 
+def test_parquet_on_the_cluster_holds_the_rows_of_one_process(cluster: Any, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    folder = _folder(tmp_path, 12)
+    one = run_batch(folder, out=tmp_path / "one.parquet", use_cache=False)
+    report = run_distributed(folder, out=tmp_path / "ray.parquet", use_cache=False, chunk_size=3)
+    assert (report.found, report.ok) == (one.found, one.ok) == (12, 12)
+    ours = {r["article_id"]: r for r in pq.read_table(tmp_path / "ray.parquet").to_pylist()}
+    theirs = {r["article_id"]: r for r in pq.read_table(tmp_path / "one.parquet").to_pylist()}
+    assert len(ours) == 12 and ours.keys() == theirs.keys()
+    for key, row in theirs.items():
+        assert {k: v for k, v in ours[key].items() if k not in TIMING} == {
+            k: v for k, v in row.items() if k not in TIMING
+        }
+    again = run_distributed(folder, out=tmp_path / "ray.parquet", use_cache=False)
+    assert (again.already_done, again.ok) == (12, 0) and pq.read_table(tmp_path / "ray.parquet").num_rows == 12
+
+
 def test_cli_on_ray_reads_a_listing_and_names_articles_as_a_folder_run_does(cluster: Any, tmp_path: Path) -> None:
     folder = _folder(tmp_path, 6)
     elsewhere = tmp_path / "elsewhere.txt"
@@ -308,3 +325,15 @@ def test_options_are_checked_before_joining_a_cluster(tmp_path: Path) -> None:
         run_distributed(tmp_path, address="127.0.0.1:1", out=tmp_path / "o.jsonl", engine="llm")
     with pytest.raises(ConfigError, match="ClusterReport"):
         run_distributed(tmp_path, out=tmp_path / "o.jsonl", report=object())  # type: ignore[arg-type]
+
+
+def test_an_address_where_nothing_listens_fails_at_once_and_says_what_to_check(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port that was free a moment ago
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    folder = _folder(tmp_path, 1)
+    with pytest.raises(ClusterError, match=rf"nothing answers at 127.0.0.1:{port}.*ray start --head"):
+        run_distributed(folder, address=f"127.0.0.1:{port}", out=tmp_path / "out.jsonl")
+    assert not (tmp_path / "out.jsonl").exists() or not (tmp_path / "out.jsonl").read_text()

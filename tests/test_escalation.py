@@ -172,3 +172,78 @@ def test_the_past_perfect_is_background_not_a_development() -> None:
     reading = read(PAST_PERFECT_LINE)
     assert reading.level < 4
     assert reading.event_type not in {EventType.FIGHT, EventType.ASSAULT}
+
+
+# Campaign news about security, in which one force word names no development of now.
+CAMPAIGN_LEAD = """Kestrian candidates spar over the army's budget
+
+Kestria's two presidential candidates clashed in Orlen on Tuesday over the defence ministry's budget for 2016.
+The army's chief of staff declined to take sides.
+"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a year before the article's newest one: history
+        "Valdorian forces shelled the Kestrian port of Mirn in 2011, a raid both candidates still cite.",
+        "Her brother was killed by Valdorian troops in a 2009 border raid, she told the crowd.",
+        # a participle used as an adjective names a state, not an event
+        "The candidate promised to visit the occupied Varn valley, which the Valdorian army holds.",
+        "He would not rule out freeing captured Valdorian soldiers in a prisoner exchange.",
+        # criticism, not force
+        "The senator attacked the defence minister for his handling of the army's pensions.",
+        # proposals, obligations and rumours are not events
+        "A majority of voters support deploying troops to the Varn valley, a poll found.",
+        "The candidate has gone so far as to justify the shelling of Valdorian villages by the army.",
+        "Bloggers spread rumours that army exercises were a prelude to a crackdown on the opposition.",
+        "A portrait of the generals, captured by the official army photographer, hangs in the ministry.",
+    ],
+)
+def test_force_words_that_report_no_development_raise_no_alarm(line: str) -> None:
+    reading = read(CAMPAIGN_LEAD + line + "\n")
+    assert reading.level < 3, (reading.event_type, reading.level, reading.rationale)
+
+
+def test_a_dated_raid_in_the_articles_own_year_still_counts() -> None:
+    text = CAMPAIGN_LEAD + "Valdorian troops shelled the Kestrian port of Mirn in 2016, killing 12 soldiers.\n"
+    assert read(text).level >= 4
+
+
+RELIEF = """Kestrian army engineers to help flood victims in Mirn
+
+Kestria's defence ministry said on Monday it would send 300 soldiers to the flooded town of Mirn.
+The deployment would involve two engineer battalions based in Orlen, the ministry said.
+They will build temporary bridges and clear roads for aid convoys.
+"""
+
+
+def test_troops_sent_to_help_after_a_disaster_are_no_build_up() -> None:
+    reading = read(RELIEF)
+    assert reading.level < 3, (reading.event_type, reading.rationale)
+
+
+def test_the_articles_date_makes_an_earlier_year_history() -> None:
+    text = "Valdorian troops shelled the Kestrian port of Mirn in 2012, killing 12 soldiers.\n"
+    assert assess_escalation(split_sentences(text)).level >= 4  # no date: 2012 is the article's present
+    assert assess_escalation(split_sentences(text), "2016-05-02").level < 3
+
+
+def test_a_date_given_to_summarize_reaches_the_escalation_reading() -> None:
+    from summarizer import Summarizer
+
+    text = "Valdoria shells Kestrian port\n\nValdorian troops shelled the Kestrian port of Mirn in 2012, killing 12.\n"
+    with Summarizer(engine="extractive", use_cache=False) as summarizer:
+        undated = summarizer.summarize(text)
+        dated = summarizer.summarize(text, published="2016-05-02")
+    assert undated.summary.escalation.level >= 4
+    assert dated.summary.escalation.level < 3
+
+
+def test_soldiers_sent_to_help_with_an_evacuation_are_no_build_up() -> None:
+    text = (
+        "Rivers burst their banks across southern Kestria\n\n"
+        "Kestria's army sent 200 soldiers and 15 boats to Mirn on Sunday to help with the evacuation, "
+        "the defence ministry said.\n"
+    )
+    assert read(text).level < 3

@@ -101,6 +101,7 @@ def test_kinds_stay_sensible() -> None:
         "The new commander will assume office on Monday.",
         "The envoy appeared in court in Orlen on Tuesday.",
         "Troops withdrew according to the treaty.",
+        "From the ridge it is possible to see the whole Orlen valley.",
     ],
 )
 def test_other_senses_are_not_hedges(text: str) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from benchmarks.review_page import read_page
 from summarizer import SummaryRecord
 from summarizer.api import Summarizer
 from summarizer.cli import app
@@ -32,55 +32,9 @@ Orlen's president warned that the navy would escort merchant ships if the blocka
 """
 
 
-class _Page(HTMLParser):
-    """Reads the article back out of a page: its text, and each highlight piece with its offset."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0  # > 0 inside div#article
-        self.text: list[str] = []
-        self.open: list[dict[str, Any]] = []
-        self.pieces: list[dict[str, Any]] = []
-        self.scripts = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        self.scripts += tag == "script"
-        if tag == "div" and (self.depth or values.get("id") == "article"):
-            self.depth += 1
-        elif self.depth and tag == "mark":
-            piece = {**values, "at": len("".join(self.text)), "text": ""}
-            self.open.append(piece)
-            self.pieces.append(piece)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "div" and self.depth:
-            self.depth -= 1
-        elif self.depth and tag == "mark":
-            self.open.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self.depth:
-            self.text.append(data)
-            for piece in self.open:
-                piece["text"] += data
-
-
-def read_page(page: str) -> _Page:
-    parser = _Page()
-    parser.feed(page)
-    parser.close()
-    return parser
-
-
 def highlighted(page: str) -> dict[tuple[str, int], tuple[int, str]]:
     """(field, part) -> (offset of its first piece, its text joined from every piece)."""
-    joined: dict[tuple[str, int], tuple[int, str]] = {}
-    for p in read_page(page).pieces:
-        key = (p["data-field"], int(p["data-part"]))
-        at, text = joined.get(key, (p["at"], ""))
-        joined[key] = (at, text + p["text"])
-    return joined
+    return read_page(page).highlights()
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +63,7 @@ def assert_every_span_highlighted(record: SummaryRecord, page: str) -> None:
 def test_the_article_stays_text_and_every_span_is_highlighted(record: SummaryRecord) -> None:
     page = render_review(record)
     read = read_page(page)
-    assert "".join(read.text) == record.article_text
+    assert read.article == record.article_text
     assert read.scripts == 1, "the article's <script> became a script"
     assert "&lt;script&gt;alert('x')&lt;/script&gt; &amp; \"<mark" in page
     assert len(record.spans) == len(list(record.summary.quoted())) == 11

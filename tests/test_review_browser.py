@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +11,10 @@ from summarizer import SummaryRecord
 from summarizer.api import Summarizer
 from summarizer.digest import render_review
 from summarizer.models import DroppedQuote, GroundingReport
+from tests.chromium import needs_chromium, probe_layout
 from tests.conftest import SHARED
 
 SEED = SHARED / "seeds" / "000_1adc511133575a93.txt"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 # Runs inside the probe page: lays the review page out in an iframe of the given width, then reports each
 # highlight piece with its offset in the article's text (in code points, as the record counts) and the widths.
@@ -54,46 +49,9 @@ frame.addEventListener('load', () => {
 """
 
 
-def _chromium(width: int, *args: str) -> subprocess.CompletedProcess[str]:
-    assert CHROMIUM is not None
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        f"--window-size={max(width, 700)},2400",
-    ]
-    return subprocess.run([CHROMIUM, *flags, *args], capture_output=True, text=True, timeout=60, check=True)
-
-
 def review_layout(page: str, width: int, folder: Path, *, shot: bool = True) -> dict[str, Any]:
     """Lay the page out at `width` CSS pixels; save a screenshot beside it if asked; return what the probe saw."""
-    probe = folder / f"probe-{width}.html"
-    probe.write_text(
-        '<!DOCTYPE html><html><body style="margin:0">'
-        f'<iframe id="frame" style="width:{width}px;height:2400px;border:0;display:block" '
-        f'srcdoc="{html.escape(page, quote=True)}"></iframe><script>{_PROBE}</script></body></html>',
-        encoding="utf-8",
-    )
-    if shot:  # pytest --basetemp=DIR keeps it where you can look at it
-        png = folder / f"review-{width}.png"
-        _chromium(width, f"--user-data-dir={folder / f'profile-s{width}'}", f"--screenshot={png}", probe.as_uri())
-        assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 10_000
-    dom = _chromium(
-        width,
-        f"--user-data-dir={folder / f'profile-{width}'}",
-        "--virtual-time-budget=5000",
-        "--dump-dom",
-        probe.as_uri(),
-    ).stdout
-    raw = dom.split('<pre id="layout">', 1)[1].split("</pre>", 1)[0]
-    layout: dict[str, Any] = json.loads(html.unescape(raw))
-    return layout
+    return probe_layout(page, width, folder, _PROBE, height=2400, shot="review" if shot else None)
 
 
 @pytest.fixture(scope="module")
@@ -102,12 +60,11 @@ def seed_record(tmp_path_factory: pytest.TempPathFactory) -> SummaryRecord:
         return summarizer.summarize(path=SEED)
 
 
-@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed here")
+@needs_chromium
 @pytest.mark.parametrize("width", [375, 1280])
 def test_every_highlight_sits_at_its_span_and_the_page_fits(
     seed_record: SummaryRecord, tmp_path: Path, width: int
 ) -> None:
-    assert CHROMIUM is not None, "CI must install Debian's chromium (.ci/run does)"
     record = seed_record
     text = record.article_text
     assert text is not None and record.spans
@@ -141,7 +98,7 @@ def test_every_highlight_sits_at_its_span_and_the_page_fits(
         assert layout["aside"]["left"] >= layout["main"]["right"]
 
 
-@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed here")
+@needs_chromium
 def test_long_words_and_names_do_not_widen_the_page_on_a_phone(seed_record: SummaryRecord, tmp_path: Path) -> None:
     long = "https://news.example/" + "longpath" * 30
     text = (seed_record.article_text or "") + f"\n\nSee {long} and Schifffahrtsgesellschaftskapitaenswitwenrente."

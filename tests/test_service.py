@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,6 +17,7 @@ import httpx2
 
 from summarizer import Summarizer
 from summarizer.service import hash_key
+from tests.chromium import chromium, needs_chromium
 from tests.conftest import MARKER_KEY, article
 from tests.service_process import ServiceProcess, all_records, variants, wait_done
 
@@ -61,6 +63,36 @@ def test_probes_docs_and_schema_need_no_key(api: ServiceProcess) -> None:
         paths = anonymous.get("/openapi.json").json()["paths"]
         assert {"/v1/summaries", "/v1/batches", "/v1/batches/{job_id}", "/v1/digests", "/metrics"} <= set(paths)
         assert "swagger" in anonymous.get("/docs").text.lower()
+
+
+_ASSET = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']|url\(\s*["']?([^"')\s]+)""")
+
+
+def _page_assets(page: str) -> list[str]:
+    """Every script, style sheet, icon and font a page names (src=, href=, url())."""
+    return [a or b for a, b in _ASSET.findall(page)]
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_docs_pages_load_everything_from_this_server(api: ServiceProcess, page: str) -> None:
+    with api.client() as anonymous:  # a browser sends no key for the page or what it loads
+        html = anonymous.get(page).text
+        assets = _page_assets(html)
+        assert len(assets) >= 2, html
+        for asset in assets:
+            assert asset.startswith("/docs/assets/"), f"{page} loads {asset} from elsewhere"
+            got = anonymous.get(asset)
+            assert got.status_code == 200 and len(got.content) > 1_000, asset
+
+
+@needs_chromium
+def test_swagger_ui_renders_every_operation_offline(api: ServiceProcess, tmp_path: Path) -> None:
+    offline = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"  # no host but this server's
+    profile = f"--user-data-dir={tmp_path / 'profile'}"
+    dom = chromium(offline, profile, "--virtual-time-budget=10000", "--dump-dom", api.base + "/docs")
+    assert 'class="swagger-ui' in dom.stdout
+    for path in ("/v1/summaries", "/v1/batches", "/v1/digests"):
+        assert f'data-path="{path}"' in dom.stdout, f"Swagger UI did not render {path}"
 
 
 def test_keys_none_wrong_right(api: ServiceProcess) -> None:

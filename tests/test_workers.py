@@ -311,3 +311,32 @@ def test_workers_that_cannot_start_stop_the_run_instead_of_failing_every_article
 
     with WorkerPool(replace(settings, cache_dir=None), 1) as pool, pytest.raises(PoolError, match="cannot start"):
         asyncio.run(asyncio.wait_for(main(pool), 60))
+
+
+def blas_threads(summarizer: Any, payload: Any) -> int:
+    """Op: the most threads any BLAS library in this worker may use."""
+    from threadpoolctl import threadpool_info
+
+    return max((pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"), default=1)
+
+
+def test_workers_run_blas_on_one_thread() -> None:
+    # each worker is meant to fill one core: a second BLAS thread per worker only spins
+    settings = resolve_settings(engine="extractive", use_cache=False)
+    with WorkerPool(settings, 2) as pool:
+        threads = asyncio.run(asyncio.wait_for(pool.call(blas_threads, None), 60))
+    assert threads == 1
+
+
+def test_a_ctrl_c_while_workers_are_still_importing_does_not_kill_them(capfd: pytest.CaptureFixture[str]) -> None:
+    settings = resolve_settings(engine="extractive", use_cache=False)
+    with WorkerPool(settings, 2) as pool:
+        for pid in pool.pids:  # they are importing the engine now (a few hundred ms)
+            os.kill(pid, signal.SIGINT)
+
+        async def main() -> list[Any]:
+            return list(await asyncio.gather(*(pool.call(double_or_die, n) for n in range(8))))
+
+        doubled = asyncio.run(asyncio.wait_for(main(), 60))
+        assert doubled == [2 * n for n in range(8)] and pool.deaths == 0
+    assert "KeyboardInterrupt" not in capfd.readouterr().err

@@ -14,6 +14,10 @@
    and alarm precision/recall (level >= 3 against a gold type in MOBILIZE, COERCE,
    ASSAULT, FIGHT). The engine's word lists were tuned looking at even-numbered ids
    only; odd ids are reported apart as the held-out half.
+4. PolNeAR's 924 US political articles (2015-16), which have no escalation labels:
+   how many reach level >= 3, listed with their evidence, per split. Most are campaign
+   news, a few report real attacks (Paris, Orlando, Nice), so this is a count to
+   watch, not a target; the false-alarm rules were read off the train split only.
 """
 
 from __future__ import annotations
@@ -169,6 +173,31 @@ def gsr(shared: Path, lists: bool = False) -> dict[str, Any]:
     return out
 
 
+def polnear(shared: Path, lists: bool = True) -> dict[str, Any]:
+    """Level distribution of PolNeAR's political articles per split, and those at level >= 3."""
+    out: dict[str, Any] = {}
+    for split in ("train", "dev"):
+        paths = sorted((shared / "corpus" / "polnear-dev" / split / "text").glob("*.txt"))
+        levels: Counter[int] = Counter()
+        flagged = []
+        for path in paths:
+            reading = read(path.read_text(encoding="utf-8"))
+            levels[reading.level] += 1
+            if reading.level >= 3:
+                flagged.append({**_entry(path.name, reading), "evidence": reading.evidence[0].text[:200]})
+        high = sum(c for lv, c in levels.items() if lv >= 3)
+        row: dict[str, Any] = {
+            "articles": len(paths),
+            "levels": {str(lv): levels[lv] for lv in range(6)},
+            "at_3_or_more": high,
+            "share_3_or_more": round(high / len(paths), 4) if paths else 0.0,
+        }
+        if lists:
+            row["flagged"] = flagged
+        out[split] = row
+    return out
+
+
 def evaluate(shared: Path, **options: Any) -> dict[str, Any]:
     """Every escalation judgment: BBC false alarms, the seeds, PLOVER GSR typing and alarms."""
     lists = bool(options.get("lists", True))
@@ -176,6 +205,7 @@ def evaluate(shared: Path, **options: Any) -> dict[str, Any]:
         "bbc": bbc(shared, lists),
         "seeds": seeds(shared),
         "plover_gsr": gsr(shared, bool(options.get("gsr_misses", False))),
+        "polnear_political_news": polnear(shared, lists),
     }
     met = [row["met"] for row in result["bbc"].values() if "met" in row]
     met += [row["met"] for row in result["seeds"].values()]

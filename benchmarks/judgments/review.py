@@ -20,13 +20,13 @@ import json
 import statistics
 import sys
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.review_page import read_page  # noqa: E402
 from summarizer import Summarizer  # noqa: E402
 from summarizer.digest import render_review  # noqa: E402
 from summarizer.extractive import extract  # noqa: E402
@@ -34,56 +34,17 @@ from summarizer.models import Span, SummaryRecord, place_quotes  # noqa: E402
 from summarizer.quotes import ArticleIndex, normalize  # noqa: E402
 
 
-class _Page(HTMLParser):
-    """The article's text as a browser would read it, and each highlight piece's offset and text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.size = 0
-        self.text: list[str] = []
-        self.open: list[dict[str, Any]] = []
-        self.pieces: list[dict[str, Any]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "div" and (self.depth or values.get("id") == "article"):
-            self.depth += 1
-        elif self.depth and tag == "mark":
-            piece = {**values, "at": self.size, "text": ""}
-            self.open.append(piece)
-            self.pieces.append(piece)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "div" and self.depth:
-            self.depth -= 1
-        elif self.depth and tag == "mark":
-            self.open.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self.depth:
-            self.text.append(data)
-            self.size += len(data)
-            for piece in self.open:
-                piece["text"] += data
-
-
 def check_page(record: SummaryRecord, page: str) -> tuple[bool, int, int]:
     """(article text round-trips, spans, spans highlighted exactly where the record says)."""
-    parser = _Page()
-    parser.feed(page)
-    parser.close()
+    read = read_page(page)
     text = record.article_text or ""
-    joined: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for piece in parser.pieces:
-        joined.setdefault((piece["data-field"], int(piece["data-part"])), []).append(piece)
+    marks = read.highlights()
     good = total = 0
     for span in record.spans:
         for j, (start, end) in enumerate(span.parts or [(span.start, span.end)]):
             total += 1
-            pieces = joined.get((span.field, j), [])
-            good += bool(pieces) and pieces[0]["at"] == start and "".join(p["text"] for p in pieces) == text[start:end]
-    return "".join(parser.text) == text, total, good
+            good += marks.get((span.field, j)) == (start, text[start:end])
+    return read.article == text, total, good
 
 
 def pages(paths: list[Path]) -> tuple[dict[str, Any], list[SummaryRecord]]:

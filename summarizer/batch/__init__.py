@@ -7,8 +7,9 @@ whole lines; a re-run skips what the output already holds.
 
 ``discovery`` finds and reads inputs, ``writers`` chooses and writes outputs,
 ``runner`` runs a batch, ``workers`` lends it every core (``worker_main`` runs in each), ``plan`` is the dry run;
-``batch_api`` runs one through the provider's Batch API, keeping its state beside the
-output (``api_state``); ``distributed`` runs one on a Ray cluster.
+``batch_api`` runs one through the provider's Batch API (``api_submit`` sends, ``api_collect``
+polls and collects, ``api_report`` counts), keeping its state beside the output
+(``api_state``); ``distributed`` runs one on a Ray cluster.
 """
 
 from __future__ import annotations

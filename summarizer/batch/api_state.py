@@ -34,6 +34,22 @@ def state_path(output: Output) -> Path:
     raise ConfigError("the Batch API needs an output file (-o FILE) or folder (--out-dir) to keep its state beside")
 
 
+def _make_folders(folder: Path) -> list[Path]:
+    """Create a folder and its missing parents; the ones created, outermost first."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def _same_file(descriptor: int, path: Path) -> bool:
+    """True when an open file is still the one at ``path`` (not removed or replaced since it was opened)."""
+    try:
+        held, there = os.fstat(descriptor), os.stat(path)
+    except OSError:
+        return False
+    return (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino)
+
+
 def input_path(state: Path, number: int) -> Path:
     """A batch input file being written, beside the state; deleted once uploaded."""
     return state.with_name(f"{state.name}.input-{os.getpid()}-{number}.jsonl")
@@ -103,22 +119,41 @@ class RunState:
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
-        """Hold the run for this process: a second process on the same output is refused, not doubled."""
+        """Hold the run for this process: a second process on the same output is refused, not doubled.
+
+        The lock file goes when the run ends, and so do the folders made for it if they stay empty:
+        a run that never submitted anything leaves nothing behind.
+        """
         try:
             import fcntl
         except ImportError:  # no advisory locks here (Windows): one run at a time is the user's to keep
             yield
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path.with_name(f"{self.path.name}.lock"), "w") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as exc:
-                raise ConfigError(
-                    f"another summarizer run is using {self.path.name} (its Batch API state); "
-                    "wait for it to finish, or stop it first"
-                ) from exc
-            yield
+        made = _make_folders(self.path.parent)
+        where = self.path.with_name(f"{self.path.name}.lock")
+        try:
+            for _ in range(5):  # bounded: the file opened may be one a finishing run has just removed
+                with open(where, "w") as handle:
+                    try:
+                        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    except BlockingIOError as exc:
+                        raise ConfigError(
+                            f"another summarizer run is using {self.path.name} (its Batch API state); "
+                            "wait for it to finish, or stop it first"
+                        ) from exc
+                    if not _same_file(handle.fileno(), where):
+                        continue  # locked a removed file: another run may hold the new one
+                    try:
+                        yield
+                    finally:
+                        with contextlib.suppress(OSError):
+                            where.unlink()  # still holding it, so no other run can be holding this file
+                    return
+            raise ConfigError(f"could not take the lock {where.name}: other runs keep replacing it; try again")
+        finally:
+            for folder in reversed(made):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # only if empty: the state or the records are there when anything ran
 
     @property
     def open_batches(self) -> list[Submitted]:

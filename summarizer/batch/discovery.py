@@ -32,11 +32,14 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "Found",
     "article_id",
+    "check_source",
     "discover",
     "list_inputs",
+    "listed_paths",
     "looked_for",
     "matches",
     "read_inputs",
+    "source_name",
     "written_by_summarizer",
 ]
 
@@ -164,6 +167,44 @@ def written_by_summarizer(head: bytes) -> str | None:
     return None
 
 
+def check_source(source: Path | str) -> None:
+    """Refuse, before any work, a folder, file or @LISTING that is not there."""
+    text = str(source)
+    if text.startswith("@") and not Path(text[1:]).is_file():
+        raise ConfigError(f"the listing {text[1:]} does not exist; give a text file of paths, one a line, after the @")
+    if not text.startswith("@") and not Path(source).exists():
+        raise ConfigError(
+            f"{source} does not exist; give a folder of articles, one file, or @LISTING (a file of paths, one a line)"
+        )
+
+
+def listed_paths(listing: Path) -> list[tuple[Path, Path]]:
+    """(base, path) for each path a listing names, one a line; relative ones are read from the listing's folder.
+
+    Blank lines and lines starting with # are passed over. A file is named in the
+    records relative to the listing's folder (as ``summarizer batch`` on that folder
+    would name it), or by its absolute path when it lies elsewhere.
+    """
+    try:
+        lines = listing.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the listing {listing}: {exc}; give a text file of paths, one a line") from exc
+    base = listing.parent.absolute()
+    pairs: dict[Path, Path] = {}  # a path listed twice is read once
+    for line in lines:
+        name = line.strip()
+        if not name or name.startswith("#"):
+            continue
+        path = Path(os.path.normpath(base / Path(name).expanduser()))
+        pairs.setdefault(path, base if path.is_relative_to(base) else Path(path.anchor))
+    return [(folder, path) for path, folder in pairs.items()]
+
+
+def source_name(base: Path, path: Path) -> str:
+    """How records name an input: its path relative to the run's folder, or from the root when it lies elsewhere."""
+    return path.relative_to(base if path.is_relative_to(base) else Path(path.anchor)).as_posix()
+
+
 def list_inputs(
     root: Path,
     *,
@@ -177,7 +218,13 @@ def list_inputs(
     Hidden files and folders, files matching --exclude, types batch cannot read (no
     suffix, .pdf, images ...) and files summarizer wrote itself (records, digests) are
     skipped with a reason; files not matching --glob are simply not looked at.
+    ``@LISTING`` gives the paths a listing file names instead (see ``listed_paths``).
     """
+    if str(root).startswith("@"):  # a listing: every path it names, in its order, but the run's own output
+        listing = Path(str(root)[1:])
+        skipped = {os.path.realpath(p) for p in ignore}
+        listed = [path for _, path in listed_paths(listing) if os.path.realpath(path) not in skipped]
+        return listing.parent.absolute(), listed
     root = Path(root)
     if root.is_file():
         return root.parent, [root]
@@ -238,7 +285,7 @@ def list_inputs(
 def read_inputs(base: Path, paths: Iterable[Path], *, text_field: str | None = None) -> Iterator[Found]:
     """Yield one Found per file, or per object of a JSON export, reading lazily."""
     for path in paths:
-        name = path.relative_to(base).as_posix()
+        name = source_name(base, path)
         try:
             data = read_file(path)
         except OSError as exc:  # gzip.BadGzipFile is an OSError too

@@ -4,7 +4,7 @@ The driver (the process that calls ``run_distributed``, or types ``summarizer
 batch ... --ray ADDRESS``) finds and reads the inputs (a folder, one file, or
 ``@LISTING``: a file of paths, one a line), sends them in chunks to worker
 actors, one ``Summarizer`` each, and writes every record itself, as it comes,
-through the same writer as ``run_batch``: JSON lines (or json, csv, md), keyed
+through the same writer as ``run_batch``: JSON lines (or json, csv, md, parquet), keyed
 by ``article_id``. A rerun skips the ids the output already holds, so after a
 lost node or a killed driver it does only the missing articles.
 
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import sys
 import time
 from collections import deque
@@ -39,7 +40,7 @@ from typing import Any
 from ..config import check_credentials, resolve_settings
 from ..errors import ConfigError, SummarizerError
 from .cluster import PaceKeeper, Worker, peak_rss_mib
-from .discovery import Found, list_inputs, read_inputs
+from .discovery import Found, check_source, list_inputs, listed_paths, read_inputs
 from .runner import BatchReport, _error, output_files, read_earlier
 from .writers import Result, Writer, out_dir_names, resolve_output
 
@@ -68,28 +69,6 @@ class ClusterReport(BatchReport):
     driver_peak_rss_mib: float = 0.0
 
 
-def listed_paths(listing: Path) -> list[tuple[Path, Path]]:
-    """(base, path) for each path a listing names, one a line; relative ones are read from the listing's folder.
-
-    Blank lines and lines starting with # are passed over. A file is named in the
-    records relative to the listing's folder (as ``summarizer batch`` on that folder
-    would name it), or by its absolute path when it lies elsewhere.
-    """
-    try:
-        lines = listing.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the listing {listing}: {exc}; give a text file of paths, one a line") from exc
-    base = listing.parent.absolute()
-    pairs: dict[Path, Path] = {}  # a path listed twice is read once
-    for line in lines:
-        name = line.strip()
-        if not name or name.startswith("#"):
-            continue
-        path = Path(os.path.normpath(base / Path(name).expanduser()))
-        pairs.setdefault(path, base if path.is_relative_to(base) else Path(path.anchor))
-    return [(folder, path) for path, folder in pairs.items()]
-
-
 def _inputs(
     source: Path | str,
     *,
@@ -101,10 +80,24 @@ def _inputs(
     text = str(source)
     if text.startswith("@"):
         return listed_paths(Path(text[1:]))
-    if not Path(source).exists():
-        raise ConfigError(f"{source} does not exist; give a folder of articles, one file, or @LISTING")
+    check_source(source)
     base, paths = list_inputs(Path(source), globs=globs, exclude=exclude, ignore=ignore, on_skip=on_skip)
     return [(base, path) for path in paths]
+
+
+def _check_reachable(address: str) -> None:
+    """Fail at once when nothing listens at a HOST:PORT address (Ray itself retries for about 20 s)."""
+    host, sep, port = address.rpartition(":")
+    if not sep or not port.isdigit() or "://" in address:
+        return  # 'auto' or a ray:// client address: Ray resolves those
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=3).close()
+    except OSError as exc:
+        raise ClusterError(
+            f"nothing answers at {address} ({exc.strerror or exc}): check the head's address and port "
+            "('ray status' on the head shows them), that 'ray start --head' is running there, and that "
+            "no firewall is in the way"
+        ) from exc
 
 
 def _connect(address: str | None, init: dict[str, Any]) -> bool:
@@ -117,6 +110,8 @@ def _connect(address: str | None, init: dict[str, Any]) -> bool:
         import ray
     except ImportError as exc:
         raise ConfigError(f"running on a Ray cluster needs Ray: {INSTALL}") from exc
+    if not local:
+        _check_reachable(str(address))
     if ray.is_initialized():
         return False
     options: dict[str, Any] = {"logging_level": logging.WARNING, "configure_logging": False}

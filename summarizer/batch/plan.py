@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, InputError
+from .batch_api import NEEDS_FILE, NEEDS_LLM
 from .discovery import discover
 from .runner import output_files
 from .writers import read_done, resolve_output
@@ -90,6 +91,11 @@ def plan_batch(
         except ConfigError as exc:
             plan.problem = str(exc)
     output = resolve_output(out, fmt, out_dir) if (out is not None or out_dir is not None) else None
+    if batch_price:  # the Batch API run refuses these before anything else; a plan without -o is still a plan
+        if output is not None and not output.resumable:
+            plan.problem = NEEDS_FILE
+        elif engine != "llm":
+            plan.problem = NEEDS_LLM
     plan.output = output.where if output else ""
     done = read_done(output.path, output.fmt, output.out_dir) if output and output.resumable else {}
     prompt_chars = len(load_prompt().system) + 40 if engine == "llm" else 0

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..models import ErrorRecord, SummaryRecord, Usage
-from .discovery import Found, list_inputs, read_inputs
+from .discovery import Found, check_source, list_inputs, read_inputs, source_name
 from .workers import PoolError, WorkerPool, auto_workers, error_record, pool_for, pooled
 from .writers import Output, Result, Writer, journal_path, out_dir_names, read_done, read_kept, resolve_output
 
@@ -262,8 +262,7 @@ def run_batch(
         raise ConfigError("concurrency must be at least 1")
     _check_workers(workers)
     output = resolve_output(out, fmt, out_dir)
-    if not Path(folder).exists():
-        raise ConfigError(f"{folder} does not exist; give a folder of articles or one file")
+    check_source(folder)
     from ..api import Summarizer
 
     owned = summarizer is None
@@ -296,7 +295,7 @@ def run_batch(
             if not earlier.holds(item, report):
                 yield item
 
-    names = out_dir_names(p.relative_to(base).as_posix() for p in paths) if output.out_dir else None
+    names = out_dir_names(source_name(base, p) for p in paths) if output.out_dir else None
     writer = Writer(output, earlier.keep, names)
     started = time.perf_counter()
 

@@ -22,6 +22,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from pydantic import BaseModel
+from threadpoolctl import threadpool_limits
 
 from ..config import Settings
 from ..errors import SummarizerError
@@ -107,6 +108,11 @@ def serve(conn: Connection, settings: Settings, share: float = 0.0) -> None:
     ``share`` > 0: the asking way, with this share of the run's rate limits.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent stops the pool
+    if hasattr(signal, "pthread_sigmask"):  # blocked since the fork (see WorkerPool._start): now ignored, so unblock
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    # The engine's matrices are a few dozen rows: BLAS threads never speed them up, and
+    # their idle spinning takes CPU from the other workers (about 15% of a core each).
+    threadpool_limits(limits=1, user_api="blas")
     try:
         summarizer = _asking_summarizer(settings, share) if share else _worker_summarizer(settings)
     except Exception as exc:  # sent to the parent, which raises it as a PoolError

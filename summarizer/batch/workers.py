@@ -26,10 +26,12 @@ import asyncio
 import contextlib
 import multiprocessing
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
@@ -228,7 +230,18 @@ class WorkerPool:
         mine, theirs = self._context.Pipe()
         share = 1 / self.size if self.asking else 0.0  # of the run's rate limits
         process = self._context.Process(target=serve, args=(theirs, self.settings, share), daemon=True)
-        process.start()
+        # A Ctrl-C while the worker is still importing would print its traceback: the child inherits
+        # SIGINT blocked, until serve ignores it; the parent gets any Ctrl-C of this moment after it.
+        blocked = hasattr(signal, "pthread_sigmask")
+        if blocked:
+            resource_tracker.ensure_running()  # started later, it would unblock SIGINT in the middle of this
+
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            process.start()
+        finally:
+            if blocked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         theirs.close()  # so a dead worker reads as EOF here
         worker = _Worker(process, mine)
         if self._loop is not None:

@@ -12,13 +12,14 @@ import re
 import stat
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import ConfigError
 from ..models import ErrorRecord, SummaryRecord
+from . import parquet
 from .discovery import written_by_summarizer
 
 __all__ = [
@@ -34,11 +35,19 @@ __all__ = [
     "resolve_output",
 ]
 
-FORMATS = ("jsonl", "json", "csv", "md")
+FORMATS = ("jsonl", "json", "csv", "md", "parquet")
 Result = SummaryRecord | ErrorRecord
 FSYNC_EVERY = 1.0  # seconds between fsyncs of the output; whole lines never depend on it
-SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md"}
-FORMAT_NAMES = {"jsonl": "JSON lines", "json": "a JSON array", "csv": "CSV", "md": "Markdown"}
+SUFFIX_FORMATS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "md",
+    ".markdown": "md",
+    ".parquet": "parquet",
+}
+FORMAT_NAMES = {"jsonl": "JSON lines", "json": "a JSON array", "csv": "CSV", "md": "Markdown", "parquet": "Parquet"}
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 MD_MARK = "<!-- generator: summarizer batch -->"
 _MD_HEAD = re.compile(r"<!-- article_id: ([0-9a-f]+) status: (ok|error) -->")
@@ -112,7 +121,9 @@ def _check_existing(path: Path, fmt: str) -> bool:
         raise ConfigError(f"cannot read {path}: {exc.strerror or exc}; check the path") from exc
     if not head.strip():
         return False
-    found = _format_of(head)
+    found = (
+        ("parquet" if parquet.is_our_parquet(path) else None) if head.startswith(parquet.MAGIC) else _format_of(head)
+    )
     if found is None:
         raise ConfigError(
             f"{path} exists and is not summarizer batch output; choose another output file, or delete it if it can go"
@@ -137,15 +148,26 @@ def resolve_output(out: Path | str | None, fmt: str | None = None, out_dir: Path
             f"--out-dir {out_dir} one file per article"
         )
     if out is None:
+        if fmt == "parquet":
+            raise ConfigError(
+                f"--out-dir writes one file per article (JSON or Markdown); Parquet is one file for the run: "
+                f"-o {out_dir}.parquet"
+            )
         return Output(None, fmt or "jsonl", out_dir)
     out = Path(out)
     chosen = fmt or SUFFIX_FORMATS.get(out.suffix.lower(), "jsonl")
+    if chosen == "parquet":
+        parquet.require_pyarrow()  # before the run, not at its end
     if _is_stream(out):
+        if chosen == "parquet" and str(out) in STDOUT_NAMES and sys.stdout.isatty():
+            raise ConfigError("Parquet is binary, not for a terminal: give a file (-o FILE.parquet) or a pipe")
         return Output(None, chosen, out_dir, stream=str(out))
     rendered = _check_existing(out, chosen)
     if chosen != "jsonl":
         journal = journal_path(out, chosen)
-        if not _check_existing(journal, "jsonl") and rendered and chosen != "json":  # a JSON array holds whole records
+        if (
+            not _check_existing(journal, "jsonl") and rendered and chosen not in ("json", "parquet")
+        ):  # these hold whole records
             raise ConfigError(
                 f"{out} holds records but not its journal {journal.name}, which a run needs to keep them "
                 f"(deleted, or written by an older summarizer); this run would overwrite it: delete it if it can go, "
@@ -187,6 +209,8 @@ def read_kept(out: Path | None, fmt: str = "jsonl") -> list[dict[str, Any]]:
         with contextlib.suppress(json.JSONDecodeError, UnicodeDecodeError):
             loaded = json.loads(out.read_text(encoding="utf-8"))
             rows += [r for r in loaded if isinstance(r, dict) and "article_id" in r] if isinstance(loaded, list) else []
+    if fmt == "parquet" and out.exists() and not journal.exists():  # copied alone: the file holds whole records
+        rows += parquet.read_parquet(out)
     rows += _read_jsonl(journal, repair=True)
     return rows
 
@@ -314,6 +338,18 @@ def _atomic_write(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
+def _atomic_write_parquet(path: Path, records: Iterator[dict[str, Any]]) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            parquet.write_parquet(records, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._")[:120] or "article"
 
@@ -385,8 +421,8 @@ class Writer:
             source = result.source_path or result.article_id
             stem = self.names.get(source) or out_dir_names([source])[source]
             _atomic_write(self.output.out_dir / f"{stem}.{suffix}", text)
-        if fmt != "jsonl" and (self.output.path is not None or self._stream is not None):
-            self.rows.append(json.loads(line))
+        if fmt != "jsonl" and (self._stream is not None or (self.output.path is not None and fmt != "parquet")):
+            self.rows.append(json.loads(line))  # Parquet is rendered from the journal, a group of rows at a time
         self.written += 1
         self.ids.add(result.article_id)
 
@@ -397,12 +433,19 @@ class Writer:
             os.close(self._fd)
             self._fd = None
         path, fmt = self.output.path, self.output.fmt
-        if path is not None and fmt != "jsonl" and (self.rows or path.exists()):
+        if path is not None and fmt == "parquet":
+            journal = journal_path(path, fmt)
+            if journal.exists() or path.exists():
+                _atomic_write_parquet(path, parquet.journal_records(journal) if journal.exists() else iter(()))
+        elif path is not None and fmt != "jsonl" and (self.rows or path.exists()):
             _atomic_write(path, render(self.rows, fmt))
         if self._stream is not None:
             stream, self._stream = self._stream, None
             with contextlib.suppress(BrokenPipeError):
-                if fmt != "jsonl":
+                if fmt == "parquet":
+                    stream.flush()
+                    stream.buffer.write(parquet.parquet_bytes(self.rows))
+                elif fmt != "jsonl":
                     stream.write(render(self.rows, fmt))
                 stream.flush()
             if self._owned:

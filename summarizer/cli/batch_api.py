@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import SummarizerError
-from .commands import _fail, app
+from .commands import _fail, app, emit
 from .console import BatchConsole
 from .options import Command, ServerOptions, with_options
 
@@ -91,14 +91,14 @@ FormatOption = Annotated[
 
 def _show(rows: list[dict[str, Any]]) -> None:
     if not rows:
-        typer.echo("no batches")
+        emit("no batches")
         return
-    typer.echo(f"{'batch':<28} {'status':<11} {'round':>5} {'articles':>8} {'done':>6} {'failed':>6}  submitted")
+    emit(f"{'batch':<28} {'status':<11} {'round':>5} {'articles':>8} {'done':>6} {'failed':>6}  submitted")
     for row in rows:
         counts = row["request_counts"] or {}
         when = dt.datetime.fromtimestamp(row["submitted_at"], dt.UTC).strftime("%Y-%m-%d %H:%M")
         status = "collected" if row["collected"] else row["status"]
-        typer.echo(
+        emit(
             f"{row['id'] or '(creating)':<28} {status:<11} {row['round']:>5} {row['articles']:>8} "
             f"{counts.get('completed', 0):>6} {counts.get('failed', 0):>6}  {when}"
         )

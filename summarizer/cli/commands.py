@@ -1,7 +1,7 @@
 """Command line: a thin face over the Python API; errors become exit codes here only.
 
 Exit codes: 0 success, 1 the work failed (provider, output, schema drift),
-2 usage or configuration error.
+2 usage or configuration error, 130 interrupted, 141 the reader of standard output went away.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def _version(show: bool) -> None:
             number = version("summarizer")
         except PackageNotFoundError:  # running from a source tree that was never installed
             from .. import __version__ as number
-        typer.echo(f"summarizer {number}")
+        emit(f"summarizer {number}")
         raise typer.Exit()
 
 
@@ -58,9 +58,31 @@ def _fail(exc: SummarizerError) -> typer.Exit:
     return typer.Exit(2 if isinstance(exc, (ConfigError, InputError)) else 1)
 
 
+def _stop_writing_stdout() -> None:
+    """The reader of standard output went away: send the rest nowhere, quietly."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def emit(text: str, *, nl: bool = True) -> None:
+    """Print a command's output; a reader that went away (| head, | true) ends the command quietly, exit 141."""
+    try:
+        typer.echo(text, nl=nl)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stop_writing_stdout()
+        raise typer.Exit(141) from None
+
+
 def _article(source: str) -> str | Path:
     """The text to summarize: standard input for -, else a file, with advice for what is not one."""
     if source == "-":
+        if sys.stdin.isatty():  # a person at a terminal: say what the silence is waiting for
+            end = "Ctrl-Z then Enter" if sys.platform == "win32" else "Ctrl-D at the start of a line"
+            typer.echo(f"reading the article from standard input: paste or type it, then press {end}", err=True)
         return sys.stdin.read()
     path = Path(source)
     quoted = shlex.quote(source)
@@ -101,16 +123,7 @@ def summarize(
         raise _fail(exc) from exc
     for warning in record.warnings:  # truncation, another language: said where a person reads, not only in the JSON
         typer.echo(f"note: {warning}", err=True)
-    typer.echo(record.model_dump_json(indent=indent or None))
-
-
-def _stop_writing_stdout() -> None:
-    """The reader of standard output went away: send the rest nowhere, quietly."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(devnull, sys.stdout.fileno())
+    emit(record.model_dump_json(indent=indent or None))
 
 
 @app.command(cls=Command)
@@ -119,7 +132,9 @@ def batch(
     folder: Annotated[
         Path,
         typer.Argument(
-            metavar="FOLDER", help="Folder of articles (txt, md, html, json, jsonl, also .gz), or one file."
+            metavar="FOLDER",
+            help="Folder of articles (txt, md, html, json, jsonl, also .gz), one file, "
+            "or @LISTING: a file of paths, one a line.",
         ),
     ],
     server: ServerOptions,
@@ -134,7 +149,10 @@ def batch(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", help="jsonl, json, csv or md (default: from the extension, else jsonl)."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="jsonl, json, csv, md or parquet (default: from the extension, else jsonl).",
         ),
     ] = None,
     glob: Annotated[
@@ -183,7 +201,7 @@ def batch(
         str | None,
         typer.Option(
             metavar="ADDRESS",
-            help="Run on a Ray cluster: HOST:PORT of its head, auto, or local; FOLDER may then be @LISTING.",
+            help="Run on a Ray cluster: HOST:PORT of its head, auto, or local.",
         ),
     ] = None,
 ) -> None:
@@ -200,6 +218,10 @@ def batch(
     report = batching.BatchReport() if ray is None else ClusterReport()
     ui = BatchConsole(progress=False)
     try:
+        if via not in ("realtime", "batch-api"):
+            raise ConfigError(f"unknown --via {via!r}; choose realtime or batch-api")
+        if via == "batch-api" and ray is not None:
+            raise ConfigError("--via batch-api and --ray do not mix: the provider runs a Batch API job itself")
         if dry_run:
             plan = batching.plan_batch(
                 folder,
@@ -215,10 +237,6 @@ def batch(
                 raise typer.Exit(2)
             return
         llm = resolve_settings(**options).resolved_engine() == "llm"
-        if via not in ("realtime", "batch-api"):
-            raise ConfigError(f"unknown --via {via!r}; choose realtime or batch-api")
-        if via == "batch-api" and ray is not None:
-            raise ConfigError("--via batch-api and --ray do not mix: the provider runs a Batch API job itself")
         if via == "batch-api":
             from .batch_api import run_via_batch_api
 
@@ -290,7 +308,7 @@ def digest(
     ] = False,
 ) -> None:
     """Build a newsletter briefing from batch records: stories, figures, discrepancies, hedges."""
-    from ..digest import build_digest, load_records, polish_digest
+    from ..digest import build_digest, load_records_file, polish_digest
     from ..digest.rendering import render_html, render_markdown
 
     if out is not None and (str(out) == "-" or (out.exists() and not out.is_file())):
@@ -299,17 +317,10 @@ def digest(
     kind = {"markdown": "md", "htm": "html"}.get(kind, kind)
     if kind not in ("html", "md", "json"):
         raise _fail(ConfigError(f"unknown digest format {kind!r}; use html, md or json"))
-    if results.is_dir():
-        raise _fail(InputError(f"{results} is a folder; give the batch output file (e.g. {results}/records.jsonl)"))
     try:
-        with open(results, encoding="utf-8") as handle:
-            records, errors = load_records(handle)
-    except OSError as exc:
-        raise _fail(InputError(f"cannot read {results}: {exc.strerror or exc}")) from exc
-    except ValueError as exc:
-        raise _fail(
-            InputError(f"{results} is not batch output (records as JSON lines or a JSON array): {exc}")
-        ) from exc
+        records, errors = load_records_file(results)
+    except SummarizerError as exc:
+        raise _fail(exc) from exc
     if errors:
         typer.echo(
             f"skipped {errors} error record{'s' if errors != 1 else ''} (articles that failed in the batch)", err=True
@@ -327,11 +338,17 @@ def digest(
     else:
         text = built.model_dump_json(indent=2) + "\n"
     if out is None:
-        typer.echo(text, nl=False)
+        emit(text, nl=False)
         return
     out.write_text(text, encoding="utf-8")
     polished = f" ({sum(s.polished for s in built.stories)} briefs polished)" if polish else ""
     typer.echo(f"wrote {out}: {len(built.stories)} stories from {built.records} records{polished}", err=True)
+
+
+def _schema_command(directory: Path) -> str:
+    """The command that rewrites the schema files of a folder."""
+    given = "" if directory == Path("schemas") else f" --dir {shlex.quote(str(directory))}"
+    return f"summarizer schema{given}"
 
 
 @app.command(cls=Command)
@@ -353,12 +370,10 @@ def schema(
     if check:
         stale = stale_schemas(directory)
         if stale:
-            typer.echo(
-                f"schema drift in {directory}: {', '.join(stale)}; run 'summarizer schema' and commit",
-                err=True,
-            )
+            fix = _schema_command(directory)
+            typer.echo(f"schema drift in {directory}: {', '.join(stale)}; rewrite them with {fix} and commit", err=True)
             raise typer.Exit(1)
-        typer.echo(f"{directory}: schemas match the models")
+        emit(f"{directory}: schemas match the models")
         return
     for path in write_schemas(directory):
-        typer.echo(f"wrote {path}")
+        emit(f"wrote {path}")

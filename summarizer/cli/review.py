@@ -14,7 +14,7 @@ from ..digest import render_review
 from ..digest.review_input import check_article, pick_record, read_records, records_in
 from ..errors import InputError, SummarizerError
 from ..models import SummaryRecord
-from .commands import _article, _fail, app
+from .commands import _article, _fail, app, emit
 from .options import ArticleOptions, Command, ServerOptions, with_options
 
 __all__ = ["review"]
@@ -89,7 +89,7 @@ def review(
     if out is None and not sys.stdout.isatty():
         out = Path("-")  # a pipe gets the page
     if out is not None and (str(out) == "-" or (out.exists() and not out.is_file())):
-        typer.echo(page, nl=False)
+        emit(page, nl=False)
         return
     target = out or Path(f"review-{_SAFE.sub('_', record.article_id)[:80]}.html")
     try:

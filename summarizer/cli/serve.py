@@ -53,6 +53,7 @@ def serve(
     try:
         from ..service import resolve_service_settings
         from ..service import serve as run
+        from ..service.server import check_start
         from ..service.settings import check_bind
 
         settings = resolve_service_settings(
@@ -61,6 +62,8 @@ def serve(
         check_bind(settings)
         import fastapi  # noqa: F401  (the extra is checked before anything is logged)
         import uvicorn  # noqa: F401
+
+        check_start(settings, **server.settings(), **article.settings())  # said here once, not as a JSON log line
     except ImportError as exc:
         raise _fail(
             ConfigError(f"the service needs its extra ({exc.name} is missing): pip install 'summarizer[service]'")

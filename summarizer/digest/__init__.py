@@ -19,6 +19,7 @@ from .figures import compatible, discrepancies, interval
 from .grouping import DATE_GATE_DAYS, SAME_STORY, group_records, load_records, main_place, similarity_matrix
 from .models import Badge, Digest, Discrepancy, FigureRow, HedgedClaim, SourceRef, Story, TimelinePoint
 from .polish import PolishedBrief, polish_digest
+from .records_file import load_records_file
 from .review import render_review
 from .stories import build_digest, is_teaser, source_name
 
@@ -42,6 +43,7 @@ __all__ = [
     "interval",
     "is_teaser",
     "load_records",
+    "load_records_file",
     "main_place",
     "polish_digest",
     "render_review",

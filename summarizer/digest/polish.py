@@ -88,7 +88,7 @@ def polish_digest(digest: Digest, records: list[SummaryRecord], *, http_client: 
     error is raised; when only some were, a warning says how many and why.
     """
     from ..cache import RecordCache
-    from ..config import resolve_settings
+    from ..config import check_credentials, resolve_settings
     from ..errors import ConfigError, ProviderError, SummarizerError
     from ..llm.prompts import load_prompt
     from ..llm.providers import ChatClient
@@ -96,6 +96,7 @@ def polish_digest(digest: Digest, records: list[SummaryRecord], *, http_client: 
     settings = resolve_settings(**options)
     if settings.resolved_engine() != "llm":
         raise ConfigError("--polish needs an LLM: set OPENAI_API_KEY, or --base-url with --provider for a local server")
+    check_credentials(settings)  # a provider named without a key: said now, not by the SDK mid-digest
     prompt = load_prompt("polish")
     client = ChatClient(settings, http_client=http_client)
     cache = RecordCache(settings.cache_dir) if settings.use_cache and settings.cache_dir else None

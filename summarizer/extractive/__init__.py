@@ -72,14 +72,14 @@ class Extraction:
     escalation: EscalationReading
 
 
-def analyse(text: str) -> Extraction:
-    """Run every extractor over the text and keep their spans."""
+def analyse(text: str, published: str | None = None) -> Extraction:
+    """Run every extractor over the text and keep their spans (``published``: the article's date, if known)."""
     sentences = split_sentences(text)
     return Extraction(
         sentences=sentences,
         figures=find_figures(text, sentences),
         hedges=find_hedges(text, sentences),
-        escalation=assess_escalation(sentences),
+        escalation=assess_escalation(sentences, published),
     )
 
 
@@ -191,12 +191,12 @@ def _lead_only(text: str, language: Language) -> ArticleSummary:
     )
 
 
-def extract(text: str, language: Language | None = None) -> ArticleSummary:
+def extract(text: str, language: Language | None = None, published: str | None = None) -> ArticleSummary:
     """Summarize an article with the extractive engine (language detected unless given)."""
     language = detect_language(text) if language is None else language
     if not language.is_english:
         return _lead_only(text, language)
-    found = analyse(text)
+    found = analyse(text, published)
     summary, points = summarize_sentences(found.sentences)
     reading = found.escalation
     escalation = Escalation(

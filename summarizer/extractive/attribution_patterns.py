@@ -13,7 +13,12 @@ IN_STUDY = re.compile(
     r"(?:[Pp]olls?|[Ss]urveys?|study|report|analysis|census|interview|statement|review|audit|data|figures|records|"
     r"average\s+of\s+(?:[A-Z][\w-]*\s+){0,3}polls)"
     r"(?:\s+(?:of|by|from|for)\s+(?:the\s+)?[A-Z][\w'\u2019/.-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019/.-]*){0,4})?)"
-    r"(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on|by|in|with)\b)",
+    r"(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on|by|in|with|the\s+same|earlier|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)\b)",
+)
+# a cheap test that a sentence holds one of IN_STUDY's nouns before the full pattern runs
+STUDY_WORD = re.compile(
+    r"[Pp]oll|[Ss]urvey|study|report|analysis|census|interview|statement|review|audit|data|figures|records"
 )
 # "Smith's claim that ...", "the ministry's estimate of ..."
 POSSESSIVE_CLAIM = re.compile(
@@ -21,6 +26,17 @@ POSSESSIVE_CLAIM = re.compile(
     r"estimates?|figures?|data|numbers|count|tally|calculations?|projections?|forecasts?|predictions?|remarks?|"
     r"comments?|tweets?|argument|reports?|analysis|survey|poll)\b"
 )
+# "Kell's plan to deport 11,000", "Orlen's pledge to add 7,000 soldiers", "Kell's plan would raise $15 billion"
+POSSESSIVE_PLAN = re.compile(
+    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['\u2019]s?\s+(?:own\s+|new\s+|proposed\s+)?(?:plans?|pledges?|"
+    r"proposals?|promises?|vows?|demands?|offers?)(?:\s+(?:last|this)\s+\w+)?\s+(?=to\s|would\s|will\s|calls?\s+for\s)"
+)
+# 'More from Dana Kell: "...', 'Orlen Herald editor Dana Kell:' : a name, a colon, then what the name says
+COLON_NAME = re.compile(
+    r"(?:^|\n|[-\u2014\u2013]\s*|\b(?:by|from)\s+)((?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?){0,4}[A-Z][\w.'\u2019-]*)\s*:\s*$"
+)
+NAME_LABEL = re.compile(r"\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}):\s")
+BARE_NUMBER = re.compile(r"\s*[$\u00a3\u20ac]?\d[\d,.%]*\s*(?:[.;]|$)")
 LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s")
 OPEN_QUOTES = "\u201c"
 CLOSE_QUOTES = "\u201d"
@@ -32,12 +48,39 @@ SUBORDINATORS = frozenset(
 )
 INTRODUCES = re.compile(r"\s*(?:that\b|of\b|on\b|about\b|:|,|\u201c|\"|\u2014|-)")
 ADJUNCT_PREPOSITIONS = frozenset("from in on at during after before with via while outside inside".split())
+QUANTIFIED = frozenset(["least", "most"])
+ADD_VERBS = frozenset(["add", "adds", "added"])
+COUNTED_OBJECT = re.compile(
+    r"(?:\d[\d,.]*|a|an|the|another|more|some|several|new|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$",
+    re.IGNORECASE,
+)
+SHARE = re.compile(
+    r"(?:\d[\d,.]*%?|percent|per|cent|%|half|third|thirds|quarter|quarters|majority|most|many|some|all|none)$", re.I
+)
+RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b")
+PLURAL_SOURCE = re.compile(r"\s(?:and|&)\s|[a-z]s$")
+POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
+PUT = frozenset(["put", "puts"])  # "Forbes puts his fortune at $45 billion": to put a thing at a number
+PUT_AT = re.compile(r"\s[^.;:]{1,60}?\sat\s+(?:[a-z]+\s+){0,2}[$\u00a3\u20ac]?\d")
+DATA_PARTICIPLES = frozenset(
+    "showing finding suggesting indicating revealing estimating projecting concluding predicting".split()
+)
+CONTINUE = frozenset(["continued", "continues", "went on"])
+QUOTE_NEXT = re.compile(r"\s*[,:]?\s*[\u201c\"'`\u2018]")
+SPOKEN_IN = re.compile(r"\b(?:statement|interview|excerpt|speech|letter|remarks)\b", re.IGNORECASE)
+PERIODS = frozenset("past years months weeks days decades".split())
+SHARE_WORD = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.IGNORECASE)
+AUXILIARIES = frozenset("have has had is are was were be been will would can could do does did".split())
 SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
 STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 PROGRESSIVE = frozenset("is are was were been be".split())
 BODY_REACH = 2  # sentences back that "it" or "they" may point to a named body
 PARENTHESIS_ENDS = frozenset([",", ")", "\u2014", "\u2013"])
 NOT_SUBJECT = frozenset("like unlike as with despite including among during without about".split())
+# what begins the content after a hearer: "told the Orlen Herald he had", "told reporters the vote was"
+STARTS_TOLD = re.compile(
+    r"(?:that|he|she|they|it|we|i|you|there|the|a|an|his|her|their|its)(?:['\u2019]\w+)?$", re.IGNORECASE
+)
 ADDRESSEE_VERBS = frozenset(["told", "tells", "tell", "asked", "asks", "ask", "reminded", "warned", "assured"])
 QUOTE_CLOSERS = frozenset(["\u201d", '"', "'", "\u2019"])
 PLURAL_HEADS = frozenset("i we they you people police media staff data military public government".split())
@@ -47,7 +90,10 @@ NUMBER_IN = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-ONE_OF = re.compile(r"(?:one|another|an?\s+(?:second|third|fourth))\s+[a-z]+(?:\s+[a-z]+)?$", re.IGNORECASE)
+ONE_OF = re.compile(
+    r"(?:one|another|an?\s+(?:second|third|fourth)|two|three|four|five|six|several|\d+)\s+[a-z-]+(?:\s+[a-z-]+){0,3}$",
+    re.IGNORECASE,
+)
 CURLY_QUOTE = re.compile("[\u201c\u201d]")
 STRAIGHT_QUOTE = re.compile(r"\"|''|``")
 PERSON_SUBJECT = re.compile(

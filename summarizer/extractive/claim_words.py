@@ -84,7 +84,15 @@ SOURCE_NOUNS = frozenset(
     insiders authors author researchers scientists doctors officers residents media outlets press newspapers
     reporters journalists broadcasters agencies results polling numbers tallies ranking
     rankings tracker findings assessment assessments calculations filing disclosure disclosures transcript
-    respondents affiliate outlet book article column editorial memoir cable email emails website""".split()
+    respondents affiliate outlet book article column editorial memoir cable email emails website
+    files logs ledgers transcripts receipts returns forms paperwork archives cables messages tapes recordings
+    footage documents minutes projection estimates
+    organizer organizers member members representative representatives executive executives owner owners
+    supporters critics opponents proponents advocates lawyer lawyers attorney attorneys historian historians
+    scholar scholars professor professors consultant consultants pundit pundits commentator commentators
+    correspondent correspondents columnist columnists writer writers editor editors lobbyist lobbyists
+    negotiator negotiators investigator investigators inspector inspectors auditor auditors regulator
+    regulators planners allies rivals""".split()
 )
 # regular plurals of the person and body nouns above ("the companies expect", "two senators said")
 SOURCE_NOUNS = SOURCE_NOUNS | frozenset(
@@ -136,7 +144,8 @@ ADVERBS = frozenset(
 # "NOTE:", "UPDATE:" are labels, not speakers
 SPEAKER_LABEL_STOP = frozenset(
     """note update updated editor editors correction watch read related breaking live video photo photos
-    source sources warning advertisement caption credit exclusive analysis opinion comment""".split()
+    source sources warning advertisement caption credit exclusive analysis opinion comment name age city job
+    pay title location date time revealed watch listen""".split()
 )
 # words that can stand between a source and its verb ("a poll out last week showed")
 TIME_WORDS = frozenset(

@@ -18,6 +18,7 @@ from ..scales import Direction, EventType
 from .actors import Actors, find_actors, merge_names, typed_actors, words_of
 from .sentences import Sentence
 from .triggers import (
+    ATTRIBUTIVE,
     BACKGROUND,
     CRIME,
     DOMAIN_WORDS,
@@ -34,6 +35,7 @@ from .triggers import (
     RELATED_HEADING,
     THREAT_CUE,
     TRIGGERS,
+    YEAR,
     Need,
     Trigger,
     pattern_starts,
@@ -53,6 +55,7 @@ LEVEL_MEANING = {
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|as|after|when|which|who|where)\b")
 _LEAD_SENTENCES = 5
+_PUBLISHED_YEAR = re.compile(r"\s*((?:19|20)\d\d)\b")
 _FRAMING_STARTS = pattern_starts(FRAMING)
 _FORCEFUL = frozenset({EventType.FIGHT, EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.SANCTION})
 
@@ -131,21 +134,35 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-def _firm(trigger: Trigger, match: re.Match[str], text: str, scope: str, setting: bool) -> bool:
+def _firm(trigger: Trigger, match: re.Match[str], text: str, scope: str, setting: bool, relief: bool) -> bool:
     """True when a force trigger reports something happening now, not a noun for a known event or a cause."""
     return (
         setting
         and IRREALIS.search(scope) is None
         and NEGATION.search(scope) is None
         and PAST_PERFECT.search(scope + match.group()) is None
-        and (not trigger.nominal or EVENT_MARKER.search(text) is not None)
+        and (not trigger.nominal or _marked(text, match))
+        and ATTRIBUTIVE.search(text, max(0, match.start() - 16), match.end() + 12) is None
         and BACKGROUND.search(text, 0, match.start()) is None
-        and (trigger.kind is not EventType.MOBILIZE or PEACEFUL.search(text) is None)
+        and (trigger.kind is not EventType.MOBILIZE or not (relief or PEACEFUL.search(text)))
         and (trigger.kind is not EventType.COERCE or trigger.level > 3 or LEGAL.search(text) is None)
     )
 
 
-def _sentence_hits(sentence: Sentence, starts: set[str], weight: float, conflict: bool) -> list[_Hit]:
+def _marked(text: str, match: re.Match[str]) -> bool:
+    """True when something outside the trigger itself marks the event as new."""
+    return any(m.end() <= match.start() or m.start() >= match.end() for m in EVENT_MARKER.finditer(text))
+
+
+def _dated_before(text: str, newest: int) -> bool:
+    """True when every year a sentence names is before the newest year of its article."""
+    years = [int(y) for y in YEAR.findall(text)]
+    return bool(years) and max(years) < newest
+
+
+def _sentence_hits(
+    sentence: Sentence, starts: set[str], weight: float, conflict: bool, newest: int = 0, relief: bool = False
+) -> list[_Hit]:
     raw = sentence.text
     text = raw
     found: dict[EventType, _Hit] = {}
@@ -174,10 +191,11 @@ def _sentence_hits(sentence: Sentence, starts: set[str], weight: float, conflict
         if level >= 2:
             if setting is None:
                 setting = conflict and not raw.rstrip().endswith("?") and HISTORY.search(text) is None
+                setting = setting and not _dated_before(text, newest)
                 force = actors is not None and actors.force
                 setting = setting and (force or _domain(text) < 2)  # "shelled the market" stays force
             scope = _scope(text, match.start())
-            firm = _firm(trigger, match, text, scope, setting)
+            firm = _firm(trigger, match, text, scope, setting, relief)
             if not firm and kind in _FORCEFUL and THREAT_CUE.search(scope) and not NEGATION.search(scope):
                 kind, level, firm = EventType.THREATEN, 1, True  # force announced or threatened, not yet used
         hit = _Hit(kind, level, weight, sentence, match.group(), match.start(), firm)
@@ -216,15 +234,23 @@ def _direction(sentences: list[Sentence], starts: list[set[str]], kind: EventTyp
     return Direction.UNCLEAR
 
 
-def assess_escalation(sentences: list[Sentence]) -> EscalationReading:
-    """Read type, level, direction, actors and evidence from the article's developments."""
+def assess_escalation(sentences: list[Sentence], published: str | None = None) -> EscalationReading:
+    """Read type, level, direction, actors and evidence from the article's developments.
+
+    ``published`` (an ISO date) says which year is the article's present; without it,
+    the newest year the article names is.
+    """
     body = _body(sentences)
     lead = [s.text for s in body if s.is_prose][:_LEAD_SENTENCES] or [s.text for s in body[:_LEAD_SENTENCES]]
     conflict = _conflict_framed(lead) and not any(OBITUARY.search(s.text) for s in body[:2])
     hits: list[_Hit] = []
     starts = [word_starts(s.text) for s in body]
+    relief = bool(body) and PEACEFUL.search(body[0].text) is not None  # troops sent to help, by the headline
+    dated = _PUBLISHED_YEAR.match(published or "")
+    years = [int(y) for s in body for y in YEAR.findall(s.text)] + ([int(dated[1])] if dated else [])
+    newest = max(years, default=0)
     for rank, sentence in enumerate(body):
-        hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict))
+        hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict, newest, relief))
     actors = find_actors(sentences)
     force = [h for h in hits if h.firm and h.level >= 2]
     if force:

@@ -156,7 +156,7 @@ LEXICON: list[tuple[HedgeKind, str]] = [
     (S, r"(?:un|im)?likel(?:y|ihood)|probabl[ey]|improbable|possibly|perhaps|maybe|possibilit(?:y|ies)"),
     (S, r"in\s+all\s+(?:likelihood|probability)|almost\s+certain(?:ly)?|potentially"),
     (S, r"potential(?=\s+[a-z])(?!\s+(?:to|in|and|or|as|is|was|that|which)\b)"),
-    (S, r"possible\s+that|(?:it\s+is|it's|it\s+was|it\s+seems|quite|entirely|perfectly)\s+possible(?!\s+for)"),
+    (S, r"possible\s+that|(?:it\s+is|it's|it\s+was|it\s+seems|quite|entirely|perfectly)\s+possible(?!\s+(?:for|to)\b)"),
     (
         S,
         r"possible(?=\s+[a-z])(?!\s+(?:for|to|by|with|in|at|on|and|but|or|if|under|without|"

@@ -9,11 +9,14 @@ from .claim_words import NOT_NAMES, REPORTING_VERBS, SOURCE_NOUNS
 __all__ = [
     "DETERMINERS",
     "TITLES",
+    "abbreviation_dot",
+    "clause_start",
     "is_modifier",
     "is_name",
     "is_noun",
     "np_after",
     "np_before",
+    "np_to_boundary",
     "phrase_of",
     "plain",
     "tokens",
@@ -26,6 +29,7 @@ TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir",
 _SHORT_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st"])
 _LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
 _MAX_NP = 9
+_NP_OPENERS = DETERMINERS | frozenset(["one", "another", "two", "three", "several"])
 _FUNCTION = frozenset(
     """and or but nor that which who whom whose to of in on at by for with from as into than then so if not no
     is are was were be been being has have had do does did will would can could may might must should it its he
@@ -102,6 +106,8 @@ def np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) ->
             break
         if _extends_name(toks, j):
             j -= 1
+        elif prev == "." and j > 1 and abbreviation_dot(toks, j - 1):
+            j -= 2  # "Dana J. Kell", "Mr. Kell": the dot of an initial or a title
         elif is_noun(prev) or (has_head_noun and modifiers < 3 and is_modifier(prev) and prev.isalpha()):
             modifiers += 1
             j -= 1
@@ -126,18 +132,28 @@ def _extends_name(toks: list[tuple[int, int, str]], j: int) -> bool:
     )
 
 
+# plural agent nouns by their ending: makers, organizers, economists, historians, residents, conservatives
+_AGENT_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents", "ives")
+_CLAUSE_OPENERS = frozenset([",", ";", ":", "\u2014", "\u2013", "-", "and", "but", "(", "\u201c", '"'])
+
+
 def _common_np_before(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
-    """'The magazine', 'the companies': a common noun opened by a determiner or a possessive."""
-    if not is_modifier(toks[i][2]) or not toks[i][2].isalpha() or toks[i][2].endswith(("ly", "ing")):
+    """'The magazine', 'the RNC member', 'Cement makers': a common noun opened by a determiner or a possessive,
+    or a bare plural that opens its clause."""
+    head = toks[i][2]
+    if not is_modifier(head) or not head.isalpha() or head.endswith(("ly", "ing", "ed")):
         return None
     j = i
-    while j > 0 and i - j < 3:
+    while j > 0 and i - j < 5:
         prev = toks[j - 1][2]
         if prev.lower() in DETERMINERS or (prev.endswith(("'s", "\u2019s")) and len(prev) > 2):
             return j - 1, i
-        if not (is_modifier(prev) and prev.isalpha()):
-            return None
+        if not ((is_modifier(prev) or is_name(prev)) and prev.replace("-", "").isalpha()):
+            break
         j -= 1
+    opens = j == 0 or toks[j - 1][2].lower() in _CLAUSE_OPENERS
+    if opens and head.lower().endswith(_AGENT_PLURALS):
+        return j, i  # "Cement makers argue", "organizers claimed": a bare plural of people who do something
     return None
 
 
@@ -145,8 +161,8 @@ def np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None
     """Token range [i, k] of the noun phrase starting at token i, or None."""
     k = i
     n = len(toks)
-    if k < n and (toks[k][2].lower() in DETERMINERS or (toks[k][2].endswith(("'s", "\u2019s")))):
-        k += 1
+    if k < n and (toks[k][2].lower() in _NP_OPENERS or toks[k][2].endswith(("'s", "\u2019s"))):
+        k += 1  # "the", "one", "another", "Kell's"
     last_head = -1
     modifiers = 0
     while k < n and k - i < _MAX_NP:
@@ -156,8 +172,8 @@ def np_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None
             if is_name(word) or is_noun(word):
                 last_head = k
             k += 1
-            if k + 1 < n and toks[k][2] == "." and plain(word) in _SHORT_TITLES and is_name(toks[k + 1][2]):
-                k += 1  # "Mr. Kell": the title's dot
+            if k + 1 < n and abbreviation_dot(toks, k):
+                k += 1  # "Mr. Kell", "Dana J. Kell", "U.S. Census": the dot of a title, initial or abbreviation
         elif low in ("/", "-", "&") and last_head == k - 1 and k + 1 < n and is_name(toks[k + 1][2]):
             k += 1  # "Post/ABC", "Post-ABC"
         elif low in _LINKS and last_head >= 0 and k + 1 < n:
@@ -198,6 +214,33 @@ _MODIFYING_PARTICIPLES = frozenset(
 _CLOSERS = {",": ",", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}
 
 
+_OPENING_ADVERBIALS = _PREPOSITIONS | {"last", "this", "on", "after", "before", "during", "since"}
+_DASHES = frozenset(["\u2014", "\u2013", "-", "--"])
+
+
+def dateline_end(toks: list[tuple[int, int, str]]) -> int:
+    """Index of the first token after a dateline ("ORLEN \u2014", "ORLEN (Reuters) -"), or 0 when there is none."""
+    k = 0
+    while k < len(toks) and k < 4 and toks[k][2].isupper() and toks[k][2].isalpha():
+        k += 1
+    if k and k < len(toks) and toks[k][2] == "(":
+        close = next((n for n in range(k + 1, min(len(toks), k + 6)) if toks[n][2] == ")"), None)
+        k = close + 1 if close is not None else k
+    return k + 1 if k and k < len(toks) and toks[k][2] in _DASHES else 0
+
+
+def clause_start(toks: list[tuple[int, int, str]], before: int) -> int:
+    """Where the main clause's subject may begin: after a dateline or an opening adverbial ("In March, ...").
+
+    -1 when an opening adverbial has no comma before token ``before``.
+    """
+    start = dateline_end(toks)
+    if start == 0 and toks and toks[0][2].lower() in _OPENING_ADVERBIALS:
+        comma = next((n for n in range(1, before) if toks[n][2] == ","), None)  # "In March, the poll found"
+        return -1 if comma is None else comma + 1
+    return start
+
+
 def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, int] | None:
     """The noun phrase opening a clause that ends in the verb at token ``verb``, or None.
 
@@ -206,17 +249,15 @@ def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, i
     parentheticals (between commas, dashes or brackets) may stand, so that no other verb
     can have been the phrase's own.
     """
-    start = 0
-    if toks and toks[0][2].lower() in _PREPOSITIONS | {"last", "this", "on", "after", "before", "during", "since"}:
-        comma = next((n for n in range(1, verb) if toks[n][2] == ","), None)  # "In March, the poll found"
-        if comma is None:
-            return None
-        start = comma + 1
+    start = clause_start(toks, verb)
+    if start < 0:
+        return None
     span = np_after(toks, start)
     if span is None or span[1] >= verb - 1 or not (is_name(toks[span[1]][2]) or is_noun(toks[span[1]][2])):
         return None
     k = span[1] + 1
-    in_phrase = False
+    # "Exit polls from the Orlen primary, ...": a phrase that ends inside a prepositional phrase goes on in it
+    in_phrase = any(toks[n][2].lower() in _PREPOSITIONS for n in range(span[0] + 1, span[1] + 1))
     while k < verb:
         word = toks[k][2]
         low = word.lower()
@@ -243,3 +284,51 @@ def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, i
             return None
         k += 1
     return span
+
+
+_BOUNDARY = frozenset(
+    [",", ";", ":", "(", ")", "[", "]", "\u2014", "\u2013", "-", '"', "\u201c", "\u201d", ".", "?", "!"]
+)
+_RELATIVE = frozenset("who which that whose where when while because as if than".split())
+_POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
+
+
+def abbreviation_dot(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """True when token k is the dot of a title, an initial or an abbreviation ("Mr.", "Yulia V.", "U.S.") in a name."""
+    if toks[k][2] != "." or k == 0 or k + 1 >= len(toks) or toks[k - 1][1] != toks[k][0]:
+        return False
+    word = toks[k - 1][2]
+    initial = len(word) == 1 and word.isupper()
+    return (plain(word) in _SHORT_TITLES or initial or ("." in word and word[:1].isupper())) and is_name(toks[k + 1][2])
+
+
+def np_to_boundary(toks: list[tuple[int, int, str]], i: int, limit: int = 14) -> tuple[int, int] | None:
+    """Token range of the whole phrase after "according to": up to the clause's end ("a lawsuit filed by X").
+
+    The phrase runs to a comma, dash, bracket, quotation mark or relative word; None when it
+    runs on past ``limit`` tokens or holds no noun (a name, a source noun, or a common noun
+    after a determiner or a possessive: "his campaign finance documents", "state law").
+    """
+    k = i
+    while k < len(toks) and (
+        (toks[k][2] not in _BOUNDARY or abbreviation_dot(toks, k)) and toks[k][2].lower() not in _RELATIVE
+    ):
+        if k - i >= limit:
+            return None
+        k += 1
+    if k == i:
+        return None
+    words = [t[2] for t in toks[i:k]]
+    first = words[0].lower()
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in _FUNCTION and w.lower() not in DETERMINERS]
+    if not content:
+        return None
+    if not (
+        any(is_name(w) or is_noun(w) for w in words)
+        or first in DETERMINERS
+        or first in _POSSESSIVE_DETERMINERS
+        or first.endswith(("'s", "\u2019s"))
+        or (len(words) <= 3 and all(w.isalpha() and w.islower() and w not in _FUNCTION for w in words))  # "state law"
+    ):
+        return None
+    return i, k - 1

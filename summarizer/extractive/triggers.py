@@ -16,6 +16,7 @@ from typing import Any
 from ..scales import EventType
 
 __all__ = [
+    "ATTRIBUTIVE",
     "BACKGROUND",
     "CRIME",
     "DAMP",
@@ -35,6 +36,7 @@ __all__ = [
     "THREAT_CUE",
     "TRIGGERS",
     "UP",
+    "YEAR",
     "Need",
     "Trigger",
     "pattern_starts",
@@ -100,8 +102,9 @@ ASSAULT 4 force: killed|massacre|ambushed|bombed|exploded|blew\s+up\s+(?:a|an|th
 ASSAULT 4 force: (?<!the\s)(?<!an\s)attacked|attacking|raided|struck
 ASSAULT 4 force noun: killings?|ambush|bombings?|violence
 ASSAULT 4 force noun: attacks?|raids?|strikes?\s+(?:on|against)
-COERCE 4 actor: annex(?:ed|ing|ation)|blockades?|blockaded|blockading|occupied|kidnapp?(?:ed|
+COERCE 4 actor: annex(?:ed|ing)|blockades?|blockaded|blockading|occupied|kidnapp?(?:ed|
     ing)|abduct(?:ed|ing)|taken\s+hostage|hostages?|human\s+shields|hijack(?:ed|ing)
+COERCE 4 actor noun: annexation
 COERCE 4 force: demolish(?:ed|ing)|razed|set\s+fire\s+to|torched|blew\s+up|sabotag\w+|
     forced\s+out|forced\s+(?:[\w,]+\s+){0,8}(?:out\s+of|from)\s+(?:their\s+)?homes|
     hack(?:ed)?\s+into|cyber-?\s?attacks?
@@ -263,7 +266,32 @@ FIGURATIVE = re.compile(
     r"free-kick|penalty)\s+strikes?|(?:war|battle|fight|battles|wars)\s+(?:film|films|movie|movies|game|"
     r"games|drama|epic|story|novel|book|scenes?|veterans?|memorial|hero|heroes|poet|poetry|photographer|"
     r"correspondent|crimes?)|(?:world|Cold|Gulf|Vietnam|Korean|Falklands|Boer|civil)\s+War\s+(?:film|"
-    r"movie|drama|novel|epic|veterans?))\b",
+    r"movie|drama|novel|epic|veterans?)|hard[-\s]fought|attack(?:ed|s|ing)?\s+(?:[\w.']+\s+){1,3}(?:for|over)\s+"
+    r"(?:his|her|their|its|being|having|not|saying|calling|what|how|failing)|(?:attack|campaign)\s+ads?|"
+    r"(?:personal|verbal|political|partisan|rhetorical)\s+attacks?|executed\s+(?:the\s+|this\s+|that\s+|"
+    r"its\s+|his\s+|her\s+|their\s+|a\s+)?(?:\w+\s+)?(?:plan|plans|strategy|strategies|order|orders|"
+    r"contract|contracts|trade|trades|deal|deals|move|moves|search\s+warrant|warrant|will|program|"
+    r"programme|turn|pass|play|shot)|reinforc\w+\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|a\s+)?(?:\w+\s+)?"
+    r"(?:perceptions?|views?|beliefs?|impressions?|image|message|notion|idea|sense|fears?|concerns?|"
+    r"suspicions?|stereotypes?|argument|case|point|position|reputation|narrative|doubts?)|"
+    r"captur(?:ed|es|ing)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|a\s+)?(?:\w+\s+)?(?:moment|"
+    r"imagination|attention|mood|spirit|essence|hearts?|images?|photos?|photographs?|pictures?|footage|"
+    r"votes?|nomination|headlines|on\s+(?:film|camera|video|tape))|captured\s+(?:on|by)\s+(?:the\s+|an?\s+)?"
+    r"(?:\w+\s+){0,3}(?:photographers?|cameras?|film|video|tape|lens))\b",
+    re.IGNORECASE,
+)
+
+# A year, not a count: "in 2012", "the 2011 strike", not "2000 troops".
+YEAR = re.compile(
+    r"(?<![\d,.$\u00a3\u20ac])\b(19[2-9]\d|20[0-4]\d)\b(?![\d,.]\d|\s*(?:%|per\b|people|troops|soldiers|"
+    r"men\b|women|children|civilians|of\b))"
+)
+
+# A participle used as an adjective names a state, not an event: "the occupied West Bank", "captured fighters".
+ATTRIBUTIVE = re.compile(
+    r"\b(?:the|an?|of|its|their|in|considered|as)\s+(?:\w+-)?(?:occupied|captured|annexed|seized|detained|"
+    r"kidnapped|abducted|confiscated)\s+(?!by\b|in\b|on\b|at\b|from\b|and\b|or\b)\w|\boccupied\s+"
+    r"(?:territor\w+|lands?|zones?|areas?)\b",
     re.IGNORECASE,
 )
 
@@ -307,13 +335,17 @@ IRREALIS = re.compile(
     r"wanting\s+to|going\s+to|about\s+to|capable\s+of|able\s+to|call(?:ed|s)?\s+for|demand(?:ed|s)?|"
     r"urg(?:ed|es)|against\s+(?:any|a\s+possible)|imminent|expected\s+to|to\s+deter|deterrent|scenario|"
     r"hypothetical|claims?\s+to\s+be|claims?\s+of|alleged|allegations?\s+of|accus(?:ed|es|"
-    r"ing)\s+(?:\w+\s+){0,3}of|suspected\s+of|blamed\s+for|allegedly)\b",
+    r"ing)\s+(?:\w+\s+){0,3}of|suspected\s+of|blamed\s+for|allegedly|suggest(?:s|ed|ing)?|"
+    r"propos(?:e|es|ed|ing|al|als)|support(?:s|ed|ing)?(?=\s*$)|favou?r(?:s|ed|ing)?|advocat\w+|"
+    r"justif(?:y|ies|ied|ying)|bent\s+on|(?:have|has|had|need|needs|needed)\s+to|must|allegations?\s+that|"
+    r"claims?\s+that|rumou?rs?|conspiracy|myths?|(?:prelude|precursor)\s+to|pretext\s+for)\b",
     re.IGNORECASE,
 )
 
 NEGATION = re.compile(
     r"\b(?:not|no|never|nor|without|neither|denied|denies|deny|den(?:y|ied)ing|n't|ruled\s+out|rejected|"
-    r"no\s+longer|failed\s+to|refrained\s+from|stopped\s+short\s+of|halted|called\s+off)\b|n't\b",
+    r"no\s+longer|failed\s+to|refrained\s+from|stopped\s+short\s+of|halted|called\s+off|"
+    r"rul(?:e|es|ing)\s+out)\b|n't\b",
     re.IGNORECASE,
 )
 
@@ -343,7 +375,8 @@ LEGAL = re.compile(
 # Deployments whose purpose is peace or relief are not a build-up.
 PEACEFUL = re.compile(
     r"\b(?:peacekeep\w*|observers?|monitors?|humanitarian|relief|aid\s+workers|tsunami|earthquake|"
-    r"flood\w*)\b",
+    r"flood\w*|rescue\w*|evacuat\w+|disasters?|storms?|hurricanes?|cyclones?|typhoons?|wildfires?|"
+    r"bush\s?fires?|landslides?|avalanches?|drought|famine|victims)\b",
     re.IGNORECASE,
 )
 

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 __all__ = ["DEFAULT", "Params", "clean_page_text"]
 
@@ -321,3 +322,24 @@ def clean_page_text(text: str, *, params: Params | None = None) -> str:
         else:
             gap = True
     return "\n".join(out)
+
+
+_MENU_ROLES = frozenset({"navigation", "menubar", "menu"})
+MENU_WORDS = 200  # an extracted text with more distinct words than this is not taken for a menu (nor checked)
+
+
+def only_navigation(tree: Any, text: str) -> bool:
+    """True when every word of a page's extracted text stands in its menus or its site header or footer."""
+    words = set(text.split())
+    return bool(words) and len(words) <= MENU_WORDS and words <= menu_words(tree)
+
+
+def menu_words(tree: Any) -> set[str]:
+    """The words of a parsed page's menus and its site header and footer (not an article's own header)."""
+    words: set[str] = set()
+    for element in tree.xpath("//nav | //menu | //header | //footer | //*[@role]"):
+        if element.tag in ("header", "footer") and element.xpath("ancestor::article or ancestor::main"):
+            continue  # an article's own header (its headline) is article text
+        if element.tag in ("nav", "menu", "header", "footer") or element.get("role") in _MENU_ROLES:
+            words.update(" ".join(element.itertext()).split())
+    return words

@@ -110,9 +110,17 @@ def decode_bytes(data: bytes, where: str = "input") -> tuple[str, str]:
 
 def _decode(data: bytes, where: str) -> tuple[str, str, bool]:
     """Decode by BOM, then UTF-8, then charset-normalizer's guess: (text, encoding, whether it was a guess)."""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
+    marked = [name for bom, name in _BOMS if data.startswith(bom)]
+    for name in marked:  # a UTF-32 LE mark begins with the UTF-16 LE one: try each that fits
+        try:
             return data.decode(name), name, False
+        except UnicodeDecodeError:
+            continue
+    if marked:
+        raise InputError(
+            f"{where} starts with a {marked[0].upper().removesuffix('-SIG')} byte-order mark but is not valid "
+            f"{marked[0].upper().removesuffix('-SIG')}: the file is damaged; re-save it as UTF-8"
+        )
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
@@ -178,6 +186,8 @@ def _from_html(html: str, where: str) -> tuple[str, dict[str, str | None]]:
     import trafilatura
     from trafilatura.utils import load_html
 
+    from .boilerplate import only_navigation
+
     tree = load_html(html)
     if tree is None:
         return "", {}
@@ -185,7 +195,10 @@ def _from_html(html: str, where: str) -> tuple[str, dict[str, str | None]]:
     if result is None:
         return "", {}
     data: dict[str, Any] = result if isinstance(result, dict) else result.as_dict()
-    return str(data.get("text") or ""), _metadata(tree)
+    text = str(data.get("text") or "")
+    if only_navigation(tree, text):  # trafilatura fell back on the menu: the page holds no article
+        text = ""
+    return text, _metadata(tree)
 
 
 def _metadata(tree: Any) -> dict[str, str | None]:
@@ -344,7 +357,7 @@ def document_from_text(
         if meta["published"] is None and meta["title"]:
             meta["published"] = _date_near(raw, meta["title"])
     if not text:
-        what = "no article text could be extracted from the HTML" if kind == "html" else "holds no text"
+        what = "has no article text that could be extracted from its HTML" if kind == "html" else "holds no text"
         raise InputError(f"{source or 'the article'} {what}; nothing to summarize")
     return Document(
         text=text,

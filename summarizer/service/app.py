@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI, Query, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, StreamingResponse
+from fastapi_offline import FastAPIOffline
 from pydantic import ValidationError
 
 from .. import __version__
@@ -34,7 +35,7 @@ from .inputs import (
 )
 from .jobs import JobStore
 from .metrics import CONTENT_TYPE, Metrics
-from .middleware import ServiceMiddleware
+from .middleware import DOCS_ASSETS, ServiceMiddleware
 from .runner import Busy, Engines, JobRunner
 from .settings import ServiceSettings, resolve_service_settings
 from .wire import BatchAccepted, BatchStatus, DigestIn, ErrorBody, Health
@@ -145,7 +146,9 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
             await engines.aclose()
             store.close()
 
-    app = FastAPI(
+    # /docs and /redoc load their scripts and styles from this server (fastapi-offline's copies), not a CDN
+    app = FastAPIOffline(
+        static_url=DOCS_ASSETS,
         title="summarizer",
         version=__version__,
         description="News articles in, structured and verifiable records out. Bearer API keys when configured.",

@@ -14,12 +14,13 @@ from .auth import KeyRing, RateLimiter, bearer_token
 from .logs import new_request_id, request_id
 from .metrics import Metrics
 
-__all__ = ["OPEN_PATHS", "ServiceMiddleware"]
+__all__ = ["DOCS_ASSETS", "OPEN_PATHS", "ServiceMiddleware"]
 
 logger = logging.getLogger("summarizer.service")
 access = logging.getLogger("summarizer.service.access")
-# reachable without a key: probes, and the API's description
+# reachable without a key: probes, and the API's description (its pages' scripts and styles under DOCS_ASSETS)
 OPEN_PATHS = frozenset({"/healthz", "/readyz", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"})
+DOCS_ASSETS = "/docs/assets"
 
 
 class ServiceMiddleware:
@@ -37,7 +38,7 @@ class ServiceMiddleware:
         path = scope["path"]
         client = scope.get("client")
         caller = f"address:{client[0] if client else 'unknown'}"
-        if path in OPEN_PATHS:
+        if path in OPEN_PATHS or path.startswith(DOCS_ASSETS + "/"):
             return 0, "", {}, caller
         if self.keys.enabled:
             key_id = self.keys.identify(bearer_token(headers.get("authorization")))

@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 import logging
+import socket
 from typing import Any
 
+from ..config import check_credentials, resolve_settings
+from ..errors import ConfigError
 from .settings import ServiceSettings, check_bind
 
-__all__ = ["serve"]
+__all__ = ["check_start", "serve"]
 
 logger = logging.getLogger("summarizer.service")
+
+
+def check_start(settings: ServiceSettings, **summarizer_options: Any) -> None:
+    """Raise ConfigError for what would stop the server starting: where it listens, the engine's key, a taken port."""
+    check_bind(settings)
+    chosen = resolve_settings(**summarizer_options)
+    if chosen.resolved_engine() == "llm":
+        check_credentials(chosen)
+    try:
+        family = socket.getaddrinfo(settings.host, settings.port, type=socket.SOCK_STREAM)[0][0]
+        with socket.create_server((settings.host, settings.port), family=family):
+            pass  # uvicorn binds the same way a moment later
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot listen on {settings.host}:{settings.port}: {exc.strerror or exc}; "
+            "choose another --port (or SUMMARIZER_SERVICE_PORT), or stop what holds it"
+        ) from exc
 
 
 def serve(settings: ServiceSettings, **summarizer_options: Any) -> None:
@@ -21,7 +41,7 @@ def serve(settings: ServiceSettings, **summarizer_options: Any) -> None:
 
     configure_json_logging(settings.log_level)
     try:
-        check_bind(settings)
+        check_start(settings, **summarizer_options)
     except Exception as exc:
         logger.error("%s", exc, extra={"host": settings.host})
         raise

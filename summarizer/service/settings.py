@@ -161,5 +161,5 @@ def check_bind(settings: ServiceSettings) -> None:
     if not settings.auth_required and settings.host not in LOOPBACK:
         raise ConfigError(
             f"refusing to listen on {settings.host} without an API key: anyone who can reach it could use it. "
-            "Set SUMMARIZER_SERVICE_API_KEYS (or --api-key), or listen on 127.0.0.1"
+            "Set SUMMARIZER_SERVICE_API_KEYS (or SUMMARIZER_SERVICE_API_KEYS_FILE), or listen on 127.0.0.1"
         )

@@ -1,0 +1,182 @@
+"""Who speaks across sentences: quotations and their speakers, paragraph labels, and which names are people.
+
+A quotation takes the speaker of the cue next to its marks ('"...," Kell said',
+'Kell said: "..."'), of a lead-in colon ('More from Dana Kell: "...'), of the quote
+before it in the paragraph, or of the paragraph before when it opens the paragraph;
+a quote left open runs on over paragraphs until its speaker comes. A paragraph may
+be labelled with its speaker ("KELL: ...", "Dana Kell: ..."). General knowledge of
+news layout; no sentence of any corpus.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from . import attribution_patterns as pat
+from .claim_words import FEMALE_TITLES, MALE_TITLES, ORG_WORDS, SOURCE_NOUNS, SPEAKER_LABEL_STOP
+from .gazetteer import STATES
+from .names import FEMALE_NAMES, MALE_NAMES, US_STATES
+from .phrases import DETERMINERS, TITLES, is_name, is_noun, plain
+from .sentences import Sentence
+
+__all__ = ["Claim", "Quote", "common_word", "find_labels", "find_quotes", "gender", "is_person"]
+
+Quote = tuple[int, int, "str | None"]  # opening mark, closing mark, speaker
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A reporting cue in a sentence and the source it names (None when it cannot be resolved)."""
+
+    start: int
+    end: int
+    source: str | None
+    content_after: bool
+    named: bool
+    both: bool = False
+    weak: bool = False  # an act ("ordered", "deployed"): used only where no reporting cue covers
+    floor: int = 0  # where the content before the cue begins ("(93 percent, according to X)")
+    limit: int = 0  # where the content after the cue ends, when a subordinate clause ends it ("what X called Y,")
+
+
+@functools.lru_cache(maxsize=4096)
+def is_person(source: str) -> bool:
+    """True when a source reads as a person's name ("Dana Kell", "Mr. Kell"), not a body or a place."""
+    words = source.split()
+    if not words or words[0].lower() in DETERMINERS or len(words) > 5:
+        return False
+    if any(plain(w) in ORG_WORDS for w in words) or plain(words[-1]) in SOURCE_NOUNS:
+        return False
+    if source in STATES or source.lower() in US_STATES or " ".join(words[-2:]).lower() in US_STATES:
+        return False
+    return any(is_name(w) for w in words) and not any(w.isupper() and len(w) > 1 for w in words[:1])
+
+
+@functools.lru_cache(maxsize=4096)
+def gender(source: str) -> str | None:
+    """'m' or 'f' from a title ("Mrs. Kell") or a given name ("Dana Kell"); None when the name does not say."""
+    words = [w.lower().rstrip(".") for w in source.split()]
+    for word in words[:-1] or words[:1]:
+        if word in MALE_TITLES or word + "." in MALE_TITLES or word in MALE_NAMES:
+            return "m"
+        if word in FEMALE_TITLES or word + "." in FEMALE_TITLES or word in FEMALE_NAMES:
+            return "f"
+    return None
+
+
+def common_word(text: str, word: str) -> bool:
+    """True when a capitalised word also stands in lower case in the article ("Peppered", "Young"): no name."""
+    low = word.lower()
+    if low == word:
+        return True
+    at = text.find(low)
+    while at >= 0:  # a plain search: far cheaper than listing the article's words for a few lookups
+        end = at + len(low)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(low, at + 1)
+    return False
+
+
+def find_labels(text: str, sentences: list[Sentence]) -> dict[int, str]:
+    """Speakers of labelled paragraphs by line: "KELL: ..." in a transcript, "Dana Kell: ..." in a headline."""
+    labels: dict[int, str] = {}
+    for sentence in sentences:
+        if sentence.line in labels:
+            continue
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        if sentence.start - line_start > 3:
+            continue
+        label = pat.LABEL.match(text, line_start, sentence.end)
+        if label and label.group(1).split()[0].lower().strip(".") not in SPEAKER_LABEL_STOP:
+            labels[sentence.line] = label.group(1).title()
+            continue
+        named = pat.NAME_LABEL.match(text, line_start, sentence.end)
+        if named and not pat.BARE_NUMBER.match(text, named.end(), sentence.end):  # "Kell: 547." is a tally
+            words = named.group(1).split()
+            common = len(words) == 1 and common_word(text, words[0]) and not is_noun(words[0])
+            if (
+                len(words[0]) > 1
+                and not common
+                and not any(plain(w).strip(".") in SPEAKER_LABEL_STOP for w in words)
+                and all(is_name(w) or plain(w) in TITLES for w in words)
+            ):
+                labels[sentence.line] = named.group(1)
+    return labels
+
+
+def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]]) -> list[Quote]:
+    """Quoted passages in text order and their speakers; a quote may run on over paragraphs or follow 'X said:'."""
+    quotes: list[Quote] = []
+    by_line: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_line.setdefault(sentence.line, []).append(sentence)
+    open_ended: list[int] = []  # quotes left open at a paragraph's end, waiting for their speaker
+    lead_in: str | None = None  # the speaker of a paragraph that ends "X said:"
+    last_speaker: str | None = None  # who spoke the quote that ended the paragraph before
+    for group in by_line.values():
+        start, end = group[0].start, group[-1].end
+        spans = pat.quote_spans(text, start, end)
+        if not spans and lead_in:
+            spans = [(start - 1, end)]  # 'X said:' and then the paragraph of what X said, unquoted
+        first = len(quotes)
+        for n, (opening, closing) in enumerate(spans):
+            speaker = _quote_speaker(claims, group, opening, closing) or _colon_speaker(text, start, opening)
+            at_start = opening - start <= 1
+            if speaker is None and at_start and lead_in:
+                speaker = lead_in
+            if speaker is None and n > 0 and quotes[-1][2] and opening - quotes[-1][1] <= 200:
+                # '"...," X said. "...."': the next quote of the paragraph goes on with the same speaker
+                speaker = quotes[-1][2]
+            if speaker is None and at_start and last_speaker:
+                speaker = last_speaker  # a paragraph that opens with a quote goes on with the last speaker
+            if n == 0 and at_start and speaker and open_ended:
+                for k in open_ended:
+                    quotes[k] = (quotes[k][0], quotes[k][1], speaker)
+                open_ended = []
+            quotes.append((opening, closing, speaker))
+        ended = [k for k in range(first, len(quotes)) if quotes[k][1] >= end - 1]
+        if spans and spans[0][0] - start <= 1 and open_ended and quotes[first][2] is None:
+            open_ended += ended  # a quote that runs on over several paragraphs, its speaker still to come
+        else:
+            open_ended = [k for k in ended if quotes[k][2] is None]
+        last_speaker = quotes[-1][2] if spans and end - quotes[-1][1] <= 60 else None
+        if spans and last_speaker is None:
+            # '... and against the law," Kell said.': a paragraph ending in a speech tag hands its speaker on
+            tags = [c for c in claims[group[-1].index] if c.source and not c.content_after and not c.both]
+            if tags and end - tags[-1].end <= 30 and tags[-1].start > spans[-1][1]:
+                last_speaker = tags[-1].source
+        lead_in = None
+        if text[start:end].rstrip().endswith(":"):
+            named = [c for c in claims[group[-1].index] if c.source]
+            lead_in = named[-1].source if named else _colon_speaker(text, start, end)
+    return quotes
+
+
+def _colon_speaker(text: str, start: int, at: int) -> str | None:
+    """'More from Dana Kell: "...': a name right before a colon that opens a quotation or a paragraph."""
+    cut = at - 80 > start  # a cut mid-paragraph is no paragraph start for the pattern's "^"
+    found = pat.COLON_NAME.search(("\x00" if cut else "") + text[max(start, at - 80) : at])
+    if found is None:
+        return None
+    name = found.group(1)
+    words = name.split()
+    if words[0].lower() in SPEAKER_LABEL_STOP or not all(is_name(w) or plain(w) in TITLES or w == "and" for w in words):
+        return None
+    return name
+
+
+def _quote_speaker(claims: list[list[Claim]], group: list[Sentence], opening: int, closing: int) -> str | None:
+    for sentence in group:
+        # '"...?" Kell said.': the speaker's sentence may begin right after the closing mark
+        if sentence.start <= closing + 40 and closing <= sentence.end:
+            for claim in claims[sentence.index]:
+                # '"...," X said, "...': the cue right after the closing mark speaks the quote either way
+                if 0 <= claim.start - closing <= 40 and claim.source and not claim.weak:
+                    return claim.source
+        if sentence.start <= opening <= sentence.end:
+            for claim in claims[sentence.index]:
+                if claim.content_after and 0 <= opening - claim.end <= 30 and claim.source:
+                    return claim.source
+    return None
