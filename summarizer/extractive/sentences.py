@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["CALENDAR_WORDS", "STOPWORDS", "Sentence", "content_words", "split_sentences"]
 
@@ -219,14 +220,17 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def content_words(text: str) -> list[str]:
     """Lower-cased words of a text without stopwords and numbers, lightly stemmed."""
-    out = []
-    for match in _WORD.finditer(text):
-        word = match.group().lower().strip("'\u2019-")
-        if word in STOPWORDS or not word or word[0].isdigit() or len(word) < 3:
-            continue
-        if word.endswith("'s") or word.endswith("\u2019s"):
-            word = word[:-2]
-        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        out.append(word)
-    return out
+    return [word for token in _WORD.findall(text) if (word := _content_word(token))]
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_word(token: str) -> str:
+    """One token as a content word, or "" for a stopword, a number or a short word (the same words recur)."""
+    word = token.lower().strip("'\u2019-")
+    if word in STOPWORDS or not word or word[0].isdigit() or len(word) < 3:
+        return ""
+    if word.endswith("'s") or word.endswith("\u2019s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word
