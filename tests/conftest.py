@@ -277,3 +277,12 @@ def make_summarizer(no_sleep: list[float]) -> Iterator[Callable[..., Any]]:
     yield build
     for s in made:
         s.close()
+
+
+@pytest.fixture
+def no_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No key, no server, no model named anywhere; a cache of the test's own."""
+    for name in list(os.environ):
+        if name.startswith(("OPENAI_", "SUMMARIZER_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))

@@ -21,15 +21,6 @@ runner = CliRunner()
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])  # closed local ports only
 
 
-@pytest.fixture
-def no_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No key, no server, no model named anywhere; a cache of the test's own."""
-    for name in list(os.environ):
-        if name.startswith(("OPENAI_", "SUMMARIZER_")):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
-
-
 # 1. a Batch API dry run refuses what the real run refuses ------------------------------------------
 
 

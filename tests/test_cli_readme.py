@@ -19,15 +19,6 @@ runner = CliRunner()
 VALDORIA = ARTICLES / "valdoria-border.txt"
 
 
-@pytest.fixture
-def no_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No key, no server, no model named anywhere; a cache of the test's own."""
-    for name in list(os.environ):
-        if name.startswith(("OPENAI_", "SUMMARIZER_")):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
-
-
 @pytest.mark.parametrize("named", [["--provider", "openai"], ["--model", "gpt-4o"]])
 def test_a_provider_or_model_named_without_a_key_is_a_usage_error(no_key: None, named: list[str]) -> None:
     # It printed an extractive record and exited 0: the user asked for OpenAI and got no model at all.

@@ -26,6 +26,7 @@ from threadpoolctl import threadpool_limits
 
 from ..config import Settings
 from ..errors import SummarizerError
+from ..llm.answers import Answer, CallStats
 from ..models import ErrorRecord, Usage
 
 __all__ = [
@@ -179,29 +180,10 @@ async def _serve_asking(conn: Connection, summarizer: Any) -> None:
 
 
 @dataclass(frozen=True)
-class ReplyStats:
-    """A server answer's counts, as the record needs them."""
-
-    model_calls: int
-    requests: int
-    usage: Usage
-
-    @property
-    def reasks(self) -> int:
-        """Answers sent back to the model because they failed validation."""
-        return max(self.model_calls - 1, 0)
-
-    @property
-    def transport_retries(self) -> int:
-        """Requests repeated because of a transport error."""
-        return self.requests - self.model_calls
-
-
-@dataclass(frozen=True)
 class Reply:
     """A server's answer to send to a worker: the SDK's classes (and their import) stay in the parent."""
 
-    stats: ReplyStats
+    stats: CallStats
     response: dict[str, Any] | None
     last_content: str | None
     seconds: float  # the request's time, so the record's latency counts it
@@ -211,21 +193,14 @@ class Reply:
         """Take what the record needs from a providers.Answer."""
         stats = answer.stats
         response = answer.response.model_dump() if answer.response is not None else None
-        return cls(ReplyStats(stats.model_calls, stats.requests, stats.usage), response, answer.last_content, seconds)
+        return cls(CallStats(stats.model_calls, stats.requests, stats.usage), response, answer.last_content, seconds)
 
     def answer(self) -> Any:
         """Back to the shape ``Summarizer`` reads (the validated response model, stats, last content)."""
         from ..models import SummaryResponse
 
         response = SummaryResponse.model_validate(self.response) if self.response is not None else None
-        return _Answer(self.stats, response, self.last_content)
-
-
-@dataclass(frozen=True)
-class _Answer:
-    stats: ReplyStats
-    response: Any
-    last_content: str | None
+        return Answer(self.stats, response, self.last_content)
 
 
 def summarize_op(summarizer: Any, found: Any) -> Any:

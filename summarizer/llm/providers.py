@@ -28,7 +28,6 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -40,9 +39,10 @@ from pydantic import ValidationError as PydanticValidationError
 
 from ..config import Settings, check_credentials
 from ..errors import AccessDenied, ContextTooSmall, OutputError, ProviderError, RunStopped, ServiceUnreachable
-from ..models import SummaryResponse, Usage
+from ..models import SummaryResponse
 from ..quotes import ArticleIndex
 from . import first_try, grounding, local_server
+from .answers import Answer, CallStats
 from .failures import (
     NO_KEY,
     advice,
@@ -94,41 +94,6 @@ def response_format(profile: str, model: type[BaseModel] = SummaryResponse) -> d
     if profile == "openai":
         spec["strict"] = True
     return {"type": "json_schema", "json_schema": spec}
-
-
-@dataclass
-class CallStats:
-    """What answering one article cost: requests, re-asks and tokens."""
-
-    model_calls: int = 0
-    requests: int = 0
-    usage: Usage = field(default_factory=Usage)
-
-    @property
-    def reasks(self) -> int:
-        """Answers sent back to the model because they failed validation."""
-        return max(self.model_calls - 1, 0)
-
-    @property
-    def transport_retries(self) -> int:
-        """Requests repeated because of a transport error."""
-        return self.requests - self.model_calls
-
-    def count(self, response: Any) -> None:
-        """Add one response's token usage."""
-        usage = getattr(response, "usage", None)
-        if usage is not None:
-            self.usage.add(usage.prompt_tokens or 0, usage.completion_tokens or 0)
-
-
-@dataclass
-class Answer:
-    """The model's validated answer, or its last invalid one after every re-ask."""
-
-    stats: CallStats
-    response: Any = None
-    last_content: str | None = None
-    last_error: str | None = None
 
 
 class ChatClient:
