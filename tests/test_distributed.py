@@ -290,9 +290,10 @@ def test_the_cluster_shares_one_rate_budget(cluster: Any) -> None:
     started = time.monotonic()
     other = elsewhere.remote()  # another process ...
     here = asyncio.run(spend())  # ... and this one draw on the same budget
-    ray.get(other)
-    # with a bucket in each process neither would wait; with one bucket the two refills take ~2 s in all
-    assert 1.5 < time.monotonic() - started < 15 and here > 0.5
+    there = ray.get(other)
+    # with a bucket in each process neither would wait; with one bucket the two refills take ~2 s in all,
+    # and whichever process comes second waits for them (which one depends on when Ray starts the task)
+    assert 1.5 < time.monotonic() - started < 15 and max(here, there) > 1.0
 
 
 def test_a_worker_paces_its_llm_requests_on_the_cluster_budget() -> None:
