@@ -162,16 +162,15 @@ def _marked(text: str, match: re.Match[str]) -> bool:
     return any(m.end() <= match.start() or m.start() >= match.end() for m in EVENT_MARKER.finditer(text))
 
 
-def _dated_before(text: str, newest: int) -> bool:
-    """True when every year a sentence names is before the newest year of its article."""
+def _latest_year(text: str) -> int:
+    """The latest year a sentence names, or 0."""
     if "19" not in text and "20" not in text:
-        return False
-    years = [int(y) for y in YEAR.findall(text)]
-    return bool(years) and max(years) < newest
+        return 0
+    return max((int(y) for y in YEAR.findall(text)), default=0)
 
 
 def _sentence_hits(
-    sentence: Sentence, starts: set[str], weight: float, conflict: bool, newest: int = 0, relief: bool = False
+    sentence: Sentence, starts: set[str], weight: float, conflict: bool, dated_before: bool, relief: bool
 ) -> list[_Hit]:
     raw = sentence.text
     text = raw
@@ -201,7 +200,7 @@ def _sentence_hits(
         if level >= 2:
             if setting is None:
                 setting = conflict and not raw.rstrip().endswith("?") and HISTORY.search(text) is None
-                setting = setting and not _dated_before(text, newest)
+                setting = setting and not dated_before  # it names only years before the article's own
                 force = actors is not None and actors.force
                 setting = setting and (force or _domain(text) < 2)  # "shelled the market" stays force
             scope = _scope(text, match.start())
@@ -256,12 +255,12 @@ def assess_escalation(sentences: list[Sentence], published: str | None = None) -
     hits: list[_Hit] = []
     starts = [word_starts(s.text) for s in body]
     relief = bool(body) and PEACEFUL.search(body[0].text) is not None  # troops sent to help, by the headline
+    years = [_latest_year(s.text) for s in body]
     dated = _PUBLISHED_YEAR.match(published or "")
-    years = [int(y) for s in body if "19" in s.text or "20" in s.text for y in YEAR.findall(s.text)]
-    years += [int(dated[1])] if dated else []
-    newest = max(years, default=0)
+    newest = max([*years, int(dated[1]) if dated else 0])
     for rank, sentence in enumerate(body):
-        hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict, newest, relief))
+        before = 0 < years[rank] < newest
+        hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict, before, relief))
     actors = find_actors(sentences)
     force = [h for h in hits if h.firm and h.level >= 2]
     if force:
