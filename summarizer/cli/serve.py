@@ -54,12 +54,10 @@ def serve(
         from ..service import resolve_service_settings
         from ..service import serve as run
         from ..service.server import check_start
-        from ..service.settings import check_bind
 
         settings = resolve_service_settings(
             host=host, port=port, db_path=db, concurrency=concurrency, rate_limit=rate_limit, log_level=log_level
         )
-        check_bind(settings)
         import fastapi  # noqa: F401  (the extra is checked before anything is logged)
         import uvicorn  # noqa: F401
 

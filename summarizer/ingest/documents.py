@@ -117,9 +117,10 @@ def _decode(data: bytes, where: str) -> tuple[str, str, bool]:
         except UnicodeDecodeError:
             continue
     if marked:
+        name = marked[0].upper().removesuffix("-SIG")
         raise InputError(
-            f"{where} starts with a {marked[0].upper().removesuffix('-SIG')} byte-order mark but is not valid "
-            f"{marked[0].upper().removesuffix('-SIG')}: the file is damaged; re-save it as UTF-8"
+            f"{where} starts with a {name} byte-order mark but is not valid {name}: the file is damaged; "
+            "re-save it as UTF-8"
         )
     try:
         return data.decode("utf-8"), "utf-8", False
