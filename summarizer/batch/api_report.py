@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..llm.answers import CallStats
 from ..models import Usage
 from .runner import BatchReport
 
@@ -56,10 +57,8 @@ def ask_usage(ask: Ask) -> Usage:
     return usage
 
 
-def ask_stats(ask: Ask) -> Any:
+def ask_stats(ask: Ask) -> CallStats:
     """The call statistics of an article's batch rounds, as the real-time path counts them."""
-    from ..llm.providers import CallStats
-
     return CallStats(model_calls=ask.model_calls, requests=ask.requests, usage=ask_usage(ask))
 
 
