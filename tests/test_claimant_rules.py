@@ -97,6 +97,13 @@ def source_of(text: str, quantity: str) -> str | None:
             "20",
             "one former senior agency official",
         ),
+        # "added" followed by a clause says more; only "added 160 guards" adds a thing
+        ("Mayor Dana Kell added 40 people had died in the flood.", "40", "Mayor Dana Kell"),
+        ("Mayor Dana Kell added the city would hire 40 officers.", "40", "Mayor Dana Kell"),
+        # a paraphrase's "he" may be the person it opens with
+        ("Tom Kell lost 40 cows last year, he said.", "40", "Tom Kell"),
+        # "according to X" followed by the clause without a comma
+        ("According to Dana Kell the turnout was 40 percent.", "40 percent", "Dana Kell"),
     ],
 )
 def test_claimant(text: str, quantity: str, source: str | None) -> None:

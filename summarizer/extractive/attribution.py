@@ -117,7 +117,10 @@ class Attributions:
             if word in pat.CONTINUE and not pat.QUOTE_NEXT.match(text, match.end(), sentence.end):
                 continue  # 'Kell continued, "...': speech goes on; "the war continued" is no cue
             if word.startswith("according"):
-                span = np_to_boundary(toks, after) or np_after(toks, after)
+                span = np_to_boundary(toks, after)
+                if span and any(toks[k][2].lower() in pat.AUXILIARIES for k in range(span[0], span[1] + 1)):
+                    span = None  # "According to Kell the turnout was 40 percent": the phrase ran into a clause
+                span = span or np_after(toks, after)
                 if span:
                     found = self._claim(match, phrase_of(text, toks, *span), content_after=False)
                     opened = next((t for t in reversed(toks[:at]) if t[2] in "()"), None)
@@ -202,7 +205,9 @@ class Attributions:
         if i < 0:
             return None
         if word in pat.ADD_VERBS and after < len(toks) and pat.COUNTED_OBJECT.match(toks[after][2]):
-            return None  # "added 160 officers", "adds a second date": to add a thing, not to say more
+            following = {t[2].lower() for t in toks[after : after + 7]}
+            if following.isdisjoint(pat.AUXILIARIES) and "that" not in following:
+                return None  # "added 160 officers": to add a thing; "added 40 people had died" says more
         prev = toks[i][2]
         if prev.endswith(("'s", "\u2019s")) and len(prev) > 2:
             return None  # "Ford's plans": a noun after a possessive
@@ -272,7 +277,7 @@ class Attributions:
             return None
         if span[0] >= 2 and toks[span[0] - 1][2] == "of" and pat.SHARE.match(toks[span[0] - 2][2]):
             return None  # "72 percent of Democrats said": a share of those asked, no source of a figure
-        # the head noun stands before a post-modifier: "files" in "Audit files from NGP VAN show"
+        # the head noun stands before a post-modifier: "files" in "Audit files from Orlen Data show"
         head = next(
             (toks[n - 1][2] for n in range(span[0] + 1, span[1] + 1) if toks[n][2] in pat.POST), toks[span[1]][2]
         )
@@ -325,7 +330,7 @@ class Attributions:
 
     def _claim(self, match: re.Match[str], phrase: str, content_after: bool, boundary: bool = True) -> Claim:
         """A claim by the source a phrase names; ``boundary``: punctuation stands before the phrase."""
-        source, named = self._resolve(phrase.strip(" ,.'\"\u201c\u201d\u2019"))
+        source, named = self._resolve(phrase.strip(" ,.'\"\u201c\u201d\u2019"), after_quote=not content_after)
         if content_after:  # '..., campaign manager Robby Mook said on Tuesday.': what comes before it
             rest = [w for w in pat.WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
             comma = False
@@ -371,7 +376,7 @@ class Attributions:
                 return gender(other)
         return None
 
-    def _resolve(self, phrase: str) -> tuple[str | None, bool]:
+    def _resolve(self, phrase: str, after_quote: bool = False) -> tuple[str | None, bool]:
         """The source a phrase names: itself, or for a pronoun or 'the agency' an earlier named source."""
         words = phrase.split()
         if not words:
@@ -379,8 +384,9 @@ class Attributions:
         low = phrase.lower()
         if low in ("he", "she"):
             want = "m" if low == "he" else "f"
-            # '"Dana Kell won the vote," he said': the subject opening the speaker's own sentence is not "he"
-            skip = self._opening[1] if self._opening[0] == self._sentence_index else -1
+            # a tag after a quote carried over from before ('... won the vote," he said'): the person
+            # opening the quoted sentence is what was said about, not "he"; in a paraphrase he may be
+            skip = self._opening[1] if after_quote and self._opening[0] == self._sentence_index else -1
             for names in (self._history, self._mentioned()):
                 for n in range(len(names) - 1, -1, -1):
                     name = names[n]

@@ -13,7 +13,7 @@ IN_STUDY = re.compile(
     r"(?:[Pp]olls?|[Ss]urveys?|study|report|analysis|census|interview|statement|review|audit|data|figures|records|"
     r"average\s+of\s+(?:[A-Z][\w-]*\s+){0,3}polls)"
     r"(?:\s+(?:of|by|from|for)\s+(?:the\s+)?[A-Z][\w'\u2019/.-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019/.-]*){0,4})?)"
-    r"(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on|by|in|with|the\s+same|earlier|"
+    r"(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on|by|in|with|earlier|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)\b)",
 )
 # a cheap test that a sentence holds one of IN_STUDY's nouns before the full pattern runs

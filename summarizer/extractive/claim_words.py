@@ -85,14 +85,10 @@ SOURCE_NOUNS = frozenset(
     reporters journalists broadcasters agencies results polling numbers tallies ranking
     rankings tracker findings assessment assessments calculations filing disclosure disclosures transcript
     respondents affiliate outlet book article column editorial memoir cable email emails website
-    files logs ledgers transcripts receipts returns forms paperwork archives cables messages tapes recordings
-    footage documents minutes projection estimates
-    organizer organizers member members representative representatives executive executives owner owners
-    supporters critics opponents proponents advocates lawyer lawyers attorney attorneys historian historians
-    scholar scholars professor professors consultant consultants pundit pundits commentator commentators
-    correspondent correspondents columnist columnists writer writers editor editors lobbyist lobbyists
-    negotiator negotiators investigator investigators inspector inspectors auditor auditors regulator
-    regulators planners allies rivals""".split()
+    file log ledger receipt paperwork archive message tape recording footage projection
+    organizer member representative executive owner supporter critic opponent proponent advocate lawyer
+    attorney historian scholar professor consultant pundit commentator correspondent columnist writer editor
+    lobbyist negotiator investigator inspector auditor regulator planner ally rival""".split()
 )
 # regular plurals of the person and body nouns above ("the companies expect", "two senators said")
 SOURCE_NOUNS = SOURCE_NOUNS | frozenset(
