@@ -193,7 +193,7 @@ class Reply:
         """Take what the record needs from a providers.Answer."""
         stats = answer.stats
         response = answer.response.model_dump() if answer.response is not None else None
-        return cls(CallStats(stats.model_calls, stats.requests, stats.usage), response, answer.last_content, seconds)
+        return cls(stats, response, answer.last_content, seconds)
 
     def answer(self) -> Any:
         """Back to the shape ``Summarizer`` reads (the validated response model, stats, last content)."""

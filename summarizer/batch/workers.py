@@ -140,7 +140,7 @@ async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Any:
 
 
 PRELOAD = ["summarizer.batch.worker_main", "summarizer.batch.worker_warm"]  # the SDKs, loaded and warmed
-CPU_PRELOAD = ["summarizer.batch.worker_main", "summarizer.api"]  # the engine, without the SDKs' warm-up
+CPU_PRELOAD = ["summarizer.batch.worker_main"]  # the package and its engine, without the SDKs' warm-up
 
 
 def _context(asking: bool) -> Any:
@@ -187,8 +187,9 @@ class _Worker:
 class WorkerPool:
     """Worker processes that run ops (top-level functions of a Summarizer and a payload) in batches.
 
-    Start it before the event loop (processes import while the parent discovers
-    inputs), ``await call(op, payload)`` from the loop, and ``close()`` at the end.
+    Start it before the event loop (the first pool of a process waits while its fork
+    server imports the engine, about 0.3 s; workers then start ready), ``await
+    call(op, payload)`` from the loop, and ``close()`` at the end.
     ``asking=True``: each worker asks the LLM server itself, ``window`` articles at once.
     """
 
