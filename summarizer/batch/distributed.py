@@ -40,7 +40,7 @@ from typing import Any
 from ..config import check_credentials, resolve_settings
 from ..errors import ConfigError, SummarizerError
 from .cluster import PaceKeeper, Worker, peak_rss_mib
-from .discovery import Found, check_source, list_inputs, listed_paths, read_inputs
+from .discovery import Found, check_source, list_inputs, listed_paths, read_inputs, source_name
 from .runner import BatchReport, _error, output_files, read_earlier
 from .writers import Result, Writer, out_dir_names, resolve_output
 
@@ -67,22 +67,6 @@ class ClusterReport(BatchReport):
     resent: int = 0  # articles sent again after their worker died
     lost: int = 0  # articles given an error record because their workers kept dying
     driver_peak_rss_mib: float = 0.0
-
-
-def _inputs(
-    source: Path | str,
-    *,
-    globs: Iterable[str],
-    exclude: Iterable[str],
-    ignore: list[Path],
-    on_skip: Callable[[str, str], None],
-) -> list[tuple[Path, Path]]:
-    text = str(source)
-    if text.startswith("@"):
-        return listed_paths(Path(text[1:]))
-    check_source(source)
-    base, paths = list_inputs(Path(source), globs=globs, exclude=exclude, ignore=ignore, on_skip=on_skip)
-    return [(base, path) for path in paths]
 
 
 def _check_reachable(address: str) -> None:
@@ -213,20 +197,22 @@ def run_distributed(
         if on_skip:
             on_skip(name, reason)
 
-    pairs = _inputs(source, globs=globs, exclude=exclude, ignore=output_files(output), on_skip=skip)
+    check_source(source)  # the same inputs as run_batch finds, a listing's included, minus the run's own output
+    base, paths = list_inputs(
+        Path(str(source)), globs=globs, exclude=exclude, ignore=output_files(output), on_skip=skip
+    )
     if on_total:
-        on_total(len(pairs))
+        on_total(len(paths))
 
     def pending() -> Iterator[Found]:
-        for base, path in pairs:
-            for item in read_inputs(base, [path], text_field=text_field):
-                report.found += 1
-                if not earlier.holds(item, report):
-                    yield item
+        for item in read_inputs(base, paths, text_field=text_field):
+            report.found += 1
+            if not earlier.holds(item, report):
+                yield item
 
     names = None
     if output.out_dir is not None:
-        names = out_dir_names(path.relative_to(base).as_posix() for base, path in pairs)
+        names = out_dir_names(source_name(base, path) for path in paths)
     started = time.perf_counter()
     size = chunk_size or max(8, concurrency)
     items = pending()
