@@ -12,10 +12,10 @@ import re
 import stat
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from ..errors import ConfigError
 from ..models import ErrorRecord, SummaryRecord
@@ -328,21 +328,16 @@ def render(rows: list[dict[str, Any]], fmt: str) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _atomic_write(path: Path, content: str | Callable[[BinaryIO], object]) -> None:
+    """Write a file whole or not at all: text, or what a writer function puts in the binary handle."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
-
-
-def _atomic_write_parquet(path: Path, records: Iterator[dict[str, Any]]) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(temporary, "wb") as handle:
-            parquet.write_parquet(records, handle)
+            if isinstance(content, str):
+                handle.write(content.encode("utf-8"))
+            else:
+                content(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
@@ -436,7 +431,8 @@ class Writer:
         if path is not None and fmt == "parquet":
             journal = journal_path(path, fmt)
             if journal.exists() or path.exists():
-                _atomic_write_parquet(path, parquet.journal_records(journal) if journal.exists() else iter(()))
+                records = parquet.journal_records(journal) if journal.exists() else iter(())
+                _atomic_write(path, lambda handle: parquet.write_parquet(records, handle))
         elif path is not None and fmt != "jsonl" and (self.rows or path.exists()):
             _atomic_write(path, render(self.rows, fmt))
         if self._stream is not None:
