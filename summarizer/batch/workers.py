@@ -234,8 +234,9 @@ class WorkerPool:
         mine, theirs = self._context.Pipe()
         share = 1 / self.size if self.asking else 0.0  # of the run's rate limits
         process = self._context.Process(target=serve, args=(theirs, self.settings, share), daemon=True)
-        # A Ctrl-C while the worker is still importing would print its traceback: the child inherits
-        # SIGINT blocked, until serve ignores it; the parent gets any Ctrl-C of this moment after it.
+        # A Ctrl-C while a process is still importing would print its traceback: what starts now (the
+        # fork server on a pool's first start, or a spawned worker) inherits SIGINT blocked until it
+        # ignores it; the parent gets any Ctrl-C of this moment after it. Forked workers are ready at once.
         blocked = hasattr(signal, "pthread_sigmask")
         if blocked:
             resource_tracker.ensure_running()  # started later, it would unblock SIGINT in the middle of this
