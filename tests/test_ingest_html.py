@@ -10,7 +10,7 @@ import trafilatura
 import trafilatura.metadata
 
 from summarizer.ingest import document_from_bytes
-from summarizer.ingest.documents import _from_html
+from summarizer.ingest.html_extract import extract_html
 
 BODY = " ".join(
     f"<p>Officials in Orlen said {n} families had left the river villages of Kestria on day {n} of the flood, "
@@ -69,7 +69,7 @@ def test_metadata_is_what_trafilatura_gives_without_its_other_fields(monkeypatch
 
     for name in ("extract_author", "extract_catstags", "extract_license"):
         monkeypatch.setattr(trafilatura.metadata, name, not_needed)
-    text, meta = _from_html(PAGE, "page.html")
+    text, meta = extract_html(PAGE, "page.html")
     assert text == expected["text"]
     assert meta == {
         "title": expected["title"],

@@ -1,21 +1,15 @@
 """Reading articles: decoding, HTML extraction, page boilerplate, language."""
 
 from .boilerplate import clean_page_text
+from .decoding import HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES, decode_bytes, file_format, is_binary, read_file
 from .documents import (
-    HTML_SUFFIXES,
-    JSON_SUFFIXES,
-    MARKDOWN_SUFFIXES,
     Document,
-    decode_bytes,
     document_from_bytes,
     document_from_text,
     documents_from_json,
-    file_format,
     headline_and_date,
-    is_binary,
     load_document,
     normalize_text,
-    read_file,
     truncate,
 )
 from .language import Language, detect_language

@@ -1,18 +1,16 @@
-"""Turn files and strings into clean article text: decode, extract, strip page junk.
+"""Turn decoded text, file bytes and JSON exports into Documents: clean article text and its metadata.
 
-HTML goes through trafilatura (main text, title, date, site name); plain text and
-Markdown lose their page boilerplate line by line (``boilerplate``); JSON and
-JSONL exports give one document per object. Bytes are decoded by BOM, then
-UTF-8, then charset-normalizer's guess; only a guessed decoding is checked for
-mojibake (ftfy), on the text that is kept (a page's extracted text, not its
-markup), and repaired when ftfy judges it broken. The cleaned, normalised text
-is what the engines and the cache see; the document keeps how much was removed.
+HTML goes through trafilatura (``html_extract``: main text, title, date, site
+name); plain text and Markdown lose their page boilerplate line by line
+(``boilerplate``); JSON and JSONL exports give one document per object. Bytes are
+read and decoded in ``decoding``; when the encoding was a guess, mojibake is looked
+for only in the text that is kept (a page's extracted text, not its markup). The
+cleaned, normalised text is what the engines and the cache see; the document
+keeps how much was removed.
 """
 
 from __future__ import annotations
 
-import codecs
-import contextlib
 import hashlib
 import json
 import os
@@ -24,26 +22,20 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .decoding import decode_bytes, decode_text, file_format, is_binary, read_file, repair_mojibake
+from .html_extract import extract_html
 
 __all__ = [
-    "HTML_SUFFIXES",
-    "JSON_SUFFIXES",
     "Document",
-    "decode_bytes",
     "document_from_bytes",
+    "document_from_text",
     "documents_from_json",
-    "file_format",
     "headline_and_date",
-    "is_binary",
     "load_document",
     "normalize_text",
-    "read_file",
     "truncate",
 ]
 
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
-JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_FIELDS = ("text", "body", "content", "articleBody", "article", "full_text")
 TITLE_FIELDS = ("title", "headline", "name")
 DATE_FIELDS = ("date", "published", "published_at", "datePublished", "pubDate", "created_at")
@@ -56,13 +48,6 @@ RAW_LIMIT = 2_000_000
 
 _TRAILING = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
 _BLANKS = re.compile(r"\n{3,}")
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 
 @dataclass(frozen=True)
@@ -92,160 +77,6 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\ufeff", "").replace("\x00", "")
     return _BLANKS.sub("\n\n", _TRAILING.sub("", text)).strip()
-
-
-def is_binary(data: bytes) -> bool:
-    """True for bytes that are not text: NUL bytes without a UTF-16/32 byte-order mark."""
-    head = data[:8192]
-    if any(head.startswith(bom) for bom, _ in _BOMS):
-        return False
-    return b"\x00" in head
-
-
-def decode_bytes(data: bytes, where: str = "input") -> tuple[str, str]:
-    """Decode file bytes and return (text, encoding); a guessed decoding is repaired where ftfy judges it broken."""
-    text, encoding, guessed = _decode(data, where)
-    return (_repair(text) if guessed else text), encoding
-
-
-def _decode(data: bytes, where: str) -> tuple[str, str, bool]:
-    """Decode by BOM, then UTF-8, then charset-normalizer's guess: (text, encoding, whether it was a guess)."""
-    marked = [name for bom, name in _BOMS if data.startswith(bom)]
-    for name in marked:  # a UTF-32 LE mark begins with the UTF-16 LE one: try each that fits
-        try:
-            return data.decode(name), name, False
-        except UnicodeDecodeError:
-            continue
-    if marked:
-        name = marked[0].upper().removesuffix("-SIG")
-        raise InputError(
-            f"{where} starts with a {name} byte-order mark but is not valid {name}: the file is damaged; "
-            "re-save it as UTF-8"
-        )
-    try:
-        return data.decode("utf-8"), "utf-8", False
-    except UnicodeDecodeError:
-        if is_binary(data):
-            raise InputError(f"{where} is a binary file, not text; pass a text, Markdown, HTML or JSON file") from None
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data[:1_000_000]).best()
-        if best is None or best.encoding is None:
-            raise InputError(f"{where} is not text in any encoding detected; convert it to UTF-8") from None
-        return data.decode(best.encoding, errors="replace"), best.encoding, True
-
-
-def _repair(text: str) -> str:
-    import ftfy.badness
-
-    if ftfy.badness.is_bad(text[:100_000]):
-        return str(ftfy.fix_encoding(text))
-    return text
-
-
-GZIP_LIMIT = 64 * 1024 * 1024  # decompressed bytes read from one .gz: a bomb must not fill memory
-
-
-def read_file(path: Path) -> bytes:
-    """Read a file's bytes, unpacking a .gz (at most GZIP_LIMIT bytes); OSError and InputError as they come."""
-    if not path.name.lower().endswith(".gz"):
-        return path.read_bytes()
-    import gzip
-
-    try:
-        with gzip.open(path, "rb") as handle:
-            data = handle.read(GZIP_LIMIT + 1)
-    except EOFError as exc:
-        raise InputError(f"cannot read {path.name}: the .gz is cut short") from exc
-    if len(data) > GZIP_LIMIT:
-        raise InputError(f"{path.name} decompresses to more than {GZIP_LIMIT // 2**20} MiB; unpack and split it")
-    return data
-
-
-def file_format(path: Path) -> str:
-    """Return how a file is read, from its suffix (a .gz by the one inside): html, json, jsonl, markdown or text."""
-    name = path.name.lower().removesuffix(".gz")
-    suffix = os.path.splitext(name)[1]
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix == ".json":
-        return "json"
-    if suffix in (".jsonl", ".ndjson"):
-        return "jsonl"
-    if suffix in MARKDOWN_SUFFIXES:
-        return "markdown"
-    return "text"
-
-
-def _from_html(html: str, where: str) -> tuple[str, dict[str, str | None]]:
-    """Main text and the metadata a record keeps (title, date, site, URL), from one parse of the page.
-
-    The text is trafilatura's ``bare_extraction`` without its metadata pass; the
-    metadata comes from ``_metadata``, which does only the parts of that pass the
-    record uses (it skips authors, categories, tags, licence and description).
-    """
-    import trafilatura
-    from trafilatura.utils import load_html
-
-    from .boilerplate import only_navigation
-
-    tree = load_html(html)
-    if tree is None:
-        return "", {}
-    result = trafilatura.bare_extraction(tree, with_metadata=False, include_comments=False, favor_precision=False)
-    if result is None:
-        return "", {}
-    data: dict[str, Any] = result if isinstance(result, dict) else result.as_dict()
-    text = str(data.get("text") or "")
-    if only_navigation(tree, text):  # trafilatura fell back on the menu: the page holds no article
-        text = ""
-    return text, _metadata(tree)
-
-
-def _metadata(tree: Any) -> dict[str, str | None]:
-    """trafilatura 2.3.1's ``extract_metadata`` for title, date, sitename/hostname and URL only.
-
-    The same steps in the same order (meta tags, then JSON-LD, then the page's own
-    title, URL, htmldate with trafilatura's default date settings, site name),
-    so the values are the ones ``bare_extraction(with_metadata=True)`` gives.
-    """
-    from htmldate import find_date
-    from trafilatura import metadata as found_in
-    from trafilatura.metadata import (
-        META_URL,
-        examine_meta,
-        extract_meta_json,
-        extract_sitename,
-        extract_title,
-        extract_url,
-    )
-    from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
-
-    found = examine_meta(tree)
-    with contextlib.suppress(Exception):  # trafilatura guards its JSON-LD reader the same way
-        found = extract_meta_json(tree, found)
-    meta = Document()
-    meta.title = found.title or extract_title(tree)
-    meta.url = found.url or extract_url(tree, None)
-    domain = found_in.extract_domain  # type: ignore[attr-defined]  # courlan's, as trafilatura imports it
-    meta.hostname = domain(meta.url, fast=True) if meta.url else None
-    date_config = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
-    meta.date = find_date(tree, **{**date_config, "url": meta.url})
-    sitename = found.sitename or extract_sitename(tree)
-    if sitename:
-        sitename = sitename.lstrip("@")
-        if sitename and "." not in sitename and not sitename[0].isupper():
-            sitename = sitename.title()
-    elif meta.url and (match := META_URL.match(meta.url)):
-        sitename = match[1]
-    meta.sitename = sitename
-    meta.clean_and_trim()
-    return {
-        "title": meta.title,
-        "published": meta.date,
-        "publisher": meta.sitename or meta.hostname,
-        "url": meta.url,
-    }
 
 
 _MONTH_NAMES = {
@@ -344,13 +175,13 @@ def document_from_text(
         cut = raw.rfind("\n", 0, RAW_LIMIT)
         raw = raw[: cut if cut > RAW_LIMIT // 2 else RAW_LIMIT]
     if kind == "html":
-        body, meta = _from_html(raw, source or "input")
+        body, meta = extract_html(raw, source or "input")
         if repair:
-            body = _repair(body)
+            body = repair_mojibake(body)
             title = meta.get("title")
-            meta["title"] = _repair(title) if title else title
+            meta["title"] = repair_mojibake(title) if title else title
     else:
-        raw = _repair(raw) if repair else raw
+        raw = repair_mojibake(raw) if repair else raw
         body = _clean(normalize_text(raw)) if clean else raw
     text = normalize_text(body)
     if kind != "html":
@@ -379,7 +210,7 @@ def document_from_bytes(data: bytes, *, kind: str, source: str) -> Document:
     """Build a Document from a file's bytes."""
     if is_binary(data):
         raise InputError(f"{source} is a binary file, not text; pass a text, Markdown, HTML or JSON file")
-    text, encoding, guessed = _decode(data, source)
+    text, encoding, guessed = decode_text(data, source)
     return document_from_text(text, kind=kind, source=source, encoding=encoding, repair=guessed)
 
 

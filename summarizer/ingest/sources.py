@@ -9,14 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .documents import (
-    HTML_SUFFIXES,
-    JSON_SUFFIXES,
-    MARKDOWN_SUFFIXES,
-    Document,
-    document_from_text,
-    load_document,
-)
+from .decoding import HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES
+from .documents import Document, document_from_text, load_document
 
 __all__ = ["ARTICLE_SUFFIXES", "Source", "looks_like_path", "make_document", "resolve_source"]
 
