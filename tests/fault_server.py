@@ -1,7 +1,10 @@
 """A fault-injecting OpenAI-compatible server for tests and benchmarks, on 127.0.0.1 only.
 
 Answers ``POST /v1/chat/completions``. A valid answer is the extractive engine's
-reading of the article in the request, so its quotes are grounded. A plan maps
+reading of the article in the request, so its quotes are grounded; a digest
+polish request (its ``<records>`` block) gets a brief made of the first
+sentence of the first record's summary, so it states no number the records
+lack (``ungrounded`` adds one they lack). A plan maps
 (article, how many requests that article has made) to a fault:
 
     ok, 401, 429, 500, 503, timeout, reset, invalid_json, bad_schema, truncated, ungrounded
@@ -29,6 +32,9 @@ from typing import Any
 
 Plan = Callable[[str, int], str]
 _ARTICLE = re.compile(r"<article>\n(.*)\n</article>", re.DOTALL)
+_RECORDS = re.compile(r"<records>\n(.*)\n</records>", re.DOTALL)
+_SUMMARY_LINE = re.compile(r"^Summary: (.+?(?:[.!?](?=\s)|$))", re.MULTILINE)
+POLISHED_PREFIX = "In short: "
 
 
 def always(fault: str) -> Plan:
@@ -67,6 +73,16 @@ def valid_answer(article: str) -> dict[str, Any]:
     return summary
 
 
+def polish_answer(request: dict[str, Any]) -> str | None:
+    """For a digest polish request, a brief from its records (hand-built, not a recording); None for any other."""
+    user = next((m["content"] for m in request["messages"] if m["role"] == "user"), "")
+    records = _RECORDS.search(user)
+    if records is None:
+        return None
+    first = _SUMMARY_LINE.search(records.group(1))
+    return json.dumps({"brief": POLISHED_PREFIX + (first.group(1) if first else "the records agree.")})
+
+
 def answer_content(content: str, fault: str) -> tuple[str, str]:
     """The answer's text and finish reason for a fault: ok, invalid_json, bad_schema, truncated or ungrounded."""
     finish = "stop"
@@ -78,7 +94,10 @@ def answer_content(content: str, fault: str) -> tuple[str, str]:
         content, finish = content[: len(content) // 3], "length"
     elif fault == "ungrounded":
         answer = json.loads(content)
-        answer["escalation"]["evidence"] = ["A sentence that this article never contained."]
+        if "brief" in answer:  # a polish answer: a number no record holds
+            answer["brief"] += " Some 987,654 people were said to be there."
+        else:
+            answer["escalation"]["evidence"] = ["A sentence that this article never contained."]
         content = json.dumps(answer)
     return content, finish
 
@@ -263,6 +282,7 @@ class FaultServer:
             handler.close_connection = True
             sock.close()
             return
-        content, finish = answer_content(self._answer_for(article).decode(), fault)
+        brief = polish_answer(request)
+        content, finish = answer_content(brief if brief is not None else self._answer_for(article).decode(), fault)
         model = request.get("model", "fault-model")
         handler._send(200, self._completion(key, len(body), content, finish, model, "chatcmpl-fault", ok=fault == "ok"))

@@ -209,6 +209,21 @@ def test_batch_jsonl_status_records_with_cursor_and_digest(client: httpx2.Client
     assert client.post("/v1/digests", json={"records": [{"status": "ok"}]}).status_code == 422
 
 
+def test_digest_polish_without_an_llm_says_what_to_do(client: httpx2.Client) -> None:
+    records = [client.post("/v1/summaries", json={"text": article("valdoria-border.txt")}).json()]
+    refused = client.post("/v1/digests", params={"polish": "true"}, json={"records": records})
+    assert refused.status_code == 400, refused.text
+    error = refused.json()["error"]
+    assert error.startswith("ConfigError: --polish needs an LLM and none is configured: set OPENAI_API_KEY")
+    assert "polish=true, start summarizer serve so" in error
+    plain = client.post("/v1/digests", params={"polish": "false"}, json={"records": records})
+    assert plain.status_code == 200 and "X-Briefs-Polished" not in plain.headers
+    digest = client.get("/openapi.json").json()["paths"]["/v1/digests"]["post"]
+    polish = next(p for p in digest["parameters"] if p["name"] == "polish")
+    assert polish["schema"]["default"] is False and "LLM" in polish["description"]
+    assert "X-Briefs-Polished" in digest["responses"]["200"]["headers"]
+
+
 def test_batch_files_and_cancel_and_owners(api: ServiceProcess, client: httpx2.Client) -> None:
     files = [
         ("files", ("valdoria.txt", article("valdoria-border.txt").encode(), "text/plain")),

@@ -95,7 +95,11 @@ def polish_digest(digest: Digest, records: list[SummaryRecord], *, http_client: 
 
     settings = resolve_settings(**options)
     if settings.resolved_engine() != "llm":
-        raise ConfigError("--polish needs an LLM: set OPENAI_API_KEY, or --base-url with --provider for a local server")
+        raise ConfigError(
+            "--polish needs an LLM and none is configured: set OPENAI_API_KEY, or --base-url with --provider "
+            "for a local server (for the HTTP service's polish=true, start summarizer serve so); "
+            "or build the digest without polishing"
+        )
     check_credentials(settings)  # a provider named without a key: said now, not by the SDK mid-digest
     prompt = load_prompt("polish")
     client = ChatClient(settings, http_client=http_client)

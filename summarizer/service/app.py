@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from .. import __version__
 from ..config import resolve_settings
-from ..digest import build_digest, load_records
+from ..digest import build_digest, load_records, polish_digest
 from ..digest.rendering import render_html, render_markdown
 from ..digest.review import render_review
 from ..models import SummaryRecord
@@ -46,9 +46,19 @@ logger = logging.getLogger("summarizer.service")
 Engine = Literal["auto", "extractive", "llm"]
 EngineQuery = Annotated[Engine | None, Query(description="Engine for this request (default: as the server is set).")]
 RefreshQuery = Annotated[bool, Query(description="Summarize afresh instead of answering from the cache.")]
+PolishQuery = Annotated[
+    bool,
+    Query(
+        description=(
+            "Have the server's LLM rewrite each brief from its records (the CLI's digest --polish); "
+            "400 when the server has no LLM configured."
+        )
+    ),
+]
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (400, 401, 413, 415, 422, 429, 502, 503)
 }
+POLISHED_HEADER = "X-Briefs-Polished"
 _TEXT = {"schema": {"type": "string"}}
 _SUMMARY_BODY = {
     "requestBody": {
@@ -325,7 +335,15 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
     @app.post(
         "/v1/digests",
         responses={
-            200: {"content": {"text/html": {}, "text/markdown": {}, "application/json": {}}},
+            200: {
+                "content": {"text/html": {}, "text/markdown": {}, "application/json": {}},
+                "headers": {
+                    POLISHED_HEADER: {
+                        "description": "With polish: how many briefs the LLM rewrote (the rest keep the built-in one).",
+                        "schema": {"type": "integer"},
+                    }
+                },
+            },
             404: {"model": ErrorBody},
             **_ERRORS,
         },
@@ -336,8 +354,9 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         request: Request,
         format: Annotated[Literal["html", "markdown", "md", "json"], Query(description="Briefing format.")] = "html",
         max_stories: Annotated[int, Query(ge=1, le=500, description="Stories shown (JSON keeps all).")] = 30,
+        polish: PolishQuery = False,
     ) -> Response:
-        """A briefing from records, or from a batch job's records: HTML, Markdown or JSON."""
+        """A briefing (HTML, Markdown or JSON) from records or a batch job's records; polish=true: LLM briefs."""
         if media_type(request.headers.get("content-type")) != "application/json":
             raise RequestProblem(415, "send the records or the batch id as application/json")
         try:
@@ -356,16 +375,20 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         except ValueError as exc:
             raise RequestProblem(422, f"the records are not summarizer records: {exc}") from None
 
-        def render() -> tuple[str, str]:
+        def render() -> tuple[str, str, dict[str, str]]:
             built = build_digest(records, title=spec.title, skipped_errors=errors)
+            headers = {}
+            if polish:  # the server's LLM, whichever engine summarizes by default (as ?engine=llm can)
+                built = polish_digest(built, records, **{**engines.options, "engine": "auto"})
+                headers[POLISHED_HEADER] = str(sum(s.polished for s in built.stories))
             if format == "html":
-                return render_html(built, max_stories=max_stories), "text/html; charset=utf-8"
+                return render_html(built, max_stories=max_stories), "text/html; charset=utf-8", headers
             if format in ("md", "markdown"):
-                return render_markdown(built, max_stories=max_stories), "text/markdown; charset=utf-8"
-            return built.model_dump_json(indent=2), "application/json"
+                return render_markdown(built, max_stories=max_stories), "text/markdown; charset=utf-8", headers
+            return built.model_dump_json(indent=2), "application/json", headers
 
-        text, kind = await asyncio.to_thread(render)
-        return Response(text, media_type=kind)
+        text, kind, headers = await asyncio.to_thread(render)
+        return Response(text, media_type=kind, headers=headers)
 
     app.state.store = store  # for routes added later (e.g. a record's review page): store.record(article_id)
     app.state.settings = settings
