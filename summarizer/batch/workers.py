@@ -39,7 +39,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import SummarizerError
-from ..models import ErrorRecord
+from .outcome import Encoded
 from .worker_main import Failed, Json, Reply, ask_op, error_record, finish_op, prepare_op, serve, summarize_op
 
 __all__ = [
@@ -117,23 +117,24 @@ def pool_for(summarizer: Any, workers: int, concurrency: int) -> WorkerPool:
     return WorkerPool(summarizer.settings, workers, asking=asks_in_workers(summarizer), window=window)
 
 
-async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Any:
-    """One article through the pool: CPU work in a worker, the LLM request (if any) on this event loop or there."""
-    from ..models import SummaryRecord
+async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Encoded:
+    """One article through the pool: CPU work in a worker, the LLM request (if any) on this event loop or there.
 
+    The record comes back encoded, as the line to write (``Encoded.decode`` reads it).
+    """
     if found.error is not None:
         raise found.error
     if pool.asking:
-        return await pool.call(ask_op, found)
+        return await pool.call(ask_op, found)  # type: ignore[no-any-return]
     if summarizer.engine != "llm":
-        return await pool.call(summarize_op, found)
+        return await pool.call(summarize_op, found)  # type: ignore[no-any-return]
     prepared = await pool.call(prepare_op, found)
-    if isinstance(prepared, (SummaryRecord, ErrorRecord)):
+    if isinstance(prepared, Encoded):  # a cached record, or the article failed before its request
         return prepared
     started = time.perf_counter()
     answer = await summarizer.client.aextract(prepared.messages, prepared.document.text)
     reply = Reply.of(answer, time.perf_counter() - started)
-    return await pool.call(finish_op, (prepared, found.article_id, found.source, reply))
+    return await pool.call(finish_op, (prepared, found.article_id, found.source, reply))  # type: ignore[no-any-return]
 
 
 # ---- in the parent -------------------------------------------------------------------
