@@ -136,6 +136,27 @@ def test_the_parent_writes_a_workers_record_as_it_came(
     assert sum(isinstance(r, SummaryRecord) for r in seen) == 46
 
 
+def test_this_process_summarizes_while_the_workers_start(
+    mixed_inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fork server takes a few hundred ms to import and warm the engine: the first articles are done here."""
+    from summarizer import Summarizer
+
+    here: list[str] = []
+    extractive = Summarizer._extractive
+
+    def counted(self: Any, job: Any, article_id: str | None) -> Any:
+        here.append(str(article_id))
+        return extractive(self, job, article_id)
+
+    monkeypatch.setattr(Summarizer, "_extractive", counted)  # this process only: workers fork from the server
+    out = tmp_path / "two.jsonl"
+    report = run_batch(mixed_inputs, out=out, workers=2, use_cache=False, engine="extractive")
+    rows = by_id(rows_of(out))  # each article once
+    assert 1 <= len(here) < len(rows) == report.found == 48
+    assert set(here) <= set(rows)
+
+
 def test_llm_records_identical_in_one_process_and_in_workers(tmp_path: Path) -> None:
     """Answers, re-asks, dropped quotes, checks and errors are the same when workers prepare and verify."""
     folder = tmp_path / "in"
