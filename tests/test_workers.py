@@ -101,6 +101,62 @@ def test_extractive_records_identical_in_one_process_and_in_workers(mixed_inputs
     assert {r["error_type"] for r in b.values() if r["status"] == "error"} == {"InputError"}
 
 
+def test_the_parent_writes_a_workers_record_as_it_came(
+    mixed_inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Records cross the pipe as their JSON line: the parent counts and writes them without reading them back."""
+    from summarizer.batch.outcome import Encoded
+    from summarizer.models import SummaryRecord
+
+    decoded: list[str] = []
+    decode = Encoded.decode
+
+    def counted(self: Encoded) -> Any:
+        decoded.append(self.outcome.article_id)
+        return decode(self)
+
+    monkeypatch.setattr(Encoded, "decode", counted)  # in this process only: workers fork from their own server
+    out = tmp_path / "two.jsonl"
+    report = run_batch(mixed_inputs, out=out, workers=2, use_cache=False, engine="extractive")
+    assert decoded == []
+    assert (report.ok, report.failed, len(rows_of(out))) == (46, 2, 48)
+    assert {reason.split(":")[0] for _, reason in report.failures} == {"InputError"}
+
+    seen: list[Any] = []
+    run_batch(
+        mixed_inputs,
+        out=tmp_path / "again.jsonl",
+        workers=2,
+        use_cache=False,
+        engine="extractive",
+        on_result=lambda result, _: seen.append(result),
+    )
+    assert len(seen) == 48  # a callback gets models, each read from its line for it
+    assert len(decoded) == 47  # all but the broken .gz, which fails here before any worker sees it
+    assert sum(isinstance(r, SummaryRecord) for r in seen) == 46
+
+
+def test_this_process_summarizes_while_the_workers_start(
+    mixed_inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fork server takes a few hundred ms to import and warm the engine: the first articles are done here."""
+    from summarizer import Summarizer
+
+    here: list[str] = []
+    extractive = Summarizer._extractive
+
+    def counted(self: Any, job: Any, article_id: str | None) -> Any:
+        here.append(str(article_id))
+        return extractive(self, job, article_id)
+
+    monkeypatch.setattr(Summarizer, "_extractive", counted)  # this process only: workers fork from the server
+    out = tmp_path / "two.jsonl"
+    report = run_batch(mixed_inputs, out=out, workers=2, use_cache=False, engine="extractive")
+    rows = by_id(rows_of(out))  # each article once
+    assert 1 <= len(here) < len(rows) == report.found == 48
+    assert set(here) <= set(rows)
+
+
 def test_llm_records_identical_in_one_process_and_in_workers(tmp_path: Path) -> None:
     """Answers, re-asks, dropped quotes, checks and errors are the same when workers prepare and verify."""
     folder = tmp_path / "in"

@@ -17,10 +17,11 @@ from __future__ import annotations
 from .api_control import batch_status, cancel_batches
 from .batch_api import REASK_VIAS, BatchApiReport, run_batch_api
 from .discovery import Found, discover, list_inputs, looked_for, read_inputs
+from .outcome import Result, truncation_warning
 from .plan import BatchPlan, PlannedArticle, estimate_tokens, plan_batch
-from .runner import BatchReport, run_batch, summarize_folder, summarize_found, truncation_warning
+from .runner import BatchReport, run_batch, summarize_folder, summarize_found
 from .workers import WorkerPool, auto_workers, usable_cores
-from .writers import FORMATS, Output, Result, read_done, resolve_output
+from .writers import FORMATS, Output, read_done, resolve_output
 
 __all__ = [
     "FORMATS",

@@ -21,8 +21,8 @@ from typing import Any
 from ..config import Settings, default_cache_dir
 from ..llm.retrying import Pace
 from .discovery import Found
+from .outcome import Result, record_of
 from .runner import _process
-from .writers import Result
 
 __all__ = ["PaceKeeper", "SharedPace", "Worker", "peak_rss_mib"]
 
@@ -91,7 +91,7 @@ class Worker:
 
         async def one(found: Found) -> Result:
             async with self._limit:
-                return await _process(self._summarizer, found, None)
+                return record_of(await _process(self._summarizer, found, None))
 
         return list(await asyncio.gather(*(one(found) for found in items)))
 

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..models import ErrorRecord, SummaryRecord, Usage
+from ..models import ErrorRecord, Usage
 from .discovery import Found, check_source, list_inputs, read_inputs, source_name
+from .outcome import Encoded, outcome_of, record_of
 from .workers import PoolError, WorkerPool, auto_workers, error_record, pool_for, pooled
 from .writers import Output, Result, Writer, journal_path, out_dir_names, read_done, read_kept, resolve_output
 
@@ -22,13 +23,6 @@ __all__ = ["BatchReport", "run_batch", "summarize_folder", "summarize_found"]
 
 def _reason(row: dict[str, Any]) -> str:
     return f"{row.get('error_type')}: {row.get('error')}"
-
-
-def truncation_warning(result: Result) -> str | None:
-    """The record's warning that its article was cut, if it was."""
-    if isinstance(result, SummaryRecord):
-        return next((w for w in result.warnings if "truncat" in w), None)
-    return None
 
 
 @dataclass
@@ -100,32 +94,33 @@ class BatchReport:
         """Error records the output holds for the inputs found: this run's and earlier ones."""
         return self.failed + len(self.kept_errors)
 
-    def add(self, result: Result) -> None:
+    def add(self, result: Result | Encoded) -> None:
         """Count one result."""
-        if isinstance(result, SummaryRecord):
+        done = result.outcome if isinstance(result, Encoded) else outcome_of(result)
+        if done.ok:
             self.ok += 1
-            self.cached += result.cached
-            self.truncated += truncation_warning(result) is not None
-            if not result.cached:
-                self.usage.add(result.usage.prompt_tokens, result.usage.completion_tokens)
-                if result.cost_usd is None:
+            self.cached += done.cached
+            self.truncated += done.truncated is not None
+            if not done.cached:
+                self.usage.add(done.prompt_tokens, done.completion_tokens)
+                if done.cost_usd is None:
                     self.cost_known = False
                 else:
-                    self.cost_usd += result.cost_usd
+                    self.cost_usd += done.cost_usd
         else:
             self.failed += 1
-            self.failures.append((result.source_path or result.article_id, f"{result.error_type}: {result.error}"))
-            self.usage.add(result.usage.prompt_tokens, result.usage.completion_tokens)
+            self.failures.append((done.source_path or done.article_id, done.error or ""))
+            self.usage.add(done.prompt_tokens, done.completion_tokens)
 
 
 def _error(found: Found, exc: BaseException) -> ErrorRecord:
     return error_record(found.article_id, found.source, exc)
 
 
-async def _process(summarizer: Any, found: Found, pool: WorkerPool | None) -> Result:
+async def _process(summarizer: Any, found: Found, pool: WorkerPool | None) -> Result | Encoded:
     try:
         if pool is not None:
-            return await pooled(summarizer, pool, found)  # type: ignore[no-any-return]
+            return await pooled(summarizer, pool, found)
         document = found.load()
         return await summarizer.asummarize(document, article_id=found.article_id)  # type: ignore[no-any-return]
     except PoolError:  # no worker can run: the run stops rather than fail every article
@@ -144,12 +139,22 @@ async def summarize_found(
     workers, ``concurrency`` at a time in all. The extractive engine then keeps
     every worker fed whatever the concurrency.
     """
+    results = _summarize(summarizer, items, concurrency=concurrency, pool=pool)
+    async with contextlib.aclosing(results):
+        async for result in results:
+            yield record_of(result)
+
+
+async def _summarize(
+    summarizer: Any, items: Iterable[Found], *, concurrency: int, pool: WorkerPool | None
+) -> AsyncGenerator[Result | Encoded, None]:
+    """``summarize_found``, with a worker's records left as the JSON they came as."""
     if concurrency < 1:
         raise ConfigError("concurrency must be at least 1")
     if pool is not None and summarizer.engine != "llm":
         concurrency = max(concurrency, 2 * pool.size * pool.max_batch)
     queue: asyncio.Queue[Found | None] = asyncio.Queue(maxsize=concurrency * 2)
-    results: asyncio.Queue[Result | PoolError | None] = asyncio.Queue()
+    results: asyncio.Queue[Result | Encoded | PoolError | None] = asyncio.Queue()
 
     async def produce() -> None:
         cancelled = False
@@ -304,13 +309,13 @@ def run_batch(
 
     async def main() -> None:
         try:
-            results = summarize_found(active, pending(), concurrency=concurrency, pool=pool)
+            results = _summarize(active, pending(), concurrency=concurrency, pool=pool)
             async with contextlib.aclosing(results):  # a failed write stops its tasks now, not at loop shutdown
                 async for result in results:
                     writer.write(result)
                     report.add(result)
                     if on_result:
-                        on_result(result, report)
+                        on_result(record_of(result), report)
         finally:
             if pool is not None:
                 report.worker_usage = pool.usage()

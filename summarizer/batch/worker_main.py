@@ -27,7 +27,8 @@ from threadpoolctl import threadpool_limits
 from ..config import Settings
 from ..errors import SummarizerError
 from ..llm.answers import Answer, CallStats
-from ..models import ErrorRecord, Usage
+from ..models import ErrorRecord, SummaryRecord, Usage
+from .outcome import Encoded
 
 __all__ = [
     "Failed",
@@ -76,7 +77,12 @@ class Failed:
 
 
 def _outcome(value: Any) -> Any:
-    """What goes back over the pipe: a model as JSON (a tenth of pickle's cost for a record)."""
+    """What goes back over the pipe: a model as JSON (a tenth of pickle's cost for a record).
+
+    A record goes as the line the parent writes, with its counted facts (``Encoded``).
+    """
+    if isinstance(value, (SummaryRecord, ErrorRecord)):
+        return Encoded.of(value)
     return Json(type(value), value.model_dump_json()) if isinstance(value, BaseModel) else value
 
 

@@ -14,6 +14,7 @@ import importlib
 import openai
 
 from ..extractive import extract
+from ..extractive.hedges import compile_patterns
 from ..extractive.verifier import verify
 from ..ingest.documents import document_from_bytes
 from ..ingest.language import detect_language
@@ -42,3 +43,4 @@ detect_language(_document.text)
 build_messages(_document.text)
 ArticleIndex(_document.text)
 verify(extract(_document.text), _document.text)
+compile_patterns()

@@ -27,6 +27,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -39,7 +40,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import SummarizerError
-from ..models import ErrorRecord
+from .outcome import Encoded, Result
 from .worker_main import Failed, Json, Reply, ask_op, error_record, finish_op, prepare_op, serve, summarize_op
 
 __all__ = [
@@ -112,42 +113,52 @@ def asks_in_workers(summarizer: Any) -> bool:
 
 
 def pool_for(summarizer: Any, workers: int, concurrency: int) -> WorkerPool:
-    """The pool a batch needs: asking workers (``concurrency`` split among them) where they may, else CPU workers."""
+    """The pool a batch needs: asking workers (``concurrency`` split among them) where they may, else CPU workers.
+
+    An extractive pool starts in the background: until its workers exist, this
+    process summarizes the first articles itself (see ``pooled``).
+    """
     window = -(-concurrency // workers)
-    return WorkerPool(summarizer.settings, workers, asking=asks_in_workers(summarizer), window=window)
+    asking = asks_in_workers(summarizer)
+    extractive = summarizer.engine != "llm"
+    return WorkerPool(summarizer.settings, workers, asking=asking, window=window, wait=not extractive)
 
 
-async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Any:
-    """One article through the pool: CPU work in a worker, the LLM request (if any) on this event loop or there."""
-    from ..models import SummaryRecord
+async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Encoded | Result:
+    """One article through the pool: CPU work in a worker, the LLM request (if any) on this event loop or there.
 
+    The record comes back encoded, as the line to write (``Encoded.decode`` reads it).
+    """
     if found.error is not None:
         raise found.error
+    if pool.starting and summarizer.engine != "llm":  # the workers' fork server is still importing: work here
+        return await summarizer.asummarize(found.load(), article_id=found.article_id)  # type: ignore[no-any-return]
     if pool.asking:
-        return await pool.call(ask_op, found)
+        return await pool.call(ask_op, found)  # type: ignore[no-any-return]
     if summarizer.engine != "llm":
-        return await pool.call(summarize_op, found)
+        return await pool.call(summarize_op, found)  # type: ignore[no-any-return]
     prepared = await pool.call(prepare_op, found)
-    if isinstance(prepared, (SummaryRecord, ErrorRecord)):
+    if isinstance(prepared, Encoded):  # a cached record, or the article failed before its request
         return prepared
     started = time.perf_counter()
     answer = await summarizer.client.aextract(prepared.messages, prepared.document.text)
     reply = Reply.of(answer, time.perf_counter() - started)
-    return await pool.call(finish_op, (prepared, found.article_id, found.source, reply))
+    return await pool.call(finish_op, (prepared, found.article_id, found.source, reply))  # type: ignore[no-any-return]
 
 
 # ---- in the parent -------------------------------------------------------------------
 
 
 PRELOAD = ["summarizer.batch.worker_main", "summarizer.batch.worker_warm"]  # the SDKs, loaded and warmed
-CPU_PRELOAD = ["summarizer.batch.worker_main"]  # the package and its engine, without the SDKs' warm-up
+CPU_PRELOAD = ["summarizer.batch.worker_main", "summarizer.batch.worker_ready"]  # the engine, warmed
 
 
 def _context(asking: bool) -> Any:
     """Where it exists, a fork server that imports once what every worker needs: workers start ready.
 
     Asking workers get the SDKs loaded and warmed (about 1 s; ``worker_warm``), CPU
-    workers the engine alone (about 0.35 s, instead of once per worker). Safe with
+    workers the engine with its patterns compiled (about 0.5 s, ``worker_ready``,
+    instead of once per worker). Safe with
     threads like spawn (the server is a fresh process), and it lasts as long as this
     one: a later pool forks from the same server (with what it loaded first).
     Elsewhere (Windows), spawn.
@@ -191,10 +202,19 @@ class WorkerPool:
     server imports the engine, about 0.3 s; workers then start ready), ``await
     call(op, payload)`` from the loop, and ``close()`` at the end.
     ``asking=True``: each worker asks the LLM server itself, ``window`` articles at once.
+    ``wait=False``: the workers start from a thread, and ``starting`` says so
+    meanwhile; calls made in that time wait for them.
     """
 
     def __init__(
-        self, settings: Settings, workers: int, *, max_batch: int = MAX_BATCH, asking: bool = False, window: int = 8
+        self,
+        settings: Settings,
+        workers: int,
+        *,
+        max_batch: int = MAX_BATCH,
+        asking: bool = False,
+        window: int = 8,
+        wait: bool = True,
     ) -> None:
         if workers < 1:
             raise PoolError("a pool needs at least 1 worker")
@@ -208,7 +228,8 @@ class WorkerPool:
         self.deaths = 0  # workers that died during the run (each replaced)
         self._context = _context(asking)
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._workers: list[_Worker] = [self._start() for _ in range(workers)]
+        self._lock = threading.Lock()  # between the starting thread and the loop: the worker list, the loop
+        self._workers: list[_Worker] = []
         self._queue: deque[int] = deque()
         self._items: dict[int, tuple[Op, Any, asyncio.Future[Any]]] = {}
         self._next = 0
@@ -216,6 +237,36 @@ class WorkerPool:
         self._start_failures = 0
         self._broken: PoolError | None = None
         self._closed = False
+        self._starter: threading.Thread | None = None
+        if wait:
+            self._workers = [self._start() for _ in range(workers)]
+        else:
+            self._starter = threading.Thread(target=self._start_all, name="summarizer-pool-start", daemon=True)
+            self._starter.start()
+
+    @property
+    def starting(self) -> bool:
+        """True while a pool started with ``wait=False`` is still starting its workers."""
+        return self._starter is not None and self._starter.is_alive()
+
+    def _start_all(self) -> None:
+        """The starting thread: start every worker, each watched by the loop once it runs."""
+        try:
+            for _ in range(self.size):
+                if self._closed:
+                    return
+                worker = self._start()
+                with self._lock:
+                    self._workers.append(worker)
+                    loop = self._loop
+                if loop is not None:
+                    loop.call_soon_threadsafe(self._watch, worker)
+        except Exception as exc:  # the calls waiting on it fail with the reason
+            error = PoolError(f"worker processes cannot start: {type(exc).__name__}: {exc}")
+            with self._lock:
+                self._broken, loop = error, self._loop
+            if loop is not None:
+                loop.call_soon_threadsafe(self._fail, error)
 
     @property
     def pids(self) -> list[int]:
@@ -248,10 +299,7 @@ class WorkerPool:
             if blocked:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         theirs.close()  # so a dead worker reads as EOF here
-        worker = _Worker(process, mine)
-        if self._loop is not None:
-            self._watch(worker)
-        return worker
+        return _Worker(process, mine)
 
     def _watch(self, worker: _Worker) -> None:
         assert self._loop is not None
@@ -271,8 +319,10 @@ class WorkerPool:
         if self._closed:
             raise PoolError("the worker pool is closed")
         if self._loop is None:
-            self._loop = asyncio.get_running_loop()
-            for worker in self._workers:
+            with self._lock:
+                self._loop = asyncio.get_running_loop()
+                started = list(self._workers)
+            for worker in started:
                 self._watch(worker)
         ticket, self._next = self._next, self._next + 1
         future: asyncio.Future[Any] = self._loop.create_future()
@@ -417,7 +467,10 @@ class WorkerPool:
                     )
                 )
                 return
-        self._workers.append(self._start())
+        worker = self._start()
+        self._workers.append(worker)
+        if self._loop is not None:
+            self._watch(worker)
 
     def _fail(self, error: PoolError) -> None:
         self._broken = error
@@ -428,6 +481,8 @@ class WorkerPool:
     def close(self) -> None:
         """Stop every worker: ask nicely, then terminate what does not exit."""
         self._closed = True
+        if self._starter is not None:
+            self._starter.join()  # what it started is in the list then
         for worker in self._workers:
             self._unwatch(worker)
             with contextlib.suppress(OSError, ValueError):

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from ..errors import ConfigError
-from ..models import ErrorRecord, SummaryRecord
 from . import parquet
 from .discovery import written_by_summarizer
+from .outcome import Encoded, Result
 
 __all__ = [
     "FORMATS",
@@ -36,7 +36,6 @@ __all__ = [
 ]
 
 FORMATS = ("jsonl", "json", "csv", "md", "parquet")
-Result = SummaryRecord | ErrorRecord
 FSYNC_EVERY = 1.0  # seconds between fsyncs of the output; whole lines never depend on it
 SUFFIX_FORMATS = {
     ".jsonl": "jsonl",
@@ -393,9 +392,10 @@ class Writer:
             if keep or journal.exists():  # rewrite without the rows being redone (or torn)
                 _atomic_write(journal, render(keep, "jsonl"))
 
-    def write(self, result: Result) -> None:
+    def write(self, result: Result | Encoded) -> None:
         """Write one result where it belongs, at once."""
-        line = result.model_dump_json() + "\n"
+        line = (result.text if isinstance(result, Encoded) else result.model_dump_json()) + "\n"
+        done = result.outcome if isinstance(result, Encoded) else result
         fmt = self.output.fmt
         if self._fd is None and self.output.path is not None:
             journal = journal_path(self.output.path, fmt)  # opened at the first record: no record, no file
@@ -413,13 +413,13 @@ class Writer:
             suffix = "md" if fmt == "md" else "json"
             row = json.loads(line)
             text = _markdown(row) if suffix == "md" else json.dumps(row, indent=2, ensure_ascii=False) + "\n"
-            source = result.source_path or result.article_id
+            source = done.source_path or done.article_id
             stem = self.names.get(source) or out_dir_names([source])[source]
             _atomic_write(self.output.out_dir / f"{stem}.{suffix}", text)
         if fmt != "jsonl" and (self._stream is not None or (self.output.path is not None and fmt != "parquet")):
             self.rows.append(json.loads(line))  # Parquet is rendered from the journal, a group of rows at a time
         self.written += 1
-        self.ids.add(result.article_id)
+        self.ids.add(done.article_id)
 
     def close(self) -> None:
         """Flush, sync and render what needs rendering; the journal stays for the next run."""

@@ -172,3 +172,9 @@ def find_hedges(text: str, sentences: list[Sentence]) -> list[HedgeCue]:
         for sentence in sentences
         for start, end, kind in hedge_spans(sentence)
     ]
+
+
+def compile_patterns() -> None:
+    """Compile every head word's lexicon pattern now, not on first use (a fork server does it once for its workers)."""
+    for head in HEADS:
+        _pattern_for(head)
