@@ -104,6 +104,22 @@ def test_a_killed_asking_worker_fails_what_it_held_and_every_article_is_written_
     assert all("rerun with --retry-failed" in r.error for r in failed)
 
 
+def warmed(summarizer: Any, payload: Any) -> bool:
+    """Op: whether this worker has the SDKs loaded and warmed."""
+    import sys
+
+    return "summarizer.batch.worker_warm" in sys.modules
+
+
+def test_asking_workers_are_warm_even_when_a_cpu_pool_started_the_fork_server() -> None:
+    # the fork server's preload is decided by the first pool of a process; a CPU pool's leaves the SDKs out
+    with WorkerPool(resolve_settings(engine="extractive", use_cache=False), 1) as pool:
+        asyncio.run(asyncio.wait_for(pool.call(warmed, None), 60))  # the fork server now runs, if it did not
+    settings = resolve_settings(base_url="http://127.0.0.1:9/v1", **FAST)
+    with WorkerPool(settings, 1, asking=True) as pool:
+        assert asyncio.run(asyncio.wait_for(pool.call(warmed, None), 60)) is True
+
+
 def test_each_asking_worker_gets_its_share_of_the_rate_limits() -> None:
     settings = resolve_settings(base_url="http://127.0.0.1:9/v1", rpm=90, tpm=60_000, **FAST)
     summarizer = _asking_summarizer(settings, 1 / 3)

@@ -12,6 +12,7 @@ messages as they come, so neither side's pipe can fill while the other waits.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import inspect
 import os
 import signal
@@ -120,6 +121,8 @@ def serve(conn: Connection, settings: Settings, share: float = 0.0) -> None:
     # The engine's matrices are a few dozen rows: BLAS threads never speed them up, and
     # their idle spinning takes CPU from the other workers (about 15% of a core each).
     threadpool_limits(limits=1, user_api="blas")
+    if share:  # loaded already when this process's fork server preloaded it, not when a CPU pool started that server
+        importlib.import_module("summarizer.batch.worker_warm")
     try:
         summarizer = _asking_summarizer(settings, share) if share else _worker_summarizer(settings)
     except Exception as exc:  # sent to the parent, which raises it as a PoolError
