@@ -120,6 +120,23 @@ def test_asking_workers_are_warm_even_when_a_cpu_pool_started_the_fork_server() 
         assert asyncio.run(asyncio.wait_for(pool.call(warmed, None), 60)) is True
 
 
+def test_one_workers_breaker_stops_the_whole_run_with_one_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # a dead server: each worker's client would stop on its own, its warning lost in the worker
+    folder = fictional_articles(tmp_path / "articles", 60)
+    url = f"http://127.0.0.1:{closed_port()}/v1"
+    out = tmp_path / "out.jsonl"
+    with caplog.at_level("WARNING", logger="summarizer"):
+        report = run_batch(folder, out=out, base_url=url, concurrency=8, workers=2, **FAST)
+    rows = rows_of(out)
+    assert report.llm_in_workers and len(rows) == report.failed == 60
+    assert Counter(r["error_type"] for r in rows) == {"ServiceUnreachable": 60}
+    assert sum(r["attempts"] > 0 for r in rows) <= 8  # the first wave, 4 a worker; nothing after it was sent
+    warned = [r.getMessage() for r in caplog.records if "stopped asking the server" in r.getMessage()]
+    assert warned == [f"stopped asking the server: {url} could not be reached (connection refused, 3 times in a row)"]
+
+
 def test_each_asking_worker_gets_its_share_of_the_rate_limits() -> None:
     settings = resolve_settings(base_url="http://127.0.0.1:9/v1", rpm=90, tpm=60_000, **FAST)
     summarizer = _asking_summarizer(settings, 1 / 3)

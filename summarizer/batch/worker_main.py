@@ -130,6 +130,8 @@ def serve(conn: Connection, settings: Settings, share: float = 0.0) -> None:
         return
     conn.send(("ready", os.getpid()))
     if share:
+        # the run stops asking in every process once one worker's breaker stops (the parent passes it on)
+        summarizer.client.breaker.on_stop = lambda kind, reason: conn.send(("stopped", (kind, reason)))
         asyncio.run(_serve_asking(conn, summarizer))
         return
     try:

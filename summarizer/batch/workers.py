@@ -134,6 +134,10 @@ async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Encoded | Res
     if pool.starting and summarizer.engine != "llm":  # the workers' fork server is still importing: work here
         return await summarizer.asummarize(found.load(), article_id=found.article_id)  # type: ignore[no-any-return]
     if pool.asking:
+        breaker = summarizer.client.breaker
+        if pool.stopped is not None:  # one worker stopped asking: so does the run, with one warning, from here
+            breaker.adopt(*pool.stopped)
+        breaker.check()
         return await pool.call(ask_op, found)  # type: ignore[no-any-return]
     if summarizer.engine != "llm":
         return await pool.call(summarize_op, found)  # type: ignore[no-any-return]
@@ -226,6 +230,7 @@ class WorkerPool:
         self.asking = asking
         self.window = window
         self.deaths = 0  # workers that died during the run (each replaced)
+        self.stopped: tuple[str, str] | None = None  # an asking worker's breaker stopped: (error kind, reason)
         self._context = _context(asking)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._lock = threading.Lock()  # between the starting thread and the loop: the worker list, the loop
@@ -419,6 +424,8 @@ class WorkerPool:
             self._pump()
         elif tag == "failed":
             self._fail(PoolError(f"worker processes cannot start: {value}"))
+        elif tag == "stopped":  # a worker's breaker stopped asking the server: (error kind, reason)
+            self.stopped = self.stopped or value
         else:
             if worker.inflight and worker.inflight[0] == tag:
                 worker.inflight.popleft()

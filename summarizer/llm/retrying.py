@@ -53,11 +53,13 @@ class Breaker:
     stays stopped for the client's life (one run). The first request held back
     logs one warning (a run of one request says nothing beyond its own error).
     Safe across threads and tasks: state changes under a lock that is never held
-    across an await.
+    across an await. ``on_stop(kind, reason)`` is told once when it stops (a
+    batch worker passes it on, so the run stops in every process; ``adopt``).
     """
 
-    def __init__(self, threshold: int) -> None:
+    def __init__(self, threshold: int, on_stop: Callable[[str, str], None] | None = None) -> None:
         self.threshold = threshold
+        self.on_stop = on_stop
         self._lock = threading.Lock()
         self._streak = 0
         self._stop: tuple[type[RunStopped], str] | None = None
@@ -90,14 +92,25 @@ class Breaker:
         """Count a connection-level failure; ``reason`` is what the stop error says if this one stops the run."""
         with self._lock:
             self._streak += 1
-            if self.threshold and self._streak >= self.threshold and self._stop is None:
-                self._stop = (ServiceUnreachable, reason)
+            stops = bool(self.threshold) and self._streak >= self.threshold
+        if stops:
+            self._stopping(ServiceUnreachable, reason)
 
     def deny(self, reason: str) -> None:
         """Stop the run now: the server refused the key or account, so every request would fail alike."""
+        self._stopping(AccessDenied, reason)
+
+    def adopt(self, kind: str, reason: str) -> None:
+        """Stop as another process's breaker did (``kind`` names its error: ServiceUnreachable or AccessDenied)."""
+        self._stopping(AccessDenied if kind == AccessDenied.__name__ else ServiceUnreachable, reason, tell=False)
+
+    def _stopping(self, kind: type[RunStopped], reason: str, *, tell: bool = True) -> None:
         with self._lock:
-            if self._stop is None:
-                self._stop = (AccessDenied, reason)
+            first = self._stop is None
+            if first:
+                self._stop = (kind, reason)
+        if first and tell and self.on_stop is not None:
+            self.on_stop(kind.__name__, reason)
 
 
 def plural(count: int, noun: str) -> str:
