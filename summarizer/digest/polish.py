@@ -97,7 +97,7 @@ def polish_digest(digest: Digest, records: list[SummaryRecord], *, http_client: 
     if settings.resolved_engine() != "llm":
         raise ConfigError(
             "--polish needs an LLM and none is configured: set OPENAI_API_KEY, or --base-url with --provider "
-            "for a local server (for the HTTP service's polish=true, start summarizer serve so); "
+            "for a local server (for the HTTP service's polish=true, where summarizer serve starts); "
             "or build the digest without polishing"
         )
     check_credentials(settings)  # a provider named without a key: said now, not by the SDK mid-digest
