@@ -1,9 +1,12 @@
 """A pool of worker processes for batch runs: ingestion, the extractive engine and the verifier off the event loop.
 
-Each worker is a spawned process holding one Summarizer, built once from the
-run's settings (``worker_main``). The parent sends work in batches over a pipe
-(one message per batch) and reads each article's result as soon as it is done,
-with ``loop.add_reader``: no threads in the parent.
+Each worker is a process forked from a server that loaded the engine once
+(``_context``), holding one Summarizer built from the run's settings
+(``worker_main``). The parent sends work in batches over a pipe (one message
+per batch) and reads each article's result as soon as it is done, with
+``loop.add_reader``; a record comes back as the JSON line to write
+(``outcome.Encoded``). The only thread in the parent is the one that starts an
+extractive pool's workers while the parent summarizes the first articles.
 
 Two ways to split an LLM batch. A plain pool keeps the LLM requests on the
 parent's event loop, its workers reading the articles and checking the answers.
