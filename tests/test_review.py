@@ -289,3 +289,23 @@ def test_an_llm_answers_cue_is_placed_inside_its_quote_and_its_checks_shown(make
     assert_every_span_highlighted(record, page)
     verifier = page.split('id="verifier"', 1)[1].split("<h2", 1)[0]
     assert f"{len(record.checks.figures)} figure(s) checked" in verifier
+
+
+def test_review_sends_csv_and_parquet_batch_output_to_its_journal(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "orlen.txt").write_text(ARTICLE, encoding="utf-8")
+    for name in ("records.csv", "records.parquet"):
+        out = tmp_path / name
+        journal = tmp_path / f".{name}.jsonl"
+        # the journal a CSV or Parquet run keeps beside its output; the output itself is not JSON records
+        journal.write_text(
+            runner.invoke(app, ["batch", str(folder), "-o", "-", "--engine", "extractive"]).stdout, encoding="utf-8"
+        )
+        out.write_bytes(b"PAR1\x00\x01" if name.endswith(".parquet") else b"status,article_id,source_path\n")
+        result = runner.invoke(app, ["review", str(out), "--engine", "extractive", "-o", str(tmp_path / "p.html")])
+        assert result.exit_code == 2, result.stderr
+        assert f"{out} is batch output" in result.stderr and f"summarizer review {journal}" in result.stderr
+        assert not (tmp_path / "p.html").exists()
+        assert runner.invoke(app, ["review", str(journal), "-o", str(tmp_path / "p.html")]).exit_code == 0
+        (tmp_path / "p.html").unlink()

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..batch.discovery import written_by_summarizer
+from ..batch.writers import journal_path
 from ..errors import InputError
 from ..models import ErrorRecord, SummaryRecord
 
@@ -84,12 +85,19 @@ def read_records(path: Path) -> list[Record] | None:
 
 
 def check_article(path: Path) -> None:
-    """Raise InputError for a file summarizer wrote (digest, review page, Markdown batch output) given as an article."""
+    """Raise InputError for a file summarizer wrote (digest, review page, batch output) given as an article."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)
     except OSError:
         return  # reading it as an article gives the error
+    fmt = path.suffix.lower().lstrip(".")
+    journal = journal_path(path, fmt) if fmt in ("csv", "md", "markdown", "parquet") else None
+    if journal is not None and journal.is_file():
+        raise InputError(
+            f"{path} is batch output ({fmt}); review reads the records its run keeps beside it as JSON lines: "
+            f"summarizer review {journal} --id ARTICLE_ID"
+        )
     what = written_by_summarizer(head)
     if what is not None:
         raise InputError(
