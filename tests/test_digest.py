@@ -347,7 +347,7 @@ def test_polish_needs_an_llm(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
 
     monkeypatch.delenv("OPENAI_API_KEY")
     records = records_of(SEEDS, tmp_path, "nollm.jsonl")
-    with pytest.raises(ConfigError, match="--polish needs an LLM"):
+    with pytest.raises(ConfigError, match="needs an LLM and none is configured"):
         polish_digest(build_digest(records), records)
 
 

@@ -211,6 +211,7 @@ def test_review_picks_from_batch_output(record: SummaryRecord, tmp_path: Path) -
     assert by_id.exit_code == 0 and by_id.stdout == render_review(record)
     missing = runner.invoke(app, ["review", "nowhere", "--records", str(jsonl)])
     assert missing.exit_code == 2 and "no record for 'nowhere'" in missing.stderr
+    assert "a file name such as talks.txt works too" in missing.stderr
     error = runner.invoke(app, ["review", str(jsonl), "--id", "broken"])
     assert error.exit_code == 2 and "is an error record (InputError: empty)" in error.stderr
 

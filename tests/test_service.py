@@ -214,8 +214,8 @@ def test_digest_polish_without_an_llm_says_what_to_do(client: httpx2.Client) -> 
     refused = client.post("/v1/digests", params={"polish": "true"}, json={"records": records})
     assert refused.status_code == 400, refused.text
     error = refused.json()["error"]
-    assert error.startswith("ConfigError: --polish needs an LLM and none is configured: set OPENAI_API_KEY")
-    assert "polish=true, where summarizer serve starts" in error
+    assert error.startswith("ConfigError: polishing briefs (digest --polish, or polish=true over HTTP) needs an LLM")
+    assert "set OPENAI_API_KEY" in error and "of summarizer serve, then restart it" in error
     plain = client.post("/v1/digests", params={"polish": "false"}, json={"records": records})
     assert plain.status_code == 200 and "X-Briefs-Polished" not in plain.headers
     digest = client.get("/openapi.json").json()["paths"]["/v1/digests"]["post"]

@@ -96,9 +96,9 @@ def polish_digest(digest: Digest, records: list[SummaryRecord], *, http_client: 
     settings = resolve_settings(**options)
     if settings.resolved_engine() != "llm":
         raise ConfigError(
-            "--polish needs an LLM and none is configured: set OPENAI_API_KEY, or --base-url with --provider "
-            "for a local server (for the HTTP service's polish=true, where summarizer serve starts); "
-            "or build the digest without polishing"
+            "polishing briefs (digest --polish, or polish=true over HTTP) needs an LLM and none is configured: "
+            "set OPENAI_API_KEY, or --base-url with --provider for a local server (for the service: in the "
+            "environment or on the command line of summarizer serve, then restart it); or leave polishing off"
         )
     check_credentials(settings)  # a provider named without a key: said now, not by the SDK mid-digest
     prompt = load_prompt("polish")

@@ -141,5 +141,7 @@ def pick_record(records: list[Record], article_id: str | None = None, where: str
             raise InputError(f"{article_id!r} starts {len(ids)} article ids in {where}; give more of it")
     if not found:
         shown = ", ".join(r.article_id for r in records[:3])
-        raise InputError(f"no record for {article_id!r} in {where} (its article ids include {shown})")
+        named = next((Path(r.source_path).name for r in records if r.source_path), None)
+        also = f"; a file name such as {named} works too" if named else ""
+        raise InputError(f"no record for {article_id!r} in {where} (its article ids include {shown}{also})")
     return _ok(found[-1], where)  # batch output appends: the last line is the newest
