@@ -53,9 +53,13 @@ def reference_groups(records: list[Any]) -> list[list[int]] | None:
     finally:
         digest_grouping.tfidf_cosine = own  # type: ignore[assignment]
     distance = np.where(similarity < 0, 1e3, 1.0 - similarity)
+    # similarity reaches 1.1 (words, place and agreeing figures), and SciPy refuses negative distances; adding
+    # one constant to every distance and to the cut leaves average linkage's merges exactly as they were
+    shift = max(0.0, -float(distance.min()))
+    distance += shift
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
-    labels = fcluster(tree, t=1.0 - digest_grouping.SAME_STORY, criterion="distance")
+    labels = fcluster(tree, t=1.0 - digest_grouping.SAME_STORY + shift, criterion="distance")
     groups: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         groups.setdefault(int(label), []).append(index)

@@ -143,7 +143,7 @@ def tfidf_cosine(texts: list[str]) -> np.ndarray[Any, Any]:
 
 
 def similarity_matrix(records: list[SummaryRecord]) -> np.ndarray[Any, Any]:
-    """Pairwise story similarity in [0, 1] as a NumPy array; -1 where dates keep two records apart."""
+    """Pairwise story similarity (0 to 1.1: words, place, figures) as a NumPy array; -1 where dates keep two apart."""
     import numpy as np
 
     texts = [
