@@ -303,10 +303,13 @@ def test_review_sends_csv_and_parquet_batch_output_to_its_journal(tmp_path: Path
         journal.write_text(
             runner.invoke(app, ["batch", str(folder), "-o", "-", "--engine", "extractive"]).stdout, encoding="utf-8"
         )
-        out.write_bytes(b"PAR1\x00\x01" if name.endswith(".parquet") else b"status,article_id,source_path\n")
+        out.write_bytes(b"PAR1\x00\x01" if name.endswith(".parquet") else b"status,article_id,source_path,title\n")
         result = runner.invoke(app, ["review", str(out), "--engine", "extractive", "-o", str(tmp_path / "p.html")])
         assert result.exit_code == 2, result.stderr
         assert f"{out} is batch output" in result.stderr and f"summarizer review {journal}" in result.stderr
         assert not (tmp_path / "p.html").exists()
         assert runner.invoke(app, ["review", str(journal), "-o", str(tmp_path / "p.html")]).exit_code == 0
         (tmp_path / "p.html").unlink()
+    (tmp_path / ".records.csv.jsonl").unlink()  # a CSV whose journal is gone is still no article
+    orphan = runner.invoke(app, ["review", str(tmp_path / "records.csv"), "--engine", "extractive", "-o", "-"])
+    assert orphan.exit_code == 2 and "was written by summarizer (batch output as CSV), not an article" in orphan.stderr

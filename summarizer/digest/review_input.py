@@ -22,6 +22,7 @@ __all__ = ["check_article", "pick_record", "read_records", "records_in"]
 
 Record = SummaryRecord | ErrorRecord
 _KEYS = {"status", "article_id"}
+_CSV_HEADER = b"status,article_id,source_path,"  # the first columns of a batch's CSV output
 
 
 def _is_record(value: Any) -> bool:
@@ -99,6 +100,8 @@ def check_article(path: Path) -> None:
             f"summarizer review {journal} --id ARTICLE_ID"
         )
     what = written_by_summarizer(head)
+    if what is None and fmt == "csv" and head.startswith(_CSV_HEADER):
+        what = "batch output as CSV"
     if what is not None:
         raise InputError(
             f"{path} was written by summarizer ({what}), not an article; give a record (.json), "
