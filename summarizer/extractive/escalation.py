@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..scales import Direction, EventType
 from .actors import Actors, find_actors, merge_names, typed_actors, words_of
-from .scan import may_match, pattern_starts, word_starts
+from .scan import guarded, may_match, pattern_starts, word_starts
 from .sentences import Sentence
 from .triggers import (
     ATTRIBUTIVE,
@@ -63,6 +63,9 @@ _FRAMING_TWO = re.compile(
     r"\b(?:" + "|".join(sorted(s for s in _FRAMING_STARTS or () if len(s) == 2)) + r")(?![a-z])", re.IGNORECASE
 )
 _FIGURATIVE_STARTS = pattern_starts(FIGURATIVE)
+# The two long patterns scanned whole, guarded by a look-ahead for the letters their matches begin with.
+_FIGURATIVE = guarded(FIGURATIVE)
+_FRAMING = guarded(FRAMING)
 _CRIME_STARTS = pattern_starts(CRIME)
 
 
@@ -139,7 +142,7 @@ def _conflict_framed(lead: list[str]) -> bool:
         found = typed_actors(text)
         # only when it named one can a figurative phrase ("charm offensive") be what named them
         if found.political and may_match(word_starts(text), _FIGURATIVE_STARTS):
-            found = typed_actors(FIGURATIVE.sub(" ", text))
+            found = typed_actors(_FIGURATIVE.sub(" ", text))
         forces += found.force
         political += found.political
         domain += _domain(text)
@@ -209,7 +212,7 @@ def _sentence_hits(
         if trigger.level >= 2 or trigger.need is not Need.NOTHING:
             if actors is None:  # the costly checks, only for sentences with a trigger that needs them
                 if may_match(starts, _FIGURATIVE_STARTS):
-                    text = FIGURATIVE.sub(_blank, raw)
+                    text = _FIGURATIVE.sub(_blank, raw)
                 actors = typed_actors(text)
             if text is not raw:
                 match = trigger.pattern.search(text)
@@ -245,7 +248,7 @@ def _direction(sentences: list[Sentence], starts: list[set[str]], kind: EventTyp
         text = sentence.text
         if _FRAMING_STARTS is not None and starts[rank].isdisjoint(_FRAMING_LONG) and not _FRAMING_TWO.search(text):
             continue
-        cues = [m.lastgroup for m in FRAMING.finditer(text)]
+        cues = [m.lastgroup for m in _FRAMING.finditer(text)]
         if not cues or HISTORY.search(text):
             continue
         weight = _weight(sentence, rank)

@@ -1,8 +1,9 @@
-"""A cheap test that spares the lexicons' regexes a scan: the letters their matches start with.
+"""Cheap tests that spare the lexicons' regexes work: the letters their matches start with.
 
 A pattern's starts are the first letters (up to five) every match of it begins with,
 read from the parsed pattern; a sentence none of whose words begins with one of them
-cannot match, so the search is skipped.
+cannot match, so the search is skipped. A pattern that is searched is guarded by a
+look-ahead for its first letters, so the regex engine tries its alternatives only there.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["may_match", "pattern_starts", "word_starts"]
+__all__ = ["guarded", "may_match", "pattern_starts", "word_starts"]
 
 # How many first letters of a word the starts hold: with five, a sentence passes the test
 # for an escalation trigger a quarter as often as with three ("dep" of "department" is not "deplo").
@@ -37,6 +38,15 @@ def word_starts(text: str) -> set[str]:
 def may_match(starts: set[str], pattern: frozenset[str] | None) -> bool:
     """False when no word with these starts can begin a match of a pattern with these starts (None: unknown)."""
     return pattern is None or not starts.isdisjoint(pattern)
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern, tried only where one of its first letters stands (half the time of a long alternation)."""
+    starts = pattern_starts(pattern)
+    if starts is None or pattern.flags & re.VERBOSE:
+        return pattern
+    letters = "".join(sorted({start[0] for start in starts}))
+    return re.compile(f"(?=[{letters}{letters.upper()}])(?:{pattern.pattern})", pattern.flags)
 
 
 def pattern_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:

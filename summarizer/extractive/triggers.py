@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..scales import EventType
-from .scan import pattern_starts
+from .scan import guarded, pattern_starts
 
 __all__ = [
     "ATTRIBUTIVE",
@@ -186,7 +186,7 @@ def _triggers(table: str) -> list[Trigger]:
     out = []
     for head, parts in rows:
         kind, level, need, *noun = head.split()
-        compiled = re.compile(rf"\b(?:{''.join(parts)})\b", re.IGNORECASE)
+        compiled = guarded(re.compile(rf"\b(?:{''.join(parts)})\b", re.IGNORECASE))
         out.append(Trigger(EventType(kind), int(level), Need(need), compiled, bool(noun), pattern_starts(compiled)))
     return out
 
