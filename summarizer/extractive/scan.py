@@ -9,6 +9,8 @@ look-ahead for its first letters, so the regex engine tries its alternatives onl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import chain
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
@@ -28,11 +30,13 @@ def word_starts(text: str) -> set[str]:
     """The first two to five letters of every word (and of each part of a hyphenated one)."""
     if not text.isascii():
         text = text.translate(_FOLD)
-    heads = set(_WORD_START.findall(text.lower()))
-    starts = set(heads)
-    for length in range(2, _PREFIX):
-        starts.update([head[:length] for head in heads])
-    return starts
+    return set(chain.from_iterable(map(_prefixes, _WORD_START.findall(text.lower()))))
+
+
+@lru_cache(maxsize=1 << 14)
+def _prefixes(head: str) -> tuple[str, ...]:
+    """The starts of a word from its first five letters ("inva" of "invad"); the same words recur."""
+    return tuple(head[:length] for length in range(2, len(head) + 1))
 
 
 def may_match(starts: set[str], pattern: frozenset[str] | None) -> bool:
