@@ -80,6 +80,7 @@ def _by_start(triggers: list[Trigger]) -> dict[str, set[int]]:
 
 # A sentence's candidate triggers: those under its words' starts, and any whose starts are not known.
 _BY_START = _by_start(TRIGGERS)
+_TRIGGER_STARTS = frozenset(_BY_START)
 _UNKNOWN_START = frozenset(i for i, t in enumerate(TRIGGERS) if t.starts is None)
 _FORCEFUL = frozenset({EventType.FIGHT, EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.SANCTION})
 
@@ -191,7 +192,7 @@ def _latest_year(text: str) -> int:
 def _candidates(starts: set[str], conflict: bool) -> list[Trigger]:
     """The triggers that can match a sentence with these word starts, in table order."""
     found = set(_UNKNOWN_START)
-    for start in _BY_START.keys() & starts:
+    for start in starts & _TRIGGER_STARTS:
         found.update(_BY_START[start])
     # force words in a story about markets, matches or screens do not count
     return [TRIGGERS[i] for i in sorted(found) if conflict or TRIGGERS[i].level < 2]
