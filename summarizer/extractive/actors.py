@@ -65,7 +65,8 @@ def _nouns(words: list[str]) -> set[str]:
 
 def words_of(text: str) -> list[str]:
     """The words of a sentence without possessive endings and closing full stops."""
-    return [_token(w) for w in _TOKEN.findall(text)]
+    # a word of letters alone has nothing to cut: only the others go through _token
+    return [w if w.isalpha() else _token(w) for w in _TOKEN.findall(text)]
 
 
 @dataclass(frozen=True, slots=True)

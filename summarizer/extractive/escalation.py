@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..scales import Direction, EventType
 from .actors import Actors, find_actors, merge_names, typed_actors, words_of
+from .scan import guarded, may_match, pattern_starts, word_starts
 from .sentences import Sentence
 from .triggers import (
     ATTRIBUTIVE,
@@ -38,8 +39,6 @@ from .triggers import (
     YEAR,
     Need,
     Trigger,
-    pattern_starts,
-    word_starts,
 )
 
 __all__ = ["LEVEL_MEANING", "EscalationReading", "assess_escalation", "find_actors", "merge_names"]
@@ -58,11 +57,31 @@ _LEAD_SENTENCES = 5
 _PUBLISHED_YEAR = re.compile(r"\s*((?:19|20)\d\d)\b")
 _FRAMING_STARTS = pattern_starts(FRAMING)
 # Word starts alone pass nearly every sentence ("no" begins "north", "de" "defence"): a framing cue
-# of two letters must be a whole word or end at a hyphen, and three-letter starts are checked as before.
-_FRAMING_THREE = frozenset(s for s in _FRAMING_STARTS or () if len(s) == 3)
+# of two letters must be a whole word or end at a hyphen; longer starts are looked up among the words'.
+_FRAMING_LONG = frozenset(s for s in _FRAMING_STARTS or () if len(s) > 2)
 _FRAMING_TWO = re.compile(
     r"\b(?:" + "|".join(sorted(s for s in _FRAMING_STARTS or () if len(s) == 2)) + r")(?![a-z])", re.IGNORECASE
 )
+_FIGURATIVE_STARTS = pattern_starts(FIGURATIVE)
+# The two long patterns scanned whole, guarded by a look-ahead for the letters their matches begin with.
+_FIGURATIVE = guarded(FIGURATIVE)
+_FRAMING = guarded(FRAMING)
+_CRIME_STARTS = pattern_starts(CRIME)
+
+
+def _by_start(triggers: list[Trigger]) -> dict[str, set[int]]:
+    """Each start a trigger's matches can have, with the triggers' positions in the list."""
+    index: dict[str, set[int]] = {}
+    for i, trigger in enumerate(triggers):
+        for start in trigger.starts or ():
+            index.setdefault(start, set()).add(i)
+    return index
+
+
+# A sentence's candidate triggers: those under its words' starts, and any whose starts are not known.
+_BY_START = _by_start(TRIGGERS)
+_TRIGGER_STARTS = frozenset(_BY_START)
+_UNKNOWN_START = frozenset(i for i, t in enumerate(TRIGGERS) if t.starts is None)
 _FORCEFUL = frozenset({EventType.FIGHT, EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.SANCTION})
 
 
@@ -122,8 +141,9 @@ def _conflict_framed(lead: list[str]) -> bool:
     forces = political = domain = 0
     for text in lead:
         found = typed_actors(text)
-        if found.political:  # only then can a figurative phrase ("charm offensive") be what named them
-            found = typed_actors(FIGURATIVE.sub(" ", text))
+        # only when it named one can a figurative phrase ("charm offensive") be what named them
+        if found.political and may_match(word_starts(text), _FIGURATIVE_STARTS):
+            found = typed_actors(_FIGURATIVE.sub(" ", text))
         forces += found.force
         political += found.political
         domain += _domain(text)
@@ -169,6 +189,15 @@ def _latest_year(text: str) -> int:
     return max((int(y) for y in YEAR.findall(text)), default=0)
 
 
+def _candidates(starts: set[str], conflict: bool) -> list[Trigger]:
+    """The triggers that can match a sentence with these word starts, in table order."""
+    found = set(_UNKNOWN_START)
+    for start in starts & _TRIGGER_STARTS:
+        found.update(_BY_START[start])
+    # force words in a story about markets, matches or screens do not count
+    return [TRIGGERS[i] for i in sorted(found) if conflict or TRIGGERS[i].level < 2]
+
+
 def _sentence_hits(
     sentence: Sentence, starts: set[str], weight: float, conflict: bool, dated_before: bool, relief: bool
 ) -> list[_Hit]:
@@ -177,17 +206,14 @@ def _sentence_hits(
     found: dict[EventType, _Hit] = {}
     actors: Actors | None = None
     setting: bool | None = None  # the article's present, in a conflict story, not about a film or a match
-    for trigger in TRIGGERS:
-        if trigger.level >= 2 and not conflict:
-            continue  # force words in a story about markets, matches or screens
-        if trigger.starts is not None and starts.isdisjoint(trigger.starts):
-            continue  # none of its words can begin here: skip the search
+    for trigger in _candidates(starts, conflict):
         match = trigger.pattern.search(raw)
         if match is None:
             continue
         if trigger.level >= 2 or trigger.need is not Need.NOTHING:
             if actors is None:  # the costly checks, only for sentences with a trigger that needs them
-                text = FIGURATIVE.sub(_blank, raw)
+                if may_match(starts, _FIGURATIVE_STARTS):
+                    text = _FIGURATIVE.sub(_blank, raw)
                 actors = typed_actors(text)
             if text is not raw:
                 match = trigger.pattern.search(text)
@@ -211,7 +237,8 @@ def _sentence_hits(
         old = found.get(kind)
         if old is None or (hit.firm, hit.level) > (old.firm, old.level):
             found[kind] = hit
-    if not found and (crime := CRIME.search(raw)) is not None and not (actors or typed_actors(raw)).political:
+    crime = CRIME.search(raw) if not found and may_match(starts, _CRIME_STARTS) else None
+    if crime is not None and not (actors or typed_actors(raw)).political:
         found[EventType.CRIME] = _Hit(EventType.CRIME, 0, weight, sentence, crime.group(), crime.start(), True)
     return list(found.values())
 
@@ -220,9 +247,9 @@ def _direction(sentences: list[Sentence], starts: list[set[str]], kind: EventTyp
     up = down = damp = 0.0
     for rank, sentence in enumerate(sentences):
         text = sentence.text
-        if _FRAMING_STARTS is not None and starts[rank].isdisjoint(_FRAMING_THREE) and not _FRAMING_TWO.search(text):
+        if _FRAMING_STARTS is not None and starts[rank].isdisjoint(_FRAMING_LONG) and not _FRAMING_TWO.search(text):
             continue
-        cues = [m.lastgroup for m in FRAMING.finditer(text)]
+        cues = [m.lastgroup for m in _FRAMING.finditer(text)]
         if not cues or HISTORY.search(text):
             continue
         weight = _weight(sentence, rank)

@@ -27,8 +27,9 @@ from functools import cache
 
 from ..models import HedgeKind
 from .hedge_lexicon import CONDITION, HEADS, LEXICON, REPORTED_BEFORE, VETO_BEFORE, WOULD
+from .phrases import trie
+from .scan import pattern_starts
 from .sentences import Sentence
-from .triggers import pattern_starts
 
 __all__ = ["HedgeCue", "claim_of", "find_hedges", "hedge_spans"]
 
@@ -41,12 +42,13 @@ _KINDS = {f"k{i}": kind for i, (kind, _) in enumerate(LEXICON)}
 _STARTS = [pattern_starts(re.compile(pattern)) for _, pattern in LEXICON]
 _HEAD = re.compile(r"[a-z']+")
 # Tokens are runs of a-z and the clitics 's and 're; the head-word tokens among them are found by the
-# regex engine rather than by a Python loop over every token.
+# regex engine rather than by a Python loop over every token, the 250 heads as a trie (a third of the
+# time of trying each head in turn at every word).
 _CLITICS = frozenset({"'s", "'re"})
 _HEAD_TOKEN = re.compile(
     "|".join(re.escape(h) + r"\b" for h in sorted(HEADS & _CLITICS))
     + r"|(?<![a-z])(?:"
-    + "|".join(sorted((h for h in HEADS if h not in _CLITICS), key=len, reverse=True))
+    + trie([h for h in HEADS if h not in _CLITICS])
     + r")(?![a-z])"
 )
 _CLAUSE_END = re.compile(r"\s*(?:[;:!?()\[\]\u2014\u2013]|--|[,.][\"\u201d\u2019]?(?=\s|$))\s*")

@@ -8,7 +8,7 @@ Punkt model finds the boundaries, which keeps abbreviations ("U.S.", "Mr.",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 __all__ = ["CALENDAR_WORDS", "STOPWORDS", "Sentence", "content_words", "split_sentences"]
@@ -184,12 +184,12 @@ class Sentence:
     text: str
     line: int
     index: int
+    # True for a full sentence, not a heading, menu entry or caption; set once, asked for many times.
+    is_prose: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_prose(self) -> bool:
-        """True for a full sentence, not a heading, menu entry or caption."""
-        words = self.text.split()
-        return len(words) >= 6 and self.text.rstrip().endswith(_TERMINAL)
+    def __post_init__(self) -> None:
+        prose = len(self.text.split()) >= 6 and self.text.rstrip().endswith(_TERMINAL)
+        object.__setattr__(self, "is_prose", prose)
 
 
 def _spans(line: str) -> list[tuple[int, int]]:

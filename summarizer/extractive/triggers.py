@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
-from re import _constants, _parser  # type: ignore[attr-defined]
-from typing import Any
 
 from ..scales import EventType
+from .scan import guarded, pattern_starts
 
 __all__ = [
     "ATTRIBUTIVE",
@@ -39,8 +38,6 @@ __all__ = [
     "YEAR",
     "Need",
     "Trigger",
-    "pattern_starts",
-    "word_starts",
 ]
 
 
@@ -61,7 +58,7 @@ class Trigger:
     need: Need
     pattern: re.Pattern[str]
     nominal: bool = False  # a noun naming an event: counts as new only with a marker of a new event
-    starts: frozenset[str] | None = None  # the first three letters any match can begin with, if known
+    starts: frozenset[str] | None = None  # the first letters (two to five) any match can begin with, if known
 
 
 # One trigger a line: TYPE LEVEL NEED [noun]: pattern; indented lines continue the pattern.
@@ -189,44 +186,9 @@ def _triggers(table: str) -> list[Trigger]:
     out = []
     for head, parts in rows:
         kind, level, need, *noun = head.split()
-        compiled = re.compile(rf"\b(?:{''.join(parts)})\b", re.IGNORECASE)
+        compiled = guarded(re.compile(rf"\b(?:{''.join(parts)})\b", re.IGNORECASE))
         out.append(Trigger(EventType(kind), int(level), Need(need), compiled, bool(noun), pattern_starts(compiled)))
     return out
-
-
-_SKIP = {_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT}
-_REPEATS = {_constants.MAX_REPEAT, _constants.MIN_REPEAT}
-
-
-def _starts(items: list[Any], seen: str) -> frozenset[str] | None:
-    """Every start (three letters, or two before a space) a parsed pattern can match; None if unknown."""
-    for i, (op, arg) in enumerate(items):
-        rest = items[i + 1 :]
-        if op is _constants.LITERAL and not chr(arg).isalpha():
-            return frozenset({seen}) if len(seen) >= 2 else None
-        if op is _constants.LITERAL:
-            seen += chr(arg).lower()
-            if len(seen) == 3:
-                return frozenset({seen})
-        elif op in _SKIP:
-            continue
-        elif op is _constants.SUBPATTERN:
-            return _starts(list(arg[-1]) + rest, seen)
-        elif op is _constants.BRANCH:
-            return _union([_starts(list(alt) + rest, seen) for alt in arg[1]])
-        elif op in _REPEATS and arg[0] >= 1:
-            return _starts(list(arg[2]) + rest, seen)
-        elif op in _REPEATS:
-            return _union([_starts(list(arg[2]) + rest, seen), _starts(rest, seen)])
-        else:
-            return frozenset({seen}) if len(seen) >= 2 else None
-    return frozenset({seen}) if len(seen) >= 2 else None
-
-
-def _union(sets: list[frozenset[str] | None]) -> frozenset[str] | None:
-    if any(s is None for s in sets):
-        return None
-    return frozenset().union(*(s for s in sets if s is not None))
 
 
 # Violence or crime with no political or armed actor: the CRIME type, level 0.
@@ -447,21 +409,6 @@ FRAMING = re.compile(
     rf"(?P<damp>{DAMP.pattern})|(?P<down>{DOWN.pattern})|(?P<up>{UP.pattern})",
     re.IGNORECASE,
 )
-
-
-_WORD_START = re.compile(r"\b[a-z]{2,3}")
-
-
-def word_starts(text: str) -> set[str]:
-    """The first two and three letters of every word (and of each part of a hyphenated one)."""
-    starts = set(_WORD_START.findall(text.lower()))
-    starts.update([s[:2] for s in starts])
-    return starts
-
-
-def pattern_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Every start (three letters, or two) a match of the pattern can have; None if unknown."""
-    return _starts(list(_parser.parse(pattern.pattern, pattern.flags)), "")
 
 
 TRIGGERS = _triggers(_TABLE)
