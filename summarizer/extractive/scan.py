@@ -44,18 +44,30 @@ def may_match(starts: set[str], pattern: frozenset[str] | None) -> bool:
     return pattern is None or not starts.isdisjoint(pattern)
 
 
-def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern, tried only where one of its first letters stands (half the time of a long alternation)."""
-    starts = pattern_starts(pattern)
-    if starts is None or pattern.flags & re.VERBOSE:
-        return pattern
+def guarded(pattern: re.Pattern[str] | str, flags: int = 0) -> re.Pattern[str]:
+    """The same pattern, tried only where one of its first letters stands (half the time of a long alternation).
+
+    Given as source text (with ``flags``), it is compiled once, guarded.
+    """
+    source, flags = (pattern.pattern, pattern.flags) if isinstance(pattern, re.Pattern) else (pattern, flags)
+    starts = _source_starts(source, flags)
+    if starts is None or flags & re.VERBOSE:
+        return pattern if isinstance(pattern, re.Pattern) else re.compile(source, flags)
     letters = "".join(sorted({start[0] for start in starts}))
-    return re.compile(f"(?=[{letters}{letters.upper()}])(?:{pattern.pattern})", pattern.flags)
+    return re.compile(f"(?=[{letters}{letters.upper()}])(?:{source})", flags)
 
 
-def pattern_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def pattern_starts(pattern: re.Pattern[str] | str, flags: int = 0) -> frozenset[str] | None:
     """Every start (five letters, or two to four before a non-letter) a match can have; None if unknown."""
-    return _starts(list(_parser.parse(pattern.pattern, pattern.flags)), "")
+    if isinstance(pattern, re.Pattern):
+        return _source_starts(pattern.pattern, pattern.flags)
+    return _source_starts(pattern, flags)
+
+
+@lru_cache(maxsize=1024)
+def _source_starts(source: str, flags: int) -> frozenset[str] | None:
+    # parsed once per pattern: the import of the lexicons parses each big pattern for its starts and its guard
+    return _starts(list(_parser.parse(source, flags)), "")
 
 
 def _starts(items: list[Any], seen: str) -> frozenset[str] | None:

@@ -186,8 +186,9 @@ def _triggers(table: str) -> list[Trigger]:
     out = []
     for head, parts in rows:
         kind, level, need, *noun = head.split()
-        compiled = guarded(re.compile(rf"\b(?:{''.join(parts)})\b", re.IGNORECASE))
-        out.append(Trigger(EventType(kind), int(level), Need(need), compiled, bool(noun), pattern_starts(compiled)))
+        source = rf"\b(?:{''.join(parts)})\b"
+        starts = pattern_starts(source, re.IGNORECASE)
+        out.append(Trigger(EventType(kind), int(level), Need(need), guarded(source, re.IGNORECASE), bool(noun), starts))
     return out
 
 
