@@ -78,6 +78,7 @@ class Attributions:
         self._mentions_upto = 0  # sentences whose mentions are read
         self._bodies: list[tuple[int, str]] = []  # named non-person sources, for "it", "they", "we"
         self._sentence_index = 0
+        self._last = (-9, "")  # the latest named source and its sentence, for a "they" in the sentence after it
         self._opening = (-1, -1)  # (sentence, history index) of the person opening the current sentence
         self._sentence_end = 0
         for sentence in sentences:
@@ -166,6 +167,7 @@ class Attributions:
         for claim in claims:
             if claim.named and claim.source:
                 self._history.append(claim.source)
+                self._last = (self._sentence_index, claim.source)
                 if not is_person(claim.source):
                     self._bodies.append((self._sentence_index, claim.source))
         return claims
@@ -215,10 +217,14 @@ class Attributions:
             return None  # "the announced expansion", "a reported 500": a participle as an adjective
         # "reports", "estimates", "claims" after a determiner or an adjective are nouns, not verbs
         nounlike = is_noun(word) or word in ("claims", "claim", "records")
-        after_modifier = i == 0 or prev.lower() in DETERMINERS or prev[:1].islower()
+        after_modifier = (
+            (i == 0 and not _names_subject(toks, after)) or prev.lower() in DETERMINERS or prev[:1].islower()
+        )
         if nounlike and after_modifier and not _pronoun(prev) and not is_noun(prev):
             return None
-        if prev.lower() in ("it", "they", "we") and word not in STRONG_VERBS:
+        if nounlike and _after_possessive(toks, i):
+            return None  # "according to its Orlen reports": a noun after "its", "their" and a name
+        if prev.lower() in ("it", "they", "we") and word not in STRONG_VERBS and word not in pat.GROUP_VERBS:
             return None  # "it has put ...": only a plain verb of saying or finding lets "it" stand for a body
         if _pronoun(prev) and prev.lower() not in ("that", "this", "these", "those", "one"):
             if prev.lower() in ("who", "which") and i > 1 and toks[i - 1][2] == ",":
@@ -273,6 +279,13 @@ class Attributions:
         span = np_before(toks, i, common=word in STRONG_VERBS)
         if span is None and word not in ACTS:
             span = opening_subject(toks, i + 1)
+        elif span is not None and span[0] > 1 and toks[span[0] - 1][2].lower() in pat.POST_LINKS:
+            # "Results of polls conducted by X for Y and television networks show": the phrase before the verb
+            # ends a post-modifier; the subject is the noun phrase opening the clause
+            subject = opening_subject(toks, i + 1)
+            if subject is not None and subject[0] < span[0]:
+                plain_run = all(t[2][:1].isalnum() for t in toks[subject[1] + 1 : i + 1])
+                span = (subject[0], i) if plain_run else subject  # "A survey of voters by the Orlen Herald"
         if span is None:
             return None
         if span[0] >= 2 and toks[span[0] - 1][2] == "of" and pat.SHARE.match(toks[span[0] - 2][2]):
@@ -354,7 +367,11 @@ class Attributions:
                 and not any(w.lower() == "that" or w in pat.OPENERS for w in rest)
             ):
                 words = []  # "said from his office in Orlen.": where or when it was said, not what
-            if not rest or not (rest[0][0].isalnum() or rest[0] in pat.OPENERS) or len(words) < 3:
+            if (
+                not rest
+                or not (rest[0][0].isalnum() or rest[0] in pat.OPENERS or rest[0] in pat.CURRENCY)
+                or len(words) < 3
+            ):
                 # "..., Kell said." covers what comes before; "since Kell confirmed it." covers nothing before
                 content_after = not boundary
             elif comma and rest[0].endswith("ing") and rest[0][:1].islower():
@@ -406,6 +423,8 @@ class Attributions:
             return self._bodies[-1][1], False  # "The institute ... It found": the body named just before
         if low in ("they", "we") and self._history and pat.PLURAL_SOURCE.search(self._history[-1]):
             return self._history[-1], False  # "Kell and Amsel ... they found": the group named just before
+        if low == "they" and self._last[0] == self._sentence_index - 1:
+            return self._last[1], False  # "Kell, with Amsel and Roth, wrote a study. They found": its authors
         if low in PRONOUNS or words[-1].lower() in PRONOUNS:
             return None, False
         if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in DEFINITE_ANAPHORS:
@@ -465,6 +484,24 @@ class Attributions:
         if label:
             return label, True
         return None, best is not None and not best.weak
+
+
+def _after_possessive(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """True when the names ending at token i follow a possessive determiner ("its FEC", "their Orlen")."""
+    j = i
+    while j >= 0 and is_name(toks[j][2]) and i - j < 4:
+        j -= 1
+    return j >= 0 and j < i and toks[j][2].lower() in pat.POSSESSIVE_DETERMINERS
+
+
+def _names_subject(toks: list[tuple[int, int, str]], after: int) -> bool:
+    """'Kell claims he ...', 'Orlen Data estimates the cost at': a name opening the sentence is the subject of
+    the verb when an object follows; 'Census estimates show', 'Kell claims of fraud' keep the noun reading."""
+    if not is_name(toks[0][2]) or after >= len(toks):
+        return False
+    nxt = toks[after][2]
+    low = nxt.lower()
+    return nxt[:1].isalnum() and low not in REPORTING_VERBS and low not in pat.AUXILIARIES and low not in pat.NOT_OBJECT
 
 
 def _in_aside(text: str, start: int, position: int) -> bool:

@@ -59,6 +59,8 @@ SHARE = re.compile(
 )
 RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b")
 PLURAL_SOURCE = re.compile(r"\s(?:and|&)\s|[a-z]s$")
+POSSESSIVE_DETERMINERS = frozenset("its his her their our my your".split())
+POST_LINKS = frozenset("of for by from and with at".split())
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
 PUT = frozenset(["put", "puts"])  # "Forbes puts his fortune at $45 billion": to put a thing at a number
 PUT_AT = re.compile(r"\s[^.;:]{1,60}?\sat\s+(?:[a-z]+\s+){0,2}[$\u00a3\u20ac]?\d")
@@ -70,10 +72,18 @@ QUOTE_NEXT = re.compile(r"\s*[,:]?\s*[\u201c\"'`\u2018]")
 SPOKEN_IN = re.compile(r"\b(?:statement|interview|excerpt|speech|letter|remarks)\b", re.IGNORECASE)
 PERIODS = frozenset("past years months weeks days decades".split())
 SHARE_WORD = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.IGNORECASE)
+# what follows a noun, not a verb: "Kell claims of fraud", "Orlen estimates for May"
+NOT_OBJECT = frozenset("of for from by in on and or to about against over were are was is".split())
 AUXILIARIES = frozenset("have has had is are was were be been will would can could do does did".split())
 SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
 STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 PROGRESSIVE = frozenset("is are was were been be".split())
+# verbs by which a body or a group ("it", "they", "we") states a finding or a stance of its own
+GROUP_VERBS = frozenset(
+    """conclude concludes concluded argue argues argued insist insists insisted believe believes believed
+    expect expects expected estimate estimated suggest suggests suggested stated states claim claims claimed
+    calculated calculate project projects projected fear fears feared""".split()
+)
 BODY_REACH = 2  # sentences back that "it" or "they" may point to a named body
 PARENTHESIS_ENDS = frozenset([",", ")", "\u2014", "\u2013"])
 NOT_SUBJECT = frozenset("like unlike as with despite including among during without about".split())
@@ -105,6 +115,7 @@ MENTION = re.compile(
 )
 WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
 LEAD_PUNCT = frozenset([",", "\u2014", "\u2013", "-"])
+CURRENCY = frozenset("$\u00a3\u20ac\u00a5")  # "said $5 million was lost": a figure opens what was said
 OPENERS = frozenset([":", "\u201c", '"', "'", "\u2018", "`"])
 
 
