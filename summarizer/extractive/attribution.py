@@ -30,6 +30,7 @@ from .claim_words import (
 )
 from .phrases import (
     DETERMINERS,
+    clause_start,
     is_name,
     is_noun,
     np_after,
@@ -128,7 +129,16 @@ class Attributions:
                     if opened is not None and opened[2] == "(":  # "(93 percent, according to X)": the brackets only
                         claim = Claim(found.start, found.end, found.source, False, found.named, floor=opened[0])
                     else:
-                        claim = Claim(found.start, found.end, found.source, False, found.named, both=True)
+                        # "X rose 5 percent, according to Y, a firm with 35 staff": what follows Y's phrase
+                        # after a comma or a dash describes Y, when the clause Y vouches for stands before it
+                        tail = (
+                            at >= 3
+                            and span[1] + 2 < len(toks)
+                            and toks[span[1] + 1][2] in pat.LEAD_PUNCT
+                            and pat.APPOSITIVE_START.match(toks[span[1] + 2][2]) is not None
+                        )
+                        limit = toks[span[1]][1] if tail else 0
+                        claim = Claim(found.start, found.end, found.source, False, found.named, both=True, limit=limit)
             elif word in PARTICIPLE_CUES and at > 0 and toks[at - 1][2].lower() in pat.PROGRESSIVE:
                 claim = self._verb_claim(match, toks, at - 1, after, word)  # "Kell is seeking", "they are vowing"
             elif word in PARTICIPLE_CUES:
@@ -145,6 +155,8 @@ class Attributions:
             if _VERB_BEFORE.search(sentence.text, 0, study.start()):
                 continue  # "said in a statement": where the cue before it spoke, not a source of its own
             source = " ".join(study.group(1).split())
+            if pat.GENERIC_POLLS.match(source):
+                continue  # "rose in the polls", "above 50 percent in national polls": no poll of anyone's
             if pat.SPOKEN_IN.search(source) and any(c.source and not c.weak for c in claims):
                 continue  # "In a statement, Kell said": the speaker, not the statement, is the source
             claims.append(Claim(at, sentence.start + study.end(), source, False, True, both=True))
@@ -244,7 +256,7 @@ class Attributions:
         if prev == ",":
             # "X, the agency's head, said": skip the appositive back to the name before it
             j = i - 1
-            while j >= 0 and toks[j][2] != "," and i - j <= 8:
+            while j >= 0 and toks[j][2] != "," and i - j <= 12:
                 j -= 1
             if j > 0 and toks[j][2] == ",":
                 inner = np_before(toks, i - 1) if i - 1 > j else None
@@ -254,6 +266,8 @@ class Attributions:
                 opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
                 if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
                     return self._claim(match, phrase_of(text, toks, *outer), content_after=True)
+        if prev.lower() == "and" and word not in ACTS:
+            return self._coordinated(match, toks, i)
         if prev in pat.PARENTHESIS_ENDS and word not in ACTS:
             subject = opening_subject(toks, i + 1)  # "The poll, released on Monday by X, showed"
             if subject is not None:
@@ -315,6 +329,25 @@ class Attributions:
         if before == "," and after < len(toks) and toks[after][2] == ",":
             return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
         return claim
+
+    def _coordinated(self, match: re.Match[str], toks: list[tuple[int, int, str]], i: int) -> Claim | None:
+        """'Kell runs a farm and says it lost 40 cows': the verb after "and" shares the clause's opening subject."""
+        start = clause_start(toks, i)
+        if start < 0 or start >= i:
+            return None
+        base = pat.CONTRACTION.split(toks[start][2])[0].lower()
+        if base in PRONOUNS and base not in ("he", "she"):
+            return None  # "They're ... and agree": no name to give
+        span = (start, start) if base in ("he", "she") else np_after(toks, start)
+        if span is None or span[1] + 1 >= i:
+            return None
+        verb = toks[span[1] + 1][2]
+        if not (verb.isalpha() and verb.islower()) or verb in pat.NOT_OBJECT or verb in DETERMINERS:
+            return None  # the phrase must be followed by its own verb: "Kell runs ..."
+        if any(t[2].lower() in pat.SUBORDINATORS or t[2] in ";:" for t in toks[span[1] + 1 : i]):
+            return None  # "Kell runs a farm that grows corn and says": the "and" may join the inner clause
+        phrase = base if base in ("he", "she") else phrase_of(self.text, toks, *span)
+        return self._claim(match, phrase, content_after=True)
 
     def _participle(
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, earlier: list[Claim]
@@ -451,7 +484,7 @@ class Attributions:
         rank = (2, 0)
         for claim in self._claims[sentence.index]:
             covers = (
-                claim.both
+                (claim.both and not (claim.limit and position >= claim.limit))
                 or (claim.content_after and position >= claim.end and not (claim.limit and position >= claim.limit))
                 or (not claim.content_after and claim.floor <= position < claim.start)
             )

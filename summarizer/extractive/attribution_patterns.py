@@ -60,6 +60,17 @@ SHARE = re.compile(
 RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b")
 PLURAL_SOURCE = re.compile(r"\s(?:and|&)\s|[a-z]s$")
 POSSESSIVE_DETERMINERS = frozenset("its his her their our my your".split())
+CONTRACTION = re.compile("['\u2019]")  # "They're", "She\u2019s": a pronoun and a verb in one token
+# the first word of a phrase that describes a source named before it: "X, a firm with 35 staff", "X, where ..."
+APPOSITIVE_START = re.compile(
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|both|where|which|who|whose|virtually|nearly|"
+    r"almost|about|roughly|half|\d[\d,.]*)$",
+    re.IGNORECASE,
+)
+# polls in general, named by nobody: "in the polls", "in recent national polls", "in some surveys"
+GENERIC_POLLS = re.compile(
+    r"(?:(?:the|some|many|most|all|recent|national|state|and|several|public|early|[a-z]+-?)\s+)*(?:polls|surveys)$"
+)
 POST_LINKS = frozenset("of for by from and with at".split())
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
 PUT = frozenset(["put", "puts"])  # "Forbes puts his fortune at $45 billion": to put a thing at a number
