@@ -189,8 +189,11 @@ class Attributions:
         while self._mentions_upto < self._sentence_index:
             sentence = self.sentences[self._mentions_upto]
             for mention in pat.MENTION.finditer(sentence.text):
-                if not any(plain(w) in NOT_NAMES for w in mention.group().split()[-2:]):
-                    self._mentions.append(mention.group())
+                words = mention.group().split()
+                if len(words) == 3 and gender(" ".join(words[1:])) and not gender(words[0] + " " + words[2]):
+                    words = words[1:]  # "Secretary of State Dana Kell": the given name begins the person's name
+                if not any(plain(w) in NOT_NAMES for w in words[-2:]):
+                    self._mentions.append(" ".join(words))
             self._mentions_upto += 1
         return self._mentions
 
@@ -266,6 +269,12 @@ class Attributions:
                 opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
                 if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
                     return self._claim(match, phrase_of(text, toks, *outer), content_after=True)
+        if prev == ")" and word not in ACTS:
+            # "Sen. Dana Kell (R-Orl.) said", "Kell (pictured) told": the name stands before the brackets
+            j = next((n for n in range(i - 1, max(-1, i - 9), -1) if toks[n][2] == "("), -1)
+            named = np_before(toks, j - 1) if j > 0 else None
+            if named is not None and is_name(toks[named[1]][2]):
+                return self._claim(match, phrase_of(text, toks, *named), content_after=True)
         if prev.lower() == "and" and word not in ACTS:
             return self._coordinated(match, toks, i)
         if prev in pat.PARENTHESIS_ENDS and word not in ACTS:

@@ -122,7 +122,7 @@ PERSON_SUBJECT = re.compile(
     r"(?=,|\s+[a-z])"
 )
 MENTION = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+)(?![\w'\u2019])"
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2})(?![\w'\u2019])"
 )
 WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
 LEAD_PUNCT = frozenset([",", "\u2014", "\u2013", "-"])
