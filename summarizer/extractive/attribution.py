@@ -79,6 +79,7 @@ class Attributions:
         self._mentions_upto = 0  # sentences whose mentions are read
         self._bodies: list[tuple[int, str]] = []  # named non-person sources, for "it", "they", "we"
         self._sentence_index = 0
+        self._current: list[Claim] = []
         self._last = (-9, "")  # the latest named source and its sentence, for a "they" in the sentence after it
         self._opening = (-1, -1)  # (sentence, history index) of the person opening the current sentence
         self._sentence_end = 0
@@ -95,6 +96,7 @@ class Attributions:
         self._sentence_end = sentence.end
         self._sentence_index = sentence.index
         claims: list[Claim] = []
+        self._current = claims  # the sentence's claims so far: "Kell says ..., but she cautions"
         toks: list[tuple[int, int, str]] = []
         # a person who opens a sentence ("Dana Kell, a farmer, ...") is the likeliest "she" of what follows
         subject = pat.PERSON_SUBJECT.match(sentence.text)
@@ -446,11 +448,12 @@ class Attributions:
             # a tag after a quote carried over from before ('... won the vote," he said'): the person
             # opening the quoted sentence is what was said about, not "he"; in a paraphrase he may be
             skip = self._opening[1] if after_quote and self._opening[0] == self._sentence_index else -1
-            for names in (self._history, self._mentioned()):
+            current = [c.source for c in self._current if c.named and c.source and not after_quote]
+            for first, names in ((True, self._history + current), (False, self._mentioned())):
                 for n in range(len(names) - 1, -1, -1):
                     name = names[n]
                     if (
-                        (names is not self._history or n != skip)
+                        (not first or n != skip)
                         and is_person(name)
                         and self._gender(name) in (None, want)
                         and not (" " not in name and common_word(self.text, name))  # "Voters reject ...": no person

@@ -94,7 +94,7 @@ GROUP_VERBS = frozenset(
     """conclude concludes concluded argue argues argued insist insists insisted believe believes believed
     expect expects expected estimate estimated suggest suggests suggested stated states claim claims claimed
     calculated calculate project projects projected fear fears feared""".split()
-)
+) | frozenset(["points out", "pointed out", "point out", "points to", "pointed to", "point to"])
 BODY_REACH = 2  # sentences back that "it" or "they" may point to a named body
 PARENTHESIS_ENDS = frozenset([",", ")", "\u2014", "\u2013"])
 NOT_SUBJECT = frozenset("like unlike as with despite including among during without about".split())
