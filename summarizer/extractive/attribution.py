@@ -281,7 +281,7 @@ class Attributions:
             return self._coordinated(match, toks, i)
         if prev in pat.PARENTHESIS_ENDS and word not in ACTS:
             subject = opening_subject(toks, i + 1)  # "The poll, released on Monday by X, showed"
-            if subject is not None:
+            if subject is not None and not any(t[2].lower() in pat.CLAUSE_JOINS for t in toks[subject[1] + 1 : i]):
                 return self._claim(match, phrase_of(text, toks, *subject), content_after=True)
         if prev in pat.PUNCT_BEFORE_INVERSION and word in pat.ADDRESSEE_VERBS:
             # '"...," X, an aide, told Reuters': the phrase after "told" is the hearer, the speaker is before it
@@ -515,7 +515,12 @@ class Attributions:
                 and (outer is None or claim.start < outer.start)
             ):
                 outer = claim
-        if best is not None and outer is not None and outer.end <= best.start:
+        if (
+            best is not None
+            and outer is not None
+            and outer.end <= best.start
+            and (outer.both or not pat.CONTRAST.search(self.text, outer.end, best.start))
+        ):
             best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says
         at = bisect.bisect_left(self._quote_starts, position) - 1  # quotes are in text order, never nested
         quoted = self._quotes[at] if at >= 0 and position < self._quotes[at][1] and self._quotes[at][2] else None

@@ -71,6 +71,10 @@ APPOSITIVE_START = re.compile(
 GENERIC_POLLS = re.compile(
     r"(?:(?:the|some|many|most|all|recent|national|state|and|several|public|early|[a-z]+-?)\s+)*(?:polls|surveys)$"
 )
+# a second clause set against the first: "X lists 40, while Y lists 55", "X says 40; Y says 55"
+CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
+# words that begin a clause of its own between a subject and a verb: no parenthesis, another subject follows
+CLAUSE_JOINS = frozenset(["while", "whereas", "but", ";"])
 POST_LINKS = frozenset("of for by from and with at".split())
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
 PUT = frozenset(["put", "puts"])  # "Forbes puts his fortune at $45 billion": to put a thing at a number
