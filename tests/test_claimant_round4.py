@@ -73,15 +73,31 @@ def source_of(text: str, quantity: str) -> str | None:
         ),
         # a second clause set against the first keeps its own source
         (
-            "Orlen Weekly lists the brothers with $40 billion each, while the Kestrian Ledger lists them with $55 billion.",
+            "Orlen Weekly lists the brothers with $40 billion each, while the Kestrian Ledger lists them "
+            "with $55 billion.",
             "$55 billion",
             "the Kestrian Ledger",
         ),
         (
-            "Tom Brell and Ilse Kell spoke in Orlen. He calls for $1 trillion in new roads; she calls for $275 billion.",
+            "Tom Brell and Ilse Kell spoke in Orlen. He calls for $1 trillion in new roads; "
+            "she calls for $275 billion.",
             "$275 billion",
             "Ilse Kell",
         ),
+        # a year or "in fact" between the source and its verb; "late last week" is a time
+        ("As another Orlen study from 2011 noted, the average age was 18.", "18", "another Orlen study"),
+        ("A trio of Orlen groups have in fact reported spending $513,000.", "$513,000", "Orlen groups"),
+        (
+            "Surveys of Orlen voters late last week indicated that one-third were unsure.",
+            "one-third",
+            "Surveys of Orlen voters",
+        ),
+        # a source noun of this round, here after a full stop with no space (one token "caucus.The")
+        ("The votes were tallied at the caucus.The outcome showed Kell had 49.8 percent.", "49.8 percent", "outcome"),
+        # "added to" a thing is no speech (a guard for the year rule above: "who in 2012 added to"); after a
+        # quotation it is
+        ("Kell, who in 2012 added to his portfolio of 14 farms, bought two more.", "14", None),
+        ('"It was 50 percent more," Kell added to the Herald.', "50 percent", "Kell"),
     ],
 )
 def test_claimant(text: str, quantity: str, source: str | None) -> None:
@@ -103,7 +119,8 @@ def test_a_person_mention_keeps_the_whole_name() -> None:
     [
         # what describes Y after ", according to Y," is not Y's claim
         (
-            "Orlen Partners earned about $600 million, according to public filings, a huge sum for a firm with 35 staff.",
+            "Orlen Partners earned about $600 million, according to public filings, "
+            "a huge sum for a firm with 35 staff.",
             "35",
         ),
         (

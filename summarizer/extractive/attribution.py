@@ -221,8 +221,21 @@ class Attributions:
             i -= 3  # "have in the past said", "has over the years said": an adverbial phrase
             while i >= 0 and toks[i][2][:1].islower() and toks[i][2].lower() in ADVERBS:
                 i -= 1
+        if i >= 1 and toks[i][2].lower() == "fact" and toks[i - 1][2].lower() == "in":
+            i -= 2  # "have in fact reported"
+            while i >= 0 and toks[i][2][:1].islower() and toks[i][2].lower() in ADVERBS:
+                i -= 1
+        elif i >= 2 and pat.YEAR.fullmatch(toks[i][2]) and toks[i - 1][2].lower() in ("from", "in", "of"):
+            i -= 2  # "another study from 2011 noted": the year the source dates from
         if i < 0:
             return None
+        if (
+            word in pat.ADD_VERBS
+            and after < len(toks)
+            and toks[after][2].lower() == "to"
+            and not any(t[2] in pat.QUOTE_CLOSERS for t in toks[max(0, i - 4) : i + 1])  # '," Kell added to X.'
+        ):
+            return None  # "added to his portfolio of 14 courses": to add to a thing, not to say
         if word in pat.ADD_VERBS and after < len(toks) and pat.COUNTED_OBJECT.match(toks[after][2]):
             following = {t[2].lower() for t in toks[after : after + 7]}
             if following.isdisjoint(pat.AUXILIARIES) and "that" not in following:
@@ -304,6 +317,10 @@ class Attributions:
         span = np_before(toks, i, common=word in STRONG_VERBS)
         if span is None and word not in ACTS:
             span = opening_subject(toks, i + 1)
+            if span is not None and span[1] + 1 <= i and is_name(toks[span[1]][2]):
+                nxt = toks[span[1] + 1][2]
+                if nxt.isalpha() and nxt.islower() and nxt.endswith("s") and nxt not in pat.NOT_OBJECT:
+                    span = (span[0], span[1] + 1)  # "Surveys of Orlen voters": a name used as a modifier
         elif span is not None and span[0] > 1 and toks[span[0] - 1][2].lower() in pat.POST_LINKS:
             # "Results of polls conducted by X for Y and television networks show": the phrase before the verb
             # ends a post-modifier; the subject is the noun phrase opening the clause

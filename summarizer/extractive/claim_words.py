@@ -85,7 +85,7 @@ SOURCE_NOUNS = frozenset(
     reporters journalists broadcasters agencies results polling numbers tallies ranking
     rankings tracker findings assessment assessments calculations filing disclosure disclosures transcript
     respondents affiliate outlet book article column editorial memoir cable email emails website
-    file log ledger receipt paperwork archive message tape recording footage projection
+    file log ledger receipt paperwork archive message tape recording footage projection outcome breakdown
     organizer member representative executive owner supporter critic opponent proponent advocate lawyer
     attorney historian scholar professor consultant pundit commentator correspondent columnist writer editor
     lobbyist negotiator investigator inspector auditor regulator planner ally rival""".split()
@@ -146,6 +146,6 @@ SPEAKER_LABEL_STOP = frozenset(
 # words that can stand between a source and its verb ("a poll out last week showed")
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last this next week
-    weekend month year night morning afternoon evening earlier out on in recently conducted released
+    weekend month year night morning afternoon evening earlier late out on in recently conducted released
     published taken""".split()
 )
