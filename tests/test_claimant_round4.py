@@ -140,3 +140,31 @@ def test_a_report_after_its_is_a_noun() -> None:
     # "its FEC reports": the noun "reports" after a possessive is no verb with "FEC" as its subject
     text = "The Orlen campaign spent little, according to its FEC reports. It showed $200,000 in payments to a printer."
     assert source_of(text, "$200,000") == "its FEC reports"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a person with a title or a known given name, named after the last speaker, is the likelier "he"
+        (
+            "Tom Lenk, the producer, said the show was old. So is there anything Mr. Kaplan would like to see again? "
+            '"A quiz," he replied. "It is a version of the 40 questions game."',
+            "40",
+            "Mr. Kaplan",
+        ),
+        (
+            'Tom Lenk said the race was open. Mr. Osk has been making this case in Orlen. "We were at 6 percent," '
+            "he added.",
+            "6 percent",
+            "Mr. Osk",
+        ),
+        # but not a person spoken about inside a quotation, nor a possessive
+        (
+            'Tom Lenk said the race was open. "Nobody likes Dana Brell\'s plan," he said. "It costs 40 million."',
+            "40 million",
+            "Tom Lenk",
+        ),
+    ],
+)
+def test_he_is_the_latest_fitting_person(text: str, quantity: str, source: str) -> None:
+    assert source_of(text, quantity) == source

@@ -75,7 +75,9 @@ class Attributions:
         self.sentences = sentences
         self._claims: list[list[Claim]] = []
         self._history: list[str] = []
+        self._history_at: list[int] = []  # the sentence of each name in the history
         self._mentions: list[str] = []  # people named anywhere, for a "he" with no speaker before it
+        self._mentions_at: list[int] = []
         self._mentions_upto = 0  # sentences whose mentions are read
         self._bodies: list[tuple[int, str]] = []  # named non-person sources, for "it", "they", "we"
         self._sentence_index = 0
@@ -110,6 +112,7 @@ class Attributions:
         ):
             self._opening = (sentence.index, len(self._history))
             self._history.append(person)
+            self._history_at.append(sentence.index)
         for match in _CUE.finditer(text, sentence.start, sentence.end):
             word = match.group().lower()
             toks = toks or tokens(text, sentence.start, sentence.end)
@@ -181,6 +184,7 @@ class Attributions:
         for claim in claims:
             if claim.named and claim.source:
                 self._history.append(claim.source)
+                self._history_at.append(self._sentence_index)
                 self._last = (self._sentence_index, claim.source)
                 if not is_person(claim.source):
                     self._bodies.append((self._sentence_index, claim.source))
@@ -190,12 +194,19 @@ class Attributions:
         """People named in the sentences before the current one; read only when a "he"/"she" needs them (rare)."""
         while self._mentions_upto < self._sentence_index:
             sentence = self.sentences[self._mentions_upto]
+            quoted = (
+                pat.quote_spans(self.text, sentence.start, sentence.end) if pat.ANY_QUOTE.search(sentence.text) else []
+            )
             for mention in pat.MENTION.finditer(sentence.text):
+                at = sentence.start + mention.start()
+                if any(a < at < b for a, b in quoted) or mention.group().endswith(("'", "\u2019", "'s", "\u2019s")):
+                    continue  # a person spoken about inside a quotation, or a possessive ("Kell's"), speaks no quote
                 words = mention.group().split()
                 if len(words) == 3 and gender(" ".join(words[1:])) and not gender(words[0] + " " + words[2]):
                     words = words[1:]  # "Secretary of State Dana Kell": the given name begins the person's name
                 if not any(plain(w) in NOT_NAMES for w in words[-2:]):
                     self._mentions.append(" ".join(words))
+                    self._mentions_at.append(self._mentions_upto)
             self._mentions_upto += 1
         return self._mentions
 
@@ -454,6 +465,14 @@ class Attributions:
                 return gender(other)
         return None
 
+    def _fits(self, name: str, want: str) -> bool:
+        """True when a name can be the person a "he" (want "m") or a "she" ("f") stands for."""
+        return (
+            is_person(name)
+            and self._gender(name) in (None, want)
+            and not (" " not in name and common_word(self.text, name))  # "Voters reject ...": no person
+        )
+
     def _resolve(self, phrase: str, after_quote: bool = False) -> tuple[str | None, bool]:
         """The source a phrase names: itself, or for a pronoun or 'the agency' an earlier named source."""
         words = phrase.split()
@@ -466,17 +485,16 @@ class Attributions:
             # opening the quoted sentence is what was said about, not "he"; in a paraphrase he may be
             skip = self._opening[1] if after_quote and self._opening[0] == self._sentence_index else -1
             current = [c.source for c in self._current if c.named and c.source and not after_quote]
-            for first, names in ((True, self._history + current), (False, self._mentioned())):
-                for n in range(len(names) - 1, -1, -1):
-                    name = names[n]
-                    if (
-                        (not first or n != skip)
-                        and is_person(name)
-                        and self._gender(name) in (None, want)
-                        and not (" " not in name and common_word(self.text, name))  # "Voters reject ...": no person
-                    ):
-                        return name, False
-            return None, False
+            names = self._history + current
+            found = next((n for n in range(len(names) - 1, -1, -1) if n != skip and self._fits(names[n], want)), None)
+            at = -1 if found is None else (self._history_at + [self._sentence_index] * len(current))[found]
+            mentions = self._mentioned()
+            for n in range(len(mentions) - 1, -1, -1):
+                if self._mentions_at[n] <= at:
+                    break
+                if self._fits(mentions[n], want) and (found is None or gender(mentions[n]) == want):
+                    return mentions[n], False  # "So would Mr. Kell like a reboot? 'Yes,' he replied": named later
+            return (names[found], False) if found is not None else (None, False)
         if (
             low in ("it", "they", "we")
             and self._bodies

@@ -119,6 +119,7 @@ ONE_OF = re.compile(
     r"(?:one|another|an?\s+(?:second|third|fourth)|two|three|four|five|six|several|\d+)\s+[a-z-]+(?:\s+[a-z-]+){0,3}$",
     re.IGNORECASE,
 )
+ANY_QUOTE = re.compile("[\"\u201c\u201d]|''")
 CURLY_QUOTE = re.compile("[\u201c\u201d]")
 STRAIGHT_QUOTE = re.compile(r"\"|''|``")
 PERSON_SUBJECT = re.compile(
