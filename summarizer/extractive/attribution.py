@@ -339,8 +339,11 @@ class Attributions:
             if subject is not None and subject[0] < span[0]:
                 plain_run = all(t[2][:1].isalnum() for t in toks[subject[1] + 1 : i + 1])
                 span = (subject[0], i) if plain_run else subject  # "A survey of voters by the Orlen Herald"
+        if span is None and word not in ACTS:
+            span = _relative_subject(toks, (i, i), i)  # "Officials who spoke on condition of anonymity said"
         if span is None:
             return None
+        span = _relative_subject(toks, span, i) or span
         if span[0] >= 2 and toks[span[0] - 1][2] == "of" and pat.SHARE.match(toks[span[0] - 2][2]):
             return None  # "72 percent of Democrats said": a share of those asked, no source of a figure
         # the head noun stands before a post-modifier: "files" in "Audit files from Orlen Data show"
@@ -569,6 +572,25 @@ class Attributions:
         if label:
             return label, True
         return None, best is not None and not best.weak
+
+
+def _relative_subject(toks: list[tuple[int, int, str]], span: tuple[int, int], i: int) -> tuple[int, int] | None:
+    """'Others who have urged a tougher approach against Orlen groups expressed', 'The number that caught the eyes
+    of analysts shows': the phrase before the verb ends a relative clause; the subject is what opens the clause."""
+    start = clause_start(toks, i)
+    if start < 0 or span[0] - start < 2:
+        return None
+    rel = next((r for r in range(start + 1, min(span[0], start + 7)) if toks[r][2].lower() in pat.RELATIVES), None)
+    if rel is None or any(not t[2][:1].isalnum() or t[2].lower() in pat.NOT_IN_SUBJECT for t in toks[start:rel]):
+        return None  # "Kell would do better to say that": a verb before "that", no subject phrase
+    if any(t[2].lower() in pat.SUBORDINATORS for t in toks[rel + 1 : span[0]]):
+        return None  # "The lead that Kell enjoyed shrank when the votes were counted": a clause goes on
+    if any(t[2] in pat.LEAD_PUNCT or t[2] in ";:(" for t in toks[rel:i]):
+        return None  # "Kell, who ..., said": an appositive clause, read elsewhere
+    first = toks[start][2]
+    if not (first.lower() in DETERMINERS or is_name(first) or is_noun(first)):
+        return None
+    return start, rel - 1
 
 
 def _after_possessive(toks: list[tuple[int, int, str]], i: int) -> bool:

@@ -75,6 +75,7 @@ GENERIC_POLLS = re.compile(
 CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
 # words that begin a clause of its own between a subject and a verb: no parenthesis, another subject follows
 CLAUSE_JOINS = frozenset(["while", "whereas", "but", ";"])
+RELATIVES = frozenset(["who", "that", "which", "whose"])
 POST_LINKS = frozenset("of for by from and with at".split())
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
 PUT = frozenset(["put", "puts"])  # "Forbes puts his fortune at $45 billion": to put a thing at a number
@@ -91,6 +92,7 @@ SHARE_WORD = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.IGNORECASE)
 NOT_OBJECT = frozenset("of for from by in on and or to about against over were are was is".split())
 AUXILIARIES = frozenset("have has had is are was were be been will would can could do does did".split())
 SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
+NOT_IN_SUBJECT = AUXILIARIES | SPEECH | frozenset(["to", "would", "should", "could", "may", "might", "must"])
 STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 PROGRESSIVE = frozenset("is are was were been be".split())
 # verbs by which a body or a group ("it", "they", "we") states a finding or a stance of its own
