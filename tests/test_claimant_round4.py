@@ -113,6 +113,14 @@ def source_of(text: str, quantity: str) -> str | None:
         ("Officials who spoke on condition of anonymity said 40 people died.", "40", "Officials"),
         # a guard of that rule: a verb before "that" makes no subject phrase ("Kell would do better to say")
         ("Kell would do better to say that 90 percent were sent.", "90 percent", None),
+        # common nouns for people as sources, with the possessive that opens the phrase
+        (
+            'He had "wanted to fly since he was 5," his childhood friend told the Orlen Herald.',
+            "5",
+            "his childhood friend",
+        ),
+        # a guard: "Nine in 10 voters say" is a share of those asked
+        ("Nine in 10 Orlen voters say she could win, a 16-point margin.", "16", None),
     ],
 )
 def test_claimant(text: str, quantity: str, source: str | None) -> None:

@@ -344,8 +344,12 @@ class Attributions:
         if span is None:
             return None
         span = _relative_subject(toks, span, i) or span
+        if span[0] > 0 and toks[span[0] - 1][2].lower() in pat.POSSESSIVE_DETERMINERS and span[0] - 1 != i:
+            span = (span[0] - 1, span[1])  # "his childhood friend told": the whole phrase
         if span[0] >= 2 and toks[span[0] - 1][2] == "of" and pat.SHARE.match(toks[span[0] - 2][2]):
             return None  # "72 percent of Democrats said": a share of those asked, no source of a figure
+        if span[0] >= 3 and toks[span[0] - 2][2] == "in" and pat.NUMBER_IN.match(toks[span[0] - 1][2]):
+            return None  # "Nine in 10 voters say": a share too
         # the head noun stands before a post-modifier: "files" in "Audit files from Orlen Data show"
         head = next(
             (toks[n - 1][2] for n in range(span[0] + 1, span[1] + 1) if toks[n][2] in pat.POST), toks[span[1]][2]

@@ -88,7 +88,10 @@ SOURCE_NOUNS = frozenset(
     file log ledger receipt paperwork archive message tape recording footage projection outcome breakdown
     organizer member representative executive owner supporter critic opponent proponent advocate lawyer
     attorney historian scholar professor consultant pundit commentator correspondent columnist writer editor
-    lobbyist negotiator investigator inspector auditor regulator planner ally rival""".split()
+    lobbyist negotiator investigator inspector auditor regulator planner ally rival
+    friend neighbor neighbour relative colleague classmate worker employee manager founder farmer teacher
+    student father mother wife husband son daughter brother sister partner volunteer activist voter
+    delegate organiser chief deputy envoy ambassador consultant ceo""".split()
 )
 # regular plurals of the person and body nouns above ("the companies expect", "two senators said")
 SOURCE_NOUNS = SOURCE_NOUNS | frozenset(
