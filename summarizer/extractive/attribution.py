@@ -344,7 +344,11 @@ class Attributions:
         if span is None:
             return None
         span = _relative_subject(toks, span, i) or span
-        if span[0] > 0 and toks[span[0] - 1][2].lower() in pat.POSSESSIVE_DETERMINERS and span[0] - 1 != i:
+        if (
+            span[0] > 0
+            and toks[span[0] - 1][2].lower() in pat.POSSESSIVE_DETERMINERS
+            and toks[span[1]][2][:1].islower()  # a common noun; a name stands on its own ("campaign chief Dana Kell")
+        ):
             span = (span[0] - 1, span[1])  # "his childhood friend told": the whole phrase
         if span[0] >= 2 and toks[span[0] - 1][2] == "of" and pat.SHARE.match(toks[span[0] - 2][2]):
             return None  # "72 percent of Democrats said": a share of those asked, no source of a figure
