@@ -121,6 +121,12 @@ def source_of(text: str, quantity: str) -> str | None:
         ),
         # a guard: "Nine in 10 voters say" is a share of those asked
         ("Nine in 10 Orlen voters say she could win, a 16-point margin.", "16", None),
+        # "X continued:" at a paragraph's end hands the quoted paragraph after it to X
+        (
+            'The debate was tense.\n\nKell continued:\n\n"You look at the questions: can you insult those two people?"',
+            "two",
+            "Kell",
+        ),
     ],
 )
 def test_claimant(text: str, quantity: str, source: str | None) -> None:

@@ -121,7 +121,11 @@ class Attributions:
             claim: Claim | None = None
             if word in pat.PUT and not pat.PUT_AT.match(text, match.end(), sentence.end):
                 continue  # "Forbes puts his fortune at $45 billion" estimates; "put off the vote" does not
-            if word in pat.CONTINUE and not pat.QUOTE_NEXT.match(text, match.end(), sentence.end):
+            if (
+                word in pat.CONTINUE
+                and not pat.QUOTE_NEXT.match(text, match.end(), sentence.end)
+                and text[match.end() : sentence.end].strip() != ":"  # 'Kell continued:' and a quoted paragraph
+            ):
                 continue  # 'Kell continued, "...': speech goes on; "the war continued" is no cue
             if word.startswith("according"):
                 span = np_to_boundary(toks, after)
