@@ -127,6 +127,34 @@ def source_of(text: str, quantity: str) -> str | None:
             "two",
             "Kell",
         ),
+        # "ruled" is a verb of deciding and saying; the words before the phrase are not the source
+        (
+            "Even after a federal judge ruled that the school misled 100,000 students, it paid nothing.",
+            "100,000",
+            "a federal judge",
+        ),
+        (
+            "The man will stay in custody while the case proceeds, a county judge ruled on Monday of his two guns.",
+            "two",
+            "a county judge",
+        ),
+        # a poll that has, puts or gives a result
+        ("Wednesday's Orlen poll has Kell leading Brell by just six points.", "six", "Wednesday's Orlen poll"),
+        (
+            "The Orlen average of three polls conducted in March has Kell leading by 20 points.",
+            "20",
+            "The Orlen average of three polls conducted in March",
+        ),
+        ("The poll has a credibility interval of 3 percentage points.", "3", None),  # a guard: the poll's own error
+        # what a named rule or law sets
+        ("Under Orlen law, candidates trailing by 2 percent of votes may ask for a recount.", "2 percent", "Orlen law"),
+        (
+            "Under the new rule that the ministry issued on Monday, workers earning up to $47,476 get overtime.",
+            "up to $47,476",
+            "the new rule",
+        ),
+        # a guard: a law of nobody named
+        ("Under state law, candidates trailing by 2 percent of votes may ask for a recount.", "2 percent", None),
     ],
 )
 def test_claimant(text: str, quantity: str, source: str | None) -> None:

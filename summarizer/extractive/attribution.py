@@ -31,6 +31,7 @@ from .claim_words import (
 from .phrases import (
     DETERMINERS,
     clause_start,
+    is_modifier,
     is_name,
     is_noun,
     np_after,
@@ -158,7 +159,32 @@ class Attributions:
                     claim = Claim(claim.start, claim.end, claim.source, claim.content_after, claim.named, weak=True)
             if claim is not None:
                 claims.append(claim)
-        studies = pat.IN_STUDY.finditer(sentence.text) if pat.STUDY_WORD.search(sentence.text) else ()
+        study_word = pat.STUDY_WORD.search(sentence.text)
+        for holds in pat.POLL_HAS.finditer(text, sentence.start, sentence.end) if study_word else ():
+            # "Monday's Orlen poll has Kell leading by six points": a poll that has, puts or gives a result
+            toks = toks or tokens(text, sentence.start, sentence.end)
+            verb = next((n for n, t in enumerate(toks) if t[0] >= holds.start(1)), len(toks))
+            span = np_before(toks, verb - 1) if verb > 0 else None
+            if span is None or toks[span[0]][0] > holds.start():
+                # "The Orlen average of three polls taken in March has": the whole phrase from its determiner
+                j = next((n for n, t in enumerate(toks) if t[0] >= holds.start()), verb)
+                while j > 0 and verb - j < 14:
+                    word = toks[j - 1][2]
+                    if word.lower() in DETERMINERS or word.endswith(("'s", "\u2019s")):
+                        j -= 1
+                        break
+                    if not (is_name(word) or (is_modifier(word) and word.isalpha())):
+                        break
+                    j -= 1
+                span = (j, verb - 1) if j < verb - 1 else None
+            if span is not None and not any(c.start == holds.start(1) for c in claims):
+                claims.append(self._claim(pat.VERB_AT.match(text, holds.start(1)), phrase_of(text, toks, *span), True))
+        under = pat.UNDER_RULE.match(sentence.text) if sentence.text.startswith(("Under ", "Per ")) else None
+        if under is not None and not pat.UNNAMED_RULE.match(under.group(1)):
+            # "Under Orlen law, ...", "Under the new rule issued by X, ...": what the rule sets ("state law": none)
+            end = sentence.start + under.end(1)  # weak: a reporting cue in the sentence speaks first
+            claims.append(Claim(sentence.start, end, under.group(1), False, True, both=True, weak=True))
+        studies = pat.IN_STUDY.finditer(sentence.text) if study_word else ()
         for study in studies:
             at = sentence.start + study.start()
             if _VERB_BEFORE.search(sentence.text, 0, study.start()):
@@ -218,6 +244,8 @@ class Attributions:
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
     ) -> Claim | None:
         text = self.text
+        if word == "ruled" and after < len(toks) and toks[after][2].lower() == "out":
+            return None  # "ruled out a run": to exclude, not to decide
         if word in ("state", "states") and not (after < len(toks) and toks[after][2].lower() in pat.STATE_INTRODUCES):
             return None  # "in several Western states": the noun, far more often than the verb
         i = at - 1
@@ -348,6 +376,8 @@ class Attributions:
         if span is None:
             return None
         span = _relative_subject(toks, span, i) or span
+        while span[0] < span[1] and toks[span[0]][2].lower() in pat.LEAD_TRIM:
+            span = (span[0] + 1, span[1])  # "even after federal judge ruled": the words before the phrase
         if (
             span[0] > 0
             and toks[span[0] - 1][2].lower() in pat.POSSESSIVE_DETERMINERS

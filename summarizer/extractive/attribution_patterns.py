@@ -16,6 +16,21 @@ IN_STUDY = re.compile(
     r"(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on|by|in|with|earlier|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)\b)",
 )
+# "the Orlen poll has Kell at 40 percent", "the average of polls gives him 20 points": a poll's result
+POLL_HAS = re.compile(
+    r"\b(?:[Pp]olls?|[Ss]urveys?|average(?:\s+of\s+(?:[\w-]+\s+){0,3}polls)?)\s+"
+    r"(?:(?:conducted|released|taken|published)\s+[^,.;]{1,60}?\s+)?(has|had|gives|gave|puts|put)\s+(?!(?:a|an|the)\s+(?:margin|credibility|sampling|sample|error)|been|no\b)"
+)
+# "Under Orlen law, ...", "Under the new rule that the ministry issued on Monday, ...": a rule that sets a figure
+UNDER_RULE = re.compile(
+    r"(?:Under|Per)\s+((?:the\s+|a\s+|an\s+|its\s+|their\s+|this\s+)?(?:[\w'\u2019-]+\s+){0,5}?"
+    r"(?:law|laws|regulation|regulations|rule|rules|[Aa]ct|bill|policy|guidelines|order|ruling|treaty|"
+    r"[Cc]onstitution|statute|code))\b(?=\s*,|\s+(?:that|which)\b)"
+)
+UNNAMED_RULE = re.compile(
+    r"(?!(?:the|a|an|its|their|this)\s)[a-z][\w-]*(?:\s+[a-z][\w-]*)*$"
+)  # "state law", "federal rules": no rule of anyone's
+VERB_AT = re.compile(r"\w+")
 # a cheap test that a sentence holds one of IN_STUDY's nouns before the full pattern runs
 STUDY_WORD = re.compile(
     r"[Pp]oll|[Ss]urvey|study|report|analysis|census|interview|statement|review|audit|data|figures|records"
@@ -75,6 +90,7 @@ GENERIC_POLLS = re.compile(
 CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
 # words that begin a clause of its own between a subject and a verb: no parenthesis, another subject follows
 CLAUSE_JOINS = frozenset(["while", "whereas", "but", ";"])
+LEAD_TRIM = SUBORDINATORS | frozenset(["even", "only", "just", "also", "and", "but"])
 RELATIVES = frozenset(["who", "that", "which", "whose"])
 POST_LINKS = frozenset("of for by from and with at".split())
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])

@@ -34,7 +34,7 @@ dismiss fear blame reject deny express assure mock denounce reiterate charge lam
 highlight remind echo portray request condemn welcome challenge slam blast tout recommend wonder
 imply plan mention expect prefer demand peg identify reaffirm purport talk speak lobby
 intend counter caution brag extol hail quip retort muse concur scoff marvel gripe grumble""".split()
-_IRREGULAR = """said told wrote thought found felt sought knew""".split()
+_IRREGULAR = """said told wrote thought found felt sought knew ruled""".split()
 # acts by which a party commits to a number of its own ("Valdoria has ordered 5,000 troops to the border")
 _ACT_WORDS = """ordered orders deployed deploys sent sends mobilised mobilized mobilises mobilizes amassed amasses
 stationed offered offers proposed proposes""".split()
