@@ -19,7 +19,6 @@ from .claim_words import (
     ACTS,
     ADVERBS,
     BASE_FORMS,
-    DEFINITE_ANAPHORS,
     NOT_NAMES,
     OFFICIAL_WORDS,
     PARTICIPLE_CUES,
@@ -30,8 +29,6 @@ from .claim_words import (
 )
 from .phrases import (
     DETERMINERS,
-    clause_start,
-    is_modifier,
     is_name,
     is_noun,
     np_after,
@@ -43,8 +40,10 @@ from .phrases import (
     tokens,
     trie,
 )
+from .referents import Referents
 from .sentences import Sentence
-from .speakers import Claim, common_word, find_labels, find_quotes, gender, is_person
+from .speakers import Claim, common_word, find_labels, find_quotes, is_person
+from .subjects import after_possessive, coordinated_subject, names_subject, phrase_start, relative_subject
 
 __all__ = ["Attributions", "Claim", "find_source", "is_official"]
 
@@ -68,23 +67,12 @@ def is_official(source: str) -> bool:
     return any(plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source))
 
 
-class Attributions:
+class Attributions(Referents):
     """The claims of every sentence of an article, with pronouns resolved in reading order."""
 
     def __init__(self, text: str, sentences: list[Sentence]) -> None:
-        self.text = text
-        self.sentences = sentences
+        super().__init__(text, sentences)
         self._claims: list[list[Claim]] = []
-        self._history: list[str] = []
-        self._history_at: list[int] = []  # the sentence of each name in the history
-        self._mentions: list[str] = []  # people named anywhere, for a "he" with no speaker before it
-        self._mentions_at: list[int] = []
-        self._mentions_upto = 0  # sentences whose mentions are read
-        self._bodies: list[tuple[int, str]] = []  # named non-person sources, for "it", "they", "we"
-        self._sentence_index = 0
-        self._current: list[Claim] = []
-        self._last = (-9, "")  # the latest named source and its sentence, for a "they" in the sentence after it
-        self._opening = (-1, -1)  # (sentence, history index) of the person opening the current sentence
         self._sentence_end = 0
         for sentence in sentences:
             self._claims.append(self._sentence_claims(sentence))
@@ -161,24 +149,10 @@ class Attributions:
                 claims.append(claim)
         study_word = pat.STUDY_WORD.search(sentence.text)
         for holds in pat.POLL_HAS.finditer(text, sentence.start, sentence.end) if study_word else ():
-            # "Monday's Orlen poll has Kell leading by six points": a poll that has, puts or gives a result
             toks = toks or tokens(text, sentence.start, sentence.end)
-            verb = next((n for n, t in enumerate(toks) if t[0] >= holds.start(1)), len(toks))
-            span = np_before(toks, verb - 1) if verb > 0 else None
-            if span is None or toks[span[0]][0] > holds.start():
-                # "The Orlen average of three polls taken in March has": the whole phrase from its determiner
-                j = next((n for n, t in enumerate(toks) if t[0] >= holds.start()), verb)
-                while j > 0 and verb - j < 14:
-                    word = toks[j - 1][2]
-                    if word.lower() in DETERMINERS or word.endswith(("'s", "\u2019s")):
-                        j -= 1
-                        break
-                    if not (is_name(word) or (is_modifier(word) and word.isalpha())):
-                        break
-                    j -= 1
-                span = (j, verb - 1) if j < verb - 1 else None
-            if span is not None and not any(c.start == holds.start(1) for c in claims):
-                claims.append(self._claim(pat.VERB_AT.match(text, holds.start(1)), phrase_of(text, toks, *span), True))
+            held = self._poll_claim(holds, toks)
+            if held is not None and not any(c.start == held.start for c in claims):
+                claims.append(held)
         under = pat.UNDER_RULE.match(sentence.text) if sentence.text.startswith(("Under ", "Per ")) else None
         if under is not None and not pat.UNNAMED_RULE.match(under.group(1)):
             # "Under Orlen law, ...", "Under the new rule issued by X, ...": what the rule sets ("state law": none)
@@ -220,25 +194,18 @@ class Attributions:
                     self._bodies.append((self._sentence_index, claim.source))
         return claims
 
-    def _mentioned(self) -> list[str]:
-        """People named in the sentences before the current one; read only when a "he"/"she" needs them (rare)."""
-        while self._mentions_upto < self._sentence_index:
-            sentence = self.sentences[self._mentions_upto]
-            quoted = (
-                pat.quote_spans(self.text, sentence.start, sentence.end) if pat.ANY_QUOTE.search(sentence.text) else []
-            )
-            for mention in pat.MENTION.finditer(sentence.text):
-                at = sentence.start + mention.start()
-                if any(a < at < b for a, b in quoted) or mention.group().endswith(("'", "\u2019", "'s", "\u2019s")):
-                    continue  # a person spoken about inside a quotation, or a possessive ("Kell's"), speaks no quote
-                words = mention.group().split()
-                if len(words) == 3 and gender(" ".join(words[1:])) and not gender(words[0] + " " + words[2]):
-                    words = words[1:]  # "Secretary of State Dana Kell": the given name begins the person's name
-                if not any(plain(w) in NOT_NAMES for w in words[-2:]):
-                    self._mentions.append(" ".join(words))
-                    self._mentions_at.append(self._mentions_upto)
-            self._mentions_upto += 1
-        return self._mentions
+    def _poll_claim(self, holds: re.Match[str], toks: list[tuple[int, int, str]]) -> Claim | None:
+        """'Monday's Orlen poll has Kell leading by six points': a poll that has, puts or gives a result."""
+        verb = next((n for n, t in enumerate(toks) if t[0] >= holds.start(1)), len(toks))
+        span = np_before(toks, verb - 1) if verb > 0 else None
+        if span is None or toks[span[0]][0] > holds.start():
+            # "The Orlen average of three polls taken in March has": the whole phrase from its determiner
+            j = phrase_start(toks, next((n for n, t in enumerate(toks) if t[0] >= holds.start()), verb), verb)
+            span = (j, verb - 1) if j < verb - 1 else None
+        cue = pat.VERB_AT.match(self.text, holds.start(1))
+        if span is None or cue is None:
+            return None
+        return self._claim(cue, phrase_of(self.text, toks, *span), content_after=True)
 
     def _verb_claim(
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
@@ -291,11 +258,11 @@ class Attributions:
         # "reports", "estimates", "claims" after a determiner or an adjective are nouns, not verbs
         nounlike = is_noun(word) or word in ("claims", "claim", "records")
         after_modifier = (
-            (i == 0 and not _names_subject(toks, after)) or prev.lower() in DETERMINERS or prev[:1].islower()
+            (i == 0 and not names_subject(toks, after)) or prev.lower() in DETERMINERS or prev[:1].islower()
         )
         if nounlike and after_modifier and not _pronoun(prev) and not is_noun(prev):
             return None
-        if nounlike and _after_possessive(toks, i):
+        if nounlike and after_possessive(toks, i):
             return None  # "according to its Orlen reports": a noun after "its", "their" and a name
         if prev.lower() in ("it", "they", "we") and word not in STRONG_VERBS and word not in pat.GROUP_VERBS:
             return None  # "it has put ...": only a plain verb of saying or finding lets "it" stand for a body
@@ -372,10 +339,10 @@ class Attributions:
                 plain_run = all(t[2][:1].isalnum() for t in toks[subject[1] + 1 : i + 1])
                 span = (subject[0], i) if plain_run else subject  # "A survey of voters by the Orlen Herald"
         if span is None and word not in ACTS:
-            span = _relative_subject(toks, (i, i), i)  # "Officials who spoke on condition of anonymity said"
+            span = relative_subject(toks, (i, i), i)  # "Officials who spoke on condition of anonymity said"
         if span is None:
             return None
-        span = _relative_subject(toks, span, i) or span
+        span = relative_subject(toks, span, i) or span
         while span[0] < span[1] and toks[span[0]][2].lower() in pat.LEAD_TRIM:
             span = (span[0] + 1, span[1])  # "even after federal judge ruled": the words before the phrase
         if (
@@ -416,22 +383,11 @@ class Attributions:
 
     def _coordinated(self, match: re.Match[str], toks: list[tuple[int, int, str]], i: int) -> Claim | None:
         """'Kell runs a farm and says it lost 40 cows': the verb after "and" shares the clause's opening subject."""
-        start = clause_start(toks, i)
-        if start < 0 or start >= i:
+        found = coordinated_subject(toks, i)
+        if found is None:
             return None
-        base = pat.CONTRACTION.split(toks[start][2])[0].lower()
-        if base in PRONOUNS and base not in ("he", "she"):
-            return None  # "They're ... and agree": no name to give
-        span = (start, start) if base in ("he", "she") else np_after(toks, start)
-        if span is None or span[1] + 1 >= i:
-            return None
-        verb = toks[span[1] + 1][2]
-        if not (verb.isalpha() and verb.islower()) or verb in pat.NOT_OBJECT or verb in DETERMINERS:
-            return None  # the phrase must be followed by its own verb: "Kell runs ..."
-        if any(t[2].lower() in pat.SUBORDINATORS or t[2] in ";:" for t in toks[span[1] + 1 : i]):
-            return None  # "Kell runs a farm that grows corn and says": the "and" may join the inner clause
-        phrase = base if base in ("he", "she") else phrase_of(self.text, toks, *span)
-        return self._claim(match, phrase, content_after=True)
+        span, pronoun = found
+        return self._claim(match, pronoun or phrase_of(self.text, toks, *span), content_after=True)
 
     def _participle(
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, earlier: list[Claim]
@@ -472,7 +428,8 @@ class Attributions:
                 while rest and rest[0][0].isalnum():
                     rest.pop(0)  # "said to a crowd of 500": the hearers, not what was said
             while rest and (
-                (rest[0].lower() in TIME_WORDS and not _place_phrase(rest, match.group())) or rest[0] in pat.LEAD_PUNCT
+                (rest[0].lower() in TIME_WORDS and not pat.place_phrase(rest, match.group(), TIME_WORDS))
+                or rest[0] in pat.LEAD_PUNCT
             ):
                 comma = comma or rest[0] == ","
                 rest.pop(0)  # 'said, "...', 'said -- on Twitter -- that': the content still follows
@@ -499,74 +456,6 @@ class Attributions:
             limit = stop.start() if stop else 0
         return Claim(match.start(), match.end(), source, content_after, named, limit=limit)
 
-    def _gender(self, name: str) -> str | None:
-        """The gender a name shows, or one shown by a fuller mention of the same surname earlier."""
-        found = gender(name)
-        if found:
-            return found
-        surname = plain(name.split()[-1])
-        for other in (*self._history, *self._mentioned()):  # only for a "he"/"she": rare, so looked up late
-            if other != name and plain(other.split()[-1]) == surname and gender(other):
-                return gender(other)
-        return None
-
-    def _fits(self, name: str, want: str) -> bool:
-        """True when a name can be the person a "he" (want "m") or a "she" ("f") stands for."""
-        return (
-            is_person(name)
-            and self._gender(name) in (None, want)
-            and not (" " not in name and common_word(self.text, name))  # "Voters reject ...": no person
-        )
-
-    def _resolve(self, phrase: str, after_quote: bool = False) -> tuple[str | None, bool]:
-        """The source a phrase names: itself, or for a pronoun or 'the agency' an earlier named source."""
-        words = phrase.split()
-        if not words:
-            return None, False
-        low = phrase.lower()
-        if low in ("he", "she"):
-            want = "m" if low == "he" else "f"
-            # a tag after a quote carried over from before ('... won the vote," he said'): the person
-            # opening the quoted sentence is what was said about, not "he"; in a paraphrase he may be
-            skip = self._opening[1] if after_quote and self._opening[0] == self._sentence_index else -1
-            current = [c.source for c in self._current if c.named and c.source and not after_quote]
-            names = self._history + current
-            found = next((n for n in range(len(names) - 1, -1, -1) if n != skip and self._fits(names[n], want)), None)
-            at = -1 if found is None else (self._history_at + [self._sentence_index] * len(current))[found]
-            mentions = self._mentioned()
-            for n in range(len(mentions) - 1, -1, -1):
-                if self._mentions_at[n] <= at:
-                    break
-                if self._fits(mentions[n], want) and (found is None or gender(mentions[n]) == want):
-                    return mentions[n], False  # "So would Mr. Kell like a reboot? 'Yes,' he replied": named later
-            return (names[found], False) if found is not None else (None, False)
-        if (
-            low in ("it", "they", "we")
-            and self._bodies
-            and self._sentence_index - self._bodies[-1][0] <= pat.BODY_REACH
-        ):
-            return self._bodies[-1][1], False  # "The institute ... It found": the body named just before
-        if low in ("they", "we") and self._history and pat.PLURAL_SOURCE.search(self._history[-1]):
-            return self._history[-1], False  # "Kell and Amsel ... they found": the group named just before
-        if low == "they" and self._last[0] == self._sentence_index - 1:
-            return self._last[1], False  # "Kell, with Amsel and Roth, wrote a study. They found": its authors
-        if low in PRONOUNS or words[-1].lower() in PRONOUNS:
-            return None, False
-        if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in DEFINITE_ANAPHORS:
-            noun = words[1].lower()
-            for name in reversed(self._history):
-                if noun in name.lower().split() and any(is_name(w) for w in name.split()):
-                    return name, False
-            return phrase, False
-        if all(w.lower() in DETERMINERS or plain(w) in NOT_NAMES for w in words):
-            return None, False
-        lead = " ".join(words[1:3] if words[0].lower() in DETERMINERS else words[:2])
-        if (pat.NUMBER_IN.search(pat.YEAR.sub("", lead)) or pat.SHARE_WORD.search(phrase)) and not (
-            len(words) > 1 and pat.ONE_OF.match(phrase) and (is_noun(words[-1]) or is_name(words[-1]))
-        ):
-            return None, False  # "40 percent said" is no claimant; "one source", "a third source" is
-        return phrase, True
-
     # -- the source of one position
 
     def claim_at(self, sentence: Sentence, position: int) -> tuple[str | None, bool]:
@@ -582,7 +471,7 @@ class Attributions:
             )
             if claim.start <= position < claim.end or not covers:
                 continue
-            if claim.content_after and not claim.both and _in_aside(self.text, claim.end, position):
+            if claim.content_after and not claim.both and pat.in_aside(self.text, claim.end, position):
                 continue  # "X said the plan (there are two of them) would pass": the outlet's aside
             gap = abs(position - (claim.end if claim.content_after else claim.start))
             if (int(claim.weak), gap) < rank:
@@ -614,59 +503,6 @@ class Attributions:
         if label:
             return label, True
         return None, best is not None and not best.weak
-
-
-def _relative_subject(toks: list[tuple[int, int, str]], span: tuple[int, int], i: int) -> tuple[int, int] | None:
-    """'Others who have urged a tougher approach against Orlen groups expressed', 'The number that caught the eyes
-    of analysts shows': the phrase before the verb ends a relative clause; the subject is what opens the clause."""
-    start = clause_start(toks, i)
-    if start < 0 or span[0] - start < 2:
-        return None
-    rel = next((r for r in range(start + 1, min(span[0], start + 7)) if toks[r][2].lower() in pat.RELATIVES), None)
-    if rel is None or any(not t[2][:1].isalnum() or t[2].lower() in pat.NOT_IN_SUBJECT for t in toks[start:rel]):
-        return None  # "Kell would do better to say that": a verb before "that", no subject phrase
-    if any(t[2].lower() in pat.SUBORDINATORS for t in toks[rel + 1 : span[0]]):
-        return None  # "The lead that Kell enjoyed shrank when the votes were counted": a clause goes on
-    if any(t[2] in pat.LEAD_PUNCT or t[2] in ";:(" for t in toks[rel:i]):
-        return None  # "Kell, who ..., said": an appositive clause, read elsewhere
-    first = toks[start][2]
-    if not (first.lower() in DETERMINERS or is_name(first) or is_noun(first)):
-        return None
-    return start, rel - 1
-
-
-def _after_possessive(toks: list[tuple[int, int, str]], i: int) -> bool:
-    """True when the names ending at token i follow a possessive determiner ("its FEC", "their Orlen")."""
-    j = i
-    while j >= 0 and is_name(toks[j][2]) and i - j < 4:
-        j -= 1
-    return j >= 0 and j < i and toks[j][2].lower() in pat.POSSESSIVE_DETERMINERS
-
-
-def _names_subject(toks: list[tuple[int, int, str]], after: int) -> bool:
-    """'Kell claims he ...', 'Orlen Data estimates the cost at': a name opening the sentence is the subject of
-    the verb when an object follows; 'Census estimates show', 'Kell claims of fraud' keep the noun reading."""
-    if not is_name(toks[0][2]) or after >= len(toks):
-        return False
-    nxt = toks[after][2]
-    low = nxt.lower()
-    return nxt[:1].isalnum() and low not in REPORTING_VERBS and low not in pat.AUXILIARIES and low not in pat.NOT_OBJECT
-
-
-def _in_aside(text: str, start: int, position: int) -> bool:
-    """True when a position lies inside a bracket opened after ``start`` and not yet closed."""
-    between = text[start:position]
-    if between.count("(") > between.count(")"):
-        return True
-    last = max((m.end() for m in pat.RELATIVE_ASIDE.finditer(between)), default=-1)
-    return last >= 0 and "," not in between[last:]  # ", who ..." still open: a relative clause of the outlet's
-
-
-def _place_phrase(rest: list[str], verb: str) -> bool:
-    """'in front of a crowd', 'on the radio': a prepositional phrase, not a time word to skip."""
-    if rest[0].lower() not in ("in", "on") or verb.lower().startswith("call"):  # "called on X to": the verb's own
-        return False
-    return not (len(rest) > 1 and (rest[1].lower() in TIME_WORDS or rest[1][:1].isdigit()))
 
 
 def find_source(sentence: str) -> str | None:

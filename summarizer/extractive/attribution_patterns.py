@@ -172,3 +172,19 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(marks) % 2:
         spans.append((marks[-1], end))
     return spans
+
+
+def in_aside(text: str, start: int, position: int) -> bool:
+    """True when a position lies inside a bracket opened after ``start`` and not yet closed."""
+    between = text[start:position]
+    if between.count("(") > between.count(")"):
+        return True
+    last = max((m.end() for m in RELATIVE_ASIDE.finditer(between)), default=-1)
+    return last >= 0 and "," not in between[last:]  # ", who ..." still open: a relative clause of the outlet's
+
+
+def place_phrase(rest: list[str], verb: str, time_words: frozenset[str]) -> bool:
+    """'in front of a crowd', 'on the radio': a prepositional phrase, not a time word to skip."""
+    if rest[0].lower() not in ("in", "on") or verb.lower().startswith("call"):  # "called on X to": the verb's own
+        return False
+    return not (len(rest) > 1 and (rest[1].lower() in time_words or rest[1][:1].isdigit()))
