@@ -155,6 +155,12 @@ def source_of(text: str, quantity: str) -> str | None:
         ),
         # a guard: a law of nobody named
         ("Under state law, candidates trailing by 2 percent of votes may ask for a recount.", "2 percent", None),
+        # "X said ..., but added": the same speaker goes on
+        (
+            'Ilse Kell spoke last. "I hate the term," she said, but added that with three school fees, "we were not rich."',
+            "three",
+            "Ilse Kell",
+        ),
     ],
 )
 def test_claimant(text: str, quantity: str, source: str | None) -> None:

@@ -300,8 +300,13 @@ class Attributions(Referents):
             named = np_before(toks, j - 1) if j > 0 else None
             if named is not None and is_name(toks[named[1]][2]):
                 return self._claim(match, phrase_of(text, toks, *named), content_after=True)
-        if prev.lower() == "and" and word not in ACTS:
-            return self._coordinated(match, toks, i)
+        if prev.lower() in ("and", "but") and word not in ACTS:
+            spoke = next(
+                (c for c in reversed(self._current) if c.source and not c.weak and c.end <= match.start()), None
+            )
+            if spoke is not None:  # '"...," she said, but added that ...': the same speaker goes on
+                return Claim(match.start(), match.end(), spoke.source, True, False)
+            return self._coordinated(match, toks, i) if prev.lower() == "and" else None
         if prev in pat.PARENTHESIS_ENDS and word not in ACTS:
             subject = opening_subject(toks, i + 1)  # "The poll, released on Monday by X, showed"
             if subject is not None and not any(t[2].lower() in pat.CLAUSE_JOINS for t in toks[subject[1] + 1 : i]):
