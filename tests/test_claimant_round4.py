@@ -157,7 +157,8 @@ def source_of(text: str, quantity: str) -> str | None:
         ("Under state law, candidates trailing by 2 percent of votes may ask for a recount.", "2 percent", None),
         # "X said ..., but added": the same speaker goes on
         (
-            'Ilse Kell spoke last. "I hate the term," she said, but added that with three school fees, "we were not rich."',
+            'Ilse Kell spoke last. "I hate the term," she said, but added that with three school fees, '
+            '"we were not rich."',
             "three",
             "Ilse Kell",
         ),
