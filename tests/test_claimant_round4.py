@@ -59,6 +59,8 @@ def source_of(text: str, quantity: str) -> str | None:
         # speech verbs of this round
         ("Brell countered that 15 percent was enough.", "15 percent", "Brell"),
         ("Mayor Osk hailed the 71 months of growth.", "71", "Mayor Osk"),
+        ("The ministry has deemed about 1,500 of those pages personal.", "about 1,500", "The ministry"),
+        ("Brell belittled the $1 million in loans as a paperwork error.", "$1 million", "Brell"),
         # "it points out": a body named just before
         (
             "The Kestrian Institute said the budget grew. It also points out that $622 million went unspent.",

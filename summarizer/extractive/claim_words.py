@@ -33,7 +33,7 @@ accuse endorse criticise criticize want urge defend praise agree propose hope re
 dismiss fear blame reject deny express assure mock denounce reiterate charge lament decry complain worry joke
 highlight remind echo portray request condemn welcome challenge slam blast tout recommend wonder
 imply plan mention expect prefer demand peg identify reaffirm purport talk speak lobby
-intend counter caution brag extol hail quip retort muse concur scoff marvel gripe grumble""".split()
+intend counter caution brag extol hail quip retort muse concur scoff marvel gripe grumble deem belittle""".split()
 _IRREGULAR = """said told wrote thought found felt sought knew ruled""".split()
 # acts by which a party commits to a number of its own ("Valdoria has ordered 5,000 troops to the border")
 _ACT_WORDS = """ordered orders deployed deploys sent sends mobilised mobilized mobilises mobilizes amassed amasses
