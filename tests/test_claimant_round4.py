@@ -164,6 +164,19 @@ def source_of(text: str, quantity: str) -> str | None:
             "three",
             "Ilse Kell",
         ),
+        # two appositives after a name: the name
+        (
+            "Dana Kell, chief executive of Orlen Data, a Kestria company, said that 40 sites were closed.",
+            "40",
+            "Dana Kell",
+        ),
+        # a subject opened by a capitalised adjective, with its post-modifier
+        (
+            "Early results of exit polls conducted by Kestrel Research for the Orlen Herald and television networks "
+            "show two-thirds of voters back him.",
+            "two-thirds",
+            "Early results of exit polls conducted by Kestrel Research for the Orlen Herald and television networks",
+        ),
     ],
 )
 def test_claimant(text: str, quantity: str, source: str | None) -> None:

@@ -43,7 +43,14 @@ from .phrases import (
 from .referents import Referents
 from .sentences import Sentence
 from .speakers import Claim, common_word, find_labels, find_quotes, is_person
-from .subjects import after_possessive, coordinated_subject, names_subject, phrase_start, relative_subject
+from .subjects import (
+    after_possessive,
+    coordinated_subject,
+    names_subject,
+    phrase_start,
+    relative_subject,
+    whole_subject,
+)
 
 __all__ = ["Attributions", "Claim", "find_source", "is_official"]
 
@@ -293,6 +300,13 @@ class Attributions(Referents):
                 outer = np_before(toks, j - 1)
                 opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
                 if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
+                    while outer[0] >= 2 and toks[outer[0] - 1][2] == "," and toks[outer[0]][2][:1].islower():
+                        named = np_before(toks, outer[0] - 2)  # "Dana Kell, head of Orlen Data, a firm, said"
+                        if named is None or not is_person(phrase_of(text, toks, *named)):
+                            break
+                        if named[0] > 0 and toks[named[0] - 1][2] not in ',;:\u201c\u201d"':
+                            break  # "In May, a judge, ..., ordered": "May" ends an opening adverbial
+                        outer = named
                     return self._claim(match, phrase_of(text, toks, *outer), content_after=True)
         if prev == ")" and word not in ACTS:
             # "Sen. Dana Kell (R-Orl.) said", "Kell (pictured) told": the name stands before the brackets
@@ -343,6 +357,8 @@ class Attributions(Referents):
             if subject is not None and subject[0] < span[0]:
                 plain_run = all(t[2][:1].isalnum() for t in toks[subject[1] + 1 : i + 1])
                 span = (subject[0], i) if plain_run else subject  # "A survey of voters by the Orlen Herald"
+            elif subject is None:
+                span = whole_subject(toks, i) or span  # "Early results of polls ... show": an adjective opens it
         if span is None and word not in ACTS:
             span = relative_subject(toks, (i, i), i)  # "Officials who spoke on condition of anonymity said"
         if span is None:

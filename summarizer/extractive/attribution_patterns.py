@@ -90,7 +90,7 @@ GENERIC_POLLS = re.compile(
 CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
 # words that begin a clause of its own between a subject and a verb: no parenthesis, another subject follows
 CLAUSE_JOINS = frozenset(["while", "whereas", "but", ";"])
-LEAD_TRIM = SUBORDINATORS | frozenset(["even", "only", "just", "also", "and", "but"])
+LEAD_TRIM = SUBORDINATORS | frozenset(["even", "only", "just", "also", "and", "but", "including"])
 RELATIVES = frozenset(["who", "that", "which", "whose"])
 POST_LINKS = frozenset("of for by from and with at".split())
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])

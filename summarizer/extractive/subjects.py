@@ -10,7 +10,14 @@ from . import attribution_patterns as pat
 from .claim_words import PRONOUNS, REPORTING_VERBS
 from .phrases import DETERMINERS, clause_start, is_modifier, is_name, is_noun, np_after
 
-__all__ = ["after_possessive", "coordinated_subject", "names_subject", "phrase_start", "relative_subject"]
+__all__ = [
+    "after_possessive",
+    "coordinated_subject",
+    "names_subject",
+    "phrase_start",
+    "relative_subject",
+    "whole_subject",
+]
 
 Tokens = list[tuple[int, int, str]]
 
@@ -82,3 +89,19 @@ def coordinated_subject(toks: Tokens, i: int) -> tuple[tuple[int, int], str | No
     if any(t[2].lower() in pat.SUBORDINATORS or t[2] in ";:" for t in toks[span[1] + 1 : i]):
         return None  # "Kell runs a farm that grows corn and says": the "and" may join the inner clause
     return span, (base if base in ("he", "she") else None)
+
+
+def whole_subject(toks: Tokens, i: int) -> tuple[int, int] | None:
+    """'Early results of exit polls conducted by X for Y and networks show': the plain run of words from the
+    clause's start to the verb, when no verb, punctuation or clause word stands in it and it opens with a
+    capitalised adjective the noun-phrase reader does not take ("Early", "New", "Recent")."""
+    start = clause_start(toks, i)
+    if start < 0 or i - start > 16 or i - start < 3 or not toks[start][2][:1].isupper():
+        return None
+    for t in toks[start : i + 1]:
+        low = t[2].lower()
+        if not t[2][:1].isalnum() or low in pat.NOT_IN_SUBJECT or low in pat.SUBORDINATORS or low in REPORTING_VERBS:
+            return None
+    if not (toks[start + 1][2][:1].islower() and toks[start + 1][2].isalpha()):
+        return None  # "Early results": the capitalised word modifies the noun after it
+    return start, i
