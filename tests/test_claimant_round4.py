@@ -88,7 +88,7 @@ def source_of(text: str, quantity: str) -> str | None:
         ),
         # a year or "in fact" between the source and its verb; "late last week" is a time
         ("As another Orlen study from 2011 noted, the average age was 18.", "18", "another Orlen study"),
-        ("A trio of Orlen groups have in fact reported spending $513,000.", "$513,000", "Orlen groups"),
+        ("A trio of Orlen groups have in fact reported spending $513,000.", "$513,000", "A trio of Orlen groups"),
         (
             "Surveys of Orlen voters late last week indicated that one-third were unsure.",
             "one-third",
