@@ -206,6 +206,8 @@ def test_a_person_mention_keeps_the_whole_name() -> None:
             "Kell holds a 10-point lead, according to the Orlen average of polls, where 475 delegates are at stake.",
             "475",
         ),
+        # a poll named mid-sentence covers its own clause, not one set against it
+        ("Kell and Osk tied for fifth at 5% in the Orlen poll, while no other candidate scored higher than 3%.", "3%"),
         # polls in general, named by nobody
         ("Kell rose in the polls, to double digits by the summer and then nearly 30% by spring.", "nearly 30%"),
         ("The mayor's approval has been above 50 percent in national polls.", "50 percent"),

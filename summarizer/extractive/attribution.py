@@ -175,7 +175,10 @@ class Attributions(Referents):
                 continue  # "rose in the polls", "above 50 percent in national polls": no poll of anyone's
             if pat.SPOKEN_IN.search(source) and any(c.source and not c.weak for c in claims):
                 continue  # "In a statement, Kell said": the speaker, not the statement, is the source
-            claims.append(Claim(at, sentence.start + study.end(), source, False, True, both=True))
+            end = sentence.start + study.end()
+            stop = pat.CONTRAST.search(text, end, sentence.end) if study.start() > 3 else None
+            # "Kell and Osk tied at 5% in the poll, while no one else passed 3%": the poll's clause only
+            claims.append(Claim(at, end, source, False, True, both=True, limit=stop.start() if stop else 0))
         apostrophe = "'" in sentence.text or "\u2019" in sentence.text  # both patterns below need one: skip fast
         for possessive in pat.POSSESSIVE_CLAIM.finditer(sentence.text) if apostrophe else ():
             name = possessive.group(1)
