@@ -208,6 +208,13 @@ def test_a_person_mention_keeps_the_whole_name() -> None:
         ),
         # a poll named mid-sentence covers its own clause, not one set against it
         ("Kell and Osk tied for fifth at 5% in the Orlen poll, while no other candidate scored higher than 3%.", "3%"),
+        # an adverb opening the sentence is no source
+        ("Separately, the largest parcel firm in Kestria, Orlen Post, said it had ordered 10 jets.", "10"),
+        # a guard of the "and says" rule: "Even" opens the sentence, it names nobody
+        (
+            "Even without changes the panel urges parties to seek small gifts and suggests a cap of £200 on each.",
+            "£200",
+        ),
         # polls in general, named by nobody
         ("Kell rose in the polls, to double digits by the summer and then nearly 30% by spring.", "nearly 30%"),
         ("The mayor's approval has been above 50 percent in national polls.", "50 percent"),
@@ -249,3 +256,15 @@ def test_a_report_after_its_is_a_noun() -> None:
 )
 def test_he_is_the_latest_fitting_person(text: str, quantity: str, source: str) -> None:
     assert source_of(text, quantity) == source
+
+
+def test_a_later_mention_needs_a_title_to_be_he() -> None:
+    # guards of the mention rule: a person named without a title after the speaker does not take his "he";
+    # a long title before a given name is left out
+    text = (
+        "Mr Brell spoke at the summit. Treasury aide John Osk sat beside him. "
+        "Earlier, he told Orlen Radio that aid rose to $4.6bn."
+    )
+    assert source_of(text, "$4.6bn") == "Mr Brell"
+    text = 'Home Secretary David Osk spoke first. "We will hire 400 officers," he said.'
+    assert source_of(text, "400") == "David Osk"

@@ -305,7 +305,7 @@ class Attributions(Referents):
                 if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
                     while outer[0] >= 2 and toks[outer[0] - 1][2] == "," and toks[outer[0]][2][:1].islower():
                         named = np_before(toks, outer[0] - 2)  # "Dana Kell, head of Orlen Data, a firm, said"
-                        if named is None or not is_person(phrase_of(text, toks, *named)):
+                        if named is None or not self._named_person(phrase_of(text, toks, *named)):
                             break
                         if named[0] > 0 and toks[named[0] - 1][2] not in ',;:\u201c\u201d"':
                             break  # "In May, a judge, ..., ordered": "May" ends an opening adverbial
@@ -411,7 +411,17 @@ class Attributions(Referents):
         if found is None:
             return None
         span, pronoun = found
-        return self._claim(match, pronoun or phrase_of(self.text, toks, *span), content_after=True)
+        phrase = pronoun or phrase_of(self.text, toks, *span)
+        if " " not in phrase and not pronoun and not self._named_person(phrase) and not is_noun(phrase):
+            return None  # "Even without changes the panel ... and suggests": an adverb opens the sentence
+        return self._claim(match, phrase, content_after=True)
+
+    def _named_person(self, phrase: str) -> bool:
+        """A person's name, not a capitalised adverb opening the sentence ("Separately, the firm, X, said")."""
+        single = " " not in phrase
+        if single and phrase.lower() in pat.OPENING_ADVERBS:
+            return False
+        return is_person(phrase) and not (single and common_word(self.text, phrase))
 
     def _participle(
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, earlier: list[Claim]

@@ -92,6 +92,12 @@ CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
 CLAUSE_JOINS = frozenset(["while", "whereas", "but", ";"])
 LEAD_TRIM = SUBORDINATORS | frozenset(["even", "only", "just", "also", "and", "but", "including"])
 RELATIVES = frozenset(["who", "that", "which", "whose"])
+# capitalised words that open a sentence as adverbs, never a person's name ("Separately, the firm, X, said")
+OPENING_ADVERBS = frozenset(
+    """even still yet meanwhile separately however instead indeed overall also now then later earlier again
+    already elsewhere similarly likewise nevertheless nonetheless moreover furthermore besides otherwise thus
+    hence therefore perhaps maybe certainly clearly obviously finally today yesterday""".split()
+)
 POST_LINKS = frozenset("of for by from and with at".split())
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
 PUT = frozenset(["put", "puts"])  # "Forbes puts his fortune at $45 billion": to put a thing at a number
@@ -145,7 +151,7 @@ PERSON_SUBJECT = re.compile(
     r"(?=,|\s+[a-z])"
 )
 MENTION = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2})(?![\w'\u2019])"
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,3})(?![\w'\u2019])"
 )
 WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
 LEAD_PUNCT = frozenset([",", "\u2014", "\u2013", "-"])

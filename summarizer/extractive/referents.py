@@ -1,7 +1,7 @@
 """Whom a pronoun or a definite noun in a reporting clause stands for: the people and bodies named before it.
 
 "he"/"she" is the latest fitting person (a speaker, the person opening a sentence, or a person
-named with a title or a known given name after the last speaker); "it", "they", "we" the body
+named with a title, "Mr. Kell", after the last speaker); "it", "they", "we" the body
 or group named just before; "the agency" the latest named source holding "agency". General
 knowledge of news wording; no sentence of any corpus.
 """
@@ -49,8 +49,11 @@ class Referents:
                 if any(a < at < b for a, b in quoted) or mention.group().endswith(("'", "\u2019", "'s", "\u2019s")):
                     continue  # a person spoken about inside a quotation, or a possessive ("Kell's"), speaks no quote
                 words = mention.group().split()
-                if len(words) == 3 and gender(" ".join(words[1:])) and not gender(words[0] + " " + words[2]):
-                    words = words[1:]  # "Secretary of State Dana Kell": the given name begins the person's name
+                given = next((k for k in range(1, len(words) - 1) if gender(words[k] + " " + words[-1])), 0)
+                if given and not gender(words[0] + " " + words[-1]):
+                    words = words[given:]  # "Home Secretary Dana Kell": the given name begins the person's name
+                elif len(words) > 3:
+                    words = words[-2:]
                 if not any(plain(w) in NOT_NAMES for w in words[-2:]):
                     self._mentions.append(" ".join(words))
                     self._mentions_at.append(self._mentions_upto)
@@ -95,7 +98,8 @@ class Referents:
             for n in range(len(mentions) - 1, -1, -1):
                 if self._mentions_at[n] <= at:
                     break
-                if self._fits(mentions[n], want) and (found is None or gender(mentions[n]) == want):
+                titled = mentions[n].split()[0].rstrip(".").lower() in ("mr", "mrs", "ms", "dr")
+                if self._fits(mentions[n], want) and (found is None or (titled and gender(mentions[n]) == want)):
                     return mentions[n], False  # "So would Mr. Kell like a reboot? 'Yes,' he replied": named later
             return (names[found], False) if found is not None else (None, False)
         if (
@@ -118,6 +122,8 @@ class Referents:
             return phrase, False
         if all(w.lower() in DETERMINERS or plain(w) in NOT_NAMES for w in words):
             return None, False
+        if len(words) == 1 and low in pat.OPENING_ADVERBS:
+            return None, False  # "Separately, the firm, Orlen Post, said": an adverb, no source
         lead = " ".join(words[1:3] if words[0].lower() in DETERMINERS else words[:2])
         if (pat.NUMBER_IN.search(pat.YEAR.sub("", lead)) or pat.SHARE_WORD.search(phrase)) and not (
             len(words) > 1 and pat.ONE_OF.match(phrase) and (is_noun(words[-1]) or is_name(words[-1]))
