@@ -94,6 +94,10 @@ class Referents:
             names = self._history + current
             found = next((n for n in range(len(names) - 1, -1, -1) if n != skip and self._fits(names[n], want)), None)
             at = -1 if found is None else (self._history_at + [self._sentence_index] * len(current))[found]
+            if found is not None:
+                later = self.text[self.sentences[at].end : self.sentences[self._sentence_index].start]
+                if not pat.TITLE_HINT.search(later):
+                    return names[found], False  # no "Mr."/"Ms." named since: no mention to read (the usual case)
             mentions = self._mentioned()
             for n in range(len(mentions) - 1, -1, -1):
                 if self._mentions_at[n] <= at:

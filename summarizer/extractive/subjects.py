@@ -25,6 +25,8 @@ Tokens = list[tuple[int, int, str]]
 def relative_subject(toks: Tokens, span: tuple[int, int], i: int) -> tuple[int, int] | None:
     """'Others who have urged a tougher approach against Orlen groups expressed', 'The number that caught the eyes
     of analysts shows': the phrase before the verb ends a relative clause; the subject is what opens the clause."""
+    if not any(t[2].lower() in pat.RELATIVES for t in toks[1 : span[0]]):
+        return None  # no relative pronoun before the phrase: the usual case, decided without the clause's start
     start = clause_start(toks, i)
     if start < 0 or span[0] - start < 2:
         return None
