@@ -19,7 +19,6 @@ from .claim_words import (
     ACTS,
     ADVERBS,
     BASE_FORMS,
-    DEFINITE_ANAPHORS,
     NOT_NAMES,
     OFFICIAL_WORDS,
     PARTICIPLE_CUES,
@@ -41,8 +40,17 @@ from .phrases import (
     tokens,
     trie,
 )
+from .referents import Referents
 from .sentences import Sentence
-from .speakers import Claim, common_word, find_labels, find_quotes, gender, is_person
+from .speakers import Claim, common_word, find_labels, find_quotes, is_person
+from .subjects import (
+    after_possessive,
+    coordinated_subject,
+    names_subject,
+    phrase_start,
+    relative_subject,
+    whole_subject,
+)
 
 __all__ = ["Attributions", "Claim", "find_source", "is_official"]
 
@@ -66,19 +74,12 @@ def is_official(source: str) -> bool:
     return any(plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source))
 
 
-class Attributions:
+class Attributions(Referents):
     """The claims of every sentence of an article, with pronouns resolved in reading order."""
 
     def __init__(self, text: str, sentences: list[Sentence]) -> None:
-        self.text = text
-        self.sentences = sentences
+        super().__init__(text, sentences)
         self._claims: list[list[Claim]] = []
-        self._history: list[str] = []
-        self._mentions: list[str] = []  # people named anywhere, for a "he" with no speaker before it
-        self._mentions_upto = 0  # sentences whose mentions are read
-        self._bodies: list[tuple[int, str]] = []  # named non-person sources, for "it", "they", "we"
-        self._sentence_index = 0
-        self._opening = (-1, -1)  # (sentence, history index) of the person opening the current sentence
         self._sentence_end = 0
         for sentence in sentences:
             self._claims.append(self._sentence_claims(sentence))
@@ -93,6 +94,7 @@ class Attributions:
         self._sentence_end = sentence.end
         self._sentence_index = sentence.index
         claims: list[Claim] = []
+        self._current = claims  # the sentence's claims so far: "Kell says ..., but she cautions"
         toks: list[tuple[int, int, str]] = []
         # a person who opens a sentence ("Dana Kell, a farmer, ...") is the likeliest "she" of what follows
         subject = pat.PERSON_SUBJECT.match(sentence.text)
@@ -106,6 +108,7 @@ class Attributions:
         ):
             self._opening = (sentence.index, len(self._history))
             self._history.append(person)
+            self._history_at.append(sentence.index)
         for match in _CUE.finditer(text, sentence.start, sentence.end):
             word = match.group().lower()
             toks = toks or tokens(text, sentence.start, sentence.end)
@@ -114,7 +117,11 @@ class Attributions:
             claim: Claim | None = None
             if word in pat.PUT and not pat.PUT_AT.match(text, match.end(), sentence.end):
                 continue  # "Forbes puts his fortune at $45 billion" estimates; "put off the vote" does not
-            if word in pat.CONTINUE and not pat.QUOTE_NEXT.match(text, match.end(), sentence.end):
+            if (
+                word in pat.CONTINUE
+                and not pat.QUOTE_NEXT.match(text, match.end(), sentence.end)
+                and text[match.end() : sentence.end].strip() != ":"  # 'Kell continued:' and a quoted paragraph
+            ):
                 continue  # 'Kell continued, "...': speech goes on; "the war continued" is no cue
             if word.startswith("according"):
                 span = np_to_boundary(toks, after)
@@ -127,7 +134,16 @@ class Attributions:
                     if opened is not None and opened[2] == "(":  # "(93 percent, according to X)": the brackets only
                         claim = Claim(found.start, found.end, found.source, False, found.named, floor=opened[0])
                     else:
-                        claim = Claim(found.start, found.end, found.source, False, found.named, both=True)
+                        # "X rose 5 percent, according to Y, a firm with 35 staff": what follows Y's phrase
+                        # after a comma or a dash describes Y, when the clause Y vouches for stands before it
+                        tail = (
+                            at >= 3
+                            and span[1] + 2 < len(toks)
+                            and toks[span[1] + 1][2] in pat.LEAD_PUNCT
+                            and pat.APPOSITIVE_START.match(toks[span[1] + 2][2]) is not None
+                        )
+                        limit = toks[span[1]][1] if tail else 0
+                        claim = Claim(found.start, found.end, found.source, False, found.named, both=True, limit=limit)
             elif word in PARTICIPLE_CUES and at > 0 and toks[at - 1][2].lower() in pat.PROGRESSIVE:
                 claim = self._verb_claim(match, toks, at - 1, after, word)  # "Kell is seeking", "they are vowing"
             elif word in PARTICIPLE_CUES:
@@ -138,15 +154,31 @@ class Attributions:
                     claim = Claim(claim.start, claim.end, claim.source, claim.content_after, claim.named, weak=True)
             if claim is not None:
                 claims.append(claim)
-        studies = pat.IN_STUDY.finditer(sentence.text) if pat.STUDY_WORD.search(sentence.text) else ()
+        study_word = pat.STUDY_WORD.search(sentence.text)
+        for holds in pat.POLL_HAS.finditer(text, sentence.start, sentence.end) if study_word else ():
+            toks = toks or tokens(text, sentence.start, sentence.end)
+            held = self._poll_claim(holds, toks)
+            if held is not None and not any(c.start == held.start for c in claims):
+                claims.append(held)
+        under = pat.UNDER_RULE.match(sentence.text) if sentence.text.startswith(("Under ", "Per ")) else None
+        if under is not None and not pat.UNNAMED_RULE.match(under.group(1)):
+            # "Under Orlen law, ...", "Under the new rule issued by X, ...": what the rule sets ("state law": none)
+            end = sentence.start + under.end(1)  # weak: a reporting cue in the sentence speaks first
+            claims.append(Claim(sentence.start, end, under.group(1), False, True, both=True, weak=True))
+        studies = pat.IN_STUDY.finditer(sentence.text) if study_word else ()
         for study in studies:
             at = sentence.start + study.start()
             if _VERB_BEFORE.search(sentence.text, 0, study.start()):
                 continue  # "said in a statement": where the cue before it spoke, not a source of its own
             source = " ".join(study.group(1).split())
+            if pat.GENERIC_POLLS.match(source):
+                continue  # "rose in the polls", "above 50 percent in national polls": no poll of anyone's
             if pat.SPOKEN_IN.search(source) and any(c.source and not c.weak for c in claims):
                 continue  # "In a statement, Kell said": the speaker, not the statement, is the source
-            claims.append(Claim(at, sentence.start + study.end(), source, False, True, both=True))
+            end = sentence.start + study.end()
+            stop = pat.CONTRAST.search(text, end, sentence.end) if study.start() > 3 else None
+            # "Kell and Osk tied at 5% in the poll, while no one else passed 3%": the poll's clause only
+            claims.append(Claim(at, end, source, False, True, both=True, limit=stop.start() if stop else 0))
         apostrophe = "'" in sentence.text or "\u2019" in sentence.text  # both patterns below need one: skip fast
         for possessive in pat.POSSESSIVE_CLAIM.finditer(sentence.text) if apostrophe else ():
             name = possessive.group(1)
@@ -166,24 +198,31 @@ class Attributions:
         for claim in claims:
             if claim.named and claim.source:
                 self._history.append(claim.source)
+                self._history_at.append(self._sentence_index)
+                self._last = (self._sentence_index, claim.source)
                 if not is_person(claim.source):
                     self._bodies.append((self._sentence_index, claim.source))
         return claims
 
-    def _mentioned(self) -> list[str]:
-        """People named in the sentences before the current one; read only when a "he"/"she" needs them (rare)."""
-        while self._mentions_upto < self._sentence_index:
-            sentence = self.sentences[self._mentions_upto]
-            for mention in pat.MENTION.finditer(sentence.text):
-                if not any(plain(w) in NOT_NAMES for w in mention.group().split()[-2:]):
-                    self._mentions.append(mention.group())
-            self._mentions_upto += 1
-        return self._mentions
+    def _poll_claim(self, holds: re.Match[str], toks: list[tuple[int, int, str]]) -> Claim | None:
+        """'Monday's Orlen poll has Kell leading by six points': a poll that has, puts or gives a result."""
+        verb = next((n for n, t in enumerate(toks) if t[0] >= holds.start(1)), len(toks))
+        span = np_before(toks, verb - 1) if verb > 0 else None
+        if span is None or toks[span[0]][0] > holds.start():
+            # "The Orlen average of three polls taken in March has": the whole phrase from its determiner
+            j = phrase_start(toks, next((n for n, t in enumerate(toks) if t[0] >= holds.start()), verb), verb)
+            span = (j, verb - 1) if j < verb - 1 else None
+        cue = pat.VERB_AT.match(self.text, holds.start(1))
+        if span is None or cue is None:
+            return None
+        return self._claim(cue, phrase_of(self.text, toks, *span), content_after=True)
 
     def _verb_claim(
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
     ) -> Claim | None:
         text = self.text
+        if word == "ruled" and after < len(toks) and toks[after][2].lower() == "out":
+            return None  # "ruled out a run": to exclude, not to decide
         if word in ("state", "states") and not (after < len(toks) and toks[after][2].lower() in pat.STATE_INTRODUCES):
             return None  # "in several Western states": the noun, far more often than the verb
         i = at - 1
@@ -202,8 +241,21 @@ class Attributions:
             i -= 3  # "have in the past said", "has over the years said": an adverbial phrase
             while i >= 0 and toks[i][2][:1].islower() and toks[i][2].lower() in ADVERBS:
                 i -= 1
+        if i >= 1 and toks[i][2].lower() == "fact" and toks[i - 1][2].lower() == "in":
+            i -= 2  # "have in fact reported"
+            while i >= 0 and toks[i][2][:1].islower() and toks[i][2].lower() in ADVERBS:
+                i -= 1
+        elif i >= 2 and pat.YEAR.fullmatch(toks[i][2]) and toks[i - 1][2].lower() in ("from", "in", "of"):
+            i -= 2  # "another study from 2011 noted": the year the source dates from
         if i < 0:
             return None
+        if (
+            word in pat.ADD_VERBS
+            and after < len(toks)
+            and toks[after][2].lower() == "to"
+            and not any(t[2] in pat.QUOTE_CLOSERS for t in toks[max(0, i - 4) : i + 1])  # '," Kell added to X.'
+        ):
+            return None  # "added to his portfolio of 14 courses": to add to a thing, not to say
         if word in pat.ADD_VERBS and after < len(toks) and pat.COUNTED_OBJECT.match(toks[after][2]):
             following = {t[2].lower() for t in toks[after : after + 7]}
             if following.isdisjoint(pat.AUXILIARIES) and "that" not in following:
@@ -215,10 +267,14 @@ class Attributions:
             return None  # "the announced expansion", "a reported 500": a participle as an adjective
         # "reports", "estimates", "claims" after a determiner or an adjective are nouns, not verbs
         nounlike = is_noun(word) or word in ("claims", "claim", "records")
-        after_modifier = i == 0 or prev.lower() in DETERMINERS or prev[:1].islower()
+        after_modifier = (
+            (i == 0 and not names_subject(toks, after)) or prev.lower() in DETERMINERS or prev[:1].islower()
+        )
         if nounlike and after_modifier and not _pronoun(prev) and not is_noun(prev):
             return None
-        if prev.lower() in ("it", "they", "we") and word not in STRONG_VERBS:
+        if nounlike and after_possessive(toks, i):
+            return None  # "according to its Orlen reports": a noun after "its", "their" and a name
+        if prev.lower() in ("it", "they", "we") and word not in STRONG_VERBS and word not in pat.GROUP_VERBS:
             return None  # "it has put ...": only a plain verb of saying or finding lets "it" stand for a body
         if _pronoun(prev) and prev.lower() not in ("that", "this", "these", "those", "one"):
             if prev.lower() in ("who", "which") and i > 1 and toks[i - 1][2] == ",":
@@ -238,7 +294,7 @@ class Attributions:
         if prev == ",":
             # "X, the agency's head, said": skip the appositive back to the name before it
             j = i - 1
-            while j >= 0 and toks[j][2] != "," and i - j <= 8:
+            while j >= 0 and toks[j][2] != "," and i - j <= 12:
                 j -= 1
             if j > 0 and toks[j][2] == ",":
                 inner = np_before(toks, i - 1) if i - 1 > j else None
@@ -247,10 +303,30 @@ class Attributions:
                 outer = np_before(toks, j - 1)
                 opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
                 if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
+                    while outer[0] >= 2 and toks[outer[0] - 1][2] == "," and toks[outer[0]][2][:1].islower():
+                        named = np_before(toks, outer[0] - 2)  # "Dana Kell, head of Orlen Data, a firm, said"
+                        if named is None or not self._named_person(phrase_of(text, toks, *named)):
+                            break
+                        if named[0] > 0 and toks[named[0] - 1][2] not in ',;:\u201c\u201d"':
+                            break  # "In May, a judge, ..., ordered": "May" ends an opening adverbial
+                        outer = named
                     return self._claim(match, phrase_of(text, toks, *outer), content_after=True)
+        if prev == ")" and word not in ACTS:
+            # "Sen. Dana Kell (R-Orl.) said", "Kell (pictured) told": the name stands before the brackets
+            j = next((n for n in range(i - 1, max(-1, i - 9), -1) if toks[n][2] == "("), -1)
+            named = np_before(toks, j - 1) if j > 0 else None
+            if named is not None and is_name(toks[named[1]][2]):
+                return self._claim(match, phrase_of(text, toks, *named), content_after=True)
+        if prev.lower() in ("and", "but") and word not in ACTS:
+            spoke = next(
+                (c for c in reversed(self._current) if c.source and not c.weak and c.end <= match.start()), None
+            )
+            if spoke is not None:  # '"...," she said, but added that ...': the same speaker goes on
+                return Claim(match.start(), match.end(), spoke.source, True, False)
+            return self._coordinated(match, toks, i) if prev.lower() == "and" else None
         if prev in pat.PARENTHESIS_ENDS and word not in ACTS:
             subject = opening_subject(toks, i + 1)  # "The poll, released on Monday by X, showed"
-            if subject is not None:
+            if subject is not None and not any(t[2].lower() in pat.CLAUSE_JOINS for t in toks[subject[1] + 1 : i]):
                 return self._claim(match, phrase_of(text, toks, *subject), content_after=True)
         if prev in pat.PUNCT_BEFORE_INVERSION and word in pat.ADDRESSEE_VERBS:
             # '"...," X, an aide, told Reuters': the phrase after "told" is the hearer, the speaker is before it
@@ -273,10 +349,36 @@ class Attributions:
         span = np_before(toks, i, common=word in STRONG_VERBS)
         if span is None and word not in ACTS:
             span = opening_subject(toks, i + 1)
+            if span is not None and span[1] + 1 <= i and is_name(toks[span[1]][2]):
+                nxt = toks[span[1] + 1][2]
+                if nxt.isalpha() and nxt.islower() and nxt.endswith("s") and nxt not in pat.NOT_OBJECT:
+                    span = (span[0], span[1] + 1)  # "Surveys of Orlen voters": a name used as a modifier
+        elif span is not None and span[0] > 1 and toks[span[0] - 1][2].lower() in pat.POST_LINKS:
+            # "Results of polls conducted by X for Y and television networks show": the phrase before the verb
+            # ends a post-modifier; the subject is the noun phrase opening the clause
+            subject = opening_subject(toks, i + 1)
+            if subject is not None and subject[0] < span[0]:
+                plain_run = all(t[2][:1].isalnum() for t in toks[subject[1] + 1 : i + 1])
+                span = (subject[0], i) if plain_run else subject  # "A survey of voters by the Orlen Herald"
+            elif subject is None:
+                span = whole_subject(toks, i) or span  # "Early results of polls ... show": an adjective opens it
+        if span is None and word not in ACTS:
+            span = relative_subject(toks, (i, i), i)  # "Officials who spoke on condition of anonymity said"
         if span is None:
             return None
+        span = relative_subject(toks, span, i) or span
+        while span[0] < span[1] and toks[span[0]][2].lower() in pat.LEAD_TRIM:
+            span = (span[0] + 1, span[1])  # "even after federal judge ruled": the words before the phrase
+        if (
+            span[0] > 0
+            and toks[span[0] - 1][2].lower() in pat.POSSESSIVE_DETERMINERS
+            and toks[span[1]][2][:1].islower()  # a common noun; a name stands on its own ("campaign chief Dana Kell")
+        ):
+            span = (span[0] - 1, span[1])  # "his childhood friend told": the whole phrase
         if span[0] >= 2 and toks[span[0] - 1][2] == "of" and pat.SHARE.match(toks[span[0] - 2][2]):
             return None  # "72 percent of Democrats said": a share of those asked, no source of a figure
+        if span[0] >= 3 and toks[span[0] - 2][2] == "in" and pat.NUMBER_IN.match(toks[span[0] - 1][2]):
+            return None  # "Nine in 10 voters say": a share too
         # the head noun stands before a post-modifier: "files" in "Audit files from Orlen Data show"
         head = next(
             (toks[n - 1][2] for n in range(span[0] + 1, span[1] + 1) if toks[n][2] in pat.POST), toks[span[1]][2]
@@ -302,6 +404,24 @@ class Attributions:
         if before == "," and after < len(toks) and toks[after][2] == ",":
             return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
         return claim
+
+    def _coordinated(self, match: re.Match[str], toks: list[tuple[int, int, str]], i: int) -> Claim | None:
+        """'Kell runs a farm and says it lost 40 cows': the verb after "and" shares the clause's opening subject."""
+        found = coordinated_subject(toks, i)
+        if found is None:
+            return None
+        span, pronoun = found
+        phrase = pronoun or phrase_of(self.text, toks, *span)
+        if " " not in phrase and not pronoun and not self._named_person(phrase) and not is_noun(phrase):
+            return None  # "Even without changes the panel ... and suggests": an adverb opens the sentence
+        return self._claim(match, phrase, content_after=True)
+
+    def _named_person(self, phrase: str) -> bool:
+        """A person's name, not a capitalised adverb opening the sentence ("Separately, the firm, X, said")."""
+        single = " " not in phrase
+        if single and phrase.lower() in pat.OPENING_ADVERBS:
+            return False
+        return is_person(phrase) and not (single and common_word(self.text, phrase))
 
     def _participle(
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, earlier: list[Claim]
@@ -342,7 +462,8 @@ class Attributions:
                 while rest and rest[0][0].isalnum():
                     rest.pop(0)  # "said to a crowd of 500": the hearers, not what was said
             while rest and (
-                (rest[0].lower() in TIME_WORDS and not _place_phrase(rest, match.group())) or rest[0] in pat.LEAD_PUNCT
+                (rest[0].lower() in TIME_WORDS and not pat.place_phrase(rest, match.group(), TIME_WORDS))
+                or rest[0] in pat.LEAD_PUNCT
             ):
                 comma = comma or rest[0] == ","
                 rest.pop(0)  # 'said, "...', 'said -- on Twitter -- that': the content still follows
@@ -354,7 +475,11 @@ class Attributions:
                 and not any(w.lower() == "that" or w in pat.OPENERS for w in rest)
             ):
                 words = []  # "said from his office in Orlen.": where or when it was said, not what
-            if not rest or not (rest[0][0].isalnum() or rest[0] in pat.OPENERS) or len(words) < 3:
+            if (
+                not rest
+                or not (rest[0][0].isalnum() or rest[0] in pat.OPENERS or rest[0] in pat.CURRENCY)
+                or len(words) < 3
+            ):
                 # "..., Kell said." covers what comes before; "since Kell confirmed it." covers nothing before
                 content_after = not boundary
             elif comma and rest[0].endswith("ing") and rest[0][:1].islower():
@@ -365,64 +490,6 @@ class Attributions:
             limit = stop.start() if stop else 0
         return Claim(match.start(), match.end(), source, content_after, named, limit=limit)
 
-    def _gender(self, name: str) -> str | None:
-        """The gender a name shows, or one shown by a fuller mention of the same surname earlier."""
-        found = gender(name)
-        if found:
-            return found
-        surname = plain(name.split()[-1])
-        for other in (*self._history, *self._mentioned()):  # only for a "he"/"she": rare, so looked up late
-            if other != name and plain(other.split()[-1]) == surname and gender(other):
-                return gender(other)
-        return None
-
-    def _resolve(self, phrase: str, after_quote: bool = False) -> tuple[str | None, bool]:
-        """The source a phrase names: itself, or for a pronoun or 'the agency' an earlier named source."""
-        words = phrase.split()
-        if not words:
-            return None, False
-        low = phrase.lower()
-        if low in ("he", "she"):
-            want = "m" if low == "he" else "f"
-            # a tag after a quote carried over from before ('... won the vote," he said'): the person
-            # opening the quoted sentence is what was said about, not "he"; in a paraphrase he may be
-            skip = self._opening[1] if after_quote and self._opening[0] == self._sentence_index else -1
-            for names in (self._history, self._mentioned()):
-                for n in range(len(names) - 1, -1, -1):
-                    name = names[n]
-                    if (
-                        (names is not self._history or n != skip)
-                        and is_person(name)
-                        and self._gender(name) in (None, want)
-                        and not (" " not in name and common_word(self.text, name))  # "Voters reject ...": no person
-                    ):
-                        return name, False
-            return None, False
-        if (
-            low in ("it", "they", "we")
-            and self._bodies
-            and self._sentence_index - self._bodies[-1][0] <= pat.BODY_REACH
-        ):
-            return self._bodies[-1][1], False  # "The institute ... It found": the body named just before
-        if low in ("they", "we") and self._history and pat.PLURAL_SOURCE.search(self._history[-1]):
-            return self._history[-1], False  # "Kell and Amsel ... they found": the group named just before
-        if low in PRONOUNS or words[-1].lower() in PRONOUNS:
-            return None, False
-        if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in DEFINITE_ANAPHORS:
-            noun = words[1].lower()
-            for name in reversed(self._history):
-                if noun in name.lower().split() and any(is_name(w) for w in name.split()):
-                    return name, False
-            return phrase, False
-        if all(w.lower() in DETERMINERS or plain(w) in NOT_NAMES for w in words):
-            return None, False
-        lead = " ".join(words[1:3] if words[0].lower() in DETERMINERS else words[:2])
-        if (pat.NUMBER_IN.search(pat.YEAR.sub("", lead)) or pat.SHARE_WORD.search(phrase)) and not (
-            len(words) > 1 and pat.ONE_OF.match(phrase) and (is_noun(words[-1]) or is_name(words[-1]))
-        ):
-            return None, False  # "40 percent said" is no claimant; "one source", "a third source" is
-        return phrase, True
-
     # -- the source of one position
 
     def claim_at(self, sentence: Sentence, position: int) -> tuple[str | None, bool]:
@@ -432,13 +499,13 @@ class Attributions:
         rank = (2, 0)
         for claim in self._claims[sentence.index]:
             covers = (
-                claim.both
+                (claim.both and not (claim.limit and position >= claim.limit))
                 or (claim.content_after and position >= claim.end and not (claim.limit and position >= claim.limit))
                 or (not claim.content_after and claim.floor <= position < claim.start)
             )
             if claim.start <= position < claim.end or not covers:
                 continue
-            if claim.content_after and not claim.both and _in_aside(self.text, claim.end, position):
+            if claim.content_after and not claim.both and pat.in_aside(self.text, claim.end, position):
                 continue  # "X said the plan (there are two of them) would pass": the outlet's aside
             gap = abs(position - (claim.end if claim.content_after else claim.start))
             if (int(claim.weak), gap) < rank:
@@ -451,7 +518,12 @@ class Attributions:
                 and (outer is None or claim.start < outer.start)
             ):
                 outer = claim
-        if best is not None and outer is not None and outer.end <= best.start:
+        if (
+            best is not None
+            and outer is not None
+            and outer.end <= best.start
+            and (outer.both or not pat.CONTRAST.search(self.text, outer.end, best.start))
+        ):
             best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says
         at = bisect.bisect_left(self._quote_starts, position) - 1  # quotes are in text order, never nested
         quoted = self._quotes[at] if at >= 0 and position < self._quotes[at][1] and self._quotes[at][2] else None
@@ -465,22 +537,6 @@ class Attributions:
         if label:
             return label, True
         return None, best is not None and not best.weak
-
-
-def _in_aside(text: str, start: int, position: int) -> bool:
-    """True when a position lies inside a bracket opened after ``start`` and not yet closed."""
-    between = text[start:position]
-    if between.count("(") > between.count(")"):
-        return True
-    last = max((m.end() for m in pat.RELATIVE_ASIDE.finditer(between)), default=-1)
-    return last >= 0 and "," not in between[last:]  # ", who ..." still open: a relative clause of the outlet's
-
-
-def _place_phrase(rest: list[str], verb: str) -> bool:
-    """'in front of a crowd', 'on the radio': a prepositional phrase, not a time word to skip."""
-    if rest[0].lower() not in ("in", "on") or verb.lower().startswith("call"):  # "called on X to": the verb's own
-        return False
-    return not (len(rest) > 1 and (rest[1].lower() in TIME_WORDS or rest[1][:1].isdigit()))
 
 
 def find_source(sentence: str) -> str | None:

@@ -16,6 +16,21 @@ IN_STUDY = re.compile(
     r"(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on|by|in|with|earlier|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)\b)",
 )
+# "the Orlen poll has Kell at 40 percent", "the average of polls gives him 20 points": a poll's result
+POLL_HAS = re.compile(
+    r"\b(?:[Pp]olls?|[Ss]urveys?|average(?:\s+of\s+(?:[\w-]+\s+){0,3}polls)?)\s+"
+    r"(?:(?:conducted|released|taken|published)\s+[^,.;]{1,60}?\s+)?(has|had|gives|gave|puts|put)\s+(?!(?:a|an|the)\s+(?:margin|credibility|sampling|sample|error)|been|no\b)"
+)
+# "Under Orlen law, ...", "Under the new rule that the ministry issued on Monday, ...": a rule that sets a figure
+UNDER_RULE = re.compile(
+    r"(?:Under|Per)\s+((?:the\s+|a\s+|an\s+|its\s+|their\s+|this\s+)?(?:[\w'\u2019-]+\s+){0,5}?"
+    r"(?:law|laws|regulation|regulations|rule|rules|[Aa]ct|bill|policy|guidelines|order|ruling|treaty|"
+    r"[Cc]onstitution|statute|code))\b(?=\s*,|\s+(?:that|which)\b)"
+)
+UNNAMED_RULE = re.compile(
+    r"(?!(?:the|a|an|its|their|this)\s)[a-z][\w-]*(?:\s+[a-z][\w-]*)*$"
+)  # "state law", "federal rules": no rule of anyone's
+VERB_AT = re.compile(r"\w+")
 # a cheap test that a sentence holds one of IN_STUDY's nouns before the full pattern runs
 STUDY_WORD = re.compile(
     r"[Pp]oll|[Ss]urvey|study|report|analysis|census|interview|statement|review|audit|data|figures|records"
@@ -59,6 +74,32 @@ SHARE = re.compile(
 )
 RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b")
 PLURAL_SOURCE = re.compile(r"\s(?:and|&)\s|[a-z]s$")
+POSSESSIVE_DETERMINERS = frozenset("its his her their our my your".split())
+CONTRACTION = re.compile("['\u2019]")  # "They're", "She\u2019s": a pronoun and a verb in one token
+# the first word of a phrase that describes a source named before it: "X, a firm with 35 staff", "X, where ..."
+APPOSITIVE_START = re.compile(
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|both|where|which|who|whose|virtually|nearly|"
+    r"almost|about|roughly|half|\d[\d,.]*)$",
+    re.IGNORECASE,
+)
+# polls in general, named by nobody: "in the polls", "in recent national polls", "in some surveys"
+GENERIC_POLLS = re.compile(
+    r"(?:(?:the|some|many|most|all|recent|national|state|and|several|public|early|[a-z]+-?)\s+)*(?:polls|surveys)$"
+)
+# a second clause set against the first: "X lists 40, while Y lists 55", "X says 40; Y says 55"
+CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
+# words that begin a clause of its own between a subject and a verb: no parenthesis, another subject follows
+CLAUSE_JOINS = frozenset(["while", "whereas", "but", ";"])
+LEAD_TRIM = SUBORDINATORS | frozenset(["even", "only", "just", "also", "and", "but", "including"])
+RELATIVES = frozenset(["who", "that", "which", "whose"])
+# capitalised words that open a sentence as adverbs, never a person's name ("Separately, the firm, X, said")
+OPENING_ADVERBS = frozenset(
+    """even still yet meanwhile separately however instead indeed overall also now then later earlier again
+    already elsewhere similarly likewise nevertheless nonetheless moreover furthermore besides otherwise thus
+    hence therefore perhaps maybe certainly clearly obviously finally today yesterday""".split()
+)
+TITLE_HINT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\b")  # a cheap test before people named since are read
+POST_LINKS = frozenset("of for by from and with at".split())
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
 PUT = frozenset(["put", "puts"])  # "Forbes puts his fortune at $45 billion": to put a thing at a number
 PUT_AT = re.compile(r"\s[^.;:]{1,60}?\sat\s+(?:[a-z]+\s+){0,2}[$\u00a3\u20ac]?\d")
@@ -70,10 +111,19 @@ QUOTE_NEXT = re.compile(r"\s*[,:]?\s*[\u201c\"'`\u2018]")
 SPOKEN_IN = re.compile(r"\b(?:statement|interview|excerpt|speech|letter|remarks)\b", re.IGNORECASE)
 PERIODS = frozenset("past years months weeks days decades".split())
 SHARE_WORD = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.IGNORECASE)
+# what follows a noun, not a verb: "Kell claims of fraud", "Orlen estimates for May"
+NOT_OBJECT = frozenset("of for from by in on and or to about against over were are was is".split())
 AUXILIARIES = frozenset("have has had is are was were be been will would can could do does did".split())
 SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
+NOT_IN_SUBJECT = AUXILIARIES | SPEECH | frozenset(["to", "would", "should", "could", "may", "might", "must"])
 STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])
 PROGRESSIVE = frozenset("is are was were been be".split())
+# verbs by which a body or a group ("it", "they", "we") states a finding or a stance of its own
+GROUP_VERBS = frozenset(
+    """conclude concludes concluded argue argues argued insist insists insisted believe believes believed
+    expect expects expected estimate estimated suggest suggests suggested stated states claim claims claimed
+    calculated calculate project projects projected fear fears feared""".split()
+) | frozenset(["points out", "pointed out", "point out", "points to", "pointed to", "point to"])
 BODY_REACH = 2  # sentences back that "it" or "they" may point to a named body
 PARENTHESIS_ENDS = frozenset([",", ")", "\u2014", "\u2013"])
 NOT_SUBJECT = frozenset("like unlike as with despite including among during without about".split())
@@ -94,6 +144,7 @@ ONE_OF = re.compile(
     r"(?:one|another|an?\s+(?:second|third|fourth)|two|three|four|five|six|several|\d+)\s+[a-z-]+(?:\s+[a-z-]+){0,3}$",
     re.IGNORECASE,
 )
+ANY_QUOTE = re.compile("[\"\u201c\u201d]|''")
 CURLY_QUOTE = re.compile("[\u201c\u201d]")
 STRAIGHT_QUOTE = re.compile(r"\"|''|``")
 PERSON_SUBJECT = re.compile(
@@ -101,10 +152,11 @@ PERSON_SUBJECT = re.compile(
     r"(?=,|\s+[a-z])"
 )
 MENTION = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+)(?![\w'\u2019])"
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,3})(?![\w'\u2019])"
 )
 WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
 LEAD_PUNCT = frozenset([",", "\u2014", "\u2013", "-"])
+CURRENCY = frozenset("$\u00a3\u20ac\u00a5")  # "said $5 million was lost": a figure opens what was said
 OPENERS = frozenset([":", "\u201c", '"', "'", "\u2018", "`"])
 
 
@@ -127,3 +179,19 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(marks) % 2:
         spans.append((marks[-1], end))
     return spans
+
+
+def in_aside(text: str, start: int, position: int) -> bool:
+    """True when a position lies inside a bracket opened after ``start`` and not yet closed."""
+    between = text[start:position]
+    if between.count("(") > between.count(")"):
+        return True
+    last = max((m.end() for m in RELATIVE_ASIDE.finditer(between)), default=-1)
+    return last >= 0 and "," not in between[last:]  # ", who ..." still open: a relative clause of the outlet's
+
+
+def place_phrase(rest: list[str], verb: str, time_words: frozenset[str]) -> bool:
+    """'in front of a crowd', 'on the radio': a prepositional phrase, not a time word to skip."""
+    if rest[0].lower() not in ("in", "on") or verb.lower().startswith("call"):  # "called on X to": the verb's own
+        return False
+    return not (len(rest) > 1 and (rest[1].lower() in time_words or rest[1][:1].isdigit()))

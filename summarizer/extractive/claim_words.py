@@ -33,8 +33,8 @@ accuse endorse criticise criticize want urge defend praise agree propose hope re
 dismiss fear blame reject deny express assure mock denounce reiterate charge lament decry complain worry joke
 highlight remind echo portray request condemn welcome challenge slam blast tout recommend wonder
 imply plan mention expect prefer demand peg identify reaffirm purport talk speak lobby
-intend""".split()
-_IRREGULAR = """said told wrote thought found felt sought knew""".split()
+intend counter caution brag extol hail quip retort muse concur scoff marvel gripe grumble deem belittle""".split()
+_IRREGULAR = """said told wrote thought found felt sought knew ruled""".split()
 # acts by which a party commits to a number of its own ("Valdoria has ordered 5,000 troops to the border")
 _ACT_WORDS = """ordered orders deployed deploys sent sends mobilised mobilized mobilises mobilizes amassed amasses
 stationed offered offers proposed proposes""".split()
@@ -85,10 +85,13 @@ SOURCE_NOUNS = frozenset(
     reporters journalists broadcasters agencies results polling numbers tallies ranking
     rankings tracker findings assessment assessments calculations filing disclosure disclosures transcript
     respondents affiliate outlet book article column editorial memoir cable email emails website
-    file log ledger receipt paperwork archive message tape recording footage projection
+    file log ledger receipt paperwork archive message tape recording footage projection outcome breakdown
     organizer member representative executive owner supporter critic opponent proponent advocate lawyer
     attorney historian scholar professor consultant pundit commentator correspondent columnist writer editor
-    lobbyist negotiator investigator inspector auditor regulator planner ally rival""".split()
+    lobbyist negotiator investigator inspector auditor regulator planner ally rival
+    friend neighbor neighbour relative colleague classmate worker employee manager founder farmer teacher
+    student father mother wife husband son daughter brother sister partner volunteer activist voter
+    delegate organiser chief deputy envoy ambassador consultant ceo""".split()
 )
 # regular plurals of the person and body nouns above ("the companies expect", "two senators said")
 SOURCE_NOUNS = SOURCE_NOUNS | frozenset(
@@ -146,6 +149,6 @@ SPEAKER_LABEL_STOP = frozenset(
 # words that can stand between a source and its verb ("a poll out last week showed")
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last this next week
-    weekend month year night morning afternoon evening earlier out on in recently conducted released
+    weekend month year night morning afternoon evening earlier late out on in recently conducted released
     published taken""".split()
 )

@@ -10,6 +10,7 @@ figures.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -340,13 +341,20 @@ def _unit_before(text: str, start: int, floor: int) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def _marks(sentence: str) -> tuple[bool, bool, bool]:
+    """Whether a sentence says a thing is unconfirmed, estimated, claimed: read once for all its figures."""
+    return bool(_UNCONFIRMED.search(sentence)), bool(_ESTIMATED.search(sentence)), bool(_CLAIMED.search(sentence))
+
+
 def _status(approx: str, source: str | None, cued: bool, sentence: str, following: str) -> FigureStatus:
     """Unconfirmed, then estimate, then claimed, then official, else stated: the first that fits."""
-    if _UNCONFIRMED.search(sentence) or (following and _UNCONFIRMED.search(following) and len(following) < 90):
+    unconfirmed, estimated, claimed = _marks(sentence)
+    if unconfirmed or (following and len(following) < 90 and _marks(following)[0]):
         return FigureStatus.UNCONFIRMED
-    if " ".join(approx.lower().split()) in _APPROXIMATE or _ESTIMATED.search(sentence):
+    if estimated or " ".join(approx.lower().split()) in _APPROXIMATE:
         return FigureStatus.ESTIMATE
-    if _CLAIMED.search(sentence):
+    if claimed:
         return FigureStatus.CLAIMED
     if source:
         return FigureStatus.OFFICIAL if is_official(source) else FigureStatus.CLAIMED

@@ -1,0 +1,109 @@
+"""Where the subject of a reporting verb begins: token-level tests on the phrase before the verb.
+
+General knowledge of English clause structure (relative clauses inside a subject, possessives,
+a name that opens a sentence); no sentence of any corpus.
+"""
+
+from __future__ import annotations
+
+from . import attribution_patterns as pat
+from .claim_words import PRONOUNS, REPORTING_VERBS
+from .phrases import DETERMINERS, clause_start, is_modifier, is_name, is_noun, np_after
+
+__all__ = [
+    "after_possessive",
+    "coordinated_subject",
+    "names_subject",
+    "phrase_start",
+    "relative_subject",
+    "whole_subject",
+]
+
+Tokens = list[tuple[int, int, str]]
+
+
+def relative_subject(toks: Tokens, span: tuple[int, int], i: int) -> tuple[int, int] | None:
+    """'Others who have urged a tougher approach against Orlen groups expressed', 'The number that caught the eyes
+    of analysts shows': the phrase before the verb ends a relative clause; the subject is what opens the clause."""
+    if not any(t[2].lower() in pat.RELATIVES for t in toks[1 : span[0]]):
+        return None  # no relative pronoun before the phrase: the usual case, decided without the clause's start
+    start = clause_start(toks, i)
+    if start < 0 or span[0] - start < 2:
+        return None
+    rel = next((r for r in range(start + 1, min(span[0], start + 7)) if toks[r][2].lower() in pat.RELATIVES), None)
+    if rel is None or any(not t[2][:1].isalnum() or t[2].lower() in pat.NOT_IN_SUBJECT for t in toks[start:rel]):
+        return None  # "Kell would do better to say that": a verb before "that", no subject phrase
+    if any(t[2].lower() in pat.SUBORDINATORS for t in toks[rel + 1 : span[0]]):
+        return None  # "The lead that Kell enjoyed shrank when the votes were counted": a clause goes on
+    if any(t[2] in pat.LEAD_PUNCT or t[2] in ";:(" for t in toks[rel:i]):
+        return None  # "Kell, who ..., said": an appositive clause, read elsewhere
+    first = toks[start][2]
+    if not (first.lower() in DETERMINERS or is_name(first) or is_noun(first)):
+        return None
+    return start, rel - 1
+
+
+def after_possessive(toks: Tokens, i: int) -> bool:
+    """True when the names ending at token i follow a possessive determiner ("its FEC", "their Orlen")."""
+    j = i
+    while j >= 0 and is_name(toks[j][2]) and i - j < 4:
+        j -= 1
+    return j >= 0 and j < i and toks[j][2].lower() in pat.POSSESSIVE_DETERMINERS
+
+
+def names_subject(toks: Tokens, after: int) -> bool:
+    """'Kell claims he ...', 'Orlen Data estimates the cost at': a name opening the sentence is the subject of
+    the verb when an object follows; 'Census estimates show', 'Kell claims of fraud' keep the noun reading."""
+    if not is_name(toks[0][2]) or after >= len(toks):
+        return False
+    nxt = toks[after][2]
+    low = nxt.lower()
+    return nxt[:1].isalnum() and low not in REPORTING_VERBS and low not in pat.AUXILIARIES and low not in pat.NOT_OBJECT
+
+
+def phrase_start(toks: Tokens, at: int, verb: int) -> int:
+    """The token where a noun phrase holding token ``at`` begins: back over names and modifiers to a determiner."""
+    j = at
+    while j > 0 and verb - j < 14:
+        before = toks[j - 1][2]
+        if before.lower() in DETERMINERS or before.endswith(("'s", "\u2019s")):
+            return j - 1
+        if not (is_name(before) or (is_modifier(before) and before.isalpha())):
+            break
+        j -= 1
+    return j
+
+
+def coordinated_subject(toks: Tokens, i: int) -> tuple[tuple[int, int], str | None] | None:
+    """'Kell runs a farm and says ...': the span of the clause's opening subject, and "he"/"she" when it is one."""
+    start = clause_start(toks, i)
+    if start < 0 or start >= i:
+        return None
+    base = pat.CONTRACTION.split(toks[start][2])[0].lower()
+    if base in PRONOUNS and base not in ("he", "she"):
+        return None  # "They're ... and agree": no name to give
+    span = (start, start) if base in ("he", "she") else np_after(toks, start)
+    if span is None or span[1] + 1 >= i:
+        return None
+    verb = toks[span[1] + 1][2]
+    if not (verb.isalpha() and verb.islower()) or verb in pat.NOT_OBJECT or verb in DETERMINERS:
+        return None  # the phrase must be followed by its own verb: "Kell runs ..."
+    if any(t[2].lower() in pat.SUBORDINATORS or t[2] in ";:" for t in toks[span[1] + 1 : i]):
+        return None  # "Kell runs a farm that grows corn and says": the "and" may join the inner clause
+    return span, (base if base in ("he", "she") else None)
+
+
+def whole_subject(toks: Tokens, i: int) -> tuple[int, int] | None:
+    """'Early results of exit polls conducted by X for Y and networks show': the plain run of words from the
+    clause's start to the verb, when no verb, punctuation or clause word stands in it and it opens with a
+    capitalised adjective the noun-phrase reader does not take ("Early", "New", "Recent")."""
+    start = clause_start(toks, i)
+    if start < 0 or i - start > 16 or i - start < 3 or not toks[start][2][:1].isupper():
+        return None
+    for t in toks[start : i + 1]:
+        low = t[2].lower()
+        if not t[2][:1].isalnum() or low in pat.NOT_IN_SUBJECT or low in pat.SUBORDINATORS or low in REPORTING_VERBS:
+            return None
+    if not (toks[start + 1][2][:1].islower() and toks[start + 1][2].isalpha()):
+        return None  # "Early results": the capitalised word modifies the noun after it
+    return start, i
