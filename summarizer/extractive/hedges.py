@@ -33,12 +33,9 @@ from .sentences import Sentence
 
 __all__ = ["HedgeCue", "claim_of", "find_hedges", "hedge_spans"]
 
-_PATTERN = re.compile(
-    "|".join(f"(?P<k{i}>\\b(?:{pattern})\\b)" for i, (_, pattern) in enumerate(LEXICON)),
-)
 _KINDS = {f"k{i}": kind for i, (kind, _) in enumerate(LEXICON)}
 # The letters each lexicon pattern can start with (None: not known), to try at a head word only the
-# patterns that can match there, in lexicon order, so the first that matches is the one _PATTERN finds.
+# patterns that can match there, in lexicon order, so the first that matches is the one full_pattern() finds.
 _STARTS = [pattern_starts(pattern) for _, pattern in LEXICON]
 _HEAD = re.compile(r"[a-z']+")
 # Tokens are runs of a-z and the clitics 's and 're; the head-word tokens among them are found by the
@@ -119,8 +116,14 @@ def _vetoed(lower: str, start: int, cue: str) -> bool:
 
 
 @cache
+def full_pattern() -> re.Pattern[str]:
+    """The whole lexicon as one pattern, each entry a named group: what the head-word search must equal."""
+    return re.compile("|".join(f"(?P<k{i}>\\b(?:{pattern})\\b)" for i, (_, pattern) in enumerate(LEXICON)))
+
+
+@cache
 def _pattern_for(head: str) -> re.Pattern[str]:
-    """_PATTERN cut down to the lexicon entries that can match where this head word starts."""
+    """``full_pattern()`` cut down to the lexicon entries that can match where this head word starts."""
     kept = [i for i, starts in enumerate(_STARTS) if starts is None or any(head.startswith(x) for x in starts)]
     return re.compile("|".join(f"(?P<k{i}>\\b(?:{LEXICON[i][1]})\\b)" for i in kept) or "(?!)")
 
