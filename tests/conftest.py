@@ -173,6 +173,16 @@ def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
     return str(ROOT / "cassettes" / module)
 
 
+def source_of(text: str, quantity: str) -> str | None:
+    """The claimant the engine gives the figure written ``quantity`` in ``text``."""
+    from summarizer.extractive.figures import find_figures
+    from summarizer.extractive.sentences import split_sentences
+
+    found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
+    assert found, f"no figure {quantity!r} in {text!r}"
+    return found[0].source
+
+
 def article(name: str) -> str:
     """Return one of the project's own example articles."""
     return (ARTICLES / name).read_text(encoding="utf-8")

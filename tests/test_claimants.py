@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.extractive.figures import find_figures
-from summarizer.extractive.sentences import split_sentences
-
-
-def source_of(text: str, quantity: str) -> str | None:
-    """The claimant the engine gives the figure written ``quantity`` in ``text``."""
-    found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
-    assert found, f"no figure {quantity!r} in {text!r}"
-    return found[0].source
+from tests.conftest import source_of
 
 
 @pytest.mark.parametrize(
