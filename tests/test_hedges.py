@@ -180,6 +180,21 @@ def test_head_word_filter_loses_nothing_against_a_full_scan() -> None:
             assert [m.span() for m in hedges._matches(lower)] == full, sentence.text
 
 
+def test_clitic_and_contraction_heads_keep_their_cues() -> None:
+    # a clitic is a head word of its own ("'s"); an apostrophe inside a word ends its start ("can" of "can't")
+    from summarizer.extractive import hedges
+
+    for text, cue in [
+        ("Strikes at the Orlen docks can't be ruled out this winter.", "can't be ruled out"),
+        ("The garrison's thought to number 400 men.", "'s thought"),
+        ("Officials say it's likely the border stays shut.", "likely"),
+    ]:
+        lower = text.lower()
+        full = [m.group() for m in hedges.full_pattern().finditer(lower)]
+        assert [m.group() for m in hedges._matches(lower)] == full
+        assert any(cue in found for found in full), (cue, full)
+
+
 def test_claim_of_quoted_speech_has_no_stray_quote_mark() -> None:
     text = '"I think the garrison in Orlen will hold until spring," the Kestrian colonel said.'
     assert claim_for(text, "think") == "I think the garrison in Orlen will hold until spring"

@@ -36,7 +36,7 @@ __all__ = ["HedgeCue", "claim_of", "find_hedges", "hedge_spans"]
 _KINDS = {f"k{i}": kind for i, (kind, _) in enumerate(LEXICON)}
 # The letters each lexicon pattern can start with (None: not known), to try at a head word only the
 # patterns that can match there, in lexicon order, so the first that matches is the one full_pattern() finds.
-_STARTS = [pattern_starts(pattern) for _, pattern in LEXICON]
+_STARTS = [pattern_starts(pattern, apostrophe=True) for _, pattern in LEXICON]  # heads hold clitics: "'s"
 _HEAD = re.compile(r"[a-z']+")
 # Tokens are runs of a-z and the clitics 's and 're; the head-word tokens among them are found by the
 # regex engine rather than by a Python loop over every token, the 250 heads as a trie (a third of the

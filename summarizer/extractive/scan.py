@@ -57,25 +57,32 @@ def guarded(pattern: re.Pattern[str] | str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(f"(?=[{letters}{letters.upper()}])(?:{source})", flags)
 
 
-def pattern_starts(pattern: re.Pattern[str] | str, flags: int = 0) -> frozenset[str] | None:
-    """Every start (five letters, or two to four before a non-letter) a match can have; None if unknown."""
+def pattern_starts(
+    pattern: re.Pattern[str] | str, flags: int = 0, *, apostrophe: bool = False
+) -> frozenset[str] | None:
+    """Every start (five letters, or two to four before a non-letter) a match can have; None if unknown.
+
+    ``apostrophe``: an apostrophe opening a start counts as a letter, for clitics tokenized as words
+    ("'s", "'re"); inside a word it still ends the start ("can" of "can't").
+    """
     if isinstance(pattern, re.Pattern):
-        return _source_starts(pattern.pattern, pattern.flags)
-    return _source_starts(pattern, flags)
+        return _source_starts(pattern.pattern, pattern.flags, apostrophe)
+    return _source_starts(pattern, flags, apostrophe)
 
 
 @lru_cache(maxsize=1024)
-def _source_starts(source: str, flags: int) -> frozenset[str] | None:
+def _source_starts(source: str, flags: int, apostrophe: bool = False) -> frozenset[str] | None:
     # parsed once per pattern: the import of the lexicons parses each big pattern for its starts and its guard
-    return _starts(list(_parser.parse(source, flags)), "")
+    return _starts(list(_parser.parse(source, flags)), "", apostrophe)
 
 
-def _starts(items: list[Any], seen: str) -> frozenset[str] | None:
+def _starts(items: list[Any], seen: str, apostrophe: bool = False) -> frozenset[str] | None:
     """The starts of a parsed pattern after the letters seen; None if unknown."""
     for i, (op, arg) in enumerate(items):
         rest = items[i + 1 :]
         letter = chr(arg).lower() if op is _constants.LITERAL else ""
-        if op is _constants.LITERAL and not (letter.isascii() and letter.isalpha()):
+        clitic = apostrophe and letter == "'" and not seen  # "'s", "'re"
+        if op is _constants.LITERAL and not ((letter.isascii() and letter.isalpha()) or clitic):
             return _known(seen)
         if op is _constants.LITERAL:
             seen += letter
@@ -84,14 +91,14 @@ def _starts(items: list[Any], seen: str) -> frozenset[str] | None:
         elif op in _SKIP:
             continue
         elif op is _constants.SUBPATTERN:
-            return _starts(list(arg[-1]) + rest, seen)
+            return _starts(list(arg[-1]) + rest, seen, apostrophe)
         elif op is _constants.BRANCH:
-            return _union([_starts(list(alt) + rest, seen) for alt in arg[1]])
+            return _union([_starts(list(alt) + rest, seen, apostrophe) for alt in arg[1]])
         elif op in _REPEATS:
             low, high, body = arg
             # once through the body, then the rest; a body that may come again ends what is known
-            taken = _starts(list(body) + rest if high == 1 else list(body), seen)
-            return taken if low >= 1 else _union([taken, _starts(rest, seen)])
+            taken = _starts(list(body) + rest if high == 1 else list(body), seen, apostrophe)
+            return taken if low >= 1 else _union([taken, _starts(rest, seen, apostrophe)])
         else:
             return _known(seen)
     return _known(seen)
