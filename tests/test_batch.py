@@ -262,6 +262,15 @@ def test_dry_run_estimates_tokens_and_cost(monkeypatch: pytest.MonkeyPatch, tmp_
     assert not (tmp_path / "out.jsonl").exists()
 
 
+def test_dry_run_after_a_run_shows_no_size_for_what_is_done(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    run_batch(SEEDS, out=out, engine="extractive", use_cache=False)
+    result = runner.invoke(app, ["batch", str(SEEDS), "-o", str(out), "--dry-run", "--engine", "extractive"])
+    rows = [line for line in result.stdout.splitlines() if line.startswith("done ")]
+    assert result.exit_code == 0 and len(rows) == 5  # done rows were not read: a dash, not "0"
+    assert all(line.split()[1] == "-" for line in rows), rows
+
+
 def test_cli_usage_errors_are_exit_2(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="give an output file"):  # no output given (the CLI streams to a pipe)
         run_batch(SEEDS, out=None)

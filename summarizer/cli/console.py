@@ -291,10 +291,13 @@ class BatchConsole:
         for a in plan.articles:
             state, reason = [*a.state.split(": ", 1), ""][:2]
             failing += state == "error"
-            row = f"{state:<6} {a.chars:>9,}"
-            if llm:
+            runs = state in ("to do", "redo")  # done and failing rows were not read: no size, no estimate
+            row = f"{state:<6} {a.chars:>9,}" if runs else f"{state:<6} {'-':>9}"
+            if llm and runs:
                 cost = "?" if a.cost_usd is None else f"${a.cost_usd:.5f}"
                 row += f" {a.prompt_tokens:>8,} {a.completion_tokens:>7,} {cost:>9}"
+            elif llm:
+                row += f" {'-':>8} {'-':>7} {'-':>9}"
             out.write(f"{row}  {a.source}" + (f"  ({reason})" if reason else "") + "\n")
         totals = plan.totals()
         line = f"{totals['to_run']} of {totals['articles']} articles would run"
