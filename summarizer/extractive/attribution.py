@@ -291,6 +291,14 @@ class Attributions(ClaimParts):
                             break  # "In May, a judge, ..., ordered": "May" ends an opening adverbial
                         outer = named
                     return self._claim(match, phrase_of(text, toks, *outer), content_after=True)
+                name_end = j + 1
+                while name_end < i - 1 and is_name(toks[name_end + 1][2]):
+                    name_end += 1  # the name before a post-modifier: "Dana Osk" of "Dana Osk of the Orlen Church"
+                plain_tail = all(is_name(t[2]) or t[2].lower() in pat.NAME_LINKS for t in toks[name_end + 1 : i])
+                named_first = j + 1 < name_end and is_name(toks[j + 1][2])
+                if named_first and plain_tail and self._named_person(phrase_of(text, toks, j + 1, name_end)):
+                    # "One pastor backing Kell, Dana Osk of the Orlen Church, said": the name set off by commas
+                    return self._claim(match, phrase_of(text, toks, j + 1, i - 1), content_after=True)
         if prev == ")" and word not in ACTS:
             # "Sen. Dana Kell (R-Orl.) said", "Kell (pictured) told": the name stands before the brackets
             j = next((n for n in range(i - 1, max(-1, i - 9), -1) if toks[n][2] == "("), -1)
@@ -326,7 +334,7 @@ class Attributions(ClaimParts):
             # "As reported by the Orlen Herald, ...", "..., as noted by X": X's report is the sentence
             found = self._claim(match, phrase_of(text, toks, *agent), content_after=False)
             return Claim(found.start, found.end, found.source, False, found.named, both=True)
-        span = np_before(toks, i, common=word in STRONG_VERBS)
+        span = np_before(toks, i, common=word in STRONG_VERBS or word in pat.GROUP_VERBS)
         if span is None and word not in ACTS:
             span = opening_subject(toks, i + 1)
             if span is not None and span[1] + 1 <= i and is_name(toks[span[1]][2]):

@@ -112,10 +112,11 @@ class ClaimParts(Referents):
                 and not any(w.lower() == "that" or w in pat.OPENERS for w in rest)
             ):
                 words = []  # "said from his office in Orlen.": where or when it was said, not what
+            counted = bool(rest) and (rest[0][0].isdigit() or rest[0] in pat.CURRENCY)
             if (
                 not rest
                 or not (rest[0][0].isalnum() or rest[0] in pat.OPENERS or rest[0] in pat.CURRENCY)
-                or len(words) < 3
+                or (len(words) < 3 and not counted)  # "reported 40 deaths.": a figure is what was reported
             ):
                 # "..., Kell said." covers what comes before; "since Kell confirmed it." covers nothing before
                 content_after = not boundary

@@ -91,7 +91,9 @@ SOURCE_NOUNS = frozenset(
     lobbyist negotiator investigator inspector auditor regulator planner ally rival
     friend neighbor neighbour relative colleague classmate worker employee manager founder farmer teacher
     student father mother wife husband son daughter brother sister partner volunteer activist voter
-    delegate organiser chief deputy envoy ambassador consultant ceo""".split()
+    delegate organiser chief deputy envoy ambassador consultant ceo state city county town country nation
+    province region district municipality school university hospital airline bank team club league
+    museum church regime cabinet""".split()
 )
 # regular plurals of the person and body nouns above ("the companies expect", "two senators said")
 SOURCE_NOUNS = SOURCE_NOUNS | frozenset(

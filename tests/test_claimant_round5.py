@@ -1,0 +1,41 @@
+"""Who claims a figure: the rules of the fifth round on issue 9, each pinned with fictional sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import source_of
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a state, a city or a school reports like any other body
+        ("The state reported a 3.1 percent jobless rate in May.", "3.1 percent", "The state"),
+        ("The city said 40 homes were flooded.", "40", "The city"),
+        # a figure right after the verb is what was reported, however short the rest
+        ("The ministry reported 40 deaths.", "40", "The ministry"),
+        # a name set off by commas after a description of the person
+        ("One farmer near the border, Dana Osk, said she had lost 40 cows.", "40", "Dana Osk"),
+        (
+            "One pastor backing Kell, Tomas Brell of the Orlen Chapel in Vell, said he had made 150 calls.",
+            "150",
+            "Tomas Brell of the Orlen Chapel in Vell",
+        ),
+        # a bare plural of people opens the clause of a stance verb
+        ("Boat builders argue that imports grew to 40 percent.", "40 percent", "Boat builders"),
+    ],
+)
+def test_claimant(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
+
+
+def test_a_single_place_name_in_apposition_is_no_speaker() -> None:
+    # ", the capital, Vell, said": a one-word place set off by commas does not say anything
+    text = 'Dana Osk, who lives outside the capital, Vell, said, "I have voted for the lesser of two evils."'
+    assert source_of(text, "two") != "Vell"
+
+
+def test_an_example_set_off_by_commas_is_no_speaker() -> None:
+    text = "The council's hardliners, like Kell and Osk, say a 9,000-strong force is needed."
+    assert source_of(text, "9,000") != "like Kell and Osk"
