@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -202,7 +203,24 @@ def listed_paths(listing: Path) -> list[tuple[Path, Path]]:
 
 def source_name(base: Path, path: Path) -> str:
     """How records name an input: its path relative to the run's folder, or from the root when it lies elsewhere."""
+    folder, full = str(base), str(path)
+    if full.startswith(folder) and full[len(folder) : len(folder) + 1] == os.sep and folder != os.sep:
+        return full[len(folder) + 1 :].replace(os.sep, "/")  # the common case, without pathlib's parsing
     return path.relative_to(base if path.is_relative_to(base) else Path(path.anchor)).as_posix()
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """The device and inode a path leads to (through links), or None when nothing is there."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _file_ids(paths: Iterable[Path]) -> set[tuple[int, int]]:
+    """The files and folders that exist among paths, by device and inode: one stat per entry to compare."""
+    return {found for p in paths if (found := _file_id(Path(p))) is not None}
 
 
 def list_inputs(
@@ -230,7 +248,7 @@ def list_inputs(
         return root.parent, [root]
     if not root.is_dir():
         raise ConfigError(f"{root} is neither a folder nor a file; check the path")
-    ignored = {os.path.realpath(p) for p in ignore}
+    ignored = _file_ids(ignore)
     wanted = [g for g in globs if g not in ("**/*", "**", "*")]
     excluded = list(exclude)
 
@@ -253,7 +271,7 @@ def list_inputs(
         for name in list(dirs):
             full = base / name
             relative = prefix + name
-            if os.path.realpath(full) in ignored:
+            if ignored and _file_id(full) in ignored:
                 dirs.remove(name)
             elif name.startswith("."):
                 dirs.remove(name)
@@ -266,7 +284,11 @@ def list_inputs(
             relative = prefix + name
             if wanted and not any(matches(relative, p) for p in wanted):
                 continue
-            if os.path.realpath(full) in ignored or not full.is_file():
+            try:
+                status = full.stat()
+            except OSError:  # a dangling link, or gone since the listing
+                continue
+            if not stat.S_ISREG(status.st_mode) or (status.st_dev, status.st_ino) in ignored:
                 continue
             if name.startswith("."):
                 skip(relative, SKIP_HIDDEN)

@@ -281,18 +281,24 @@ def run_batch(
         if on_skip:
             on_skip(name, reason)
 
+    # asked for by number, the pool starts now: its processes start while this one lists the folder
+    pool = pool_for(active, workers, concurrency) if workers is not None and workers > 1 else None
     try:
         base, paths = list_inputs(folder, globs=globs, exclude=exclude, ignore=output_files(output), on_skip=skip)
+        if on_total:
+            on_total(len(paths))
+        if workers is not None:
+            report.workers = workers
+        elif active.engine == "extractive":  # the LLM path stays in one process unless asked (see auto_workers)
+            report.workers = auto_workers(len(paths) - len(set(earlier.done) - earlier.redo))
+        names = out_dir_names(source_name(base, p) for p in paths) if output.out_dir else None
+        writer = Writer(output, earlier.keep, names)
     except BaseException:
+        if pool is not None:
+            pool.close()
         if owned:
             asyncio.run(active.aclose())
         raise
-    if on_total:
-        on_total(len(paths))
-    if workers is not None:
-        report.workers = workers
-    elif active.engine == "extractive":  # the LLM path stays in one process unless asked (see auto_workers)
-        report.workers = auto_workers(len(paths) - len(set(earlier.done) - earlier.redo))
 
     def pending() -> Iterator[Found]:
         for item in read_inputs(base, paths, text_field=text_field):
@@ -300,11 +306,10 @@ def run_batch(
             if not earlier.holds(item, report):
                 yield item
 
-    names = out_dir_names(source_name(base, p) for p in paths) if output.out_dir else None
-    writer = Writer(output, earlier.keep, names)
     started = time.perf_counter()
 
-    pool = pool_for(active, report.workers, concurrency) if report.workers > 1 else None
+    if pool is None and report.workers > 1:
+        pool = pool_for(active, report.workers, concurrency)
     report.llm_in_workers = pool is not None and pool.asking
 
     async def main() -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import version
 
 __all__ = ["DETECTOR", "LANGUAGE_NAMES", "Language", "detect_language", "detector_version", "language_name"]
 
@@ -88,7 +87,9 @@ UNDETERMINED = Language(None, None)
 @cache
 def detector_version() -> str:
     """The detector and its version, e.g. 'pycld2-0.42' (its tables ship with it)."""
-    return f"{DETECTOR}-{version(DETECTOR)}"
+    import pycld2  # its own version string: importlib.metadata would cost 25 ms at every start
+
+    return f"{DETECTOR}-{pycld2.__version__}"
 
 
 def detect_language(text: str) -> Language:
