@@ -39,3 +39,23 @@ def test_a_single_place_name_in_apposition_is_no_speaker() -> None:
 def test_an_example_set_off_by_commas_is_no_speaker() -> None:
     text = "The council's hardliners, like Kell and Osk, say a 9,000-strong force is needed."
     assert source_of(text, "9,000") != "like Kell and Osk"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # a count of hearers, or a station's number, is not what was told
+        ("Kell tells 3,000 in Vell the league has gone soft.", "3,000"),
+        ("Orlen Transit told WKBT 7 that someone had changed the sign.", "7"),
+        # "claiming 41 percent of the vote": to win a share, not to assert a figure
+        ("Osk beat Brell in the primary, claiming 41 percent of the vote to Brell's 33 percent.", "41 percent"),
+        # "Once" opening a sentence is a conjunction, not a speaker's name
+        ("Once he was mayor, Tomas Brell made the port a priority, announcing an envoy two days later.", "two"),
+    ],
+)
+def test_no_claimant_invented(text: str, quantity: str) -> None:
+    assert source_of(text, quantity) is None
+
+
+def test_claimed_that_still_asserts() -> None:
+    assert source_of("Brell claimed that 41 percent of the vote was forged.", "41 percent") == "Brell"

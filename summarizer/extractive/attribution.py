@@ -108,6 +108,8 @@ class Attributions(ClaimParts):
             at = next((n for n, t in enumerate(toks) if t[0] >= match.start()), len(toks))
             after = next((n for n, t in enumerate(toks) if t[0] >= match.end()), len(toks))
             claim: Claim | None = None
+            if word.startswith("claim") and pat.CLAIM_WIN.match(text, match.end(), sentence.end):
+                continue  # "claiming 41 percent of the vote", "claimed three seats": to win, not to assert
             if word in pat.PUT and not pat.PUT_AT.match(text, match.end(), sentence.end):
                 continue  # "Forbes puts his fortune at $45 billion" estimates; "put off the vote" does not
             if (
@@ -387,8 +389,13 @@ class Attributions(ClaimParts):
         )
         if claim.content_after and word in pat.ADDRESSEE_VERBS:
             hearer = np_after(toks, after)  # "told a crowd of 1,300 that": the hearer is not what was said
+            if hearer is None and after < len(toks) and toks[after][2][:1].isdigit():
+                hearer = (after, after)  # "tells 3,000 in Orlen": a count of hearers, not what was told
             if hearer is not None:
-                claim = Claim(claim.start, toks[hearer[1]][1], claim.source, True, claim.named)
+                end = hearer[1]
+                if is_name(toks[end][2]) and end + 1 < len(toks) and toks[end + 1][2].isdigit():
+                    end += 1  # "told Orlen 7 that": a station's number is part of its name
+                claim = Claim(claim.start, toks[end][1], claim.source, True, claim.named)
         if before == "," and after < len(toks) and toks[after][2] == ",":
             return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
         return claim

@@ -102,6 +102,10 @@ TITLE_HINT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\b")  # a cheap test before people n
 NAME_LINKS = frozenset("of the in at for and".split())  # "Dana Osk of the Orlen Church in Vell"
 POST_LINKS = frozenset("of for by from and with at".split())
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
+CLAIM_WIN = re.compile(
+    r"(?!\s+that\b)\s+(?:[^\s.;,:]+\s+){0,4}?(?:of\s+the\s+)?(?:vote|votes|ballots|seats?|victory|title|crown|"
+    r"nomination|medals?|trophy|prize)\b"
+)
 PUT = frozenset(["put", "puts"])  # "Forbes puts his fortune at $45 billion": to put a thing at a number
 PUT_AT = re.compile(r"\s[^.;:]{1,60}?\sat\s+(?:[a-z]+\s+){0,2}[$\u00a3\u20ac]?\d")
 DATA_PARTICIPLES = frozenset(

@@ -136,7 +136,7 @@ NOT_NAMES = frozenset(
     while since although though because last next this monday tuesday wednesday thursday friday saturday
     sunday january february march april june july august september october november december earlier later
     some many most several few all both each every no other such what which who whom whose why how
-    late early nobody everyone everybody someone somebody anyone anybody none""".split()
+    late early nobody everyone everybody someone somebody anyone anybody none once""".split()
 )
 ADVERBS = frozenset(
     """also later previously recently repeatedly once then further separately privately publicly earlier

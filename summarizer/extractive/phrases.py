@@ -34,7 +34,7 @@ _FUNCTION = frozenset(
     """and or but nor that which who whom whose to of in on at by for with from as into than then so if not no
     is are was were be been being has have had do does did will would can could may might must should it its he
     she they we i you him her them his their our my your this these those there here what when where why how
-    while because although though also very too just only""".split()
+    while because although though also very too just only per""".split()
 )
 
 
