@@ -59,3 +59,8 @@ def test_no_claimant_invented(text: str, quantity: str) -> None:
 
 def test_claimed_that_still_asserts() -> None:
     assert source_of("Brell claimed that 41 percent of the vote was forged.", "41 percent") == "Brell"
+
+
+def test_the_reader_addressed_is_no_source() -> None:
+    text = "Put it in one of the savings plans your state offers, for a child who is under 18."
+    assert source_of(text, "18") is None

@@ -365,6 +365,8 @@ class Attributions(ClaimParts):
             and toks[span[1]][2][:1].islower()  # a common noun; a name stands on its own ("campaign chief Dana Kell")
         ):
             span = (span[0] - 1, span[1])  # "his childhood friend told": the whole phrase
+        if toks[span[0]][2].lower() in ("your", "you"):
+            return None  # "the plan your state offers": the reader's, addressed in general, is no source
         if span[0] >= 2 and toks[span[0] - 1][2] == "of" and pat.SHARE.match(toks[span[0] - 2][2]):
             return None  # "72 percent of Democrats said": a share of those asked, no source of a figure
         if span[0] >= 3 and toks[span[0] - 2][2] == "in" and pat.NUMBER_IN.match(toks[span[0] - 1][2]):
