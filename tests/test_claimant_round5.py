@@ -64,3 +64,11 @@ def test_claimed_that_still_asserts() -> None:
 def test_the_reader_addressed_is_no_source() -> None:
     text = "Put it in one of the savings plans your state offers, for a child who is under 18."
     assert source_of(text, "18") is None
+
+
+def test_a_quoted_paragraph_goes_on_with_the_speaker_of_the_paragraph_before() -> None:
+    text = (
+        "Mayor Dana Kell said that for years critics had predicted the port would close.\n\n"
+        "\u201cThat will not happen, because the port carries nearly half the island's trade.\u201d"
+    )
+    assert source_of(text, "nearly half") == "Mayor Dana Kell"

@@ -147,6 +147,10 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
             tags = [c for c in claims[group[-1].index] if c.source and not c.content_after and not c.both]
             if tags and end - tags[-1].end <= 30 and tags[-1].start > spans[-1][1]:
                 last_speaker = tags[-1].source
+        if not spans:
+            # 'Kell said that the port would stay open.' and then a paragraph that opens with a quote: still Kell
+            said = [c for c in claims[group[-1].index] if c.source and c.named and not c.weak and c.content_after]
+            last_speaker = said[0].source if said else None  # the outermost: "Kell said that critics say ..."
         lead_in = None
         if text[start:end].rstrip().endswith(":"):
             named = [c for c in claims[group[-1].index] if c.source]
