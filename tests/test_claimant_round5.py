@@ -22,6 +22,20 @@ from tests.conftest import source_of
             "150",
             "Tomas Brell of the Orlen Chapel in Vell",
         ),
+        # "that" after a preposition is a determiner: the verb after "and" still shares the subject
+        (
+            "The Orlen Herald did the sums on that run, and found the odds were 1 in 64.",
+            "64",
+            "The Orlen Herald",
+        ),
+        # a bracket holding only figures details the claim; it is no aside of the outlet's
+        ("Polling in Vell shows Kell within 5 points of Osk (35-30).", "35-30", "Polling in Vell"),
+        # a polling average is a source like a poll
+        (
+            "A Kestrel Research average of polls shows Kell ahead by 2.2 percent.",
+            "2.2 percent",
+            "A Kestrel Research average of polls",
+        ),
         # a bare plural of people opens the clause of a stance verb
         ("Boat builders argue that imports grew to 40 percent.", "40 percent", "Boat builders"),
     ],

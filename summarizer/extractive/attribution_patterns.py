@@ -186,11 +186,16 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_FIGURE = r"[$\u00a3\u20ac]?\d[\d,.%]*"
+NUMBERS_ONLY = re.compile(rf"\(\s*{_FIGURE}(?:\s*(?:-|\u2013|to|of|vs\.?)\s*{_FIGURE})*\s*\)")  # "(35-30)"
+
+
 def in_aside(text: str, start: int, position: int) -> bool:
     """True when a position lies inside a bracket opened after ``start`` and not yet closed."""
     between = text[start:position]
     if between.count("(") > between.count(")"):
-        return True
+        # "within 5 points of Osk (35-30)": a bracket of figures only details the claim, it is no aside
+        return NUMBERS_ONLY.match(text, between.rindex("(") + start) is None
     last = max((m.end() for m in RELATIVE_ASIDE.finditer(between)), default=-1)
     return last >= 0 and "," not in between[last:]  # ", who ..." still open: a relative clause of the outlet's
 

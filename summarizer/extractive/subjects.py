@@ -88,8 +88,12 @@ def coordinated_subject(toks: Tokens, i: int) -> tuple[tuple[int, int], str | No
     verb = toks[span[1] + 1][2]
     if not (verb.isalpha() and verb.islower()) or verb in pat.NOT_OBJECT or verb in DETERMINERS:
         return None  # the phrase must be followed by its own verb: "Kell runs ..."
-    if any(t[2].lower() in pat.SUBORDINATORS or t[2] in ";:" for t in toks[span[1] + 1 : i]):
-        return None  # "Kell runs a farm that grows corn and says": the "and" may join the inner clause
+    for n in range(span[1] + 1, i):
+        word = toks[n][2]
+        if word.lower() == "that" and toks[n - 1][2].lower() in pat.POST:
+            continue  # "did the math on that feat, and found": a determiner after a preposition
+        if word.lower() in pat.SUBORDINATORS or word in ";:":
+            return None  # "Kell runs a farm that grows corn and says": the "and" may join the inner clause
     return span, (base if base in ("he", "she") else None)
 
 
