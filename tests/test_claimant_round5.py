@@ -36,6 +36,34 @@ from tests.conftest import source_of
             "2.2 percent",
             "A Kestrel Research average of polls",
         ),
+        # a noun before another verb of showing is its subject's head, not a verb
+        (
+            "Gifts hit $1.1 billion, an Orlen Herald analysis of campaign reports shows.",
+            "$1.1 billion",
+            "an Orlen Herald analysis of campaign reports",
+        ),
+        # a year inside the phrase
+        (
+            "Data from the 2014 Kestrian Labour Survey show that women held about 41 percent of the jobs.",
+            "about 41 percent",
+            "Data from the 2014 Kestrian Labour Survey",
+        ),
+        # a time phrase before the verb is not its subject
+        (
+            "The Kestrel average of polls taken over the past two weeks shows Kell ahead 47 percent to 44 percent.",
+            "47 percent to 44 percent",
+            "The Kestrel average of polls",
+        ),
+        # a number modifying the name after an inverted verb
+        ('"They are 100 percent wrong," said 9/11 widow Dana Kell.', "100 percent", "widow Dana Kell"),
+        # a tag with an adjunct in mid-sentence covers both sides
+        (
+            "The middle fifth paid 8.9 percent, the agency said in a June report, and the rest paid 0.8 percent.",
+            "0.8 percent",
+            "the agency",
+        ),
+        # a slide or a chart shows like a report
+        ("Another slide shows that eight of 10 pears eaten in Kestria are grown in Orlen.", "eight", "Another slide"),
         # a bare plural of people opens the clause of a stance verb
         ("Boat builders argue that imports grew to 40 percent.", "40 percent", "Boat builders"),
     ],

@@ -256,6 +256,8 @@ class Attributions(ClaimParts):
             return None
         if nounlike and after_possessive(toks, i):
             return None  # "according to its Orlen reports": a noun after "its", "their" and a name
+        if nounlike and after < len(toks) and toks[after][2] in STRONG_VERBS:
+            return None  # "an analysis of campaign reports shows": the noun is the subject of the verb after it
         if prev.lower() in ("it", "they", "we") and word not in STRONG_VERBS and word not in pat.GROUP_VERBS:
             return None  # "it has put ...": only a plain verb of saying or finding lets "it" stand for a body
         if is_pronoun(prev) and prev.lower() not in ("that", "this", "these", "those", "one"):
@@ -324,6 +326,11 @@ class Attributions(ClaimParts):
             return self._claim(match, phrase_of(text, toks, *span), content_after=False) if span else None
         if prev in pat.PUNCT_BEFORE_INVERSION:
             span = np_after(toks, after)
+            lead = after
+            while span is None and lead < len(toks) - 1 and (toks[lead][2][:1].isdigit() or toks[lead][2] in "/-"):
+                lead += 1  # 'said 9/11 widow Dana Kell': a date or a number that modifies the name
+            if span is None and lead > after:
+                span = np_after(toks, lead)
             if span is None and after < len(toks) and is_pronoun(toks[after][2]):
                 return self._claim(match, toks[after][2], content_after=False)
             if span:
@@ -337,6 +344,8 @@ class Attributions(ClaimParts):
             found = self._claim(match, phrase_of(text, toks, *agent), content_after=False)
             return Claim(found.start, found.end, found.source, False, found.named, both=True)
         span = np_before(toks, i, common=word in STRONG_VERBS or word in pat.GROUP_VERBS)
+        if span is not None and toks[span[1]][2].lower() in pat.PERIODS:
+            span = None  # "polls taken over the past two weeks show": a time phrase, the subject stands before it
         if span is None and word not in ACTS:
             span = opening_subject(toks, i + 1)
             if span is not None and span[1] + 1 <= i and is_name(toks[span[1]][2]):
@@ -400,6 +409,11 @@ class Attributions(ClaimParts):
                 claim = Claim(claim.start, toks[end][1], claim.source, True, claim.named)
         if before == "," and after < len(toks) and toks[after][2] == ",":
             return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
+        if before == "," and after < len(toks) and toks[after][2].lower() in pat.ADJUNCT_PREPOSITIONS:
+            close = next((n for n in range(after + 1, min(len(toks), after + 8)) if toks[n][2] in ",;"), None)
+            if close is not None and all(t[2][:1].isalnum() for t in toks[after:close]):
+                # "X paid 8.9 percent, the agency said in a June report, and Y paid 0.8": a tag on both sides
+                return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
         return claim
 
     # -- the source of one position

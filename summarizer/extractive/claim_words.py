@@ -93,7 +93,7 @@ SOURCE_NOUNS = frozenset(
     student father mother wife husband son daughter brother sister partner volunteer activist voter
     delegate organiser chief deputy envoy ambassador consultant ceo state city county town country nation
     province region district municipality school university hospital airline bank team club league
-    museum church regime cabinet average""".split()
+    museum church regime cabinet average slide chart graphic""".split()
 )
 # regular plurals of the person and body nouns above ("the companies expect", "two senators said")
 SOURCE_NOUNS = SOURCE_NOUNS | frozenset(

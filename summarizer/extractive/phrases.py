@@ -25,6 +25,7 @@ __all__ = [
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.&-]*(?<![.])|\d+(?:[,.]\d+)*%?|[^\w\s]")
 DETERMINERS = frozenset(["the", "a", "an"])
+_YEAR = re.compile(r"(?:19|20)\d\d")
 TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame", "lord", "lady"])
 _SHORT_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st"])
 _LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
@@ -106,6 +107,8 @@ def np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) ->
             break
         if _extends_name(toks, j):
             j -= 1
+        elif _YEAR.fullmatch(prev) and j > 1 and toks[j - 2][2].lower() in DETERMINERS:
+            j -= 1  # "the 2014 Kestrian Community Survey": a year inside the phrase
         elif prev == "." and j > 1 and abbreviation_dot(toks, j - 1):
             j -= 2  # "Dana J. Kell", "Mr. Kell": the dot of an initial or a title
         elif is_noun(prev) or (has_head_noun and modifiers < 3 and is_modifier(prev) and prev.isalpha()):
