@@ -18,8 +18,9 @@ Matching rule for a claimant (``source_matches``): words are lowercased, a
 possessive "'s" and punctuation dropped, and determiners and other function
 words ignored. The gold Source is cut before an appositive (", the agency's
 head", ", who ...", "("); its key words are its last capitalised word (a surname,
-an organisation's last name word) and its head noun (the last word before a
-post-modifier such as "of", "by", "for": "poll" in "a poll by Gallup"). The
+an organisation's last name word; never a weekday or a month: "A Monmouth poll out
+Monday") and its head noun (the last word before a post-modifier such as "of",
+"by", "for", "taken", "out": "poll" in "a poll by Gallup"). The
 prediction is right when its words hold one of the key words. When the gold
 Source is a pronoun (he, she, they, I, we ...), the gold Source used is the
 nearest annotated named Source before it in the article
@@ -79,7 +80,14 @@ def _words(text: str) -> list[str]:
 
 
 _APPOSITIVE = re.compile(r",|\(|\s(?:who|which|whose)\s|:")
-_POSTMODIFIER = re.compile(r"\s(?:of|for|by|from|at|in|on|with|released|conducted|published)\s", re.IGNORECASE)
+_POSTMODIFIER = re.compile(
+    r"\s(?:of|for|by|from|at|in|on|with|released|conducted|published|taken|out|this|last)\s", re.IGNORECASE
+)
+# a date is never a source's name: "A Monmouth poll out Monday" is named by "Monmouth" and "poll"
+_DATES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
 
 
 def key_words(source: str) -> set[str]:
@@ -94,7 +102,7 @@ def key_words(source: str) -> set[str]:
     if not words:
         return set()
     keys = set()
-    capitalised = [w for w in words if w[0].isupper() and w.lower() not in PRONOUNS]
+    capitalised = [w for w in words if w[0].isupper() and w.lower() not in PRONOUNS and w.lower() not in _DATES]
     if capitalised:
         keys.add(capitalised[-1].lower())
     head = _words(_POSTMODIFIER.split(core, maxsplit=1)[0])
