@@ -114,3 +114,13 @@ def test_a_quoted_paragraph_goes_on_with_the_speaker_of_the_paragraph_before() -
         "\u201cThat will not happen, because the port carries nearly half the island's trade.\u201d"
     )
     assert source_of(text, "nearly half") == "Mayor Dana Kell"
+
+
+def test_an_object_relative_clause_names_its_own_source() -> None:
+    text = "The retailer reported a profit of $1.78 a share, well above the $1.11 a share that analysts expected."
+    assert source_of(text, "$1.11") == "analysts"
+    assert source_of(text, "$1.78") == "The retailer"
+    text = "The crowds fell short of the 50,000 a day that city officials had estimated before the opening."
+    assert source_of(text, "50,000") == "city officials"
+    # "said that X expected 5 percent": a complement clause, the outer speaker's as before
+    assert source_of("Kell said that analysts expected 5 percent growth.", "5 percent") == "Kell"

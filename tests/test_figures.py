@@ -198,3 +198,8 @@ def test_describes_is_a_noun_phrase() -> None:
     text = "About 19,000 are now positioned at the border."
     found = figures(text)["About 19,000"]
     assert found.describes == "at the border" or found.describes.endswith("at the border")
+
+
+def test_a_year_after_an_apostrophe_is_no_figure() -> None:
+    text = "Kell said in '08 that the vote was close, and ''10 times'' as many came in \u201916."
+    assert [f.quantity for f in find_figures(text, split_sentences(text))] == ["10"]

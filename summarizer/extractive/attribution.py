@@ -392,6 +392,11 @@ class Attributions(ClaimParts):
         before = toks[span[0] - 1][2] if span[0] > 0 else ""
         if span[0] > 1 and before.isalpha() and before.islower() and toks[span[0] - 2][2].lower() in pat.AUXILIARIES:
             return None  # "advisers who have run the numbers argue": "the numbers" is an object of "run"
+        if before.lower() in ("that", "which") and span[0] >= 2 and toks[span[0] - 2][2][:1].isalnum():
+            floor = self._relative_object(toks, span[0] - 1, after)
+            if floor is not None:  # "the $1.11 a share that analysts expected": the figure the relative clause names
+                found = self._claim(match, phrase, content_after=False)
+                return Claim(found.start, found.end, found.source, False, found.named, floor=floor)
         claim = self._claim(
             match,
             phrase,
@@ -415,6 +420,25 @@ class Attributions(ClaimParts):
                 # "X paid 8.9 percent, the agency said in a June report, and Y paid 0.8": a tag on both sides
                 return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
         return claim
+
+    def _relative_object(self, toks: list[tuple[int, int, str]], that: int, after: int) -> int | None:
+        """Where the noun phrase before an object relative clause begins, when the clause ends at its verb.
+
+        "well above the $1.11 a share that analysts expected.": the verb has no object of its own,
+        so what it reports is the phrase before "that"; "said that analysts expected 5 percent" is no such clause.
+        """
+        rest = [t[2] for t in toks[after : after + 6]]
+        if rest and rest[0][:1].isalnum():
+            if rest[0].lower() not in pat.ADJUNCT_PREPOSITIONS and rest[0].lower() not in TIME_WORDS:
+                return None  # the verb has its own object
+            if not any(not w[:1].isalnum() for w in rest):
+                return None  # a long clause goes on
+        if toks[that - 1][2].lower() in REPORTING_VERBS:
+            return None  # "said that ...": a complement, not a relative clause
+        k = that - 1
+        while k > 0 and that - k < 10 and toks[k - 1][2] not in pat.PHRASE_STOPS:
+            k -= 1
+        return toks[k][0]
 
     # -- the source of one position
 
@@ -448,6 +472,7 @@ class Attributions(ClaimParts):
             best is not None
             and outer is not None
             and outer.end <= best.start
+            and not best.floor  # "(93 percent, according to Y)", "the $1.11 that analysts expected": Y's own
             and (outer.both or not pat.CONTRAST.search(self.text, outer.end, best.start))
         ):
             best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says

@@ -99,6 +99,7 @@ OPENING_ADVERBS = frozenset(
     hence therefore perhaps maybe certainly clearly obviously finally today yesterday""".split()
 )
 TITLE_HINT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\b")  # a cheap test before people named since are read
+PHRASE_STOPS = frozenset([",", ";", ":", "(", ")", "\u2014", "\u2013", '"', "\u201c", "\u201d"])
 NAME_LINKS = frozenset("of the in at for and".split())  # "Dana Osk of the Orlen Church in Vell"
 POST_LINKS = frozenset("of for by from and with at".split())
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])

@@ -99,7 +99,7 @@ _NUMBER = rf"(?:{_CURRENCY}\s?)?(?:{_DIGITS})(?:{_SCALE})?(?:{_PERCENT})?"
 _ANY = rf"(?:{_NUMBER}|\b(?:{_WORDNUM})\b(?:{_SCALE})?)"
 _RANGE = rf"(?:between\s+|from\s+)?{_ANY}(?:\s*(?:to|-|\u2013|\u2014|and)\s*{_ANY})?"
 _FIGURE = re.compile(
-    rf"(?<![\w.\-/:\u2013])(?:(?P<approx>{_APPROX})\s+)?"
+    rf"(?<![\w.\-/:\u2013])(?!(?<=[^'\u2019]['\u2019])\d\d(?!\d))(?:(?P<approx>{_APPROX})\s+)?"  # not "in '08": a year
     rf"(?:(?P<fraction>\b(?:{_FRACTION})\b)|(?P<vague>\b{_VAGUE})|(?P<range>{_RANGE}))"
     rf"(?![\w/:]|\.\d|-\d|\u2013\d)",
     re.IGNORECASE,
