@@ -18,6 +18,9 @@ from benchmarks.judgments.figures import key_words, source_matches
         ("the agency", "Dana Kell, the agency's head,", False),
         ("A Kestrel average", "The Kestrel average of polls taken over the past two weeks", True),
         (None, "Dana Kell", False),  # no claimant counts as wrong
+        ("Dana Kell", "another friend, Dana Kell", True),  # a name as the appositive
+        ("Dana Kell", "the firm's chief, Dana Kell,", True),
+        ("The top-line number", "The top-line number that caught the eyes of analysts", True),  # a relative clause
     ],
 )
 def test_source_matches(predicted: str | None, gold: str, right: bool) -> None:

@@ -20,7 +20,9 @@ words ignored. The gold Source is cut before an appositive (", the agency's
 head", ", who ...", "("); its key words are its last capitalised word (a surname,
 an organisation's last name word; never a weekday or a month: "A Monmouth poll out
 Monday") and its head noun (the last word before a post-modifier such as "of",
-"by", "for", "taken", "out": "poll" in "a poll by Gallup"). The
+"by", "for", "taken", "out": "poll" in "a poll by Gallup"), after a relative
+"that" is cut too ("the number that caught the eye"); a name standing as the
+appositive ("another friend, Dana Kell") is a key word as well. The
 prediction is right when its words hold one of the key words. When the gold
 Source is a pronoun (he, she, they, I, we ...), the gold Source used is the
 nearest annotated named Source before it in the article
@@ -79,6 +81,7 @@ def _words(text: str) -> list[str]:
     return out
 
 
+_RELATIVE_THAT = re.compile(r"\sthat\s")
 _APPOSITIVE = re.compile(r",|\(|\s(?:who|which|whose)\s|:")
 _POSTMODIFIER = re.compile(
     r"\s(?:of|for|by|from|at|in|on|with|released|conducted|published|taken|out|this|last)\s", re.IGNORECASE
@@ -93,11 +96,14 @@ _DATES = frozenset(
 def key_words(source: str) -> set[str]:
     """Words of a gold Source, one of which a prediction must hold: its name and its head noun.
 
-    The Source is cut before an appositive (", the agency's head", ", who ...", "(");
+    The Source is cut before an appositive (", the agency's head", ", who ...", "(")
+    or a relative clause ("the number that caught the eye");
     its name is the last capitalised word, its head noun the last word before a
-    post-modifier ("poll" in "a poll by Gallup").
+    post-modifier ("poll" in "a poll by Gallup"). A name standing as the appositive
+    ("another friend, Dana Kell", "the firm's chief, Dana Kell,") is a key word too.
     """
-    core = _APPOSITIVE.split(source, maxsplit=1)[0] or source
+    parts = _APPOSITIVE.split(source, maxsplit=1)
+    core = _RELATIVE_THAT.split(parts[0] or source, maxsplit=1)[0]
     words = _words(core)
     if not words:
         return set()
@@ -105,6 +111,10 @@ def key_words(source: str) -> set[str]:
     capitalised = [w for w in words if w[0].isupper() and w.lower() not in PRONOUNS and w.lower() not in _DATES]
     if capitalised:
         keys.add(capitalised[-1].lower())
+    if len(parts) > 1 and source[len(parts[0]) : len(parts[0]) + 1] == ",":
+        named = _words(re.split(r"[,(]", parts[1], maxsplit=1)[0])
+        if named and all(w[0].isupper() for w in named):
+            keys.add(named[-1].lower())
     head = _words(_POSTMODIFIER.split(core, maxsplit=1)[0])
     keys.add((head or words)[-1].lower())
     return keys
