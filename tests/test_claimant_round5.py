@@ -64,6 +64,12 @@ from tests.conftest import source_of
         ),
         # a slide or a chart shows like a report
         ("Another slide shows that eight of 10 pears eaten in Kestria are grown in Orlen.", "eight", "Another slide"),
+        # a list inside one name: "Academies of Sciences, Engineering and Medicine"
+        (
+            "A report by the Kestrian Academies of Sciences, Engineering and Medicine noted that 70 percent agree.",
+            "70 percent",
+            "the Kestrian Academies of Sciences, Engineering and Medicine",
+        ),
         # a bare plural of people opens the clause of a stance verb
         ("Boat builders argue that imports grew to 40 percent.", "40 percent", "Boat builders"),
     ],
@@ -124,3 +130,7 @@ def test_an_object_relative_clause_names_its_own_source() -> None:
     assert source_of(text, "50,000") == "city officials"
     # "said that X expected 5 percent": a complement clause, the outer speaker's as before
     assert source_of("Kell said that analysts expected 5 percent growth.", "5 percent") == "Kell"
+
+
+def test_names_listed_after_an_opening_phrase_stay_apart() -> None:
+    assert source_of("In Orlen, Dana Kell and Tomas Brell said 40 homes burned.", "40") == "Dana Kell and Tomas Brell"

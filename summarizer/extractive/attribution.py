@@ -366,6 +366,16 @@ class Attributions(ClaimParts):
         if span is None:
             return None
         span = relative_subject(toks, span, i) or span
+        if (
+            span[0] >= 3
+            and toks[span[0] - 1][2] == ","
+            and toks[span[0] - 3][2] == "of"
+            and is_name(toks[span[0] - 2][2])
+            and any(t[2] == "and" for t in toks[span[0] : span[1]])
+        ):
+            # "the Academies of Sciences, Engineering and Medicine noted": a list inside one name
+            whole = np_before(toks, span[0] - 2)
+            span = (whole[0], span[1]) if whole else span
         while span[0] < span[1] and toks[span[0]][2].lower() in pat.LEAD_TRIM:
             span = (span[0] + 1, span[1])  # "even after federal judge ruled": the words before the phrase
         if (
