@@ -68,7 +68,7 @@ from tests.conftest import source_of
         (
             "A report by the Kestrian Academies of Sciences, Engineering and Medicine noted that 70 percent agree.",
             "70 percent",
-            "the Kestrian Academies of Sciences, Engineering and Medicine",
+            "A report by the Kestrian Academies of Sciences, Engineering and Medicine",
         ),
         # a bare plural of people opens the clause of a stance verb
         ("Boat builders argue that imports grew to 40 percent.", "40 percent", "Boat builders"),
