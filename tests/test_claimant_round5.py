@@ -134,3 +134,40 @@ def test_an_object_relative_clause_names_its_own_source() -> None:
 
 def test_names_listed_after_an_opening_phrase_stay_apart() -> None:
     assert source_of("In Orlen, Dana Kell and Tomas Brell said 40 homes burned.", "40") == "Dana Kell and Tomas Brell"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        ('"We were two tries down," said the national team coach.', "two", "the national team coach"),
+        ('"I won nine points in a row," said Dana Kell afterwards.', "nine", "Dana Kell"),
+        ("Orlen prosecutors have charged nine traders with inflating profits.", "nine", "Orlen prosecutors"),
+        # a count after "in" still ends a post-modifier: the subject is the whole phrase
+        (
+            "The poll of 2,000 people in 20 countries found that 59% wanted faster trains.",
+            "59%",
+            "The poll of 2,000 people in 20 countries",
+        ),
+    ],
+)
+def test_round5_guards(text: str, quantity: str, source: str) -> None:
+    assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Orlen Rail also charges a 10 pound booking fee on the service.", "10"),  # a price, not an accusation
+        ("Back from injury, Dana Kell showed some good touches but lost 7-6 (7-2) 6-4 to Osk.", "7-2"),  # a quality
+    ],
+)
+def test_round5_no_claimant(text: str, quantity: str) -> None:
+    assert source_of(text, quantity) is None
+
+
+def test_he_is_never_a_group_named_by_common_nouns() -> None:
+    text = (
+        "Critics of the levy argue that it is a step backwards. "
+        '"The ten percent levy applies only to the dollar," he said.'
+    )
+    assert source_of(text, "ten") != "Critics of the levy"

@@ -12,6 +12,7 @@ No claimant is returned where none is found: none is better than a wrong one.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from . import attribution_patterns as pat
@@ -29,6 +30,7 @@ from .claim_words import (
 )
 from .phrases import (
     DETERMINERS,
+    is_modifier,
     is_name,
     is_noun,
     np_after,
@@ -146,7 +148,7 @@ class Attributions(ClaimParts):
             else:
                 claim = self._verb_claim(match, toks, at, after, word)
                 if claim is not None and word in ACTS:
-                    claim = Claim(claim.start, claim.end, claim.source, claim.content_after, claim.named, weak=True)
+                    claim = dataclasses.replace(claim, weak=True)  # keeping where its content runs
             if claim is not None:
                 claims.append(claim)
         study_word = pat.STUDY_WORD.search(sentence.text)
@@ -203,6 +205,8 @@ class Attributions(ClaimParts):
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
     ) -> Claim | None:
         text = self.text
+        if word.startswith("charge") and not any(t[2].lower() in ("that", "with") for t in toks[after : after + 8]):
+            return None  # "charge fees of up to 3,000": a price; "charged that ...", "charged X with Y" accuse
         if word == "ruled" and after < len(toks) and toks[after][2].lower() == "out":
             return None  # "ruled out a run": to exclude, not to decide
         if word in ("state", "states") and not (after < len(toks) and toks[after][2].lower() in pat.STATE_INTRODUCES):
@@ -331,6 +335,15 @@ class Attributions(ClaimParts):
                 lead += 1  # 'said 9/11 widow Dana Kell': a date or a number that modifies the name
             if span is None and lead > after:
                 span = np_after(toks, lead)
+            end = span[1] + 1 if span else 0
+            tail = toks[end][2] if span and end + 1 < len(toks) and not toks[end + 1][2][:1].isalnum() else ""
+            if (
+                span
+                and is_modifier(tail)
+                and not tail.endswith(("ly", "wards"))
+                and tail.lower() not in ADVERBS | TIME_WORDS
+            ):
+                span = (span[0], end)  # 'said the national team coach.': the noun the phrase ends on
             if span is None and after < len(toks) and is_pronoun(toks[after][2]):
                 return self._claim(match, toks[after][2], content_after=False)
             if span:
@@ -343,7 +356,10 @@ class Attributions(ClaimParts):
             # "As reported by the Orlen Herald, ...", "..., as noted by X": X's report is the sentence
             found = self._claim(match, phrase_of(text, toks, *agent), content_after=False)
             return Claim(found.start, found.end, found.source, False, found.named, both=True)
-        span = np_before(toks, i, common=word in STRONG_VERBS or word in pat.GROUP_VERBS)
+        # a bare common noun speaks with a plain verb of saying, or a stance in the present ("Cement makers argue");
+        # "the amount expected" is a participle after its noun
+        common = word in STRONG_VERBS or (word in pat.GROUP_VERBS and not word.endswith("ed"))
+        span = np_before(toks, i, common=common)
         if span is not None and toks[span[1]][2].lower() in pat.PERIODS:
             span = None  # "polls taken over the past two weeks show": a time phrase, the subject stands before it
         if span is None and word not in ACTS:
@@ -352,7 +368,7 @@ class Attributions(ClaimParts):
                 nxt = toks[span[1] + 1][2]
                 if nxt.isalpha() and nxt.islower() and nxt.endswith("s") and nxt not in pat.NOT_OBJECT:
                     span = (span[0], span[1] + 1)  # "Surveys of Orlen voters": a name used as a modifier
-        elif span is not None and span[0] > 1 and toks[span[0] - 1][2].lower() in pat.POST_LINKS:
+        elif span is not None and span[0] > 1 and self._after_link(toks, span[0]):
             # "Results of polls conducted by X for Y and television networks show": the phrase before the verb
             # ends a post-modifier; the subject is the noun phrase opening the clause
             subject = opening_subject(toks, i + 1)
@@ -399,6 +415,11 @@ class Attributions(ClaimParts):
         phrase = phrase_of(text, toks, *span)
         if word in ("called", "named") and toks[span[0]][2].lower() in ("a", "an"):
             return None  # "a group called X": naming, not saying
+        bare_name = all(is_name(t[2]) for t in toks[span[0] : span[1] + 1])
+        shown = toks[after][2] if after < len(toks) else ""
+        quality = is_modifier(shown) and shown != "that" and shown.lower() not in TIME_WORDS
+        if word in pat.SHOW and bare_name and self._named_person(phrase) and quality:
+            return None  # "Safin showed good touches": a person shows a quality; a poll or "X showed that" reports
         before = toks[span[0] - 1][2] if span[0] > 0 else ""
         if span[0] > 1 and before.isalpha() and before.islower() and toks[span[0] - 2][2].lower() in pat.AUXILIARIES:
             return None  # "advisers who have run the numbers argue": "the numbers" is an object of "run"
@@ -431,6 +452,13 @@ class Attributions(ClaimParts):
                 return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
         return claim
 
+    @staticmethod
+    def _after_link(toks: list[tuple[int, int, str]], start: int) -> bool:
+        """A phrase that ends a post-modifier: after "of", "in", "by" ..., or a count after one ("in 20 countries")."""
+        if toks[start - 1][2].lower() in pat.POST_LINKS:
+            return True
+        return start > 2 and toks[start - 1][2][:1].isdigit() and toks[start - 2][2].lower() in pat.POST_LINKS | {"in"}
+
     def _relative_object(self, toks: list[tuple[int, int, str]], that: int, after: int) -> int | None:
         """Where the noun phrase before an object relative clause begins, when the clause ends at its verb.
 
@@ -445,8 +473,15 @@ class Attributions(ClaimParts):
                 return None  # a long clause goes on
         if toks[that - 1][2].lower() in REPORTING_VERBS:
             return None  # "said that ...": a complement, not a relative clause
-        k = that - 1
-        while k > 0 and that - k < 10 and toks[k - 1][2] not in pat.PHRASE_STOPS:
+        k = that - 1  # back over the noun phrase: to a preposition, a verb or punctuation
+        while k > 0 and that - k < 8:
+            word = toks[k - 1][2]
+            low = word.lower()
+            if word in pat.CURRENCY or word[:1].isdigit():
+                k -= 1
+                continue
+            if not word[:1].isalnum() or low in pat.NP_ENDS or low in REPORTING_VERBS or low.endswith("ed"):
+                break
             k -= 1
         return toks[k][0]
 

@@ -65,6 +65,7 @@ INTRODUCES = re.compile(r"\s*(?:that\b|of\b|on\b|about\b|:|,|\u201c|\"|\u2014|-)
 ADJUNCT_PREPOSITIONS = frozenset("from in on at during after before with via while outside inside".split())
 QUANTIFIED = frozenset(["least", "most"])
 ADD_VERBS = frozenset(["add", "adds", "added"])
+SHOW = frozenset(["show", "shows", "showed", "shown"])
 COUNTED_OBJECT = re.compile(
     r"(?:\d[\d,.]*|a|an|the|another|more|some|several|new|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$",
     re.IGNORECASE,
@@ -99,7 +100,6 @@ OPENING_ADVERBS = frozenset(
     hence therefore perhaps maybe certainly clearly obviously finally today yesterday""".split()
 )
 TITLE_HINT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\b")  # a cheap test before people named since are read
-PHRASE_STOPS = frozenset([",", ";", ":", "(", ")", "\u2014", "\u2013", '"', "\u201c", "\u201d"])
 NAME_LINKS = frozenset("of the in at for and".split())  # "Dana Osk of the Orlen Church in Vell"
 POST_LINKS = frozenset("of for by from and with at".split())
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
@@ -120,6 +120,8 @@ SHARE_WORD = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.IGNORECASE)
 # what follows a noun, not a verb: "Kell claims of fraud", "Orlen estimates for May"
 NOT_OBJECT = frozenset("of for from by in on and or to about against over were are was is".split())
 AUXILIARIES = frozenset("have has had is are was were be been will would can could do does did".split())
+# where a noun phrase before a relative clause begins: after a preposition or a verb
+NP_ENDS = AUXILIARIES | frozenset("of to in on at by for from with than above below over under about around".split())
 SPEECH = frozenset("said says say explained explains wrote writes added adds spoke speaks talked talks".split())
 NOT_IN_SUBJECT = AUXILIARIES | SPEECH | frozenset(["to", "would", "should", "could", "may", "might", "must"])
 STATE_INTRODUCES = frozenset(["that", ":", "\u201c", '"'])

@@ -50,7 +50,9 @@ def is_person(source: str) -> bool:
         return False
     if source in STATES or source.lower() in US_STATES or " ".join(words[-2:]).lower() in US_STATES:
         return False
-    return any(is_name(w) for w in words) and not any(w.isupper() and len(w) > 1 for w in words[:1])
+    if not is_name(words[-1]):
+        return False  # "Critics of the measure": a name ends on a capitalised word
+    return not any(w.isupper() and len(w) > 1 for w in words[:1])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -115,6 +117,7 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
     open_ended: list[int] = []  # quotes left open at a paragraph's end, waiting for their speaker
     lead_in: str | None = None  # the speaker of a paragraph that ends "X said:"
     last_speaker: str | None = None  # who spoke the quote that ended the paragraph before
+    indirect: str | None = None  # who the paragraph before reported, with no quote of its own
     for group in by_line.values():
         start, end = group[0].start, group[-1].end
         spans = pat.quote_spans(text, start, end)
@@ -131,6 +134,8 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
                 speaker = quotes[-1][2]
             if speaker is None and at_start and last_speaker:
                 speaker = last_speaker  # a paragraph that opens with a quote goes on with the last speaker
+            if speaker is None and n == 0 and at_start and indirect and spans[-1][1] < end:
+                speaker = indirect  # after "Kell said that ...", when every quote of this paragraph closes
             if n == 0 and at_start and speaker and open_ended:
                 for k in open_ended:
                     quotes[k] = (quotes[k][0], quotes[k][1], speaker)
@@ -147,10 +152,11 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
             tags = [c for c in claims[group[-1].index] if c.source and not c.content_after and not c.both]
             if tags and end - tags[-1].end <= 30 and tags[-1].start > spans[-1][1]:
                 last_speaker = tags[-1].source
+        indirect = None
         if not spans:
             # 'Kell said that the port would stay open.' and then a paragraph that opens with a quote: still Kell
             said = [c for c in claims[group[-1].index] if c.source and c.named and not c.weak and c.content_after]
-            last_speaker = said[0].source if said else None  # the outermost: "Kell said that critics say ..."
+            indirect = said[0].source if said else None  # the outermost: "Kell said that critics say ..."
         lead_in = None
         if text[start:end].rstrip().endswith(":"):
             named = [c for c in claims[group[-1].index] if c.source]
