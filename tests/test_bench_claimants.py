@@ -16,7 +16,7 @@ from benchmarks.judgments.figures import key_words, source_matches
         ("Orlen Institute", "a poll by the Orlen Institute", True),
         ("Dana Kell", "Dana Kell, the agency's head,", True),  # cut before the appositive
         ("the agency", "Dana Kell, the agency's head,", False),
-        ("A Kestrel average", "The Kestrel average of polls taken over the past two weeks", True),
+        ("the average", "The Kestrel average of polls taken over the past two weeks", True),  # "taken" ends the head
         (None, "Dana Kell", False),  # no claimant counts as wrong
         ("Dana Kell", "another friend, Dana Kell", True),  # a name as the appositive
         ("Dana Kell", "the firm's chief, Dana Kell,", True),

@@ -16,27 +16,16 @@ import dataclasses
 import re
 
 from . import attribution_patterns as pat
-from .claim_parts import ClaimParts, is_pronoun
 from .claim_words import (
     ACTS,
-    ADVERBS,
-    BASE_FORMS,
     NOT_NAMES,
     OFFICIAL_WORDS,
     PARTICIPLE_CUES,
     REPORTING_VERBS,
-    STRONG_VERBS,
-    TIME_WORDS,
 )
 from .phrases import (
-    DETERMINERS,
-    is_modifier,
-    is_name,
-    is_noun,
     np_after,
-    np_before,
     np_to_boundary,
-    opening_subject,
     phrase_of,
     plain,
     tokens,
@@ -44,12 +33,7 @@ from .phrases import (
 )
 from .sentences import Sentence
 from .speakers import Claim, common_word, find_labels, find_quotes, is_person
-from .subjects import (
-    after_possessive,
-    names_subject,
-    relative_subject,
-    whole_subject,
-)
+from .verb_claims import VerbClaims
 
 __all__ = ["Attributions", "Claim", "find_source", "is_official"]
 
@@ -69,7 +53,7 @@ def is_official(source: str) -> bool:
     return any(plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source))
 
 
-class Attributions(ClaimParts):
+class Attributions(VerbClaims):
     """The claims of every sentence of an article, with pronouns resolved in reading order."""
 
     def __init__(self, text: str, sentences: list[Sentence]) -> None:
@@ -201,290 +185,6 @@ class Attributions(ClaimParts):
                     self._bodies.append((self._sentence_index, claim.source))
         return claims
 
-    def _verb_claim(
-        self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
-    ) -> Claim | None:
-        text = self.text
-        if word.startswith("charge") and not any(t[2].lower() in ("that", "with") for t in toks[after : after + 8]):
-            return None  # "charge fees of up to 3,000": a price; "charged that ...", "charged X with Y" accuse
-        if word == "ruled" and after < len(toks) and toks[after][2].lower() == "out":
-            return None  # "ruled out a run": to exclude, not to decide
-        if word in ("state", "states") and not (after < len(toks) and toks[after][2].lower() in pat.STATE_INTRODUCES):
-            return None  # "in several Western states": the noun, far more often than the verb
-        i = at - 1
-        skipped = 0
-        while (
-            i >= 0
-            and skipped < 4
-            and (
-                (toks[i][2][:1].islower() and (toks[i][2].lower() in ADVERBS or toks[i][2].endswith("ly")))
-                or (toks[i][2].lower() in TIME_WORDS and not toks[i][2].isupper())  # "USA TODAY" is a name
-            )
-        ):
-            i -= 1
-            skipped += 1
-        if i >= 2 and toks[i][2].lower() in pat.PERIODS and toks[i - 2][2].lower() in ("in", "over", "for"):
-            i -= 3  # "have in the past said", "has over the years said": an adverbial phrase
-            while i >= 0 and toks[i][2][:1].islower() and toks[i][2].lower() in ADVERBS:
-                i -= 1
-        if i >= 1 and toks[i][2].lower() == "fact" and toks[i - 1][2].lower() == "in":
-            i -= 2  # "have in fact reported"
-            while i >= 0 and toks[i][2][:1].islower() and toks[i][2].lower() in ADVERBS:
-                i -= 1
-        elif i >= 2 and pat.YEAR.fullmatch(toks[i][2]) and toks[i - 1][2].lower() in ("from", "in", "of"):
-            i -= 2  # "another study from 2011 noted": the year the source dates from
-        if i < 0:
-            return None
-        if (
-            word in pat.ADD_VERBS
-            and after < len(toks)
-            and toks[after][2].lower() == "to"
-            and not any(t[2] in pat.QUOTE_CLOSERS for t in toks[max(0, i - 4) : i + 1])  # '," Kell added to X.'
-        ):
-            return None  # "added to his portfolio of 14 courses": to add to a thing, not to say
-        if word in pat.ADD_VERBS and after < len(toks) and pat.COUNTED_OBJECT.match(toks[after][2]):
-            following = {t[2].lower() for t in toks[after : after + 7]}
-            if following.isdisjoint(pat.AUXILIARIES) and "that" not in following:
-                return None  # "added 160 officers": to add a thing; "added 40 people had died" says more
-        prev = toks[i][2]
-        if prev.endswith(("'s", "\u2019s")) and len(prev) > 2:
-            return None  # "Ford's plans": a noun after a possessive
-        if prev.lower() in DETERMINERS and skipped == 0:
-            return None  # "the announced expansion", "a reported 500": a participle as an adjective
-        # "reports", "estimates", "claims" after a determiner or an adjective are nouns, not verbs
-        nounlike = is_noun(word) or word in ("claims", "claim", "records")
-        after_modifier = (
-            (i == 0 and not names_subject(toks, after)) or prev.lower() in DETERMINERS or prev[:1].islower()
-        )
-        if nounlike and after_modifier and not is_pronoun(prev) and not is_noun(prev):
-            return None
-        if nounlike and after_possessive(toks, i):
-            return None  # "according to its Orlen reports": a noun after "its", "their" and a name
-        if nounlike and after < len(toks) and toks[after][2] in STRONG_VERBS:
-            return None  # "an analysis of campaign reports shows": the noun is the subject of the verb after it
-        if prev.lower() in ("it", "they", "we") and word not in STRONG_VERBS and word not in pat.GROUP_VERBS:
-            return None  # "it has put ...": only a plain verb of saying or finding lets "it" stand for a body
-        if is_pronoun(prev) and prev.lower() not in ("that", "this", "these", "those", "one"):
-            if prev.lower() in ("who", "which") and i > 1 and toks[i - 1][2] == ",":
-                span = np_before(toks, i - 2)
-                if span:
-                    return self._claim(match, phrase_of(text, toks, *span), content_after=True)
-                return None
-            claim = self._claim(
-                match,
-                prev,
-                content_after=not (i > 0 and toks[i - 1][2] in pat.QUOTE_CLOSERS),
-                boundary=i == 0 or toks[i - 1][2].lower() not in pat.SUBORDINATORS,
-            )
-            if i > 0 and toks[i - 1][2] == "," and after < len(toks) and toks[after][2] == ",":
-                return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)  # "X, he said, Y"
-            return claim
-        if prev == ",":
-            # "X, the agency's head, said": skip the appositive back to the name before it
-            j = i - 1
-            while j >= 0 and toks[j][2] != "," and i - j <= 12:
-                j -= 1
-            if j > 0 and toks[j][2] == ",":
-                inner = np_before(toks, i - 1) if i - 1 > j else None
-                numeric = i - 1 > j and toks[i - 1][2][:1].isdigit() and i - 1 == j + 1
-                described = inner and inner[0] == j + 1 and not is_name(toks[j + 1][2])
-                outer = np_before(toks, j - 1)
-                opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
-                if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
-                    while outer[0] >= 2 and toks[outer[0] - 1][2] == "," and toks[outer[0]][2][:1].islower():
-                        named = np_before(toks, outer[0] - 2)  # "Dana Kell, head of Orlen Data, a firm, said"
-                        if named is None or not self._named_person(phrase_of(text, toks, *named)):
-                            break
-                        if named[0] > 0 and toks[named[0] - 1][2] not in ',;:\u201c\u201d"':
-                            break  # "In May, a judge, ..., ordered": "May" ends an opening adverbial
-                        outer = named
-                    return self._claim(match, phrase_of(text, toks, *outer), content_after=True)
-                name_end = j + 1
-                while name_end < i - 1 and is_name(toks[name_end + 1][2]):
-                    name_end += 1  # the name before a post-modifier: "Dana Osk" of "Dana Osk of the Orlen Church"
-                plain_tail = all(is_name(t[2]) or t[2].lower() in pat.NAME_LINKS for t in toks[name_end + 1 : i])
-                named_first = j + 1 < name_end and is_name(toks[j + 1][2])
-                if named_first and plain_tail and self._named_person(phrase_of(text, toks, j + 1, name_end)):
-                    # "One pastor backing Kell, Dana Osk of the Orlen Church, said": the name set off by commas
-                    return self._claim(match, phrase_of(text, toks, j + 1, i - 1), content_after=True)
-        if prev == ")" and word not in ACTS:
-            # "Sen. Dana Kell (R-Orl.) said", "Kell (pictured) told": the name stands before the brackets
-            j = next((n for n in range(i - 1, max(-1, i - 9), -1) if toks[n][2] == "("), -1)
-            named = np_before(toks, j - 1) if j > 0 else None
-            if named is not None and is_name(toks[named[1]][2]):
-                return self._claim(match, phrase_of(text, toks, *named), content_after=True)
-        if prev.lower() in ("and", "but") and word not in ACTS:
-            spoke = next(
-                (c for c in reversed(self._current) if c.source and not c.weak and c.end <= match.start()), None
-            )
-            if spoke is not None:  # '"...," she said, but added that ...': the same speaker goes on
-                return Claim(match.start(), match.end(), spoke.source, True, False)
-            return self._coordinated(match, toks, i) if prev.lower() == "and" else None
-        if prev in pat.PARENTHESIS_ENDS and word not in ACTS:
-            subject = opening_subject(toks, i + 1)  # "The poll, released on Monday by X, showed"
-            if subject is not None and not any(t[2].lower() in pat.CLAUSE_JOINS for t in toks[subject[1] + 1 : i]):
-                return self._claim(match, phrase_of(text, toks, *subject), content_after=True)
-        if prev in pat.PUNCT_BEFORE_INVERSION and word in pat.ADDRESSEE_VERBS:
-            # '"...," X, an aide, told Reuters': the phrase after "told" is the hearer, the speaker is before it
-            span = np_before(toks, i - 1) if prev == "," and i > 0 else None
-            return self._claim(match, phrase_of(text, toks, *span), content_after=False) if span else None
-        if prev in pat.PUNCT_BEFORE_INVERSION:
-            span = np_after(toks, after)
-            lead = after
-            while span is None and lead < len(toks) - 1 and (toks[lead][2][:1].isdigit() or toks[lead][2] in "/-"):
-                lead += 1  # 'said 9/11 widow Dana Kell': a date or a number that modifies the name
-            if span is None and lead > after:
-                span = np_after(toks, lead)
-            end = span[1] + 1 if span else 0
-            tail = toks[end][2] if span and end + 1 < len(toks) and not toks[end + 1][2][:1].isalnum() else ""
-            if (
-                span
-                and is_modifier(tail)
-                and not tail.endswith(("ly", "wards"))
-                and tail.lower() not in ADVERBS | TIME_WORDS
-            ):
-                span = (span[0], end)  # 'said the national team coach.': the noun the phrase ends on
-            if span is None and after < len(toks) and is_pronoun(toks[after][2]):
-                return self._claim(match, toks[after][2], content_after=False)
-            if span:
-                return self._claim(match, phrase_of(text, toks, *span), content_after=False)
-            return None
-        if after < len(toks) and toks[after][2] == "by" and word.endswith("ed"):
-            agent = np_after(toks, after + 1)
-            if agent is None or prev.lower() != "as":
-                return None  # "an average calculated by X": a passive participle, no statement of X's
-            # "As reported by the Orlen Herald, ...", "..., as noted by X": X's report is the sentence
-            found = self._claim(match, phrase_of(text, toks, *agent), content_after=False)
-            return Claim(found.start, found.end, found.source, False, found.named, both=True)
-        # a bare common noun speaks with a plain verb of saying, or a stance in the present ("Cement makers argue");
-        # "the amount expected" is a participle after its noun
-        common = word in STRONG_VERBS or (word in pat.GROUP_VERBS and not word.endswith("ed"))
-        span = np_before(toks, i, common=common)
-        if span is not None and toks[span[1]][2].lower() in pat.PERIODS:
-            span = None  # "polls taken over the past two weeks show": a time phrase, the subject stands before it
-        if span is None and word not in ACTS:
-            span = opening_subject(toks, i + 1)
-            if span is not None and span[1] + 1 <= i and is_name(toks[span[1]][2]):
-                nxt = toks[span[1] + 1][2]
-                if nxt.isalpha() and nxt.islower() and nxt.endswith("s") and nxt not in pat.NOT_OBJECT:
-                    span = (span[0], span[1] + 1)  # "Surveys of Orlen voters": a name used as a modifier
-        elif span is not None and span[0] > 1 and self._after_link(toks, span[0]):
-            # "Results of polls conducted by X for Y and television networks show": the phrase before the verb
-            # ends a post-modifier; the subject is the noun phrase opening the clause
-            subject = opening_subject(toks, i + 1)
-            if subject is not None and subject[0] < span[0]:
-                plain_run = all(t[2][:1].isalnum() for t in toks[subject[1] + 1 : i + 1])
-                span = (subject[0], i) if plain_run else subject  # "A survey of voters by the Orlen Herald"
-            elif subject is None:
-                span = whole_subject(toks, i) or span  # "Early results of polls ... show": an adjective opens it
-        if span is None and word not in ACTS:
-            span = relative_subject(toks, (i, i), i)  # "Officials who spoke on condition of anonymity said"
-        if span is None:
-            return None
-        span = relative_subject(toks, span, i) or span
-        if (
-            span[0] >= 3
-            and toks[span[0] - 1][2] == ","
-            and toks[span[0] - 3][2] == "of"
-            and is_name(toks[span[0] - 2][2])
-            and any(t[2] == "and" for t in toks[span[0] : span[1]])
-        ):
-            # "the Academies of Sciences, Engineering and Medicine noted": a list inside one name
-            whole = np_before(toks, span[0] - 2)
-            span = (whole[0], span[1]) if whole else span
-        while span[0] < span[1] and toks[span[0]][2].lower() in pat.LEAD_TRIM:
-            span = (span[0] + 1, span[1])  # "even after federal judge ruled": the words before the phrase
-        if (
-            span[0] > 0
-            and toks[span[0] - 1][2].lower() in pat.POSSESSIVE_DETERMINERS
-            and toks[span[1]][2][:1].islower()  # a common noun; a name stands on its own ("campaign chief Dana Kell")
-        ):
-            span = (span[0] - 1, span[1])  # "his childhood friend told": the whole phrase
-        if toks[span[0]][2].lower() in ("your", "you"):
-            return None  # "the plan your state offers": the reader's, addressed in general, is no source
-        if span[0] >= 2 and toks[span[0] - 1][2] == "of" and pat.SHARE.match(toks[span[0] - 2][2]):
-            return None  # "72 percent of Democrats said": a share of those asked, no source of a figure
-        if span[0] >= 3 and toks[span[0] - 2][2] == "in" and pat.NUMBER_IN.match(toks[span[0] - 1][2]):
-            return None  # "Nine in 10 voters say": a share too
-        # the head noun stands before a post-modifier: "files" in "Audit files from Orlen Data show"
-        head = next(
-            (toks[n - 1][2] for n in range(span[0] + 1, span[1] + 1) if toks[n][2] in pat.POST), toks[span[1]][2]
-        )
-        if word in BASE_FORMS and not (head.endswith("s") or head.lower() in pat.PLURAL_HEADS):
-            return None  # "the home state of", "a new plan": a noun, not a verb
-        phrase = phrase_of(text, toks, *span)
-        if word in ("called", "named") and toks[span[0]][2].lower() in ("a", "an"):
-            return None  # "a group called X": naming, not saying
-        bare_name = all(is_name(t[2]) for t in toks[span[0] : span[1] + 1])
-        shown = toks[after][2] if after < len(toks) else ""
-        quality = is_modifier(shown) and shown != "that" and shown.lower() not in TIME_WORDS
-        if word in pat.SHOW and bare_name and self._named_person(phrase) and quality:
-            return None  # "Safin showed good touches": a person shows a quality; a poll or "X showed that" reports
-        before = toks[span[0] - 1][2] if span[0] > 0 else ""
-        if span[0] > 1 and before.isalpha() and before.islower() and toks[span[0] - 2][2].lower() in pat.AUXILIARIES:
-            return None  # "advisers who have run the numbers argue": "the numbers" is an object of "run"
-        if before.lower() in ("that", "which") and span[0] >= 2 and toks[span[0] - 2][2][:1].isalnum():
-            floor = self._relative_object(toks, span[0] - 1, after)
-            if floor is not None:  # "the $1.11 a share that analysts expected": the figure the relative clause names
-                found = self._claim(match, phrase, content_after=False)
-                return Claim(found.start, found.end, found.source, False, found.named, floor=floor)
-        claim = self._claim(
-            match,
-            phrase,
-            content_after=before not in pat.QUOTE_CLOSERS,
-            boundary=before.lower() not in pat.SUBORDINATORS,
-        )
-        if claim.content_after and word in pat.ADDRESSEE_VERBS:
-            hearer = np_after(toks, after)  # "told a crowd of 1,300 that": the hearer is not what was said
-            if hearer is None and after < len(toks) and toks[after][2][:1].isdigit():
-                hearer = (after, after)  # "tells 3,000 in Orlen": a count of hearers, not what was told
-            if hearer is not None:
-                end = hearer[1]
-                if is_name(toks[end][2]) and end + 1 < len(toks) and toks[end + 1][2].isdigit():
-                    end += 1  # "told Orlen 7 that": a station's number is part of its name
-                claim = Claim(claim.start, toks[end][1], claim.source, True, claim.named)
-        if before == "," and after < len(toks) and toks[after][2] == ",":
-            return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
-        if before == "," and after < len(toks) and toks[after][2].lower() in pat.ADJUNCT_PREPOSITIONS:
-            close = next((n for n in range(after + 1, min(len(toks), after + 8)) if toks[n][2] in ",;"), None)
-            if close is not None and all(t[2][:1].isalnum() for t in toks[after:close]):
-                # "X paid 8.9 percent, the agency said in a June report, and Y paid 0.8": a tag on both sides
-                return Claim(claim.start, claim.end, claim.source, False, claim.named, both=True)
-        return claim
-
-    @staticmethod
-    def _after_link(toks: list[tuple[int, int, str]], start: int) -> bool:
-        """A phrase that ends a post-modifier: after "of", "in", "by" ..., or a count after one ("in 20 countries")."""
-        if toks[start - 1][2].lower() in pat.POST_LINKS:
-            return True
-        return start > 2 and toks[start - 1][2][:1].isdigit() and toks[start - 2][2].lower() in pat.POST_LINKS | {"in"}
-
-    def _relative_object(self, toks: list[tuple[int, int, str]], that: int, after: int) -> int | None:
-        """Where the noun phrase before an object relative clause begins, when the clause ends at its verb.
-
-        "well above the $1.11 a share that analysts expected.": the verb has no object of its own,
-        so what it reports is the phrase before "that"; "said that analysts expected 5 percent" is no such clause.
-        """
-        rest = [t[2] for t in toks[after : after + 6]]
-        if rest and rest[0][:1].isalnum():
-            if rest[0].lower() not in pat.ADJUNCT_PREPOSITIONS and rest[0].lower() not in TIME_WORDS:
-                return None  # the verb has its own object
-            if not any(not w[:1].isalnum() for w in rest):
-                return None  # a long clause goes on
-        if toks[that - 1][2].lower() in REPORTING_VERBS:
-            return None  # "said that ...": a complement, not a relative clause
-        k = that - 1  # back over the noun phrase: to a preposition, a verb or punctuation
-        while k > 0 and that - k < 8:
-            word = toks[k - 1][2]
-            low = word.lower()
-            if word in pat.CURRENCY or word[:1].isdigit():
-                k -= 1
-                continue
-            if not word[:1].isalnum() or low in pat.NP_ENDS or low in REPORTING_VERBS or low.endswith("ed"):
-                break
-            k -= 1
-        return toks[k][0]
-
     # -- the source of one position
 
     def claim_at(self, sentence: Sentence, position: int) -> tuple[str | None, bool]:
@@ -518,6 +218,7 @@ class Attributions(ClaimParts):
             and outer is not None
             and outer.end <= best.start
             and not best.floor  # "(93 percent, according to Y)", "the $1.11 that analysts expected": Y's own
+            and (best.content_after or best.both or best.start < position)  # "..., and Y fell 3, Z said": Z's
             and (outer.both or not pat.CONTRAST.search(self.text, outer.end, best.start))
         ):
             best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says

@@ -66,6 +66,13 @@ ADJUNCT_PREPOSITIONS = frozenset("from in on at during after before with via whi
 QUANTIFIED = frozenset(["least", "most"])
 ADD_VERBS = frozenset(["add", "adds", "added"])
 SHOW = frozenset(["show", "shows", "showed", "shown"])
+# "the $1.11 that analysts expected": verbs whose object, named before "that", is a figure they put forward
+RELATIVE_CUES = frozenset(
+    """expected expect expects estimated estimate estimates forecast forecasts forecasted predicted predict predicts
+    projected project projects reported calculated said says claimed claims put""".split()
+)
+# what a count right after a verb counts when it is no figure reported: "said 10 times", "said 3 days ago"
+TIMES = frozenset("times time days weeks months years hours minutes ago later earlier am pm".split())
 COUNTED_OBJECT = re.compile(
     r"(?:\d[\d,.]*|a|an|the|another|more|some|several|new|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$",
     re.IGNORECASE,
@@ -105,7 +112,8 @@ POST_LINKS = frozenset("of for by from and with at".split())
 POST = frozenset(["of", "from", "in", "by", "for", "at", "on"])
 CLAIM_WIN = re.compile(
     r"(?!\s+that\b)\s+(?:[^\s.;,:]+\s+){0,4}?(?:of\s+the\s+)?(?:vote|votes|ballots|seats?|victory|title|crown|"
-    r"nomination|medals?|trophy|prize)\b"
+    r"nomination|medals?|trophy|prize|points|win|lead|place|gold|silver|bronze|cup)\b"
+    r"(?!\s+(?:were|was|had|have|went|are|is|would|could|will)\b)"  # "claimed 300 votes were cast twice" asserts
 )
 PUT = frozenset(["put", "puts"])  # "Forbes puts his fortune at $45 billion": to put a thing at a number
 PUT_AT = re.compile(r"\s[^.;:]{1,60}?\sat\s+(?:[a-z]+\s+){0,2}[$\u00a3\u20ac]?\d")
@@ -141,6 +149,7 @@ STARTS_TOLD = re.compile(
 )
 ADDRESSEE_VERBS = frozenset(["told", "tells", "tell", "asked", "asks", "ask", "reminded", "warned", "assured"])
 QUOTE_CLOSERS = frozenset(["\u201d", '"', "'", "\u2019"])
+QUOTE_OPENERS = frozenset(["\u201c", '"', "'", "\u2018"])
 PLURAL_HEADS = frozenset("i we they you people police media staff data military public government".split())
 NUMBER_IN = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
@@ -189,8 +198,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_FIGURE = r"[$\u00a3\u20ac]?\d[\d,.%]*"
-NUMBERS_ONLY = re.compile(rf"\(\s*{_FIGURE}(?:\s*(?:-|\u2013|to|of|vs\.?)\s*{_FIGURE})*\s*\)")  # "(35-30)"
+_AMOUNT = r"[$\u00a3\u20ac]?\d[\d,.%]*"
+NUMBERS_ONLY = re.compile(rf"\(\s*{_AMOUNT}(?:\s*(?:-|\u2013|to|of|vs\.?)\s*{_AMOUNT})*\s*\)")  # "(35-30)"
 
 
 def in_aside(text: str, start: int, position: int) -> bool:

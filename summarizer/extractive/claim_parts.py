@@ -90,6 +90,10 @@ class ClaimParts(Referents):
         source, named = self._resolve(phrase.strip(" ,.'\"\u201c\u201d\u2019"), after_quote=not content_after)
         if content_after:  # '..., campaign manager Robby Mook said on Tuesday.': what comes before it
             rest = [w for w in pat.WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
+            # "reported 40 deaths.": a figure right after the verb is what was reported; "said 10 times" is not
+            counted = len(rest) > 0 and (rest[0][0].isdigit() or rest[0] in pat.CURRENCY)
+            if counted and (pat.YEAR.fullmatch(rest[0]) or (len(rest) > 1 and rest[1].lower() in pat.TIMES)):
+                counted = False
             comma = False
             if rest and match.group().lower() in pat.ADDRESSEE_VERBS and rest[0].lower() != "that":
                 rest.pop(0)  # 'told the Orlen Herald.': the hearer, up to the subject of what was told
@@ -112,11 +116,10 @@ class ClaimParts(Referents):
                 and not any(w.lower() == "that" or w in pat.OPENERS for w in rest)
             ):
                 words = []  # "said from his office in Orlen.": where or when it was said, not what
-            counted = bool(rest) and (rest[0][0].isdigit() or rest[0] in pat.CURRENCY)
             if (
                 not rest
                 or not (rest[0][0].isalnum() or rest[0] in pat.OPENERS or rest[0] in pat.CURRENCY)
-                or (len(words) < 3 and not counted)  # "reported 40 deaths.": a figure is what was reported
+                or (len(words) < 3 and not counted)
             ):
                 # "..., Kell said." covers what comes before; "since Kell confirmed it." covers nothing before
                 content_after = not boundary

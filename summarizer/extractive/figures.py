@@ -98,8 +98,14 @@ _FRACTION = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _FRACT
 _NUMBER = rf"(?:{_CURRENCY}\s?)?(?:{_DIGITS})(?:{_SCALE})?(?:{_PERCENT})?"
 _ANY = rf"(?:{_NUMBER}|\b(?:{_WORDNUM})\b(?:{_SCALE})?)"
 _RANGE = rf"(?:between\s+|from\s+)?{_ANY}(?:\s*(?:to|-|\u2013|\u2014|and)\s*{_ANY})?"
+# "in '08", "the class of '92": a year after one of these words, never a figure ("'40 homes were lost'" is one)
+_SHORT_YEAR = (
+    "(?:"
+    + "|".join(rf"(?<=\b{w} ['\u2019])" for w in ("in", "of", "by", "and", "from", "since", "until", "to"))
+    + r")\d\d(?!\d)"
+)
 _FIGURE = re.compile(
-    rf"(?<![\w.\-/:\u2013])(?!(?<=[^'\u2019]['\u2019])\d\d(?!\d))(?:(?P<approx>{_APPROX})\s+)?"  # not "in '08": a year
+    rf"(?<![\w.\-/:\u2013])(?!{_SHORT_YEAR})(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:(?P<fraction>\b(?:{_FRACTION})\b)|(?P<vague>\b{_VAGUE})|(?P<range>{_RANGE}))"
     rf"(?![\w/:]|\.\d|-\d|\u2013\d)",
     re.IGNORECASE,

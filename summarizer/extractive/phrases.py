@@ -19,6 +19,7 @@ __all__ = [
     "np_to_boundary",
     "phrase_of",
     "plain",
+    "singular",
     "tokens",
     "trie",
 ]
@@ -71,6 +72,14 @@ def plain(word: str) -> str:
     elif word.endswith(("'", "\u2019")):
         word = word[:-1]
     return word.lower()
+
+
+def singular(noun: str) -> str:
+    """A plural noun's singular, lower-cased, enough for the word lists ("cities", "nations", "states")."""
+    low = plain(noun)
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
 
 
 def is_name(word: str) -> bool:

@@ -134,8 +134,8 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
                 speaker = quotes[-1][2]
             if speaker is None and at_start and last_speaker:
                 speaker = last_speaker  # a paragraph that opens with a quote goes on with the last speaker
-            if speaker is None and n == 0 and at_start and indirect and spans[-1][1] < end:
-                speaker = indirect  # after "Kell said that ...", when every quote of this paragraph closes
+            if speaker is None and indirect and len(spans) == 1 and at_start and end - 2 <= closing < end:
+                speaker = indirect  # after "Kell said that ...": a paragraph that is one whole quotation
             if n == 0 and at_start and speaker and open_ended:
                 for k in open_ended:
                     quotes[k] = (quotes[k][0], quotes[k][1], speaker)
