@@ -414,3 +414,40 @@ def test_a_ctrl_c_while_workers_are_still_importing_does_not_kill_them(capfd: py
         doubled = asyncio.run(asyncio.wait_for(main(), 60))
         assert doubled == [2 * n for n in range(8)] and pool.deaths == 0
     assert "KeyboardInterrupt" not in capfd.readouterr().err
+
+
+def test_a_pool_started_before_listing_is_closed_when_the_listing_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarizer.batch.runner as runner
+
+    closed: list[WorkerPool] = []
+    real_close = WorkerPool.close
+
+    def close(pool: WorkerPool) -> None:
+        closed.append(pool)
+        real_close(pool)
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise ConfigError("the folder cannot be listed")
+
+    monkeypatch.setattr(WorkerPool, "close", close)
+    monkeypatch.setattr(runner, "list_inputs", refuse)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text((ARTICLES / "valdoria-border.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot be listed"):
+        run_batch(folder, out=tmp_path / "out.jsonl", workers=2, use_cache=False, engine="extractive")
+    assert len(closed) == 1 and not closed[0].pids  # the pool started early was stopped, with its workers
+
+
+def test_the_runs_own_output_is_not_read_back_through_a_link(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text((ARTICLES / "valdoria-border.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    out = folder / "records.jsonl"
+    out.write_text("", encoding="utf-8")
+    os.link(out, folder / "hard-link.txt")
+    (folder / "soft-link.txt").symlink_to(out)
+    _, paths = list_inputs(folder, ignore=[out])
+    assert [p.name for p in paths] == ["a.txt"]

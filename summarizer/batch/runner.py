@@ -281,9 +281,11 @@ def run_batch(
         if on_skip:
             on_skip(name, reason)
 
-    # asked for by number, the pool starts now: its processes start while this one lists the folder
-    pool = pool_for(active, workers, concurrency) if workers is not None and workers > 1 else None
+    pool: WorkerPool | None = None
     try:
+        if workers is not None and workers > 1 and active.engine != "llm":
+            # an extractive pool asked for by number starts now, in the background, while this process lists the folder
+            pool = pool_for(active, workers, concurrency)
         base, paths = list_inputs(folder, globs=globs, exclude=exclude, ignore=output_files(output), on_skip=skip)
         if on_total:
             on_total(len(paths))

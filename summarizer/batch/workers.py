@@ -247,7 +247,12 @@ class WorkerPool:
         self._closed = False
         self._starter: threading.Thread | None = None
         if wait:
-            self._workers = [self._start() for _ in range(workers)]
+            try:
+                for _ in range(workers):
+                    self._workers.append(self._start())
+            except BaseException:  # the workers started so far go with the pool that failed
+                self.close()
+                raise
         else:
             self._starter = threading.Thread(target=self._start_all, name="summarizer-pool-start", daemon=True)
             self._starter.start()
