@@ -84,3 +84,19 @@ def test_an_unclosed_quote_does_not_hand_the_critic_the_narrators_figures() -> N
         "but made back $21m - studios keep trying."
     )
     assert source_of(text, "$42m") is None
+
+
+def test_a_straight_quote_that_reopens_continues_the_speech_and_the_narrator_keeps_his_own_figures() -> None:
+    # paragraphs run together, as some feeds deliver them: the second '"' opens a new quote, the third closes it
+    text = (
+        'Their lawyer, Dana Osk, said: "We had argued the film cannot claim the true story. '
+        '"So we said they should remove the line, and they agreed to 40 changes." '
+        "The trial is one of Kestria's longest, with more than 600 witnesses heard."
+    )
+    assert source_of(text, "40") == "Dana Osk"
+    assert source_of(text, "more than 600") is None
+
+
+def test_scare_quotes_open_and_close_in_one_place() -> None:
+    text = 'Only 3 percent of self-identified "liberals" said they would vote for the Green Party, the poll found.'
+    assert source_of(text, "Only 3 percent") == "the poll"

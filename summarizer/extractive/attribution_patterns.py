@@ -191,10 +191,22 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((opening, end))
     if spans:
         return spans
-    marks = [m.start() for m in STRAIGHT_QUOTE.finditer(text, start, end)]
-    spans = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
-    if len(marks) % 2:
-        spans.append((marks[-1], end))
+    # a straight mark with a letter after it and a space (or the paragraph's start) before it opens a quote;
+    # an opening mark while a quote is open continues the speech in a new quote ('..truth? "So we ...."')
+    opening = -1
+    for mark in STRAIGHT_QUOTE.finditer(text, start, end):
+        before = text[mark.start() - 1 : mark.start()] if mark.start() > start else " "
+        after = text[mark.end() : mark.end() + 1]
+        opens = (before.isspace() or before in "([\u2014-") and (after.isalnum() or after in "$\u00a3\u20ac'.\u2026")
+        if opens:
+            if opening >= 0:
+                spans.append((opening, mark.start()))
+            opening = mark.start()
+        elif opening >= 0:
+            spans.append((opening, mark.start()))
+            opening = -1
+    if opening >= 0:
+        spans.append((opening, end))
     return spans
 
 
