@@ -178,36 +178,30 @@ OPENERS = frozenset([":", "\u201c", '"', "'", "\u2018", "`"])
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quoted passages in a paragraph: curly pairs, else straight quotes in pairs; one left open runs to the end."""
+    """Quoted passages in a paragraph: curly marks, else straight ones; one left open runs to the end.
+
+    A straight mark opens when a space (or the paragraph's start) stands before it and a letter after it.
+    An opening mark while a quote is open continues the speech in a new quote ('... truth? "So we ...').
+    """
+    curly = [(m.start(), m.group() == OPEN_QUOTES) for m in CURLY_QUOTE.finditer(text, start, end)]
+    marks = curly or [(m.start(), _opens(text, m, start)) for m in STRAIGHT_QUOTE.finditer(text, start, end)]
     spans: list[tuple[int, int]] = []
     opening = -1
-    for mark in CURLY_QUOTE.finditer(text, start, end):
-        if mark.group() == OPEN_QUOTES:
-            opening = mark.start()
-        elif opening >= 0:
-            spans.append((opening, mark.start()))
+    for at, opens in marks:
+        if opening >= 0:  # a closing mark ends the quote; an opening one ends it and starts the next
+            spans.append((opening, at))
             opening = -1
-    if opening >= 0:
-        spans.append((opening, end))
-    if spans:
-        return spans
-    # a straight mark with a letter after it and a space (or the paragraph's start) before it opens a quote;
-    # an opening mark while a quote is open continues the speech in a new quote ('..truth? "So we ...."')
-    opening = -1
-    for mark in STRAIGHT_QUOTE.finditer(text, start, end):
-        before = text[mark.start() - 1 : mark.start()] if mark.start() > start else " "
-        after = text[mark.end() : mark.end() + 1]
-        opens = (before.isspace() or before in "([\u2014-") and (after.isalnum() or after in "$\u00a3\u20ac'.\u2026")
         if opens:
-            if opening >= 0:
-                spans.append((opening, mark.start()))
-            opening = mark.start()
-        elif opening >= 0:
-            spans.append((opening, mark.start()))
-            opening = -1
+            opening = at
     if opening >= 0:
         spans.append((opening, end))
     return spans
+
+
+def _opens(text: str, mark: re.Match[str], start: int) -> bool:
+    before = text[mark.start() - 1 : mark.start()] if mark.start() > start else " "
+    after = text[mark.end() : mark.end() + 1]
+    return (before.isspace() or before in "([\u2014-") and (after.isalnum() or after in "$\u00a3\u20ac'.\u2026")
 
 
 _AMOUNT = r"[$\u00a3\u20ac]?\d[\d,.%]*"
