@@ -100,3 +100,69 @@ def test_a_straight_quote_that_reopens_continues_the_speech_and_the_narrator_kee
 def test_scare_quotes_open_and_close_in_one_place() -> None:
     text = 'Only 3 percent of self-identified "liberals" said they would vote for the Green Party, the poll found.'
     assert source_of(text, "Only 3 percent") == "the poll"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a new sentence stating its own content is no tag of the quote before it
+        (
+            '"This is a good day," chief executive Dana Kell said. "We expect profits of 40 million." '
+            "Analysts at Vell Bank said profits would be 35 million.",
+            "40 million",
+            "chief executive Dana Kell",
+        ),
+        # a quote that opens with a bracket is still a quote
+        (
+            'Dana Osk said the papers were forged. "(When police went back) all 275 papers were sealed," she said.',
+            "275",
+            "Dana Osk",
+        ),
+        # a tag in mid-sentence speaks for a contrast clause with no speaker of its own
+        ("Exports rose 8 percent, the agency said, but imports fell 3 percent.", "3 percent", "the agency"),
+        # a stance verb in -ed with "that" after it is a finite verb
+        ("The defence argued that 40 witnesses had lied.", "40", "The defence"),
+        # a description with a verb of its own, then the name set off by commas
+        ("The woman who owned the farm, Dana Osk, said 40 cows had died.", "40", "Dana Osk"),
+        # institutions reveal and admit like anyone; only their acts are no claims
+        ("The bank revealed profits of 4 billion.", "4 billion", "The bank"),
+        # a time word between the verb and its figure
+        ("The ministry reported yesterday 40 deaths.", "40", "The ministry"),
+        # the speaker's phrase after an inverted verb runs to its last noun, not to an adverb
+        ('"We lost 3-1," said the chief financial officer.', "3-1", "the chief financial officer"),
+        ('"We lost 3-1," said the club first.', "3-1", "the club"),
+    ],
+)
+def test_second_review(text: str, quantity: str, source: str) -> None:
+    assert source_of(text, quantity) == source
+
+
+def test_a_chain_of_reopened_quotes_is_one_whole_quotation() -> None:
+    text = 'Mayor Dana Kell said that the port would stay open.\n\n"We have 40 ships here. "We will add 10 more."'
+    assert source_of(text, "40") == "Mayor Dana Kell"
+
+
+def test_a_group_before_of_is_no_he() -> None:
+    text = 'Critics of Mayor Kell say 40 homes were lost. "We need 20 million," he said.'
+    assert source_of(text, "20 million") != "Critics of Mayor Kell"
+
+
+def test_a_defence_in_court_is_no_official() -> None:
+    from summarizer.extractive.attribution import is_official
+
+    assert not is_official("The defence") and is_official("The defence ministry")
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Turnout in the '08 election was 61%, the commission said.", ["61%"]),
+        ("The mayor said: '40 homes were lost in the flood.'", ["40"]),
+        ("Kell said in '08 that ''10 times'' as many came in \u201916.", ["10"]),
+    ],
+)
+def test_a_short_year_is_no_figure_and_a_single_quote_keeps_its_own(text: str, figures: list[str]) -> None:
+    from summarizer.extractive.figures import find_figures
+    from summarizer.extractive.sentences import split_sentences
+
+    assert [f.quantity for f in find_figures(text, split_sentences(text))] == figures

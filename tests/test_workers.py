@@ -438,7 +438,7 @@ def test_a_pool_started_before_listing_is_closed_when_the_listing_fails(
     (folder / "a.txt").write_text((ARTICLES / "valdoria-border.txt").read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(ConfigError, match="cannot be listed"):
         run_batch(folder, out=tmp_path / "out.jsonl", workers=2, use_cache=False, engine="extractive")
-    assert len(closed) == 1 and not closed[0].pids  # the pool started early was stopped, with its workers
+    assert len(closed) == 1  # the pool started before the listing was stopped with the run
 
 
 def test_the_runs_own_output_is_not_read_back_through_a_link(tmp_path: Path) -> None:
@@ -451,3 +451,20 @@ def test_the_runs_own_output_is_not_read_back_through_a_link(tmp_path: Path) -> 
     (folder / "soft-link.txt").symlink_to(out)
     _, paths = list_inputs(folder, ignore=[out])
     assert [p.name for p in paths] == ["a.txt"]
+
+
+def test_a_pool_whose_second_worker_cannot_start_stops_the_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[Any] = []
+    real_start = WorkerPool._start
+
+    def start(pool: WorkerPool) -> Any:
+        if started:
+            raise OSError("no more processes")
+        started.append(real_start(pool))
+        return started[-1]
+
+    monkeypatch.setattr(WorkerPool, "_start", start)
+    with pytest.raises(OSError, match="no more processes"):
+        WorkerPool(resolve_settings(engine="extractive", use_cache=False), 2, wait=True)
+    started[0].process.join(timeout=10)
+    assert not started[0].process.is_alive()

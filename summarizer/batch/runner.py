@@ -293,6 +293,8 @@ def run_batch(
             report.workers = workers
         elif active.engine == "extractive":  # the LLM path stays in one process unless asked (see auto_workers)
             report.workers = auto_workers(len(paths) - len(set(earlier.done) - earlier.redo))
+        if pool is None and report.workers > 1:
+            pool = pool_for(active, report.workers, concurrency)
         names = out_dir_names(source_name(base, p) for p in paths) if output.out_dir else None
         writer = Writer(output, earlier.keep, names)
     except BaseException:
@@ -309,9 +311,6 @@ def run_batch(
                 yield item
 
     started = time.perf_counter()
-
-    if pool is None and report.workers > 1:
-        pool = pool_for(active, report.workers, concurrency)
     report.llm_in_workers = pool is not None and pool.asking
 
     async def main() -> None:

@@ -50,7 +50,13 @@ _VERB_BEFORE = re.compile(r"\b(?:" + trie(sorted(REPORTING_VERBS)) + r")\s+$")
 
 def is_official(source: str) -> bool:
     """True when a source names a government body, an official or a public institution."""
-    return any(plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source))
+    words = [plain(w) for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source)]
+    if any(w in ("defence", "defense") for w in words) and not any(w in _DEFENCE_BODIES for w in words):
+        words = [w for w in words if w not in ("defence", "defense")]  # "the defence argued": a court's, not a ministry
+    return any(w in OFFICIAL_WORDS for w in words)
+
+
+_DEFENCE_BODIES = frozenset("ministry minister secretary department forces chief chiefs staff".split())
 
 
 class Attributions(VerbClaims):
@@ -219,7 +225,7 @@ class Attributions(VerbClaims):
             and outer.end <= best.start
             and not best.floor  # "(93 percent, according to Y)", "the $1.11 that analysts expected": Y's own
             and (best.content_after or best.both or best.start < position)  # "..., and Y fell 3, Z said": Z's
-            and (outer.both or not pat.CONTRAST.search(self.text, outer.end, best.start))
+            and not pat.CONTRAST.search(self.text, outer.end, best.start)
         ):
             best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says
         at = bisect.bisect_left(self._quote_starts, position) - 1  # quotes are in text order, never nested

@@ -90,10 +90,6 @@ class ClaimParts(Referents):
         source, named = self._resolve(phrase.strip(" ,.'\"\u201c\u201d\u2019"), after_quote=not content_after)
         if content_after:  # '..., campaign manager Robby Mook said on Tuesday.': what comes before it
             rest = [w for w in pat.WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
-            # "reported 40 deaths.": a figure right after the verb is what was reported; "said 10 times" is not
-            counted = len(rest) > 0 and (rest[0][0].isdigit() or rest[0] in pat.CURRENCY)
-            if counted and (pat.YEAR.fullmatch(rest[0]) or (len(rest) > 1 and rest[1].lower() in pat.TIMES)):
-                counted = False
             comma = False
             if rest and match.group().lower() in pat.ADDRESSEE_VERBS and rest[0].lower() != "that":
                 rest.pop(0)  # 'told the Orlen Herald.': the hearer, up to the subject of what was told
@@ -109,6 +105,10 @@ class ClaimParts(Referents):
                 comma = comma or rest[0] == ","
                 rest.pop(0)  # 'said, "...', 'said -- on Twitter -- that': the content still follows
             words = [w for w in rest if w[0].isalnum()]
+            # "reported (yesterday) 40 deaths.": a figure right after the verb is what was reported; not "said 10 times"
+            counted = len(rest) > 0 and (rest[0][0].isdigit() or rest[0] in pat.CURRENCY)
+            if counted and (pat.YEAR.fullmatch(rest[0]) or (len(rest) > 1 and rest[1].lower() in pat.TIMES)):
+                counted = False
             if (
                 rest
                 and rest[0].lower() in pat.ADJUNCT_PREPOSITIONS

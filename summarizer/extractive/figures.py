@@ -98,19 +98,14 @@ _FRACTION = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _FRACT
 _NUMBER = rf"(?:{_CURRENCY}\s?)?(?:{_DIGITS})(?:{_SCALE})?(?:{_PERCENT})?"
 _ANY = rf"(?:{_NUMBER}|\b(?:{_WORDNUM})\b(?:{_SCALE})?)"
 _RANGE = rf"(?:between\s+|from\s+)?{_ANY}(?:\s*(?:to|-|\u2013|\u2014|and)\s*{_ANY})?"
-# "in '08", "the class of '92": a year after one of these words, never a figure ("'40 homes were lost'" is one)
-_SHORT_YEAR = (
-    "(?:"
-    + "|".join(rf"(?<=\b{w} ['\u2019])" for w in ("in", "of", "by", "and", "from", "since", "until", "to"))
-    + r")\d\d(?!\d)"
-)
 _FIGURE = re.compile(
-    rf"(?<![\w.\-/:\u2013])(?!{_SHORT_YEAR})(?:(?P<approx>{_APPROX})\s+)?"
+    rf"(?<![\w.\-/:\u2013])(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:(?P<fraction>\b(?:{_FRACTION})\b)|(?P<vague>\b{_VAGUE})|(?P<range>{_RANGE}))"
     rf"(?![\w/:]|\.\d|-\d|\u2013\d)",
     re.IGNORECASE,
 )
 _ANY_DIGIT = re.compile(r"\d")
+_CLOSING_SINGLE = re.compile("(?<!['\u2019])['\u2019](?!['\u2019\\w])")  # not "band's", not a doubled ''
 _CURRENCY_RE = re.compile(_CURRENCY)
 _CURRENCY_HEAD = re.compile(rf"^{_CURRENCY}\s?", re.IGNORECASE)
 _PERCENT_TAIL = re.compile(rf"{_PERCENT}$")
@@ -254,6 +249,15 @@ def parse_quantity(text: str) -> tuple[float | None, float | None]:
     if approx in ("up to", "fewer than", "less than", "as many as", "just under"):
         return None, value
     return value, value
+
+
+def _short_year(text: str, start: int, end: int, sentence_end: int) -> bool:
+    """ "the '08 election": two digits after an apostrophe that no closing quote mark follows in the sentence."""
+    if end - start != 2 or start < 1 or text[start - 1] not in "'\u2019" or not text[start:end].isdigit():
+        return False
+    if start > 1 and text[start - 2] in "'\u2019":
+        return False  # ''10 times'': a doubled apostrophe is a quotation mark
+    return _CLOSING_SINGLE.search(text, end, sentence_end) is None  # "'40 homes were lost.'" is a quotation
 
 
 def _is_excluded(text: str, start: int, end: int, match: re.Match[str]) -> bool:
@@ -424,6 +428,8 @@ def spot_figures(text: str, sentences: list[Sentence]) -> list[Spot]:
         following = sentences[position + 1].text if position + 1 < len(sentences) else ""
         for match in _FIGURE.finditer(text, sentence.start, sentence.end):
             if _is_excluded(text, match.start(), match.end(), match):
+                continue
+            if _short_year(text, match.start(), match.end(), sentence.end):
                 continue
             fraction = match.group("fraction") is not None
             for start, end, low, high in _parts(text, match):

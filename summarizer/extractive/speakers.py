@@ -52,6 +52,8 @@ def is_person(source: str) -> bool:
         return False
     if not is_name(words[-1]):
         return False  # "Critics of the measure": a name ends on a capitalised word
+    if "of" in words[1:] and words[words.index("of") - 1].lower().endswith("s"):
+        return False  # "Critics of Mayor Kell", "Friends of the Earth": a group, not a person
     return not any(w.isupper() and len(w) > 1 for w in words[:1])
 
 
@@ -125,7 +127,8 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
             spans = [(start - 1, end)]  # 'X said:' and then the paragraph of what X said, unquoted
         first = len(quotes)
         for n, (opening, closing) in enumerate(spans):
-            speaker = _quote_speaker(claims, group, opening, closing) or _colon_speaker(text, start, opening)
+            previous = quotes[-1][2] if n > 0 and opening - quotes[-1][1] <= 200 else None
+            speaker = _quote_speaker(claims, group, opening, closing, previous) or _colon_speaker(text, start, opening)
             at_start = opening - start <= 1
             if speaker is None and at_start and lead_in:
                 speaker = lead_in
@@ -134,7 +137,8 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
                 speaker = quotes[-1][2]
             if speaker is None and at_start and last_speaker:
                 speaker = last_speaker  # a paragraph that opens with a quote goes on with the last speaker
-            if speaker is None and indirect and len(spans) == 1 and at_start and end - 2 <= closing < end:
+            whole = all(spans[k][1] == spans[k + 1][0] for k in range(len(spans) - 1)) and spans[-1][1] < end
+            if speaker is None and indirect and at_start and n == 0 and whole and end - 2 <= spans[-1][1]:
                 speaker = indirect  # after "Kell said that ...": a paragraph that is one whole quotation
             if n == 0 and at_start and speaker and open_ended:
                 for k in open_ended:
@@ -177,14 +181,19 @@ def _colon_speaker(text: str, start: int, at: int) -> str | None:
     return name
 
 
-def _quote_speaker(claims: list[list[Claim]], group: list[Sentence], opening: int, closing: int) -> str | None:
+def _quote_speaker(
+    claims: list[list[Claim]], group: list[Sentence], opening: int, closing: int, previous: str | None = None
+) -> str | None:
     for sentence in group:
         # '"...?" Kell said.': the speaker's sentence may begin right after the closing mark
         if sentence.start <= closing + 40 and closing <= sentence.end:
             for claim in claims[sentence.index]:
                 # '"...," X said, "...': the cue right after the closing mark speaks the quote either way
                 if 0 <= claim.start - closing <= 40 and claim.source and not claim.weak:
-                    return claim.source
+                    # '"...," X said. "..." Analysts said profits would be 35': a new sentence stating its own
+                    # content is no tag of the quote before it, when a speaker of this paragraph goes on
+                    own = claim.content_after and sentence.start > closing
+                    return previous if own and previous else claim.source
         if sentence.start <= opening <= sentence.end:
             for claim in claims[sentence.index]:
                 if claim.content_after and 0 <= opening - claim.end <= 30 and claim.source:

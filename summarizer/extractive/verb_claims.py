@@ -153,7 +153,8 @@ class VerbClaims(ClaimParts):
                 plain_tail = all(is_name(t[2]) or t[2].lower() in pat.NAME_LINKS for t in toks[name_end + 1 : i])
                 named_first = j + 1 < name_end and is_name(toks[j + 1][2])
                 # "One farmer near Vell, Dana Osk, said"; not "The club sacked its coach, Dana Osk, said a statement"
-                described = not any(t[2].lower() in pat.AUXILIARIES or t[2].endswith("ed") for t in toks[:j])
+                verb_before = any(t[2].lower() in pat.AUXILIARIES or t[2].endswith("ed") for t in toks[:j])
+                described = not (verb_before and np_after(toks, after) is not None)
                 if (
                     named_first
                     and plain_tail
@@ -202,15 +203,8 @@ class VerbClaims(ClaimParts):
                 lead += 1  # 'said 9/11 widow Dana Kell': a date or a number that modifies the name ("3M" is a name)
             if span is None and lead > after:
                 span = np_after(toks, lead)
-            end = span[1] + 1 if span else 0
-            tail = toks[end][2] if span and end + 1 < len(toks) and not toks[end + 1][2][:1].isalnum() else ""
-            if (
-                span
-                and is_modifier(tail)
-                and not tail.endswith(("ly", "wards"))
-                and tail.lower() not in ADVERBS | TIME_WORDS
-            ):
-                span = (span[0], end)  # 'said the national team coach.': the noun the phrase ends on
+            if span:
+                span = self._noun_run(toks, span)  # 'said the chief financial officer.': to the phrase's last noun
             if span is None and after < len(toks) and is_pronoun(toks[after][2]):
                 return self._claim(match, toks[after][2], content_after=False)
             if span:
@@ -225,7 +219,9 @@ class VerbClaims(ClaimParts):
             return Claim(found.start, found.end, found.source, False, found.named, both=True)
         # a bare common noun speaks with a plain verb of saying, or a stance in the present ("Cement makers argue");
         # "the amount expected" is a participle after its noun
-        common = word in STRONG_VERBS or (word in pat.GROUP_VERBS and not word.endswith("ed"))
+        follows = toks[after][2].lower() if after < len(toks) else ""
+        finite = follows == "that" or follows in DETERMINERS or follows[:1].isdigit()  # "The defence argued that"
+        common = word in STRONG_VERBS or (word in pat.GROUP_VERBS and (finite or not word.endswith("ed")))
         span = np_before(toks, i, common=common)
         if span is not None and toks[span[1]][2].lower() in pat.PERIODS:
             span = None  # "polls taken over the past two weeks show": a time phrase, the subject stands before it
@@ -280,8 +276,7 @@ class VerbClaims(ClaimParts):
         )
         if word in BASE_FORMS and not (head.endswith("s") or head.lower() in pat.PLURAL_HEADS):
             return None  # "the home state of", "a new plan": a noun, not a verb
-        plain_verb = word in STRONG_VERBS or word in pat.GROUP_VERBS or word.endswith("ing")  # "the city is seeking"
-        if head[:1].islower() and singular(head) in PLACE_NOUNS and not plain_verb:
+        if head[:1].islower() and singular(head) in PLACE_NOUNS and word in pat.PLACE_ACTS:
             return None  # "the museum welcomed 12,000", "donor nations have promised": no claim of theirs
         phrase = phrase_of(text, toks, *span)
         if word in ("called", "named") and toks[span[0]][2].lower() in ("a", "an"):
@@ -324,11 +319,26 @@ class VerbClaims(ClaimParts):
                 return self._both_sides(claim)
         return claim
 
-    def _both_sides(self, claim: Claim) -> Claim:
-        """A tag in mid-sentence ("X rose 8 percent, the agency said, and Y fell"): it covers both sides,
-        up to a clause set against it ("..., but critics put it at 3 percent")."""
-        stop = pat.CONTRAST.search(self.text, claim.end, self._sentence_end)
-        return dataclasses.replace(claim, content_after=False, both=True, limit=stop.start() if stop else 0)
+    @staticmethod
+    def _noun_run(toks: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple[int, int]:
+        """A phrase after an inverted verb, run on over up to three plain lower-case words to the clause's end."""
+        end = span[1]
+        while end + 2 < len(toks) and end - span[1] < 3 and toks[end + 1][2][:1].islower():
+            word = toks[end + 1][2]
+            low = word.lower()
+            if not is_modifier(word) or word.endswith(("ly", "wards")) or low in ADVERBS | TIME_WORDS | pat.TAILS:
+                return span
+            end += 1
+        return (span[0], end) if end > span[1] and not toks[end + 1][2][:1].isalnum() else span
+
+    @staticmethod
+    def _both_sides(claim: Claim) -> Claim:
+        """A tag in mid-sentence ("X rose 8 percent, the agency said, and Y fell"): it covers both sides.
+
+        A clause set against it with a speaker of its own ("..., but critics put it at 3 percent") keeps its
+        figures: ``claim_at`` lets no tag take over a cue across a contrast.
+        """
+        return dataclasses.replace(claim, content_after=False, both=True)
 
     @staticmethod
     def _after_link(toks: list[tuple[int, int, str]], start: int) -> bool:
