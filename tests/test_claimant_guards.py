@@ -166,3 +166,13 @@ def test_a_short_year_is_no_figure_and_a_single_quote_keeps_its_own(text: str, f
     from summarizer.extractive.sentences import split_sentences
 
     assert [f.quantity for f in find_figures(text, split_sentences(text))] == figures
+
+
+def test_a_name_runs_on_over_of_the_to_its_organisation() -> None:
+    text = "Tomas Brell of the Orlen Chapel in Vell said he had made 150 calls."
+    assert source_of(text, "150") == "Tomas Brell of the Orlen Chapel in Vell"
+
+
+def test_an_event_is_never_he() -> None:
+    text = 'Dana Osk won silver at the World Indoor Championships. "I plan to defend my 100m title in Vell," he said.'
+    assert source_of(text, "100m") != "World Indoor Championships"

@@ -110,7 +110,9 @@ def np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) ->
         if low in DETERMINERS:
             j -= 1
             # "a poll by the Kestrian Institute": go on over "by"/"of" to the noun it hangs from
-            if j > 1 and toks[j - 1][2].lower() in ("by", "of", "from") and is_noun(toks[j - 2][2]):
+            linked = j > 1 and toks[j - 1][2].lower() in ("by", "of", "from")
+            # "a poll by the Kestrian Institute", "Dana Osk of the Orlen Chapel": on to what the phrase hangs from
+            if linked and (is_noun(toks[j - 2][2]) or (toks[j - 1][2] == "of" and _person_name_end(toks, j - 2))):
                 j -= 1
                 continue
             break
@@ -130,6 +132,11 @@ def np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) ->
     while j < i and toks[j][2].lower() in ("of", "for", "-", "&"):
         j += 1
     return j, i
+
+
+def _person_name_end(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """True when token k ends a name of two capitalised words or more ("Dana Osk"), not a month or a place word."""
+    return k > 0 and is_name(toks[k][2]) and is_name(toks[k - 1][2])
 
 
 def _extends_name(toks: list[tuple[int, int, str]], j: int) -> bool:

@@ -40,6 +40,12 @@ class Claim:
     limit: int = 0  # where the content after the cue ends, when a subordinate clause ends it ("what X called Y,")
 
 
+_EVENT_WORDS = frozenset(
+    """championship championships games olympics open cup slam awards nations tournament trophy festival
+    prix series final finals world""".split()
+)
+
+
 @functools.lru_cache(maxsize=4096)
 def is_person(source: str) -> bool:
     """True when a source reads as a person's name ("Dana Kell", "Mr. Kell"), not a body or a place."""
@@ -52,6 +58,8 @@ def is_person(source: str) -> bool:
         return False
     if not is_name(words[-1]):
         return False  # "Critics of the measure": a name ends on a capitalised word
+    if plain(words[-1]) in _EVENT_WORDS:
+        return False  # "the World Indoor Championships", "the Grand Slam": an event, never "he"
     if "of" in words[1:] and words[words.index("of") - 1].lower().endswith("s"):
         return False  # "Critics of Mayor Kell", "Friends of the Earth": a group, not a person
     return not any(w.isupper() and len(w) > 1 for w in words[:1])
