@@ -26,8 +26,10 @@ from ..ingest import (
 
 __all__ = [
     "READS",
+    "SKIP_BROKEN_LINK",
     "SKIP_EXCLUDED",
     "SKIP_HIDDEN",
+    "SKIP_LISTING",
     "SKIP_OURS",
     "SKIP_UNSUPPORTED",
     "SUPPORTED_SUFFIXES",
@@ -37,6 +39,7 @@ __all__ = [
     "discover",
     "list_inputs",
     "listed_paths",
+    "listing_size",
     "looked_for",
     "matches",
     "read_inputs",
@@ -54,6 +57,9 @@ SKIP_HIDDEN = "hidden"
 SKIP_EXCLUDED = "excluded by --exclude"
 SKIP_UNSUPPORTED = "unsupported type"
 SKIP_OURS = "written by summarizer"
+SKIP_LISTING = "listing"
+SKIP_BROKEN_LINK = "broken link"
+_LISTING_HEAD = 512  # bytes of a .txt read to tell a listing of paths from an article
 
 # What summarizer writes, recognised by content so a renamed or moved file is still known:
 # batch records carry article_id and status (ok records schema_version, errors error_type);
@@ -96,12 +102,56 @@ def article_id(source: str, raw: bytes) -> str:
     return hashlib.sha256(f"{source}\x00{digest}".encode()).hexdigest()[:16]
 
 
-def _inner_suffix(path: Path) -> str:
-    """The suffix that says how to read a file: 'a.html.gz' reads as '.html'."""
-    name = path.name.lower()
+def _inner_suffix(name: str) -> str:
+    """The suffix that says how to read a file, from its name: 'a.html.gz' reads as '.html'."""
+    name = name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
-    return os.path.splitext(name)[1]
+    dot = name.rfind(".")
+    return name[dot:] if dot > 0 and "/" not in name[dot:] and "\\" not in name[dot:] else ""
+
+
+def _path_lines(text: str) -> list[str] | None:
+    """The paths a listing's text names, or None if some line is not one (an article has sentences)."""
+    paths = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if len(line) > 4096 or "://" in line or _inner_suffix(line) not in SUPPORTED_SUFFIXES:
+            return None
+        paths.append(line)
+    return paths or None
+
+
+def _listing_note(path: Path, count: int) -> str:
+    return (
+        f"a listing of {count} path{'s' if count != 1 else ''}, not an article; "
+        f"run `summarizer batch @{path}` to summarize what it names"
+    )
+
+
+def listing_size(path: Path | str) -> int | None:
+    """How many paths a .txt file lists when it is a listing for ``batch @FILE`` (every line a path), else None.
+
+    Reads the first bytes only, and the whole file only when they hold nothing but paths.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            head = os.read(fd, _LISTING_HEAD)
+        finally:
+            os.close(fd)
+        first = head.lstrip().split(b"\n", 1)[0].rstrip()  # most files end here: a title is no path
+        if not first.startswith(b"#") and _inner_suffix(first.decode("utf-8")) not in SUPPORTED_SUFFIXES:
+            return None
+        whole = len(head) < _LISTING_HEAD
+        paths = _path_lines(head.decode("utf-8") if whole else head[: head.rfind(b"\n") + 1].decode("utf-8"))
+        if paths is not None and not whole:  # the first lines are paths: so must every line be
+            paths = _path_lines(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None if paths is None else len(paths)
 
 
 def looked_for(globs: Iterable[str] = ()) -> str:
@@ -245,6 +295,8 @@ def list_inputs(
         return listing.parent.absolute(), listed
     root = Path(root)
     if root.is_file():
+        if _inner_suffix(root.name) in TEXT_SUFFIXES and (count := listing_size(root)) is not None:
+            raise ConfigError(f"{root} is {_listing_note(root, count)}")
         return root.parent, [root]
     if not root.is_dir():
         raise ConfigError(f"{root} is neither a folder nor a file; check the path")
@@ -256,7 +308,7 @@ def list_inputs(
         if on_skip:
             on_skip(name, reason)
 
-    kept: list[Path] = []
+    kept: list[str] = []
     seen: set[str] = set()
     for folder, dirs, files in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
@@ -280,13 +332,15 @@ def list_inputs(
                 dirs.remove(name)
                 skip(relative + "/", SKIP_EXCLUDED)
         for name in sorted(files):
-            full = base / name
             relative = prefix + name
             if wanted and not any(matches(relative, p) for p in wanted):
                 continue
+            where = os.path.join(folder, name)  # a string: a Path is made only for what is kept
             try:
-                status = full.stat()
-            except OSError:  # a dangling link, or gone since the listing
+                status = os.stat(where)
+            except OSError as exc:  # a dangling link or a loop of links, or gone since the listing
+                if os.path.islink(where) and not name.startswith("."):
+                    skip(relative, f"{SKIP_BROKEN_LINK}: {exc.strerror or exc}")
                 continue
             if not stat.S_ISREG(status.st_mode) or (status.st_dev, status.st_ino) in ignored:
                 continue
@@ -294,14 +348,16 @@ def list_inputs(
                 skip(relative, SKIP_HIDDEN)
             elif any(matches(relative, p) for p in excluded):
                 skip(relative, SKIP_EXCLUDED)
-            elif _inner_suffix(full) not in SUPPORTED_SUFFIXES:
+            elif (suffix := _inner_suffix(name)) not in SUPPORTED_SUFFIXES:
                 skip(relative, SKIP_UNSUPPORTED)
-            elif file_format(full) != "text" and (what := written_by_summarizer(_head(full))):
+            elif suffix not in TEXT_SUFFIXES and (what := written_by_summarizer(_head(Path(where)))):
                 skip(relative, f"{SKIP_OURS}: {what}")
+            elif suffix in TEXT_SUFFIXES and name[-3:].lower() != ".gz" and (count := listing_size(where)) is not None:
+                skip(relative, f"{SKIP_LISTING}: {_listing_note(Path(where), count)}")
             else:
-                kept.append(full)
-    kept.sort()
-    return root, kept
+                kept.append(where)
+    kept.sort(key=lambda where: where.split(os.sep))  # the order pathlib sorts in: by parts
+    return root, [Path(where) for where in kept]
 
 
 def read_inputs(base: Path, paths: Iterable[Path], *, text_field: str | None = None) -> Iterator[Found]:

@@ -1,0 +1,115 @@
+"""Odd things a user's folders hold, met through the CLI and the batch API: each was found misbehaving."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.batch import list_inputs, run_batch
+from summarizer.cli import app
+from tests.conftest import ARTICLES
+
+runner = CliRunner()
+
+
+def _sources(path: Path) -> list[str]:
+    return [json.loads(line)["source_path"] for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+# a listing of paths in the folder being batched -----------------------------------------------------
+
+
+def _folder_with_listing(tmp_path: Path) -> Path:
+    work = tmp_path / "work"
+    shutil.copytree(ARTICLES, work / "arts")
+    (work / "paths.txt").write_text(
+        "# what to run\narts/valdoria-border.txt\n\narts/orlen-ceasefire.txt\n", encoding="utf-8"
+    )
+    return work
+
+
+def test_a_listing_in_the_folder_is_skipped_with_the_command_that_runs_it(no_key: None, tmp_path: Path) -> None:
+    work = _folder_with_listing(tmp_path)
+    out = tmp_path / "records.jsonl"
+    result = runner.invoke(app, ["batch", str(work), "-o", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    # It was summarized as an article: "arts/valdoria-border.txt arts/orlen-ceasefire.txt".
+    assert "paths.txt" not in _sources(out)
+    assert sorted(_sources(out)) == sorted(f"arts/{p.name}" for p in ARTICLES.glob("*.txt"))
+    assert (
+        f"skipped paths.txt: a listing of 2 paths, not an article; run `summarizer batch @{work / 'paths.txt'}` "
+        "to summarize what it names"
+    ) in " ".join(result.stderr.split())
+    listed = runner.invoke(app, ["batch", f"@{work / 'paths.txt'}", "-o", str(tmp_path / "l.jsonl"), "--no-progress"])
+    assert listed.exit_code == 0 and sorted(_sources(tmp_path / "l.jsonl")) == [
+        "arts/orlen-ceasefire.txt",
+        "arts/valdoria-border.txt",
+    ]
+
+
+def test_the_api_reports_a_listing_as_skipped(no_key: None, tmp_path: Path) -> None:
+    work = _folder_with_listing(tmp_path)
+    report = run_batch(work, out=tmp_path / "records.jsonl")
+    assert report.found == len(list(ARTICLES.glob("*.txt")))
+    assert [(name, reason.split(":")[0]) for name, reason in report.skipped] == [("paths.txt", "listing")]
+
+
+def test_a_listing_given_as_the_one_file_is_a_usage_error_naming_the_at_form(no_key: None, tmp_path: Path) -> None:
+    listing = _folder_with_listing(tmp_path) / "paths.txt"
+    out = tmp_path / "records.jsonl"
+    result = runner.invoke(app, ["batch", str(listing), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert f"run `summarizer batch @{listing}`" in " ".join(result.stderr.split())
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "notes/2024/report.txt\nThe council met on Monday. It voted to close the bridge.\n",  # a path, then prose
+        "www.example.org/news/story.html\nTroops gathered near the border, officials said.\n",
+        "https://example.org/a.html\nhttps://example.org/b.html\n",  # web addresses are not paths batch reads
+    ],
+)
+def test_text_that_only_starts_like_a_path_is_still_an_article(tmp_path: Path, text: str) -> None:
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    skipped: list[tuple[str, str]] = []
+    _, paths = list_inputs(tmp_path, on_skip=lambda name, reason: skipped.append((name, reason)))
+    assert [p.name for p in paths] == ["story.txt"] and skipped == []
+
+
+def test_a_long_listing_is_read_whole_before_it_is_called_one(tmp_path: Path) -> None:
+    names = [f"folder/article-{n:04d}.txt" for n in range(300)]  # far past the head discovery reads first
+    (tmp_path / "all.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
+    (tmp_path / "mixed.txt").write_text("\n".join(names) + "\nAnd then the story begins, as stories do.\n")
+    skipped: list[tuple[str, str]] = []
+    _, paths = list_inputs(tmp_path, on_skip=lambda name, reason: skipped.append((name, reason)))
+    assert [p.name for p in paths] == ["mixed.txt"]
+    listing = ("all.txt", "listing: a listing of 300 paths, not an article")
+    assert [(n, r.split(";")[0]) for n, r in skipped] == [listing]
+
+
+# links that lead nowhere -----------------------------------------------------------------------------
+
+
+def test_dangling_and_looping_links_are_named_not_dropped_silently(no_key: None, tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copy(ARTICLES / "valdoria-border.txt", work / "real.txt")
+    os.symlink(tmp_path / "moved-away.txt", work / "gone.txt")
+    os.symlink(work / "loop-b.txt", work / "loop-a.txt")
+    os.symlink(work / "loop-a.txt", work / "loop-b.txt")
+    out = tmp_path / "records.jsonl"
+    result = runner.invoke(app, ["batch", str(work), "-o", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert _sources(out) == ["real.txt"]
+    # They were passed over without a word: an article the user meant to give was missing unnoticed.
+    assert (
+        "skipped 3 links that lead to no file (their targets are gone, or links loop): gone.txt, loop-a.txt, loop-b.txt"
+        in " ".join(result.stderr.split())
+    )
