@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from summarizer.batch import list_inputs, run_batch
 from summarizer.cli import app
-from tests.conftest import ARTICLES
+from summarizer.ingest.decoding import decode_bytes
+from tests.conftest import ARTICLES, SHARED
 
 runner = CliRunner()
 
@@ -113,3 +114,63 @@ def test_dangling_and_looping_links_are_named_not_dropped_silently(no_key: None,
         "skipped 3 links that lead to no file (their targets are gone, or links loop): gone.txt, loop-a.txt, loop-b.txt"
         in " ".join(result.stderr.split())
     )
+
+
+# legacy encodings -------------------------------------------------------------------------------------
+
+
+def _bbc_with_accents(count: int) -> list[str]:
+    texts = []
+    for path in sorted((SHARED / "corpus" / "bbc-news").rglob("*.txt")):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        if not text.isascii() and all(ord(c) < 256 or c in "\u20ac\u2018\u2019\u201c\u201d\u2013\u2014" for c in text):
+            texts.append(text)
+        if len(texts) == count:
+            break
+    return texts
+
+
+def test_english_articles_saved_as_windows_1252_read_back_as_written() -> None:
+    texts = _bbc_with_accents(60)
+    assert len(texts) == 60
+    # 18 of these 60 came back with "£" as "Ł" (cp1250) or as katakana (cp932).
+    wrong = [text[:60] for text in texts if decode_bytes(text.encode("cp1252")) != (text, "cp1252")]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "expected"),
+    [
+        # It read as cp775: "Cafķ owners in Renķville".
+        ("Caf\u00e9 owners in Ren\u00e9ville said about 40 soldiers arrived. " * 3, "latin-1", "cp1252"),
+        (
+            "Die Beh\u00f6rden in Kestr\u00e4u erkl\u00e4rten am Montag, dass die Soldaten in die Kasernen "
+            "zur\u00fcckkehren. Der B\u00fcrgermeister sagte, die Lage sei ruhig.",
+            "cp1252",
+            "cp1252",
+        ),
+        # other codepages stay what charset-normalizer found
+        (
+            "Vl\u00e1da v Orlensku v pond\u011bl\u00ed ozn\u00e1mila, \u017ee voj\u00e1ci se vr\u00e1t\u00ed do "
+            "kas\u00e1ren. Ministr \u0159ekl, \u017ee situace je klidn\u00e1.",
+            "cp1250",
+            "cp1250",
+        ),
+        (
+            "Vlada u Valdoriji objavila je u ponedjeljak da \u0107e se vojnici vratiti u vojarne. Ministar je "
+            "rekao da je stanje mirno i da nema opasnosti za gra\u0111ane.",
+            "cp1250",
+            "cp1250",
+        ),
+        (
+            "\u041f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u043e \u0437\u0430\u044f"
+            "\u0432\u0438\u043b\u043e \u0432 \u043f\u043e\u043d\u0435\u0434\u0435\u043b\u044c\u043d\u0438\u043a, "
+            "\u0447\u0442\u043e \u0432\u043e\u0439\u0441\u043a\u0430 \u0432\u0435\u0440\u043d\u0443\u0442\u0441"
+            "\u044f \u0432 \u043a\u0430\u0437\u0430\u0440\u043c\u044b.",
+            "cp1251",
+            "cp1251",
+        ),
+    ],
+)
+def test_a_legacy_codepage_is_read_as_the_language_suggests(text: str, codec: str, expected: str) -> None:
+    assert decode_bytes(text.encode(codec)) == (text, expected)
