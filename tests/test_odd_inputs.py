@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -174,3 +175,26 @@ def test_english_articles_saved_as_windows_1252_read_back_as_written() -> None:
 )
 def test_a_legacy_codepage_is_read_as_the_language_suggests(text: str, codec: str, expected: str) -> None:
     assert decode_bytes(text.encode(codec)) == (text, expected)
+
+
+def test_a_folder_that_cannot_be_listed_is_named(no_key: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "work"
+    (work / "locked").mkdir(parents=True)
+    shutil.copy(ARTICLES / "valdoria-border.txt", work / "open.txt")
+    shutil.copy(ARTICLES / "orlen-ceasefire.txt", work / "locked" / "inside.txt")
+    real_scandir = os.scandir
+
+    def scandir(path: Any = ".") -> Any:  # as for a folder without read permission (root reads through them)
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = tmp_path / "records.jsonl"
+    result = runner.invoke(app, ["batch", str(work), "-o", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert _sources(out) == ["open.txt"]
+    # os.walk dropped it without a word: its articles were missing from the run unnoticed.
+    assert "skipped 1 folder that could not be listed (check its permissions): locked/" in " ".join(
+        result.stderr.split()
+    )

@@ -31,6 +31,7 @@ __all__ = [
     "SKIP_HIDDEN",
     "SKIP_LISTING",
     "SKIP_OURS",
+    "SKIP_UNREADABLE",
     "SKIP_UNSUPPORTED",
     "SUPPORTED_SUFFIXES",
     "Found",
@@ -59,6 +60,7 @@ SKIP_UNSUPPORTED = "unsupported type"
 SKIP_OURS = "written by summarizer"
 SKIP_LISTING = "listing"
 SKIP_BROKEN_LINK = "broken link"
+SKIP_UNREADABLE = "unreadable folder"
 _LISTING_HEAD = 512  # bytes of a .txt read to tell a listing of paths from an article
 
 # What summarizer writes, recognised by content so a renamed or moved file is still known:
@@ -310,7 +312,14 @@ def list_inputs(
 
     kept: list[str] = []
     seen: set[str] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True):
+
+    def unreadable(exc: OSError) -> None:  # a folder os.walk cannot list (permissions): said, not passed over
+        where = os.path.relpath(exc.filename, root) if exc.filename else "."
+        skip(
+            str(root) + "/" if where == "." else where.replace(os.sep, "/") + "/", f"{SKIP_UNREADABLE}: {exc.strerror}"
+        )
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen:  # a symlink loop
             dirs[:] = []

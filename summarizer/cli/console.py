@@ -24,6 +24,7 @@ from ..batch.discovery import (
     SKIP_HIDDEN,
     SKIP_LISTING,
     SKIP_OURS,
+    SKIP_UNREADABLE,
     SKIP_UNSUPPORTED,
 )
 from ..models import SummaryRecord
@@ -64,6 +65,10 @@ def skip_notes(skipped: Iterable[tuple[str, str]]) -> list[str]:
             f"files of types batch does not read (it reads {READS})",
         ),
         SKIP_HIDDEN: ("hidden file or folder", "hidden files and folders"),
+        SKIP_UNREADABLE: (
+            "folder that could not be listed (check its permissions)",
+            "folders that could not be listed (check their permissions)",
+        ),
         SKIP_BROKEN_LINK: (
             "link that leads to no file (its target is gone, or links loop)",
             "links that lead to no file (their targets are gone, or links loop)",
