@@ -198,3 +198,46 @@ def test_a_folder_that_cannot_be_listed_is_named(no_key: None, tmp_path: Path, m
     assert "skipped 1 folder that could not be listed (check its permissions): locked/" in " ".join(
         result.stderr.split()
     )
+
+
+# an output that refuses data ----------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("out", [["-o", "/dev/full"], ["-o", "/dev/full", "-f", "csv"]])
+def test_a_device_that_refuses_data_is_one_error_line_not_a_traceback(no_key: None, out: list[str]) -> None:
+    result = runner.invoke(app, ["batch", str(ARTICLES), *out, "--no-progress"])
+    # It was an OSError traceback through asyncio and the CLI.
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        "error: cannot write /dev/full: No space left on device; nothing more was written. "
+        "Free space or write elsewhere (-o)"
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_disk_that_fills_up_mid_line_leaves_whole_lines_and_says_the_run_resumes(
+    no_key: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "records.jsonl"
+    real_write, lines_written = os.write, []
+
+    def write(fd: int, data: Any) -> int:  # the third record finds the disk full after 100 bytes
+        if os.path.realpath(f"/proc/self/fd/{fd}") != str(out.resolve()):
+            return real_write(fd, data)
+        lines_written.append(data)
+        return real_write(fd, data if len(lines_written) < 3 else bytes(data)[:100])
+
+    monkeypatch.setattr(os, "write", write)
+    result = runner.invoke(app, ["batch", str(ARTICLES), "-o", str(out), "--no-progress", "--workers", "1"])
+    monkeypatch.undo()
+    assert result.exit_code == 1, result.output
+    assert (
+        f"error: cannot write {out}: No space left on device; the records written so far are kept, and the same "
+        "command resumes after them. Free space or write elsewhere (-o)"
+    ) in " ".join(result.stderr.split())
+    assert len(_sources(out)) == 2 and out.read_bytes().endswith(b"}\n")  # the torn third line was taken back
+    again = runner.invoke(app, ["batch", str(ARTICLES), "-o", str(out), "--no-progress"])
+    assert again.exit_code == 0, again.output
+    assert sorted(_sources(out)) == sorted(p.name for p in ARTICLES.glob("*.txt"))
