@@ -241,3 +241,27 @@ def test_a_disk_that_fills_up_mid_line_leaves_whole_lines_and_says_the_run_resum
     again = runner.invoke(app, ["batch", str(ARTICLES), "-o", str(out), "--no-progress"])
     assert again.exit_code == 0, again.output
     assert sorted(_sources(out)) == sorted(p.name for p in ARTICLES.glob("*.txt"))
+
+
+# standard input --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "advice"),
+    [
+        (
+            "-",
+            "batch does not read articles from standard input; save it to a file and give its folder, or run "
+            "`summarizer summarize -` for one article",
+        ),
+        ("@-", "batch does not read a listing from standard input; save it to a file and give @FILE"),
+    ],
+)
+def test_standard_input_to_batch_says_what_to_do_instead(
+    no_key: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str, advice: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["batch", source, "-o", "records.jsonl"], input="a1.txt\n")
+    assert result.exit_code == 2, result.output
+    # It said "- does not exist" / "the listing - does not exist".
+    assert result.stderr.strip().splitlines()[-1] == f"error: {advice}"

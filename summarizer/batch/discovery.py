@@ -223,6 +223,12 @@ def written_by_summarizer(head: bytes) -> str | None:
 def check_source(source: Path | str) -> None:
     """Refuse, before any work, a folder, file or @LISTING that is not there."""
     text = str(source)
+    if text in ("-", "@-") and not Path(text.lstrip("@")).exists():
+        what = "a listing" if text == "@-" else "articles"
+        raise ConfigError(
+            f"batch does not read {what} from standard input; save it to a file and give "
+            + ("@FILE" if text == "@-" else "its folder, or run `summarizer summarize -` for one article")
+        )
     if text.startswith("@") and not Path(text[1:]).is_file():
         raise ConfigError(f"the listing {text[1:]} does not exist; give a text file of paths, one a line, after the @")
     if not text.startswith("@") and not Path(source).exists():
