@@ -222,6 +222,14 @@ class ChatClient:
             if refusal is not None:
                 self.breaker.deny(f"{self._where} {refusal[0]}")
 
+    def _unanswered(self) -> None:
+        """An article's every attempt timed out: a hung server stops the run as a dead one does."""
+        n = self.breaker.threshold
+        self.breaker.unanswered(
+            f"{self._where} answered no request within --timeout ({self.settings.timeout:g} s) for {n} "
+            f"article{'s' if n != 1 else ''} in a row; check the server, or raise --timeout"
+        )
+
     def _refusal(self, exc: openai.APIStatusError) -> tuple[str, str] | None:
         """What the server refused and what to do, when it refused the key or account; else None."""
         if is_quota(exc):
@@ -271,17 +279,21 @@ class ChatClient:
             kwargs = self._format_request(kwargs, model)
             stats.model_calls += 1
             self._reasked(stats)
-            for attempt in sync_retrying(self._policy, self._sleep):
-                with attempt:
-                    self._check(stats, last)
-                    stats.requests += 1
-                    try:
-                        response = self._sync().chat.completions.create(**kwargs)
-                    except openai.APIError as exc:
-                        last.append(exc)
-                        self._observe(exc)
-                        raise
-                    self._observe(None)
+            try:
+                for attempt in sync_retrying(self._policy, self._sleep):
+                    with attempt:
+                        self._check(stats, last)
+                        stats.requests += 1
+                        try:
+                            response = self._sync().chat.completions.create(**kwargs)
+                        except openai.APIError as exc:
+                            last.append(exc)
+                            self._observe(exc)
+                            raise
+                        self._observe(None)
+            except openai.APITimeoutError:
+                self._unanswered()
+                raise
             stats.count(response)
             self._fits(response)
             return response
@@ -308,20 +320,24 @@ class ChatClient:
             kwargs = self._format_request(kwargs)
             stats.model_calls += 1
             self._reasked(stats)
-            async for attempt in async_retrying(self._policy, self._async_sleep):
-                with attempt:
-                    self._check(stats, last)
-                    if self._pace is not None:
-                        await self._pace.acquire(estimate_tokens(kwargs))
+            try:
+                async for attempt in async_retrying(self._policy, self._async_sleep):
+                    with attempt:
                         self._check(stats, last)
-                    stats.requests += 1
-                    try:
-                        response = await self._async().chat.completions.create(**kwargs)
-                    except openai.APIError as exc:
-                        last.append(exc)
-                        self._observe(exc)
-                        raise
-                    self._observe(None)
+                        if self._pace is not None:
+                            await self._pace.acquire(estimate_tokens(kwargs))
+                            self._check(stats, last)
+                        stats.requests += 1
+                        try:
+                            response = await self._async().chat.completions.create(**kwargs)
+                        except openai.APIError as exc:
+                            last.append(exc)
+                            self._observe(exc)
+                            raise
+                        self._observe(None)
+            except openai.APITimeoutError:
+                self._unanswered()
+                raise
             stats.count(response)
             self._fits(response)
             return response
