@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -265,3 +266,23 @@ def test_standard_input_to_batch_says_what_to_do_instead(
     assert result.exit_code == 2, result.output
     # It said "- does not exist" / "the listing - does not exist".
     assert result.stderr.strip().splitlines()[-1] == f"error: {advice}"
+
+
+# file names -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes: Linux file systems")
+def test_a_file_name_that_is_not_utf8_is_summarized_under_a_readable_name(no_key: None, tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    os.symlink(b"nowhere-\xe9.txt", os.path.join(bytes(work), b"gone-\xe9.txt"))  # a skip note names one too
+    shutil.copy(ARTICLES / "valdoria-border.txt", os.path.join(bytes(work), b"caf\xe9-report.txt"))  # Latin-1 "é"
+    shutil.copy(ARTICLES / "orlen-ceasefire.txt", work / "plain.txt")
+    out = tmp_path / "records.jsonl"
+    result = runner.invoke(app, ["batch", str(work), "-o", str(out), "--no-progress"])
+    # It stopped the whole run with a UnicodeEncodeError traceback after the first record.
+    assert result.exit_code == 0, result.output
+    assert sorted(_sources(out)) == ["caf\\xe9-report.txt", "plain.txt"]
+    assert "gone-\\xe9.txt" in result.stderr
+    again = runner.invoke(app, ["batch", str(work), "-o", str(out), "--no-progress"])
+    assert again.exit_code == 0 and "nothing to do: all 2 articles are already in" in again.stderr

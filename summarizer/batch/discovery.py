@@ -44,6 +44,7 @@ __all__ = [
     "looked_for",
     "matches",
     "read_inputs",
+    "readable",
     "source_name",
     "written_by_summarizer",
 ]
@@ -263,8 +264,19 @@ def source_name(base: Path, path: Path) -> str:
     """How records name an input: its path relative to the run's folder, or from the root when it lies elsewhere."""
     folder, full = str(base), str(path)
     if full.startswith(folder) and full[len(folder) : len(folder) + 1] == os.sep and folder != os.sep:
-        return full[len(folder) + 1 :].replace(os.sep, "/")  # the common case, without pathlib's parsing
-    return path.relative_to(base if path.is_relative_to(base) else Path(path.anchor)).as_posix()
+        name = full[len(folder) + 1 :].replace(os.sep, "/")  # the common case, without pathlib's parsing
+    else:
+        name = path.relative_to(base if path.is_relative_to(base) else Path(path.anchor)).as_posix()
+    return name if name.isascii() else readable(name)
+
+
+def readable(name: str) -> str:
+    """A file name as text that can be written: bytes that are not UTF-8 (kept by the OS as is) as \\xNN."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.walk hands such bytes over as lone surrogates, which no file can hold
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:
@@ -314,7 +326,7 @@ def list_inputs(
 
     def skip(name: str, reason: str) -> None:
         if on_skip:
-            on_skip(name, reason)
+            on_skip(readable(name), readable(reason))
 
     kept: list[str] = []
     seen: set[str] = set()
