@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from summarizer import InputError, summarize
 from summarizer.batch import list_inputs, run_batch
 from summarizer.cli import app
 from summarizer.ingest.decoding import decode_bytes
@@ -69,6 +70,16 @@ def test_a_listing_given_as_the_one_file_is_a_usage_error_naming_the_at_form(no_
     assert result.exit_code == 2, result.output
     assert f"run `summarizer batch @{listing}`" in " ".join(result.stderr.split())
     assert not out.exists()
+
+
+def test_summarize_refuses_a_listing_with_the_batch_command(no_key: None, tmp_path: Path) -> None:
+    listing = _folder_with_listing(tmp_path) / "paths.txt"
+    # It gave an ok record summarizing "arts/valdoria-border.txt arts/orlen-ceasefire.txt".
+    with pytest.raises(InputError, match=r"is a listing of 2 paths, not an article; run `summarizer batch @"):
+        summarize(path=listing)
+    result = runner.invoke(app, ["summarize", str(listing)])
+    assert result.exit_code == 2 and f"run `summarizer batch @{listing}`" in " ".join(result.stderr.split())
+    assert summarize(path=ARTICLES / "valdoria-border.txt").status == "ok"
 
 
 @pytest.mark.parametrize(

@@ -14,15 +14,13 @@ from pathlib import Path
 
 from ..errors import ConfigError, InputError
 from ..ingest import (
-    HTML_SUFFIXES,
-    JSON_SUFFIXES,
-    MARKDOWN_SUFFIXES,
     Document,
     document_from_bytes,
     documents_from_json,
     file_format,
     read_file,
 )
+from ..ingest.listing import SUPPORTED_SUFFIXES, TEXT_SUFFIXES, inner_suffix, listing_note, listing_size
 
 __all__ = [
     "READS",
@@ -40,7 +38,6 @@ __all__ = [
     "discover",
     "list_inputs",
     "listed_paths",
-    "listing_size",
     "looked_for",
     "matches",
     "read_inputs",
@@ -49,8 +46,6 @@ __all__ = [
     "written_by_summarizer",
 ]
 
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 READS = ".txt, .md, .html, .json, .jsonl and their .gz"
 _SNIFF = 8192  # bytes read from the head of a file to recognise our own output
 
@@ -62,7 +57,6 @@ SKIP_OURS = "written by summarizer"
 SKIP_LISTING = "listing"
 SKIP_BROKEN_LINK = "broken link"
 SKIP_UNREADABLE = "unreadable folder"
-_LISTING_HEAD = 512  # bytes of a .txt read to tell a listing of paths from an article
 
 # What summarizer writes, recognised by content so a renamed or moved file is still known:
 # batch records carry article_id and status (ok records schema_version, errors error_type);
@@ -103,58 +97,6 @@ def article_id(source: str, raw: bytes) -> str:
     """Stable id of an input: its relative path (or export entry) and its content."""
     digest = hashlib.sha256(raw).hexdigest()
     return hashlib.sha256(f"{source}\x00{digest}".encode()).hexdigest()[:16]
-
-
-def _inner_suffix(name: str) -> str:
-    """The suffix that says how to read a file, from its name: 'a.html.gz' reads as '.html'."""
-    name = name.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
-    dot = name.rfind(".")
-    return name[dot:] if dot > 0 and "/" not in name[dot:] and "\\" not in name[dot:] else ""
-
-
-def _path_lines(text: str) -> list[str] | None:
-    """The paths a listing's text names, or None if some line is not one (an article has sentences)."""
-    paths = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if len(line) > 4096 or "://" in line or _inner_suffix(line) not in SUPPORTED_SUFFIXES:
-            return None
-        paths.append(line)
-    return paths or None
-
-
-def _listing_note(path: Path, count: int) -> str:
-    return (
-        f"a listing of {count} path{'s' if count != 1 else ''}, not an article; "
-        f"run `summarizer batch @{path}` to summarize what it names"
-    )
-
-
-def listing_size(path: Path | str) -> int | None:
-    """How many paths a .txt file lists when it is a listing for ``batch @FILE`` (every line a path), else None.
-
-    Reads the first bytes only, and the whole file only when they hold nothing but paths.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            head = os.read(fd, _LISTING_HEAD)
-        finally:
-            os.close(fd)
-        first = head.lstrip().split(b"\n", 1)[0].rstrip()  # most files end here: a title is no path
-        if not first.startswith(b"#") and _inner_suffix(first.decode("utf-8")) not in SUPPORTED_SUFFIXES:
-            return None
-        whole = len(head) < _LISTING_HEAD
-        paths = _path_lines(head.decode("utf-8") if whole else head[: head.rfind(b"\n") + 1].decode("utf-8"))
-        if paths is not None and not whole:  # the first lines are paths: so must every line be
-            paths = _path_lines(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None if paths is None else len(paths)
 
 
 def looked_for(globs: Iterable[str] = ()) -> str:
@@ -315,8 +257,8 @@ def list_inputs(
         return listing.parent.absolute(), listed
     root = Path(root)
     if root.is_file():
-        if _inner_suffix(root.name) in TEXT_SUFFIXES and (count := listing_size(root)) is not None:
-            raise ConfigError(f"{root} is {_listing_note(root, count)}")
+        if inner_suffix(root.name) in TEXT_SUFFIXES and (count := listing_size(root)) is not None:
+            raise ConfigError(f"{root} is {listing_note(root, count)}")
         return root.parent, [root]
     if not root.is_dir():
         raise ConfigError(f"{root} is neither a folder nor a file; check the path")
@@ -375,12 +317,12 @@ def list_inputs(
                 skip(relative, SKIP_HIDDEN)
             elif any(matches(relative, p) for p in excluded):
                 skip(relative, SKIP_EXCLUDED)
-            elif (suffix := _inner_suffix(name)) not in SUPPORTED_SUFFIXES:
+            elif (suffix := inner_suffix(name)) not in SUPPORTED_SUFFIXES:
                 skip(relative, SKIP_UNSUPPORTED)
             elif suffix not in TEXT_SUFFIXES and (what := written_by_summarizer(_head(Path(where)))):
                 skip(relative, f"{SKIP_OURS}: {what}")
             elif suffix in TEXT_SUFFIXES and name[-3:].lower() != ".gz" and (count := listing_size(where)) is not None:
-                skip(relative, f"{SKIP_LISTING}: {_listing_note(Path(where), count)}")
+                skip(relative, f"{SKIP_LISTING}: {listing_note(Path(where), count)}")
             else:
                 kept.append(where)
     kept.sort(key=lambda where: where.split(os.sep))  # the order pathlib sorts in: by parts

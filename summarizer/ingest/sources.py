@@ -11,6 +11,7 @@ from typing import Any
 from ..errors import InputError
 from .decoding import HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES
 from .documents import Document, document_from_text, load_document
+from .listing import TEXT_SUFFIXES, inner_suffix, listing_note, listing_size
 
 __all__ = ["ARTICLE_SUFFIXES", "Source", "looks_like_path", "make_document", "resolve_source"]
 
@@ -42,6 +43,10 @@ def _existing_file(path: Path, *, from_string: bool) -> Path:
     hint = "; pass text=... to summarize a string" if from_string else "; check the path"
     try:
         if path.is_file():
+            if inner_suffix(path.name) in TEXT_SUFFIXES and not path.name.lower().endswith(".gz"):
+                count = listing_size(path)  # a file of paths for batch @FILE: its text is no article
+                if count is not None:
+                    raise InputError(f"{path} is {listing_note(path, count)}")
             return path
         is_dir = path.is_dir()
     except OSError as exc:  # a name too long, a loop of links ...: no such file either
