@@ -108,6 +108,22 @@ def test_a_long_listing_is_read_whole_before_it_is_called_one(tmp_path: Path) ->
     assert [(n, r.split(";")[0]) for n, r in skipped] == [listing]
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "md"])
+def test_batch_output_saved_as_txt_in_the_folder_is_not_read_back_as_an_article(
+    no_key: None, tmp_path: Path, fmt: str
+) -> None:
+    work = tmp_path / "work"
+    shutil.copytree(ARTICLES, work)
+    first = runner.invoke(app, ["batch", str(work), "-o", str(work / "records.txt"), "-f", fmt, "--no-progress"])
+    assert first.exit_code == 0, first.output
+    out = tmp_path / "again.jsonl"
+    again = runner.invoke(app, ["batch", str(work), "-o", str(out), "--no-progress"])
+    assert again.exit_code == 0, again.output
+    # records.txt was summarized as an article (a level-4 escalation, from the records' own evidence).
+    assert "records.txt" not in _sources(out) and len(_sources(out)) == len(list(ARTICLES.glob("*.txt")))
+    assert "written by summarizer" in again.stderr or "summarizer wrote itself" in again.stderr
+
+
 # links that lead nowhere -----------------------------------------------------------------------------
 
 

@@ -20,7 +20,16 @@ from ..ingest import (
     file_format,
     read_file,
 )
-from ..ingest.listing import SUPPORTED_SUFFIXES, TEXT_SUFFIXES, inner_suffix, listing_note, listing_size
+from ..ingest.listing import (
+    PATH_ENDINGS,
+    SUPPORTED_SUFFIXES,
+    TEXT_SUFFIXES,
+    inner_suffix,
+    listing_in,
+    listing_note,
+    listing_size,
+    read_head,
+)
 
 __all__ = [
     "READS",
@@ -48,6 +57,8 @@ __all__ = [
 
 READS = ".txt, .md, .html, .json, .jsonl and their .gz"
 _SNIFF = 8192  # bytes read from the head of a file to recognise our own output
+_TEXT_SNIFF = 512  # of a .txt first (most are articles, told by their first line)
+_MARKUP_STARTS = (b"{", b"[", b"<", b"#")  # how batch output (JSON lines, Markdown) or a commented listing starts
 
 # the reasons a file is passed over; the console groups its notes by them
 SKIP_HIDDEN = "hidden"
@@ -154,9 +165,33 @@ def _head(path: Path) -> bytes:
         return b""  # unreadable or a bad .gz: reading it later gives the error record
 
 
+def _not_an_article(path: str) -> str | None:
+    """Why a .txt is passed over: batch output saved as .txt, or a listing of paths; None for an article."""
+    try:
+        head = read_head(path, _TEXT_SNIFF)
+        body = head.lstrip()
+        end = body.find(b"\n")
+        if body[:1] not in _MARKUP_STARTS and not (body if end < 0 else body[:end]).rstrip().lower().endswith(
+            PATH_ENDINGS
+        ):
+            return None  # the usual article: a title first, told apart in one look
+        if _RECORD.match(head) and len(head) == _TEXT_SNIFF:  # a record line: its fields may lie further on
+            head = read_head(path, _SNIFF)
+    except OSError:
+        return None  # reading it later gives the error record
+    if _batch_output(head):
+        return f"{SKIP_OURS}: batch output"
+    count = listing_in(head, path, _TEXT_SNIFF if len(head) <= _TEXT_SNIFF else _SNIFF)  # the bytes asked for
+    return None if count is None else f"{SKIP_LISTING}: {listing_note(Path(path), count)}"
+
+
+def _batch_output(head: bytes) -> bool:
+    return bool((_RECORD.match(head) and _RECORD_FIELD.search(head)) or _MD_RECORD.match(head) or _BATCH_MD.match(head))
+
+
 def written_by_summarizer(head: bytes) -> str | None:
     """Name what summarizer wrote this file as (from its first bytes), or None for anything else."""
-    if (_RECORD.match(head) and _RECORD_FIELD.search(head)) or _MD_RECORD.match(head) or _BATCH_MD.match(head):
+    if _batch_output(head):
         return "batch output"
     if _GENERATOR.search(head) or _DIGEST_JSON.match(head):
         return "digest"
@@ -321,8 +356,8 @@ def list_inputs(
                 skip(relative, SKIP_UNSUPPORTED)
             elif suffix not in TEXT_SUFFIXES and (what := written_by_summarizer(_head(Path(where)))):
                 skip(relative, f"{SKIP_OURS}: {what}")
-            elif suffix in TEXT_SUFFIXES and name[-3:].lower() != ".gz" and (count := listing_size(where)) is not None:
-                skip(relative, f"{SKIP_LISTING}: {listing_note(Path(where), count)}")
+            elif suffix in TEXT_SUFFIXES and name[-3:].lower() != ".gz" and (why := _not_an_article(where)):
+                skip(relative, why)
             else:
                 kept.append(where)
     kept.sort(key=lambda where: where.split(os.sep))  # the order pathlib sorts in: by parts

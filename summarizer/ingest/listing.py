@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .decoding import HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES
 
-__all__ = ["SUPPORTED_SUFFIXES", "TEXT_SUFFIXES", "inner_suffix", "listing_note", "listing_size"]
+__all__ = [
+    "PATH_ENDINGS",
+    "SUPPORTED_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "inner_suffix",
+    "listing_in",
+    "listing_note",
+    "listing_size",
+    "read_head",
+]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+# how a line naming an article file ends (lower case, as bytes): a listing's every line does
+PATH_ENDINGS = tuple(s.encode() + gz for s in sorted(SUPPORTED_SUFFIXES) for gz in (b"", b".gz"))
 _LISTING_HEAD = 512  # bytes of a .txt read to tell a listing of paths from an article
+_FIRST_LINE = re.compile(rb"\s*([^\n]*)")  # a title is no path: most files are told by it
 
 
 def inner_suffix(name: str) -> str:
@@ -50,15 +63,27 @@ def listing_size(path: Path | str) -> int | None:
     Reads the first bytes only, and the whole file only when they hold nothing but paths.
     """
     try:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            head = os.read(fd, _LISTING_HEAD)
-        finally:
-            os.close(fd)
-        first = head.lstrip().split(b"\n", 1)[0].rstrip()  # most files end here: a title is no path
+        return listing_in(read_head(path, _LISTING_HEAD), path, _LISTING_HEAD)
+    except OSError:
+        return None
+
+
+def read_head(path: Path | str, size: int) -> bytes:
+    """The first ``size`` bytes of a file, in one read (OSError as it comes)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return os.read(fd, size)
+    finally:
+        os.close(fd)
+
+
+def listing_in(head: bytes, path: Path | str, size: int) -> int | None:
+    """``listing_size`` from a head already read (``size`` bytes were asked for): the whole file only if needed."""
+    first = _FIRST_LINE.match(head).group(1).rstrip()  # type: ignore[union-attr]  # most files end here
+    try:
         if not first.startswith(b"#") and inner_suffix(first.decode("utf-8")) not in SUPPORTED_SUFFIXES:
             return None
-        whole = len(head) < _LISTING_HEAD
+        whole = len(head) < size
         paths = _path_lines(head.decode("utf-8") if whole else head[: head.rfind(b"\n") + 1].decode("utf-8"))
         if paths is not None and not whole:  # the first lines are paths: so must every line be
             paths = _path_lines(Path(path).read_text(encoding="utf-8"))
