@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from summarizer import InputError, summarize
 from summarizer.batch import list_inputs, run_batch
+from summarizer.batch.output_lock import OutputLock
 from summarizer.cli import app
 from summarizer.ingest.decoding import decode_bytes
 from tests.conftest import ARTICLES, SHARED
@@ -313,3 +314,28 @@ def test_a_file_name_that_is_not_utf8_is_summarized_under_a_readable_name(no_key
     assert "gone-\\xe9.txt" in result.stderr
     again = runner.invoke(app, ["batch", str(work), "-o", str(out), "--no-progress"])
     assert again.exit_code == 0 and "nothing to do: all 2 articles are already in" in again.stderr
+
+
+# two runs into one output --------------------------------------------------------------------------------
+
+
+def test_a_second_run_into_an_output_being_written_stops_before_touching_it(no_key: None, tmp_path: Path) -> None:
+    out = tmp_path / "records.jsonl"
+    first = runner.invoke(app, ["batch", str(ARTICLES), "-o", str(out), "--no-progress"])
+    assert first.exit_code == 0 and not (tmp_path / ".records.jsonl.lock").exists()  # given up at the end
+    held = out.read_bytes()
+    running = OutputLock(out).acquire()  # as a run in another terminal holds it
+    try:
+        second = runner.invoke(app, ["batch", str(ARTICLES), "-o", str(out), "--no-progress", "--refresh"])
+    finally:
+        running.release()
+    # Both ran: every article twice in the file, or the later run's rewrite left the first appending to a
+    # file no longer there, its records lost.
+    assert second.exit_code == 2, second.output
+    assert second.stderr.strip().splitlines()[-1] == (
+        f"error: another run is writing {out} (process {os.getpid()}); wait for it to end (the same command "
+        "then resumes after it), or choose another output"
+    )
+    assert out.read_bytes() == held
+    third = runner.invoke(app, ["batch", str(ARTICLES), "-o", str(out), "--no-progress"])
+    assert third.exit_code == 0 and "nothing to do" in third.stderr

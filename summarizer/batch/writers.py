@@ -373,8 +373,11 @@ def out_dir_names(sources: Iterable[str]) -> dict[str, str]:
 class Writer:
     """Writes results as they come: JSON lines appended or streamed, or one file per article."""
 
-    def __init__(self, output: Output, keep: list[dict[str, Any]], names: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, output: Output, keep: list[dict[str, Any]], names: dict[str, str] | None = None, *, lock: Any = None
+    ) -> None:
         self.output = output
+        self.lock = lock  # the run's OutputLock, released when the writer closes
         self.rows = keep
         self.names = names or {}
         self.written = 0
@@ -407,7 +410,8 @@ class Writer:
             after = "the records written so far are kept, and the same command resumes after them"
         else:
             after = "nothing more was written"
-        return WriteError(f"cannot write {self.output.where}: {reason}; {after}. Free space or write elsewhere (-o)")
+        fix = "Free space" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "Check the path"
+        return WriteError(f"cannot write {self.output.where}: {reason}; {after}. {fix} or write elsewhere (-o)")
 
     def write(self, result: Result | Encoded) -> None:
         """Write one result where it belongs, at once; WriteError when the output refuses it."""
@@ -456,18 +460,22 @@ class Writer:
 
         After a failed write the files are closed without another try (what it raised stands).
         """
-        if self.failed:
-            with contextlib.suppress(OSError):
-                self._release()
-            return
         try:
-            self._close()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                self._release()
-            raise self._cannot_write(exc) from exc
+            if self.failed:
+                with contextlib.suppress(OSError):
+                    self._release()
+                return
+            try:
+                self._close()
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                with contextlib.suppress(OSError):
+                    self._release()
+                raise self._cannot_write(exc) from exc
+        finally:
+            if self.lock is not None:
+                self.lock.release()
 
     def _release(self) -> None:
         """Close the journal and an owned stream without writing more."""
