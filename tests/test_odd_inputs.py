@@ -6,13 +6,14 @@ import json
 import os
 import shutil
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import InputError, summarize
+from summarizer import InputError, SummaryRecord, summarize
 from summarizer.batch import list_inputs, run_batch
 from summarizer.batch.output_lock import OutputLock
 from summarizer.cli import app
@@ -339,3 +340,42 @@ def test_a_second_run_into_an_output_being_written_stops_before_touching_it(no_k
     assert out.read_bytes() == held
     third = runner.invoke(app, ["batch", str(ARTICLES), "-o", str(out), "--no-progress"])
     assert third.exit_code == 0 and "nothing to do" in third.stderr
+
+
+# a pipe given as the file ----------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes: POSIX")
+@pytest.mark.parametrize("via", ["api", "cli"])
+def test_a_named_pipe_reads_like_a_file(no_key: None, tmp_path: Path, via: str) -> None:
+    pipe = tmp_path / "article-pipe"  # what `summarizer summarize <(curl ...)` is given: /dev/fd/63, a pipe
+    os.mkfifo(pipe)
+    text = (ARTICLES / "valdoria-border.txt").read_bytes()
+    feeder = threading.Thread(target=pipe.write_bytes, args=(text,), daemon=True)
+    feeder.start()
+    try:
+        if via == "api":
+            record = summarize(path=pipe)
+        else:
+            result = runner.invoke(app, ["summarize", str(pipe)])
+            # It said "is not a regular file" (the CLI) or "no such file" (the API).
+            assert result.exit_code == 0, result.output
+            record = SummaryRecord.model_validate_json(result.stdout)
+    finally:
+        if feeder.is_alive():  # the reader never came: open the pipe so the writer can finish
+            pipe.read_bytes()
+        feeder.join(timeout=10)
+    assert record.status == "ok" and "4,000 soldiers" in record.summary.summary
+
+
+def test_summarize_names_a_broken_link_and_a_device_for_what_they_are(no_key: None, tmp_path: Path) -> None:
+    os.symlink(tmp_path / "moved-away.txt", tmp_path / "gone.txt")
+    os.symlink(tmp_path / "b.txt", tmp_path / "a.txt")
+    os.symlink(tmp_path / "a.txt", tmp_path / "b.txt")
+    # Each said "no such file", though the link, or /dev/null, is there.
+    for link in ("gone.txt", "a.txt"):
+        with pytest.raises(InputError, match=r"is a link that leads to no file \(its target is gone, or links loop\)"):
+            summarize(path=tmp_path / link)
+    if Path("/dev/null").exists():
+        with pytest.raises(InputError, match=r"^/dev/null is not a regular file \(a device or socket\)"):
+            summarize(path="/dev/null")
