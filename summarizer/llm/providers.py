@@ -45,6 +45,7 @@ from . import first_try, grounding, local_server
 from .answers import Answer, CallStats
 from .failures import (
     NO_KEY,
+    NOT_SERVED,
     advice,
     connection_failure,
     describe,
@@ -52,6 +53,7 @@ from .failures import (
     guard_logs,
     is_quota,
     is_retryable,
+    plain,
     redact,
     retry_after,
 )
@@ -221,6 +223,8 @@ class ChatClient:
             refusal = self._refusal(exc)
             if refusal is not None:
                 self.breaker.deny(f"{self._where} {refusal[0]}")
+            elif exc.status_code in NOT_SERVED:
+                self.breaker.not_served(f"{self._where} takes no chat requests (HTTP {exc.status_code})")
 
     def _unanswered(self) -> None:
         """An article's every attempt timed out: a hung server stops the run as a dead one does."""
@@ -383,7 +387,7 @@ class ChatClient:
         where = self._where
         model = self.settings.model
         status = getattr(exc, "status_code", None)
-        detail = redact(str(getattr(exc, "message", exc))[:300], self._key)
+        detail = redact(plain(str(getattr(exc, "message", exc)))[:300], self._key)
         tries = f"after {stats.requests} attempt(s)"
         refusal = self._refusal(exc) if isinstance(exc, openai.APIStatusError) else None
         reason = connection_failure(exc)
@@ -403,7 +407,12 @@ class ChatClient:
             error = local_server.context_error(*exceeded, self.settings)
             error.attempts, error.usage = stats.requests, stats.usage
             return error
-        if isinstance(exc, openai.NotFoundError):
+        if status in NOT_SERVED:
+            text = (
+                f"{where} takes no chat requests (HTTP {status}: {detail[:120]}); check --base-url: an "
+                "OpenAI-compatible server's address, usually ending in /v1, and --provider"
+            )
+        elif isinstance(exc, openai.NotFoundError):
             text = f"model {model!r} or the endpoint at {where} was not found (404); check --model and --base-url"
         elif isinstance(exc, openai.RateLimitError):
             text = f"still rate limited {tries}; lower concurrency or try again later"

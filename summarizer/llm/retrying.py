@@ -111,6 +111,10 @@ class Breaker:
         """Stop the run now: the server refused the key or account, so every request would fail alike."""
         self._stopping(AccessDenied, reason)
 
+    def not_served(self, reason: str) -> None:
+        """Stop the run now: the address takes no chat requests (405, 501), so every request would fail alike."""
+        self._stopping(ServiceUnreachable, reason)
+
     def adopt(self, kind: str, reason: str) -> None:
         """Stop as another process's breaker did (``kind`` names its error: ServiceUnreachable or AccessDenied)."""
         self._stopping(AccessDenied if kind == AccessDenied.__name__ else ServiceUnreachable, reason, tell=False)
