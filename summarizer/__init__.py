@@ -19,6 +19,7 @@ from .errors import (
     RunStopped,
     ServiceUnreachable,
     SummarizerError,
+    WriteError,
 )
 from .models import (
     SCHEMA_VERSION,
@@ -66,6 +67,7 @@ __all__ = [
     "SummarizerError",
     "SummaryRecord",
     "SummaryResponse",
+    "WriteError",
     "__version__",
     "asummarize",
     "resolve_settings",

@@ -14,7 +14,8 @@ Every error derives from one root, so ``except SummarizerError`` catches them al
     │   └── ContextTooSmall  the prompt and answer do not fit the model's context (says how many tokens)
     ├── OutputError      the model's answer stayed invalid after every re-ask
     │   └── GroundingError   strict grounding: a quote is not in the article
-    └── CacheError       the cache directory cannot be used at all
+    ├── CacheError       the cache directory cannot be used at all
+    └── WriteError       a batch's output cannot be written (disk full, read-only, a device refusing data)
 
 ``CacheWarning`` is issued (not raised) when a cache entry or directory is
 unusable: the article is then summarized afresh.
@@ -46,6 +47,7 @@ __all__ = [
     "RunStopped",
     "ServiceUnreachable",
     "SummarizerError",
+    "WriteError",
 ]
 
 
@@ -123,6 +125,10 @@ class GroundingError(OutputError):
 
 class CacheError(SummarizerError):
     """The cache directory cannot be created or opened."""
+
+
+class WriteError(SummarizerError):
+    """A batch's output could not be written: the disk is full or read-only, or the device refuses data."""
 
 
 class CacheWarning(UserWarning):

@@ -291,3 +291,86 @@ def test_connection_failures_get_quick_bounded_tries(
     with pytest.raises(ServiceUnreachable, match=f"^could not reach .* \\({said}\\) after {attempts} attempts?; check"):
         summarizer.summarize(TEXT)
     assert no_sleep == [1.0] * (attempts - 1)
+
+
+def test_a_server_that_hangs_stops_the_batch_after_threshold_articles_go_unanswered(tmp_path: Path) -> None:
+    folder = fictional_articles(tmp_path / "articles", 20)
+    sent = 0
+
+    def hangs(request: httpx2.Request) -> httpx2.Response:  # accepts the connection, never answers in time
+        nonlocal sent
+        sent += 1
+        raise httpx2.ReadTimeout("timed out")
+
+    async def no_wait(seconds: float) -> None:
+        pass
+
+    summarizer = Summarizer(
+        model="test-model",
+        use_cache=False,
+        timeout=7,
+        async_http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(hangs)),
+        async_sleep=no_wait,
+    )
+    report = run_batch(folder, out=tmp_path / "out.jsonl", concurrency=1, summarizer=summarizer)
+    asyncio.run(summarizer.aclose())
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    # Every article was tried 5 times: 100 requests, and with --timeout 120 about 6 minutes an article.
+    assert sent == 3 * 5 and report.failed == 20
+    tried = [r for r in rows if r["attempts"]]
+    assert [r["error_type"] for r in tried] == ["ProviderError"] * 3
+    assert Counter((r["error_type"], r["error"]) for r in rows if not r["attempts"]) == {
+        (
+            "ServiceUnreachable",
+            "not attempted: https://api.openai.com/v1 answered no request within --timeout (7 s) for 3 articles "
+            "in a row; check the server, or raise --timeout",
+        ): 17
+    }
+
+
+def test_any_answer_resets_the_count_of_unanswered_articles() -> None:
+    breaker = Breaker(3)
+    for _ in range(5):
+        breaker.unanswered("hung")
+        breaker.unanswered("hung")
+        breaker.answered()  # a slow server that still answers now and then keeps the run going
+    assert not breaker.stopped
+    breaker.unanswered("hung")
+    breaker.unanswered("hung")
+    breaker.unanswered("hung")
+    with pytest.raises(ServiceUnreachable, match=r"^not attempted: hung$"):
+        breaker.check()
+
+
+WEB_PAGE_501 = (  # what `python -m http.server` answers a POST: a web server at --base-url, not an LLM API
+    '<!DOCTYPE HTML>\n<html lang="en"><head><title>Error response</title></head><body><h1>Error response</h1>'
+    "<p>Error code: 501</p><p>Message: Unsupported method ('POST').</p></body></html>\n"
+)
+
+
+def test_an_address_that_takes_no_chat_requests_stops_the_batch_at_once(tmp_path: Path) -> None:
+    folder = fictional_articles(tmp_path / "articles", 20)
+    rec = Recorder(*[httpx2.Response(501, text=WEB_PAGE_501, headers={"content-type": "text/html"})] * 100)
+
+    async def no_wait(seconds: float) -> None:
+        pass
+
+    summarizer = Summarizer(
+        model="test-model",
+        base_url="http://127.0.0.1:8000/v1",
+        use_cache=False,
+        async_http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(rec)),
+        async_sleep=no_wait,
+    )
+    report = run_batch(folder, out=tmp_path / "out.jsonl", concurrency=1, summarizer=summarizer)
+    asyncio.run(summarizer.aclose())
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    # Every article was tried 5 times (100 requests), each error the raw HTML page.
+    assert len(rec.requests) == 1 and report.failed == 20
+    first, *rest = sorted(rows, key=lambda r: -r["attempts"])
+    assert first["error"] == (
+        "http://127.0.0.1:8000/v1 takes no chat requests (HTTP 501: Error response Error response Error code: 501 "
+        "Message: Unsupported method ('POST').); check --base-url: an OpenAI-compatible server's address, usually "
+        "ending in /v1, and --provider"
+    )
+    assert {r["error"] for r in rest} == {"not attempted: http://127.0.0.1:8000/v1 takes no chat requests (HTTP 501)"}

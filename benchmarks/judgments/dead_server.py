@@ -1,12 +1,14 @@
 """How fast a run gives up on a server that is not there; prints JSON.
 
-    python benchmarks/judgments/dead_server.py [--shared ../shared] [--full]
+    python benchmarks/judgments/dead_server.py [--shared ../shared] [--full] [--hung]
 
 1. A batch of 200 BBC articles against a closed port on 127.0.0.1 (engine llm):
    seconds, every article accounted for once, how many were never sent.
 2. With ``--full``: the whole BBC corpus (2,095 articles) the same way.
 3. One ``summarize`` against the closed port: seconds and requests sent.
-4. The no-key error of the CLI (``summarize --engine llm`` without a key): seconds
+4. With ``--hung``: 40 BBC articles against a server that accepts connections and
+   never answers (tests/fault_server.py stalling past ``timeout=1``): seconds, requests.
+5. The no-key error of the CLI (``summarize --engine llm`` without a key): seconds
    for the whole process, and whether the OpenAI SDK was imported for it.
 """
 
@@ -30,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer import ProviderError, Summarizer  # noqa: E402
 from summarizer.batch import run_batch  # noqa: E402
+from tests.fault_server import FaultServer, always  # noqa: E402
 
 
 def _closed_port() -> int:
@@ -38,7 +41,7 @@ def _closed_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _batch(folder: Path, limit: int | None) -> dict[str, Any]:
+def _batch(folder: Path, limit: int | None, base_url: str | None = None, **options: Any) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         source = folder
         if limit is not None:
@@ -52,15 +55,16 @@ def _batch(folder: Path, limit: int | None) -> dict[str, Any]:
             source,
             out=out,
             engine="llm",
-            base_url=f"http://127.0.0.1:{_closed_port()}/v1",
+            base_url=base_url or f"http://127.0.0.1:{_closed_port()}/v1",
             use_cache=False,
             concurrency=8,
+            **options,
         )
         seconds = time.perf_counter() - started
         rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     ids = [row["article_id"] for row in rows]
     once = len(ids) == len(set(ids)) == report.found
-    target = 10.0 if limit is not None else 120.0
+    target = 10.0 if limit is not None and base_url is None else 120.0
     return {
         "articles": report.found,
         "seconds": round(seconds, 2),
@@ -71,6 +75,14 @@ def _batch(folder: Path, limit: int | None) -> dict[str, Any]:
         "target": f"under {target:.0f} s, every article accounted for exactly once",
         "met": once and seconds < target,
     }
+
+
+def _hung(folder: Path) -> dict[str, Any]:
+    with FaultServer(always("timeout"), stall=30.0, max_seconds=600) as server:
+        result = _batch(folder, 40, base_url=server.url, timeout=1.0)
+    result["target"] = "a server that never answers stops the run after 3 articles in a row go unanswered"
+    result["met"] = result["every_article_once"] and result["not_attempted"] > 0
+    return result
 
 
 def _single() -> dict[str, Any]:
@@ -125,7 +137,7 @@ def _no_key(runs: int = 3) -> dict[str, Any]:
     }
 
 
-def evaluate(shared: Path, *, full: bool = False) -> dict[str, Any]:
+def evaluate(shared: Path, *, full: bool = False, hung: bool = False) -> dict[str, Any]:
     """Time a run's give-up on a dead server, and the no-key error."""
     bbc = shared / "corpus" / "bbc-news"
     if not bbc.is_dir():
@@ -137,6 +149,8 @@ def evaluate(shared: Path, *, full: bool = False) -> dict[str, Any]:
     }
     if full:
         result["batch_full_bbc_closed_port"] = _batch(bbc, None)
+    if hung:
+        result["batch_40_hung_server"] = _hung(bbc)
     return result
 
 
@@ -144,5 +158,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--full", action="store_true", help="also the whole BBC corpus (2,095 articles)")
+    parser.add_argument("--hung", action="store_true", help="also 40 articles against a server that never answers")
     args = parser.parse_args()
-    print(json.dumps(evaluate(args.shared, full=args.full), indent=2))
+    print(json.dumps(evaluate(args.shared, full=args.full, hung=args.hung), indent=2))

@@ -139,18 +139,22 @@ def _execute(
 ) -> None:
     waiting = state.waiting()
     earlier = read_earlier(output, opts.retry_failed, waiting=waiting)
+    try:
 
-    def skip(name: str, reason: str) -> None:
-        report.skipped.append((name, reason))
-        if opts.on_skip:
-            opts.on_skip(name, reason)
+        def skip(name: str, reason: str) -> None:
+            report.skipped.append((name, reason))
+            if opts.on_skip:
+                opts.on_skip(name, reason)
 
-    ignore = [*output_files(output), state.path]
-    base, paths = list_inputs(folder, globs=opts.globs, exclude=opts.exclude, ignore=ignore, on_skip=skip)
-    if opts.on_total:
-        opts.on_total(len(paths))
-    names = out_dir_names(source_name(base, p) for p in paths) if output.out_dir else None
-    writer = Writer(output, earlier.keep, names)
+        ignore = [*output_files(output), state.path]
+        base, paths = list_inputs(folder, globs=opts.globs, exclude=opts.exclude, ignore=ignore, on_skip=skip)
+        if opts.on_total:
+            opts.on_total(len(paths))
+        names = out_dir_names(source_name(base, p) for p in paths) if output.out_dir else None
+        writer = Writer(output, earlier.keep, names, lock=earlier.lock)
+    except BaseException:
+        earlier.release()
+        raise
     run = Collector(
         active,
         state,

@@ -14,21 +14,31 @@ from pathlib import Path
 
 from ..errors import ConfigError, InputError
 from ..ingest import (
-    HTML_SUFFIXES,
-    JSON_SUFFIXES,
-    MARKDOWN_SUFFIXES,
     Document,
     document_from_bytes,
     documents_from_json,
     file_format,
     read_file,
 )
+from ..ingest.listing import (
+    PATH_ENDINGS,
+    SUPPORTED_SUFFIXES,
+    TEXT_SUFFIXES,
+    inner_suffix,
+    listing_in,
+    listing_note,
+    listing_size,
+    read_head,
+)
 
 __all__ = [
     "READS",
+    "SKIP_BROKEN_LINK",
     "SKIP_EXCLUDED",
     "SKIP_HIDDEN",
+    "SKIP_LISTING",
     "SKIP_OURS",
+    "SKIP_UNREADABLE",
     "SKIP_UNSUPPORTED",
     "SUPPORTED_SUFFIXES",
     "Found",
@@ -40,20 +50,24 @@ __all__ = [
     "looked_for",
     "matches",
     "read_inputs",
+    "readable",
     "source_name",
     "written_by_summarizer",
 ]
 
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 READS = ".txt, .md, .html, .json, .jsonl and their .gz"
 _SNIFF = 8192  # bytes read from the head of a file to recognise our own output
+_TEXT_SNIFF = 512  # of a .txt first (most are articles, told by their first line)
+_MARKUP_STARTS = (b"{", b"[", b"<", b"#")  # how batch output (JSON lines, Markdown) or a commented listing starts
 
 # the reasons a file is passed over; the console groups its notes by them
 SKIP_HIDDEN = "hidden"
 SKIP_EXCLUDED = "excluded by --exclude"
 SKIP_UNSUPPORTED = "unsupported type"
 SKIP_OURS = "written by summarizer"
+SKIP_LISTING = "listing"
+SKIP_BROKEN_LINK = "broken link"
+SKIP_UNREADABLE = "unreadable folder"
 
 # What summarizer writes, recognised by content so a renamed or moved file is still known:
 # batch records carry article_id and status (ok records schema_version, errors error_type);
@@ -94,14 +108,6 @@ def article_id(source: str, raw: bytes) -> str:
     """Stable id of an input: its relative path (or export entry) and its content."""
     digest = hashlib.sha256(raw).hexdigest()
     return hashlib.sha256(f"{source}\x00{digest}".encode()).hexdigest()[:16]
-
-
-def _inner_suffix(path: Path) -> str:
-    """The suffix that says how to read a file: 'a.html.gz' reads as '.html'."""
-    name = path.name.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
-    return os.path.splitext(name)[1]
 
 
 def looked_for(globs: Iterable[str] = ()) -> str:
@@ -159,9 +165,33 @@ def _head(path: Path) -> bytes:
         return b""  # unreadable or a bad .gz: reading it later gives the error record
 
 
+def _not_an_article(path: str) -> str | None:
+    """Why a .txt is passed over: batch output saved as .txt, or a listing of paths; None for an article."""
+    try:
+        head = read_head(path, _TEXT_SNIFF)
+        body = head.lstrip()
+        end = body.find(b"\n")
+        if body[:1] not in _MARKUP_STARTS and not (body if end < 0 else body[:end]).rstrip().lower().endswith(
+            PATH_ENDINGS
+        ):
+            return None  # the usual article: a title first, told apart in one look
+        if _RECORD.match(head) and len(head) == _TEXT_SNIFF:  # a record line: its fields may lie further on
+            head = read_head(path, _SNIFF)
+    except OSError:
+        return None  # reading it later gives the error record
+    if _batch_output(head):
+        return f"{SKIP_OURS}: batch output"
+    count = listing_in(head, path, _TEXT_SNIFF if len(head) <= _TEXT_SNIFF else _SNIFF)  # the bytes asked for
+    return None if count is None else f"{SKIP_LISTING}: {listing_note(Path(path), count)}"
+
+
+def _batch_output(head: bytes) -> bool:
+    return bool((_RECORD.match(head) and _RECORD_FIELD.search(head)) or _MD_RECORD.match(head) or _BATCH_MD.match(head))
+
+
 def written_by_summarizer(head: bytes) -> str | None:
     """Name what summarizer wrote this file as (from its first bytes), or None for anything else."""
-    if (_RECORD.match(head) and _RECORD_FIELD.search(head)) or _MD_RECORD.match(head) or _BATCH_MD.match(head):
+    if _batch_output(head):
         return "batch output"
     if _GENERATOR.search(head) or _DIGEST_JSON.match(head):
         return "digest"
@@ -171,6 +201,12 @@ def written_by_summarizer(head: bytes) -> str | None:
 def check_source(source: Path | str) -> None:
     """Refuse, before any work, a folder, file or @LISTING that is not there."""
     text = str(source)
+    if text in ("-", "@-") and not Path(text.lstrip("@")).exists():
+        what = "a listing" if text == "@-" else "articles"
+        raise ConfigError(
+            f"batch does not read {what} from standard input; save it to a file and give "
+            + ("@FILE" if text == "@-" else "its folder, or run `summarizer summarize -` for one article")
+        )
     if text.startswith("@") and not Path(text[1:]).is_file():
         raise ConfigError(f"the listing {text[1:]} does not exist; give a text file of paths, one a line, after the @")
     if not text.startswith("@") and not Path(source).exists():
@@ -205,8 +241,19 @@ def source_name(base: Path, path: Path) -> str:
     """How records name an input: its path relative to the run's folder, or from the root when it lies elsewhere."""
     folder, full = str(base), str(path)
     if full.startswith(folder) and full[len(folder) : len(folder) + 1] == os.sep and folder != os.sep:
-        return full[len(folder) + 1 :].replace(os.sep, "/")  # the common case, without pathlib's parsing
-    return path.relative_to(base if path.is_relative_to(base) else Path(path.anchor)).as_posix()
+        name = full[len(folder) + 1 :].replace(os.sep, "/")  # the common case, without pathlib's parsing
+    else:
+        name = path.relative_to(base if path.is_relative_to(base) else Path(path.anchor)).as_posix()
+    return name if name.isascii() else readable(name)
+
+
+def readable(name: str) -> str:
+    """A file name as text that can be written: bytes that are not UTF-8 (kept by the OS as is) as \\xNN."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.walk hands such bytes over as lone surrogates, which no file can hold
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:
@@ -215,6 +262,8 @@ def _file_id(path: Path) -> tuple[int, int] | None:
         status = path.stat()
     except OSError:
         return None
+    if status.st_ino == 0:
+        return None  # a file system without stable inodes (some FUSE, SMB, FAT): no match, rather than all
     return status.st_dev, status.st_ino
 
 
@@ -245,6 +294,8 @@ def list_inputs(
         return listing.parent.absolute(), listed
     root = Path(root)
     if root.is_file():
+        if inner_suffix(root.name) in TEXT_SUFFIXES and (count := listing_size(root)) is not None:
+            raise ConfigError(f"{root} is {listing_note(root, count)}")
         return root.parent, [root]
     if not root.is_dir():
         raise ConfigError(f"{root} is neither a folder nor a file; check the path")
@@ -254,11 +305,18 @@ def list_inputs(
 
     def skip(name: str, reason: str) -> None:
         if on_skip:
-            on_skip(name, reason)
+            on_skip(readable(name), readable(reason))
 
-    kept: list[Path] = []
+    kept: list[str] = []
     seen: set[str] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True):
+
+    def unreadable(exc: OSError) -> None:  # a folder os.walk cannot list (permissions): said, not passed over
+        where = os.path.relpath(exc.filename, root) if exc.filename else "."
+        skip(
+            str(root) + "/" if where == "." else where.replace(os.sep, "/") + "/", f"{SKIP_UNREADABLE}: {exc.strerror}"
+        )
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen:  # a symlink loop
             dirs[:] = []
@@ -280,13 +338,15 @@ def list_inputs(
                 dirs.remove(name)
                 skip(relative + "/", SKIP_EXCLUDED)
         for name in sorted(files):
-            full = base / name
             relative = prefix + name
             if wanted and not any(matches(relative, p) for p in wanted):
                 continue
+            where = os.path.join(folder, name)  # a string: a Path is made only for what is kept
             try:
-                status = full.stat()
-            except OSError:  # a dangling link, or gone since the listing
+                status = os.stat(where)
+            except OSError as exc:  # a dangling link or a loop of links, or gone since the listing
+                if os.path.islink(where) and not name.startswith("."):
+                    skip(relative, f"{SKIP_BROKEN_LINK}: {exc.strerror or exc}")
                 continue
             if not stat.S_ISREG(status.st_mode) or (status.st_dev, status.st_ino) in ignored:
                 continue
@@ -294,14 +354,16 @@ def list_inputs(
                 skip(relative, SKIP_HIDDEN)
             elif any(matches(relative, p) for p in excluded):
                 skip(relative, SKIP_EXCLUDED)
-            elif _inner_suffix(full) not in SUPPORTED_SUFFIXES:
+            elif (suffix := inner_suffix(name)) not in SUPPORTED_SUFFIXES:
                 skip(relative, SKIP_UNSUPPORTED)
-            elif file_format(full) != "text" and (what := written_by_summarizer(_head(full))):
+            elif suffix not in TEXT_SUFFIXES and (what := written_by_summarizer(_head(Path(where)))):
                 skip(relative, f"{SKIP_OURS}: {what}")
+            elif suffix in TEXT_SUFFIXES and name[-3:].lower() != ".gz" and (why := _not_an_article(where)):
+                skip(relative, why)
             else:
-                kept.append(full)
-    kept.sort()
-    return root, kept
+                kept.append(where)
+    kept.sort(key=lambda where: where.split(os.sep))  # the order pathlib sorts in: by parts
+    return root, [Path(where) for where in kept]
 
 
 def read_inputs(base: Path, paths: Iterable[Path], *, text_field: str | None = None) -> Iterator[Found]:

@@ -191,37 +191,41 @@ def run_distributed(
     report.engine, report.output, report.resumable = engine, output.where, output.resumable
     report.address = address or "local"
     earlier = read_earlier(output, retry_failed)
+    try:
 
-    def skip(name: str, reason: str) -> None:
-        report.skipped.append((name, reason))
-        if on_skip:
-            on_skip(name, reason)
+        def skip(name: str, reason: str) -> None:
+            report.skipped.append((name, reason))
+            if on_skip:
+                on_skip(name, reason)
 
-    check_source(source)  # the same inputs as run_batch finds, a listing's included, minus the run's own output
-    base, paths = list_inputs(
-        Path(str(source)), globs=globs, exclude=exclude, ignore=output_files(output), on_skip=skip
-    )
-    if on_total:
-        on_total(len(paths))
+        check_source(source)  # the same inputs as run_batch finds, a listing's included, minus the run's own output
+        base, paths = list_inputs(
+            Path(str(source)), globs=globs, exclude=exclude, ignore=output_files(output), on_skip=skip
+        )
+        if on_total:
+            on_total(len(paths))
 
-    def pending() -> Iterator[Found]:
-        for item in read_inputs(base, paths, text_field=text_field):
-            report.found += 1
-            if not earlier.holds(item, report):
-                yield item
+        def pending() -> Iterator[Found]:
+            for item in read_inputs(base, paths, text_field=text_field):
+                report.found += 1
+                if not earlier.holds(item, report):
+                    yield item
 
-    names = None
-    if output.out_dir is not None:
-        names = out_dir_names(source_name(base, path) for path in paths)
-    started = time.perf_counter()
-    size = chunk_size or max(8, concurrency)
-    items = pending()
-    first = list(islice(items, size))  # nothing to do: no cluster is joined, no worker started
-    init = dict(ray_init or {})
-    if output.stream is not None:  # records go to a stream: Ray's worker logs must not go to standard output
-        init.setdefault("log_to_driver", False)
-    owned = _connect(address, init) if first else False
-    writer = Writer(output, earlier.keep, names)
+        names = None
+        if output.out_dir is not None:
+            names = out_dir_names(source_name(base, path) for path in paths)
+        started = time.perf_counter()
+        size = chunk_size or max(8, concurrency)
+        items = pending()
+        first = list(islice(items, size))  # nothing to do: no cluster is joined, no worker started
+        init = dict(ray_init or {})
+        if output.stream is not None:  # records go to a stream: Ray's worker logs must not go to standard output
+            init.setdefault("log_to_driver", False)
+        owned = _connect(address, init) if first else False
+        writer = Writer(output, earlier.keep, names, lock=earlier.lock)
+    except BaseException:
+        earlier.release()
+        raise
     try:
         _drive(
             settings,

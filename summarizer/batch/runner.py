@@ -15,6 +15,7 @@ from ..errors import ConfigError
 from ..models import ErrorRecord, Usage
 from .discovery import Found, check_source, list_inputs, read_inputs, source_name
 from .outcome import Encoded, outcome_of, record_of
+from .output_lock import OutputLock
 from .workers import PoolError, WorkerPool, auto_workers, error_record, pool_for, pooled
 from .writers import Output, Result, Writer, journal_path, out_dir_names, read_done, read_kept, resolve_output
 
@@ -32,6 +33,7 @@ class Earlier:
     done: dict[str, dict[str, Any]] = field(default_factory=dict)
     redo: set[str] = field(default_factory=set)
     keep: list[dict[str, Any]] = field(default_factory=list)
+    lock: OutputLock | None = None  # this run's claim on the output file, given to its Writer
 
     def holds(self, item: Found, report: BatchReport) -> bool:
         """True (and counted) when the output already holds this article and it is not to be done again."""
@@ -43,6 +45,11 @@ class Earlier:
             report.kept_errors.append((item.source, _reason(row)))
         return True
 
+    def release(self) -> None:
+        """Give up the claim on the output: a run that stops before its Writer exists."""
+        if self.lock is not None:
+            self.lock.release()
+
     def held(self, output: Output, written: set[str]) -> set[str]:
         """Every article the output holds after this run (a folder keeps the files of redone articles)."""
         return (set(self.done) if output.out_dir is not None else set(self.done) - self.redo) | written
@@ -52,10 +59,16 @@ def read_earlier(output: Output, retry_failed: bool, *, waiting: Container[str] 
     """Read what the output already holds; with retry_failed its error records (not ``waiting`` ones) are redone."""
     if not output.resumable:
         return Earlier()
-    kept = read_kept(output.path, output.fmt)
-    done = read_done(output.path, output.fmt, output.out_dir, kept=kept)
+    lock = OutputLock(output.path).acquire() if output.path is not None else None  # before reading what it holds
+    try:
+        kept = read_kept(output.path, output.fmt)
+        done = read_done(output.path, output.fmt, output.out_dir, kept=kept)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
     redo = {aid for aid, row in done.items() if retry_failed and row.get("status") != "ok" and aid not in waiting}
-    return Earlier(done, redo, [row for row in kept if row["article_id"] not in redo])
+    return Earlier(done, redo, [row for row in kept if row["article_id"] not in redo], lock)
 
 
 @dataclass
@@ -296,8 +309,9 @@ def run_batch(
         if pool is None and report.workers > 1:
             pool = pool_for(active, report.workers, concurrency)
         names = out_dir_names(source_name(base, p) for p in paths) if output.out_dir else None
-        writer = Writer(output, earlier.keep, names)
+        writer = Writer(output, earlier.keep, names, lock=earlier.lock)
     except BaseException:
+        earlier.release()
         if pool is not None:
             pool.close()
         if owned:

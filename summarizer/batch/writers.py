@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import hashlib
 import io
 import json
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from ..errors import ConfigError
+from ..errors import ConfigError, WriteError
 from . import parquet
 from .discovery import written_by_summarizer
 from .outcome import Encoded, Result
@@ -372,8 +373,11 @@ def out_dir_names(sources: Iterable[str]) -> dict[str, str]:
 class Writer:
     """Writes results as they come: JSON lines appended or streamed, or one file per article."""
 
-    def __init__(self, output: Output, keep: list[dict[str, Any]], names: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, output: Output, keep: list[dict[str, Any]], names: dict[str, str] | None = None, *, lock: Any = None
+    ) -> None:
         self.output = output
+        self.lock = lock  # the run's OutputLock, released when the writer closes
         self.rows = keep
         self.names = names or {}
         self.written = 0
@@ -382,18 +386,44 @@ class Writer:
         self._fd: int | None = None
         self._stream: TextIO | None = None
         self._owned = False
-        if output.stream is not None:
-            if output.stream in STDOUT_NAMES:
-                self._stream = sys.stdout
-            else:
-                self._stream, self._owned = open(output.stream, "w", encoding="utf-8"), True  # noqa: SIM115
-        elif output.path is not None:
-            journal = journal_path(output.path, output.fmt)
-            if keep or journal.exists():  # rewrite without the rows being redone (or torn)
-                _atomic_write(journal, render(keep, "jsonl"))
+        self.failed = False  # a write failed: closing does not try again
+        try:
+            if output.stream is not None:
+                if output.stream in STDOUT_NAMES:
+                    self._stream = sys.stdout
+                else:
+                    self._stream, self._owned = open(output.stream, "w", encoding="utf-8"), True  # noqa: SIM115
+            elif output.path is not None:
+                journal = journal_path(output.path, output.fmt)
+                if keep or journal.exists():  # rewrite without the rows being redone (or torn)
+                    _atomic_write(journal, render(keep, "jsonl"))
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._cannot_write(exc) from exc
+
+    def _cannot_write(self, exc: OSError) -> WriteError:
+        """What to say when the output refuses data: why, and what happens to what was written."""
+        self.failed = True
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        if self.output.resumable:
+            after = "the records written so far are kept, and the same command resumes after them"
+        else:
+            after = "nothing more was written"
+        fix = "Free space" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "Check the path"
+        return WriteError(f"cannot write {self.output.where}: {reason}; {after}. {fix} or write elsewhere (-o)")
 
     def write(self, result: Result | Encoded) -> None:
-        """Write one result where it belongs, at once."""
+        """Write one result where it belongs, at once; WriteError when the output refuses it."""
+        try:
+            self._write(result)
+        except BrokenPipeError:  # the reader went away: the caller ends quietly
+            self.failed = True
+            raise
+        except OSError as exc:
+            raise self._cannot_write(exc) from exc
+
+    def _write(self, result: Result | Encoded) -> None:
         line = (result.text if isinstance(result, Encoded) else result.model_dump_json()) + "\n"
         done = result.outcome if isinstance(result, Encoded) else result
         fmt = self.output.fmt
@@ -402,7 +432,11 @@ class Writer:
             journal.parent.mkdir(parents=True, exist_ok=True)
             self._fd = os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         if self._fd is not None:
-            os.write(self._fd, line.encode("utf-8"))  # one call: a kill leaves whole lines
+            data = line.encode("utf-8")
+            written = os.write(self._fd, data)  # one call: a kill leaves whole lines
+            if written < len(data):  # the disk filled up mid-line: take the part back, whole lines stay
+                os.ftruncate(self._fd, os.lseek(self._fd, 0, os.SEEK_END) - written)
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             if time.monotonic() - self._last_sync > FSYNC_EVERY:
                 os.fsync(self._fd)
                 self._last_sync = time.monotonic()
@@ -422,7 +456,38 @@ class Writer:
         self.ids.add(done.article_id)
 
     def close(self) -> None:
-        """Flush, sync and render what needs rendering; the journal stays for the next run."""
+        """Flush, sync and render what needs rendering; the journal stays for the next run.
+
+        After a failed write the files are closed without another try (what it raised stands).
+        """
+        try:
+            if self.failed:
+                with contextlib.suppress(OSError):
+                    self._release()
+                return
+            try:
+                self._close()
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                with contextlib.suppress(OSError):
+                    self._release()
+                raise self._cannot_write(exc) from exc
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+
+    def _release(self) -> None:
+        """Close the journal and an owned stream without writing more."""
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)
+        stream, self._stream = self._stream, None
+        if stream is not None and self._owned:
+            with contextlib.suppress(OSError):
+                stream.close()  # its buffer may hold what failed: dropped with it
+
+    def _close(self) -> None:
         if self._fd is not None:
             os.fsync(self._fd)
             os.close(self._fd)
@@ -436,7 +501,7 @@ class Writer:
         elif path is not None and fmt != "jsonl" and (self.rows or path.exists()):
             _atomic_write(path, render(self.rows, fmt))
         if self._stream is not None:
-            stream, self._stream = self._stream, None
+            stream = self._stream
             with contextlib.suppress(BrokenPipeError):
                 if fmt == "parquet":
                     stream.flush()
@@ -444,6 +509,7 @@ class Writer:
                 elif fmt != "jsonl":
                     stream.write(render(self.rows, fmt))
                 stream.flush()
+            self._stream = None  # only now: a stream that refused the end is closed by _release
             if self._owned:
                 with contextlib.suppress(BrokenPipeError):
                     stream.close()

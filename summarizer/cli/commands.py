@@ -101,7 +101,7 @@ def _article(source: str) -> str | Path:
             f"{source} does not exist; give an article file, or - to read standard input "
             "(for a web page: curl -sL URL | summarizer summarize -)"
         )
-    if not path.is_file():
+    if not path.is_file() and not path.is_fifo():  # a pipe (the shell's <(command)) reads like a file
         raise InputError(f"{source} is not a regular file; give an article file, or - to read standard input")
     return path
 

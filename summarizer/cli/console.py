@@ -17,7 +17,16 @@ from rich.table import Table
 from rich.text import Text
 
 from ..batch import BatchPlan, BatchReport, Result, looked_for, truncation_warning
-from ..batch.discovery import READS, SKIP_EXCLUDED, SKIP_HIDDEN, SKIP_OURS, SKIP_UNSUPPORTED
+from ..batch.discovery import (
+    READS,
+    SKIP_BROKEN_LINK,
+    SKIP_EXCLUDED,
+    SKIP_HIDDEN,
+    SKIP_LISTING,
+    SKIP_OURS,
+    SKIP_UNREADABLE,
+    SKIP_UNSUPPORTED,
+)
 from ..models import SummaryRecord
 
 __all__ = ["BatchConsole", "ProgressLine", "nothing_found", "skip_notes"]
@@ -39,7 +48,12 @@ def _names(names: list[str], limit: int = NAMED_SKIPS) -> str:
 def skip_notes(skipped: Iterable[tuple[str, str]]) -> list[str]:
     """One note per kind of file passed over, naming the first few."""
     groups: dict[str, list[str]] = {}
+    notes = []
     for name, reason in skipped:
+        kind, _, detail = reason.partition(": ")
+        if kind == SKIP_LISTING:  # each with the command that runs what it names
+            notes.append(f"skipped {name}: {detail}")
+            continue
         groups.setdefault(reason.split(":", 1)[0], []).append(name)
     wording = {
         SKIP_OURS: (
@@ -51,9 +65,16 @@ def skip_notes(skipped: Iterable[tuple[str, str]]) -> list[str]:
             f"files of types batch does not read (it reads {READS})",
         ),
         SKIP_HIDDEN: ("hidden file or folder", "hidden files and folders"),
+        SKIP_UNREADABLE: (
+            "folder that could not be listed (check its permissions)",
+            "folders that could not be listed (check their permissions)",
+        ),
+        SKIP_BROKEN_LINK: (
+            "link that leads to no file (its target is gone, or links loop)",
+            "links that lead to no file (their targets are gone, or links loop)",
+        ),
         SKIP_EXCLUDED: ("file or folder matching --exclude", "files and folders matching --exclude"),
     }
-    notes = []
     for reason, names in groups.items():
         one, many = wording.get(reason, (reason, reason))
         notes.append(f"skipped {_plural(len(names), one, many)}: {_names(names)}")

@@ -11,6 +11,7 @@ from typing import Any
 from ..errors import InputError
 from .decoding import HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES
 from .documents import Document, document_from_text, load_document
+from .listing import TEXT_SUFFIXES, inner_suffix, listing_note, listing_size
 
 __all__ = ["ARTICLE_SUFFIXES", "Source", "looks_like_path", "make_document", "resolve_source"]
 
@@ -42,12 +43,24 @@ def _existing_file(path: Path, *, from_string: bool) -> Path:
     hint = "; pass text=... to summarize a string" if from_string else "; check the path"
     try:
         if path.is_file():
+            if inner_suffix(path.name) in TEXT_SUFFIXES and not path.name.lower().endswith(".gz"):
+                count = listing_size(path)  # a file of paths for batch @FILE: its text is no article
+                if count is not None:
+                    raise InputError(f"{path} is {listing_note(path, count)}")
             return path
         is_dir = path.is_dir()
+        if path.is_fifo():  # a pipe, as the shell's <(command) gives: read to its end like a file
+            return path
+        other = path.exists()
+        dangling = not other and path.is_symlink()
     except OSError as exc:  # a name too long, a loop of links ...: no such file either
         raise InputError(f"cannot use {str(path)[:200]!r} as a file ({exc.strerror or exc}){hint}") from exc
     if is_dir:
         raise InputError(f"{path} is a folder, not a file; use summarize_folder or the batch command for folders")
+    if other:
+        raise InputError(f"{path} is not a regular file (a device or socket); save the article to a file and pass that")
+    if dangling:
+        raise InputError(f"{path} is a link that leads to no file (its target is gone, or links loop); check the link")
     raise InputError(f"no such file: {path}{hint}")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import re
 import socket
 import ssl
 import time
@@ -101,14 +102,26 @@ def advice(reason: str) -> str:
     return "check that the server is running and that --base-url/OPENAI_BASE_URL points at it"
 
 
+# the address takes no chat requests at all (a web server, a wrong path): no retry, no later request helps
+NOT_SERVED = frozenset({405, 501})
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+
+
 def is_retryable(exc: BaseException) -> bool:
     if isinstance(exc, openai.APIConnectionError):  # includes timeouts
         return not any(isinstance(c, ssl.SSLCertVerificationError) for c in causes(exc))
     if isinstance(exc, openai.APIStatusError):
-        if is_quota(exc):
+        if is_quota(exc) or exc.status_code in NOT_SERVED:
             return False
         return exc.status_code == 429 or exc.status_code >= 500 or exc.status_code == 408
     return False
+
+
+def plain(detail: str) -> str:
+    """A server's error text without HTML markup (a web server's error page), in one line."""
+    if "<" in detail and ">" in detail:
+        detail = _TAG.sub(" ", detail)
+    return " ".join(detail.split())
 
 
 def estimate_tokens(request: dict[str, Any]) -> int:

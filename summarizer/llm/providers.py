@@ -45,6 +45,7 @@ from . import first_try, grounding, local_server
 from .answers import Answer, CallStats
 from .failures import (
     NO_KEY,
+    NOT_SERVED,
     advice,
     connection_failure,
     describe,
@@ -52,6 +53,7 @@ from .failures import (
     guard_logs,
     is_quota,
     is_retryable,
+    plain,
     redact,
     retry_after,
 )
@@ -221,6 +223,16 @@ class ChatClient:
             refusal = self._refusal(exc)
             if refusal is not None:
                 self.breaker.deny(f"{self._where} {refusal[0]}")
+            elif exc.status_code in NOT_SERVED:
+                self.breaker.not_served(f"{self._where} takes no chat requests (HTTP {exc.status_code})")
+
+    def _unanswered(self) -> None:
+        """An article's every attempt timed out: a hung server stops the run as a dead one does."""
+        n = self.breaker.threshold
+        self.breaker.unanswered(
+            f"{self._where} answered no request within --timeout ({self.settings.timeout:g} s) for {n} "
+            f"article{'s' if n != 1 else ''} in a row; check the server, or raise --timeout"
+        )
 
     def _refusal(self, exc: openai.APIStatusError) -> tuple[str, str] | None:
         """What the server refused and what to do, when it refused the key or account; else None."""
@@ -271,17 +283,21 @@ class ChatClient:
             kwargs = self._format_request(kwargs, model)
             stats.model_calls += 1
             self._reasked(stats)
-            for attempt in sync_retrying(self._policy, self._sleep):
-                with attempt:
-                    self._check(stats, last)
-                    stats.requests += 1
-                    try:
-                        response = self._sync().chat.completions.create(**kwargs)
-                    except openai.APIError as exc:
-                        last.append(exc)
-                        self._observe(exc)
-                        raise
-                    self._observe(None)
+            try:
+                for attempt in sync_retrying(self._policy, self._sleep):
+                    with attempt:
+                        self._check(stats, last)
+                        stats.requests += 1
+                        try:
+                            response = self._sync().chat.completions.create(**kwargs)
+                        except openai.APIError as exc:
+                            last.append(exc)
+                            self._observe(exc)
+                            raise
+                        self._observe(None)
+            except openai.APITimeoutError:
+                self._unanswered()
+                raise
             stats.count(response)
             self._fits(response)
             return response
@@ -308,20 +324,24 @@ class ChatClient:
             kwargs = self._format_request(kwargs)
             stats.model_calls += 1
             self._reasked(stats)
-            async for attempt in async_retrying(self._policy, self._async_sleep):
-                with attempt:
-                    self._check(stats, last)
-                    if self._pace is not None:
-                        await self._pace.acquire(estimate_tokens(kwargs))
+            try:
+                async for attempt in async_retrying(self._policy, self._async_sleep):
+                    with attempt:
                         self._check(stats, last)
-                    stats.requests += 1
-                    try:
-                        response = await self._async().chat.completions.create(**kwargs)
-                    except openai.APIError as exc:
-                        last.append(exc)
-                        self._observe(exc)
-                        raise
-                    self._observe(None)
+                        if self._pace is not None:
+                            await self._pace.acquire(estimate_tokens(kwargs))
+                            self._check(stats, last)
+                        stats.requests += 1
+                        try:
+                            response = await self._async().chat.completions.create(**kwargs)
+                        except openai.APIError as exc:
+                            last.append(exc)
+                            self._observe(exc)
+                            raise
+                        self._observe(None)
+            except openai.APITimeoutError:
+                self._unanswered()
+                raise
             stats.count(response)
             self._fits(response)
             return response
@@ -367,7 +387,7 @@ class ChatClient:
         where = self._where
         model = self.settings.model
         status = getattr(exc, "status_code", None)
-        detail = redact(str(getattr(exc, "message", exc))[:300], self._key)
+        detail = redact(plain(str(getattr(exc, "message", exc)))[:300], self._key)
         tries = f"after {stats.requests} attempt(s)"
         refusal = self._refusal(exc) if isinstance(exc, openai.APIStatusError) else None
         reason = connection_failure(exc)
@@ -387,7 +407,12 @@ class ChatClient:
             error = local_server.context_error(*exceeded, self.settings)
             error.attempts, error.usage = stats.requests, stats.usage
             return error
-        if isinstance(exc, openai.NotFoundError):
+        if status in NOT_SERVED:
+            text = (
+                f"{where} takes no chat requests (HTTP {status}: {detail[:120]}); check --base-url: an "
+                "OpenAI-compatible server's address, usually ending in /v1, and --provider"
+            )
+        elif isinstance(exc, openai.NotFoundError):
             text = f"model {model!r} or the endpoint at {where} was not found (404); check --model and --base-url"
         elif isinstance(exc, openai.RateLimitError):
             text = f"still rate limited {tries}; lower concurrency or try again later"

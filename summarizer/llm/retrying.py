@@ -47,11 +47,13 @@ logger = logging.getLogger("summarizer.retry")
 class Breaker:
     """Stops a run from asking a server that cannot answer; one per client, shared by all its requests.
 
-    After ``threshold`` connection-level failures in a row, or at once when the
-    server refuses the key or account, every further request fails without being
-    sent. Any answer from the server resets the count; once stopped, the breaker
-    stays stopped for the client's life (one run). The first request held back
-    logs one warning (a run of one request says nothing beyond its own error).
+    After ``threshold`` connection-level failures in a row, or as many articles in
+    a row whose every attempt went unanswered within the timeout (a server that
+    accepts connections and hangs), or at once when the server refuses the key or
+    account, every further request fails without being sent. Any answer from the
+    server resets the counts; once stopped, the breaker stays stopped for the
+    client's life (one run). The first request held back logs one warning (a run
+    of one request says nothing beyond its own error).
     Safe across threads and tasks: state changes under a lock that is never held
     across an await. ``on_stop(kind, reason)`` is told once when it stops (a
     batch worker passes it on, so the run stops in every process; ``adopt``).
@@ -62,6 +64,7 @@ class Breaker:
         self.on_stop = on_stop
         self._lock = threading.Lock()
         self._streak = 0
+        self._silent = 0  # articles in a row that got no answer on any attempt
         self._stop: tuple[type[RunStopped], str] | None = None
         self._told = False
 
@@ -86,7 +89,15 @@ class Breaker:
     def answered(self) -> None:
         """The server answered (any HTTP status): connections work."""
         with self._lock:
-            self._streak = 0
+            self._streak = self._silent = 0
+
+    def unanswered(self, reason: str) -> None:
+        """Count an article whose every attempt timed out with no answer from the server in between."""
+        with self._lock:
+            self._silent += 1
+            stops = bool(self.threshold) and self._silent >= self.threshold
+        if stops:
+            self._stopping(ServiceUnreachable, reason)
 
     def unreachable(self, reason: str) -> None:
         """Count a connection-level failure; ``reason`` is what the stop error says if this one stops the run."""
@@ -99,6 +110,10 @@ class Breaker:
     def deny(self, reason: str) -> None:
         """Stop the run now: the server refused the key or account, so every request would fail alike."""
         self._stopping(AccessDenied, reason)
+
+    def not_served(self, reason: str) -> None:
+        """Stop the run now: the address takes no chat requests (405, 501), so every request would fail alike."""
+        self._stopping(ServiceUnreachable, reason)
 
     def adopt(self, kind: str, reason: str) -> None:
         """Stop as another process's breaker did (``kind`` names its error: ServiceUnreachable or AccessDenied)."""
