@@ -103,3 +103,34 @@ def test_lower_layers_never_import_higher_ones() -> None:
             if target in _LAYERS and _LAYERS[target] > _LAYERS[part]:
                 wrong.append(f"{path.relative_to(package)} imports {target}")
     assert not wrong, wrong
+
+
+def test_importing_the_errors_does_not_load_the_engine() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, summarizer.errors; print('summarizer.api' in sys.modules, 'summarizer.extractive' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.split() == ["False", "False"]
+
+
+def test_ctrl_c_while_the_cli_loads_exits_quietly(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    article = ROOT / "tests" / "articles" / "valdoria-border.txt"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "summarizer", "summarize", str(article), "--engine", "extractive"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    time.sleep(0.1)  # the package is still loading: about 0.3 s on these machines
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and "Traceback" not in err

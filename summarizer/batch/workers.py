@@ -156,8 +156,8 @@ async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Encoded | Res
 # ---- in the parent -------------------------------------------------------------------
 
 
-PRELOAD = ["summarizer.batch.worker_main", "summarizer.batch.worker_warm"]  # the SDKs, loaded and warmed
-CPU_PRELOAD = ["summarizer.batch.worker_main", "summarizer.batch.worker_ready"]  # the engine, warmed
+PRELOAD = ["summarizer.batch.worker_main", "summarizer.api", "summarizer.batch.worker_warm"]  # the SDKs, warmed
+CPU_PRELOAD = ["summarizer.batch.worker_main", "summarizer.api", "summarizer.batch.worker_ready"]  # the engine, warm
 
 
 def _context(asking: bool) -> Any:
