@@ -116,3 +116,11 @@ def test_a_byte_order_mark_over_damaged_bytes_is_an_input_error(tmp_path: Path) 
     assert rows["damaged.txt"]["error_type"] == "InputError", rows["damaged.txt"]["error"]
     assert "byte-order mark" in rows["damaged.txt"]["error"] and "UTF-8" in rows["damaged.txt"]["error"]
     assert rows["utf32.txt"]["status"] == "ok" and rows["utf32.txt"]["ingest"]["encoding"] == "utf-32"
+
+
+@pytest.mark.parametrize("value", ["12345", "true", "[1, 2]"])
+def test_a_json_text_field_that_is_no_string_is_no_article(value: str) -> None:
+    from summarizer.ingest import documents_from_json
+
+    [(label, found)] = list(documents_from_json(f'{{"text": {value}}}'.encode(), jsonl=False, source="export.json"))
+    assert label == "export.json" and "has no text in field" in str(found)

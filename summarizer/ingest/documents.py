@@ -214,10 +214,15 @@ def document_from_bytes(data: bytes, *, kind: str, source: str) -> Document:
     return document_from_text(text, kind=kind, source=source, encoding=encoding, repair=guessed)
 
 
-def _field(entry: Mapping[str, Any], names: tuple[str, ...], chosen: str | None = None) -> str | None:
+def _field(
+    entry: Mapping[str, Any],
+    names: tuple[str, ...],
+    chosen: str | None = None,
+    kinds: tuple[type, ...] = (str, int, float),
+) -> str | None:
     for name in (chosen,) if chosen else names:
         value = entry.get(name) if name else None
-        if isinstance(value, (str, int, float)) and str(value).strip():
+        if isinstance(value, kinds) and not isinstance(value, bool) and str(value).strip():
             return str(value)
     return None
 
@@ -253,7 +258,7 @@ def documents_from_json(
         if not isinstance(entry, Mapping):
             yield label, InputError(f"{label} is not a JSON object")
             continue
-        body = _field(entry, TEXT_FIELDS, text_field)
+        body = _field(entry, TEXT_FIELDS, text_field, kinds=(str,))  # {"text": 12345} is no article
         if body is None:
             wanted = text_field or " / ".join(TEXT_FIELDS)
             yield label, InputError(f"{label} has no text in field {wanted}; choose one with --text-field")
