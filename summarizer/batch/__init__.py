@@ -5,7 +5,7 @@ record or as an ``error`` record with the reason. Results are written as they
 complete, one whole JSON line per ``write`` call, so a killed run leaves only
 whole lines; a re-run skips what the output already holds.
 
-``discovery`` finds and reads inputs, ``writers`` chooses and writes outputs,
+``discovery`` finds and reads inputs, ``writers`` chooses and writes outputs (``formats`` renders whole files),
 ``runner`` runs a batch, ``workers`` lends it every core (``worker_main`` runs in each), ``plan`` is the dry run;
 ``batch_api`` runs one through the provider's Batch API (``api_submit`` sends, ``api_collect``
 polls and collects, ``api_report`` counts), keeping its state beside the output

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import errno
 import hashlib
-import io
 import json
 import os
 import re
@@ -21,6 +19,7 @@ from typing import Any, BinaryIO, TextIO
 from ..errors import ConfigError, WriteError
 from . import parquet
 from .discovery import written_by_summarizer
+from .formats import MD_MARK, flatten, markdown, render
 from .outcome import Encoded, Result
 
 __all__ = [
@@ -49,7 +48,6 @@ SUFFIX_FORMATS = {
 }
 FORMAT_NAMES = {"jsonl": "JSON lines", "json": "a JSON array", "csv": "CSV", "md": "Markdown", "parquet": "Parquet"}
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
-MD_MARK = "<!-- generator: summarizer batch -->"
 _MD_HEAD = re.compile(r"<!-- article_id: ([0-9a-f]+) status: (ok|error) -->")
 
 
@@ -239,95 +237,6 @@ def read_done(
     return {row["article_id"]: row for row in rows if "article_id" in row}
 
 
-# rendering ----------------------------------------------------------------------------------
-
-
-def _figure_text(figure: dict[str, Any]) -> str:
-    what = " ".join(str(x) for x in (figure.get("quantity"), figure.get("unit")) if x)
-    who = f"{figure.get('status')}: {figure['source']}" if figure.get("source") else str(figure.get("status"))
-    return f"{what} ({who})"
-
-
-def _hedge_text(hedge: dict[str, Any]) -> str:
-    return f"{hedge.get('cue')} ({hedge.get('kind')}): {hedge.get('claim')}"
-
-
-def flatten(row: dict[str, Any]) -> dict[str, Any]:
-    """One CSV row: the record's main fields, figures and hedges as readable '; '-joined text."""
-    summary = row.get("summary") or {}
-    escalation = summary.get("escalation") or {}
-    usage = row.get("usage") or {}
-    figures = summary.get("key_figures") or []
-    hedges = summary.get("hedges") or []
-    return {
-        "status": row.get("status"),
-        "article_id": row.get("article_id"),
-        "source_path": row.get("source_path"),
-        "title": row.get("title"),
-        "published": row.get("published"),
-        "engine": row.get("engine"),
-        "model": row.get("model"),
-        "cached": row.get("cached"),
-        "event_type": escalation.get("event_type"),
-        "level": escalation.get("level"),
-        "goldstein": escalation.get("goldstein"),
-        "direction": escalation.get("direction"),
-        "summary": summary.get("summary"),
-        "key_points": "; ".join(summary.get("key_points") or []),
-        "key_figures": "; ".join(_figure_text(f) for f in figures),
-        "hedges": "; ".join(_hedge_text(h) for h in hedges),
-        "key_figure_count": len(figures) if summary else None,
-        "hedge_count": len(hedges) if summary else None,
-        "warnings": "; ".join(row.get("warnings") or []),
-        "tokens": usage.get("total_tokens"),
-        "cost_usd": row.get("cost_usd"),
-        "error_type": row.get("error_type"),
-        "error": row.get("error"),
-    }
-
-
-def _markdown(row: dict[str, Any]) -> str:
-    head = f"<!-- article_id: {row['article_id']} status: {row.get('status')} -->\n"
-    name = row.get("title") or row.get("source_path") or row["article_id"]
-    if row.get("status") != "ok":
-        return f"{head}## {name}\n\n**Error** ({row.get('error_type')}): {row.get('error')}\n"
-    summary = row["summary"]
-    esc = summary["escalation"]
-    lines = [
-        f"{head}## {name}",
-        "",
-        f"*{row.get('source_path') or ''}* · escalation level {esc['level']}/5, {esc['event_type']}, "
-        f"Goldstein {esc['goldstein']}, {esc['direction']}",
-        "",
-        summary["summary"],
-        "",
-    ]
-    lines += [f"- {point}" for point in summary["key_points"]]
-    if summary["key_figures"]:
-        lines += ["", "| figure | what | claimed by | status |", "| --- | --- | --- | --- |"]
-        for f in summary["key_figures"]:
-            cells = [f["quantity"], f.get("unit") or "", f.get("source") or "-", f["status"]]
-            lines.append("| " + " | ".join(str(c).replace("|", "/") for c in cells) + " |")
-    if summary["hedges"]:
-        lines += ["", "Hedged: " + "; ".join(f"*{h['cue']}* ({h['kind']})" for h in summary["hedges"])]
-    return "\n".join(lines) + "\n"
-
-
-def render(rows: list[dict[str, Any]], fmt: str) -> str:
-    """The whole output file in a format."""
-    if fmt == "json":
-        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(flatten({"article_id": ""}).keys()))
-        writer.writeheader()
-        writer.writerows(flatten(r) for r in rows)
-        return buffer.getvalue()
-    if fmt == "md":
-        return "\n".join([MD_MARK + "\n"] + [_markdown(r) for r in rows])
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-
-
 def _atomic_write(path: Path, content: str | Callable[[BinaryIO], object]) -> None:
     """Write a file whole or not at all: text, or what a writer function puts in the binary handle."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -446,7 +355,7 @@ class Writer:
         if self.output.out_dir is not None:
             suffix = "md" if fmt == "md" else "json"
             row = json.loads(line)
-            text = _markdown(row) if suffix == "md" else json.dumps(row, indent=2, ensure_ascii=False) + "\n"
+            text = markdown(row) if suffix == "md" else json.dumps(row, indent=2, ensure_ascii=False) + "\n"
             source = done.source_path or done.article_id
             stem = self.names.get(source) or out_dir_names([source])[source]
             _atomic_write(self.output.out_dir / f"{stem}.{suffix}", text)
