@@ -176,6 +176,9 @@ def test_articles_whose_workers_keep_dying_get_error_records_and_retry_failed_re
     cluster: Any, tmp_path: Path
 ) -> None:
     folder = _folder(tmp_path, 30)
+    # the first chunk (to the first worker) holds a long article: that worker is still busy when the
+    # other worker's first result arrives, so the kill always lands mid-chunk (a short one could finish first)
+    (folder / "a001.txt").write_text("\n\n".join([_article(1)] * 30), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     killed: list[int] = []
 
