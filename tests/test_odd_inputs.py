@@ -65,6 +65,14 @@ def test_the_api_reports_a_listing_as_skipped(no_key: None, tmp_path: Path) -> N
     assert [(name, reason.split(":")[0]) for name, reason in report.skipped] == [("paths.txt", "listing")]
 
 
+def test_a_listing_named_by_a_listing_is_skipped_not_read_as_an_article(no_key: None, tmp_path: Path) -> None:
+    work = _folder_with_listing(tmp_path)
+    (work / "all.txt").write_text("paths.txt\narts/kestria-two-fronts.txt\n", encoding="utf-8")
+    report = run_batch(Path(f"@{work / 'all.txt'}"), out=tmp_path / "records.jsonl")
+    assert _sources(tmp_path / "records.jsonl") == ["arts/kestria-two-fronts.txt"]
+    assert [(name, reason.split(":")[0]) for name, reason in report.skipped] == [("paths.txt", "listing")]
+
+
 def test_a_listing_given_as_the_one_file_is_a_usage_error_naming_the_at_form(no_key: None, tmp_path: Path) -> None:
     listing = _folder_with_listing(tmp_path) / "paths.txt"
     out = tmp_path / "records.jsonl"

@@ -289,8 +289,17 @@ def list_inputs(
     """
     if str(root).startswith("@"):  # a listing: every path it names, in its order, but the run's own output
         listing = Path(str(root)[1:])
-        skipped = {os.path.realpath(p) for p in ignore}
-        listed = [path for _, path in listed_paths(listing) if os.path.realpath(path) not in skipped]
+        own = _file_ids(ignore)
+        listed = []
+        for named_from, path in listed_paths(listing):
+            if own and _file_id(path) in own:
+                continue
+            why = _not_an_article(str(path)) if inner_suffix(path.name) in TEXT_SUFFIXES else None
+            if why:  # another listing named by this one, or batch output: passed over, with the reason
+                if on_skip:
+                    on_skip(source_name(named_from, path), why)
+                continue
+            listed.append(path)
         return listing.parent.absolute(), listed
     root = Path(root)
     if root.is_file():
