@@ -289,10 +289,10 @@ def list_inputs(
     """
     if str(root).startswith("@"):  # a listing: every path it names, in its order, but the run's own output
         listing = Path(str(root)[1:])
-        own = _file_ids(ignore)
+        own = {os.path.realpath(p) for p in ignore}  # by name: the run's output may not exist yet
         listed = []
         for named_from, path in listed_paths(listing):
-            if own and _file_id(path) in own:
+            if os.path.realpath(path) in own:
                 continue
             why = _not_an_article(str(path)) if inner_suffix(path.name) in TEXT_SUFFIXES else None
             if why:  # another listing named by this one, or batch output: passed over, with the reason
