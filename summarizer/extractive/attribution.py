@@ -50,13 +50,7 @@ _VERB_BEFORE = re.compile(r"\b(?:" + trie(sorted(REPORTING_VERBS)) + r")\s+$")
 
 def is_official(source: str) -> bool:
     """True when a source names a government body, an official or a public institution."""
-    words = [plain(w) for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source)]
-    if any(w in ("defence", "defense") for w in words) and not any(w in _DEFENCE_BODIES for w in words):
-        words = [w for w in words if w not in ("defence", "defense")]  # "the defence argued": a court's, not a ministry
-    return any(w in OFFICIAL_WORDS for w in words)
-
-
-_DEFENCE_BODIES = frozenset("ministry minister secretary department forces chief chiefs staff".split())
+    return any(plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source))
 
 
 class Attributions(VerbClaims):

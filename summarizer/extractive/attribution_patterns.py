@@ -67,13 +67,7 @@ QUANTIFIED = frozenset(["least", "most"])
 ADD_VERBS = frozenset(["add", "adds", "added"])
 SHOW = frozenset(["show", "shows", "showed", "shown"])
 # words that end a speaker's phrase after an inverted verb: 'said the club first.'
-TAILS = frozenset("first last alone again too also himself herself itself themselves instead later".split())
-# what a place or an institution does without stating a claim: "the museum welcomed 12,000", "the city plans 200"
-PLACE_ACTS = frozenset(
-    """welcome welcomes welcomed record records recorded order orders ordered plan plans planned list lists listed
-    hope hopes hoped call calls called promise promises promised pledge pledges pledged offer offers offered
-    propose proposes proposed""".split()
-)
+TAILS = frozenset("first last alone too himself herself itself themselves instead".split())  # and ADVERBS
 # "the $1.11 that analysts expected": verbs whose object, named before "that", is a figure they put forward
 RELATIVE_CUES = frozenset(
     """expected expect expects estimated estimate estimates forecast forecasts forecasted predicted predict predicts

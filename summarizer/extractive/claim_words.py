@@ -16,6 +16,7 @@ __all__ = [
     "OFFICIAL_WORDS",
     "ORG_WORDS",
     "PARTICIPLE_CUES",
+    "PLACE_ACTS",
     "PLACE_NOUNS",
     "PRONOUNS",
     "REPORTING_VERBS",
@@ -74,6 +75,11 @@ PLACE_NOUNS = frozenset(
     """state city county town country nation province region district municipality school university
     hospital airline bank team club league museum church regime cabinet""".split()
 )
+# what a place or an institution does without stating a claim: its acts, and "the museum welcomed 12,000",
+# "the city plans 200 homes", "the team recorded 3 wins"
+PLACE_ACTS = ACTS | frozenset(
+    form for base in "welcome record plan list hope call promise pledge".split() for form in _forms(base)
+)
 # lower-case heads of a noun phrase that can be a source ("the poll shows", "officials said")
 SOURCE_NOUNS = (
     frozenset(
@@ -119,10 +125,11 @@ ORG_WORDS = frozenset(
     association federation league bank fund service services house senate congress parliament assembly
     coalition alliance corporation corp inc ltd club board unit force forces""".split()
 )
-# a government or public institution: a source holding one of these makes a figure official
+# a government or public institution: a source holding one of these makes a figure official ("defence" is
+# not one: "the defence argued" is a court's; a ministry, a secretary or the forces carry their own word)
 OFFICIAL_WORDS = frozenset(
     """ministry ministries government administration department agency authority authorities police army
-    military navy defence defense council commission bureau office treasury kremlin pentagon parliament
+    military navy council commission bureau office treasury kremlin pentagon parliament
     court courts audit statistics institute census officials official spokesman spokeswoman spokesperson
     minister ministers president chancellor secretary governor mayor senate congress embassy prosecutors
     prosecutor judge regulator un nato eu fbi cia nhs ons nao imf opec who ecb commander commanders general

@@ -19,6 +19,7 @@ from .claim_words import (
     ACTS,
     ADVERBS,
     BASE_FORMS,
+    PLACE_ACTS,
     PLACE_NOUNS,
     REPORTING_VERBS,
     STRONG_VERBS,
@@ -276,7 +277,7 @@ class VerbClaims(ClaimParts):
         )
         if word in BASE_FORMS and not (head.endswith("s") or head.lower() in pat.PLURAL_HEADS):
             return None  # "the home state of", "a new plan": a noun, not a verb
-        if head[:1].islower() and singular(head) in PLACE_NOUNS and word in pat.PLACE_ACTS:
+        if head[:1].islower() and singular(head) in PLACE_NOUNS and word in PLACE_ACTS:
             return None  # "the museum welcomed 12,000", "donor nations have promised": no claim of theirs
         phrase = phrase_of(text, toks, *span)
         if word in ("called", "named") and toks[span[0]][2].lower() in ("a", "an"):
