@@ -155,11 +155,11 @@ class VerbClaims(ClaimParts):
                 named_first = j + 1 < name_end and is_name(toks[j + 1][2])
                 # "One farmer near Vell, Dana Osk, said"; not "The club sacked its coach, Dana Osk, said a statement"
                 verb_before = any(t[2].lower() in pat.AUXILIARIES or t[2].endswith("ed") for t in toks[:j])
-                described = not (verb_before and np_after(toks, after) is not None)
+                set_off = not (verb_before and np_after(toks, after) is not None)
                 if (
                     named_first
                     and plain_tail
-                    and described
+                    and set_off
                     and self._named_person(phrase_of(text, toks, j + 1, name_end))
                 ):
                     # "One pastor backing Kell, Dana Osk of the Orlen Church, said": the name set off by commas
