@@ -14,14 +14,34 @@ polls and collects, ``api_report`` counts), keeping its state beside the output
 
 from __future__ import annotations
 
-from .api_control import batch_status, cancel_batches
-from .batch_api import REASK_VIAS, BatchApiReport, run_batch_api
-from .discovery import Found, discover, list_inputs, looked_for, read_inputs
-from .outcome import Result, truncation_warning
-from .plan import BatchPlan, PlannedArticle, estimate_tokens, plan_batch
-from .runner import BatchReport, run_batch, summarize_folder, summarize_found
-from .workers import WorkerPool, auto_workers, usable_cores
-from .writers import FORMATS, Output, read_done, resolve_output
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
+
+if TYPE_CHECKING:
+    from .api_control import batch_status, cancel_batches
+    from .batch_api import REASK_VIAS, BatchApiReport, run_batch_api
+    from .discovery import Found, discover, list_inputs, looked_for, read_inputs
+    from .outcome import Result, truncation_warning
+    from .plan import BatchPlan, PlannedArticle, estimate_tokens, plan_batch
+    from .runner import BatchReport, run_batch, summarize_folder, summarize_found
+    from .workers import WorkerPool, auto_workers, usable_cores
+    from .writers import FORMATS, Output, read_done, resolve_output
+
+__getattr__, __dir__ = lazy_names(
+    __name__,
+    globals(),
+    {
+        "api_control": ["batch_status", "cancel_batches"],
+        "batch_api": ["REASK_VIAS", "BatchApiReport", "run_batch_api"],
+        "discovery": ["Found", "discover", "list_inputs", "looked_for", "read_inputs"],
+        "outcome": ["Result", "truncation_warning"],
+        "plan": ["BatchPlan", "PlannedArticle", "estimate_tokens", "plan_batch"],
+        "runner": ["BatchReport", "run_batch", "summarize_folder", "summarize_found"],
+        "workers": ["WorkerPool", "auto_workers", "usable_cores"],
+        "writers": ["FORMATS", "Output", "read_done", "resolve_output"],
+    },
+)
 
 __all__ = [
     "FORMATS",

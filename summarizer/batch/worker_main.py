@@ -17,6 +17,7 @@ import inspect
 import os
 import signal
 import threading
+from collections import deque
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
@@ -32,6 +33,7 @@ from ..models import ErrorRecord, SummaryRecord, Usage
 from .outcome import Encoded
 
 __all__ = [
+    "IDLE",
     "Failed",
     "Json",
     "Reply",
@@ -42,6 +44,9 @@ __all__ = [
     "serve",
     "summarize_op",
 ]
+
+
+IDLE = -1  # a CPU worker's current ticket between ops
 
 
 def error_record(article_id: str, source: str | None, exc: BaseException) -> ErrorRecord:
@@ -110,10 +115,11 @@ def _asking_summarizer(settings: Settings, share: float) -> Any:
     return summarizer
 
 
-def serve(conn: Connection, settings: Settings, share: float = 0.0) -> None:
+def serve(conn: Connection, settings: Settings, share: float = 0.0, current: Any = None) -> None:
     """Worker process main: build the Summarizer once, then run batches until told to stop or the parent goes.
 
-    ``share`` > 0: the asking way, with this share of the run's rate limits.
+    ``share`` > 0: the asking way, with this share of the run's rate limits. ``current``:
+    a shared integer where a CPU worker keeps the ticket of the op it runs.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent stops the pool
     if hasattr(signal, "pthread_sigmask"):  # blocked since the fork (see WorkerPool._start): now ignored, so unblock
@@ -135,17 +141,47 @@ def serve(conn: Connection, settings: Settings, share: float = 0.0) -> None:
         asyncio.run(_serve_asking(conn, summarizer))
         return
     try:
-        while (batch := conn.recv()) is not None:
-            for ticket, op, payload in batch:
-                try:
-                    value = op(summarizer, payload)
-                except Exception as exc:  # ops make their own error records: this is a bug
-                    value = Failed(f"{type(exc).__name__}: {exc}")
-                conn.send((ticket, _outcome(value)))
-    except (EOFError, OSError):  # the parent went away
-        pass
+        _serve_cpu(conn, summarizer, current)
     finally:
         summarizer.close()
+
+
+def _serve_cpu(conn: Connection, summarizer: Any, current: Any) -> None:
+    """Run the ops sent, in order; send their results together when this worker starts its last item or goes idle.
+
+    One message for most of a batch keeps the parent's wake-ups few; sent before
+    the last item, it tells the parent to send the next batch in time. While an op
+    runs, ``current`` holds its ticket, so the parent knows which article a dead
+    worker was on (the others it had are done again).
+    """
+    todo: deque[tuple[int, Any, Any]] = deque()
+    done: list[tuple[int, Any]] = []
+    try:
+        while True:
+            if not todo or conn.poll():
+                if not todo and done:
+                    conn.send(("done", done))
+                    done = []
+                batch = conn.recv()
+                if batch is None:
+                    return
+                todo.extend(batch)
+                continue
+            ticket, op, payload = todo.popleft()
+            if not todo and done:
+                conn.send(("done", done))
+                done = []
+            if current is not None:
+                current.value = ticket
+            try:
+                value = op(summarizer, payload)
+            except Exception as exc:  # ops make their own error records: this is a bug
+                value = Failed(f"{type(exc).__name__}: {exc}")
+            if current is not None:
+                current.value = IDLE
+            done.append((ticket, _outcome(value)))
+    except (EOFError, OSError):  # the parent went away
+        pass
 
 
 async def _serve_asking(conn: Connection, summarizer: Any) -> None:

@@ -15,12 +15,14 @@ server client and event loop and takes an article from its file to its record,
 with ``window`` articles in flight and its share of the rate limits; the parent
 only reads, dispatches and writes.
 
-A CPU worker sends results one by one and in order, so the parent always knows
-which article it was on: if it dies (killed, out of memory), that article alone
-gets an error record, the rest of its batch goes back to the queue, and a new
-worker takes its place. An asking worker works on every article it holds at
-once: if it dies, each of those gets an error record (rerun with
-``--retry-failed``), and a new worker takes its place.
+A CPU worker sends most of a batch's results in one message as it starts the
+batch's last article (the parent then sends the next batch), and keeps the ticket
+of the article it is on in shared memory: if it dies (killed, out of memory),
+that article alone gets an error record, the others it held (done but not sent,
+or not started) go back to the queue, and a new worker takes its place. An
+asking worker works on every article it holds at once: if it dies, each of those
+gets an error record (rerun with ``--retry-failed``), and a new worker takes its
+place.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import SummarizerError
 from .outcome import Encoded, Result
-from .worker_main import Failed, Json, Reply, ask_op, error_record, finish_op, prepare_op, serve, summarize_op
+from .worker_main import IDLE, Failed, Json, Reply, ask_op, error_record, finish_op, prepare_op, serve, summarize_op
 
 __all__ = [
     "MAX_BATCH",
@@ -119,7 +121,7 @@ def pool_for(summarizer: Any, workers: int, concurrency: int) -> WorkerPool:
     """The pool a batch needs: asking workers (``concurrency`` split among them) where they may, else CPU workers.
 
     An extractive pool starts in the background: until its workers exist, this
-    process summarizes the first articles itself (see ``pooled``).
+    process summarizes the first articles itself (``runner``'s ``_through_workers``).
     """
     window = -(-concurrency // workers)
     asking = asks_in_workers(summarizer)
@@ -128,22 +130,18 @@ def pool_for(summarizer: Any, workers: int, concurrency: int) -> WorkerPool:
 
 
 async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Encoded | Result:
-    """One article through the pool: CPU work in a worker, the LLM request (if any) on this event loop or there.
+    """One article of an LLM batch through the pool: CPU work in a worker, the request on this event loop or there.
 
     The record comes back encoded, as the line to write (``Encoded.decode`` reads it).
     """
     if found.error is not None:
         raise found.error
-    if pool.starting and summarizer.engine != "llm":  # the workers' fork server is still importing: work here
-        return await summarizer.asummarize(found.load(), article_id=found.article_id)  # type: ignore[no-any-return]
     if pool.asking:
         breaker = summarizer.client.breaker
         if pool.stopped is not None:  # one worker stopped asking: so does the run, with one warning, from here
             breaker.adopt(*pool.stopped)
         breaker.check()
         return await pool.call(ask_op, found)  # type: ignore[no-any-return]
-    if summarizer.engine != "llm":
-        return await pool.call(summarize_op, found)  # type: ignore[no-any-return]
     prepared = await pool.call(prepare_op, found)
     if isinstance(prepared, Encoded):  # a cached record, or the article failed before its request
         return prepared
@@ -200,6 +198,7 @@ class _Worker:
     ready: bool = False
     pid: int | None = None
     inflight: deque[int] = field(default_factory=deque)
+    current: Any = None  # a CPU worker's shared ticket of the item it runs (IDLE between items)
 
 
 class WorkerPool:
@@ -297,7 +296,8 @@ class WorkerPool:
     def _start(self) -> _Worker:
         mine, theirs = self._context.Pipe()
         share = 1 / self.size if self.asking else 0.0  # of the run's rate limits
-        process = self._context.Process(target=serve, args=(theirs, self.settings, share), daemon=True)
+        current = None if self.asking else self._context.RawValue("q", IDLE)
+        process = self._context.Process(target=serve, args=(theirs, self.settings, share, current), daemon=True)
         # A Ctrl-C while a process is still importing would print its traceback: what starts now (the
         # fork server on a pool's first start, or a spawned worker) inherits SIGINT blocked until it
         # ignores it; the parent gets any Ctrl-C of this moment after it. Forked workers are ready at once.
@@ -312,7 +312,7 @@ class WorkerPool:
             if blocked:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         theirs.close()  # so a dead worker reads as EOF here
-        return _Worker(process, mine)
+        return _Worker(process, mine, current=current)
 
     def _watch(self, worker: _Worker) -> None:
         assert self._loop is not None
@@ -327,6 +327,14 @@ class WorkerPool:
 
     async def call(self, op: Op, payload: Any) -> Any:
         """Run op(summarizer, payload) in a worker; raise WorkerDied if the worker dies on it."""
+        return await self.submit(op, payload)
+
+    def submit(self, op: Op, payload: Any) -> asyncio.Future[Any]:
+        """Queue op(summarizer, payload) for a worker, from the event loop; the future settles with its value.
+
+        It fails with WorkerDied if the worker dies on it, with PoolError if no worker
+        can run, and with RuntimeError if the op raised in the worker.
+        """
         if self._broken is not None:
             raise self._broken
         if self._closed:
@@ -344,13 +352,15 @@ class WorkerPool:
         if not self._pump_scheduled:  # items queued in this turn of the loop go out together
             self._pump_scheduled = True
             self._loop.call_soon(self._pump)
-        try:
-            value = await future
-        finally:
-            self._items.pop(ticket, None)
-        if isinstance(value, Failed):  # this article's error record says so (InternalError); the run goes on
-            raise RuntimeError(f"in a worker process: {value.message}")
-        return value
+        return future
+
+    def _settled(self, ticket: int) -> bool:
+        """True (and forgotten) when an item's future is done before a worker took it: it was cancelled."""
+        entry = self._items.get(ticket)
+        if entry is not None and not entry[2].done():
+            return False
+        self._items.pop(ticket, None)
+        return True
 
     def _room(self, worker: _Worker) -> int:
         """Items a worker may take now: an asking worker up to its window, a CPU worker a batch on its last item."""
@@ -368,7 +378,7 @@ class WorkerPool:
         """
         self._pump_scheduled = False
         while True:
-            while self._queue and self._items.get(self._queue[0], (None, None, None))[2] is None:
+            while self._queue and self._settled(self._queue[0]):
                 self._queue.popleft()  # cancelled before it was sent
             takers = sorted((w for w in self._workers if w.ready and self._room(w) > 0), key=lambda w: len(w.inflight))
             sent = False
@@ -385,9 +395,9 @@ class WorkerPool:
         batch: list[tuple[int, Op, Any]] = []
         while self._queue and len(batch) < share:
             ticket = self._queue.popleft()
-            entry = self._items.get(ticket)
-            if entry is not None and not entry[2].done():
-                batch.append((ticket, entry[0], entry[1]))
+            if not self._settled(ticket):
+                op, payload, _ = self._items[ticket]
+                batch.append((ticket, op, payload))
         if not batch:
             return False
         data = bytes(ForkingPickler.dumps(batch))
@@ -426,6 +436,10 @@ class WorkerPool:
 
     def _receive(self, worker: _Worker, message: tuple[Any, Any]) -> None:
         tag, value = message
+        if tag == "done":  # a CPU worker's results, in order
+            for result in value:
+                self._receive(worker, result)
+            return
         if tag == "ready":
             worker.ready, worker.pid = True, value
             self._start_failures = 0
@@ -439,13 +453,17 @@ class WorkerPool:
                 worker.inflight.popleft()
             elif tag in worker.inflight:  # an asking worker answers in any order
                 worker.inflight.remove(tag)
-            entry = self._items.get(tag)
+            entry = self._items.pop(tag, None)
             if entry is None or entry[2].done():
                 return
+            future = entry[2]
+            if isinstance(value, Failed):  # this article's error record says so (InternalError); the run goes on
+                future.set_exception(RuntimeError(f"in a worker process: {value.message}"))
+                return
             try:
-                entry[2].set_result(value.model.model_validate_json(value.text) if isinstance(value, Json) else value)
+                future.set_result(value.model.model_validate_json(value.text) if isinstance(value, Json) else value)
             except Exception as exc:  # the article gets an error record rather than waiting for ever
-                entry[2].set_exception(exc)
+                future.set_exception(exc)
 
     def _died(self, worker: _Worker) -> None:
         """A worker is gone: fail the article it was on, requeue the rest of its batch, start another."""
@@ -460,9 +478,13 @@ class WorkerPool:
         self.deaths += 1
         code = worker.process.exitcode
         how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-        lost = len(worker.inflight) if self.asking else min(len(worker.inflight), 1)  # what it was working on
-        for _ in range(lost):
-            entry = self._items.get(worker.inflight.popleft())
+        if self.asking:  # it worked on all it held
+            lost = list(worker.inflight)
+        else:  # the one it was on, if any; those before it were done but not sent
+            lost = [worker.current.value] if worker.current.value in worker.inflight else []
+        for ticket in lost:
+            worker.inflight.remove(ticket)
+            entry = self._items.pop(ticket, None)
             if entry is not None and not entry[2].done():
                 entry[2].set_exception(
                     WorkerDied(
@@ -489,7 +511,8 @@ class WorkerPool:
 
     def _fail(self, error: PoolError) -> None:
         self._broken = error
-        for _, _, future in list(self._items.values()):
+        items, self._items = self._items, {}
+        for _, _, future in items.values():
             if not future.done():
                 future.set_exception(error)
 
