@@ -5,10 +5,9 @@ CLI's first instant do not pay for the engine, the batch runner and pydantic's
 models, so a Ctrl-C while the CLI is still loading can exit quietly.
 """
 
-from importlib import import_module as _import_module
 from typing import TYPE_CHECKING as _TYPE_CHECKING
-from typing import Any as _Any
 
+from ._lazy import lazy_names as _lazy_names
 from .errors import (
     AccessDenied,
     BatchIncomplete,
@@ -45,12 +44,14 @@ if _TYPE_CHECKING:
     )
     from .scales import Direction, EventType
 
-_LAZY = {
-    **dict.fromkeys(["Summarizer", "asummarize", "summarize"], "api"),
-    **dict.fromkeys(["BatchApiReport", "BatchReport", "run_batch", "run_batch_api", "summarize_folder"], "batch"),
-    **dict.fromkeys(["Settings", "resolve_settings"], "config"),
-    **dict.fromkeys(
-        [
+__getattr__, __dir__ = _lazy_names(
+    __name__,
+    globals(),
+    {
+        "api": ["Summarizer", "asummarize", "summarize"],
+        "batch": ["BatchApiReport", "BatchReport", "run_batch", "run_batch_api", "summarize_folder"],
+        "config": ["Settings", "resolve_settings"],
+        "models": [
             "SCHEMA_VERSION",
             "ArticleSummary",
             "ErrorRecord",
@@ -61,25 +62,9 @@ _LAZY = {
             "SummaryRecord",
             "SummaryResponse",
         ],
-        "models",
-    ),
-    **dict.fromkeys(["Direction", "EventType"], "scales"),
-}
-
-
-def __getattr__(name: str) -> _Any:
-    """Load a public name from its module on first use."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
-    value = getattr(_import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    """The public names, loaded or not."""
-    return sorted(set(globals()) | set(__all__))
+        "scales": ["Direction", "EventType"],
+    },
+)
 
 
 __version__ = "0.1.0"

@@ -66,7 +66,7 @@ def test_py_typed_marker_ships() -> None:
 # Each layer may import its own and lower layers only (a lower number); `api` sits above
 # ingest, extractive and llm; batch and digest use the api; the CLI sits on top.
 _LAYERS = {
-    "errors": 0, "config": 0, "scales": 0, "quotes": 0, "models": 1, "cache": 1, "schemas": 5,
+    "_lazy": 0, "errors": 0, "config": 0, "scales": 0, "quotes": 0, "models": 1, "cache": 1, "schemas": 5,
     "ingest": 2, "extractive": 3, "llm": 3, "api": 4, "batch": 5, "digest": 5, "distributed": 5, "service": 6,
     "cli": 7,
 }  # fmt: skip
@@ -111,6 +111,18 @@ def test_importing_the_errors_does_not_load_the_engine() -> None:
 
     code = (
         "import sys, summarizer.errors; print('summarizer.api' in sys.modules, 'summarizer.extractive' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.split() == ["False", "False"]
+
+
+def test_a_worker_process_loads_neither_the_batch_api_nor_the_writers() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, summarizer.batch.worker_main; "
+        "print(*(m in sys.modules for m in ('summarizer.batch.api_control', 'summarizer.batch.writers')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.split() == ["False", "False"]

@@ -14,7 +14,8 @@ import pytest
 
 from summarizer.batch import BatchReport, Found, WorkerPool, auto_workers, list_inputs, read_inputs, run_batch
 from summarizer.batch.runner import summarize_found
-from summarizer.batch.workers import WorkerDied, error_record
+from summarizer.batch.worker_main import error_record
+from summarizer.batch.workers import WorkerDied
 from summarizer.config import resolve_settings
 from summarizer.errors import ConfigError
 from tests.conftest import ARTICLES, MARKER_KEY, SHARED

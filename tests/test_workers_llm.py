@@ -16,9 +16,9 @@ import pytest
 
 from summarizer import Summarizer
 from summarizer.batch import WorkerPool, list_inputs, read_inputs, run_batch
+from summarizer.batch.dispatch import asks_in_workers
 from summarizer.batch.runner import summarize_found
 from summarizer.batch.worker_main import _asking_summarizer
-from summarizer.batch.workers import asks_in_workers
 from summarizer.config import resolve_settings
 from tests.fault_server import FaultServer, always, mixed
 from tests.test_breaker import closed_port, fictional_articles

@@ -6,7 +6,8 @@ complete, one whole JSON line per ``write`` call, so a killed run leaves only
 whole lines; a re-run skips what the output already holds.
 
 ``discovery`` finds and reads inputs, ``writers`` chooses and writes outputs (``formats`` renders whole files),
-``runner`` runs a batch, ``workers`` lends it every core (``worker_main`` runs in each), ``plan`` is the dry run;
+``runner`` runs a batch, ``workers`` lends it every core (``worker_main`` runs in each, ``dispatch``
+feeds them), ``plan`` is the dry run;
 ``batch_api`` runs one through the provider's Batch API (``api_submit`` sends, ``api_collect``
 polls and collects, ``api_report`` counts), keeping its state beside the output
 (``api_state``); ``distributed`` runs one on a Ray cluster.
@@ -22,10 +23,11 @@ if TYPE_CHECKING:
     from .api_control import batch_status, cancel_batches
     from .batch_api import REASK_VIAS, BatchApiReport, run_batch_api
     from .discovery import Found, discover, list_inputs, looked_for, read_inputs
+    from .dispatch import auto_workers, usable_cores
     from .outcome import Result, truncation_warning
     from .plan import BatchPlan, PlannedArticle, estimate_tokens, plan_batch
     from .runner import BatchReport, run_batch, summarize_folder, summarize_found
-    from .workers import WorkerPool, auto_workers, usable_cores
+    from .workers import WorkerPool
     from .writers import FORMATS, Output, read_done, resolve_output
 
 __getattr__, __dir__ = lazy_names(
@@ -38,7 +40,8 @@ __getattr__, __dir__ = lazy_names(
         "outcome": ["Result", "truncation_warning"],
         "plan": ["BatchPlan", "PlannedArticle", "estimate_tokens", "plan_batch"],
         "runner": ["BatchReport", "run_batch", "summarize_folder", "summarize_found"],
-        "workers": ["WorkerPool", "auto_workers", "usable_cores"],
+        "dispatch": ["auto_workers", "usable_cores"],
+        "workers": ["WorkerPool"],
         "writers": ["FORMATS", "Output", "read_done", "resolve_output"],
     },
 )

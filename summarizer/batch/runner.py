@@ -6,19 +6,19 @@ import asyncio
 import contextlib
 import os
 import time
-from collections import deque
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
 from ..models import ErrorRecord, Usage
 from .discovery import Found, check_source, list_inputs, read_inputs, source_name
+from .dispatch import auto_workers, pool_for, pooled, through_workers
 from .outcome import Encoded, outcome_of, record_of
 from .output_lock import OutputLock
-from .workers import PoolError, WorkerPool, auto_workers, error_record, pool_for, pooled, summarize_op
+from .worker_main import error_record
+from .workers import PoolError, WorkerPool
 from .writers import Output, Result, Writer, journal_path, out_dir_names, read_done, read_kept, resolve_output
 
 __all__ = ["BatchReport", "run_batch", "summarize_folder", "summarize_found"]
@@ -168,7 +168,7 @@ async def _summarize(
         raise ConfigError("concurrency must be at least 1")
     if pool is not None and summarizer.engine != "llm":
         limit = max(concurrency, 2 * pool.size * pool.max_batch)  # every worker kept fed
-        async for done in _through_workers(summarizer, items, pool, limit):
+        async for done in through_workers(summarizer, items, pool, limit):
             yield done
         return
     queue: asyncio.Queue[Found | None] = asyncio.Queue(maxsize=concurrency * 2)
@@ -209,59 +209,6 @@ async def _summarize(
     finally:
         for task in tasks:
             task.cancel()
-
-
-async def _through_workers(
-    summarizer: Any, items: Iterable[Found], pool: WorkerPool, limit: int
-) -> AsyncGenerator[Result | Encoded, None]:
-    """The extractive engine in CPU workers: each result taken as its worker sends it, with no task per article.
-
-    Up to ``limit`` articles are in the pool at once; each result makes room for the
-    next input. While the pool is still starting, this process summarizes inputs itself.
-    """
-    inputs = iter(items)
-    ready: deque[Result | Encoded | PoolError] = deque()
-    wake: list[asyncio.Future[None]] = []  # this generator, waiting for a result
-    pending, more = 0, True
-
-    def settle(found: Found, future: asyncio.Future[Any]) -> None:
-        nonlocal pending
-        pending -= 1
-        if future.cancelled():
-            return
-        error = future.exception()
-        ready.append(
-            future.result() if error is None else error if isinstance(error, PoolError) else _error(found, error)
-        )
-        if wake and not wake[0].done():
-            wake[0].set_result(None)
-
-    while True:
-        while more and pending < limit and not pool.starting:
-            found = next(inputs, None)
-            if found is None:
-                more = False
-            elif found.error is not None:
-                ready.append(_error(found, found.error))
-            else:
-                pending += 1
-                pool.submit(summarize_op, found).add_done_callback(partial(settle, found))
-        if ready:
-            result = ready.popleft()
-            if isinstance(result, PoolError):  # no worker can run: the run stops rather than fail every article
-                raise result
-            yield result
-        elif more and pool.starting:  # its fork server is still importing the engine: work here meanwhile
-            found = next(inputs, None)
-            if found is None:
-                more = False
-            else:
-                yield await _process(summarizer, found, None)
-        elif more or pending:
-            wake[:] = [asyncio.get_running_loop().create_future()]
-            await wake[0]
-        else:
-            return
 
 
 async def summarize_folder(
@@ -330,7 +277,7 @@ def run_batch(
     checked before anything is written; pass a BatchReport to see its counts even if
     the run is interrupted. ``workers`` processes read articles, run the extractive
     engine, and with an LLM ask the server and check its answers, each with its share
-    of ``concurrency`` and of the rate limits (see ``workers.asks_in_workers``). Default: for the
+    of ``concurrency`` and of the rate limits (see ``dispatch.asks_in_workers``). Default: for the
     extractive engine one per usable core, at most one per 64 articles; for an LLM 1
     (all in this process). 1 keeps all in this process.
     """

@@ -45,29 +45,11 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import SummarizerError
-from .outcome import Encoded, Result
-from .worker_main import IDLE, Failed, Json, Reply, ask_op, error_record, finish_op, prepare_op, serve, summarize_op
+from .worker_main import IDLE, Failed, Json, serve
 
-__all__ = [
-    "MAX_BATCH",
-    "MIN_ARTICLES_PER_WORKER",
-    "PoolError",
-    "Reply",
-    "WorkerDied",
-    "WorkerPool",
-    "asks_in_workers",
-    "auto_workers",
-    "error_record",
-    "finish_op",
-    "pool_for",
-    "pooled",
-    "prepare_op",
-    "summarize_op",
-    "usable_cores",
-]
+__all__ = ["MAX_BATCH", "PoolError", "WorkerDied", "WorkerPool"]
 
 MAX_BATCH = 8  # articles per message to a worker: few messages, yet work spread evenly
-MIN_ARTICLES_PER_WORKER = 64  # below this a worker costs more to start than it saves
 PIPE_SAFE = 16_384  # bytes of a message to a busy worker: within a socket pair's buffer on Linux and macOS
 START_FAILURES = 3  # workers in a row dying before they are ready: the pool gives up
 Op = Callable[[Any, Any], Any]
@@ -79,79 +61,6 @@ class WorkerDied(SummarizerError):
 
 class PoolError(SummarizerError):
     """The worker processes cannot start or keep failing."""
-
-
-def usable_cores() -> int:
-    """Cores this process may run on (its CPU affinity), at least 1."""
-    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
-    if counter is not None:
-        count = counter()
-    else:
-        try:
-            count = len(os.sched_getaffinity(0))
-        except AttributeError:  # macOS, Windows
-            count = os.cpu_count()
-    return max(1, count or 1)
-
-
-def auto_workers(articles: int, cores: int | None = None) -> int:
-    """Processes for an extractive batch of this many articles: one per core, but only where each gets enough work.
-
-    LLM batches default to one process: their event loop needs a core of its own,
-    and a pool's start-up would delay a run that must fail fast on a dead server.
-    """
-    cores = usable_cores() if cores is None else cores
-    return max(1, min(cores, articles // MIN_ARTICLES_PER_WORKER))
-
-
-def asks_in_workers(summarizer: Any) -> bool:
-    """True when a pool's workers may ask the LLM server themselves: each can build the same client from settings.
-
-    Not for the embedded local server (one per process would load the model
-    again) nor for a client given its own transport or sleep (tests, callers).
-    """
-    client = getattr(summarizer, "client", None)
-    if summarizer.engine != "llm" or client is None or summarizer.settings.provider == "local":
-        return False
-    injected = (client._http_client, client._async_http_client, client._sleep, client._async_sleep)
-    return all(part is None for part in injected)
-
-
-def pool_for(summarizer: Any, workers: int, concurrency: int) -> WorkerPool:
-    """The pool a batch needs: asking workers (``concurrency`` split among them) where they may, else CPU workers.
-
-    An extractive pool starts in the background: until its workers exist, this
-    process summarizes the first articles itself (``runner``'s ``_through_workers``).
-    """
-    window = -(-concurrency // workers)
-    asking = asks_in_workers(summarizer)
-    extractive = summarizer.engine != "llm"
-    return WorkerPool(summarizer.settings, workers, asking=asking, window=window, wait=not extractive)
-
-
-async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Encoded | Result:
-    """One article of an LLM batch through the pool: CPU work in a worker, the request on this event loop or there.
-
-    The record comes back encoded, as the line to write (``Encoded.decode`` reads it).
-    """
-    if found.error is not None:
-        raise found.error
-    if pool.asking:
-        breaker = summarizer.client.breaker
-        if pool.stopped is not None:  # one worker stopped asking: so does the run, with one warning, from here
-            breaker.adopt(*pool.stopped)
-        breaker.check()
-        return await pool.call(ask_op, found)  # type: ignore[no-any-return]
-    prepared = await pool.call(prepare_op, found)
-    if isinstance(prepared, Encoded):  # a cached record, or the article failed before its request
-        return prepared
-    started = time.perf_counter()
-    answer = await summarizer.client.aextract(prepared.messages, prepared.document.text)
-    reply = Reply.of(answer, time.perf_counter() - started)
-    return await pool.call(finish_op, (prepared, found.article_id, found.source, reply))  # type: ignore[no-any-return]
-
-
-# ---- in the parent -------------------------------------------------------------------
 
 
 PRELOAD = ["summarizer.batch.worker_main", "summarizer.api", "summarizer.batch.worker_warm"]  # the SDKs, warmed
