@@ -30,6 +30,7 @@ from .phrases import (
     plain,
     tokens,
     trie,
+    unnamed_head,
 )
 from .sentences import Sentence
 from .speakers import Claim, common_word, find_labels, find_quotes, is_person
@@ -50,7 +51,8 @@ _VERB_BEFORE = re.compile(r"\b(?:" + trie(sorted(REPORTING_VERBS)) + r")\s+$")
 
 def is_official(source: str) -> bool:
     """True when a source names a government body, an official or a public institution."""
-    return any(plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", source))
+    head = unnamed_head(source)  # "sources close to the ministry" are not the ministry
+    return any(plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", head))
 
 
 class Attributions(VerbClaims):

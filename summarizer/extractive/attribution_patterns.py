@@ -162,6 +162,10 @@ NUMBER_IN = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a whole date inside a source's phrase ("a March 3, 2014 memo"): no figure of the source's
+DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b|\bMay\s+\d{1,2},?\s+(?:19|20)\d\d\b"
+)
 ONE_OF = re.compile(
     r"(?:one|another|an?\s+(?:second|third|fourth)|two|three|four|five|six|several|\d+)\s+[a-z-]+(?:\s+[a-z-]+){0,3}$",
     re.IGNORECASE,

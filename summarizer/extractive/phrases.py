@@ -22,15 +22,28 @@ __all__ = [
     "singular",
     "tokens",
     "trie",
+    "unnamed_head",
 ]
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.&-]*(?<![.])|\d+(?:[,.]\d+)*%?|[^\w\s]")
 DETERMINERS = frozenset(["the", "a", "an"])
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
 TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame", "lord", "lady"])
 _SHORT_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st"])
 _LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
 _MAX_NP = 9
+# sources left unnamed, known by what they know: "people close to the mayor", "two officials with knowledge of"
+_KNOWING = r"familiar with|close to|with (?:direct )?knowledge of|briefed on|knowledgeable about|involved in|aware of"
+_UNNAMED_SOURCE = re.compile(
+    r"(?:\b(?:a|the|two|three|four|several|some|many|other|senior|former)\s+)*\b(?:people|person|sources?|officials?"
+    rf"|aides?|advis[eo]rs?|allies|associates|diplomats?|insiders?|those|someone)\s+(?:{_KNOWING})$"
+)
+_KNOWING_LINK = re.compile(rf"\s(?:{_KNOWING})\s", re.IGNORECASE)
+_SOURCE_LINK_ENDS = ("with", "to", "of", "on", "about", "in")
 _NP_OPENERS = DETERMINERS | frozenset(["one", "another", "two", "three", "several"])
 _FUNCTION = frozenset(
     """and or but nor that which who whom whose to of in on at by for with from as into than then so if not no
@@ -120,6 +133,10 @@ def np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) ->
             j -= 1
         elif _YEAR.fullmatch(prev) and j > 1 and toks[j - 2][2].lower() in DETERMINERS:
             j -= 1  # "the 2014 Kestrian Community Survey": a year inside the phrase
+        elif (
+            _YEAR.fullmatch(prev) and (dated := _date_start(toks, j - 1)) and toks[dated - 1][2].lower() in DETERMINERS
+        ):
+            j = dated  # "a March 3, 2014 memo", "a Sept. 15, 2011 email": a whole date inside the phrase
         elif prev == "." and j > 1 and abbreviation_dot(toks, j - 1):
             j -= 2  # "Dana J. Kell", "Mr. Kell": the dot of an initial or a title
         elif is_noun(prev) or (has_head_noun and modifiers < 3 and is_modifier(prev) and prev.isalpha()):
@@ -131,7 +148,28 @@ def np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) ->
             break
     while j < i and toks[j][2].lower() in ("of", "for", "-", "&"):
         j += 1
+    words = " ".join(t[2].lower() for t in toks[max(0, j - 7) : j])
+    unnamed = _UNNAMED_SOURCE.search(words) if words.endswith(_SOURCE_LINK_ENDS) else None
+    if unnamed is not None:  # "people close to the mayor": the unnamed people said it, not the mayor
+        j -= len(unnamed.group().split())
     return j, i
+
+
+def unnamed_head(phrase: str) -> str:
+    """Who a source phrase names before what they know: "Sources" of "Sources close to the ministry"."""
+    link = _KNOWING_LINK.search(phrase)
+    return phrase[: link.start()] if link else phrase
+
+
+def _date_start(toks: list[tuple[int, int, str]], year: int) -> int:
+    """Where a date ending at a year token begins ("March 3, 2014", "Sept. 15, 2011"); 0 when it is no date."""
+    k = year - 1
+    if k < 2 or toks[k][2] != "," or not toks[k - 1][2].isdigit():
+        return 0
+    k -= 2
+    if toks[k][2] == "." and k > 0:
+        k -= 1
+    return k if k > 0 and toks[k][2].lower() in _MONTHS else 0
 
 
 def _person_name_end(toks: list[tuple[int, int, str]], k: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import attribution_patterns as pat
 from .claim_words import DEFINITE_ANAPHORS, NOT_NAMES, PRONOUNS
-from .phrases import DETERMINERS, is_name, is_noun, plain
+from .phrases import DETERMINERS, is_name, is_noun, plain, unnamed_head
 from .sentences import Sentence
 from .speakers import Claim, common_word, gender, is_person
 
@@ -128,9 +128,11 @@ class Referents:
             return None, False
         if len(words) == 1 and low in pat.OPENING_ADVERBS:
             return None, False  # "Separately, the firm, Orlen Post, said": an adverb, no source
-        lead = " ".join(words[1:3] if words[0].lower() in DETERMINERS else words[:2])
+        undated = pat.DATE.sub("", phrase).split() or words
+        lead = " ".join(undated[1:3] if undated[0].lower() in DETERMINERS else undated[:2])
+        head = unnamed_head(phrase).split()  # "two officials familiar with the talks": two sources
         if (pat.NUMBER_IN.search(pat.YEAR.sub("", lead)) or pat.SHARE_WORD.search(phrase)) and not (
-            len(words) > 1 and pat.ONE_OF.match(phrase) and (is_noun(words[-1]) or is_name(words[-1]))
+            len(head) > 1 and pat.ONE_OF.match(" ".join(head)) and (is_noun(head[-1]) or is_name(head[-1]))
         ):
             return None, False  # "40 percent said" is no claimant; "one source", "a third source" is
         return phrase, True
