@@ -40,3 +40,43 @@ def test_claimant(text: str, quantity: str, source: str | None) -> None:
 def test_status_of_unnamed_sources(text: str, quantity: str, status: str) -> None:
     figure = next(f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity)
     assert figure.status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # a phrase the outlet appends after the reported clause is its own sum or comparison
+        (
+            "The Orlen mill said its revenue rose from $3 million to $5 million, an increase of $2 million.",
+            "$2 million",
+        ),
+        (
+            "Kell said she was let go after 14 weeks, the legal minimum for firms with more than 50 staff.",
+            "more than 50",
+        ),
+        ("The port said 40 ships docked in May, far fewer than the 70 that came a year before.", "70"),
+    ],
+)
+def test_no_claimant_for_what_the_outlet_appends(text: str, quantity: str) -> None:
+    assert source_of(text, quantity) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # the reported clause goes on after a phrase set off by commas
+        ("Kell said the levy, a $5 million scheme, would pass.", "$5 million", "Kell"),
+        # a subordinate clause first: after its comma comes the main clause of what was said
+        (
+            "The mill told investors that once the sale was done, the firm would cut 700 jobs.",
+            "700",
+            "The mill",
+        ),
+        # an aside first: what was said comes after it
+        ("The bank said that, according to its own count, the rate rose by 2% in May.", "2%", "The bank"),
+        # a list after the clause is still what was said
+        ("Osk said the police found a helmet, a flare and five shields.", "five", "Osk"),
+    ],
+)
+def test_the_reported_clause_goes_on(text: str, quantity: str, source: str) -> None:
+    assert source_of(text, quantity) == source

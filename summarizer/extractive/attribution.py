@@ -204,6 +204,8 @@ class Attributions(VerbClaims):
                 continue
             if claim.content_after and not claim.both and pat.in_aside(self.text, claim.end, position):
                 continue  # "X said the plan (there are two of them) would pass": the outlet's aside
+            if claim.content_after and not claim.both and pat.in_trailer(self.text, claim.end, position, sentence.end):
+                continue  # "X said sales rose to $5 million, an increase of 40 percent": the outlet's sum
             gap = abs(position - (claim.end if claim.content_after else claim.start))
             if (int(claim.weak), gap) < rank:
                 best, rank = claim, (int(claim.weak), gap)

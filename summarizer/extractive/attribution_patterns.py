@@ -231,6 +231,45 @@ def in_aside(text: str, start: int, position: int) -> bool:
     return last >= 0 and "," not in between[last:]  # ", who ..." still open: a relative clause of the outlet's
 
 
+# what opens a phrase the outlet adds after a clause it reports: ", an increase of ...", "- up 3 percent from ..."
+_TRAILER = re.compile(
+    r"(?:,|\u2014|\u2013|\s-)\s+(?:less|more|fewer|a|an|the|well|far|still|when)\s",
+    re.IGNORECASE,
+)
+_GOES_ON = re.compile(
+    r"(?:,|\u2014|\u2013|\s-)\s+(?:"
+    + "|".join(sorted(AUXILIARIES | {"will", "may", "might", "must", "should"}))
+    + r")\b"
+)
+
+
+_LISTED = re.compile(r"\s(?:and|or)\s")
+_FIRST_WORDS = re.compile(r"\s*(\w+)")
+_AFTER_THAT = re.compile(r"\bthat\s+(\w+)")
+_ASIDE_FIRST = re.compile(r"\s*(?:that\s*)?(?:,|\u2014|\u2013|\(|\s-\s)")
+
+
+def in_trailer(text: str, start: int, position: int, end: int) -> bool:
+    """True when a position lies in a phrase the outlet appends after the reported clause, up to the sentence's end.
+
+    "X said sales rose to $5 million, an increase of 40 percent.": the increase is
+    the outlet's sum. Not "X said the plan, a $5 million scheme, would pass", where
+    the clause goes on after the phrase.
+    """
+    trailers = list(_TRAILER.finditer(text, start, position))
+    trailer = trailers[-1] if trailers else None  # the last one before the position
+    if trailer is None or len(text[start : trailer.start()].split()) < 4:
+        return False
+    if CLAUSE_END.search(text, trailer.end(), position) or _LISTED.search(text, trailer.end(), position):
+        return False  # "X, the nominee, while only 25 percent": closed before it; "a helmet and 5 shields": a list
+    if _ASIDE_FIRST.match(text, start):
+        return False  # 'said that, according to the bank, the rate rose 2%': what was said comes after an aside
+    opening = _AFTER_THAT.search(text, start, trailer.start()) or _FIRST_WORDS.match(text, start)
+    if opening and opening.group(1).lower() in SUBORDINATORS | {"once", "as"}:
+        return False  # "said that once the sale closes, the firm would cut 700 jobs": the main clause follows
+    return _GOES_ON.search(text, position, end) is None
+
+
 def place_phrase(rest: list[str], verb: str, time_words: frozenset[str]) -> bool:
     """'in front of a crowd', 'on the radio': a prepositional phrase, not a time word to skip."""
     if rest[0].lower() not in ("in", "on") or verb.lower().startswith("call"):  # "called on X to": the verb's own
