@@ -203,3 +203,10 @@ def test_describes_is_a_noun_phrase() -> None:
 def test_a_year_after_an_apostrophe_is_no_figure() -> None:
     text = "Kell said in '08 that the vote was close, and ''10 times'' as many came in \u201916."
     assert [f.quantity for f in find_figures(text, split_sentences(text))] == ["10"]
+
+
+def test_numbers_inside_a_tag_left_in_the_text_are_no_figures() -> None:
+    text = '<post id="7712093" author="kell" timestamp="1449075600">The Orlen mill shed 40 jobs, Kell said.</post>'
+    assert [f.quantity for f in find_figures(text, split_sentences(text))] == ["40"]
+    comparison = "The vote was 12 < 40 in the committee."  # a less-than sign opens no tag
+    assert [f.quantity for f in find_figures(comparison, split_sentences(comparison))] == ["12", "40"]

@@ -260,6 +260,9 @@ def _short_year(text: str, start: int, end: int, sentence_end: int) -> bool:
     return _CLOSING_SINGLE.search(text, end, sentence_end) is None  # "'40 homes were lost.'" is a quotation
 
 
+_TAG_OPEN = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=|\s*/?>|$)")
+
+
 def _is_excluded(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     if match.group("range") is None:
         return False
@@ -419,6 +422,12 @@ class Spot(NamedTuple):
     following: str
 
 
+def _in_markup(text: str, position: int, floor: int) -> bool:
+    """True inside an HTML or XML tag left in the text ('<post id="4471">'), between its '<' and '>'."""
+    opened = text.rfind("<", floor, position)
+    return opened >= 0 and text.find(">", opened, position) < 0 and _TAG_OPEN.match(text, opened) is not None
+
+
 def spot_figures(text: str, sentences: list[Sentence]) -> list[Spot]:
     """Every figure's span and numbers, in text order: the cheap half of ``find_figures``."""
     spots: list[Spot] = []
@@ -431,6 +440,8 @@ def spot_figures(text: str, sentences: list[Sentence]) -> list[Spot]:
                 continue
             if _short_year(text, match.start(), match.end(), sentence.end):
                 continue
+            if _in_markup(text, match.start(), sentence.start):
+                continue  # '<tweet timestamp="1449075600">': a tag's attribute left in the text, no figure
             fraction = match.group("fraction") is not None
             for start, end, low, high in _parts(text, match):
                 approx = (match.group("approx") or "") if start == match.start() else ""
