@@ -23,6 +23,25 @@ from tests.conftest import source_of
             "$4 billion",
             "Officials familiar with the budget",
         ),
+        # who reports the clause ("according to X", a closing "X reported") beats a verb of wanting or judging in it
+        (
+            "Mrs. Kell has praised the council's record, and won more than 77 percent of the vote, "
+            "according to exit polls.",
+            "more than 77 percent",
+            "exit polls",
+        ),
+        (
+            "Mr. Dorrel sought to revive the deal, worth a reported $1.2 million, after he left, "
+            "the Orlen Post reported.",
+            "$1.2 million",
+            "the Orlen Post",
+        ),
+        # but not a tag inside a relative clause
+        (
+            'Contrast that with Kell, who has called the 12-nation pact "a sham," and Osk, who says it is "fair."',
+            "12",
+            "Kell",
+        ),
     ],
 )
 def test_claimant(text: str, quantity: str, source: str | None) -> None:

@@ -22,6 +22,7 @@ from .claim_words import (
     OFFICIAL_WORDS,
     PARTICIPLE_CUES,
     REPORTING_VERBS,
+    SAYING_VERBS,
 )
 from .phrases import (
     np_after,
@@ -189,10 +190,23 @@ class Attributions(VerbClaims):
 
     # -- the source of one position
 
+    def _scopes_clause(self, claim: Claim, sentence: Sentence, position: int) -> bool:
+        """ "According to X", or a tag that ends the sentence (", the Post reported."), not in a relative clause."""
+        if _cue_word(self.text, claim) == "according":
+            return True
+        ends = len(self.text[claim.end : sentence.end].split()) <= _TAG_TAIL
+        return ends and pat.RELATIVE_ASIDE.search(self.text, position, claim.start) is None
+
+    def _plain(self, claim: Claim) -> bool:
+        """A claim by a plain verb of saying or finding, or "according to": not wanting, judging or acting."""
+        word = _cue_word(self.text, claim)
+        return word in SAYING_VERBS or word == "according"
+
     def claim_at(self, sentence: Sentence, position: int) -> tuple[str | None, bool]:
         """The source of a statement at a position, and whether any reporting cue covers it."""
         best: Claim | None = None
         outer: Claim | None = None
+        after: Claim | None = None  # the nearest plain sourcing after the position: "..., the Post reported"
         rank = (2, 0)
         for claim in self._claims[sentence.index]:
             covers = (
@@ -210,6 +224,16 @@ class Attributions(VerbClaims):
             if (int(claim.weak), gap) < rank:
                 best, rank = claim, (int(claim.weak), gap)
             if (
+                not claim.content_after
+                and claim.source
+                and not claim.weak
+                and position < claim.start
+                and self._plain(claim)
+                and self._scopes_clause(claim, sentence, position)
+                and (after is None or claim.start < after.start)
+            ):
+                after = claim
+            if (
                 (claim.content_after or claim.both)
                 and claim.end <= position
                 and claim.source
@@ -226,6 +250,10 @@ class Attributions(VerbClaims):
             and not pat.CONTRAST.search(self.text, outer.end, best.start)
         ):
             best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says
+        if best is not None and after is not None and best is not after and not self._plain(best):
+            # "X sought the deal, worth $1.2 million, the Post reported", "X praised Y and won 77 percent, according
+            # to exit polls": sourcing that names who reports the clause beats a verb of wanting or judging in it
+            best = after
         at = bisect.bisect_left(self._quote_starts, position) - 1  # quotes are in text order, never nested
         quoted = self._quotes[at] if at >= 0 and position < self._quotes[at][1] and self._quotes[at][2] else None
         if quoted and best is not None and quoted[0] < best.start and best.end < quoted[1]:
@@ -238,6 +266,13 @@ class Attributions(VerbClaims):
         if label:
             return label, True
         return None, best is not None and not best.weak
+
+
+_TAG_TAIL = 6  # words after a sentence's closing tag at most: "..., the Post reported on its website on Monday."
+
+
+def _cue_word(text: str, claim: Claim) -> str:
+    return text[claim.start : claim.end].split(" ", 1)[0].lower()
 
 
 def find_source(sentence: str) -> str | None:

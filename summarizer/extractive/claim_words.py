@@ -20,22 +20,25 @@ __all__ = [
     "PLACE_NOUNS",
     "PRONOUNS",
     "REPORTING_VERBS",
+    "SAYING_VERBS",
     "SOURCE_NOUNS",
     "SPEAKER_LABEL_STOP",
     "STRONG_VERBS",
     "TIME_WORDS",
 ]
 
-# verbs of saying, finding and stance whose subject is the source of what they report
-_BASES = """say tell add state announce report confirm claim estimate write tweet post note explain argue insist
-warn predict find show reveal suggest indicate conclude calculate project forecast believe think acknowledge
-admit assert maintain stress testify cite allege contend count recall reply respond answer boast pledge
-promise vow disclose list tally record observe remark emphasise emphasize concede declare ask call describe
-accuse endorse criticise criticize want urge defend praise agree propose hope refuse oppose seek question
-dismiss fear blame reject deny express assure mock denounce reiterate charge lament decry complain worry joke
-highlight remind echo portray request condemn welcome challenge slam blast tout recommend wonder
-imply plan mention expect prefer demand peg identify reaffirm purport talk speak lobby
-intend counter caution brag extol hail quip retort muse concur scoff marvel gripe grumble deem belittle""".split()
+# verbs of saying and finding: what follows is what the source asserts
+_SAYING_BASES = """say tell add state announce report confirm claim estimate write tweet post note explain argue insist
+warn predict find show reveal suggest indicate conclude calculate project forecast acknowledge admit assert
+maintain stress testify cite allege contend count recall reply respond answer disclose list tally record
+observe remark emphasise emphasize concede declare reiterate mention reaffirm""".split()
+# verbs of stance, wanting and judging: their subject is a source too, but of a view, a wish or a verdict
+_STANCE_BASES = """believe think boast pledge promise vow ask call describe accuse endorse criticise criticize want
+urge defend praise agree propose hope refuse oppose seek question dismiss fear blame reject deny express assure mock
+denounce charge lament decry complain worry joke highlight remind echo portray request condemn welcome challenge
+slam blast tout recommend wonder imply plan expect prefer demand peg identify purport talk speak lobby intend counter
+caution brag extol hail quip retort muse concur scoff marvel gripe grumble deem belittle""".split()
+_BASES = _SAYING_BASES + _STANCE_BASES
 _IRREGULAR = """said told wrote thought found felt sought knew ruled""".split()
 # acts by which a party commits to a number of its own ("Valdoria has ordered 5,000 troops to the border")
 _ACT_WORDS = """ordered orders deployed deploys sent sends mobilised mobilized mobilises mobilizes amassed amasses
@@ -59,6 +62,7 @@ def _forms(base: str) -> set[str]:
 
 _ALL = {form for base in _BASES for form in _forms(base)} | set(_IRREGULAR) | set(ACTS)
 REPORTING_VERBS = frozenset(w for w in _ALL if not w.endswith("ing"))
+SAYING_VERBS = frozenset(form for base in _SAYING_BASES for form in _forms(base)) | {"said", "told", "wrote", "found"}
 # bare forms ("say", "show") need a plural subject: "the home state of" is no statement
 BASE_FORMS = frozenset(_BASES)
 # verbs of saying and finding plain enough that any noun phrase before them is a source ("the magazine said")
