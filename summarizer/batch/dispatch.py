@@ -109,56 +109,74 @@ async def through_workers(
 ) -> AsyncGenerator[Result | Encoded, None]:
     """The extractive engine in CPU workers: each result taken as its worker sends it, with no task per article.
 
-    Up to ``limit`` articles are in the pool at once; each result makes room for the
-    next input. While the pool is still starting, this process summarizes inputs itself.
+    Up to ``limit`` articles are in the pool or waiting to be yielded; each result
+    makes room for the next input. While the pool is still starting, this process
+    summarizes inputs itself. If discovery fails or no worker can run, the results
+    already in the pool come out first, then the error is raised.
     """
     inputs = iter(items)
-    ready: deque[Result | Encoded | PoolError] = deque()
-    wake: list[asyncio.Future[None]] = []  # this generator, waiting for a result
-    pending, more = 0, True
+    ready: deque[Result | Encoded] = deque()
+    pending: set[asyncio.Future[Any]] = set()
+    arrived = asyncio.Event()
+    stop: BaseException | None = None
+    more = True
 
     def settle(found: Found, future: asyncio.Future[Any]) -> None:
-        nonlocal pending
-        pending -= 1
+        nonlocal stop
+        pending.discard(future)
+        arrived.set()
         if future.cancelled():
             return
         error = future.exception()
-        ready.append(
-            future.result()
-            if error is None
-            else error
-            if isinstance(error, PoolError)
-            else error_record(found.article_id, found.source, error)
-        )
-        if wake and not wake[0].done():
-            wake[0].set_result(None)
-
-    while True:
-        while more and pending < limit and not pool.starting:
-            found = next(inputs, None)
-            if found is None:
-                more = False
-            elif found.error is not None:
-                ready.append(error_record(found.article_id, found.source, found.error))
-            else:
-                pending += 1
-                pool.submit(summarize_op, found).add_done_callback(partial(settle, found))
-        if ready:
-            result = ready.popleft()
-            if isinstance(result, PoolError):  # no worker can run: the run stops rather than fail every article
-                raise result
-            yield result
-        elif more and pool.starting:  # its fork server is still importing the engine: work here meanwhile
-            found = next(inputs, None)
-            if found is None:
-                more = False
-            else:
-                yield await _here(summarizer, found)
-        elif more or pending:
-            wake[:] = [asyncio.get_running_loop().create_future()]
-            await wake[0]
+        if error is None:
+            ready.append(future.result())
+        elif isinstance(error, PoolError):  # no worker can run: the run stops rather than fail every article
+            stop = stop or error
         else:
-            return
+            ready.append(error_record(found.article_id, found.source, error))
+
+    def draw() -> Found | None:
+        """The next input; None at the end, or when discovery failed (kept to raise once the pool is empty)."""
+        nonlocal stop, more
+        try:
+            found = next(inputs, None)
+        except Exception as exc:
+            stop, found = exc, None
+        more = found is not None
+        return found
+
+    try:
+        while True:
+            while more and stop is None and len(pending) + len(ready) < limit and not pool.starting:
+                found = draw()
+                if found is None:
+                    break
+                if found.error is not None:
+                    ready.append(error_record(found.article_id, found.source, found.error))
+                    continue
+                try:
+                    future = pool.submit(summarize_op, found)
+                except PoolError as exc:
+                    stop = exc
+                    break
+                pending.add(future)
+                future.add_done_callback(partial(settle, found))
+            if ready:
+                yield ready.popleft()
+            elif more and stop is None and pool.starting:  # its fork server is still loading the engine
+                found = draw()
+                if found is not None:
+                    yield await _here(summarizer, found)
+            elif pending:
+                arrived.clear()
+                await arrived.wait()
+            elif stop is not None:
+                raise stop
+            else:
+                return
+    finally:  # closed early: what is still queued for the workers is not wanted any more
+        for future in pending:
+            future.cancel()
 
 
 async def _here(summarizer: Any, found: Found) -> Result:

@@ -168,8 +168,10 @@ async def _summarize(
         raise ConfigError("concurrency must be at least 1")
     if pool is not None and summarizer.engine != "llm":
         limit = max(concurrency, 2 * pool.size * pool.max_batch)  # every worker kept fed
-        async for done in through_workers(summarizer, items, pool, limit):
-            yield done
+        fed = through_workers(summarizer, items, pool, limit)
+        async with contextlib.aclosing(fed):
+            async for done in fed:
+                yield done
         return
     queue: asyncio.Queue[Found | None] = asyncio.Queue(maxsize=concurrency * 2)
     results: asyncio.Queue[Result | Encoded | PoolError | None] = asyncio.Queue()

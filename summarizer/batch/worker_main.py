@@ -15,6 +15,7 @@ import asyncio
 import importlib
 import inspect
 import os
+import pickle
 import signal
 import threading
 from collections import deque
@@ -151,8 +152,8 @@ def _serve_cpu(conn: Connection, summarizer: Any, current: Any) -> None:
 
     One message for most of a batch keeps the parent's wake-ups few; sent before
     the last item, it tells the parent to send the next batch in time. While an op
-    runs, ``current`` holds its ticket, so the parent knows which article a dead
-    worker was on (the others it had are done again).
+    runs and its result is encoded, ``current`` holds its ticket, so the parent
+    knows which article a dead worker was on (the others it had are done again).
     """
     todo: deque[tuple[int, Any, Any]] = deque()
     done: list[tuple[int, Any]] = []
@@ -160,7 +161,7 @@ def _serve_cpu(conn: Connection, summarizer: Any, current: Any) -> None:
         while True:
             if not todo or conn.poll():
                 if not todo and done:
-                    conn.send(("done", done))
+                    _send_results(conn, done)
                     done = []
                 batch = conn.recv()
                 if batch is None:
@@ -169,19 +170,31 @@ def _serve_cpu(conn: Connection, summarizer: Any, current: Any) -> None:
                 continue
             ticket, op, payload = todo.popleft()
             if not todo and done:
-                conn.send(("done", done))
+                _send_results(conn, done)
                 done = []
             if current is not None:
                 current.value = ticket
             try:
-                value = op(summarizer, payload)
+                outcome = _outcome(op(summarizer, payload))
             except Exception as exc:  # ops make their own error records: this is a bug
-                value = Failed(f"{type(exc).__name__}: {exc}")
+                outcome = Failed(f"{type(exc).__name__}: {exc}")
+            done.append((ticket, outcome))
             if current is not None:
                 current.value = IDLE
-            done.append((ticket, _outcome(value)))
     except (EOFError, OSError):  # the parent went away
         pass
+
+
+def _send_results(conn: Connection, done: list[tuple[int, Any]]) -> None:
+    """Send results in one message; one by one if some cannot be pickled, each of those as a Failed."""
+    try:
+        conn.send(("done", done))  # pickled whole before a byte is written
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError):
+        for ticket, outcome in done:
+            try:
+                conn.send((ticket, outcome))
+            except (pickle.PicklingError, TypeError, AttributeError, ValueError) as exc:
+                conn.send((ticket, Failed(f"its result cannot be sent: {type(exc).__name__}: {exc}")))
 
 
 async def _serve_asking(conn: Connection, summarizer: Any) -> None:

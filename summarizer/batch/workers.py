@@ -3,9 +3,8 @@
 Each worker is a process forked from a server that loaded the engine once
 (``_context``), holding one Summarizer built from the run's settings
 (``worker_main``). The parent sends work in batches over a pipe (one message
-per batch) and reads each article's result as soon as it is done, with
-``loop.add_reader``; a record comes back as the JSON line to write
-(``outcome.Encoded``). The only thread in the parent is the one that starts an
+per batch) and reads results as they come, with ``loop.add_reader``; a record
+comes back as the JSON line to write (``outcome.Encoded``). The only thread in the parent is the one that starts an
 extractive pool's workers while the parent summarizes the first articles.
 
 Two ways to split an LLM batch. A plain pool keeps the LLM requests on the
@@ -15,11 +14,15 @@ server client and event loop and takes an article from its file to its record,
 with ``window`` articles in flight and its share of the rate limits; the parent
 only reads, dispatches and writes.
 
-A CPU worker sends most of a batch's results in one message as it starts the
+A CPU worker (the extractive engine, or the reading and checking of a plain
+LLM pool) sends most of a batch's results in one message as it starts the
 batch's last article (the parent then sends the next batch), and keeps the ticket
 of the article it is on in shared memory: if it dies (killed, out of memory),
 that article alone gets an error record, the others it held (done but not sent,
-or not started) go back to the queue, and a new worker takes its place. An
+or not started) go back to the queue, and a new worker takes its place. When a
+worker dies between articles (a batch it cannot read, a result it dies sending),
+what it held goes back as suspect: each is then sent alone to an idle worker,
+and a worker that dies holding one alone fails that one. An
 asking worker works on every article it holds at once: if it dies, each of those
 gets an error record (rerun with ``--retry-failed``), and a new worker takes its
 place.
@@ -151,6 +154,7 @@ class WorkerPool:
         self._next = 0
         self._pump_scheduled = False
         self._start_failures = 0
+        self._suspects: set[int] = set()  # held by a CPU worker that died between articles: sent alone
         self._broken: PoolError | None = None
         self._closed = False
         self._starter: threading.Thread | None = None
@@ -304,9 +308,15 @@ class WorkerPool:
         batch: list[tuple[int, Op, Any]] = []
         while self._queue and len(batch) < share:
             ticket = self._queue.popleft()
-            if not self._settled(ticket):
-                op, payload, _ = self._items[ticket]
-                batch.append((ticket, op, payload))
+            if self._settled(ticket):
+                continue
+            if ticket in self._suspects and (batch or worker.inflight):  # alone, to an idle worker
+                self._queue.appendleft(ticket)
+                break
+            op, payload, _ = self._items[ticket]
+            batch.append((ticket, op, payload))
+            if ticket in self._suspects:
+                break
         if not batch:
             return False
         data = bytes(ForkingPickler.dumps(batch))
@@ -358,6 +368,8 @@ class WorkerPool:
         elif tag == "stopped":  # a worker's breaker stopped asking the server: (error kind, reason)
             self.stopped = self.stopped or value
         else:
+            if self._suspects:
+                self._suspects.discard(tag)
             if worker.inflight and worker.inflight[0] == tag:
                 worker.inflight.popleft()
             elif tag in worker.inflight:  # an asking worker answers in any order
@@ -387,19 +399,22 @@ class WorkerPool:
         self.deaths += 1
         code = worker.process.exitcode
         how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+        on = f"the worker process on this article died ({how})"
+        alone = f"the worker process holding this article alone died ({how})"
         if self.asking:  # it worked on all it held
-            lost = list(worker.inflight)
-        else:  # the one it was on, if any; those before it were done but not sent
-            lost = [worker.current.value] if worker.current.value in worker.inflight else []
-        for ticket in lost:
+            lost = {ticket: on for ticket in worker.inflight}
+        else:  # the one it was on, if any; those before it were done but not sent, or not begun
+            lost = {worker.current.value: on} if worker.current.value in worker.inflight else {}
+            if not lost and len(worker.inflight) == 1 and worker.inflight[0] in self._suspects:
+                lost = {worker.inflight[0]: alone}  # sent alone after an earlier death: it was this one
+            elif not lost:  # it died between articles: each of these goes alone from now on
+                self._suspects.update(worker.inflight)
+        for ticket, what in lost.items():
             worker.inflight.remove(ticket)
             entry = self._items.pop(ticket, None)
             if entry is not None and not entry[2].done():
                 entry[2].set_exception(
-                    WorkerDied(
-                        f"the worker process on this article died ({how}); the other articles went on; "
-                        "rerun with --retry-failed to try it again"
-                    )
+                    WorkerDied(f"{what}; the other articles went on; rerun with --retry-failed to try it again")
                 )
         self._queue.extendleft(reversed(worker.inflight))
         if not worker.ready:
@@ -413,7 +428,11 @@ class WorkerPool:
                     )
                 )
                 return
-        worker = self._start()
+        try:
+            worker = self._start()
+        except Exception as exc:  # no worker can take its place (out of processes or files): the run stops
+            self._fail(PoolError(f"a worker process died ({how}) and none can replace it: {type(exc).__name__}: {exc}"))
+            return
         self._workers.append(worker)
         if self._loop is not None:
             self._watch(worker)
