@@ -72,10 +72,14 @@ class Document:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def normalize_text(text: str) -> str:
     """Unify newlines and Unicode form, drop trailing spaces and runs of blank lines."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\ufeff", "").replace("\x00", "")
+    text = _SURROGATE.sub("\ufffd", text)  # a lone "\ud800" (JSON allows the escape) is no character to store
     return _BLANKS.sub("\n\n", _TRAILING.sub("", text)).strip()
 
 
