@@ -134,10 +134,19 @@ def test_ctrl_c_while_the_cli_loads_exits_quietly(tmp_path: Path) -> None:
     import sys
 
     article = ROOT / "tests" / "articles" / "valdoria-border.txt"
-    # the console script's own steps, with a line printed just before the CLI starts loading (about 0.3 s of
-    # imports): a Ctrl-C then lands inside them, whatever the machine (one sent by the clock could land in
-    # Python's own start-up, which no program can catch)
-    code = "import summarizer.__main__ as m; print('loading', flush=True); m.main()"
+    # the console script's own steps, with a line printed as the CLI starts loading (about 0.3 s of imports,
+    # inside main's guard): a Ctrl-C then lands inside them, whatever the machine (one sent by the clock could
+    # land in Python's own start-up, and one sent after a line printed before main() could land before its
+    # guard on a busy machine: no program can catch either)
+    code = (
+        "import sys, summarizer.__main__ as m\n"
+        "class Hook:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'summarizer.cli':\n"
+        "            print('loading', flush=True)\n"
+        "sys.meta_path.insert(0, Hook())\n"
+        "m.main()\n"
+    )
     process = subprocess.Popen(
         [sys.executable, "-c", code, "summarize", str(article), "--engine", "extractive"],
         stdout=subprocess.PIPE,
