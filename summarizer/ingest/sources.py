@@ -90,10 +90,13 @@ def resolve_source(
     raise InputError(f"expected article text, a path or a Document, got {type(source).__name__}")
 
 
-def make_document(source: Document | Path | str, meta: dict[str, Any]) -> Document:
-    """The Document a resolved source gives, with the call's metadata (title, date ...) over what it found."""
+def make_document(source: Document | Path | str, meta: dict[str, Any], text_field: str | None = None) -> Document:
+    """The Document a resolved source gives, with the call's metadata (title, date ...) over what it found.
+
+    ``text_field`` names the field (or dotted path) holding the text of a JSON file.
+    """
     if isinstance(source, Path):
-        return load_document(source, **meta)
+        return load_document(source, text_field=text_field, **meta)
     if isinstance(source, Document):
         document = source
     else:
