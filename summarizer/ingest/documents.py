@@ -149,6 +149,27 @@ def _date_near(raw: str, title: str) -> str | None:
     return None
 
 
+_SPACELESS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN")
+
+
+def no_sentence(text: str) -> str | None:
+    """Say why a text holds no sentence (no word, or a single one), or None when it has at least two words.
+
+    A script written without spaces (Chinese, Japanese, Thai ...) counts a run of two letters as enough.
+    """
+    words = [token for token in text.split() if any(c.isalnum() for c in token)]
+    if not words:
+        shown = text if len(text) <= 20 else text[:20] + "..."
+        return f"holds no word, only punctuation or symbols ({shown!r})"
+    if len(words) > 1:
+        return None
+    word = words[0]
+    if sum(c.isalnum() for c in word) > 1 and any(unicodedata.name(c, "").startswith(_SPACELESS) for c in word):
+        return None
+    shown = word if len(word) <= 40 else word[:40] + "..."
+    return f"holds a single word ({shown!r}), no sentence"
+
+
 def _clean(text: str) -> str:
     from .boilerplate import clean_page_text
 
@@ -191,6 +212,8 @@ def document_from_text(
     if not text:
         what = "has no article text that could be extracted from its HTML" if kind == "html" else "holds no text"
         raise InputError(f"{source or 'the article'} {what}; nothing to summarize")
+    if (missing := no_sentence(text)) is not None:
+        raise InputError(f"{source or 'the article'} {missing}; nothing to summarize: give the article's text")
     return Document(
         text=text,
         source_path=source,
