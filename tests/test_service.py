@@ -166,6 +166,8 @@ def test_validation_errors_never_echo_the_input(client: httpx2.Client) -> None:
     assert bad_query.status_code == 422 and MARKER_KEY not in bad_query.text
     empty = client.post("/v1/summaries", content=b"   \n ", headers={"Content-Type": "text/plain"})
     assert empty.status_code == 422 and "InputError" in empty.json()["error"]
+    one = client.post("/v1/summaries", content=b"x", headers={"Content-Type": "text/plain"})
+    assert one.status_code == 422 and "holds a single word ('x'), no sentence" in one.json()["error"]  # was 200
     assert (
         client.post("/v1/summaries", content=b"{not json", headers={"Content-Type": "application/json"}).status_code
         == 400
