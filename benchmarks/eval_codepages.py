@@ -13,6 +13,8 @@ when the decoded text equals the original. Sets:
 - ``polish_cp1250`` / ``czech_cp1250``: the Polish and Czech items in
   ``tests/central_european.py`` (written for this project, fictional places): each
   sentence, each item, and all items as one text.
+- ``western_cp1252``: the French, Spanish, Italian, Portuguese and Danish items there in
+  Windows-1252, which must stay so.
 - ``polish_iso8859_2`` / ``czech_iso8859_2``: the same in ISO-8859-2 (the Central
   European codepage of Unix and the web), which must not be taken for Windows-1250.
 """
@@ -31,9 +33,9 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer.ingest.decoding import decode_bytes  # noqa: E402
-from tests.central_european import CZECH, POLISH  # noqa: E402
+from tests.central_european import CZECH, POLISH, WESTERN  # noqa: E402
 
-_SENTENCE_END = re.compile(r"(?<=\.) ")
+_SENTENCE_END = re.compile(r"(?<=[.?]) ")
 
 
 def _encodable(text: str, codec: str) -> bool:
@@ -107,6 +109,7 @@ def main() -> None:
         "wiki_cp1252": _score(western, "cp1252"),
         "polish_cp1250": _score(_items(POLISH), "cp1250"),
         "czech_cp1250": _score(_items(CZECH), "cp1250"),
+        "western_cp1252": _score(_items(WESTERN), "cp1252"),
         "polish_iso8859_2": _score(_items(POLISH), "iso8859_2"),
         "czech_iso8859_2": _score(_items(CZECH), "iso8859_2"),
     }

@@ -1,8 +1,8 @@
-"""Short news items in Polish and Czech about fictional places, written for the codepage tests."""
+"""Short news items in Polish, Czech and Western European languages about fictional places, for the codepage tests."""
 
 from __future__ import annotations
 
-__all__ = ["CZECH", "POLISH"]
+__all__ = ["CZECH", "POLISH", "WESTERN"]
 
 POLISH = [
     "Rada gminy Kołowice zdecydowała w poniedziałek o zamknięciu starego mostu na rzece Ślęzce. Wójt Jadwiga "
@@ -35,4 +35,19 @@ CZECH = [
     "překračuje normu. Majitel provozu slíbil postavit protihlukovou stěnu ještě letos.",
     "Policie v Ďáblově zadržela dva muže podezřelé z krádeže měděných kabelů. Škoda byla odhadnuta na čtyřicet "
     "tisíc korun. O vazbě rozhodne soud ve středu.",
+]
+
+# Western European news in the same vein: the Windows-1252 readings these must keep.
+WESTERN = [
+    "Le conseil municipal de Valbrène a décidé lundi de fermer le vieux pont. Le maire, Hélène Mercœur, a déclaré "
+    "que les travaux dureraient au moins six semaines. Les habitants passeront par Saint-Aimé-sur-Loir, où la "
+    "route est déjà très chargée.",
+    "¿Quién pagará la reparación? El ayuntamiento de Villaseña anunció el martes que el puerto reabrirá en marzo. "
+    "La alcaldesa, Begoña Núñez, dijo que los pescadores recibirán una compensación.",
+    "Il consiglio comunale di Rocca Meraviglia ha deciso lunedì di chiudere il ponte. Il sindaco ha detto che "
+    "la città è pronta e che i lavori finiranno entro l'estate, perché la strada è già più sicura.",
+    "A câmara de Vila Serrão anunciou na terça-feira que o porto será reaberto em março. As informações sobre "
+    "as compensações para os pescadores serão publicadas em breve, disse a presidente.",
+    "Byrådet i Havnø besluttede mandag at lukke den gamle bro. Borgmesteren sagde, at arbejdet vil tage mindst "
+    "seks uger, og at færgen til Østerlund sejler som sædvanlig på hverdage.",
 ]

@@ -3,16 +3,23 @@
 charset-normalizer ranks codepages that read a few accented letters alike by chance:
 Windows-1252 text came back as cp1250, cp775, even cp932 (231 of 607 BBC articles
 saved as Windows-1252); Polish saved as Windows-1250 came back as cp1252 ("Ko³owice"
-for "Kołowice") or cp1257, Czech as cp1258. Two signs settle most of it:
+for "Kołowice") or cp1257, Czech as cp1258. Three signs settle most of it:
 
 1. Stray signs: a reading that puts a sign (not a letter) between two letters, as
    cp1252 does with Polish "ł" (³), "ą" (¹), "ż" (¿), or a control character
-   anywhere, is wrong where another reading has fewer. Only single-byte guesses are
-   compared so (a Shift-JIS name holds "・" between letters by right).
-2. The language (CLD2, which reads mojibake of Polish as Polish): among readings with
-   as few stray signs, English, French, German ... are Windows-1252; Polish, Czech,
-   Slovak, Hungarian, Croatian, Slovenian, Romanian are Windows-1250 or ISO-8859-2,
-   whichever reading's accented letters belong to the language's alphabet.
+   anywhere, is wrong where another reading has fewer.
+2. Odd words: a Latin word whose accented letters no one alphabet holds together
+   ("Havlíèkùv", cp1252's reading of the Czech "Havlíčkův") counts the same way.
+   Both are compared among the Windows-1252, Windows-1250, ISO-8859-2 readings and a
+   single-byte guess; a multi-byte guess (Big5, Shift-JIS: a name holds "・" between
+   letters by right) stays unless the text's language is written in Latin letters.
+3. The language (CLD2, which reads mojibake of Polish as Polish): among readings as
+   good, English, French, German ... are Windows-1252; Polish, Czech, Slovak,
+   Hungarian, Croatian, Slovenian, Romanian are Windows-1250 or ISO-8859-2, whichever
+   reading's accented letters belong to the language's alphabet.
+
+What it cannot tell: an English text whose only foreign letter reads as a Western one
+either way ("Poznań" as "Poznañ", "Korčula" as "Korèula") stays Windows-1252.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["choose_codepage"]
 
@@ -47,6 +55,29 @@ CENTRAL_LETTERS = {
     "ro": "ăâîșțşţ",
 }
 
+# The letters beyond ASCII of Latin alphabets these codepages serve: a word whose accented letters no
+# single one holds ("Havlíèkùv": í, è, ù) is what a wrong codepage makes of a name ("Havlíčkův").
+_ALPHABETS = tuple(
+    frozenset(letters)
+    for letters in (
+        *CENTRAL_LETTERS.values(),
+        "àâæçéèêëîïôœùûüÿ",  # French
+        "äöüß",  # German
+        "áéíñóúü",  # Spanish
+        "àèéìòóù",  # Italian
+        "áâãàçéêíóôõú",  # Portuguese
+        "àçéèíïòóúü",  # Catalan
+        "áàéèëïíóöúü",  # Dutch
+        "æøåé",  # Danish, Norwegian
+        "åäöé",  # Swedish, Finnish
+        "áðéíóúýþæö",  # Icelandic
+        "äöõüšž",  # Estonian
+        "ëç",  # Albanian
+    )
+)
+_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")  # a run of letters with one beyond ASCII or more
+
+_SAMPLE = 100_000  # characters judged: a long file's head tells its codepage as well as the whole
 _SIGNS = frozenset({"Sc", "Sk", "Sm", "So", "No"})  # currency, modifier, maths and other symbols; ², ¼
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -59,7 +90,7 @@ def _decode(data: bytes, codec: str) -> str | None:
 
 
 def stray_signs(text: str) -> int:
-    """Symbols beyond ASCII (³, ¹, ¯, £, ¤ ...) between two letters, and C1 control characters: what no writer types.
+    """Symbols beyond ASCII (³, ¹, ¯, £, º ...) between two letters, and C1 control characters: what no writer types.
 
     Punctuation counts for nothing: an apostrophe or a dash (U+2019, U+2013) stands between letters by right.
     """
@@ -67,13 +98,33 @@ def stray_signs(text: str) -> int:
     for match in _BEYOND_ASCII.finditer(text):
         char, at = match.group(), match.start()
         if "\x80" <= char <= "\x9f" or (
-            unicodedata.category(char) in _SIGNS
+            (unicodedata.category(char) in _SIGNS or char in "ªº")  # ordinal signs, though letters: "nº 5"
             and 0 < at < len(text) - 1
             and text[at - 1].isalpha()
             and text[at + 1].isalpha()
         ):
             count += 1
     return count
+
+
+def odd_words(text: str) -> int:
+    """Latin words whose letters beyond ASCII no one alphabet holds together ("Havlíèkùv", "Cafķ").
+
+    Words in other scripts (Cyrillic, Greek ...) are not judged here.
+    """
+    count = 0
+    for word in _WORD.findall(text):
+        accented = {c for c in word.lower() if c > "\x7f" and c not in "µªº"}  # signs, though letters
+        if any(not _latin(c) for c in accented):
+            continue
+        if not any(accented <= alphabet for alphabet in _ALPHABETS):
+            count += 1
+    return count
+
+
+@lru_cache(maxsize=1024)
+def _latin(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN")
 
 
 def _fit(text: str, letters: str) -> int:
@@ -96,15 +147,21 @@ def choose_codepage(data: bytes, guess: str, encoding: str) -> tuple[str, str]:
     for codec in (WESTERN, *CENTRAL):
         if codec not in readings and (text := _decode(data, codec)) is not None:
             readings[codec] = text
-    if len(guess) == len(data):  # a single-byte guess: compared by its stray signs
-        strays = {codec: stray_signs(text) for codec, text in readings.items()}
-        fewest = min(strays.values())
-        tied = [codec for codec in readings if strays[codec] == fewest]
-    else:
-        tied = list(readings)
+    single = len(guess) == len(data)  # a multi-byte guess (Big5, Shift-JIS) holds signs between letters by right
+    if not single:
+        language = detect_language(guess).code
+        latin = language in WINDOWS_1252_LANGUAGES or language in CENTRAL_LETTERS
+        if not latin and not (language is None and _mostly_ascii(data)):
+            return guess, encoding
+        del readings[encoding]  # Latin text that the guess took for Chinese: one of the codepages it is
+        if not readings:
+            return guess, encoding
+    scores = {codec: stray_signs(text[:_SAMPLE]) + odd_words(text[:_SAMPLE]) for codec, text in readings.items()}
+    tied = [codec for codec in readings if scores[codec] == min(scores.values())]
     if len(tied) == 1:
         return readings[tied[0]], tied[0]
-    language = detect_language(readings[tied[0]]).code  # a few letters read either way: the same language
+    if single:
+        language = detect_language(readings[tied[0]]).code  # a few letters read either way: the same language
     if language in CENTRAL_LETTERS:
         central = [c for c in tied if c in _CENTRAL_FAMILY]
         if central:
@@ -113,5 +170,7 @@ def choose_codepage(data: bytes, guess: str, encoding: str) -> tuple[str, str]:
             return readings[best], best
     elif WESTERN in tied and (language in WINDOWS_1252_LANGUAGES or (language is None and _mostly_ascii(data))):
         return readings[WESTERN], WESTERN
-    chosen = encoding if encoding in tied else tied[0]
+    windows = [c for c in tied if c in CENTRAL]  # a Latin text's names: Windows or ISO, seldom DOS (cp850)
+    latin = language in WINDOWS_1252_LANGUAGES or (language is None and _mostly_ascii(data))
+    chosen = windows[0] if latin and windows else encoding if encoding in tied else tied[0]
     return readings[chosen], chosen
