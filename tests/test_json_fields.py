@@ -76,6 +76,14 @@ def test_a_nested_text_not_found_says_which_keys_exist_and_what_to_pass(no_key: 
     assert parent.exit_code == 2 and f"{path}: field story holds an object, not text; {ADVICE}" in parent.stderr
 
 
+def test_a_text_field_for_a_file_that_is_not_json_is_refused(no_key: None, tmp_path: Path) -> None:
+    path = tmp_path / "harbour.txt"
+    path.write_text(HARBOUR, encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(path), "--text-field", "story.body"])
+    assert result.exit_code == 2  # not passed over: the user meant something the file does not hold
+    assert f"{path} is not a .json or .jsonl file; --text-field (text_field=) names a field" in result.stderr
+
+
 def test_batch_reads_nested_fields_in_lists_and_json_lines(no_key: None, tmp_path: Path) -> None:
     folder, out = _folder(tmp_path), tmp_path / "records.jsonl"
     result = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--no-progress", "--text-field", "story.body"])
