@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # httpx2, openai and instructor load only when an LLM is used
 
 __all__ = ["ARTICLE_SUFFIXES", "Summarizer", "asummarize", "looks_like_path", "resolve_source", "summarize"]
 
+_PathArg = str | os.PathLike[str] | None
 _CALL_OPTIONS = ("refresh", "article_id", "text_field", "title", "published", "publisher", "url")
 OFFLINE_NOTICE = (
     "no LLM configured: using the built-in extractive engine; set OPENAI_API_KEY or --base-url for LLM summaries"
@@ -129,12 +130,7 @@ class Summarizer:
         self._cache = RecordCache(self.settings.cache_dir) if self.settings.use_cache else None
 
     def _prepare(
-        self,
-        source: Source | None,
-        text: str | None,
-        path: str | os.PathLike[str] | None,
-        meta: dict[str, Any],
-        text_field: str | None = None,
+        self, source: Source | None, text: str | None, path: _PathArg, meta: dict[str, Any], text_field: str | None
     ) -> _Job:
         document = make_document(resolve_source(source, text=text, path=path), meta, text_field)
         s = self.settings
@@ -339,7 +335,7 @@ class Summarizer:
 
     def prepare(self, document: Document, *, article_id: str | None = None) -> tuple[_Job, SummaryRecord | None]:
         """Make an article ready for an answer asked elsewhere (the Batch API): its job, and its cached record."""
-        job = self._prepare(document, None, None, {})
+        job = self._prepare(document, None, None, {}, None)
         return job, self._cached(job, article_id, refresh=False)
 
     def record_answer(
