@@ -50,7 +50,8 @@ if TYPE_CHECKING:  # httpx2, openai and instructor load only when an LLM is used
 
 __all__ = ["ARTICLE_SUFFIXES", "Summarizer", "asummarize", "looks_like_path", "resolve_source", "summarize"]
 
-_CALL_OPTIONS = ("refresh", "article_id", "title", "published", "publisher", "url")
+_PathArg = str | os.PathLike[str] | None
+_CALL_OPTIONS = ("refresh", "article_id", "text_field", "title", "published", "publisher", "url")
 OFFLINE_NOTICE = (
     "no LLM configured: using the built-in extractive engine; set OPENAI_API_KEY or --base-url for LLM summaries"
 )
@@ -129,9 +130,9 @@ class Summarizer:
         self._cache = RecordCache(self.settings.cache_dir) if self.settings.use_cache else None
 
     def _prepare(
-        self, source: Source | None, text: str | None, path: str | os.PathLike[str] | None, meta: dict[str, Any]
+        self, source: Source | None, text: str | None, path: _PathArg, meta: dict[str, Any], text_field: str | None
     ) -> _Job:
-        document = make_document(resolve_source(source, text=text, path=path), meta)
+        document = make_document(resolve_source(source, text=text, path=path), meta, text_field)
         s = self.settings
         document = truncate(document, s.max_chars)
         language = detect_language(document.text)
@@ -334,7 +335,7 @@ class Summarizer:
 
     def prepare(self, document: Document, *, article_id: str | None = None) -> tuple[_Job, SummaryRecord | None]:
         """Make an article ready for an answer asked elsewhere (the Batch API): its job, and its cached record."""
-        job = self._prepare(document, None, None, {})
+        job = self._prepare(document, None, None, {}, None)
         return job, self._cached(job, article_id, refresh=False)
 
     def record_answer(
@@ -359,14 +360,17 @@ class Summarizer:
         path: str | os.PathLike[str] | None = None,
         refresh: bool = False,
         article_id: str | None = None,
+        text_field: str | None = None,
         **meta: Any,
     ) -> SummaryRecord:
         """Summarize one article into a record: text=..., path=..., or one positional argument.
 
         A positional Path is a file; a positional str is text unless ``looks_like_path``
-        says it names a file, which must then exist (else InputError).
+        says it names a file, which must then exist (else InputError). ``text_field``
+        names the field holding a JSON file's text; a dotted path (``story.body``)
+        reaches into nested objects.
         """
-        job = self._prepare(text_or_path, text, path, meta)
+        job = self._prepare(text_or_path, text, path, meta, text_field)
         hit = self._cached(job, article_id, refresh)
         if hit is not None:
             return hit
@@ -385,10 +389,11 @@ class Summarizer:
         path: str | os.PathLike[str] | None = None,
         refresh: bool = False,
         article_id: str | None = None,
+        text_field: str | None = None,
         **meta: Any,
     ) -> SummaryRecord:
         """Async form of ``summarize``."""
-        job = self._prepare(text_or_path, text, path, meta)
+        job = self._prepare(text_or_path, text, path, meta, text_field)
         hit = self._cached(job, article_id, refresh)
         if hit is not None:
             return hit

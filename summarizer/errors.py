@@ -6,7 +6,7 @@ Every error derives from one root, so ``except SummarizerError`` catches them al
     ├── ConfigError      settings are missing or contradict each other
     │   ├── MissingExtra     an optional dependency is not installed (pip install 'summarizer[...]')
     │   └── ModelFileError   the local model file is missing, unreadable, not GGUF or not loadable
-    ├── InputError       the article cannot be read or is empty
+    ├── InputError       the article cannot be read, is empty or holds no sentence
     ├── ProviderError    the LLM server refused the request or kept failing
     │   ├── RunStopped       the server cannot serve this run; later requests are not sent
     │   │   ├── ServiceUnreachable   no connection (refused, DNS, TLS, connect timeout)
@@ -68,7 +68,7 @@ class ModelFileError(ConfigError):
 
 
 class InputError(SummarizerError):
-    """The article could not be read or holds no text."""
+    """The article could not be read, or holds no text or no sentence (a single word, only punctuation)."""
 
 
 class ProviderError(SummarizerError):

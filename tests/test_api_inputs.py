@@ -62,8 +62,11 @@ def test_overlong_path_like_string_is_an_input_error_not_an_oserror() -> None:
 
 
 def test_text_keyword_is_always_text() -> None:
-    record = extractive().summarize(text="does-not-exist.txt")
-    assert record.summary.summary == "does-not-exist.txt" and record.source_path is None
+    # read as the text it is (one word, so no article), never as a file that is missing
+    with pytest.raises(InputError, match=r"holds a single word \('does-not-exist.txt'\), no sentence"):
+        extractive().summarize(text="does-not-exist.txt")
+    record = extractive().summarize(text="does-not-exist.txt was named")
+    assert record.summary.summary == "does-not-exist.txt was named" and record.source_path is None
 
 
 def test_path_keyword_and_path_objects_read_files(tmp_path: Path) -> None:

@@ -1,12 +1,14 @@
-"""One run at a time into an output file: a second run into the same file stops before it reads or writes it.
+"""One run at a time into an output: a second run into the same file or --out-dir folder stops before touching it.
 
 Two runs appending to one JSONL file would write every article twice, and a run
 that starts while another is writing rewrites the file under it (resume drops a
 torn last line by writing a new file in its place), so the first run's later
-records go to a file no longer there. The claim is an advisory ``flock`` on a
-hidden ``.NAME.lock`` beside the output, removed at the end; the kernel drops it
-when a process dies, however it dies. Where ``fcntl`` is missing (Windows) runs
-are not guarded.
+records go to a file no longer there. Two runs into one ``--out-dir`` folder each
+found it empty and summarized (and paid for) every article, each overwriting the
+other's files. The claim is an advisory ``flock`` on a hidden ``.NAME.lock``
+beside the output file or folder, removed at the end; the kernel drops it when a
+process dies, however it dies. Where ``fcntl`` is missing (Windows) runs are not
+guarded.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ __all__ = ["OutputLock"]
 
 
 class OutputLock:
-    """A run's claim on its output file, taken with ``acquire`` and given up with ``release``."""
+    """A run's claim on its output file or folder, taken with ``acquire`` and given up with ``release``."""
 
     def __init__(self, output: Path) -> None:
         self.output = output

@@ -59,9 +59,10 @@ class Earlier:
 
 def read_earlier(output: Output, retry_failed: bool, *, waiting: Container[str] = ()) -> Earlier:
     """Read what the output already holds; with retry_failed its error records (not ``waiting`` ones) are redone."""
-    if not output.resumable:
-        return Earlier()
-    lock = OutputLock(output.path).acquire() if output.path is not None else None  # before reading what it holds
+    claimed = output.path if output.path is not None else output.out_dir  # a file, or a folder of one per article
+    lock = OutputLock(claimed).acquire() if claimed is not None else None  # before reading what it holds
+    if not output.resumable:  # a stream (with a folder, maybe): nothing to read back
+        return Earlier(lock=lock)
     try:
         kept = read_kept(output.path, output.fmt)
         done = read_done(output.path, output.fmt, output.out_dir, kept=kept)

@@ -29,6 +29,10 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Turn news articles into structured, verifiable records.",
 )
+TEXT_FIELD_HELP = (
+    "Field holding the text in JSON/JSONL inputs; a dotted path reaches into nested objects "
+    "(story.body; a number picks from a list: versions.0.text). Default: text, body, content, articleBody."
+)
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
@@ -113,12 +117,16 @@ def summarize(
     server: ServerOptions,
     article: ArticleOptions,
     indent: Annotated[int, typer.Option(metavar="N", help="JSON indentation; 0 for one line.")] = 2,
+    text_field: Annotated[str | None, typer.Option(metavar="NAME", help=TEXT_FIELD_HELP)] = None,
 ) -> None:
     """Summarize one article and print its record as JSON."""
     try:
         given = _article(source)
         with Summarizer(**server.settings(), **article.settings()) as summarizer:
-            record = summarizer.summarize(path=given) if isinstance(given, Path) else summarizer.summarize(text=given)
+            if isinstance(given, Path):
+                record = summarizer.summarize(path=given, text_field=text_field)
+            else:
+                record = summarizer.summarize(text=given)
     except SummarizerError as exc:
         raise _fail(exc) from exc
     for warning in record.warnings:  # truncation, another language: said where a person reads, not only in the JSON
@@ -162,9 +170,7 @@ def batch(
     exclude: Annotated[
         list[str] | None, typer.Option(metavar="PATTERN", help="Skip files or folders matching (repeatable).")
     ] = None,
-    text_field: Annotated[
-        str | None, typer.Option(metavar="NAME", help="Field holding the text in JSON/JSONL inputs.")
-    ] = None,
+    text_field: Annotated[str | None, typer.Option(metavar="NAME", help=TEXT_FIELD_HELP)] = None,
     concurrency: Annotated[int, typer.Option(metavar="N", help="Articles in flight at once.")] = 8,
     workers: Annotated[
         int | None,

@@ -1,6 +1,7 @@
 """From bytes to text: read a file (a .gz unpacked), tell its format by suffix, decode it.
 
-Bytes are decoded by BOM, then UTF-8, then charset-normalizer's guess; only a
+Bytes are decoded by BOM, then UTF-8, then charset-normalizer's guess, checked
+against the Windows-1252, Windows-1250 and ISO-8859-2 readings (``codepages``); only a
 guessed decoding is checked for mojibake (ftfy), and repaired when ftfy judges it
 broken. ``documents`` builds the article from the text these give.
 """
@@ -77,40 +78,10 @@ def decode_text(data: bytes, where: str) -> tuple[str, str, bool]:
         best = from_bytes(data[:1_000_000]).best()
         if best is None or best.encoding is None:
             raise InputError(f"{where} is not text in any encoding detected; convert it to UTF-8") from None
-        guess = data.decode(best.encoding, errors="replace")
-        if best.encoding != "cp1252" and (western := _as_cp1252(data)) is not None:
-            from .language import detect_language
+        from .codepages import choose_codepage
 
-            # charset-normalizer ranks codepages that read a few accented letters or a "£" alike
-            # by chance (cp1250, cp775, even cp932: 231 of 607 BBC articles saved as Windows-1252
-            # came back wrong); the text's language says which codepage its writer's system used.
-            language = detect_language(guess).code  # a few letters read either way: the same language
-            if language in _WINDOWS_1252_LANGUAGES or (language is None and _mostly_ascii(data)):
-                return western, "cp1252", True
-        return guess, best.encoding, True
-
-
-# Languages whose legacy Windows codepage is 1252 (Latin-1's superset); Czech, Polish, Hungarian,
-# Croatian (1250), Russian (1251), Greek (1253), Turkish (1254), Baltic (1257) ... keep the guess.
-# Undetermined text (short, or a mix) reads as 1252 when it is mostly ASCII: English and Western
-# European news is this tool's likeliest input.
-_WINDOWS_1252_LANGUAGES = frozenset(
-    {"en", "fr", "de", "es", "it", "pt", "nl", "da", "sv", "no", "nb", "nn", "fi", "is", "ca", "eu", "gl"}
-    | {"ga", "gd", "af", "sq", "id", "ms", "sw", "la", "lb", "fo", "oc", "br", "co"}
-)
-
-
-def _mostly_ascii(data: bytes) -> bool:
-    """At most one byte in 20 above ASCII: a few accented letters or signs, not a non-Latin script."""
-    return len(data.translate(None, bytes(range(128)))) * 20 <= len(data)
-
-
-def _as_cp1252(data: bytes) -> str | None:
-    """The bytes read as Windows-1252, or None where they cannot be (0x81, 0x8d, 0x8f, 0x90, 0x9d)."""
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
+        text, encoding = choose_codepage(data, data.decode(best.encoding, errors="replace"), best.encoding)
+        return text, encoding, True
 
 
 def repair_mojibake(text: str) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import InputError
 from .decoding import decode_bytes, decode_text, file_format, is_binary, read_file, repair_mojibake
+from .fields import find_text
 from .html_extract import extract_html
 
 __all__ = [
@@ -36,7 +37,6 @@ __all__ = [
     "truncate",
 ]
 
-TEXT_FIELDS = ("text", "body", "content", "articleBody", "article", "full_text")
 TITLE_FIELDS = ("title", "headline", "name")
 DATE_FIELDS = ("date", "published", "published_at", "datePublished", "pubDate", "created_at")
 URL_FIELDS = ("url", "link", "href")
@@ -153,6 +153,27 @@ def _date_near(raw: str, title: str) -> str | None:
     return None
 
 
+_SPACELESS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN")
+
+
+def no_sentence(text: str) -> str | None:
+    """Say why a text holds no sentence (no word, or a single one), or None when it has at least two words.
+
+    A script written without spaces (Chinese, Japanese, Thai ...) counts a run of two letters as enough.
+    """
+    words = [token for token in text.split() if any(c.isalnum() for c in token)]
+    if not words:
+        shown = text if len(text) <= 20 else text[:20] + "..."
+        return f"holds no word, only punctuation or symbols ({shown!r})"
+    if len(words) > 1:
+        return None
+    word = words[0]
+    if sum(c.isalnum() for c in word) > 1 and any(unicodedata.name(c, "").startswith(_SPACELESS) for c in word):
+        return None
+    shown = word if len(word) <= 40 else word[:40] + "..."
+    return f"holds a single word ({shown!r}), no sentence"
+
+
 def _clean(text: str) -> str:
     from .boilerplate import clean_page_text
 
@@ -195,6 +216,8 @@ def document_from_text(
     if not text:
         what = "has no article text that could be extracted from its HTML" if kind == "html" else "holds no text"
         raise InputError(f"{source or 'the article'} {what}; nothing to summarize")
+    if (missing := no_sentence(text)) is not None:
+        raise InputError(f"{source or 'the article'} {missing}; nothing to summarize: give the article's text")
     return Document(
         text=text,
         source_path=source,
@@ -218,15 +241,10 @@ def document_from_bytes(data: bytes, *, kind: str, source: str) -> Document:
     return document_from_text(text, kind=kind, source=source, encoding=encoding, repair=guessed)
 
 
-def _field(
-    entry: Mapping[str, Any],
-    names: tuple[str, ...],
-    chosen: str | None = None,
-    kinds: tuple[type, ...] = (str, int, float),
-) -> str | None:
-    for name in (chosen,) if chosen else names:
-        value = entry.get(name) if name else None
-        if isinstance(value, kinds) and not isinstance(value, bool) and str(value).strip():
+def _field(entry: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = entry.get(name)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
             return str(value)
     return None
 
@@ -262,10 +280,10 @@ def documents_from_json(
         if not isinstance(entry, Mapping):
             yield label, InputError(f"{label} is not a JSON object")
             continue
-        body = _field(entry, TEXT_FIELDS, text_field, kinds=(str,))  # {"text": 12345} is no article
-        if body is None:
-            wanted = text_field or " / ".join(TEXT_FIELDS)
-            yield label, InputError(f"{label} has no text in field {wanted}; choose one with --text-field")
+        try:
+            body, holder = find_text(entry, label, text_field)
+        except InputError as exc:
+            yield label, exc
             continue
         try:
             looks_html = bool(re.match(r"\s*<(?:!doctype|html|body|div|p|article)\b", body, re.IGNORECASE))
@@ -277,10 +295,10 @@ def documents_from_json(
             label,
             replace(
                 document,
-                title=_field(entry, TITLE_FIELDS) or document.title,
-                published=_field(entry, DATE_FIELDS) or document.published,
-                publisher=_field(entry, PUBLISHER_FIELDS) or document.publisher,
-                url=_field(entry, URL_FIELDS) or document.url,
+                title=_field(holder, TITLE_FIELDS) or _field(entry, TITLE_FIELDS) or document.title,
+                published=_field(holder, DATE_FIELDS) or _field(entry, DATE_FIELDS) or document.published,
+                publisher=_field(holder, PUBLISHER_FIELDS) or _field(entry, PUBLISHER_FIELDS) or document.publisher,
+                url=_field(holder, URL_FIELDS) or _field(entry, URL_FIELDS) or document.url,
             ),
         )
 
@@ -304,8 +322,12 @@ def load_document(
     published: str | None = None,
     publisher: str | None = None,
     url: str | None = None,
+    text_field: str | None = None,
 ) -> Document:
-    """Read a path (a PathLike, or a one-line string naming a file) or take text as is."""
+    """Read a path (a PathLike, or a one-line string naming a file) or take text as is.
+
+    ``text_field``: the field (or dotted path, ``story.body``) holding the text of a JSON file.
+    """
     if isinstance(text_or_path, os.PathLike) or (
         isinstance(text_or_path, str)
         and "\n" not in text_or_path
@@ -319,7 +341,7 @@ def load_document(
         except OSError as exc:  # gzip.BadGzipFile is an OSError too
             raise InputError(f"cannot read {path}: {exc.strerror or exc}; check the path") from exc
         if kind in ("json", "jsonl"):
-            entries = documents_from_json(data, jsonl=kind == "jsonl", source=str(path))
+            entries = documents_from_json(data, jsonl=kind == "jsonl", source=str(path), text_field=text_field)
             first, second = next(entries, None), next(entries, None)
             if first is None:
                 raise InputError(f"{path} holds no JSON objects")

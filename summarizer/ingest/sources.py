@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .decoding import HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES
+from .decoding import HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES, file_format
 from .documents import Document, document_from_text, load_document
 from .listing import TEXT_SUFFIXES, inner_suffix, listing_note, listing_size
 
@@ -90,10 +90,17 @@ def resolve_source(
     raise InputError(f"expected article text, a path or a Document, got {type(source).__name__}")
 
 
-def make_document(source: Document | Path | str, meta: dict[str, Any]) -> Document:
-    """The Document a resolved source gives, with the call's metadata (title, date ...) over what it found."""
+def make_document(source: Document | Path | str, meta: dict[str, Any], text_field: str | None = None) -> Document:
+    """The Document a resolved source gives, with the call's metadata (title, date ...) over what it found.
+
+    ``text_field`` names the field (or dotted path) holding the text of a JSON file; given
+    for anything else, it is an InputError rather than passed over.
+    """
+    if text_field and not (isinstance(source, Path) and file_format(source) in ("json", "jsonl")):
+        what = f"{source} is not a .json or .jsonl file" if isinstance(source, Path) else "the article is not a file"
+        raise InputError(f"{what}; --text-field (text_field=) names a field of a JSON export: leave it out")
     if isinstance(source, Path):
-        return load_document(source, **meta)
+        return load_document(source, text_field=text_field, **meta)
     if isinstance(source, Document):
         document = source
     else:

@@ -53,7 +53,12 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str | None = Field(default=None, description="The article as plain text.", min_length=1)
+    text: str | None = Field(
+        default=None,
+        description="The article as plain text: at least two words (one word or none is a 422).",
+        min_length=1,
+        examples=["The harbour of Velmora reopened on Tuesday after three weeks of repairs to its pier."],
+    )
     html: str | None = Field(default=None, description="The article's web page; its text is extracted.", min_length=1)
     title: str | None = Field(default=None, max_length=1000)
     date: str | None = Field(default=None, description="Publication date, ISO 8601 preferred.", max_length=100)

@@ -1,0 +1,79 @@
+"""Central European text saved in a legacy codepage reads back as written (Windows-1250 was read as 1252)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summarizer.ingest.decoding import decode_bytes
+from tests.central_european import CZECH, POLISH, WESTERN
+
+_SENTENCE_END = re.compile(r"(?<=[.?]) ")
+
+
+def _pieces(texts: list[str]) -> list[str]:
+    return [s for text in texts for s in _SENTENCE_END.split(text)] + texts + [" ".join(texts)]
+
+
+@pytest.mark.parametrize("language", ["polish", "czech"])
+def test_polish_and_czech_saved_as_windows_1250_read_back_as_written(language: str) -> None:
+    pieces = _pieces(POLISH if language == "polish" else CZECH)
+    # Before: 7 of 25 Polish pieces came back as cp1252 or cp1257 ("Ko³owice", "Szczźsny"),
+    # 4 of 25 Czech ones as cp1258 or cp775 ("tưdnech").
+    wrong = [p[:60] for p in pieces if decode_bytes(p.encode("cp1250")) != (p, "cp1250")]
+    assert wrong == []
+
+
+def test_polish_saved_as_iso_8859_2_is_not_taken_for_windows_1250() -> None:
+    pieces = _pieces(POLISH)
+    # Before: 20 of 25 came back wrong, as cp1250 ("sze¶æ"), cp1252 or iso8859_10.
+    wrong = [p[:60] for p in pieces if decode_bytes(p.encode("iso8859_2"))[0] != p]
+    assert wrong == []
+
+
+def test_an_english_story_naming_a_polish_town_keeps_its_letters() -> None:
+    text = (
+        "Mayor Zbigniew Małek of Gródek Wielki said on Monday that the bridge over the river would reopen in "
+        "spring. Traffic to Łomnica will use the old ferry until then."
+    )
+    # It read as Windows-1252: "Ma³ek", "£omnica".
+    assert decode_bytes(text.encode("cp1250")) == (text, "cp1250")
+
+
+def test_an_english_story_naming_a_czech_town_keeps_its_letters() -> None:
+    text = (
+        "Councillor Ji\u0159\u00ed Hrub\u010d\u00edk of Nov\u00e9 Dvo\u0159i\u0161t\u011b said on Friday that the "
+        "dam had held through the night and that the road to the valley would reopen on Monday."
+    )
+    # It read as Windows-1252: "Ji\u00f8\u00ed", "Dvo\u00f8i\u0161t\u00ec", letters no one alphabet holds together.
+    assert decode_bytes(text.encode("cp1250")) == (text, "cp1250")
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_french_spanish_italian_portuguese_danish_stay_as_written(codec: str) -> None:
+    pieces = [p for p in _pieces(WESTERN) if codec == "cp1252" or all(ord(c) < 256 for c in p)]
+    assert len(pieces) >= 15
+    wrong = [p[:60] for p in pieces if decode_bytes(p.encode(codec))[0] != p]
+    assert wrong == []
+
+
+def test_western_text_with_apostrophes_and_dashes_stays_windows_1252() -> None:
+    text = "The mayor\u2019s office in Ren\u00e9ville said the north\u2013south road would reopen. " * 3
+    assert decode_bytes(text.encode("cp1252")) == (text, "cp1252")
+
+
+def test_stray_signs_are_symbols_between_letters_not_punctuation() -> None:
+    from summarizer.ingest.codepages import stray_signs
+
+    assert stray_signs("Ko\u00b3owice zdecydowa\u00b3a") == 2  # "³" for "ł"
+    assert stray_signs("Shakespeare\u2019s north\u2013south \u00a35m n\u00ba 5") == 0
+    assert stray_signs("Bra\u00baov") == 1  # "º" for Romanian "ș"
+
+
+def test_odd_words_are_latin_words_no_one_alphabet_spells() -> None:
+    from summarizer.ingest.codepages import odd_words
+
+    assert odd_words("Havl\u00ed\u00e8k\u00f9v Caf\u0137") == 2  # cp1252's "Havlíčkův"; cp775's "Café"
+    assert odd_words("Havl\u00ed\u010dk\u016fv Caf\u00e9 M\u00fcller \u00c5ngstr\u00f6m 5\u00b5g") == 0
+    assert odd_words("\u041f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c") == 0  # other scripts: not judged
