@@ -12,6 +12,7 @@ keeps how much was removed.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -153,6 +154,7 @@ def _date_near(raw: str, title: str) -> str | None:
     return None
 
 
+_WORD_TOKEN = re.compile(r"\S*?[^\W_]\S*")  # a token holding a letter or a digit
 _SPACELESS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN")
 
 
@@ -161,7 +163,7 @@ def no_sentence(text: str) -> str | None:
 
     A script written without spaces (Chinese, Japanese, Thai ...) counts a run of two letters as enough.
     """
-    words = [token for token in text.split() if any(c.isalnum() for c in token)]
+    words = [m.group() for m in itertools.islice(_WORD_TOKEN.finditer(text), 2)]  # two are enough to stop
     if not words:
         shown = text if len(text) <= 20 else text[:20] + "..."
         return f"holds no word, only punctuation or symbols ({shown!r})"
