@@ -36,6 +36,19 @@ from tests.conftest import source_of
             "$1.2 million",
             "the Orlen Post",
         ),
+        # a participle set off after the subject, an adverb before it: the subject's content, not a stance inside it
+        (
+            "Darrow, later alleging that the governor wanted to admit 250,000 settlers, said he would close the port.",
+            "250,000",
+            "Darrow",
+        ),
+        # a mid-sentence tag covers its own clause, not a clause of another source after ", and"
+        (
+            "The ferry was insured at $35 million in 2011, records show, "
+            "and surveyors say it is worth about $18 million now.",
+            "about $18 million",
+            "surveyors",
+        ),
         # but not a tag inside a relative clause
         (
             'Contrast that with Kell, who has called the 12-nation pact "a sham," and Osk, who says it is "fair."',

@@ -248,8 +248,10 @@ class Attributions(VerbClaims):
             and not best.floor  # "(93 percent, according to Y)", "the $1.11 that analysts expected": Y's own
             and (best.content_after or best.both or best.start < position)  # "..., and Y fell 3, Z said": Z's
             and not pat.CONTRAST.search(self.text, outer.end, best.start)
+            and not (best.named and best.content_after and _AND_CLAUSE.search(self.text, outer.end, best.start))
         ):
             best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says
+            # but "..., records show, and surveyors say it is worth $18 million": a clause of its own
         if best is not None and after is not None and best is not after and not self._plain(best):
             # "X sought the deal, worth $1.2 million, the Post reported", "X praised Y and won 77 percent, according
             # to exit polls": sourcing that names who reports the clause beats a verb of wanting or judging in it
@@ -268,6 +270,7 @@ class Attributions(VerbClaims):
         return None, best is not None and not best.weak
 
 
+_AND_CLAUSE = re.compile(r",\s+and\s")
 _TAG_TAIL = 6  # words after a sentence's closing tag at most: "..., the Post reported on its website on Monday."
 
 

@@ -18,6 +18,8 @@ from .subjects import coordinated_subject, phrase_start
 
 __all__ = ["ClaimParts", "is_pronoun"]
 
+_PARTICIPLE_ADVERB = re.compile(r"[a-z]+ly|later|again|also|still|then|once|now|often|even", re.IGNORECASE)
+
 
 def is_pronoun(word: str) -> bool:
     """True for a personal pronoun ("he", "They")."""
@@ -68,7 +70,10 @@ class ClaimParts(Referents):
             span = np_before(toks, at - 1)
             if span is not None and not is_person(phrase_of(self.text, toks, *span)):
                 return self._claim(match, phrase_of(self.text, toks, *span), content_after=True)
-        if at == 0 or toks[at - 1][2] != ",":
+        comma = at - 1
+        if at > 1 and _PARTICIPLE_ADVERB.fullmatch(toks[at - 1][2]):
+            comma = at - 2  # "Darrow, later alleging that ...": an adverb before the participle
+        if at == 0 or toks[comma][2] != ",":
             return None
         nxt = toks[at + 1][2].lower() if at + 1 < len(toks) else ""
         if match.group().lower() in ("speaking", "talking") and nxt in ("to", "with", "at", "in", "on", "before"):
@@ -81,7 +86,10 @@ class ClaimParts(Referents):
         if span is None or not is_name(toks[span[1]][2]):
             return None
         follow = toks[span[1] + 1][2] if span[1] + 1 < len(toks) else ""
-        if not follow[:1].islower():
+        # "Kell told the council ..., saying", or "Kell, alleging that ..., said": the subject speaks
+        if not follow[:1].islower() and not (
+            span[1] + 1 == comma and self._named_person(phrase_of(self.text, toks, *span))
+        ):
             return None
         return self._claim(match, phrase_of(self.text, toks, *span), content_after=True)
 
