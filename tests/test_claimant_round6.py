@@ -112,3 +112,41 @@ def test_no_claimant_for_what_the_outlet_appends(text: str, quantity: str) -> No
 )
 def test_the_reported_clause_goes_on(text: str, quantity: str, source: str) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a review's sentences against this round's rules: a phrase after the clause that keeps the reported
+        # speech's modal, a detail of the source's own plan, or a clause that goes on, is still the source's
+        ("Kell said the plant would close in May, when 300 workers would lose their jobs.", "300", "Kell"),
+        ("Kell said the firm would cut 700 jobs, a move that would save $30 million a year.", "$30 million", "Kell"),
+        ("Kell said the firm would cut 700 jobs, the first 200 of them in March.", "200", "Kell"),
+        ("Kell said the Tovin Paper Company, a firm with 300 staff, plans to expand next year.", "300", "Kell"),
+        (
+            "Analysts said the deal would give Tovin Gas 8% of output, an improvement on its current 2.5%, "
+            "but still far less than the 20% share it would have gained.",
+            "2.5%",
+            "Analysts",
+        ),
+        # "according to" that means "in line with", or that belongs to a phrase or a clause of its own
+        ("Kell promised to plant 5,000 trees, according to tradition.", "5,000", "Kell"),
+        (
+            "Kell hopes to win 60 percent of the vote in Tovin, the largest district according to the census.",
+            "60 percent",
+            "Kell",
+        ),
+        (
+            "Kell praised the 40 percent turnout and, according to aides, will run again next year.",
+            "40 percent",
+            "Kell",
+        ),
+        (
+            "Kell criticised the $3 million deal, which according to the auditor cost the town $500,000 more.",
+            "$500,000",
+            "the auditor",
+        ),
+    ],
+)
+def test_review_of_round_six(text: str, quantity: str, source: str) -> None:
+    assert source_of(text, quantity) == source

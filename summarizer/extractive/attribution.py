@@ -111,7 +111,11 @@ class Attributions(VerbClaims):
                 span = np_to_boundary(toks, after)
                 if span and any(toks[k][2].lower() in pat.AUXILIARIES for k in range(span[0], span[1] + 1)):
                     span = None  # "According to Kell the turnout was 40 percent": the phrase ran into a clause
+                if span and at > 0 and toks[at - 1][2].lower() in pat.CLAUSE_OPENERS:
+                    span = None  # "which according to the auditor cost the town": a clause follows the phrase
                 span = span or np_after(toks, after)
+                if span and span[0] == span[1] and toks[span[0]][2].lower() in pat.MANNERS:
+                    continue  # "planted according to tradition", "built according to plan": in line with, no source
                 if span:
                     found = self._claim(match, phrase_of(text, toks, *span), content_after=False)
                     opened = next((t for t in reversed(toks[:at]) if t[2] in "()"), None)
@@ -193,7 +197,15 @@ class Attributions(VerbClaims):
     def _scopes_clause(self, claim: Claim, sentence: Sentence, position: int) -> bool:
         """ "According to X", or a tag that ends the sentence (", the Post reported."), not in a relative clause."""
         if _cue_word(self.text, claim) == "according":
-            return True
+            # "..., according to X." closing what came before; not "which according to X cost", nor "..., and,
+            # according to aides, will run": a clause of its own after it
+            before = self.text[sentence.start : claim.start].split()
+            return (
+                bool(before)
+                and before[-1].lower() not in pat.CLAUSE_OPENERS
+                and not _CLAUSE_AFTER.search(self.text, claim.end, sentence.end)
+                and not pat.opens_trailer(self.text, position, claim.start)  # ", the largest district according to"
+            )
         ends = len(self.text[claim.end : sentence.end].split()) <= _TAG_TAIL
         return ends and pat.RELATIVE_ASIDE.search(self.text, position, claim.start) is None
 
@@ -271,6 +283,9 @@ class Attributions(VerbClaims):
 
 
 _AND_CLAUSE = re.compile(r",\s+and\s")
+_CLAUSE_AFTER = re.compile(
+    r",\s+(?:and\s+|but\s+)?(?:would|will|could|should|may|might|must|can|is|are|was|were|has|have|had)\b"
+)
 _TAG_TAIL = 6  # words after a sentence's closing tag at most: "..., the Post reported on its website on Monday."
 
 

@@ -126,6 +126,9 @@ DATA_PARTICIPLES = frozenset(
     "showing finding suggesting indicating revealing estimating projecting concluding predicting".split()
 )
 CONTINUE = frozenset(["continued", "continues", "went on"])
+CLAUSE_OPENERS = frozenset(["which", "that", "who", "whom", "and", "but"])  # "which according to X cost ..."
+# what "according to" means "in line with" before, with no source: "according to plan", "according to size"
+MANNERS = frozenset("plan plans tradition custom schedule size age need needs merit rank seniority protocol".split())
 QUOTE_NEXT = re.compile(r"\s*[,:]?\s*[\u201c\"'`\u2018]")
 SPOKEN_IN = re.compile(r"\b(?:statement|interview|excerpt|speech|letter|remarks)\b", re.IGNORECASE)
 PERIODS = frozenset("past years months weeks days decades".split())
@@ -244,9 +247,22 @@ _GOES_ON = re.compile(
 
 
 _LISTED = re.compile(r"\s(?:and|or)\s")
+# the reported speech goes on in the phrase: its own modal ("a move that would save $30 million"), or the
+# source's own detail ("the first 200 of them")
+_STILL_SPOKEN = re.compile(
+    r"\b(?:would|will|could|should|might|must|can)\b|^\W+the\s+(?:first|last|rest|remaining)\b", re.IGNORECASE
+)
+# after the position, a comma and a plain lower-case word: the clause goes on ("the bridge, a $5 million
+# project, passed its inspection"), unless the word joins a new clause or phrase
+_CLAUSE_GOES_ON = re.compile(r",\s+(?!(?:and|or|but|while|which|who|whose|where|when|as|with|including|than)\b)[a-z]")
 _FIRST_WORDS = re.compile(r"\s*(\w+)")
 _AFTER_THAT = re.compile(r"\bthat\s+(\w+)")
 _ASIDE_FIRST = re.compile(r"\s*(?:that\s*)?(?:,|\u2014|\u2013|\(|\s-\s)")
+
+
+def opens_trailer(text: str, start: int, end: int) -> bool:
+    """True when a phrase the outlet appends (", the largest ...", "- an increase ...") opens between two points."""
+    return _TRAILER.search(text, start, end) is not None
 
 
 def in_trailer(text: str, start: int, position: int, end: int) -> bool:
@@ -262,12 +278,14 @@ def in_trailer(text: str, start: int, position: int, end: int) -> bool:
         return False
     if CLAUSE_END.search(text, trailer.end(), position) or _LISTED.search(text, trailer.end(), position):
         return False  # "X, the nominee, while only 25 percent": closed before it; "a helmet and 5 shields": a list
+    if _STILL_SPOKEN.search(text[trailer.start() : end]):
+        return False
     if _ASIDE_FIRST.match(text, start):
         return False  # 'said that, according to the bank, the rate rose 2%': what was said comes after an aside
     opening = _AFTER_THAT.search(text, start, trailer.start()) or _FIRST_WORDS.match(text, start)
     if opening and opening.group(1).lower() in SUBORDINATORS | {"once", "as"}:
         return False  # "said that once the sale closes, the firm would cut 700 jobs": the main clause follows
-    return _GOES_ON.search(text, position, end) is None
+    return _GOES_ON.search(text, position, end) is None and _CLAUSE_GOES_ON.search(text, position, end) is None
 
 
 def place_phrase(rest: list[str], verb: str, time_words: frozenset[str]) -> bool:
