@@ -36,6 +36,7 @@ TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir",
 _SHORT_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st"])
 _LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
 _MAX_NP = 9
+_TIME_PREPOSITIONS = frozenset("after before since until by on in at following during".split())
 # sources left unnamed, known by what they know: "people close to the mayor", "two officials with knowledge of"
 _KNOWING = r"familiar with|close to|with (?:direct )?knowledge of|briefed on|knowledgeable about|involved in|aware of"
 _UNNAMED_SOURCE = re.compile(
@@ -134,7 +135,10 @@ def np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) ->
         elif _YEAR.fullmatch(prev) and j > 1 and toks[j - 2][2].lower() in DETERMINERS:
             j -= 1  # "the 2014 Kestrian Community Survey": a year inside the phrase
         elif (
-            _YEAR.fullmatch(prev) and (dated := _date_start(toks, j - 1)) and toks[dated - 1][2].lower() in DETERMINERS
+            _YEAR.fullmatch(prev)
+            and (dated := _date_start(toks, j - 1))
+            and toks[dated - 1][2].lower() in DETERMINERS
+            and not (dated > 1 and toks[dated - 2][2].lower() in _TIME_PREPOSITIONS)  # "After the March 3, 2014 vote"
         ):
             j = dated  # "a March 3, 2014 memo", "a Sept. 15, 2011 email": a whole date inside the phrase
         elif prev == "." and j > 1 and abbreviation_dot(toks, j - 1):
