@@ -150,3 +150,19 @@ def test_the_reported_clause_goes_on(text: str, quantity: str, source: str) -> N
 )
 def test_review_of_round_six(text: str, quantity: str, source: str) -> None:
     assert source_of(text, quantity) == source
+
+
+def test_a_place_or_an_institution_is_never_he_or_she() -> None:
+    text = (
+        "Mayor Ana Tovik spoke in Orlen on Monday. Rust Belt towns have lost many jobs. "
+        "She is proposing $275 million for roads over five years."
+    )
+    assert source_of(text, "$275 million") == "Mayor Ana Tovik"
+
+
+def test_an_appositive_after_the_figure_does_not_make_the_clause_go_on() -> None:
+    text = (
+        "People in the port said new donors have come since May, when the Orlen fund began with $3 million "
+        "from Dana Kell, the head of the family that owns the mill."
+    )
+    assert source_of(text, "$3 million") is None

@@ -254,7 +254,10 @@ _STILL_SPOKEN = re.compile(
 )
 # after the position, a comma and a plain lower-case word: the clause goes on ("the bridge, a $5 million
 # project, passed its inspection"), unless the word joins a new clause or phrase
-_CLAUSE_GOES_ON = re.compile(r",\s+(?!(?:and|or|but|while|which|who|whose|where|when|as|with|including|than)\b)[a-z]")
+_CLAUSE_GOES_ON = re.compile(
+    r",\s+(?!(?:and|or|but|while|which|who|whose|where|when|as|with|including|than|a|an|the|its|his|her|their"
+    r"|some|many|most|all|both|one|two|three|less|more|fewer|well|far|still|up|down)\b)[a-z]"
+)
 _FIRST_WORDS = re.compile(r"\s*(\w+)")
 _AFTER_THAT = re.compile(r"\bthat\s+(\w+)")
 _ASIDE_FIRST = re.compile(r"\s*(?:that\s*)?(?:,|\u2014|\u2013|\(|\s-\s)")
