@@ -166,3 +166,33 @@ def test_an_appositive_after_the_figure_does_not_make_the_clause_go_on() -> None
         "from Dana Kell, the head of the family that owns the mill."
     )
     assert source_of(text, "$3 million") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a subject set off by spaced hyphens, as by commas or dashes
+        ("Dana Kell - a farmer from Orlen - said she lost 40 cows.", "40", "Dana Kell"),
+        (
+            "A representative for the Tovin brand - a 12-employee business - noted that the firm gives eight weeks.",
+            "eight",
+            "A representative for the Tovin brand",
+        ),
+    ],
+)
+def test_a_subject_set_off_by_hyphens(text: str, quantity: str, source: str) -> None:
+    assert source_of(text, quantity) == source
+
+
+def test_a_hyphen_inside_a_word_sets_nothing_off() -> None:
+    text = "Inquiries in such cases -thought to involve about 5% of firms -are to continue."
+    assert source_of(text, "about 5%") is None
+
+
+def test_a_wish_does_not_reach_over_while_to_another_subject() -> None:
+    text = (
+        "Tovin Metals - which runs the Orlen mine - is planning to invest $1.9bn by 2027, "
+        "while state-owned Vell Ore will spend about $1bn on its own mines."
+    )
+    assert source_of(text, "$1.9bn") == "Tovin Metals"
+    assert source_of(text, "about $1bn") is None

@@ -230,6 +230,8 @@ class Attributions(VerbClaims):
                 continue
             if claim.content_after and not claim.both and pat.in_aside(self.text, claim.end, position):
                 continue  # "X said the plan (there are two of them) would pass": the outlet's aside
+            if claim.content_after and _WHILE.search(self.text, claim.end, position) and not self._plain(claim):
+                continue  # "X is planning to invest $1.9bn, while Y will spend $1bn": Y's plan is not X's wish
             if claim.content_after and not claim.both and pat.in_trailer(self.text, claim.end, position, sentence.end):
                 continue  # "X said sales rose to $5 million, an increase of 40 percent": the outlet's sum
             gap = abs(position - (claim.end if claim.content_after else claim.start))
@@ -283,6 +285,7 @@ class Attributions(VerbClaims):
 
 
 _AND_CLAUSE = re.compile(r",\s+and\s")
+_WHILE = re.compile(r",\s+(?:while|whereas)\s")
 _CLAUSE_AFTER = re.compile(
     r",\s+(?:and\s+|but\s+)?(?:would|will|could|should|may|might|must|can|is|are|was|were|has|have|had)\b"
 )

@@ -20,6 +20,7 @@ __all__ = [
     "phrase_of",
     "plain",
     "singular",
+    "spaced",
     "tokens",
     "trie",
     "unnamed_head",
@@ -290,6 +291,23 @@ def dateline_end(toks: list[tuple[int, int, str]]) -> int:
     return k + 1 if k and k < len(toks) and toks[k][2] in _DASHES else 0
 
 
+def _runs_on(word: str) -> bool:
+    """A plain lower-case word that can end a noun phrase ("brand" of "the Orlen brand"); no participle or link."""
+    low = word.lower()
+    return (
+        word[:1].isalpha()
+        and word[:1].islower()
+        and is_modifier(word)
+        and not low.endswith(("ed", "en", "ing", "ly"))
+        and low not in DETERMINERS | _PREPOSITIONS | _MODIFYING_PARTICIPLES | _AUX
+    )
+
+
+def spaced(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """True when token k stands apart from its neighbours (" - "), not inside a word or number ("12-employee")."""
+    return 0 < k < len(toks) - 1 and toks[k - 1][1] < toks[k][0] and toks[k][1] < toks[k + 1][0]
+
+
 def clause_start(toks: list[tuple[int, int, str]], before: int) -> int:
     """Where the main clause's subject may begin: after a dateline or an opening adverbial ("In March, ...").
 
@@ -319,12 +337,15 @@ def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, i
     k = span[1] + 1
     # "Exit polls from the Orlen primary, ...": a phrase that ends inside a prepositional phrase goes on in it
     in_phrase = any(toks[n][2].lower() in _PREPOSITIONS for n in range(span[0] + 1, span[1] + 1))
+    tail = span[1]  # "A representative for the Orlen brand - ...": the phrase runs on to "brand"
     while k < verb:
         word = toks[k][2]
         low = word.lower()
-        if word in _CLOSERS:
-            close = _CLOSERS[word]
-            ends = [n for n in range(k + 1, min(verb, k + 40)) if toks[n][2] == close]
+        if word in _CLOSERS or (word == "-" and spaced(toks, k)):  # " - a farmer from X - ": a spaced hyphen too
+            close = _CLOSERS.get(word, "-")
+            ends = [
+                n for n in range(k + 1, min(verb, k + 40)) if toks[n][2] == close and (close != "-" or spaced(toks, n))
+            ]
             end = (ends[0] if word == "(" else ends[-1]) if ends else None  # ", 39, a farmer from X," is one
             if end is None:
                 return None
@@ -343,8 +364,10 @@ def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, i
             )
         ):
             return None
+        if tail == k - 1 and _runs_on(word):
+            tail = k
         k += 1
-    return span
+    return span[0], tail
 
 
 _BOUNDARY = frozenset(

@@ -35,6 +35,7 @@ from .phrases import (
     opening_subject,
     phrase_of,
     singular,
+    spaced,
 )
 from .speakers import Claim
 from .subjects import (
@@ -177,7 +178,7 @@ class VerbClaims(ClaimParts):
             if spoke is not None:  # '"...," she said, but added that ...': the same speaker goes on
                 return Claim(match.start(), match.end(), spoke.source, True, False)
             return self._coordinated(match, toks, i) if prev.lower() == "and" else None
-        if prev in pat.PARENTHESIS_ENDS and word not in ACTS:
+        if (prev in pat.PARENTHESIS_ENDS or (prev == "-" and spaced(toks, i))) and word not in ACTS:
             subject = opening_subject(toks, i + 1)  # "The poll, released on Monday by X, showed"
             if subject is not None and not any(t[2].lower() in pat.CLAUSE_JOINS for t in toks[subject[1] + 1 : i]):
                 return self._claim(match, phrase_of(text, toks, *subject), content_after=True)
