@@ -34,23 +34,28 @@ def double_or_poison(summarizer: Any, payload: Any) -> Any:
     return KillsOnPickle() if payload == "poison" else payload * 2
 
 
-def test_a_worker_that_dies_outside_an_op_does_not_respawn_for_ever() -> None:
+def _call_each(op: Any, payloads: list[Any], timeout: float) -> tuple[list[Any], int]:
+    """Each payload through one worker, every error caught as the result: the results and the deaths."""
     settings = resolve_settings(engine="extractive", use_cache=False)
 
     async def main(pool: WorkerPool) -> list[Any]:
         async def one(payload: Any) -> Any:
             try:
-                return await pool.call(double_or_poison, payload)
-            except WorkerDied as exc:
+                return await pool.call(op, payload)
+            except (WorkerDied, RuntimeError) as exc:
                 return exc
 
-        return await asyncio.gather(*(one(p) for p in [1, 2, "poison", 3, 4]))
+        return await asyncio.gather(*(one(p) for p in payloads))
 
     with WorkerPool(settings, 1) as pool:
         try:
-            results = asyncio.run(asyncio.wait_for(main(pool), 10))
+            return asyncio.run(asyncio.wait_for(main(pool), timeout)), pool.deaths
         except TimeoutError:
-            pytest.fail(f"no result in 10 s; the worker died {pool.deaths} times")
+            pytest.fail(f"no result in {timeout} s; the worker died {pool.deaths} times")
+
+
+def test_a_worker_that_dies_outside_an_op_does_not_respawn_for_ever() -> None:
+    results, _ = _call_each(double_or_poison, [1, 2, "poison", 3, 4], timeout=10)
     assert [r for r in results if not isinstance(r, WorkerDied)] == [2, 4, 6, 8]
 
 
@@ -156,19 +161,7 @@ def double_or_refuse(summarizer: Any, payload: Any) -> Any:
 
 
 def test_a_result_that_cannot_be_sent_fails_only_its_article() -> None:
-    settings = resolve_settings(engine="extractive", use_cache=False)
-
-    async def main(pool: WorkerPool) -> list[Any]:
-        async def one(payload: Any) -> Any:
-            try:
-                return await pool.call(double_or_refuse, payload)
-            except RuntimeError as exc:
-                return exc
-
-        return await asyncio.gather(*(one(p) for p in [1, "refuse", 2, 3]))
-
-    with WorkerPool(settings, 1) as pool:
-        results = asyncio.run(asyncio.wait_for(main(pool), 30))
-        assert pool.deaths == 0
+    results, deaths = _call_each(double_or_refuse, [1, "refuse", 2, 3], timeout=30)
+    assert deaths == 0
     assert results[0] == 2 and results[2:] == [4, 6]
     assert isinstance(results[1], RuntimeError) and "cannot be sent" in str(results[1])
