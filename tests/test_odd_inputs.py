@@ -328,26 +328,45 @@ def test_a_file_name_that_is_not_utf8_is_summarized_under_a_readable_name(no_key
 # two runs into one output --------------------------------------------------------------------------------
 
 
-def test_a_second_run_into_an_output_being_written_stops_before_touching_it(no_key: None, tmp_path: Path) -> None:
-    out = tmp_path / "records.jsonl"
-    first = runner.invoke(app, ["batch", str(ARTICLES), "-o", str(out), "--no-progress"])
-    assert first.exit_code == 0 and not (tmp_path / ".records.jsonl.lock").exists()  # given up at the end
-    held = out.read_bytes()
+def _held(out: Path) -> bytes | dict[str, bytes]:
+    """What an output holds: a file's bytes, or a folder's files."""
+    if out.is_dir():
+        return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize(("flag", "name"), [("-o", "records.jsonl"), ("--out-dir", "records")])
+def test_a_second_run_into_an_output_being_written_stops_before_touching_it(
+    no_key: None, tmp_path: Path, flag: str, name: str
+) -> None:
+    out = tmp_path / name
+    first = runner.invoke(app, ["batch", str(ARTICLES), flag, str(out), "--no-progress"])
+    assert first.exit_code == 0 and not (tmp_path / f".{name}.lock").exists()  # given up at the end
+    held = _held(out)
     running = OutputLock(out).acquire()  # as a run in another terminal holds it
     try:
-        second = runner.invoke(app, ["batch", str(ARTICLES), "-o", str(out), "--no-progress", "--refresh"])
+        second = runner.invoke(app, ["batch", str(ARTICLES), flag, str(out), "--no-progress", "--refresh"])
     finally:
         running.release()
-    # Both ran: every article twice in the file, or the later run's rewrite left the first appending to a
-    # file no longer there, its records lost.
+    # Both ran: into a file every article twice, or the later run's rewrite left the first appending to a
+    # file no longer there; into a folder each run summarized every article again over the other's files.
     assert second.exit_code == 2, second.output
     assert second.stderr.strip().splitlines()[-1] == (
         f"error: another run is writing {out} (process {os.getpid()}); wait for it to end (the same command "
         "then resumes after it), or choose another output"
     )
-    assert out.read_bytes() == held
-    third = runner.invoke(app, ["batch", str(ARTICLES), "-o", str(out), "--no-progress"])
+    assert _held(out) == held
+    third = runner.invoke(app, ["batch", str(ARTICLES), flag, str(out), "--no-progress"])
     assert third.exit_code == 0 and "nothing to do" in third.stderr
+
+
+def test_runs_into_different_folders_do_not_wait_for_each_other(no_key: None, tmp_path: Path) -> None:
+    running = OutputLock(tmp_path / "records").acquire()
+    try:
+        other = runner.invoke(app, ["batch", str(ARTICLES), "--out-dir", str(tmp_path / "other"), "--no-progress"])
+    finally:
+        running.release()
+    assert other.exit_code == 0, other.output
 
 
 # a pipe given as the file ----------------------------------------------------------------------------------
