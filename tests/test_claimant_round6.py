@@ -196,3 +196,16 @@ def test_a_wish_does_not_reach_over_while_to_another_subject() -> None:
     )
     assert source_of(text, "$1.9bn") == "Tovin Metals"
     assert source_of(text, "about $1bn") is None
+
+
+def test_whoever_has_a_figure_at_a_number_claims_it() -> None:
+    text = (
+        "While Hurst Index lists the mayor's wealth at $6.5 billion, Capita says it is $4.5 billion "
+        "and Vell Data has it at $3.9 billion."
+    )
+    assert [source_of(text, q) for q in ("$6.5 billion", "$4.5 billion", "$3.9 billion")] == [
+        "Hurst Index",
+        "Capita",
+        "Vell Data",
+    ]
+    assert source_of("Kell said that the port lost 40 ships and the mayor said 12 were damaged.", "12") == "the mayor"

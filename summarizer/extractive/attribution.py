@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 
 from . import attribution_patterns as pat
@@ -143,7 +144,9 @@ class Attributions(VerbClaims):
             if claim is not None:
                 claims.append(claim)
         study_word = pat.STUDY_WORD.search(sentence.text)
-        for holds in pat.POLL_HAS.finditer(text, sentence.start, sentence.end) if study_word else ():
+        polls = pat.POLL_HAS.finditer(text, sentence.start, sentence.end) if study_word else iter(())
+        puts = pat.HAS_IT_AT.finditer(text, sentence.start, sentence.end) if " at " in sentence.text else iter(())
+        for holds in itertools.chain(polls, puts):
             toks = toks or tokens(text, sentence.start, sentence.end)
             held = self._poll_claim(holds, toks)
             if held is not None and not any(c.start == held.start for c in claims):
@@ -209,6 +212,13 @@ class Attributions(VerbClaims):
         ends = len(self.text[claim.end : sentence.end].split()) <= _TAG_TAIL
         return ends and pat.RELATIVE_ASIDE.search(self.text, position, claim.start) is None
 
+    def _joined(self, claim: Claim, since: int) -> bool:
+        """True when a named source's clause is joined by "and" ("..., and surveyors say", "and Vell Data has it")."""
+        before = self.text[since : claim.start]
+        if _AND_CLAUSE.search(before):
+            return True
+        return claim.source is not None and re.search(rf"\band\s+{re.escape(claim.source)}\s*$", before) is not None
+
     def _plain(self, claim: Claim) -> bool:
         """A claim by a plain verb of saying or finding, or "according to": not wanting, judging or acting."""
         word = _cue_word(self.text, claim)
@@ -262,7 +272,7 @@ class Attributions(VerbClaims):
             and not best.floor  # "(93 percent, according to Y)", "the $1.11 that analysts expected": Y's own
             and (best.content_after or best.both or best.start < position)  # "..., and Y fell 3, Z said": Z's
             and not pat.CONTRAST.search(self.text, outer.end, best.start)
-            and not (best.named and best.content_after and _AND_CLAUSE.search(self.text, outer.end, best.start))
+            and not (best.named and best.content_after and self._joined(best, outer.end))
         ):
             best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says
             # but "..., records show, and surveyors say it is worth $18 million": a clause of its own

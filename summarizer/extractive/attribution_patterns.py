@@ -21,6 +21,11 @@ POLL_HAS = re.compile(
     r"\b(?:[Pp]olls?|[Ss]urveys?|average(?:\s+of\s+(?:[\w-]+\s+){0,3}polls)?)\s+"
     r"(?:(?:conducted|released|taken|published)\s+[^,.;]{1,60}?\s+)?(has|had|gives|gave|puts|put)\s+(?!(?:a|an|the)\s+(?:margin|credibility|sampling|sample|error)|been|no\b)"
 )
+# "Forbes says it is $4.5 billion and Vell Data has it at $3.9 billion": whoever has a figure at a number
+HAS_IT_AT = re.compile(
+    r"\b(has|had|have)\s+(?:it|them|him|her|the\s+(?:figure|number|total|toll|cost|value)|(?:his|her|its|their)\s+\w+)"
+    r"\s+at\s+(?:(?:about|around|nearly|roughly|some|more\s+than|less\s+than)\s+)?[$\u00a3\u20ac]?\d"
+)
 # "Under Orlen law, ...", "Under the new rule that the ministry issued on Monday, ...": a rule that sets a figure
 UNDER_RULE = re.compile(
     r"(?:Under|Per)\s+((?:the\s+|a\s+|an\s+|its\s+|their\s+|this\s+)?(?:[\w'\u2019-]+\s+){0,5}?"
