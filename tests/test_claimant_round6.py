@@ -209,3 +209,12 @@ def test_whoever_has_a_figure_at_a_number_claims_it() -> None:
         "Vell Data",
     ]
     assert source_of("Kell said that the port lost 40 ships and the mayor said 12 were damaged.", "12") == "the mayor"
+
+
+def test_a_cue_with_no_nameable_source_gives_way_to_the_sourcing_after_it() -> None:
+    text = (
+        "As I mentioned above, Kell got more than 13 million votes - 13.3 million to be exact, according to Vell Tally."
+    )
+    assert source_of(text, "more than 13 million") == "Vell Tally"
+    quote = '"We estimate it to be between 30-40%," the Orlen Institute says in its yearly index.'
+    assert source_of(quote, "between 30-40%") == "the Orlen Institute"

@@ -276,9 +276,10 @@ class Attributions(VerbClaims):
         ):
             best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says
             # but "..., records show, and surveyors say it is worth $18 million": a clause of its own
-        if best is not None and after is not None and best is not after and not self._plain(best):
+        if best is not None and after is not None and best is not after and not (self._plain(best) and best.source):
             # "X sought the deal, worth $1.2 million, the Post reported", "X praised Y and won 77 percent, according
-            # to exit polls": sourcing that names who reports the clause beats a verb of wanting or judging in it
+            # to exit polls": sourcing that names who reports the clause beats a verb of wanting or judging in it,
+            # and a cue whose source cannot be named ("As I mentioned, ...")
             best = after
         at = bisect.bisect_left(self._quote_starts, position) - 1  # quotes are in text order, never nested
         quoted = self._quotes[at] if at >= 0 and position < self._quotes[at][1] and self._quotes[at][2] else None
