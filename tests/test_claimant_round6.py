@@ -218,3 +218,9 @@ def test_a_cue_with_no_nameable_source_gives_way_to_the_sourcing_after_it() -> N
     assert source_of(text, "more than 13 million") == "Vell Tally"
     quote = '"We estimate it to be between 30-40%," the Orlen Institute says in its yearly index.'
     assert source_of(quote, "between 30-40%") == "the Orlen Institute"
+
+
+def test_no_sentence_starts_with_a_closing_bracket_or_a_comma() -> None:
+    text = 'Rep. Dana Kell (D-Md.), chair of the Platform Committee, said that it was "100 percent committed."'
+    assert [s.text[:4] for s in split_sentences(text)] == ["Rep."]
+    assert source_of(text, "100 percent") == "Rep. Dana Kell"

@@ -195,7 +195,16 @@ class Sentence:
 def _spans(line: str) -> list[tuple[int, int]]:
     import nupunkt
 
-    return list(nupunkt.sent_spans(line))
+    spans: list[tuple[int, int]] = []
+    for start, end in nupunkt.sent_spans(line):
+        if spans and line[start:end].lstrip()[:1] in _NO_SENTENCE_STARTS:
+            spans[-1] = (spans[-1][0], end)  # "Rep. Dana Kell (D-Md.), chair of ...": split after an abbreviation
+        else:
+            spans.append((start, end))
+    return spans
+
+
+_NO_SENTENCE_STARTS = frozenset(")],;:")
 
 
 def split_sentences(text: str) -> list[Sentence]:
