@@ -224,3 +224,12 @@ def test_no_sentence_starts_with_a_closing_bracket_or_a_comma() -> None:
     text = 'Rep. Dana Kell (D-Md.), chair of the Platform Committee, said that it was "100 percent committed."'
     assert [s.text[:4] for s in split_sentences(text)] == ["Rep."]
     assert source_of(text, "100 percent") == "Rep. Dana Kell"
+
+
+def test_he_is_the_person_named_after_a_description() -> None:
+    text = (
+        "Jack Orr, Vell's chief executive, posted two words on his network. A Vell spokesman, Tomas Brell, said on "
+        "Saturday that there were 1 million posts.\n\nThe tag, he said, was even more popular, with 6.7 million posts."
+    )
+    assert source_of(text, "1 million") == "A Vell spokesman"  # the description speaks, and says how official
+    assert source_of(text, "6.7 million") == "Tomas Brell"

@@ -140,6 +140,17 @@ class VerbClaims(ClaimParts):
                 described = inner and inner[0] == j + 1 and not is_name(toks[j + 1][2])
                 outer = np_before(toks, j - 1)
                 opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
+                if (
+                    opens
+                    and outer is not None
+                    and inner == (j + 1, i - 1)
+                    and self._named_person(phrase_of(text, toks, *inner))
+                    and not self._named_person(phrase_of(text, toks, *outer))
+                ):
+                    # "A Vell spokesman, Tomas Brell, said": the description speaks (and says how official it is);
+                    # a later "he" is the person it names
+                    self._history.append(phrase_of(text, toks, *inner))
+                    self._history_at.append(self._sentence_index)
                 if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
                     while outer[0] >= 2 and toks[outer[0] - 1][2] == "," and toks[outer[0]][2][:1].islower():
                         named = np_before(toks, outer[0] - 2)  # "Dana Kell, head of Orlen Data, a firm, said"
