@@ -233,3 +233,54 @@ def test_he_is_the_person_named_after_a_description() -> None:
     )
     assert source_of(text, "1 million") == "A Vell spokesman"  # the description speaks, and says how official
     assert source_of(text, "6.7 million") == "Tomas Brell"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a second review's sentences against the later rules of this round
+        (
+            "Kell said profit rose to $5 million, an increase of 40 percent, making it the best year since 1999.",
+            "40 percent",
+            None,
+        ),
+        (
+            "Kell said the mine produced 40 tonnes in May, the lowest output in 12 years, a decline that will worry "
+            "investors.",
+            "12",
+            None,
+        ),
+        ("Kell said the firm would cut 700 jobs, the last of 3 rounds of cuts since 2015.", "3", None),
+        (
+            "Data in the May 5, 2021 report showed 40 percent of homes were empty.",
+            "40 percent",
+            "the May 5, 2021 report",
+        ),
+        (
+            "Mr Park, the finance minister, said the deficit was $3 billion. He said it would fall to $2 billion.",
+            "$2 billion",
+            "Mr Park",
+        ),
+        (
+            "Kell wants to raise $5 million for the school, while keeping the tax rate at 2 percent.",
+            "2 percent",
+            "Kell",
+        ),
+        (
+            "The candidate pointed out that Kell must win 58 percent of delegates, while Brell must win 64 percent.",
+            "64 percent",
+            "The candidate",
+        ),
+        ("Orlen (Vell News) - The mayor - a former banker - said the town owes $4 million.", "$4 million", None),
+        ("Tovin Metals has its headquarters at 40 Vell Street in Orlen.", "40", None),
+        ("Kell said the mayor and Brell agreed that 40 homes would be built.", "40", "Kell"),
+        (
+            "Mary Brell met her lawyer. The firm's owner, Tovin Metals, said it would cut 300 jobs. She said 40 of "
+            "them were managers.",
+            "40",
+            "Mary Brell",
+        ),
+    ],
+)
+def test_second_review_of_round_six(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source

@@ -217,12 +217,17 @@ class Attributions(VerbClaims):
         before = self.text[since : claim.start]
         if _AND_CLAUSE.search(before):
             return True
-        return claim.source is not None and re.search(rf"\band\s+{re.escape(claim.source)}\s*$", before) is not None
+        joined = re.search(rf"\band\s+{re.escape(claim.source)}\s*$", before) if claim.source else None
+        if joined is None:
+            return False
+        # "it is $4.5 billion and Vell Data has it at": a clause before "and", not a joint subject "the mayor and X"
+        first = before[: joined.start()]
+        return any(c.isdigit() for c in first) or len(first.split()) >= 4
 
     def _plain(self, claim: Claim) -> bool:
         """A claim by a plain verb of saying or finding, or "according to": not wanting, judging or acting."""
         word = _cue_word(self.text, claim)
-        return word in SAYING_VERBS or word == "according"
+        return word in SAYING_VERBS or word in ("according", "point", "points", "pointed")
 
     def claim_at(self, sentence: Sentence, position: int) -> tuple[str | None, bool]:
         """The source of a statement at a position, and whether any reporting cue covers it."""
@@ -296,7 +301,7 @@ class Attributions(VerbClaims):
 
 
 _AND_CLAUSE = re.compile(r",\s+and\s")
-_WHILE = re.compile(r",\s+(?:while|whereas)\s")
+_WHILE = re.compile(r",\s+(?:while|whereas)\s+(?!(?:also|still|in|on|at|as)\b)(?![a-z]+ing\b)")
 _CLAUSE_AFTER = re.compile(
     r",\s+(?:and\s+|but\s+)?(?:would|will|could|should|may|might|must|can|is|are|was|were|has|have|had)\b"
 )

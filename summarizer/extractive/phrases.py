@@ -37,7 +37,7 @@ TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir",
 _SHORT_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st"])
 _LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
 _MAX_NP = 9
-_TIME_PREPOSITIONS = frozenset("after before since until by on in at following during".split())
+_TIME_PREPOSITIONS = frozenset("after before since until following during".split())
 # sources left unnamed, known by what they know: "people close to the mayor", "two officials with knowledge of"
 _KNOWING = r"familiar with|close to|with (?:direct )?knowledge of|briefed on|knowledgeable about|involved in|aware of"
 _UNNAMED_SOURCE = re.compile(
@@ -346,7 +346,7 @@ def opening_subject(toks: list[tuple[int, int, str]], verb: int) -> tuple[int, i
             ends = [
                 n for n in range(k + 1, min(verb, k + 40)) if toks[n][2] == close and (close != "-" or spaced(toks, n))
             ]
-            end = (ends[0] if word == "(" else ends[-1]) if ends else None  # ", 39, a farmer from X," is one
+            end = (ends[0] if word in ("(", "-") else ends[-1]) if ends else None  # ", 39, a farmer from X," is one
             if end is None:
                 return None
             k, in_phrase = end + 1, False

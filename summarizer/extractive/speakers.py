@@ -47,9 +47,9 @@ _EVENT_WORDS = frozenset(
 
 
 _PLACE_HEADS = frozenset(
-    """belt valley coast river county city island islands bay beach hills heights park square street avenue road
-    bridge canyon lake mountains peninsula strait gulf desert district province region port harbour harbor airport
-    station village town institution institutions hospital school church museum library""".split()
+    """belt valley coast county city island islands beach heights square avenue road bridge canyon mountains
+    peninsula strait gulf desert district province region harbour harbor airport station village town institution
+    institutions hospital school church museum library""".split()
 )
 
 
@@ -67,8 +67,8 @@ def is_person(source: str) -> bool:
         return False  # "Critics of the measure": a name ends on a capitalised word
     if plain(words[-1]) in _EVENT_WORDS:
         return False  # "the World Indoor Championships", "the Grand Slam": an event, never "he"
-    if plain(words[-1]) in _PLACE_HEADS:
-        return False  # "the Rust Belt", "Orlen Valley", "the Brookings Institution": a place or a body
+    if plain(words[-1]) in _PLACE_HEADS and gender(source) is None:
+        return False  # "the Rust Belt", "Orlen Valley", "the Brookings Institution"; not "Mr Valley", "Ana Town"
     if "of" in words[1:] and words[words.index("of") - 1].lower().endswith("s"):
         return False  # "Critics of Mayor Kell", "Friends of the Earth": a group, not a person
     return not any(w.isupper() and len(w) > 1 for w in words[:1])

@@ -37,7 +37,7 @@ from .phrases import (
     singular,
     spaced,
 )
-from .speakers import Claim
+from .speakers import Claim, gender
 from .subjects import (
     after_possessive,
     names_subject,
@@ -144,12 +144,15 @@ class VerbClaims(ClaimParts):
                     opens
                     and outer is not None
                     and inner == (j + 1, i - 1)
-                    and self._named_person(phrase_of(text, toks, *inner))
+                    and self._named_person(name := phrase_of(text, toks, *inner))
+                    and " " in name
+                    # a given and a family name: "Tomas Brell", not "Grant" or a firm, "Tovin Metals"
+                    and (gender(name) is not None or not name.split()[-1].endswith("s"))
                     and not self._named_person(phrase_of(text, toks, *outer))
                 ):
                     # "A Vell spokesman, Tomas Brell, said": the description speaks (and says how official it is);
                     # a later "he" is the person it names
-                    self._history.append(phrase_of(text, toks, *inner))
+                    self._history.append(name)
                     self._history_at.append(self._sentence_index)
                 if outer and (((described or numeric) and is_name(toks[outer[1]][2])) or opens):
                     while outer[0] >= 2 and toks[outer[0] - 1][2] == "," and toks[outer[0]][2][:1].islower():
