@@ -26,9 +26,11 @@ from .errors import install_handlers
 from .inputs import (
     BATCH_TYPES,
     JSONL_TYPES,
+    NOT_RECORDS,
     ArticleIn,
     RequestProblem,
     batch_articles,
+    digest_request,
     media_type,
     problems,
     single_article,
@@ -359,10 +361,7 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         """A briefing (HTML, Markdown or JSON) from records or a batch job's records; polish=true: LLM briefs."""
         if media_type(request.headers.get("content-type")) != "application/json":
             raise RequestProblem(415, "send the records or the batch id as application/json")
-        try:
-            spec = DigestIn.model_validate_json(await _read_body(request, settings.max_body_bytes))
-        except ValidationError as exc:
-            raise RequestProblem(422, "the body does not fit the request schema", problems(exc)) from None
+        spec = digest_request(await _read_body(request, settings.max_body_bytes))
         if (spec.records is None) == (spec.batch_id is None):
             raise RequestProblem(422, "give exactly one of records or batch_id")
         if spec.batch_id is not None:
@@ -372,6 +371,8 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
             lines = [json.dumps(row) for row in spec.records or []]
         try:
             records, errors = load_records(lines)
+        except ValidationError as exc:  # its text quotes the record, which may hold anything: locations only
+            raise RequestProblem(422, NOT_RECORDS, problems(exc)) from None
         except ValueError as exc:
             raise RequestProblem(422, f"the records are not summarizer records: {exc}") from None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,14 +19,17 @@ from ..batch.discovery import SUPPORTED_SUFFIXES, article_id
 from ..errors import InputError
 from ..ingest import Document, decode_bytes, document_from_bytes, document_from_text, documents_from_json, file_format
 from .jobs import Article
+from .wire import DigestIn
 
 __all__ = [
     "BATCH_TYPES",
     "JSONL_TYPES",
+    "NOT_RECORDS",
     "SINGLE_TYPES",
     "ArticleIn",
     "RequestProblem",
     "batch_articles",
+    "digest_request",
     "media_type",
     "problems",
     "single_article",
@@ -34,6 +38,11 @@ __all__ = [
 SINGLE_TYPES = ("application/json", "text/plain", "text/html")
 JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines")
 BATCH_TYPES = (*JSONL_TYPES, "application/json", "multipart/form-data")
+NOT_RECORDS = (
+    "the records are not summarizer records: send the JSON objects a batch or /v1/summaries wrote, unchanged; "
+    "details name the fields that do not fit"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -88,11 +97,32 @@ def _check_size(data: bytes | str, limit: int, what: str) -> None:
         raise RequestProblem(413, f"{what} is {size:,} bytes; the limit per article is {limit:,}")
 
 
+def _replace_surrogates(value: Any) -> Any:
+    """Strings with each lone surrogate (JSON allows the escape "\\ud800") as U+FFFD, as ``ingest`` stores text."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_replace_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_replace_surrogates(key): _replace_surrogates(item) for key, item in value.items()}
+    return value
+
+
 def _json_body(body: bytes) -> Any:
+    if not body.strip():
+        raise RequestProblem(400, "the body is empty; send a JSON object")
     try:
-        return json.loads(body)
+        return _replace_surrogates(json.loads(body))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise RequestProblem(400, f"the body is not valid JSON: {getattr(exc, 'msg', exc)}") from None
+
+
+def digest_request(body: bytes) -> DigestIn:
+    """A digest request's body: 400 if it is not JSON, 422 (input not echoed) if it does not fit DigestIn."""
+    try:
+        return DigestIn.model_validate(_json_body(body))
+    except ValidationError as exc:
+        raise RequestProblem(422, "the body does not fit the request schema", problems(exc)) from None
 
 
 def single_article(body: bytes, content_type: str, *, limit: int) -> tuple[dict[str, Any], dict[str, Any]]:

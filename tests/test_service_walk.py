@@ -1,0 +1,85 @@
+"""What a newsroom developer met using the service (a trust walk): each answer pinned against a real server."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+import httpx2
+
+from summarizer import Summarizer
+from tests.conftest import MARKER_KEY
+from tests.service_process import ServiceProcess
+
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+
+KEY = "svc-walk-key-0123456789abcdef"
+SURROGATE_ARTICLE = (
+    "Harbour talks in Orlen\n\nThe Orlen port authority said 40 ships \ud800 waited outside the harbour on Monday. "
+    "The harbour master said the pier would reopen on Friday."
+)
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
+    """One server with a key, threads for the extractive engine."""
+    server = ServiceProcess(tmp_path_factory.mktemp("walk"), api_keys=KEY, concurrency="2")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def client(api: ServiceProcess) -> Iterator[httpx2.Client]:
+    with api.client(KEY) as c:
+        yield c
+
+
+def test_a_digest_of_rows_that_are_not_records_never_echoes_them(api: ServiceProcess, client: httpx2.Client) -> None:
+    for row in ({"secret": MARKER_KEY}, {"status": "error", "note": MARKER_KEY}):
+        answer = client.post("/v1/digests", json={"records": [row]})
+        # was: 422 whose message was pydantic's whole text, quoting the row (the key with it)
+        assert answer.status_code == 422 and MARKER_KEY not in answer.text, answer.text
+        body = answer.json()
+        assert body["error"].startswith("the records are not summarizer records") and "\n" not in body["error"]
+        assert ["article_id"] in [detail["loc"] for detail in body["details"]]
+    assert MARKER_KEY not in api.log_text()
+
+
+def test_a_digest_body_that_is_not_json_is_a_400_like_the_other_routes(client: httpx2.Client) -> None:
+    for body in (b"{not json", b""):
+        digest = client.post("/v1/digests", content=body, headers={"Content-Type": "application/json"})
+        summary = client.post("/v1/summaries", content=body, headers={"Content-Type": "application/json"})
+        assert digest.status_code == summary.status_code == 400, (digest.text, summary.text)  # digest was 422
+    empty = client.post("/v1/summaries", content=b"", headers={"Content-Type": "application/json"})
+    assert "the body is empty" in empty.json()["error"]  # was "not valid JSON: Expecting value"
+
+
+def test_a_lone_surrogate_in_a_json_article_is_replaced_as_the_python_api_does(client: httpx2.Client) -> None:
+    raw = json.dumps({"text": SURROGATE_ARTICLE, "title": "Harbour \udc00 talks"})
+    assert "\\ud800" in raw and "\\udc00" in raw
+    answer = client.post("/v1/summaries", content=raw, headers={"Content-Type": "application/json"})
+    assert answer.status_code == 200, answer.text  # was 422: "unable to parse raw data as a unicode string"
+    record = answer.json()
+    with Summarizer(engine="extractive", use_cache=False) as summarizer:
+        expected = summarizer.summarize(text=SURROGATE_ARTICLE)
+    assert record["article_id"] == expected.article_id and record["summary"] == expected.summary.model_dump()
+    assert record["title"] == "Harbour \ufffd talks"
+    review = client.get(f"/v1/records/{record['article_id']}/review")
+    assert review.status_code == 200 and "Orlen" in review.text
+
+
+def test_a_digest_of_records_with_a_lone_surrogate_is_built(client: httpx2.Client, tmp_path: Path) -> None:
+    made = client.post("/v1/summaries", json={"text": SURROGATE_ARTICLE.replace("\ud800", "")}).json()
+    made["title"] = "Orlen \ud800 harbour"
+    raw = json.dumps({"records": [made]})
+    digest = client.post(
+        "/v1/digests", params={"format": "json"}, content=raw, headers={"Content-Type": "application/json"}
+    )
+    assert digest.status_code == 200, digest.text  # was 422
+    assert "Orlen \ufffd harbour" in digest.text
