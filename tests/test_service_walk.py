@@ -83,3 +83,34 @@ def test_a_digest_of_records_with_a_lone_surrogate_is_built(client: httpx2.Clien
     )
     assert digest.status_code == 200, digest.text  # was 422
     assert "Orlen \ufffd harbour" in digest.text
+
+
+def test_the_schema_says_which_routes_take_a_bearer_key(api: ServiceProcess) -> None:
+    with api.client() as anonymous:
+        schema = anonymous.get("/openapi.json").json()
+    # was: no security scheme, so /docs offered no Authorize button and every "Try it out" got 401
+    assert schema["components"]["securitySchemes"]["apiKey"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "Authorization: Bearer <key>",
+    }
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            if path in ("/healthz", "/readyz"):
+                assert "security" not in operation
+            else:
+                assert operation["security"] == [{"apiKey": []}], (method, path)
+                assert {"401", "429"} <= set(operation["responses"]), (method, path)
+    batch_kinds = schema["paths"]["/v1/batches"]["post"]["requestBody"]["content"]
+    assert "application/json" in batch_kinds  # accepted (an array of articles) but was not documented
+
+
+def test_a_server_without_keys_declares_none(tmp_path: Path) -> None:
+    server = ServiceProcess(tmp_path / "open").start()
+    try:
+        with server.client() as anonymous:
+            schema = anonymous.get("/openapi.json").json()
+            assert "securitySchemes" not in schema.get("components", {})
+            assert anonymous.post("/v1/summaries", json={"text": "The harbour of Orlen reopened."}).status_code == 200
+    finally:
+        server.stop()

@@ -37,7 +37,7 @@ from .inputs import (
 )
 from .jobs import JobStore
 from .metrics import CONTENT_TYPE, Metrics
-from .middleware import DOCS_ASSETS, ServiceMiddleware
+from .middleware import DOCS_ASSETS, OPEN_PATHS, ServiceMiddleware
 from .runner import Busy, Engines, JobRunner
 from .settings import ServiceSettings, resolve_service_settings
 from .wire import BatchAccepted, BatchStatus, DigestIn, ErrorBody, Health
@@ -81,6 +81,9 @@ _BATCH_BODY = {
         "required": True,
         "content": {
             **{kind: _JSONL for kind in JSONL_TYPES[:1]},
+            "application/json": {
+                "schema": {"description": "A JSON array of article objects (or one object), each with text or html."}
+            },
             "multipart/form-data": {
                 "schema": {
                     "type": "object",
@@ -119,6 +122,30 @@ async def _files(request: Request, body: bytes, limit: int) -> list[tuple[str, b
     if not found:
         raise RequestProblem(422, "the form holds no files; send each article as a file part")
     return found
+
+
+def _declare_bearer_keys(app: FastAPI) -> None:
+    """Say in /openapi.json that every route but the open ones takes a Bearer key (and may answer 401 or 429)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = build()
+        schema.setdefault("components", {})["securitySchemes"] = {
+            "apiKey": {"type": "http", "scheme": "bearer", "description": "Authorization: Bearer <key>"}
+        }
+        error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}
+        for path, operations in schema["paths"].items():
+            if path in OPEN_PATHS:
+                continue
+            for operation in operations.values():
+                operation["security"] = [{"apiKey": []}]
+                for status, what in (("401", "No API key, or not a valid one"), ("429", "Over this key's rate limit")):
+                    operation["responses"].setdefault(status, {"description": what, **error})
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def create_app(settings: ServiceSettings | None = None, **summarizer_options: Any) -> FastAPI:
@@ -167,6 +194,8 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         lifespan=lifespan,
     )
     install_handlers(app)
+    if settings.auth_required:
+        _declare_bearer_keys(app)
     app.add_middleware(
         ServiceMiddleware,
         keys=KeyRing(settings.key_hashes),
