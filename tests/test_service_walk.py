@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,8 @@ pytest.importorskip("fastapi")
 import httpx2
 
 from summarizer import Summarizer
-from tests.conftest import MARKER_KEY
+from tests.conftest import MARKER_KEY, article
+from tests.fault_server import FaultServer, always
 from tests.service_process import ServiceProcess
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
@@ -114,3 +116,48 @@ def test_a_server_without_keys_declares_none(tmp_path: Path) -> None:
             assert anonymous.post("/v1/summaries", json={"text": "The harbour of Orlen reopened."}).status_code == 200
     finally:
         server.stop()
+
+
+def _behind(llm: FaultServer, folder: Path, **settings: str) -> ServiceProcess:
+    """A server (no key, one article at a time) whose LLM is the fault server."""
+    server = ServiceProcess(folder, concurrency="1", **settings)
+    server.env |= {
+        "SUMMARIZER_BASE_URL": llm.url,
+        "SUMMARIZER_PROVIDER": "vllm",
+        "SUMMARIZER_MODEL": "test-model",
+        "SUMMARIZER_BACKOFF_INITIAL": "0.01",
+    }
+    return server.start()
+
+
+def test_a_hung_llm_gives_504_within_the_request_timeout(tmp_path: Path) -> None:
+    with FaultServer(always("timeout"), stall=20.0, max_seconds=60) as llm:
+        server = _behind(llm, tmp_path / "hung", request_timeout="2")
+        try:
+            with server.client(timeout=30.0) as client:
+                started = time.monotonic()
+                hung = client.post("/v1/summaries", json={"text": article("valdoria-border.txt")})
+                took = time.monotonic() - started
+                # was: the library's whole budget (3 tries of 120 s: 364 s measured), then 502
+                assert hung.status_code == 504 and took < 10, (hung.status_code, took, hung.text)
+                assert "SUMMARIZER_SERVICE_REQUEST_TIMEOUT" in hung.json()["error"] and llm.log.requests >= 1
+                # the cancelled work gave its slot back: with concurrency 1 the next request runs at once
+                made = client.post(
+                    "/v1/summaries", params={"engine": "extractive"}, json={"text": article("orlen-ceasefire.txt")}
+                )
+                assert made.status_code == 200 and client.get("/readyz").status_code == 200
+        finally:
+            server.stop()
+
+
+def test_an_llm_that_stays_rate_limited_is_a_503_with_retry_after(tmp_path: Path) -> None:
+    with FaultServer(always("429"), max_requests=50, max_seconds=60) as llm:
+        server = _behind(llm, tmp_path / "limited")
+        try:
+            with server.client(timeout=30.0) as client:
+                limited = client.post("/v1/summaries", json={"text": article("kestria-two-fronts.txt")})
+        finally:
+            server.stop()
+    # was 502 Bad Gateway with no Retry-After, though the message said to try again later
+    assert limited.status_code == 503 and limited.headers["Retry-After"] == "5", limited.text
+    assert "rate limited" in limited.json()["error"] and llm.log.requests >= 2

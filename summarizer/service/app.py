@@ -241,7 +241,7 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
 
     @app.post(
         "/v1/summaries",
-        responses={200: {"model": SummaryRecord}, **_ERRORS},
+        responses={200: {"model": SummaryRecord}, **_ERRORS, 504: {"model": ErrorBody}},
         openapi_extra=_SUMMARY_BODY,
         tags=["summaries"],
     )
@@ -250,7 +250,15 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         body = await _read_body(request, settings.max_body_bytes)
         limit = settings.max_article_bytes
         call, meta = await asyncio.to_thread(single_article, body, request.headers.get("content-type", ""), limit=limit)
-        record = await runner().summarize(engine=None if engine == "auto" else engine, refresh=refresh, **call, **meta)
+        work = runner().summarize(engine=None if engine == "auto" else engine, refresh=refresh, **call, **meta)
+        try:
+            record = await asyncio.wait_for(work, timeout=settings.request_timeout or None)
+        except TimeoutError:  # the work is cancelled: a hung LLM server costs this request, not the whole retry budget
+            raise RequestProblem(
+                504,
+                f"no summary within {settings.request_timeout:g} s (SUMMARIZER_SERVICE_REQUEST_TIMEOUT): "
+                "the LLM server is slow or hung; retry later, or send long or slow work to /v1/batches",
+            ) from None
         line = record.model_dump_json()
         if isinstance(record, SummaryRecord):
             owner = request.state.caller if settings.auth_required else None
