@@ -161,3 +161,29 @@ def test_an_llm_that_stays_rate_limited_is_a_503_with_retry_after(tmp_path: Path
     # was 502 Bad Gateway with no Retry-After, though the message said to try again later
     assert limited.status_code == 503 and limited.headers["Retry-After"] == "5", limited.text
     assert "rate limited" in limited.json()["error"] and llm.log.requests >= 2
+
+
+def test_a_batch_of_nested_json_articles_takes_the_text_field_the_error_names(client: httpx2.Client) -> None:
+    lines = "\n".join(
+        json.dumps({"story": {"body": article(name), "headline": name}})
+        for name in ("valdoria-border.txt", "orlen-ceasefire.txt")
+    )
+    headers = {"Content-Type": "application/x-ndjson"}
+
+    def run(**params: str) -> list[dict[str, object]]:
+        accepted = client.post("/v1/batches", content=lines, headers=headers, params=params)
+        assert accepted.status_code == 202, accepted.text
+        job = accepted.json()["id"]
+        deadline = time.monotonic() + 60
+        while client.get(f"/v1/batches/{job}").json()["status"] != "done":
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        return [json.loads(line) for line in client.get(f"/v1/batches/{job}/records").text.splitlines()]
+
+    plain = run()
+    assert {row["status"] for row in plain} == {"error"}
+    assert all("text_field=" in str(row["error"]) for row in plain)  # the advice the record gives ...
+    nested = run(text_field="story.body")  # ... which the service could not follow before (no such option)
+    assert [row["status"] for row in nested] == ["ok", "ok"], nested
+    too_long = client.post("/v1/batches", content=lines, headers=headers, params={"text_field": "x" * 201})
+    assert too_long.status_code == 422

@@ -48,6 +48,16 @@ logger = logging.getLogger("summarizer.service")
 Engine = Literal["auto", "extractive", "llm"]
 EngineQuery = Annotated[Engine | None, Query(description="Engine for this request (default: as the server is set).")]
 RefreshQuery = Annotated[bool, Query(description="Summarize afresh instead of answering from the cache.")]
+TextFieldQuery = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description=(
+            "The JSON field (or dotted path, story.body) holding each article's text, when it is not "
+            "text, body, content, articleBody, article or full_text (the CLI's --text-field)."
+        ),
+    ),
+]
 PolishQuery = Annotated[
     bool,
     Query(
@@ -289,7 +299,11 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         tags=["batches"],
     )
     async def batches(
-        request: Request, response: Response, engine: EngineQuery = None, refresh: RefreshQuery = False
+        request: Request,
+        response: Response,
+        engine: EngineQuery = None,
+        refresh: RefreshQuery = False,
+        text_field: TextFieldQuery = None,
     ) -> BatchAccepted:
         """Queue many articles (JSON lines, or files as multipart/form-data); answers at once with the job id."""
         kind = media_type(request.headers.get("content-type"))
@@ -310,7 +324,9 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         waiting = store.pending_count()
         if waiting + len(articles) > settings.max_queue:
             raise Busy(f"{waiting:,} articles are queued (limit {settings.max_queue:,}); retry later")
-        options = {"engine": chosen, "refresh": refresh}
+        options: dict[str, Any] = {"engine": chosen, "refresh": refresh}
+        if text_field:
+            options["text_field"] = text_field
         job_id = store.create(articles, options=options, owner=request.state.caller)
         runner().wake()
         logger.info("job %s: %d articles queued", job_id, len(articles), extra={"job_id": job_id})

@@ -172,10 +172,10 @@ def _entries(data: bytes, *, jsonl: bool, source: str, limit: int) -> list[Artic
     return [Article("", label, entry=entry) for label, entry in entries]
 
 
-def read_entry(entry: str, label: str) -> tuple[str, Document | None, InputError | None]:
+def read_entry(entry: str, label: str, text_field: str | None = None) -> tuple[str, Document | None, InputError | None]:
     """Read one stored JSON entry as ``summarizer batch`` does: (article id, document or the reason it is unusable)."""
     try:
-        _, item = next(documents_from_json(entry.encode("utf-8"), jsonl=False, source=label))
+        _, item = next(documents_from_json(entry.encode("utf-8"), jsonl=False, source=label, text_field=text_field))
     except InputError as exc:
         return article_id(label, label.encode()), None, exc
     if isinstance(item, InputError):
