@@ -16,7 +16,7 @@ import httpx2
 from summarizer import Summarizer
 from tests.conftest import MARKER_KEY, article
 from tests.fault_server import FaultServer, always
-from tests.service_process import ServiceProcess
+from tests.service_process import ServiceProcess, variants, wait_done
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -187,3 +187,33 @@ def test_a_batch_of_nested_json_articles_takes_the_text_field_the_error_names(cl
     assert [row["status"] for row in nested] == ["ok", "ok"], nested
     too_long = client.post("/v1/batches", content=lines, headers=headers, params={"text_field": "x" * 201})
     assert too_long.status_code == 422
+
+
+def test_a_digest_of_a_batch_not_done_is_409_unless_partial_and_a_cancel_drops_what_waits(
+    client: httpx2.Client,
+) -> None:
+    headers = {"Content-Type": "application/x-ndjson"}
+
+    def post(count: int) -> str:
+        lines = "\n".join(json.dumps({"text": text}) for text in variants(count))
+        accepted = client.post("/v1/batches", content=lines, headers=headers)
+        assert accepted.status_code == 202, accepted.text
+        return str(accepted.json()["id"])
+
+    first, second = post(600), post(2)  # jobs run oldest first: the second waits behind the first
+    early = client.post("/v1/digests", json={"batch_id": second})
+    # was 200: a briefing of whatever was done (here nothing), with nothing saying the job was not finished
+    assert early.status_code == 409 and "partial=true" in early.json()["error"], early.text
+    partial = client.post("/v1/digests", params={"partial": "true", "format": "json"}, json={"batch_id": second})
+    assert partial.status_code == 200 and partial.headers["X-Batch-Status"] == "queued"
+    assert (partial.headers["X-Batch-Done"], partial.headers["X-Batch-Total"]) == ("0", "2")
+
+    cancelled = client.delete(f"/v1/batches/{first}").json()
+    assert cancelled["status"] == "cancelled" and cancelled["dropped"] > 0, cancelled
+    # was: "pending" kept counting the articles a cancel dropped, so a client polling for 0 never stopped
+    assert cancelled["pending"] == 0
+    assert cancelled["running"] + cancelled["done"] + cancelled["dropped"] == cancelled["total"] == 600
+    assert wait_done(client, second)["status"] == "done"
+    done = client.post("/v1/digests", json={"batch_id": second})
+    assert done.status_code == 200 and done.headers["X-Batch-Status"] == "done"
+    assert wait_done(client, first)["running"] == 0

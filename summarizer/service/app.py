@@ -58,6 +58,15 @@ TextFieldQuery = Annotated[
         ),
     ),
 ]
+PartialQuery = Annotated[
+    bool,
+    Query(
+        description=(
+            "With batch_id: a briefing of a job still queued or running, from the records it has so far "
+            "(409 without it); X-Batch-Done and X-Batch-Total say how far it was."
+        )
+    ),
+]
 PolishQuery = Annotated[
     bool,
     Query(
@@ -400,6 +409,7 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
                 },
             },
             404: {"model": ErrorBody},
+            409: {"model": ErrorBody, "description": "The batch is still queued or running (see partial)."},
             **_ERRORS,
         },
         openapi_extra=_DIGEST_BODY,
@@ -410,6 +420,7 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         format: Annotated[Literal["html", "markdown", "md", "json"], Query(description="Briefing format.")] = "html",
         max_stories: Annotated[int, Query(ge=1, le=500, description="Stories shown (JSON keeps all).")] = 30,
         polish: PolishQuery = False,
+        partial: PartialQuery = False,
     ) -> Response:
         """A briefing (HTML, Markdown or JSON) from records or a batch job's records; polish=true: LLM briefs."""
         if media_type(request.headers.get("content-type")) != "application/json":
@@ -417,8 +428,21 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         spec = digest_request(await _read_body(request, settings.max_body_bytes))
         if (spec.records is None) == (spec.batch_id is None):
             raise RequestProblem(422, "give exactly one of records or batch_id")
+        batch_headers: dict[str, str] = {}
         if spec.batch_id is not None:
-            owned(request, spec.batch_id)
+            status = owned(request, spec.batch_id)
+            if status["status"] in ("queued", "running") and not partial:
+                raise RequestProblem(
+                    409,
+                    f"batch {spec.batch_id} is still {status['status']} ({status['done']:,} of {status['total']:,} "
+                    f"articles done); wait until GET /v1/batches/{spec.batch_id} says done, or add partial=true "
+                    "for a briefing of what is done so far",
+                )
+            batch_headers = {
+                "X-Batch-Status": status["status"],
+                "X-Batch-Done": str(status["done"]),
+                "X-Batch-Total": str(status["total"]),
+            }
             lines = [line for _, line in store.results(spec.batch_id, after=0, limit=settings.max_batch_articles)]
         else:
             lines = [json.dumps(row) for row in spec.records or []]
@@ -442,7 +466,7 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
             return built.model_dump_json(indent=2), "application/json", headers
 
         text, kind, headers = await asyncio.to_thread(render)
-        return Response(text, media_type=kind, headers=headers)
+        return Response(text, media_type=kind, headers={**headers, **batch_headers})
 
     app.state.store = store  # for routes added later (e.g. a record's review page): store.record(article_id)
     app.state.settings = settings
