@@ -217,3 +217,25 @@ def test_a_digest_of_a_batch_not_done_is_409_unless_partial_and_a_cancel_drops_w
     done = client.post("/v1/digests", json={"batch_id": second})
     assert done.status_code == 200 and done.headers["X-Batch-Status"] == "done"
     assert wait_done(client, first)["running"] == 0
+
+
+def test_errors_say_how_to_send_the_key_and_where_many_articles_go(api: ServiceProcess) -> None:
+    body = {"text": "The harbour of Orlen reopened on Tuesday."}
+    with api.client() as anonymous:
+        in_url = anonymous.post("/v1/summaries", params={"api_key": KEY}, json=body)
+        assert in_url.status_code == 401 and "a key in the URL is not read" in in_url.json()["error"]
+        basic = anonymous.post("/v1/summaries", json=body, headers={"Authorization": f"Basic {KEY}"})
+        # was "the API key is not valid": the key was right, the scheme was not
+        assert basic.status_code == 401 and "Authorization: Bearer <key>" in basic.json()["error"]
+        assert KEY not in basic.text
+        wrong = anonymous.post("/v1/summaries", json=body, headers={"Authorization": "Bearer nope"})
+        assert wrong.status_code == 401 and wrong.json()["error"] == "the API key is not valid"
+    assert KEY not in api.log_text()
+    with api.client(KEY) as client:
+        many = client.post("/v1/summaries", json=[body, body])
+        # was 422 "Input should be a valid dictionary or instance of ArticleIn"
+        assert many.status_code == 422 and "/v1/batches" in many.json()["error"]
+        bare = client.post("/v1/batches", content=b"x", headers={"Content-Type": ""})
+        assert bare.status_code == 415 and "the request has no Content-Type" in bare.json()["error"]  # was "not ''"
+        plain = client.post("/v1/summaries", content=b"x", headers={"Content-Type": ""})
+        assert plain.status_code == 415 and "the request has no Content-Type" in plain.json()["error"]

@@ -317,7 +317,8 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         """Queue many articles (JSON lines, or files as multipart/form-data); answers at once with the job id."""
         kind = media_type(request.headers.get("content-type"))
         if kind not in BATCH_TYPES:
-            raise RequestProblem(415, f"send JSON lines (application/x-ndjson) or multipart/form-data, not {kind!r}")
+            got = f"not {kind}" if kind else "the request has no Content-Type"
+            raise RequestProblem(415, f"send JSON lines (application/x-ndjson) or multipart/form-data; {got}")
         chosen = None if engine == "auto" else engine
         runner().worker(chosen, refresh=refresh)  # an engine this server cannot run is refused now, not later
         body = await _read_body(request, settings.max_body_bytes)

@@ -129,15 +129,19 @@ def single_article(body: bytes, content_type: str, *, limit: int) -> tuple[dict[
     """The Summarizer call for one article: (source keywords, metadata); RequestProblem or InputError if unusable."""
     kind = media_type(content_type)
     if kind not in SINGLE_TYPES:
-        raise RequestProblem(415, f"send application/json, text/plain or text/html, not {kind or 'no content type'}")
+        got = f"not {kind}" if kind else "the request has no Content-Type"
+        raise RequestProblem(415, f"send application/json, text/plain or text/html; {got}")
     if kind != "application/json":
         _check_size(body, limit, "the article")
         text, _ = decode_bytes(body, "the body")
         if kind == "text/html":
             return {"source": document_from_text(text, kind="html", source=None)}, {}
         return {"text": text}, {}
+    parsed = _json_body(body)
+    if isinstance(parsed, list):
+        raise RequestProblem(422, "send one article as a JSON object; for many, POST them to /v1/batches")
     try:
-        article = ArticleIn.model_validate(_json_body(body))
+        article = ArticleIn.model_validate(parsed)
     except ValidationError as exc:
         raise RequestProblem(422, "the article does not fit the request schema", problems(exc)) from None
     raw = article.text if article.text is not None else article.html
