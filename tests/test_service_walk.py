@@ -239,3 +239,17 @@ def test_errors_say_how_to_send_the_key_and_where_many_articles_go(api: ServiceP
         assert bare.status_code == 415 and "the request has no Content-Type" in bare.json()["error"]  # was "not ''"
         plain = client.post("/v1/summaries", content=b"x", headers={"Content-Type": ""})
         assert plain.status_code == 415 and "the request has no Content-Type" in plain.json()["error"]
+
+
+def test_a_record_url_that_is_not_a_web_address_is_never_a_link_in_a_digest(client: httpx2.Client) -> None:
+    made = []
+    for n, url in enumerate(["javascript:alert(3)", " JaVa\tScript:alert(4)", "https://orlen-post.example/a (1)"]):
+        text = f"The mayor of Orlen said the bridge over the Varn reopened on Tuesday after {n + 2} weeks of repairs."
+        answer = client.post("/v1/summaries", json={"text": text, "title": f"Bridge {n}", "url": url})
+        assert answer.status_code == 200, answer.text
+        made.append(answer.json())
+    html = client.post("/v1/digests", json={"records": made}).text
+    # was: <a href="javascript:alert(3)"> in the briefing, served from this server and meant for e-mail
+    assert "javascript:" not in html.lower().replace("\t", "") and 'href="https://orlen-post.example/a (1)"' in html
+    md = client.post("/v1/digests", params={"format": "md"}, json={"records": made}).text
+    assert "](javascript" not in md.lower() and "(https://orlen-post.example/a%20%281%29)" in md
