@@ -103,6 +103,8 @@ def test_the_schema_says_which_routes_take_a_bearer_key(api: ServiceProcess) -> 
             else:
                 assert operation["security"] == [{"apiKey": []}], (method, path)
                 assert {"401", "429"} <= set(operation["responses"]), (method, path)
+    ids = [operation["operationId"] for operations in schema["paths"].values() for operation in operations.values()]
+    assert len(ids) == len(set(ids)), ids
     batch_kinds = schema["paths"]["/v1/batches"]["post"]["requestBody"]["content"]
     assert "application/json" in batch_kinds  # accepted (an array of articles) but was not documented
 
@@ -253,3 +255,10 @@ def test_a_record_url_that_is_not_a_web_address_is_never_a_link_in_a_digest(clie
     assert "javascript:" not in html.lower().replace("\t", "") and 'href="https://orlen-post.example/a (1)"' in html
     md = client.post("/v1/digests", params={"format": "md"}, json={"records": made}).text
     assert "](javascript" not in md.lower() and "(https://orlen-post.example/a%20%281%29)" in md
+
+
+def test_the_probes_answer_head_as_monitors_send_it(api: ServiceProcess) -> None:
+    with api.client() as anonymous:
+        for path in ("/healthz", "/readyz"):
+            head = anonymous.head(path)
+            assert head.status_code == 200 and head.content == b"", (path, head.status_code)  # was 405

@@ -241,12 +241,21 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
             raise RequestProblem(404, f"no batch {job_id[:64]}")
         return status
 
+    # HEAD too: uptime monitors and load balancers often probe with it (405 before)
     @app.get("/healthz", response_model=Health, tags=["probes"])
+    @app.head("/healthz", response_model=Health, tags=["probes"], operation_id="healthz_head")
     async def healthz() -> Health:
         """Liveness: the process answers."""
         return Health(status="ok")
 
     @app.get("/readyz", response_model=Health, responses={503: {"model": Health}}, tags=["probes"])
+    @app.head(
+        "/readyz",
+        response_model=Health,
+        responses={503: {"model": Health}},
+        tags=["probes"],
+        operation_id="readyz_head",
+    )
     async def readyz() -> Any:
         """Readiness: the job store and the worker are up."""
         if holder.get("runner") is None or not runner().ready:
