@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import time
 from collections.abc import Iterator
@@ -262,3 +263,24 @@ def test_the_probes_answer_head_as_monitors_send_it(api: ServiceProcess) -> None
         for path in ("/healthz", "/readyz"):
             head = anonymous.head(path)
             assert head.status_code == 200 and head.content == b"", (path, head.status_code)  # was 405
+
+
+def test_a_gzip_body_is_unpacked_within_the_limits(client: httpx2.Client) -> None:
+    text = "The mayor of Orlen said the bridge over the Varn reopened on Tuesday after six weeks of repairs."
+    packed = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+    plain = client.post("/v1/summaries", json={"text": text}).json()
+    # was 400 "the body is not valid JSON: 'utf-8' codec can't decode byte 0x8b"
+    one = client.post("/v1/summaries", content=gzip.compress(json.dumps({"text": text}).encode()), headers=packed)
+    assert one.status_code == 200 and one.json()["article_id"] == plain["article_id"], one.text
+    lines = "\n".join(json.dumps({"text": f"{text} Filed from Varn, desk {n}."}) for n in range(3)).encode()
+    batch = client.post(
+        "/v1/batches", content=gzip.compress(lines), headers={**packed, "Content-Type": "application/x-ndjson"}
+    )
+    assert batch.status_code == 202 and batch.json()["total"] == 3, batch.text
+    bomb = gzip.compress(b" " * (17 * 1024 * 1024))  # 17 MiB of spaces in about 17 KB: over the 16 MiB body limit
+    assert len(bomb) < 100_000
+    assert client.post("/v1/summaries", content=bomb, headers=packed).status_code == 413
+    cut = client.post("/v1/summaries", content=gzip.compress(json.dumps({"text": text}).encode())[:-12], headers=packed)
+    assert cut.status_code == 400 and "gzip" in cut.json()["error"]
+    brotli = client.post("/v1/summaries", content=b"xx", headers={**packed, "Content-Encoding": "br"})
+    assert brotli.status_code == 415 and "Content-Encoding br" in brotli.json()["error"]

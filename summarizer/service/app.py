@@ -34,6 +34,7 @@ from .inputs import (
     media_type,
     problems,
     single_article,
+    unpack_body,
 )
 from .jobs import JobStore
 from .metrics import CONTENT_TYPE, Metrics
@@ -115,14 +116,14 @@ _BATCH_BODY = {
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
-    """The whole body, refused with 413 as soon as it passes the limit (chunked bodies too)."""
+    """The whole body, refused with 413 as soon as it passes the limit (chunked bodies too); gzip unpacked."""
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
             raise RequestProblem(413, f"the body is over the limit of {limit:,} bytes")
         chunks.append(chunk)
-    return b"".join(chunks)
+    return unpack_body(b"".join(chunks), request.headers.get("content-encoding"), limit)
 
 
 async def _files(request: Request, body: bytes, limit: int) -> list[tuple[str, bytes]]:

@@ -9,6 +9,7 @@ import gzip
 import io
 import json
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ __all__ = [
     "media_type",
     "problems",
     "single_article",
+    "unpack_body",
 ]
 
 SINGLE_TYPES = ("application/json", "text/plain", "text/html")
@@ -89,6 +91,27 @@ def media_type(header: str | None) -> str:
 def problems(exc: ValidationError) -> list[dict[str, Any]]:
     """Validation errors as location, message and type only: the input (which may hold a secret) is never echoed."""
     return [{"loc": list(err["loc"]), "msg": err["msg"], "type": err["type"]} for err in exc.errors()]
+
+
+def unpack_body(body: bytes, encoding: str | None, limit: int) -> bytes:
+    """The body as sent before its Content-Encoding: gzip (or deflate) unpacked up to the limit; others are 415."""
+    coding = (encoding or "identity").strip().lower()
+    if coding == "identity":
+        return body
+    if coding not in ("gzip", "x-gzip", "deflate"):
+        raise RequestProblem(415, f"Content-Encoding {coding} is not read; send the body as is, gzip or deflate")
+    unpacker = zlib.decompressobj(wbits=47 if coding != "deflate" else 15)  # 47: a gzip or zlib header
+    try:
+        data = unpacker.decompress(body, limit + 1)
+    except zlib.error as exc:
+        raise RequestProblem(
+            400, f"the body is not readable {coding} ({exc}); send it as is or gzip it whole"
+        ) from None
+    if len(data) > limit or unpacker.unconsumed_tail:
+        raise RequestProblem(413, f"the body unpacks to over the limit of {limit:,} bytes")
+    if not unpacker.eof or unpacker.unused_data:
+        raise RequestProblem(400, f"the body is not one whole {coding} stream; send it as is or gzip it whole")
+    return data
 
 
 def _check_size(data: bytes | str, limit: int, what: str) -> None:
