@@ -121,7 +121,7 @@ def test_a_server_without_keys_declares_none(tmp_path: Path) -> None:
         server.stop()
 
 
-def _behind(llm: FaultServer, folder: Path, **settings: str) -> ServiceProcess:
+def _behind(llm: FaultServer, folder: Path, env: dict[str, str] | None = None, **settings: str) -> ServiceProcess:
     """A server (no key, one article at a time) whose LLM is the fault server."""
     server = ServiceProcess(folder, concurrency="1", **settings)
     server.env |= {
@@ -129,13 +129,15 @@ def _behind(llm: FaultServer, folder: Path, **settings: str) -> ServiceProcess:
         "SUMMARIZER_PROVIDER": "vllm",
         "SUMMARIZER_MODEL": "test-model",
         "SUMMARIZER_BACKOFF_INITIAL": "0.01",
+        **(env or {}),
     }
     return server.start()
 
 
 def test_a_hung_llm_gives_504_within_the_request_timeout(tmp_path: Path) -> None:
     with FaultServer(always("timeout"), stall=20.0, max_seconds=60) as llm:
-        server = _behind(llm, tmp_path / "hung", request_timeout="2")
+        # SUMMARIZER_TIMEOUT 1 s a try: the polish left running after its 504 ends soon, so the server stops in time
+        server = _behind(llm, tmp_path / "hung", {"SUMMARIZER_TIMEOUT": "1"}, request_timeout="2")
         try:
             with server.client(timeout=30.0) as client:
                 started = time.monotonic()
@@ -149,6 +151,12 @@ def test_a_hung_llm_gives_504_within_the_request_timeout(tmp_path: Path) -> None
                     "/v1/summaries", params={"engine": "extractive"}, json={"text": article("orlen-ceasefire.txt")}
                 )
                 assert made.status_code == 200 and client.get("/readyz").status_code == 200
+                started = time.monotonic()
+                polished = client.post("/v1/digests", params={"polish": "true"}, json={"records": [made.json()]})
+                took = time.monotonic() - started
+                # was: the library's whole budget for each story (at --timeout 2: 55 s for 3 stories, then 502)
+                assert polished.status_code == 504 and took < 10, (polished.status_code, took, polished.text)
+                assert "polish off" in polished.json()["error"]
         finally:
             server.stop()
 

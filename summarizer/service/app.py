@@ -422,6 +422,7 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
             404: {"model": ErrorBody},
             409: {"model": ErrorBody, "description": "The batch is still queued or running (see partial)."},
             **_ERRORS,
+            504: {"model": ErrorBody, "description": "With polish: the LLM did not finish within the request timeout."},
         },
         openapi_extra=_DIGEST_BODY,
         tags=["digests"],
@@ -476,7 +477,18 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
                 return render_markdown(built, max_stories=max_stories), "text/markdown; charset=utf-8", headers
             return built.model_dump_json(indent=2), "application/json", headers
 
-        text, kind, headers = await asyncio.to_thread(render)
+        rendering = asyncio.to_thread(render)
+        try:  # only polishing waits on the LLM; the thread runs on (the library's breaker ends it), its briefs cached
+            text, kind, headers = await asyncio.wait_for(
+                rendering, timeout=(polish and settings.request_timeout) or None
+            )
+        except TimeoutError:
+            raise RequestProblem(
+                504,
+                f"the briefs were not polished within {settings.request_timeout:g} s "
+                "(SUMMARIZER_SERVICE_REQUEST_TIMEOUT): the LLM server is slow or hung; briefs already polished "
+                "are cached, so asking again later goes on from there; or leave polish off",
+            ) from None
         return Response(text, media_type=kind, headers={**headers, **batch_headers})
 
     app.state.store = store  # for routes added later (e.g. a record's review page): store.record(article_id)

@@ -50,7 +50,7 @@ class ServiceSettings:
     rate_burst: int = 120
     cors_origins: tuple[str, ...] = ()
     shutdown_grace: float = 10.0  # seconds in-flight work may take to finish at shutdown
-    # seconds one /v1/summaries request may take before it is answered 504 (a hung LLM); 0: no limit
+    # seconds a /v1/summaries request or a polished digest may take before it is answered 504; 0: no limit
     request_timeout: float = 150.0
     log_level: str = "info"
 
