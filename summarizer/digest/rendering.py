@@ -10,6 +10,7 @@ import base64
 import html
 import io
 from datetime import date
+from urllib.parse import urlsplit
 
 from .models import Digest, SourceRef, Story, TimelinePoint
 
@@ -53,6 +54,17 @@ def chart_png(points: list[TimelinePoint], width: int = 520, height: int = 140) 
 
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+def _link(url: str | None) -> str | None:
+    """The URL if it is a web address (http or https) to link to, else None: a javascript: URL is no link."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
 
 
 def _badge(story: Story) -> str:
@@ -112,9 +124,9 @@ def _figure_rows(story: Story) -> str:
 
 def _source_html(story: Story, number: int, source: SourceRef) -> str:
     name = _e(source.name)
-    if source.url:
+    if url := _link(source.url):
         # a URL has no word breaks: only links may wrap anywhere
-        name = f'<a href="{_e(source.url)}" style="color:#1d4ed8;overflow-wrap:anywhere;">{name}</a>'
+        name = f'<a href="{_e(url)}" style="color:#1d4ed8;overflow-wrap:anywhere;">{name}</a>'
     extra = "".join(f" &middot; {_e(x)}" for x in (source.publisher, source.published) if x and x != source.name)
     return f'<span id="{_e(story.id)}-src-{number}">{name}{extra}</span>'
 
@@ -252,7 +264,9 @@ def render_markdown(digest: Digest, max_stories: int = MAX_STORIES) -> str:
             lines.append("")
         lines += ["**Sources**", ""]
         for number, s in enumerate(story.sources, start=1):
-            link = f"[{s.name}]({s.url})" if s.url else s.name
+            url = _link(s.url)
+            safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29") if url else ""  # one link token
+            link = f"[{s.name}]({safe})" if url else s.name
             extra = " · ".join(x for x in (s.publisher, s.published) if x and x != s.name)
             lines.append(f"{number}. {link}" + (f" · {extra}" if extra else ""))
         lines.append("")

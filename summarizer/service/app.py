@@ -26,16 +26,19 @@ from .errors import install_handlers
 from .inputs import (
     BATCH_TYPES,
     JSONL_TYPES,
+    NOT_RECORDS,
     ArticleIn,
     RequestProblem,
     batch_articles,
+    digest_request,
     media_type,
     problems,
     single_article,
+    unpack_body,
 )
 from .jobs import JobStore
 from .metrics import CONTENT_TYPE, Metrics
-from .middleware import DOCS_ASSETS, ServiceMiddleware
+from .middleware import DOCS_ASSETS, OPEN_PATHS, ServiceMiddleware
 from .runner import Busy, Engines, JobRunner
 from .settings import ServiceSettings, resolve_service_settings
 from .wire import BatchAccepted, BatchStatus, DigestIn, ErrorBody, Health
@@ -46,6 +49,25 @@ logger = logging.getLogger("summarizer.service")
 Engine = Literal["auto", "extractive", "llm"]
 EngineQuery = Annotated[Engine | None, Query(description="Engine for this request (default: as the server is set).")]
 RefreshQuery = Annotated[bool, Query(description="Summarize afresh instead of answering from the cache.")]
+TextFieldQuery = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description=(
+            "The JSON field (or dotted path, story.body) holding each article's text, when it is not "
+            "text, body, content, articleBody, article or full_text (the CLI's --text-field)."
+        ),
+    ),
+]
+PartialQuery = Annotated[
+    bool,
+    Query(
+        description=(
+            "With batch_id: a briefing of a job still queued or running, from the records it has so far "
+            "(409 without it); X-Batch-Done and X-Batch-Total say how far it was."
+        )
+    ),
+]
 PolishQuery = Annotated[
     bool,
     Query(
@@ -79,6 +101,9 @@ _BATCH_BODY = {
         "required": True,
         "content": {
             **{kind: _JSONL for kind in JSONL_TYPES[:1]},
+            "application/json": {
+                "schema": {"description": "A JSON array of article objects (or one object), each with text or html."}
+            },
             "multipart/form-data": {
                 "schema": {
                     "type": "object",
@@ -91,14 +116,14 @@ _BATCH_BODY = {
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
-    """The whole body, refused with 413 as soon as it passes the limit (chunked bodies too)."""
+    """The whole body, refused with 413 as soon as it passes the limit (chunked bodies too); gzip unpacked."""
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
             raise RequestProblem(413, f"the body is over the limit of {limit:,} bytes")
         chunks.append(chunk)
-    return b"".join(chunks)
+    return unpack_body(b"".join(chunks), request.headers.get("content-encoding"), limit)
 
 
 async def _files(request: Request, body: bytes, limit: int) -> list[tuple[str, bytes]]:
@@ -117,6 +142,30 @@ async def _files(request: Request, body: bytes, limit: int) -> list[tuple[str, b
     if not found:
         raise RequestProblem(422, "the form holds no files; send each article as a file part")
     return found
+
+
+def _declare_bearer_keys(app: FastAPI) -> None:
+    """Say in /openapi.json that every route but the open ones takes a Bearer key (and may answer 401 or 429)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = build()
+        schema.setdefault("components", {})["securitySchemes"] = {
+            "apiKey": {"type": "http", "scheme": "bearer", "description": "Authorization: Bearer <key>"}
+        }
+        error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}
+        for path, operations in schema["paths"].items():
+            if path in OPEN_PATHS:
+                continue
+            for operation in operations.values():
+                operation["security"] = [{"apiKey": []}]
+                for status, what in (("401", "No API key, or not a valid one"), ("429", "Over this key's rate limit")):
+                    operation["responses"].setdefault(status, {"description": what, **error})
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def create_app(settings: ServiceSettings | None = None, **summarizer_options: Any) -> FastAPI:
@@ -165,6 +214,8 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         lifespan=lifespan,
     )
     install_handlers(app)
+    if settings.auth_required:
+        _declare_bearer_keys(app)
     app.add_middleware(
         ServiceMiddleware,
         keys=KeyRing(settings.key_hashes),
@@ -191,12 +242,21 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
             raise RequestProblem(404, f"no batch {job_id[:64]}")
         return status
 
+    # HEAD too: uptime monitors and load balancers often probe with it (405 before)
     @app.get("/healthz", response_model=Health, tags=["probes"])
+    @app.head("/healthz", response_model=Health, tags=["probes"], operation_id="healthz_head")
     async def healthz() -> Health:
         """Liveness: the process answers."""
         return Health(status="ok")
 
     @app.get("/readyz", response_model=Health, responses={503: {"model": Health}}, tags=["probes"])
+    @app.head(
+        "/readyz",
+        response_model=Health,
+        responses={503: {"model": Health}},
+        tags=["probes"],
+        operation_id="readyz_head",
+    )
     async def readyz() -> Any:
         """Readiness: the job store and the worker are up."""
         if holder.get("runner") is None or not runner().ready:
@@ -210,7 +270,7 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
 
     @app.post(
         "/v1/summaries",
-        responses={200: {"model": SummaryRecord}, **_ERRORS},
+        responses={200: {"model": SummaryRecord}, **_ERRORS, 504: {"model": ErrorBody}},
         openapi_extra=_SUMMARY_BODY,
         tags=["summaries"],
     )
@@ -219,7 +279,15 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         body = await _read_body(request, settings.max_body_bytes)
         limit = settings.max_article_bytes
         call, meta = await asyncio.to_thread(single_article, body, request.headers.get("content-type", ""), limit=limit)
-        record = await runner().summarize(engine=None if engine == "auto" else engine, refresh=refresh, **call, **meta)
+        work = runner().summarize(engine=None if engine == "auto" else engine, refresh=refresh, **call, **meta)
+        try:
+            record = await asyncio.wait_for(work, timeout=settings.request_timeout or None)
+        except TimeoutError:  # the work is cancelled: a hung LLM server costs this request, not the whole retry budget
+            raise RequestProblem(
+                504,
+                f"no summary within {settings.request_timeout:g} s (SUMMARIZER_SERVICE_REQUEST_TIMEOUT): "
+                "the LLM server is slow or hung; retry later, or send long or slow work to /v1/batches",
+            ) from None
         line = record.model_dump_json()
         if isinstance(record, SummaryRecord):
             owner = request.state.caller if settings.auth_required else None
@@ -250,12 +318,17 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         tags=["batches"],
     )
     async def batches(
-        request: Request, response: Response, engine: EngineQuery = None, refresh: RefreshQuery = False
+        request: Request,
+        response: Response,
+        engine: EngineQuery = None,
+        refresh: RefreshQuery = False,
+        text_field: TextFieldQuery = None,
     ) -> BatchAccepted:
         """Queue many articles (JSON lines, or files as multipart/form-data); answers at once with the job id."""
         kind = media_type(request.headers.get("content-type"))
         if kind not in BATCH_TYPES:
-            raise RequestProblem(415, f"send JSON lines (application/x-ndjson) or multipart/form-data, not {kind!r}")
+            got = f"not {kind}" if kind else "the request has no Content-Type"
+            raise RequestProblem(415, f"send JSON lines (application/x-ndjson) or multipart/form-data; {got}")
         chosen = None if engine == "auto" else engine
         runner().worker(chosen, refresh=refresh)  # an engine this server cannot run is refused now, not later
         body = await _read_body(request, settings.max_body_bytes)
@@ -271,7 +344,9 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         waiting = store.pending_count()
         if waiting + len(articles) > settings.max_queue:
             raise Busy(f"{waiting:,} articles are queued (limit {settings.max_queue:,}); retry later")
-        options = {"engine": chosen, "refresh": refresh}
+        options: dict[str, Any] = {"engine": chosen, "refresh": refresh}
+        if text_field:
+            options["text_field"] = text_field
         job_id = store.create(articles, options=options, owner=request.state.caller)
         runner().wake()
         logger.info("job %s: %d articles queued", job_id, len(articles), extra={"job_id": job_id})
@@ -345,7 +420,9 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
                 },
             },
             404: {"model": ErrorBody},
+            409: {"model": ErrorBody, "description": "The batch is still queued or running (see partial)."},
             **_ERRORS,
+            504: {"model": ErrorBody, "description": "With polish: the LLM did not finish within the request timeout."},
         },
         openapi_extra=_DIGEST_BODY,
         tags=["digests"],
@@ -355,23 +432,36 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         format: Annotated[Literal["html", "markdown", "md", "json"], Query(description="Briefing format.")] = "html",
         max_stories: Annotated[int, Query(ge=1, le=500, description="Stories shown (JSON keeps all).")] = 30,
         polish: PolishQuery = False,
+        partial: PartialQuery = False,
     ) -> Response:
         """A briefing (HTML, Markdown or JSON) from records or a batch job's records; polish=true: LLM briefs."""
         if media_type(request.headers.get("content-type")) != "application/json":
             raise RequestProblem(415, "send the records or the batch id as application/json")
-        try:
-            spec = DigestIn.model_validate_json(await _read_body(request, settings.max_body_bytes))
-        except ValidationError as exc:
-            raise RequestProblem(422, "the body does not fit the request schema", problems(exc)) from None
+        spec = digest_request(await _read_body(request, settings.max_body_bytes))
         if (spec.records is None) == (spec.batch_id is None):
             raise RequestProblem(422, "give exactly one of records or batch_id")
+        batch_headers: dict[str, str] = {}
         if spec.batch_id is not None:
-            owned(request, spec.batch_id)
+            status = owned(request, spec.batch_id)
+            if status["status"] in ("queued", "running") and not partial:
+                raise RequestProblem(
+                    409,
+                    f"batch {spec.batch_id} is still {status['status']} ({status['done']:,} of {status['total']:,} "
+                    f"articles done); wait until GET /v1/batches/{spec.batch_id} says done, or add partial=true "
+                    "for a briefing of what is done so far",
+                )
+            batch_headers = {
+                "X-Batch-Status": status["status"],
+                "X-Batch-Done": str(status["done"]),
+                "X-Batch-Total": str(status["total"]),
+            }
             lines = [line for _, line in store.results(spec.batch_id, after=0, limit=settings.max_batch_articles)]
         else:
             lines = [json.dumps(row) for row in spec.records or []]
         try:
             records, errors = load_records(lines)
+        except ValidationError as exc:  # its text quotes the record, which may hold anything: locations only
+            raise RequestProblem(422, NOT_RECORDS, problems(exc)) from None
         except ValueError as exc:
             raise RequestProblem(422, f"the records are not summarizer records: {exc}") from None
 
@@ -387,8 +477,19 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
                 return render_markdown(built, max_stories=max_stories), "text/markdown; charset=utf-8", headers
             return built.model_dump_json(indent=2), "application/json", headers
 
-        text, kind, headers = await asyncio.to_thread(render)
-        return Response(text, media_type=kind, headers=headers)
+        rendering = asyncio.to_thread(render)
+        try:  # only polishing waits on the LLM; the thread runs on (the library's breaker ends it), its briefs cached
+            text, kind, headers = await asyncio.wait_for(
+                rendering, timeout=(polish and settings.request_timeout) or None
+            )
+        except TimeoutError:
+            raise RequestProblem(
+                504,
+                f"the briefs were not polished within {settings.request_timeout:g} s "
+                "(SUMMARIZER_SERVICE_REQUEST_TIMEOUT): the LLM server is slow or hung; briefs already polished "
+                "are cached, so asking again later goes on from there; or leave polish off",
+            ) from None
+        return Response(text, media_type=kind, headers={**headers, **batch_headers})
 
     app.state.store = store  # for routes added later (e.g. a record's review page): store.record(article_id)
     app.state.settings = settings

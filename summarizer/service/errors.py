@@ -44,6 +44,8 @@ RETRY_AFTER = {503: "5"}
 
 def status_for(exc: SummarizerError) -> int:
     """The HTTP status for a library error."""
+    if isinstance(exc, ProviderError) and exc.status_code == 429:
+        return 503  # the LLM server still rate-limits us after every retry: busy for now, not broken
     return next((status for cls, status in _STATUS if isinstance(exc, cls)), 500)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,22 +20,31 @@ from ..batch.discovery import SUPPORTED_SUFFIXES, article_id
 from ..errors import InputError
 from ..ingest import Document, decode_bytes, document_from_bytes, document_from_text, documents_from_json, file_format
 from .jobs import Article
+from .wire import DigestIn
 
 __all__ = [
     "BATCH_TYPES",
     "JSONL_TYPES",
+    "NOT_RECORDS",
     "SINGLE_TYPES",
     "ArticleIn",
     "RequestProblem",
     "batch_articles",
+    "digest_request",
     "media_type",
     "problems",
     "single_article",
+    "unpack_body",
 ]
 
 SINGLE_TYPES = ("application/json", "text/plain", "text/html")
 JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines")
 BATCH_TYPES = (*JSONL_TYPES, "application/json", "multipart/form-data")
+NOT_RECORDS = (
+    "the records are not summarizer records: send the JSON objects a batch or /v1/summaries wrote, unchanged; "
+    "details name the fields that do not fit"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -82,32 +93,78 @@ def problems(exc: ValidationError) -> list[dict[str, Any]]:
     return [{"loc": list(err["loc"]), "msg": err["msg"], "type": err["type"]} for err in exc.errors()]
 
 
+def unpack_body(body: bytes, encoding: str | None, limit: int) -> bytes:
+    """The body as sent before its Content-Encoding: gzip (or deflate) unpacked up to the limit; others are 415."""
+    coding = (encoding or "identity").strip().lower()
+    if coding == "identity":
+        return body
+    if coding not in ("gzip", "x-gzip", "deflate"):
+        raise RequestProblem(415, f"Content-Encoding {coding} is not read; send the body as is, gzip or deflate")
+    unpacker = zlib.decompressobj(wbits=47 if coding != "deflate" else 15)  # 47: a gzip or zlib header
+    try:
+        data = unpacker.decompress(body, limit + 1)
+    except zlib.error as exc:
+        raise RequestProblem(
+            400, f"the body is not readable {coding} ({exc}); send it as is or gzip it whole"
+        ) from None
+    if len(data) > limit or unpacker.unconsumed_tail:
+        raise RequestProblem(413, f"the body unpacks to over the limit of {limit:,} bytes")
+    if not unpacker.eof or unpacker.unused_data:
+        raise RequestProblem(400, f"the body is not one whole {coding} stream; send it as is or gzip it whole")
+    return data
+
+
 def _check_size(data: bytes | str, limit: int, what: str) -> None:
     size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
     if size > limit:
         raise RequestProblem(413, f"{what} is {size:,} bytes; the limit per article is {limit:,}")
 
 
+def _replace_surrogates(value: Any) -> Any:
+    """Strings with each lone surrogate (JSON allows the escape "\\ud800") as U+FFFD, as ``ingest`` stores text."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_replace_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_replace_surrogates(key): _replace_surrogates(item) for key, item in value.items()}
+    return value
+
+
 def _json_body(body: bytes) -> Any:
+    if not body.strip():
+        raise RequestProblem(400, "the body is empty; send a JSON object")
     try:
-        return json.loads(body)
+        return _replace_surrogates(json.loads(body))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise RequestProblem(400, f"the body is not valid JSON: {getattr(exc, 'msg', exc)}") from None
+
+
+def digest_request(body: bytes) -> DigestIn:
+    """A digest request's body: 400 if it is not JSON, 422 (input not echoed) if it does not fit DigestIn."""
+    try:
+        return DigestIn.model_validate(_json_body(body))
+    except ValidationError as exc:
+        raise RequestProblem(422, "the body does not fit the request schema", problems(exc)) from None
 
 
 def single_article(body: bytes, content_type: str, *, limit: int) -> tuple[dict[str, Any], dict[str, Any]]:
     """The Summarizer call for one article: (source keywords, metadata); RequestProblem or InputError if unusable."""
     kind = media_type(content_type)
     if kind not in SINGLE_TYPES:
-        raise RequestProblem(415, f"send application/json, text/plain or text/html, not {kind or 'no content type'}")
+        got = f"not {kind}" if kind else "the request has no Content-Type"
+        raise RequestProblem(415, f"send application/json, text/plain or text/html; {got}")
     if kind != "application/json":
         _check_size(body, limit, "the article")
         text, _ = decode_bytes(body, "the body")
         if kind == "text/html":
             return {"source": document_from_text(text, kind="html", source=None)}, {}
         return {"text": text}, {}
+    parsed = _json_body(body)
+    if isinstance(parsed, list):
+        raise RequestProblem(422, "send one article as a JSON object; for many, POST them to /v1/batches")
     try:
-        article = ArticleIn.model_validate(_json_body(body))
+        article = ArticleIn.model_validate(parsed)
     except ValidationError as exc:
         raise RequestProblem(422, "the article does not fit the request schema", problems(exc)) from None
     raw = article.text if article.text is not None else article.html
@@ -142,10 +199,10 @@ def _entries(data: bytes, *, jsonl: bool, source: str, limit: int) -> list[Artic
     return [Article("", label, entry=entry) for label, entry in entries]
 
 
-def read_entry(entry: str, label: str) -> tuple[str, Document | None, InputError | None]:
+def read_entry(entry: str, label: str, text_field: str | None = None) -> tuple[str, Document | None, InputError | None]:
     """Read one stored JSON entry as ``summarizer batch`` does: (article id, document or the reason it is unusable)."""
     try:
-        _, item = next(documents_from_json(entry.encode("utf-8"), jsonl=False, source=label))
+        _, item = next(documents_from_json(entry.encode("utf-8"), jsonl=False, source=label, text_field=text_field))
     except InputError as exc:
         return article_id(label, label.encode()), None, exc
     if isinstance(item, InputError):

@@ -249,7 +249,9 @@ class JobStore:
             "owner": owner,
             "status": state,
             "total": total,
-            "pending": counts.get("pending", 0),
+            # a cancelled job's waiting articles never run: dropped, not pending (a poller waiting for 0 would hang)
+            "pending": 0 if cancelled else counts.get("pending", 0),
+            "dropped": counts.get("pending", 0) if cancelled else 0,
             "running": counts.get("claimed", 0),
             "done": done,
             "ok": int(ok),

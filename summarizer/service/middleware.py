@@ -41,10 +41,15 @@ class ServiceMiddleware:
         if path in OPEN_PATHS or path.startswith(DOCS_ASSETS + "/"):
             return 0, "", {}, caller
         if self.keys.enabled:
-            key_id = self.keys.identify(bearer_token(headers.get("authorization")))
+            given = headers.get("authorization")
+            key_id = self.keys.identify(bearer_token(given))
             if key_id is None:
-                given = "authorization" in headers
-                message = "the API key is not valid" if given else "send an API key: Authorization: Bearer <key>"
+                if not given:
+                    message = "send an API key: Authorization: Bearer <key> (a key in the URL is not read)"
+                elif bearer_token(given) is None:
+                    message = "send the API key as Authorization: Bearer <key> (no other scheme is read)"
+                else:
+                    message = "the API key is not valid"
                 return 401, message, {"WWW-Authenticate": "Bearer"}, None
             caller = f"key:{key_id}"
         wait = self.limiter.take(caller)

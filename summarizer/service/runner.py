@@ -189,7 +189,7 @@ class JobRunner:
             aid, document = item.article_id, item.document
             error = InputError(item.error) if item.error is not None else None
             if item.entry is not None:  # a JSON entry: read now (a few ms), as the batch command reads it
-                aid, document, error = read_entry(item.entry, item.source)
+                aid, document, error = read_entry(item.entry, item.source, item.options.get("text_field"))
             claimed[aid].append(item)
             yield Found(aid, item.source, Path(item.source), document=document, error=error)
 

@@ -50,6 +50,8 @@ class ServiceSettings:
     rate_burst: int = 120
     cors_origins: tuple[str, ...] = ()
     shutdown_grace: float = 10.0  # seconds in-flight work may take to finish at shutdown
+    # seconds a /v1/summaries request or a polished digest may take before it is answered 504; 0: no limit
+    request_timeout: float = 150.0
     log_level: str = "info"
 
     @property
@@ -75,7 +77,7 @@ _INTS = {
     "workers",
     "rate_burst",
 }
-_FLOATS = {"rate_limit", "shutdown_grace"}
+_FLOATS = {"rate_limit", "shutdown_grace", "request_timeout"}
 _LISTS = {"cors_origins"}
 _ENV_NAMES = {"db_path": "DB"}  # SUMMARIZER_SERVICE_DB
 
@@ -151,8 +153,10 @@ def resolve_service_settings(
             raise ConfigError(f"{name} must be at least 1, not {getattr(settings, name)}")
     if not 0 < settings.port < 65536:
         raise ConfigError(f"port must be between 1 and 65535, not {settings.port}")
-    if settings.rate_limit < 0 or settings.rate_burst < 1 or settings.max_waiting < 0 or settings.workers < 0:
-        raise ConfigError("rate_limit, max_waiting and workers must be at least 0, and rate_burst at least 1")
+    if min(settings.rate_limit, settings.max_waiting, settings.workers, settings.request_timeout) < 0:
+        raise ConfigError("rate_limit, max_waiting, workers and request_timeout must be at least 0")
+    if settings.rate_burst < 1:
+        raise ConfigError(f"rate_burst must be at least 1, not {settings.rate_burst}")
     return settings
 
 

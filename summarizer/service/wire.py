@@ -36,6 +36,7 @@ class BatchStatus(BaseModel):
     total: int
     pending: int
     running: int
+    dropped: int = Field(default=0, description="Articles a cancel left unrun (they never will run).")
     done: int
     ok: int
     failed: int
