@@ -51,6 +51,9 @@ _TRAILING = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
 _BLANKS = re.compile(r"\n{3,}")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @dataclass(frozen=True)
 class Document:
     """One article's text and what is known about where it came from."""
@@ -67,13 +70,17 @@ class Document:
     removed_chars: int = 0
     truncated_from: int | None = None
 
+    def __post_init__(self) -> None:
+        # a lone "\ud800" (JSON allows the escape) in any field would fail the record's JSON: U+FFFD instead
+        for name in ("text", "source_path", "title", "published", "publisher", "url"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                object.__setattr__(self, name, _SURROGATE.sub("\ufffd", value))
+
     @property
     def sha256(self) -> str:
         """Hex digest of the normalised text: the article's identity."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalize_text(text: str) -> str:
