@@ -284,3 +284,11 @@ def test_he_is_the_person_named_after_a_description() -> None:
 )
 def test_second_review_of_round_six(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+def test_a_plural_noun_is_not_its_verb() -> None:
+    assert source_of("Officials, citing police records, said 12 people were hurt.", "12") == "Officials"
+    assert (
+        source_of("Growth averaged 6% in three years, ahead of Vell Bank forecasts, while prices fell.", "6%") is None
+    )
+    assert source_of("The union plans to protest the $15 levy, the Orlen Herald reports.", "$15") == "the Orlen Herald"

@@ -131,6 +131,17 @@ DATA_PARTICIPLES = frozenset(
     "showing finding suggesting indicating revealing estimating projecting concluding predicting".split()
 )
 CONTINUE = frozenset(["continued", "continues", "went on"])
+# verbs whose third person is also a plural noun: "police records", "the lists", "early counts" ("reports",
+# "notes", "claims" stay verbs: ", the Post reports.")
+PLURAL_NOUNS = frozenset("records lists tallies counts estimates forecasts projects answers".split())
+_AFTER_NOUN = frozenset(",;:)") | frozenset("of in for from on at by with show shows showed found find suggest".split())
+
+
+def ends_noun_phrase(word: str) -> bool:
+    """True when the word after a plural-noun-like verb shows it was the noun ("records, ...", "records show")."""
+    return word.lower() in _AFTER_NOUN or word.lower() in AUXILIARIES
+
+
 CLAUSE_OPENERS = frozenset(["which", "who", "whom", "and", "but"])  # "which according to X cost ..."
 # what "according to" means "in line with" before, with no source: "according to plan", "according to size"
 MANNERS = frozenset("plan plans tradition custom schedule size age need needs merit rank seniority protocol".split())

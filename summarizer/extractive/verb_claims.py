@@ -61,6 +61,8 @@ class VerbClaims(ClaimParts):
             return None  # "ruled out a run": to exclude, not to decide
         if word in ("state", "states") and not (after < len(toks) and toks[after][2].lower() in pat.STATE_INTRODUCES):
             return None  # "in several Western states": the noun, far more often than the verb
+        if word in pat.PLURAL_NOUNS and (after >= len(toks) or pat.ends_noun_phrase(toks[after][2])):
+            return None  # "citing police records, said", "court records show": the plural noun, not the verb
         i = at - 1
         skipped = 0
         while (
