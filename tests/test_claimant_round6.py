@@ -292,3 +292,8 @@ def test_a_plural_noun_is_not_its_verb() -> None:
         source_of("Growth averaged 6% in three years, ahead of Vell Bank forecasts, while prices fell.", "6%") is None
     )
     assert source_of("The union plans to protest the $15 levy, the Orlen Herald reports.", "$15") == "the Orlen Herald"
+
+
+def test_according_to_inside_a_relative_clause_covers_that_clause_only() -> None:
+    text = "Kell, who earned $400,000 last year according to filings, is worth $4 million, and has 3 homes."
+    assert [source_of(text, q) for q in ("$400,000", "$4 million", "3")] == ["filings", None, None]
