@@ -121,10 +121,10 @@ class Attributions(VerbClaims):
                     found = self._claim(match, phrase_of(text, toks, *span), content_after=False)
                     opened = next((t for t in reversed(toks[:at]) if t[2] in "()"), None)
                     relative = pat.RELATIVE_ASIDE.search(text, sentence.start, match.start())
-                    comma = _CLAUSE_COMMA.search(text, found.end, sentence.end) if relative else None
+                    comma = pat.CLAUSE_END.search(text, found.end, sentence.end) if relative else None
                     if opened is not None and opened[2] == "(":  # "(93 percent, according to X)": the brackets only
                         claim = Claim(found.start, found.end, found.source, False, found.named, floor=opened[0])
-                    elif relative and comma and not _CLAUSE_COMMA.search(text, relative.end(), match.start()):
+                    elif relative and comma and not pat.CLAUSE_END.search(text, relative.end(), match.start()):
                         # "Kell, who earned $400,000 according to filings, is worth $4 million": the clause only
                         floor, limit = relative.start(), comma.start()
                         claim = Claim(
@@ -316,7 +316,6 @@ class Attributions(VerbClaims):
 
 
 _AND_CLAUSE = re.compile(r",\s+and\s")
-_CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the comma inside "$400,000"
 _WHILE = re.compile(r",\s+(?:while|whereas)\s+(?!(?:also|still|in|on|at|as)\b)(?![a-z]+ing\b)")
 _CLAUSE_AFTER = re.compile(
     r",\s+(?:and\s+|but\s+)?(?:would|will|could|should|may|might|must|can|is|are|was|were|has|have|had)\b"

@@ -62,7 +62,7 @@ OPEN_QUOTES = "\u201c"
 CLOSE_QUOTES = "\u201d"
 PUNCT_BEFORE_INVERSION = frozenset([",", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013", "-"])
 # "since X confirmed it", "more than X had projected": X's clause is subordinate, not a "..., X said." tag
-CLAUSE_END = re.compile(r"[,;\u2014\u2013]|\s-\s")
+CLAUSE_END = re.compile(r",(?!\d)|[;\u2014\u2013]|\s-\s")  # not the comma in "$400,000"
 SUBORDINATORS = frozenset(
     "since after before when while because if than what that which who whom until unless though although where".split()
 )
