@@ -24,9 +24,10 @@ layer of ``retrying`` before reaching the SDK, whose own retries are off.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Any
@@ -226,6 +227,23 @@ class ChatClient:
             elif exc.status_code in NOT_SERVED:
                 self.breaker.not_served(f"{self._where} takes no chat requests (HTTP {exc.status_code})")
 
+    @contextlib.contextmanager
+    def _observed(self, last: list[BaseException]) -> Iterator[None]:
+        """One request: its API error kept (for the message) and shown to the breaker, or its success shown."""
+        try:
+            yield
+        except openai.APIError as exc:
+            last.append(exc)
+            self._observe(exc)
+            raise
+        self._observe(None)
+
+    def _received(self, response: Any, stats: CallStats) -> Any:
+        """An answer counted and checked against the context window."""
+        stats.count(response)
+        self._fits(response)
+        return response
+
     def _unanswered(self) -> None:
         """An article's every attempt timed out: a hung server stops the run as a dead one does."""
         n = self.breaker.threshold
@@ -288,19 +306,12 @@ class ChatClient:
                     with attempt:
                         self._check(stats, last)
                         stats.requests += 1
-                        try:
+                        with self._observed(last):
                             response = self._sync().chat.completions.create(**kwargs)
-                        except openai.APIError as exc:
-                            last.append(exc)
-                            self._observe(exc)
-                            raise
-                        self._observe(None)
             except openai.APITimeoutError:
                 self._unanswered()
                 raise
-            stats.count(response)
-            self._fits(response)
-            return response
+            return self._received(response, stats)
 
         with guard:
             try:
@@ -332,19 +343,12 @@ class ChatClient:
                             await self._pace.acquire(estimate_tokens(kwargs))
                             self._check(stats, last)
                         stats.requests += 1
-                        try:
+                        with self._observed(last):
                             response = await self._async().chat.completions.create(**kwargs)
-                        except openai.APIError as exc:
-                            last.append(exc)
-                            self._observe(exc)
-                            raise
-                        self._observe(None)
             except openai.APITimeoutError:
                 self._unanswered()
                 raise
-            stats.count(response)
-            self._fits(response)
-            return response
+            return self._received(response, stats)
 
         with grounding.checking_against(article):
             try:
