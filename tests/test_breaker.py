@@ -191,9 +191,9 @@ def test_batch_of_200_against_a_closed_port_fails_fast_and_accounts_for_every_ar
     assert sum(r["attempts"] for r in rows) <= 2 * 8  # no article past the first wave was sent
 
 
-def test_401_on_the_first_request_stops_the_batch(tmp_path: Path) -> None:
+def _batch_against(handler: Any, tmp_path: Path, **settings: Any) -> tuple[Any, list[dict[str, Any]]]:
+    """20 fictional articles batched one at a time against a mock server: the report and the rows written."""
     folder = fictional_articles(tmp_path / "articles", 20)
-    rec = Recorder(httpx2.Response(401, json={"error": {"message": "Incorrect API key"}}))
 
     async def no_wait(seconds: float) -> None:
         pass
@@ -201,12 +201,18 @@ def test_401_on_the_first_request_stops_the_batch(tmp_path: Path) -> None:
     summarizer = Summarizer(
         model="test-model",
         use_cache=False,
-        async_http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(rec)),
+        async_http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(handler)),
         async_sleep=no_wait,
+        **settings,
     )
     report = run_batch(folder, out=tmp_path / "out.jsonl", concurrency=1, summarizer=summarizer)
     asyncio.run(summarizer.aclose())
-    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    return report, [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_401_on_the_first_request_stops_the_batch(tmp_path: Path) -> None:
+    rec = Recorder(httpx2.Response(401, json={"error": {"message": "Incorrect API key"}}))
+    report, rows = _batch_against(rec, tmp_path)
     assert len(rec.requests) == 1 and report.failed == 20
     assert Counter(r["error_type"] for r in rows) == {"AccessDenied": 20}
     first, *rest = sorted(rows, key=lambda r: -r["attempts"])
@@ -294,7 +300,6 @@ def test_connection_failures_get_quick_bounded_tries(
 
 
 def test_a_server_that_hangs_stops_the_batch_after_threshold_articles_go_unanswered(tmp_path: Path) -> None:
-    folder = fictional_articles(tmp_path / "articles", 20)
     sent = 0
 
     def hangs(request: httpx2.Request) -> httpx2.Response:  # accepts the connection, never answers in time
@@ -302,19 +307,7 @@ def test_a_server_that_hangs_stops_the_batch_after_threshold_articles_go_unanswe
         sent += 1
         raise httpx2.ReadTimeout("timed out")
 
-    async def no_wait(seconds: float) -> None:
-        pass
-
-    summarizer = Summarizer(
-        model="test-model",
-        use_cache=False,
-        timeout=7,
-        async_http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(hangs)),
-        async_sleep=no_wait,
-    )
-    report = run_batch(folder, out=tmp_path / "out.jsonl", concurrency=1, summarizer=summarizer)
-    asyncio.run(summarizer.aclose())
-    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    report, rows = _batch_against(hangs, tmp_path, timeout=7)
     # Every article was tried 5 times: 100 requests, and with --timeout 120 about 6 minutes an article.
     assert sent == 3 * 5 and report.failed == 20
     tried = [r for r in rows if r["attempts"]]
@@ -349,22 +342,8 @@ WEB_PAGE_501 = (  # what `python -m http.server` answers a POST: a web server at
 
 
 def test_an_address_that_takes_no_chat_requests_stops_the_batch_at_once(tmp_path: Path) -> None:
-    folder = fictional_articles(tmp_path / "articles", 20)
     rec = Recorder(*[httpx2.Response(501, text=WEB_PAGE_501, headers={"content-type": "text/html"})] * 100)
-
-    async def no_wait(seconds: float) -> None:
-        pass
-
-    summarizer = Summarizer(
-        model="test-model",
-        base_url="http://127.0.0.1:8000/v1",
-        use_cache=False,
-        async_http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(rec)),
-        async_sleep=no_wait,
-    )
-    report = run_batch(folder, out=tmp_path / "out.jsonl", concurrency=1, summarizer=summarizer)
-    asyncio.run(summarizer.aclose())
-    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    report, rows = _batch_against(rec, tmp_path, base_url="http://127.0.0.1:8000/v1")
     # Every article was tried 5 times (100 requests), each error the raw HTML page.
     assert len(rec.requests) == 1 and report.failed == 20
     first, *rest = sorted(rows, key=lambda r: -r["attempts"])
