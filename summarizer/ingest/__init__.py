@@ -10,6 +10,7 @@ from .documents import (
     headline_and_date,
     load_document,
     normalize_text,
+    replace_surrogates,
     truncate,
 )
 from .language import Language, detect_language
@@ -32,5 +33,6 @@ __all__ = [
     "load_document",
     "normalize_text",
     "read_file",
+    "replace_surrogates",
     "truncate",
 ]

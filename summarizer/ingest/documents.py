@@ -35,6 +35,7 @@ __all__ = [
     "headline_and_date",
     "load_document",
     "normalize_text",
+    "replace_surrogates",
     "truncate",
 ]
 
@@ -52,6 +53,11 @@ _BLANKS = re.compile(r"\n{3,}")
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """The text with each lone UTF-16 surrogate (JSON allows the escape "\\ud800") as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,7 @@ class Document:
         for name in ("text", "source_path", "title", "published", "publisher", "url"):
             value = getattr(self, name)
             if isinstance(value, str) and _SURROGATE.search(value):
-                object.__setattr__(self, name, _SURROGATE.sub("\ufffd", value))
+                object.__setattr__(self, name, replace_surrogates(value))
 
     @property
     def sha256(self) -> str:
@@ -87,7 +93,6 @@ def normalize_text(text: str) -> str:
     """Unify newlines and Unicode form, drop trailing spaces and runs of blank lines."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\ufeff", "").replace("\x00", "")
-    text = _SURROGATE.sub("\ufffd", text)  # a lone "\ud800" (JSON allows the escape) is no character to store
     return _BLANKS.sub("\n\n", _TRAILING.sub("", text)).strip()
 
 

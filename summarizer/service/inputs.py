@@ -8,7 +8,6 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from ..batch.discovery import SUPPORTED_SUFFIXES, article_id
 from ..errors import InputError
-from ..ingest import Document, decode_bytes, document_from_bytes, document_from_text, documents_from_json, file_format
+from ..ingest import (
+    Document,
+    decode_bytes,
+    document_from_bytes,
+    document_from_text,
+    documents_from_json,
+    file_format,
+    replace_surrogates,
+)
 from .jobs import Article
 from .wire import DigestIn
 
@@ -44,7 +51,6 @@ NOT_RECORDS = (
     "the records are not summarizer records: send the JSON objects a batch or /v1/summaries wrote, unchanged; "
     "details name the fields that do not fit"
 )
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -123,7 +129,7 @@ def _check_size(data: bytes | str, limit: int, what: str) -> None:
 def _replace_surrogates(value: Any) -> Any:
     """Strings with each lone surrogate (JSON allows the escape "\\ud800") as U+FFFD, as ``ingest`` stores text."""
     if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
+        return replace_surrogates(value)
     if isinstance(value, list):
         return [_replace_surrogates(item) for item in value]
     if isinstance(value, dict):
