@@ -53,7 +53,7 @@ POSSESSIVE_PLAN = re.compile(
 )
 # 'More from Dana Kell: "...', 'Orlen Herald editor Dana Kell:' : a name, a colon, then what the name says
 COLON_NAME = re.compile(
-    r"(?:^|\n|[-\u2014\u2013]\s*|\b(?:by|from)\s+)((?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?){0,4}[A-Z][\w.'\u2019-]*)\s*:\s*$"
+    r"(?:^|\n|[-\u2014\u2013]\s*|\b(?:by|from)\s+)((?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?){0,4}[A-Z][\w.'\u2019-]*)(?:\s*\([^()\n]{1,20}\))?\s*:\s*$"
 )
 NAME_LABEL = re.compile(r"\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}):\s")
 BARE_NUMBER = re.compile(r"\s*[$\u00a3\u20ac]?\d[\d,.%]*\s*(?:[.;]|$)")

@@ -167,7 +167,11 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
             open_ended += ended  # a quote that runs on over several paragraphs, its speaker still to come
         else:
             open_ended = [k for k in ended if quotes[k][2] is None]
-        last_speaker = quotes[-1][2] if spans and end - quotes[-1][1] <= 60 else None
+        # the last quote hands on its speaker when the paragraph ends with it or with its own sentence:
+        # '"...," Kell said during a visit to Orlen, the region's port, ahead of the vote.'
+        last_speaker = (
+            quotes[-1][2] if spans and (end - quotes[-1][1] <= 60 or quotes[-1][1] >= group[-1].start) else None
+        )
         if spans and last_speaker is None:
             # '... and against the law," Kell said.': a paragraph ending in a speech tag hands its speaker on
             tags = [c for c in claims[group[-1].index] if c.source and not c.content_after and not c.both]
@@ -215,4 +219,20 @@ def _quote_speaker(
             for claim in claims[sentence.index]:
                 if claim.content_after and 0 <= opening - claim.end <= 30 and claim.source:
                     return claim.source
+    for sentence in group:
+        if sentence.start <= opening <= sentence.end < closing < group[-1].end:
+            # 'As Kell explained, the taxes were put off, "which sounds like a lot. But ...": a quotation that
+            # opens inside what a cue before it reports is that source's, in every sentence it runs on over
+            said = [
+                c
+                for c in claims[sentence.index]
+                if c.content_after
+                and not c.both
+                and c.source
+                and not c.weak
+                and c.end <= opening
+                and not (c.limit and opening >= c.limit)
+            ]
+            if said:
+                return said[-1].source
     return None

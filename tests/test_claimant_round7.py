@@ -1,0 +1,72 @@
+"""Who claims a figure: the rules of the seventh round on issue 9, each pinned with fictional sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extractive.figures import find_figures
+from summarizer.extractive.sentences import split_sentences
+from tests.conftest import source_of
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a paragraph whose quotation ends in a long speech tag hands its speaker on to a paragraph of quotation
+        (
+            '"We like several of the bids," Brell said during a visit to Orlen, the region\'s largest port, '
+            "ahead of the opening of his new depot.\n\n"
+            '"It changes every day. Out of 14 bidders, 41 percent is unheard of."',
+            "41 percent",
+            "Brell",
+        ),
+        # a transcript label with a party in brackets before its colon
+        (
+            'Rep. Dana Brell (R-Or.):"I have not heard anyone cite that figure. Who told you 90 percent were filed?"',
+            "90 percent",
+            "Rep. Dana Brell",
+        ),
+        (
+            'Sen. Tomas Vell (D-Ka.): "The port lost 3,000 jobs in a year."',
+            "3,000",
+            "Sen. Tomas Vell",
+        ),
+        # a quotation opening inside what "As X explained," reports is X's in every sentence it runs on over
+        (
+            "As Orlen spokesman Tomas Vell explained, two levies were put off, costing the town $3 million, "
+            '"which sounds like a lot. But over the next four years the depot is set to cost $20 million less '
+            'than planned, and that means the town saves money."\n\nThe council has not said more.',
+            "$20 million",
+            "Orlen spokesman Tomas Vell",
+        ),
+    ],
+)
+def test_claimant(text: str, quantity: str, source: str) -> None:
+    assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # a scare quote is no quotation running on: the figure stays the outlet's
+        (
+            'Mayor Kell\'s "40 percent" remark was nearly as damaging, the paper wrote later. '
+            "Turnout fell to 30 percent.",
+            "30 percent",
+        ),
+        # a quotation that opens in a report but never closes in its paragraph is not carried on by it
+        (
+            'Orlen Data said the race was tight: "Vell leads.\n\nKell gets 16 percent.',
+            "16 percent",
+        ),
+        # a long speech tag that is followed by a sentence of the outlet's own hands nothing on
+        (
+            '"We like several of the bids," Brell said during a visit to Orlen. The depot opened in May.\n\n'
+            '"Out of 14 bidders, 41 percent is unheard of."',
+            "14",
+        ),
+    ],
+)
+def test_no_claimant_carried(text: str, quantity: str) -> None:
+    figure = next(f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity)
+    assert figure.source is None
