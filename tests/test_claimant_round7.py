@@ -65,8 +65,35 @@ def test_claimant(text: str, quantity: str, source: str) -> None:
             '"Out of 14 bidders, 41 percent is unheard of."',
             "14",
         ),
+        # acts, not statements: calling a deal off, declaring war
+        (
+            "Vell Data and Orlen Mills called off a $54 billion merger after the ministry issued its rules.",
+            "$54 billion",
+        ),
+        (
+            "The Kessian authorities declared war on the valley, starting a conflict with more than 30,000 deaths.",
+            "more than 30,000",
+        ),
+        # an interview nobody is named for is no source; the one who gave it did not say the figure here
+        ("President Vell backed her up in an interview last October on the Orlen channel's show 60 Minutes.", "60"),
     ],
 )
 def test_no_claimant_carried(text: str, quantity: str) -> None:
     figure = next(f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity)
     assert figure.source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # still claims: calling for a figure, declaring one, an interview named for its source
+        ("The union called for a $15 minimum wage.", "$15", "The union"),
+        ("The ministry declared that 40 villages were flooded.", "40", "The ministry"),
+        ("In an interview with the Orlen Post, the mayor put the cost at $3 million.", "$3 million", "the mayor"),
+        # "put the toll at 40": the figure it is put at, not where it was said
+        ("The ministry put the death toll at 40 on Monday.", "40", "The ministry"),
+        ("Analysts at Vell Data put the figure at 4.6 million by 2030.", "4.6 million", "Analysts at Vell Data"),
+    ],
+)
+def test_claims_kept(text: str, quantity: str, source: str) -> None:
+    assert source_of(text, quantity) == source

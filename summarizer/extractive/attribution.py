@@ -100,6 +100,8 @@ class Attributions(VerbClaims):
             claim: Claim | None = None
             if word.startswith("claim") and pat.CLAIM_WIN.match(text, match.end(), sentence.end):
                 continue  # "claiming 41 percent of the vote", "claimed three seats": to win, not to assert
+            if word.startswith(("call", "declar")) and pat.NOT_SPOKEN.match(text, match.end(), sentence.end):
+                continue  # "called off the $54 billion deal", "declared war": acts, not claims
             if word in pat.PUT and not pat.PUT_AT.match(text, match.end(), sentence.end):
                 continue  # "Forbes puts his fortune at $45 billion" estimates; "put off the vote" does not
             if (
@@ -179,8 +181,12 @@ class Attributions(VerbClaims):
             source = " ".join(study.group(1).split())
             if pat.GENERIC_POLLS.match(source):
                 continue  # "rose in the polls", "above 50 percent in national polls": no poll of anyone's
-            if pat.SPOKEN_IN.search(source) and any(c.source and not c.weak for c in claims):
-                continue  # "In a statement, Kell said": the speaker, not the statement, is the source
+            if pat.SPOKEN_IN.search(source) and (
+                any(c.source and not c.weak for c in claims) or not any(w[0].isupper() for w in source.split())
+            ):
+                # "In a statement, Kell said": the speaker, not the statement, is the source; "Kell backed
+                # her in an interview": an interview nobody is named for is no source at all
+                continue
             end = sentence.start + study.end()
             stop = pat.CONTRAST.search(text, end, sentence.end) if study.start() > 3 else None
             # "Kell and Osk tied at 5% in the poll, while no one else passed 3%": the poll's clause only

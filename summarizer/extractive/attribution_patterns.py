@@ -125,6 +125,11 @@ CLAIM_WIN = re.compile(
     r"nomination|medals?|trophy|prize|points|win|lead|place|gold|silver|bronze|cup)\b"
     r"(?!\s+(?:were|was|had|have|went|are|is|would|could|will)\b)"  # "claimed 300 votes were cast twice" asserts
 )
+# "called off the deal", "declared war", "declared bankruptcy": an act, not a statement or a stance
+NOT_SPOKEN = re.compile(
+    r"\s+(?:off\b|(?:a\s+)?(?:state\s+of\s+)?(?:war|victory|bankruptcy|independence|emergency|martial\s+law|"
+    r"a\s+ceasefire|a\s+truce|a\s+curfew)\b)"
+)
 PUT = frozenset(["put", "puts"])  # "Forbes puts his fortune at $45 billion": to put a thing at a number
 PUT_AT = re.compile(r"\s[^.;:]{1,60}?\sat\s+(?:[a-z]+\s+){0,2}[$\u00a3\u20ac]?\d")
 DATA_PARTICIPLES = frozenset(

@@ -120,6 +120,7 @@ class ClaimParts(Referents):
             if (
                 rest
                 and rest[0].lower() in pat.ADJUNCT_PREPOSITIONS
+                and not match.group().lower().startswith("put")  # "put the toll at 40": the figure it is put at
                 and not (len(rest) > 1 and rest[1].lower() in pat.QUANTIFIED)  # "reported at least six"
                 and not any(w.lower() == "that" or w in pat.OPENERS for w in rest)
             ):
