@@ -97,3 +97,40 @@ def test_no_claimant_carried(text: str, quantity: str) -> None:
 )
 def test_claims_kept(text: str, quantity: str, source: str) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a place or an event named after "in", "at", "the" is never "she" or "he"
+        (
+            "A day earlier, at a forum for farmers in Orlen Vale, Kell traded the microphone with activists.\n\n"
+            'She asked Kell about the "2 million" people who left.',
+            "2 million",
+            None,  # a voter asks: no "she" was named before her
+        ),
+        (
+            "Governor McBrell on Friday signed an order for voters banned since the Valley War.\n\n"
+            '"We send a message to these 206,000 people," he said.',
+            "206,000",
+            "Governor McBrell",
+        ),
+        # surnames with an inner capital are names ("McAuliffe"), and "Gov." is a title before one
+        (
+            "Orlen Gov. Terry McBrell on Friday restored the rights of felons.\n\n"
+            '"We send a message to these 206,000 people," he said.',
+            "206,000",
+            "Terry McBrell",
+        ),
+        # a person right after a verb in the past is its object, not who speaks next
+        (
+            "Mr Kell said the note was sent in error. It went to Dana Osk, a reporter.\n\n"
+            "Realising his error, Mr Kell then e-mailed Mr Osk to say so.\n\n"
+            'He said: "For the record, the first three lines of the note are right."',
+            "three",
+            "Mr Kell",
+        ),
+    ],
+)
+def test_pronoun_resolution(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source

@@ -202,8 +202,12 @@ PERSON_SUBJECT = re.compile(
     r"(?=,|\s+[a-z])"
 )
 MENTION = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,3})(?![\w'\u2019])"
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z'\u2019-]+(?:[A-Z][a-z'\u2019-]+)?|"
+    r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+(?:[A-Z][a-z'\u2019-]+)?){1,3})(?![\w'\u2019])"
 )
+PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|across|the|The)\s+)$")
+# "then e-mailed Mr Kell", "told Ms Osk": a name right after a verb in the past is its object, not who speaks next
+OBJECT_BEFORE = re.compile(r"\b(?:[a-z]+ed|told|met|sent|gave|left|hit)\s+$")
 WORDS_AFTER = re.compile(r"[A-Za-z][\w'\u2019-]*|\d+|[^\w\s]")
 LEAD_PUNCT = frozenset([",", "\u2014", "\u2013", "-"])
 CURRENCY = frozenset("$\u00a3\u20ac\u00a5")  # "said $5 million was lost": a figure opens what was said

@@ -8,6 +8,7 @@ from .claim_words import NOT_NAMES, REPORTING_VERBS, SOURCE_NOUNS
 
 __all__ = [
     "DETERMINERS",
+    "SHORT_TITLES",
     "TITLES",
     "abbreviation_dot",
     "clause_start",
@@ -34,7 +35,7 @@ _MONTHS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame", "lord", "lady"])
-_SHORT_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st"])
+SHORT_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st"])
 _LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
 _MAX_NP = 9
 _TIME_PREPOSITIONS = frozenset("after before since until following during".split())
@@ -383,7 +384,7 @@ def abbreviation_dot(toks: list[tuple[int, int, str]], k: int) -> bool:
         return False
     word = toks[k - 1][2]
     initial = len(word) == 1 and word.isupper()
-    return (plain(word) in _SHORT_TITLES or initial or ("." in word and word[:1].isupper())) and is_name(toks[k + 1][2])
+    return (plain(word) in SHORT_TITLES or initial or ("." in word and word[:1].isupper())) and is_name(toks[k + 1][2])
 
 
 def np_to_boundary(toks: list[tuple[int, int, str]], i: int, limit: int = 14) -> tuple[int, int] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import attribution_patterns as pat
 from .claim_words import DEFINITE_ANAPHORS, NOT_NAMES, PRONOUNS
-from .phrases import DETERMINERS, is_name, is_noun, plain, unnamed_head
+from .phrases import DETERMINERS, SHORT_TITLES, is_name, is_noun, plain, unnamed_head
 from .sentences import Sentence
 from .speakers import Claim, common_word, gender, is_person
 
@@ -48,6 +48,15 @@ class Referents:
                 at = sentence.start + mention.start()
                 if any(a < at < b for a, b in quoted) or mention.group().endswith(("'", "\u2019", "'s", "\u2019s")):
                     continue  # a person spoken about inside a quotation, or a possessive ("Kell's"), speaks no quote
+                if pat.PLACE_BEFORE.search(sentence.text, 0, mention.start()) or pat.OBJECT_BEFORE.search(
+                    sentence.text, 0, mention.start()
+                ):
+                    continue  # "a forum in Palo Alto", "since the Civil War", "e-mailed Mr Kell": never "she"
+                if (
+                    sentence.text[mention.end() : mention.end() + 1] == "."
+                    and plain(mention.group().split()[-1]) in SHORT_TITLES
+                ):
+                    continue  # "Virginia Gov. Terry Kell": the name follows the title
                 words = mention.group().split()
                 given = next((k for k in range(1, len(words) - 1) if gender(words[k] + " " + words[-1])), 0)
                 if given and not gender(words[0] + " " + words[-1]):
