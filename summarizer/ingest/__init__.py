@@ -4,6 +4,7 @@ from .boilerplate import clean_page_text
 from .decoding import HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES, decode_bytes, file_format, is_binary, read_file
 from .documents import (
     Document,
+    document_from_body,
     document_from_bytes,
     document_from_text,
     documents_from_json,
@@ -24,6 +25,7 @@ __all__ = [
     "clean_page_text",
     "decode_bytes",
     "detect_language",
+    "document_from_body",
     "document_from_bytes",
     "document_from_text",
     "documents_from_json",

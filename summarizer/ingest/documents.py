@@ -23,12 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .decoding import decode_bytes, decode_text, file_format, is_binary, read_file, repair_mojibake
+from .decoding import decode_bytes, decode_declared, decode_text, file_format, is_binary, read_file, repair_mojibake
 from .fields import find_text
 from .html_extract import extract_html
 
 __all__ = [
+    "HTML_START",
     "Document",
+    "document_from_body",
     "document_from_bytes",
     "document_from_text",
     "documents_from_json",
@@ -75,8 +77,10 @@ class Document:
     original_chars: int = 0
     removed_chars: int = 0
     truncated_from: int | None = None
+    warnings: tuple[str, ...] = ()  # what reading it noticed (a declared charset not followed ...), for the record
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "warnings", tuple(self.warnings))  # a list after a JSON round trip
         # a lone "\ud800" (JSON allows the escape) in any field would fail the record's JSON: U+FFFD instead
         for name in ("text", "source_path", "title", "published", "publisher", "url"):
             value = getattr(self, name)
@@ -255,6 +259,21 @@ def document_from_bytes(data: bytes, *, kind: str, source: str) -> Document:
     return document_from_text(text, kind=kind, source=source, encoding=encoding, repair=guessed)
 
 
+HTML_START = re.compile(r"\s*<(?:!doctype|html)\b", re.IGNORECASE)  # text that is a web page
+
+
+def document_from_body(data: bytes, *, kind: str, charset: str | None = None, where: str = "the body") -> Document:
+    """Build a Document from bytes sent with a declared charset (an HTTP body): ``decode_declared``, no source path.
+
+    Text that starts as an HTML page is read as HTML, as ``summarize(text=...)`` reads it.
+    """
+    text, encoding, guessed, warnings = decode_declared(data, charset, where)
+    if kind == "text" and HTML_START.match(text):
+        kind = "html"
+    document = document_from_text(text, kind=kind, encoding=encoding, repair=guessed)
+    return replace(document, warnings=tuple(warnings)) if warnings else document
+
+
 def _field(entry: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
     for name in names:
         value = entry.get(name)
@@ -369,7 +388,7 @@ def load_document(
         else:
             document = document_from_bytes(data, kind=kind, source=str(path))
     elif isinstance(text_or_path, str):
-        looks_html = bool(re.match(r"\s*<(?:!doctype|html)\b", text_or_path, re.IGNORECASE))
+        looks_html = bool(HTML_START.match(text_or_path))
         document = document_from_text(text_or_path, kind="html" if looks_html else "text")
     else:
         raise InputError(f"expected article text or a path, got {type(text_or_path).__name__}")

@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..ingest import (
     Document,
     decode_bytes,
+    document_from_body,
     document_from_bytes,
     document_from_text,
     documents_from_json,
@@ -37,6 +38,7 @@ __all__ = [
     "ArticleIn",
     "RequestProblem",
     "batch_articles",
+    "charset",
     "digest_request",
     "media_type",
     "problems",
@@ -92,6 +94,15 @@ class ArticleIn(BaseModel):
 def media_type(header: str | None) -> str:
     """The bare media type of a Content-Type header, lower case ('' when missing)."""
     return (header or "").split(";", 1)[0].strip().lower()
+
+
+def charset(header: str | None) -> str | None:
+    """The charset parameter of a Content-Type header (quotes removed), or None when it has none."""
+    for parameter in (header or "").split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip('"').strip():
+            return value.strip().strip('"').strip()
+    return None
 
 
 def problems(exc: ValidationError) -> list[dict[str, Any]]:
@@ -162,10 +173,8 @@ def single_article(body: bytes, content_type: str, *, limit: int) -> tuple[dict[
         raise RequestProblem(415, f"send application/json, text/plain or text/html; {got}")
     if kind != "application/json":
         _check_size(body, limit, "the article")
-        text, _ = decode_bytes(body, "the body")
-        if kind == "text/html":
-            return {"source": document_from_text(text, kind="html", source=None)}, {}
-        return {"text": text}, {}
+        form = "html" if kind == "text/html" else "text"
+        return {"source": document_from_body(body, kind=form, charset=charset(content_type))}, {}
     parsed = _json_body(body)
     if isinstance(parsed, list):
         raise RequestProblem(422, "send one article as a JSON object; for many, POST them to /v1/batches")
