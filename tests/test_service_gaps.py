@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +15,7 @@ pytest.importorskip("fastapi")
 
 import httpx2
 
-from tests.service_process import ServiceProcess
+from tests.service_process import ServiceProcess, all_records, wait_done
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -66,3 +71,36 @@ def test_a_declared_charset_comes_before_detection_and_a_wrong_one_is_said(clien
         and plain["warnings"] == []
         and "Zaleń" in str(plain["article_text"])
     )
+
+
+def test_the_records_of_an_export_are_the_ones_summarizer_batch_writes_for_it(
+    client: httpx2.Client, tmp_path: Path
+) -> None:
+    good = "The mayor of Orva said on Monday that the ferry pier would reopen on Friday after two weeks of repairs."
+    lines = [
+        json.dumps({"id": "orva-1", "text": good}),
+        json.dumps({"id": "orva-2", "text": "Orva"}),  # one word: no article
+        "not JSON at all",
+        json.dumps({"id": "orva-4", "headline": "Pier reopens"}),  # no text field
+        json.dumps(["a list, not an object"]),
+    ]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "orva.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "orva.json").write_text(json.dumps([json.loads(lines[0]), json.loads(lines[1]), 7]), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "summarizer", "batch", str(folder), "-o", str(out), "--engine", "extractive"]
+    env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    subprocess.run([*command, "--no-progress"], env=env, capture_output=True, timeout=60, check=False)
+    fields = ("status", "article_id", "source_path", "error_type", "error")
+    expected = sorted(tuple(row.get(f) for f in fields) for row in map(json.loads, out.read_text().splitlines()))
+    assert len(expected) == 8 and [row[0] for row in expected].count("ok") == 2, expected
+
+    files = [("files", (path.name, path.read_bytes())) for path in sorted(folder.iterdir())]
+    accepted = client.post("/v1/batches", files=files, params={"engine": "extractive"})
+    assert accepted.status_code == 202, accepted.text
+    assert wait_done(client, accepted.json()["id"])["status"] == "done"
+    got = sorted(tuple(row.get(f) for f in fields) for row in all_records(client, accepted.json()["id"]))
+    # was: a line that is not JSON said "orva.jsonl:3 is not valid JSON (Expecting value at line 1); fix or
+    # remove it" (every line is line 1 to the reader) where the batch says "line 3 is not JSON: Expecting value"
+    assert got == expected

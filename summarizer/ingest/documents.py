@@ -32,6 +32,7 @@ __all__ = [
     "Document",
     "document_from_body",
     "document_from_bytes",
+    "document_from_json_line",
     "document_from_text",
     "documents_from_json",
     "headline_and_date",
@@ -285,10 +286,22 @@ def _field(entry: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
 def _jsonl_entries(text: str, source: str) -> Iterator[tuple[str, Any]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
-            try:
-                yield f"{source}:{number}", json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield f"{source}:{number}", InputError(f"line {number} is not JSON: {exc.msg}")
+            yield f"{source}:{number}", _parse_line(line, number)
+
+
+def _parse_line(line: str, number: int) -> Any:
+    """One JSON line's value, or the InputError that says it is none."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(f"line {number} is not JSON: {exc.msg}")
+
+
+def document_from_json_line(
+    line: str, label: str, *, number: int = 1, text_field: str | None = None
+) -> Document | InputError:
+    """One line of a JSONL export (``number`` in it) read as ``documents_from_json`` reads it, labelled ``label``."""
+    return _entry_document(label, _parse_line(line, number), text_field)
 
 
 def documents_from_json(
@@ -307,33 +320,28 @@ def documents_from_json(
         items = parsed if isinstance(parsed, list) else [parsed]
         entries = [(f"{source}[{i}]" if isinstance(parsed, list) else source, item) for i, item in enumerate(items)]
     for label, entry in entries:
-        if isinstance(entry, InputError):
-            yield label, entry
-            continue
-        if not isinstance(entry, Mapping):
-            yield label, InputError(f"{label} is not a JSON object")
-            continue
-        try:
-            body, holder = find_text(entry, label, text_field)
-        except InputError as exc:
-            yield label, exc
-            continue
-        try:
-            looks_html = bool(re.match(r"\s*<(?:!doctype|html|body|div|p|article)\b", body, re.IGNORECASE))
-            document = document_from_text(body, kind="html" if looks_html else "text", source=label)
-        except InputError as exc:
-            yield label, exc
-            continue
-        yield (
-            label,
-            replace(
-                document,
-                title=_field(holder, TITLE_FIELDS) or _field(entry, TITLE_FIELDS) or document.title,
-                published=_field(holder, DATE_FIELDS) or _field(entry, DATE_FIELDS) or document.published,
-                publisher=_field(holder, PUBLISHER_FIELDS) or _field(entry, PUBLISHER_FIELDS) or document.publisher,
-                url=_field(holder, URL_FIELDS) or _field(entry, URL_FIELDS) or document.url,
-            ),
-        )
+        yield label, _entry_document(label, entry, text_field)
+
+
+def _entry_document(label: str, entry: Any, text_field: str | None) -> Document | InputError:
+    """The Document of one parsed export entry, or the InputError that says why it is none."""
+    if isinstance(entry, InputError):
+        return entry
+    if not isinstance(entry, Mapping):
+        return InputError(f"{label} is not a JSON object")
+    try:
+        body, holder = find_text(entry, label, text_field)
+        looks_html = bool(re.match(r"\s*<(?:!doctype|html|body|div|p|article)\b", body, re.IGNORECASE))
+        document = document_from_text(body, kind="html" if looks_html else "text", source=label)
+    except InputError as exc:
+        return exc
+    return replace(
+        document,
+        title=_field(holder, TITLE_FIELDS) or _field(entry, TITLE_FIELDS) or document.title,
+        published=_field(holder, DATE_FIELDS) or _field(entry, DATE_FIELDS) or document.published,
+        publisher=_field(holder, PUBLISHER_FIELDS) or _field(entry, PUBLISHER_FIELDS) or document.publisher,
+        url=_field(holder, URL_FIELDS) or _field(entry, URL_FIELDS) or document.url,
+    )
 
 
 def truncate(document: Document, max_chars: int) -> Document:

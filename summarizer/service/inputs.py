@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +23,8 @@ from ..ingest import (
     decode_bytes,
     document_from_body,
     document_from_bytes,
+    document_from_json_line,
     document_from_text,
-    documents_from_json,
     file_format,
     replace_surrogates,
 )
@@ -192,6 +193,9 @@ def single_article(body: bytes, content_type: str, *, limit: int) -> tuple[dict[
     return {"text": article.text}, meta
 
 
+_LINE_NUMBER = re.compile(r":(\d+)\Z")
+
+
 def _entries(data: bytes, *, jsonl: bool, source: str, limit: int) -> list[Article]:
     """One Article per JSON object, kept as text: a worker reads it with ``ingest`` when it takes it."""
     if jsonl:
@@ -216,10 +220,8 @@ def _entries(data: bytes, *, jsonl: bool, source: str, limit: int) -> list[Artic
 
 def read_entry(entry: str, label: str, text_field: str | None = None) -> tuple[str, Document | None, InputError | None]:
     """Read one stored JSON entry as ``summarizer batch`` does: (article id, document or the reason it is unusable)."""
-    try:
-        _, item = next(documents_from_json(entry.encode("utf-8"), jsonl=False, source=label, text_field=text_field))
-    except InputError as exc:
-        return article_id(label, label.encode()), None, exc
+    line = _LINE_NUMBER.search(label)  # "body:3": the entry is line 3 of a JSONL body or file (see _entries)
+    item = document_from_json_line(entry, label, number=int(line.group(1)) if line else 1, text_field=text_field)
     if isinstance(item, InputError):
         return article_id(label, label.encode()), None, item
     return article_id(label, item.text.encode()), item, None
