@@ -1,13 +1,19 @@
-"""Gaps a walk over the HTTP service left open: charsets, error records' ids, a page's security headers."""
+"""Gaps a walk over the service left open: charsets, an export's records as batch writes them, security headers."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import http.server
 import json
 import os
+import re
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
@@ -15,6 +21,8 @@ pytest.importorskip("fastapi")
 
 import httpx2
 
+from tests.chromium import chromium, needs_chromium
+from tests.conftest import article
 from tests.service_process import ServiceProcess, all_records, wait_done
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
@@ -104,3 +112,133 @@ def test_the_records_of_an_export_are_the_ones_summarizer_batch_writes_for_it(
     # was: a line that is not JSON said "orva.jsonl:3 is not valid JSON (Expecting value at line 1); fix or
     # remove it" (every line is line 1 to the reader) where the batch says "line 3 is not JSON: Expecting value"
     assert got == expected
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def _directives(policy: str) -> dict[str, list[str]]:
+    return {parts[0]: parts[1:] for parts in (d.split() for d in policy.split(";")) if parts}
+
+
+def _record(client: httpx2.Client) -> dict[str, Any]:
+    answer = client.post("/v1/summaries", json={"text": article("valdoria-border.txt"), "title": "Border"})
+    assert answer.status_code == 200, answer.text
+    return dict(answer.json())
+
+
+def test_every_answer_says_nosniff_and_each_page_allows_only_its_own_script_and_styles(
+    api: ServiceProcess, client: httpx2.Client
+) -> None:
+    record = _record(client)
+    review = client.get(f"/v1/records/{record['article_id']}/review")
+    digest = client.post("/v1/digests", json={"records": [record]})
+    answers = {
+        "review": review,
+        "digest": digest,
+        "digest md": client.post("/v1/digests", params={"format": "md"}, json={"records": [record]}),
+        "summary": client.post("/v1/summaries", json={"text": "The pier at Orva reopened on Monday."}),
+        "not found": client.get("/v1/records/nope/review"),
+        "415": client.post("/v1/summaries", content=b"x", headers={"Content-Type": "image/png"}),
+        "healthz": client.get("/healthz"),
+        "metrics": client.get("/metrics"),
+        "openapi": client.get("/openapi.json"),
+        "docs": client.get("/docs"),
+        "redoc": client.get("/redoc"),
+        "docs asset": client.get("/docs/assets/swagger-ui.css"),
+    }
+    for name, answer in answers.items():
+        # was: no X-Content-Type-Options and no Content-Security-Policy on any answer
+        assert answer.headers.get("X-Content-Type-Options") == "nosniff", name
+        policy = _directives(answer.headers.get("Content-Security-Policy", ""))
+        assert policy.get("default-src") == ["'none'"] and policy.get("frame-ancestors") == ["'none'"], name
+    for name in ("summary", "not found", "healthz", "openapi", "digest md"):
+        assert set(_directives(answers[name].headers["Content-Security-Policy"])) == {"default-src", "frame-ancestors"}
+
+    page = review.text
+    policy = _directives(review.headers["Content-Security-Policy"])
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
+    styles = re.findall(r"<style>(.*?)</style>", page, re.DOTALL)
+    assert len(scripts) == len(styles) == 1 and "<script src" not in page
+    assert policy["script-src"] == [_sha256(scripts[0])] and policy["style-src"] == [_sha256(styles[0])]
+    assert ' style="' not in page  # a style attribute would be refused by that policy: colours are classes
+
+    briefing = _directives(digest.headers["Content-Security-Policy"])
+    assert "script-src" not in briefing and "<script" not in digest.text  # no script may run at all
+    assert briefing["style-src-elem"] == ["'none'"] and briefing["img-src"] == ["data:"]
+    docs = _directives(answers["docs"].headers["Content-Security-Policy"])
+    inline = re.findall(r"<script>(.*?)</script>", answers["docs"].text, re.DOTALL)
+    assert inline and docs["script-src"] == ["'self'", *sorted(_sha256(s) for s in inline)]
+
+
+class _Replay(http.server.BaseHTTPRequestHandler):
+    """Serves one page with the headers given, on GET (Chromium cannot POST a digest request)."""
+
+    page: ClassVar[bytes] = b""
+    headers_out: ClassVar[dict[str, str]] = {}
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        for name, value in self.headers_out.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(self.page)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def _violations(log: str) -> list[str]:
+    return [line for line in log.splitlines() if "Content Security Policy" in line]
+
+
+@needs_chromium
+def test_the_pages_work_in_chromium_under_their_policies(
+    api: ServiceProcess, client: httpx2.Client, tmp_path: Path
+) -> None:
+    offline = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+    logging = ("--enable-logging=stderr", "--v=0", "--virtual-time-budget=8000")
+
+    def load(url: str, name: str, *extra: str) -> subprocess.CompletedProcess[str]:
+        return chromium(offline, f"--user-data-dir={tmp_path / name}", *logging, *extra, url, width=1200, height=1400)
+
+    record = _record(client)
+    review_url = f"{api.base}/v1/records/{record['article_id']}/review"
+    spans = re.findall(r'<mark class="hl ([a-z]+)" id="(s\d+)" data-span="(\d+)"', client.get(review_url).text)
+    assert spans, "the record has no highlight to go to"
+    kind, anchor, _ = spans[0]
+    # arriving at a highlight outlines it: the page's own script ran under the policy
+    dom = load(f"{review_url}#{anchor}", "review", "--dump-dom")
+    assert f'class="hl {kind} flash" id="{anchor}"' in dom.stdout and not _violations(dom.stderr), dom.stderr[-2000:]
+    shot = tmp_path / "review.png"
+    load(review_url, "review-shot", f"--screenshot={shot}")
+    assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 50_000  # a page, not a blank
+
+    digest = client.post("/v1/digests", json={"records": [record]})
+    replay = http.server.HTTPServer(("127.0.0.1", 0), _Replay)
+    _Replay.page = digest.content
+    kept = ("Content-Type", "Content-Security-Policy", "X-Content-Type-Options")
+    with replay:
+        thread = threading.Thread(target=replay.serve_forever, daemon=True)
+        thread.start()
+        try:
+            where = f"http://127.0.0.1:{replay.server_address[1]}/"
+            _Replay.headers_out = {name: digest.headers[name] for name in kept}
+            briefing = load(where, "digest", "--dump-dom")
+            assert "Escalation watch" in briefing.stdout and not _violations(briefing.stderr), briefing.stderr[-2000:]
+            # the control: the review page under a policy without its hashes is refused, and the log says so
+            _Replay.page = client.get(review_url).content
+            _Replay.headers_out = {"Content-Type": "text/html", "Content-Security-Policy": "default-src 'none'"}
+            refused = load(where, "control", "--dump-dom")
+            assert len(_violations(refused.stderr)) >= 2, refused.stderr[-2000:]  # its style and its script
+        finally:
+            replay.shutdown()
+            thread.join(timeout=10)
+
+    for page in ("docs", "redoc"):
+        seen = load(f"{api.base}/{page}", page, "--dump-dom")
+        # Redoc asks for its logo from its makers' site: refused, as anything not from this server is
+        elsewhere = [line for line in _violations(seen.stderr) if "'https://" not in line]
+        assert not elsewhere, elsewhere
+    assert 'data-path="/v1/summaries"' in load(f"{api.base}/docs", "docs-2", "--dump-dom").stdout

@@ -1,4 +1,4 @@
-"""What a request body holds: one article (JSON, plain text, HTML) or many (JSON lines, files), read by ``ingest``.
+"""A request's body, read within its limits, and what it holds: one article (JSON, text, HTML) or many.
 
 Nothing here fetches a URL: a ``url`` field is kept as the article's address, never opened.
 """
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from starlette.requests import Request
 
 from ..batch.discovery import SUPPORTED_SUFFIXES, article_id
 from ..errors import InputError
@@ -41,8 +42,10 @@ __all__ = [
     "batch_articles",
     "charset",
     "digest_request",
+    "form_files",
     "media_type",
     "problems",
+    "read_body",
     "single_article",
     "unpack_body",
 ]
@@ -130,6 +133,35 @@ def unpack_body(body: bytes, encoding: str | None, limit: int) -> bytes:
     if not unpacker.eof or unpacker.unused_data:
         raise RequestProblem(400, f"the body is not one whole {coding} stream; send it as is or gzip it whole")
     return data
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The whole body, refused with 413 as soon as it passes the limit (chunked bodies too); gzip unpacked."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise RequestProblem(413, f"the body is over the limit of {limit:,} bytes")
+        chunks.append(chunk)
+    return unpack_body(b"".join(chunks), request.headers.get("content-encoding"), limit)
+
+
+async def form_files(request: Request, body: bytes, limit: int) -> list[tuple[str, bytes]]:
+    """The uploaded files of a multipart body (read from the bytes already bounded)."""
+
+    async def replay() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    form = await Request(request.scope, replay).form(max_files=10_000, max_fields=100, max_part_size=limit)
+    found = []
+    for _, value in form.multi_items():
+        if isinstance(value, str):
+            continue
+        found.append((value.filename or "upload.txt", await value.read()))
+    await form.close()
+    if not found:
+        raise RequestProblem(422, "the form holds no files; send each article as a file part")
+    return found
 
 
 def _check_size(data: bytes | str, limit: int, what: str) -> None:
