@@ -114,6 +114,25 @@ def test_the_records_of_an_export_are_the_ones_summarizer_batch_writes_for_it(
     assert got == expected
 
 
+def test_an_entry_that_gives_no_article_is_named_by_what_it_holds_in_every_job(client: httpx2.Client) -> None:
+    headers = {"Content-Type": "application/x-ndjson"}
+    good = json.dumps({"text": "The mayor of Orva said the ferry pier would reopen on Friday after repairs."})
+
+    def errors(second: str) -> list[dict[str, Any]]:
+        accepted = client.post("/v1/batches", content=f"{good}\n{second}\n", headers=headers)
+        assert accepted.status_code == 202, accepted.text
+        wait_done(client, accepted.json()["id"])
+        return [row for row in all_records(client, accepted.json()["id"]) if row["status"] == "error"]
+
+    one_word = errors(json.dumps({"id": "orva-2", "text": "Orva"}))
+    no_text = errors(json.dumps({"id": "orva-9", "headline": "Pier reopens"}))
+    spaced = errors('{ "text" : "Orva",  "id":"orva-2" }')  # the same entry, spaced and ordered otherwise
+    assert [row["source_path"] for row in one_word + no_text] == ["body:2", "body:2"]
+    # was: both "body:2", so both the same id (every job's second line that failed had it)
+    assert one_word[0]["article_id"] != no_text[0]["article_id"]
+    assert spaced[0]["article_id"] == one_word[0]["article_id"]
+
+
 def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
+from summarizer.errors import ConfigError
 from summarizer.ingest import document_from_text
+from summarizer.service.inputs import read_entry
 from summarizer.service.jobs import Article, JobStore
+from summarizer.service.metrics import Metrics
+from summarizer.service.runner import Engines, JobRunner
 
 TEXT = "Valdoria moved troops to the border on Monday, officials in Orlen said."
 
@@ -70,4 +75,18 @@ def test_a_cancelled_job_cut_off_at_shutdown_stops_there(tmp_path: Path) -> None
     assert store.claim(live) is not None and store.requeue_claimed() == 1
     live_status = store.status(live)
     assert live_status is not None and live_status["finished"] is None
+    store.close()
+
+
+def test_a_job_that_cannot_run_fails_each_json_entry_under_its_own_id(tmp_path: Path) -> None:
+    store = JobStore(tmp_path / "jobs.sqlite3")
+    entries = [f'{{"text": "{TEXT}"}}', '{"headline": "no text"}']
+    job_id = store.create([Article("", f"body:{n}", entry=e) for n, e in enumerate(entries, 1)], options={}, owner=None)
+    runner = JobRunner(store, Engines(), Metrics(lambda: 0, lambda: 0), concurrency=1, max_waiting=1, workers=0)
+    runner._fail_job(job_id, ConfigError("the engine cannot be built"))  # e.g. restarted without its LLM settings
+    rows = [json.loads(line) for _, line in store.results(job_id, after=0, limit=10)]
+    # was: "" for every JSON entry (the id an entry gets only once it is read)
+    assert [row["article_id"] for row in rows] == [read_entry(e, f"body:{n}")[0] for n, e in enumerate(entries, 1)]
+    assert all(row["article_id"] for row in rows) and {row["error_type"] for row in rows} == {"ConfigError"}
+    runner.executor.shutdown()
     store.close()

@@ -32,12 +32,13 @@ __all__ = [
     "Document",
     "document_from_body",
     "document_from_bytes",
-    "document_from_json_line",
     "document_from_text",
     "documents_from_json",
     "headline_and_date",
+    "json_entries",
     "load_document",
     "normalize_text",
+    "read_json_line",
     "replace_surrogates",
     "truncate",
 ]
@@ -283,10 +284,10 @@ def _field(entry: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _jsonl_entries(text: str, source: str) -> Iterator[tuple[str, Any]]:
+def _jsonl_entries(text: str, source: str) -> Iterator[tuple[str, Any, str]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
-            yield f"{source}:{number}", _parse_line(line, number)
+            yield f"{source}:{number}", _parse_line(line, number), line
 
 
 def _parse_line(line: str, number: int) -> Any:
@@ -297,19 +298,27 @@ def _parse_line(line: str, number: int) -> Any:
         return InputError(f"line {number} is not JSON: {exc.msg}")
 
 
-def document_from_json_line(
+def _named(label: str, value: Any, line: str, text_field: str | None) -> tuple[Document | InputError, str | None]:
+    """(Document or why it is unusable, and then the entry as text: its JSON spaced one way, or the line as given)."""
+    item = _entry_document(label, value, text_field)
+    if isinstance(item, Document):
+        return item, None
+    return item, line if isinstance(value, InputError) else json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def read_json_line(
     line: str, label: str, *, number: int = 1, text_field: str | None = None
-) -> Document | InputError:
-    """One line of a JSONL export (``number`` in it) read as ``documents_from_json`` reads it, labelled ``label``."""
-    return _entry_document(label, _parse_line(line, number), text_field)
+) -> tuple[Document | InputError, str | None]:
+    """One line of a JSONL export (``number`` in it) read as ``json_entries`` reads it, labelled ``label``."""
+    return _named(label, _parse_line(line, number), line, text_field)
 
 
-def documents_from_json(
+def json_entries(
     data: bytes, *, jsonl: bool, source: str, text_field: str | None = None
-) -> Iterator[tuple[str, Document | InputError]]:
-    """Yield (entry label, Document or the reason it is unusable) for each object in an export."""
+) -> Iterator[tuple[str, Document | InputError, str | None]]:
+    """Yield (label, Document or why it is unusable, and then the entry as text, to name it by) for each object."""
     text, _ = decode_bytes(data, source)
-    entries: Iterable[tuple[str, Any]]
+    entries: Iterable[tuple[str, Any, str]]
     if jsonl:
         entries = _jsonl_entries(text, source)
     else:
@@ -318,9 +327,18 @@ def documents_from_json(
         except json.JSONDecodeError as exc:
             raise InputError(f"{source} is not valid JSON ({exc.msg} at line {exc.lineno}); fix or remove it") from exc
         items = parsed if isinstance(parsed, list) else [parsed]
-        entries = [(f"{source}[{i}]" if isinstance(parsed, list) else source, item) for i, item in enumerate(items)]
-    for label, entry in entries:
-        yield label, _entry_document(label, entry, text_field)
+        labels = [f"{source}[{i}]" if isinstance(parsed, list) else source for i in range(len(items))]
+        entries = [(label, item, "") for label, item in zip(labels, items, strict=True)]
+    for label, value, line in entries:
+        yield label, *_named(label, value, line, text_field)
+
+
+def documents_from_json(
+    data: bytes, *, jsonl: bool, source: str, text_field: str | None = None
+) -> Iterator[tuple[str, Document | InputError]]:
+    """Yield (entry label, Document or the reason it is unusable) for each object in an export."""
+    for label, item, _ in json_entries(data, jsonl=jsonl, source=source, text_field=text_field):
+        yield label, item
 
 
 def _entry_document(label: str, entry: Any, text_field: str | None) -> Document | InputError:

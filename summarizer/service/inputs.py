@@ -17,16 +17,16 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from starlette.requests import Request
 
-from ..batch.discovery import SUPPORTED_SUFFIXES, article_id
+from ..batch.discovery import SUPPORTED_SUFFIXES, article_id, entry_id
 from ..errors import InputError
 from ..ingest import (
     Document,
     decode_bytes,
     document_from_body,
     document_from_bytes,
-    document_from_json_line,
     document_from_text,
     file_format,
+    read_json_line,
     replace_surrogates,
 )
 from .jobs import Article
@@ -253,10 +253,10 @@ def _entries(data: bytes, *, jsonl: bool, source: str, limit: int) -> list[Artic
 def read_entry(entry: str, label: str, text_field: str | None = None) -> tuple[str, Document | None, InputError | None]:
     """Read one stored JSON entry as ``summarizer batch`` does: (article id, document or the reason it is unusable)."""
     line = _LINE_NUMBER.search(label)  # "body:3": the entry is line 3 of a JSONL body or file (see _entries)
-    item = document_from_json_line(entry, label, number=int(line.group(1)) if line else 1, text_field=text_field)
+    item, named = read_json_line(entry, label, number=int(line.group(1)) if line else 1, text_field=text_field)
     if isinstance(item, InputError):
-        return article_id(label, label.encode()), None, item
-    return article_id(label, item.text.encode()), item, None
+        return entry_id(label, item, named), None, item
+    return entry_id(label, item, named), item, None
 
 
 def _file(name: str, data: bytes, limit: int) -> list[Article]:
