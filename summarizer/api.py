@@ -432,7 +432,7 @@ class Summarizer:
 
 
 def _provenance(document: Document, article_id: str | None) -> dict[str, Any]:
-    warnings = []
+    warnings = list(document.warnings)
     if document.truncated_from is not None:
         warnings.append(
             f"article truncated from {document.truncated_from:,} to {len(document.text):,} characters "

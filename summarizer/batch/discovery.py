@@ -16,8 +16,8 @@ from ..errors import ConfigError, InputError
 from ..ingest import (
     Document,
     document_from_bytes,
-    documents_from_json,
     file_format,
+    json_entries,
     read_file,
 )
 from ..ingest.listing import (
@@ -45,6 +45,7 @@ __all__ = [
     "article_id",
     "check_source",
     "discover",
+    "entry_id",
     "list_inputs",
     "listed_paths",
     "looked_for",
@@ -108,6 +109,13 @@ def article_id(source: str, raw: bytes) -> str:
     """Stable id of an input: its relative path (or export entry) and its content."""
     digest = hashlib.sha256(raw).hexdigest()
     return hashlib.sha256(f"{source}\x00{digest}".encode()).hexdigest()[:16]
+
+
+def entry_id(label: str, item: Document | InputError, entry: str | None) -> str:
+    """Stable id of an export's entry: from its article's text, or (none to be had) from the entry itself."""
+    if isinstance(item, Document):
+        return article_id(label, item.text.encode())
+    return article_id(label, (entry if entry is not None else label).encode())
 
 
 def looked_for(globs: Iterable[str] = ()) -> str:
@@ -396,12 +404,12 @@ def read_inputs(base: Path, paths: Iterable[Path], *, text_field: str | None = N
             continue
         count = 0
         try:
-            for label, item in documents_from_json(data, jsonl=kind == "jsonl", source=name, text_field=text_field):
+            for label, item, entry in json_entries(data, jsonl=kind == "jsonl", source=name, text_field=text_field):
                 count += 1
                 if isinstance(item, InputError):
-                    yield Found(article_id(label, label.encode()), label, path, error=item)
+                    yield Found(entry_id(label, item, entry), label, path, error=item)
                 else:
-                    yield Found(article_id(label, item.text.encode()), label, path, document=item)
+                    yield Found(entry_id(label, item, entry), label, path, document=item)
         except InputError as exc:
             yield Found(article_id(name, data), name, path, error=exc)
             continue

@@ -14,13 +14,29 @@ from urllib.parse import urlsplit
 
 from .models import Digest, SourceRef, Story, TimelinePoint
 
-__all__ = ["MAX_FIGURES", "MAX_HEDGES", "MAX_STORIES", "chart_png", "render_html", "render_markdown", "skipped_note"]
+__all__ = [
+    "CONTENT_SECURITY_POLICY",
+    "LEVEL_COLOURS",
+    "MAX_FIGURES",
+    "MAX_HEDGES",
+    "MAX_STORIES",
+    "chart_png",
+    "render_html",
+    "render_markdown",
+    "skipped_note",
+]
 
 MAX_STORIES = 30  # a newsletter, not an archive: the JSON form keeps every story
 MAX_FIGURES = 12
 MAX_HEDGES = 8  # doubt first (unconfirmed, denial, speculation), then attribution
 
-_LEVEL_COLOURS = ["#4d7c0f", "#65a30d", "#ca8a04", "#ea580c", "#dc2626", "#991b1b"]
+LEVEL_COLOURS = ["#4d7c0f", "#65a30d", "#ca8a04", "#ea580c", "#dc2626", "#991b1b"]
+# The HTML briefing served as a page: inline style attributes (as e-mail needs) and its data: chart, nothing else;
+# no script, no <style> element, nothing loaded from anywhere. Links still navigate.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; style-src-elem 'none'; img-src data:; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 _FONT = "font-family:Helvetica,Arial,sans-serif;"
 
 
@@ -44,7 +60,7 @@ def chart_png(points: list[TimelinePoint], width: int = 520, height: int = 140) 
     ]
     draw.line(xy, fill="#1f2937", width=2)
     for (x, y), p in zip(xy, points, strict=True):
-        draw.ellipse([x - 4, y - 4, x + 4, y + 4], fill=_LEVEL_COLOURS[p.level])
+        draw.ellipse([x - 4, y - 4, x + 4, y + 4], fill=LEVEL_COLOURS[p.level])
     draw.text((left, height - 16), points[0].date, fill="#374151")
     draw.text((right - 62, height - 16), points[-1].date, fill="#374151")
     buffer = io.BytesIO()
@@ -69,7 +85,7 @@ def _link(url: str | None) -> str | None:
 
 def _badge(story: Story) -> str:
     esc = story.escalation
-    colour = _LEVEL_COLOURS[esc.level]
+    colour = LEVEL_COLOURS[esc.level]
     goldstein = "n/a" if esc.goldstein is None else f"{esc.goldstein:+.1f}"
     return (
         f'<span style="display:inline-block;padding:2px 8px;border-radius:10px;background:{colour};'

@@ -21,11 +21,10 @@ from dataclasses import field as _field
 
 from ..models import KeyFigure, Span, SummaryRecord
 from ..quotes import ArticleIndex, normalize, quote_parts
-from .review_style import KIND_COLOURS, SCRIPT, STYLE
+from .review_style import SCRIPT, STYLE
 
 __all__ = ["Highlight", "highlights", "render_review"]
 
-_LEVEL_COLOURS = ["#4d7c0f", "#65a30d", "#ca8a04", "#ea580c", "#dc2626", "#991b1b"]  # as in rendering
 _PATH = re.compile(r"^(escalation\.evidence|key_figures|hedges)\[(\d+)\](?:\.(quote|cue))?$")
 _KIND_NAMES = {
     "evidence": "evidence",
@@ -179,8 +178,7 @@ def _article_html(article: str, items: list[Highlight]) -> str:
 
 
 def _label(item: Highlight) -> str:
-    colour = KIND_COLOURS[item.kind][1]
-    return f'<span class="label" style="background:{colour}">{_e(item.label)}</span>'
+    return f'<span class="label {item.kind}">{_e(item.label)}</span>'
 
 
 def _where(item: Highlight | None, what: str = "in the article") -> str:
@@ -202,7 +200,7 @@ def _figure_item(figure: KeyFigure, label: str, entry: str, item: Highlight | No
     who = f"claimed by <b>{_e(figure.source)}</b>" if figure.source else "unattributed"
     link = _where(item) if item is not None else ""
     quote = _quote(figure.quote) if item is None or not item.placed or item.mismatch else ""
-    head = _label(item) if item is not None else f'<span class="label" style="background:#6d28d9">{_e(label)}</span>'
+    head = _label(item) if item is not None else f'<span class="label missed">{_e(label)}</span>'
     return (
         f'<li id="{entry}">{head}<b>{_e(figure.quantity)}</b> {what}'
         f'<div class="sub">{who} &middot; <span class="status {_e(figure.status)}">{_e(figure.status)}</span>{check}'
@@ -405,7 +403,7 @@ def render_review(record: SummaryRecord) -> str:
     title = record.title or f"Article {record.article_id}"
     goldstein = "n/a" if esc.goldstein is None else f"{esc.goldstein:+.1f}"
     badge = (
-        f'<span class="badge" style="background:{_LEVEL_COLOURS[esc.level]}">Level {esc.level}/5 &middot; '
+        f'<span class="badge level{esc.level}">Level {esc.level}/5 &middot; '
         f"{_e(esc.event_type)} &middot; Goldstein {goldstein} &middot; {_e(esc.direction)}</span>"
     )
     meta = " &middot; ".join(

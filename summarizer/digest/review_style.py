@@ -1,4 +1,4 @@
-"""The review page's inline stylesheet and its few lines of script (kept apart from the rendering logic).
+"""The review page's inline stylesheet, its few lines of script, and the Content-Security-Policy that allows just them.
 
 Colours and font follow the digest (`rendering`): the same greys, link blue and
 escalation level colours. Highlight backgrounds are translucent so that nested
@@ -7,7 +7,12 @@ or overlapping highlights show as a darker mix rather than one hiding another.
 
 from __future__ import annotations
 
-__all__ = ["KIND_COLOURS", "SCRIPT", "STYLE"]
+import base64
+import hashlib
+
+from .rendering import LEVEL_COLOURS
+
+__all__ = ["CONTENT_SECURITY_POLICY", "KIND_COLOURS", "SCRIPT", "STYLE"]
 
 # kind -> (translucent background, solid colour of its label)
 KIND_COLOURS = {
@@ -18,9 +23,14 @@ KIND_COLOURS = {
     "missed": ("rgba(124,58,237,.14)", "#6d28d9"),
 }
 
-_KINDS = "\n".join(
-    f".hl.{kind}{{background:{back};}} .tag.{kind}::before,.key.{kind}{{background:{solid};}}"
-    for kind, (back, solid) in KIND_COLOURS.items()
+# colours are classes, never style="" attributes: the policy below allows this stylesheet and nothing else
+_KINDS = (
+    "\n".join(
+        f".hl.{kind}{{background:{back};}} .tag.{kind}::before,.key.{kind},.label.{kind}{{background:{solid};}}"
+        for kind, (back, solid) in KIND_COLOURS.items()
+    )
+    + "\n"
+    + " ".join(f".badge.level{n}{{background:{colour};}}" for n, colour in enumerate(LEVEL_COLOURS))
 )
 
 STYLE = (
@@ -111,3 +121,14 @@ function flash() {
 window.addEventListener('hashchange', flash);
 flash();
 """
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+# The page loads nothing and runs nothing but its own <style> and <script> (by hash); links still navigate.
+CONTENT_SECURITY_POLICY = (
+    f"default-src 'none'; script-src {_sha256(SCRIPT)}; style-src {_sha256(STYLE)}; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)

@@ -3,7 +3,8 @@
 Bytes are decoded by BOM, then UTF-8, then charset-normalizer's guess, checked
 against the Windows-1252, Windows-1250 and ISO-8859-2 readings (``codepages``); only a
 guessed decoding is checked for mojibake (ftfy), and repaired when ftfy judges it
-broken. ``documents`` builds the article from the text these give.
+broken. A charset the sender declared (an HTTP ``Content-Type``) comes before UTF-8
+and the guess (``decode_declared``). ``documents`` builds the article from the text these give.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ __all__ = [
     "JSON_SUFFIXES",
     "MARKDOWN_SUFFIXES",
     "decode_bytes",
+    "decode_declared",
     "decode_text",
     "file_format",
     "is_binary",
@@ -82,6 +84,59 @@ def decode_text(data: bytes, where: str) -> tuple[str, str, bool]:
 
         text, encoding = choose_codepage(data, data.decode(best.encoding, errors="replace"), best.encoding)
         return text, encoding, True
+
+
+def decode_declared(data: bytes, charset: str | None, where: str = "input") -> tuple[str, str, bool, list[str]]:
+    """Decode by a declared charset, else as ``decode_text``: (text, encoding, whether it was a guess, warnings).
+
+    A byte-order mark still wins (as in browsers). A charset Python does not know, or
+    bytes it does not decode, fall back to ``decode_text``, with a warning saying so.
+    ISO-8859-1 is read as Windows-1252 where the bytes allow it, as browsers read that label.
+    """
+    name = (charset or "").strip().strip("\"'").strip()
+    if not name:
+        return *decode_text(data, where), []
+    try:
+        codec = codecs.lookup(name)
+        if not getattr(codec, "_is_text_encoding", True):  # rot13, base64 ...: no charset
+            raise LookupError(name)
+    except LookupError:
+        text, encoding, guessed = decode_text(data, where)
+        return (
+            text,
+            encoding,
+            guessed,
+            [f"{where}: the declared charset {name!r} is not known; {_instead(encoding, guessed)}"],
+        )
+    marked = [bom_name for bom, bom_name in _BOMS if data.startswith(bom)]
+    if marked:
+        text, encoding, guessed = decode_text(data, where)
+        same = codecs.lookup(encoding).name.split("-")[:2] == codec.name.split("-")[:2]  # utf-8 and utf-8-sig alike
+        note = (
+            []
+            if same
+            else [f"{where} declares charset {name} but starts with a {encoding} byte-order mark: read as {encoding}"]
+        )
+        return text, encoding, guessed, note
+    if is_binary(data) and not codec.name.startswith(("utf-16", "utf-32")):
+        return *decode_text(data, where), []  # not text: decode_text says so
+    for reading in (["cp1252"] if codec.name == "iso8859-1" else []) + [codec.name]:
+        try:
+            return data.decode(reading), reading, False, []
+        except UnicodeError as exc:
+            reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
+            where_bad = f" at byte {exc.start:,}" if isinstance(exc, UnicodeDecodeError) else ""
+    text, encoding, guessed = decode_text(data, where)
+    return (
+        text,
+        encoding,
+        guessed,
+        [f"{where} is not {name} as declared ({reason}{where_bad}); {_instead(encoding, guessed)}"],
+    )
+
+
+def _instead(encoding: str, guessed: bool) -> str:
+    return f"read as {encoding} instead" + (" (detected)" if guessed else "")
 
 
 def repair_mojibake(text: str) -> str:

@@ -23,18 +23,22 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .decoding import decode_bytes, decode_text, file_format, is_binary, read_file, repair_mojibake
+from .decoding import decode_bytes, decode_declared, decode_text, file_format, is_binary, read_file, repair_mojibake
 from .fields import find_text
 from .html_extract import extract_html
 
 __all__ = [
+    "HTML_START",
     "Document",
+    "document_from_body",
     "document_from_bytes",
     "document_from_text",
     "documents_from_json",
     "headline_and_date",
+    "json_entries",
     "load_document",
     "normalize_text",
+    "read_json_line",
     "replace_surrogates",
     "truncate",
 ]
@@ -75,8 +79,10 @@ class Document:
     original_chars: int = 0
     removed_chars: int = 0
     truncated_from: int | None = None
+    warnings: tuple[str, ...] = ()  # what reading it noticed (a declared charset not followed ...), for the record
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "warnings", tuple(self.warnings))  # a list after a JSON round trip
         # a lone "\ud800" (JSON allows the escape) in any field would fail the record's JSON: U+FFFD instead
         for name in ("text", "source_path", "title", "published", "publisher", "url"):
             value = getattr(self, name)
@@ -255,6 +261,21 @@ def document_from_bytes(data: bytes, *, kind: str, source: str) -> Document:
     return document_from_text(text, kind=kind, source=source, encoding=encoding, repair=guessed)
 
 
+HTML_START = re.compile(r"\s*<(?:!doctype|html)\b", re.IGNORECASE)  # text that is a web page
+
+
+def document_from_body(data: bytes, *, kind: str, charset: str | None = None, where: str = "the body") -> Document:
+    """Build a Document from bytes sent with a declared charset (an HTTP body): ``decode_declared``, no source path.
+
+    Text that starts as an HTML page is read as HTML, as ``summarize(text=...)`` reads it.
+    """
+    text, encoding, guessed, warnings = decode_declared(data, charset, where)
+    if kind == "text" and HTML_START.match(text):
+        kind = "html"
+    document = document_from_text(text, kind=kind, encoding=encoding, repair=guessed)
+    return replace(document, warnings=tuple(warnings)) if warnings else document
+
+
 def _field(entry: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
     for name in names:
         value = entry.get(name)
@@ -263,21 +284,41 @@ def _field(entry: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _jsonl_entries(text: str, source: str) -> Iterator[tuple[str, Any]]:
+def _jsonl_entries(text: str, source: str) -> Iterator[tuple[str, Any, str]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
-            try:
-                yield f"{source}:{number}", json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield f"{source}:{number}", InputError(f"line {number} is not JSON: {exc.msg}")
+            yield f"{source}:{number}", _parse_line(line, number), line
 
 
-def documents_from_json(
+def _parse_line(line: str, number: int) -> Any:
+    """One JSON line's value, or the InputError that says it is none."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(f"line {number} is not JSON: {exc.msg}")
+
+
+def _named(label: str, value: Any, line: str, text_field: str | None) -> tuple[Document | InputError, str | None]:
+    """(Document or why it is unusable, and then the entry as text: its JSON spaced one way, or the line as given)."""
+    item = _entry_document(label, value, text_field)
+    if isinstance(item, Document):
+        return item, None
+    return item, line if isinstance(value, InputError) else json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def read_json_line(
+    line: str, label: str, *, number: int = 1, text_field: str | None = None
+) -> tuple[Document | InputError, str | None]:
+    """One line of a JSONL export (``number`` in it) read as ``json_entries`` reads it, labelled ``label``."""
+    return _named(label, _parse_line(line, number), line, text_field)
+
+
+def json_entries(
     data: bytes, *, jsonl: bool, source: str, text_field: str | None = None
-) -> Iterator[tuple[str, Document | InputError]]:
-    """Yield (entry label, Document or the reason it is unusable) for each object in an export."""
+) -> Iterator[tuple[str, Document | InputError, str | None]]:
+    """Yield (label, Document or why it is unusable, and then the entry as text, to name it by) for each object."""
     text, _ = decode_bytes(data, source)
-    entries: Iterable[tuple[str, Any]]
+    entries: Iterable[tuple[str, Any, str]]
     if jsonl:
         entries = _jsonl_entries(text, source)
     else:
@@ -286,35 +327,39 @@ def documents_from_json(
         except json.JSONDecodeError as exc:
             raise InputError(f"{source} is not valid JSON ({exc.msg} at line {exc.lineno}); fix or remove it") from exc
         items = parsed if isinstance(parsed, list) else [parsed]
-        entries = [(f"{source}[{i}]" if isinstance(parsed, list) else source, item) for i, item in enumerate(items)]
-    for label, entry in entries:
-        if isinstance(entry, InputError):
-            yield label, entry
-            continue
-        if not isinstance(entry, Mapping):
-            yield label, InputError(f"{label} is not a JSON object")
-            continue
-        try:
-            body, holder = find_text(entry, label, text_field)
-        except InputError as exc:
-            yield label, exc
-            continue
-        try:
-            looks_html = bool(re.match(r"\s*<(?:!doctype|html|body|div|p|article)\b", body, re.IGNORECASE))
-            document = document_from_text(body, kind="html" if looks_html else "text", source=label)
-        except InputError as exc:
-            yield label, exc
-            continue
-        yield (
-            label,
-            replace(
-                document,
-                title=_field(holder, TITLE_FIELDS) or _field(entry, TITLE_FIELDS) or document.title,
-                published=_field(holder, DATE_FIELDS) or _field(entry, DATE_FIELDS) or document.published,
-                publisher=_field(holder, PUBLISHER_FIELDS) or _field(entry, PUBLISHER_FIELDS) or document.publisher,
-                url=_field(holder, URL_FIELDS) or _field(entry, URL_FIELDS) or document.url,
-            ),
-        )
+        labels = [f"{source}[{i}]" if isinstance(parsed, list) else source for i in range(len(items))]
+        entries = [(label, item, "") for label, item in zip(labels, items, strict=True)]
+    for label, value, line in entries:
+        yield label, *_named(label, value, line, text_field)
+
+
+def documents_from_json(
+    data: bytes, *, jsonl: bool, source: str, text_field: str | None = None
+) -> Iterator[tuple[str, Document | InputError]]:
+    """Yield (entry label, Document or the reason it is unusable) for each object in an export."""
+    for label, item, _ in json_entries(data, jsonl=jsonl, source=source, text_field=text_field):
+        yield label, item
+
+
+def _entry_document(label: str, entry: Any, text_field: str | None) -> Document | InputError:
+    """The Document of one parsed export entry, or the InputError that says why it is none."""
+    if isinstance(entry, InputError):
+        return entry
+    if not isinstance(entry, Mapping):
+        return InputError(f"{label} is not a JSON object")
+    try:
+        body, holder = find_text(entry, label, text_field)
+        looks_html = bool(re.match(r"\s*<(?:!doctype|html|body|div|p|article)\b", body, re.IGNORECASE))
+        document = document_from_text(body, kind="html" if looks_html else "text", source=label)
+    except InputError as exc:
+        return exc
+    return replace(
+        document,
+        title=_field(holder, TITLE_FIELDS) or _field(entry, TITLE_FIELDS) or document.title,
+        published=_field(holder, DATE_FIELDS) or _field(entry, DATE_FIELDS) or document.published,
+        publisher=_field(holder, PUBLISHER_FIELDS) or _field(entry, PUBLISHER_FIELDS) or document.publisher,
+        url=_field(holder, URL_FIELDS) or _field(entry, URL_FIELDS) or document.url,
+    )
 
 
 def truncate(document: Document, max_chars: int) -> Document:
@@ -369,7 +414,7 @@ def load_document(
         else:
             document = document_from_bytes(data, kind=kind, source=str(path))
     elif isinstance(text_or_path, str):
-        looks_html = bool(re.match(r"\s*<(?:!doctype|html)\b", text_or_path, re.IGNORECASE))
+        looks_html = bool(HTML_START.match(text_or_path))
         document = document_from_text(text_or_path, kind="html" if looks_html else "text")
     else:
         raise InputError(f"expected article text or a path, got {type(text_or_path).__name__}")

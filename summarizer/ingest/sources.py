@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import InputError
 from .decoding import HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES, file_format
-from .documents import Document, document_from_text, load_document
+from .documents import HTML_START, Document, document_from_text, load_document
 from .listing import TEXT_SUFFIXES, inner_suffix, listing_note, listing_size
 
 __all__ = ["ARTICLE_SUFFIXES", "Source", "looks_like_path", "make_document", "resolve_source"]
@@ -18,7 +18,6 @@ __all__ = ["ARTICLE_SUFFIXES", "Source", "looks_like_path", "make_document", "re
 Source = str | os.PathLike[str] | Document
 ARTICLE_SUFFIXES = frozenset({".txt", ".gz", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *JSON_SUFFIXES})
 _SUFFIX = re.compile(r"\.(?:" + "|".join(sorted(s[1:] for s in ARTICLE_SUFFIXES)) + r")$", re.IGNORECASE)
-_HTML_START = re.compile(r"\s*<(?:!doctype|html)\b", re.IGNORECASE)
 _MAX_PATH_CHARS = 1024
 
 
@@ -104,5 +103,5 @@ def make_document(source: Document | Path | str, meta: dict[str, Any], text_fiel
     if isinstance(source, Document):
         document = source
     else:
-        document = document_from_text(source, kind="html" if _HTML_START.match(source) else "text")
+        document = document_from_text(source, kind="html" if HTML_START.match(source) else "text")
     return replace(document, **{k: v for k, v in meta.items() if v is not None}) if meta else document

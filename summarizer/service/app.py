@@ -18,8 +18,10 @@ from pydantic import ValidationError
 from .. import __version__
 from ..config import resolve_settings
 from ..digest import build_digest, load_records, polish_digest
+from ..digest.rendering import CONTENT_SECURITY_POLICY as DIGEST_POLICY
 from ..digest.rendering import render_html, render_markdown
 from ..digest.review import render_review
+from ..digest.review_style import CONTENT_SECURITY_POLICY as REVIEW_POLICY
 from ..models import SummaryRecord
 from .auth import KeyRing, RateLimiter
 from .errors import install_handlers
@@ -31,15 +33,17 @@ from .inputs import (
     RequestProblem,
     batch_articles,
     digest_request,
+    form_files,
     media_type,
     problems,
+    read_body,
     single_article,
-    unpack_body,
 )
 from .jobs import JobStore
 from .metrics import CONTENT_TYPE, Metrics
 from .middleware import DOCS_ASSETS, OPEN_PATHS, ServiceMiddleware
 from .runner import Busy, Engines, JobRunner
+from .security import SecurityHeaders
 from .settings import ServiceSettings, resolve_service_settings
 from .wire import BatchAccepted, BatchStatus, DigestIn, ErrorBody, Health
 
@@ -113,35 +117,6 @@ _BATCH_BODY = {
         },
     }
 }
-
-
-async def _read_body(request: Request, limit: int) -> bytes:
-    """The whole body, refused with 413 as soon as it passes the limit (chunked bodies too); gzip unpacked."""
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise RequestProblem(413, f"the body is over the limit of {limit:,} bytes")
-        chunks.append(chunk)
-    return unpack_body(b"".join(chunks), request.headers.get("content-encoding"), limit)
-
-
-async def _files(request: Request, body: bytes, limit: int) -> list[tuple[str, bytes]]:
-    """The uploaded files of a multipart body (read from the bytes already bounded)."""
-
-    async def replay() -> dict[str, Any]:
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    form = await Request(request.scope, replay).form(max_files=10_000, max_fields=100, max_part_size=limit)
-    found = []
-    for _, value in form.multi_items():
-        if isinstance(value, str):
-            continue
-        found.append((value.filename or "upload.txt", await value.read()))
-    await form.close()
-    if not found:
-        raise RequestProblem(422, "the form holds no files; send each article as a file part")
-    return found
 
 
 def _declare_bearer_keys(app: FastAPI) -> None:
@@ -231,6 +206,7 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
             allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
         )
+    app.add_middleware(SecurityHeaders)  # outermost: every answer, a preflight's and a refused key's too
 
     def runner() -> JobRunner:
         return holder["runner"]
@@ -276,7 +252,7 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
     )
     async def summaries(request: Request, engine: EngineQuery = None, refresh: RefreshQuery = False) -> Response:
         """Summarize one article: JSON {text or html, title, date, url}, or a text/plain or text/html body."""
-        body = await _read_body(request, settings.max_body_bytes)
+        body = await read_body(request, settings.max_body_bytes)
         limit = settings.max_article_bytes
         call, meta = await asyncio.to_thread(single_article, body, request.headers.get("content-type", ""), limit=limit)
         work = runner().summarize(engine=None if engine == "auto" else engine, refresh=refresh, **call, **meta)
@@ -307,7 +283,7 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         if line is None:
             raise RequestProblem(404, f"no record for article {article_id[:64]} on this server")
         page = await asyncio.to_thread(render_review, SummaryRecord.model_validate_json(line))
-        return HTMLResponse(page)
+        return HTMLResponse(page, headers={"Content-Security-Policy": REVIEW_POLICY})
 
     @app.post(
         "/v1/batches",
@@ -331,8 +307,8 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
             raise RequestProblem(415, f"send JSON lines (application/x-ndjson) or multipart/form-data; {got}")
         chosen = None if engine == "auto" else engine
         runner().worker(chosen, refresh=refresh)  # an engine this server cannot run is refused now, not later
-        body = await _read_body(request, settings.max_body_bytes)
-        files = await _files(request, body, settings.max_body_bytes) if kind == "multipart/form-data" else None
+        body = await read_body(request, settings.max_body_bytes)
+        files = await form_files(request, body, settings.max_body_bytes) if kind == "multipart/form-data" else None
         articles = await asyncio.to_thread(
             batch_articles,
             body,
@@ -437,7 +413,7 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         """A briefing (HTML, Markdown or JSON) from records or a batch job's records; polish=true: LLM briefs."""
         if media_type(request.headers.get("content-type")) != "application/json":
             raise RequestProblem(415, "send the records or the batch id as application/json")
-        spec = digest_request(await _read_body(request, settings.max_body_bytes))
+        spec = digest_request(await read_body(request, settings.max_body_bytes))
         if (spec.records is None) == (spec.batch_id is None):
             raise RequestProblem(422, "give exactly one of records or batch_id")
         batch_headers: dict[str, str] = {}
@@ -472,6 +448,7 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
                 built = polish_digest(built, records, **{**engines.options, "engine": "auto"})
                 headers[POLISHED_HEADER] = str(sum(s.polished for s in built.stories))
             if format == "html":
+                headers["Content-Security-Policy"] = DIGEST_POLICY
                 return render_html(built, max_stories=max_stories), "text/html; charset=utf-8", headers
             if format in ("md", "markdown"):
                 return render_markdown(built, max_stories=max_stories), "text/markdown; charset=utf-8", headers

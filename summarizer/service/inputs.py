@@ -1,4 +1,4 @@
-"""What a request body holds: one article (JSON, plain text, HTML) or many (JSON lines, files), read by ``ingest``.
+"""A request's body, read within its limits, and what it holds: one article (JSON, text, HTML) or many.
 
 Nothing here fetches a URL: a ``url`` field is kept as the article's address, never opened.
 """
@@ -8,22 +8,25 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from starlette.requests import Request
 
-from ..batch.discovery import SUPPORTED_SUFFIXES, article_id
+from ..batch.discovery import SUPPORTED_SUFFIXES, article_id, entry_id
 from ..errors import InputError
 from ..ingest import (
     Document,
     decode_bytes,
+    document_from_body,
     document_from_bytes,
     document_from_text,
-    documents_from_json,
     file_format,
+    read_json_line,
     replace_surrogates,
 )
 from .jobs import Article
@@ -37,9 +40,12 @@ __all__ = [
     "ArticleIn",
     "RequestProblem",
     "batch_articles",
+    "charset",
     "digest_request",
+    "form_files",
     "media_type",
     "problems",
+    "read_body",
     "single_article",
     "unpack_body",
 ]
@@ -94,6 +100,15 @@ def media_type(header: str | None) -> str:
     return (header or "").split(";", 1)[0].strip().lower()
 
 
+def charset(header: str | None) -> str | None:
+    """The charset parameter of a Content-Type header (quotes removed), or None when it has none."""
+    for parameter in (header or "").split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip('"').strip():
+            return value.strip().strip('"').strip()
+    return None
+
+
 def problems(exc: ValidationError) -> list[dict[str, Any]]:
     """Validation errors as location, message and type only: the input (which may hold a secret) is never echoed."""
     return [{"loc": list(err["loc"]), "msg": err["msg"], "type": err["type"]} for err in exc.errors()]
@@ -118,6 +133,35 @@ def unpack_body(body: bytes, encoding: str | None, limit: int) -> bytes:
     if not unpacker.eof or unpacker.unused_data:
         raise RequestProblem(400, f"the body is not one whole {coding} stream; send it as is or gzip it whole")
     return data
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The whole body, refused with 413 as soon as it passes the limit (chunked bodies too); gzip unpacked."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise RequestProblem(413, f"the body is over the limit of {limit:,} bytes")
+        chunks.append(chunk)
+    return unpack_body(b"".join(chunks), request.headers.get("content-encoding"), limit)
+
+
+async def form_files(request: Request, body: bytes, limit: int) -> list[tuple[str, bytes]]:
+    """The uploaded files of a multipart body (read from the bytes already bounded)."""
+
+    async def replay() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    form = await Request(request.scope, replay).form(max_files=10_000, max_fields=100, max_part_size=limit)
+    found = []
+    for _, value in form.multi_items():
+        if isinstance(value, str):
+            continue
+        found.append((value.filename or "upload.txt", await value.read()))
+    await form.close()
+    if not found:
+        raise RequestProblem(422, "the form holds no files; send each article as a file part")
+    return found
 
 
 def _check_size(data: bytes | str, limit: int, what: str) -> None:
@@ -162,10 +206,8 @@ def single_article(body: bytes, content_type: str, *, limit: int) -> tuple[dict[
         raise RequestProblem(415, f"send application/json, text/plain or text/html; {got}")
     if kind != "application/json":
         _check_size(body, limit, "the article")
-        text, _ = decode_bytes(body, "the body")
-        if kind == "text/html":
-            return {"source": document_from_text(text, kind="html", source=None)}, {}
-        return {"text": text}, {}
+        form = "html" if kind == "text/html" else "text"
+        return {"source": document_from_body(body, kind=form, charset=charset(content_type))}, {}
     parsed = _json_body(body)
     if isinstance(parsed, list):
         raise RequestProblem(422, "send one article as a JSON object; for many, POST them to /v1/batches")
@@ -181,6 +223,9 @@ def single_article(body: bytes, content_type: str, *, limit: int) -> tuple[dict[
     if article.html is not None:
         return {"source": document_from_text(article.html, kind="html", source=None)}, meta
     return {"text": article.text}, meta
+
+
+_LINE_NUMBER = re.compile(r":(\d+)\Z")
 
 
 def _entries(data: bytes, *, jsonl: bool, source: str, limit: int) -> list[Article]:
@@ -207,13 +252,11 @@ def _entries(data: bytes, *, jsonl: bool, source: str, limit: int) -> list[Artic
 
 def read_entry(entry: str, label: str, text_field: str | None = None) -> tuple[str, Document | None, InputError | None]:
     """Read one stored JSON entry as ``summarizer batch`` does: (article id, document or the reason it is unusable)."""
-    try:
-        _, item = next(documents_from_json(entry.encode("utf-8"), jsonl=False, source=label, text_field=text_field))
-    except InputError as exc:
-        return article_id(label, label.encode()), None, exc
+    line = _LINE_NUMBER.search(label)  # "body:3": the entry is line 3 of a JSONL body or file (see _entries)
+    item, named = read_json_line(entry, label, number=int(line.group(1)) if line else 1, text_field=text_field)
     if isinstance(item, InputError):
-        return article_id(label, label.encode()), None, item
-    return article_id(label, item.text.encode()), item, None
+        return entry_id(label, item, named), None, item
+    return entry_id(label, item, named), item, None
 
 
 def _file(name: str, data: bytes, limit: int) -> list[Article]:

@@ -66,6 +66,11 @@ CREATE TABLE IF NOT EXISTS singles (
     PRIMARY KEY (article_id, owner)
 );
 """
+# a job stops when nothing of it is in flight and nothing waits (or what waits was cancelled): then ``finished``
+_STOPPED = (
+    "UPDATE jobs SET finished = ? WHERE finished IS NULL AND NOT EXISTS (SELECT 1 FROM articles a "
+    "WHERE a.job_id = jobs.id AND (a.state = 'claimed' OR (a.state = 'pending' AND jobs.cancelled = 0)))"
+)
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,10 @@ class JobStore:
     def requeue_claimed(self) -> int:
         """Put every claimed article back in the queue (at start: its worker died; at stop: it was cut off)."""
         with self._write() as db:
-            return db.execute("UPDATE articles SET state = 'pending' WHERE state = 'claimed'").rowcount
+            requeued = db.execute("UPDATE articles SET state = 'pending' WHERE state = 'claimed'").rowcount
+            if requeued:  # a cancelled job whose last articles were cut off stops here
+                db.execute(_STOPPED + " AND cancelled = 1", (time.time(),))
+            return requeued
 
     def create(self, articles: list[Article], *, options: dict[str, Any], owner: str | None) -> str:
         """Store a new job and its articles; return the job id."""
@@ -210,11 +218,7 @@ class JobStore:
                 "INSERT INTO results (job_id, seq, ok, engine, article_id, line) VALUES (?, ?, ?, ?, ?, ?)",
                 (item.job_id, item.seq, int(ok), engine, article_id or item.article_id, line),
             )
-            left = db.execute(
-                "SELECT COUNT(*) FROM articles WHERE job_id = ? AND state != 'done'", (item.job_id,)
-            ).fetchone()[0]
-            if left == 0:
-                db.execute("UPDATE jobs SET finished = ? WHERE id = ? AND finished IS NULL", (time.time(), item.job_id))
+            db.execute(_STOPPED + " AND id = ?", (time.time(), item.job_id))
         return True
 
     def release(self, item: Pending) -> None:
@@ -224,6 +228,7 @@ class JobStore:
                 "UPDATE articles SET state = 'pending' WHERE job_id = ? AND seq = ? AND state = 'claimed'",
                 (item.job_id, item.seq),
             )
+            db.execute(_STOPPED + " AND id = ?", (time.time(), item.job_id))
 
     def status(self, job_id: str) -> dict[str, Any] | None:
         """The job's state and counts, or None if there is no such job."""
@@ -293,4 +298,6 @@ class JobStore:
     def cancel(self, job_id: str) -> bool:
         """Stop a job: its waiting articles are never run; False if there is no such job."""
         with self._write() as db:
-            return bool(db.execute("UPDATE jobs SET cancelled = 1 WHERE id = ?", (job_id,)).rowcount)
+            found = bool(db.execute("UPDATE jobs SET cancelled = 1 WHERE id = ?", (job_id,)).rowcount)
+            db.execute(_STOPPED + " AND id = ?", (time.time(), job_id))  # at once, unless articles are in flight
+            return found

@@ -222,8 +222,11 @@ class JobRunner:
         """Every waiting article of a job that cannot run (its engine cannot be built) gets an error record."""
         logger.error("job %s cannot run: %s", job_id, exc, extra={"job_id": job_id})
         while (item := self.store.claim(job_id)) is not None:
+            aid = item.article_id  # a JSON entry's id comes from reading it, as in _claimed
+            if item.entry is not None:
+                aid = read_entry(item.entry, item.source, item.options.get("text_field"))[0]
             record = ErrorRecord(
-                article_id=item.article_id,
+                article_id=aid,
                 source_path=item.source,
                 error_type=type(exc).__name__,
                 error=str(exc),

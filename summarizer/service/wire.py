@@ -41,7 +41,12 @@ class BatchStatus(BaseModel):
     ok: int
     failed: int
     created: float = Field(description="Unix time the job was accepted.")
-    finished: float | None = Field(description="Unix time the last article was done.")
+    finished: float | None = Field(
+        description=(
+            "Unix time the job stopped: its last article done, or, when cancelled, the cancel (or the end of the "
+            "articles then in flight); null while it may still run."
+        )
+    )
     options: dict[str, Any]
 
 
