@@ -17,6 +17,11 @@ when the decoded text equals the original. Sets:
   Windows-1252, which must stay so.
 - ``polish_iso8859_2`` / ``czech_iso8859_2``: the same in ISO-8859-2 (the Central
   European codepage of Unix and the web), which must not be taken for Windows-1250.
+- ``english_names_cp1250`` / ``english_names_iso8859_2``: the English items in
+  ``tests/central_european.py`` that name one or two Central European places or people
+  ("Łódź", "Brno's Žižkov"; real and fictional), each a text of its own, in either
+  codepage. Some cannot be told from Windows-1252 by any sign: a name whose letters
+  read as Western letters there ("Gdańsk" as "Gdañsk", "Plzeň" as "Plzeò").
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpora import shared_dir  # noqa: E402
 from summarizer.ingest.decoding import decode_bytes  # noqa: E402
-from tests.central_european import CZECH, POLISH, WESTERN  # noqa: E402
+from tests.central_european import CZECH, ENGLISH_NAMING, POLISH, WESTERN  # noqa: E402
 
 _SENTENCE_END = re.compile(r"(?<=[.?]) ")
 
@@ -112,6 +117,8 @@ def main() -> None:
         "western_cp1252": _score(_items(WESTERN), "cp1252"),
         "polish_iso8859_2": _score(_items(POLISH), "iso8859_2"),
         "czech_iso8859_2": _score(_items(CZECH), "iso8859_2"),
+        "english_names_cp1250": _score(ENGLISH_NAMING, "cp1250"),
+        "english_names_iso8859_2": _score(ENGLISH_NAMING, "iso8859_2"),
     }
     text = json.dumps(result, indent=2, ensure_ascii=False)
     if args.out:

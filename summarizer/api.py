@@ -126,6 +126,9 @@ class Summarizer:
             )
         elif self.settings.engine == "auto":
             _announce_offline()
+        # The batch run this Summarizer works in (``run_batch`` sets it, and its workers'): a record it finds
+        # that this run stored for the same article was computed in this run, so it is not marked cached.
+        self.run: str | None = None
         assert self.settings.cache_dir is not None
         self._cache = RecordCache(self.settings.cache_dir) if self.settings.use_cache else None
 
@@ -193,17 +196,22 @@ class Summarizer:
     def _cached(self, job: _Job, article_id: str | None, refresh: bool) -> SummaryRecord | None:
         if self._cache is None or refresh or self.settings.refresh:
             return None
-        hit = self._cache.get(job.key)
-        if hit is None:
+        found = self._cache.lookup(job.key)
+        if found is None:
             return None
+        hit, run = found
         if hit.engine == "llm" and self._verifies(job) and self._cache.get_text(_checked_by(job.key)) != _checks():
             # checked by older code: the model's answer still stands, so check it again rather than ask again
-            hit = self._store(job.key, hit.model_copy(update={"checks": verify(hit.summary, job.document.text)}))
-        return hit.model_copy(update={"cached": True, **self._provenance(job, article_id)})
+            checked = hit.model_copy(update={"checks": verify(hit.summary, job.document.text)})
+            hit = self._store(job.key, checked, run=run)
+        provenance = self._provenance(job, article_id)
+        ours = run is not None and run == self.run and hit.article_id == provenance["article_id"]
+        return hit.model_copy(update={"cached": not ours, **provenance})
 
-    def _store(self, key: str, record: SummaryRecord) -> SummaryRecord:
+    def _store(self, key: str, record: SummaryRecord, *, run: str | Literal["now"] | None = "now") -> SummaryRecord:
+        """Cache a record, tagged with the run that made it: this one ("now"), or an older answer's, checked again."""
         if self._cache is not None:
-            self._cache.set(key, record)
+            self._cache.set(key, record, run=self.run if run == "now" else run)
             if record.engine == "llm" and record.checks is not None:
                 self._cache.set_text(_checked_by(key), _checks())
         return record

@@ -2,7 +2,10 @@
 
 Entries are stored as JSON text, not pickles, so a cache written by another
 version can only ever be a miss. A corrupt or unreadable entry, or a cache
-directory that cannot be opened, is a warning and a miss, never a crash.
+directory that cannot be opened, is a warning and a miss, never a crash. A record
+is tagged with the batch run that made it (diskcache's tag, in the same row): a
+record that run finds again for the same article (a worker died before sending
+it, and another did the article again) is its own, not "cached".
 """
 
 from __future__ import annotations
@@ -71,46 +74,52 @@ class RecordCache:
                 )
         return self._cache
 
-    def _read(self, key: str) -> object | None:
+    def _read(self, key: str) -> tuple[object | None, str | None]:
+        """The stored value and its tag (the run that wrote it), or (None, None)."""
         cache = self._open()
         if cache is None:
-            return None
+            return None, None
         try:
-            return cache.get(key)  # type: ignore[no-any-return]
+            return cache.get(key, tag=True)  # type: ignore[no-any-return]
         except Exception as exc:
             warnings.warn(f"cache entry {key[:12]} unreadable ({exc}); treating as a miss", CacheWarning, stacklevel=3)
-            return None
+            return None, None
 
     def get(self, key: str) -> SummaryRecord | None:
         """Return the stored record, or None for a miss or an unreadable entry."""
-        raw = self._read(key)
+        found = self.lookup(key)
+        return found[0] if found is not None else None
+
+    def lookup(self, key: str) -> tuple[SummaryRecord, str | None] | None:
+        """Return the stored record and the run that stored it (None: no batch run), or None for a miss."""
+        raw, run = self._read(key)
         if raw is None:
             return None
         try:
             if not isinstance(raw, str):
                 raise TypeError(f"stored {type(raw).__name__}, not JSON text")
-            return SummaryRecord.model_validate_json(raw)
+            return SummaryRecord.model_validate_json(raw), run if isinstance(run, str) else None
         except Exception as exc:
             warnings.warn(f"cache entry {key[:12]} is corrupt ({exc}); treating as a miss", CacheWarning, stacklevel=2)
             self._delete(key)
             return None
 
-    def set(self, key: str, record: SummaryRecord) -> None:
-        """Store a record; a failed write is a warning, not an error."""
-        self.set_text(key, record.model_dump_json())
+    def set(self, key: str, record: SummaryRecord, *, run: str | None = None) -> None:
+        """Store a record, with the batch run that made it (if any); a failed write is a warning, not an error."""
+        self.set_text(key, record.model_dump_json(), run=run)
 
     def get_text(self, key: str) -> str | None:
         """Return a stored string (e.g. a polished brief), or None."""
-        raw = self._read(key)
+        raw = self._read(key)[0]
         return raw if isinstance(raw, str) else None
 
-    def set_text(self, key: str, value: str) -> None:
-        """Store a string; a failed write is a warning, not an error."""
+    def set_text(self, key: str, value: str, *, run: str | None = None) -> None:
+        """Store a string (tagged with ``run``); a failed write is a warning, not an error."""
         cache = self._open()
         if cache is None:
             return
         try:
-            cache.set(key, value)
+            cache.set(key, value, tag=run)
         except Exception as exc:
             warnings.warn(f"could not write to cache at {self.directory} ({exc})", CacheWarning, stacklevel=2)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CZECH", "POLISH", "WESTERN"]
+__all__ = ["CZECH", "ENGLISH_NAMING", "POLISH", "WESTERN"]
 
 POLISH = [
     "Rada gminy Kołowice zdecydowała w poniedziałek o zamknięciu starego mostu na rzece Ślęzce. Wójt Jadwiga "
@@ -50,4 +50,41 @@ WESTERN = [
     "as compensações para os pescadores serão publicadas em breve, disse a presidente.",
     "Byrådet i Havnø besluttede mandag at lukke den gamle bro. Borgmesteren sagde, at arbejdet vil tage mindst "
     "seks uger, og at færgen til Østerlund sejler som sædvanlig på hverdage.",
+]
+
+# English news naming one or two Central European places or people (real and fictional), for the
+# codepage tests: a few foreign letters in an English text, saved in Windows-1250 or ISO-8859-2.
+ENGLISH_NAMING = [
+    "The textile museum in Łódź will reopen on Saturday after a two-year refit, the city council said.",
+    "Dockworkers in Gdańsk voted on Tuesday to end a strike that had closed the container terminal for a week.",
+    "Heavy rain flooded several villages in Śląsk overnight, and the regional fire service said two bridges "
+    "had been closed as a precaution.",
+    "Residents of Brno's Žižkov quarter have asked the council for a new tram stop near the market.",
+    "The orchestra's winter tour begins in Kraków on 3 December and ends in Wrocław a fortnight later.",
+    "A freight train derailed near Częstochowa on Monday morning; no one was hurt, the rail operator said.",
+    "Police in Bielsko-Biała said the missing hikers had been found safe on Wednesday evening.",
+    "The ferry from Świnoujście to the island will run twice a day through the winter, the port authority said.",
+    "Brewers in České Budějovice expect a record harvest of hops this year, according to the local growers' union.",
+    "The mayor of Plzeň, speaking at the opening of the new library, said the city would double its book budget.",
+    "Chemical workers at a plant near Ústí nad Labem were sent home after a small leak was found on Thursday.",
+    "A new bypass around Přerov is due to open in March, two years later than planned.",
+    "The steelworks in Košice will cut a shift from next month because of weak demand, its owner said.",
+    "Football fans travelling to Žilina for the cup final were told to leave their cars outside the city.",
+    "The cathedral in Pécs has been given a grant to repair its roof, the culture ministry announced.",
+    "Engineers at the car factory in Győr will work Saturdays until the end of the year to meet orders.",
+    "The council of Székesfehérvár has approved a plan to plant ten thousand trees along its ring road.",
+    "Fishing boats in Šibenik stayed in port on Friday as a storm moved along the coast.",
+    "A cycling race from Čakovec to the Slovenian border drew more than two thousand riders this weekend.",
+    "The university in Timişoara has opened a new centre for research on earthquakes.",
+    "Voters in the fictional town of Łękno Dolne will choose a new mayor on Sunday, after the last one resigned.",
+    "Farmers around Zábřeh nad Lhotou say the dry summer has halved their potato crop.",
+    "The bus company serving Sędziszów and Kłodawa Wielka said it would add four routes in the spring.",
+    "Mayor Radosław Kępiński said the bridge would be repaired before the school year starts.",
+    "The firm's founder, Jiří Dvořák, told shareholders that profits had risen by a fifth.",
+    "Goalkeeper Tomáš Šťastný saved two penalties as his club won the shoot-out on Sunday night.",
+    "Councillor Małgorzata Wiśniewska said the swimming pool would stay open until ten o'clock in summer.",
+    "The painter Ľudovít Kováč, who was born in a village near Trenčín, has died aged 84.",
+    "The water company said supplies to Dąbrowa Górnicza would be restored by the evening.",
+    "Ticket sales for the jazz festival in Olomouc's Hodolany district rose by a third, organisers said; the "
+    "headline act, the singer Zdeňka Hořejší, sold out in an hour.",
 ]

@@ -133,3 +133,20 @@ def test_a_record_checked_by_older_code_is_checked_again_not_asked_again(
     assert again.summary == first.summary and len(calls) == 1
     third = make_summarizer(Recorder()).summarize(TEXT)
     assert third.checks == again.checks and len(calls) == 1  # stored with its new checks: not checked a third time
+
+
+def test_a_record_a_run_stored_for_an_article_is_not_cached_to_that_run(tmp_path: Path) -> None:
+    """Only what a batch run did not compute for that article is ``cached``: an older entry, or a twin's."""
+    from summarizer import Summarizer
+
+    with Summarizer(engine="extractive", cache_dir=tmp_path / "cache") as s:
+        s.run = "run-1"
+        first = s.summarize(TEXT, article_id="a")
+        again = s.summarize(TEXT, article_id="a")  # a worker died before sending it: done again from the cache
+        twin = s.summarize(TEXT, article_id="b")  # the same text under another name: served, not computed
+        s.run = "run-2"
+        later = s.summarize(TEXT, article_id="a")
+        s.run = None
+        outside = s.summarize(TEXT, article_id="a")
+    assert [first.cached, again.cached, twin.cached, later.cached, outside.cached] == [False, False, True, True, True]
+    assert again == first  # the same record, served from the entry this run stored

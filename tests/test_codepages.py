@@ -77,3 +77,38 @@ def test_odd_words_are_latin_words_no_one_alphabet_spells() -> None:
     assert odd_words("Havl\u00ed\u00e8k\u00f9v Caf\u0137") == 2  # cp1252's "Havlíčkův"; cp775's "Café"
     assert odd_words("Havl\u00ed\u010dk\u016fv Caf\u00e9 M\u00fcller \u00c5ngstr\u00f6m 5\u00b5g") == 0
     assert odd_words("\u041f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c") == 0  # other scripts: not judged
+
+
+# English news naming one Central European place or person (written for these tests): each came back as
+# Windows-1252 (or as Windows-1250 from ISO-8859-2) with the name mangled, as in the comment.
+ENGLISH_WITH_ONE_NAME = [
+    ("The textile museum in Łódź will reopen on Saturday, the council said.", "iso8859_2"),  # "£ód¼"
+    ("Residents of Brno's Žižkov quarter asked for a new tram stop.", "iso8859_2"),  # cp1250: "®iľkov"
+    ("Fishing boats in Šibenik stayed in port as the storm passed.", "iso8859_2"),  # "©ibenik"
+    ("Councillor Ewa Wiśniewska said the pool would stay open late.", "iso8859_2"),  # cp1250: "Wi¶niewska"
+    ("Voters in Łękno Dolne will choose a new mayor on Sunday.", "cp1250"),  # "£êkno"
+    ("Dockworkers in Gdańsk voted on Tuesday to end the strike.", "cp1250"),  # "Gdañsk"
+    ("The ferry to Korčula runs twice a day until October.", "cp1250"),  # "Korèula"
+    ("Tourists filled the square at Můstek on New Year's Eve.", "cp1250"),  # "Mùstek"
+    ("The striker Ivan Marković scored twice in the second half.", "iso8859_2"),  # "Markoviæ"
+]
+
+
+@pytest.mark.parametrize(("text", "codec"), ENGLISH_WITH_ONE_NAME)
+def test_an_english_text_with_one_central_european_name_keeps_it(text: str, codec: str) -> None:
+    assert decode_bytes(text.encode(codec))[0] == text
+
+
+def test_a_sign_opening_a_word_is_stray_but_not_before_a_figure() -> None:
+    from summarizer.ingest.codepages import stray_signs
+
+    assert stray_signs("in \u00a3\u00f3d\u009f and \u00aeilina, Wi\u00b6niewska") == 4  # with a C1 control (\x9f)
+    assert stray_signs("a \u00a35m deal at 25\u00b0C, \u00a7 4, Coca-Cola\u00ae and m\u00b2") == 0
+
+
+def test_odd_letters_are_letters_where_their_alphabet_never_puts_them() -> None:
+    from summarizer.ingest.codepages import odd_letters
+
+    western = "España niño cœur São mãe irmã Þór Alþingi caffè più où Noël història Ærø søen"
+    assert odd_letters(western + " Gdańsk Poznań koń") == 0
+    assert odd_letters("Gdañsk Poznañ Espańa Osmanagiæ Korèula Mùstek Horaþiu Rãdulescu Svatoòovice") == 9

@@ -165,10 +165,13 @@ def test_a_worker_killed_mid_run_loses_nothing_and_repeats_nothing(cluster: Any,
             killed.append(report.nodes[0]["pid"])
             os.kill(killed[0], signal.SIGKILL)
 
-    report = run_distributed(folder, out=out, use_cache=False, chunk_size=5, on_result=kill_once)
+    report = run_distributed(folder, out=out, cache_dir=tmp_path / "cache", chunk_size=5, on_result=kill_once)
     assert report.worker_deaths >= 1 and report.resent >= 1
     assert (report.ok, report.failed, report.lost) == (60, 0, 0)
-    assert all(r["status"] == "ok" for r in _once(out, 60))
+    rows = _once(out, 60)
+    assert all(r["status"] == "ok" for r in rows)
+    # a cold cache: what the dead worker stored before it died and the next one found is this run's work
+    assert report.cached == 0 and not any(r["cached"] for r in rows)
     assert report.nodes and killed[0] not in {w["pid"] for w in report.nodes}
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import os
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -165,3 +168,58 @@ def test_a_result_that_cannot_be_sent_fails_only_its_article() -> None:
     assert deaths == 0
     assert results[0] == 2 and results[2:] == [4, 6]
     assert isinstance(results[1], RuntimeError) and "cannot be sent" in str(results[1])
+
+
+_ops_here = 0  # summarize_or_die's count of the ops this worker process has run
+
+
+def summarize_or_die(summarizer: Any, found: Found) -> Any:
+    """The batch's worker op, but the first worker to reach its fourth article while ``die-once`` exists dies on it.
+
+    The three articles before it are done (and in the cache) but not yet sent: a
+    worker sends a batch's results as it starts the batch's last article.
+    """
+    global _ops_here
+    from summarizer.batch.worker_main import summarize_op
+
+    marker = found.path.parent.parent / "die-once"
+    if _ops_here >= 3 and marker.exists():
+        with contextlib.suppress(FileNotFoundError):  # the other worker may have taken it
+            marker.unlink()
+            os.kill(os.getpid(), signal.SIGKILL)
+    _ops_here += 1
+    return summarize_op(summarizer, found)
+
+
+def test_articles_redone_after_a_worker_died_are_not_marked_cached_in_a_cold_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarizer.batch import dispatch, run_batch, runner
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seen: set[bytes] = set()
+    for path in sorted(BBC.glob("*/*.txt"))[::20]:  # distinct texts: a repeated text is served from its twin's entry
+        if len(seen) < 48 and path.read_bytes() not in seen:
+            seen.add(path.read_bytes())
+            (folder / f"{path.parent.name}-{path.name}").symlink_to(path)
+    (tmp_path / "die-once").touch()
+    monkeypatch.setattr(dispatch, "summarize_op", summarize_or_die)
+    started = runner.pool_for
+
+    def pool_for(*args: Any) -> WorkerPool:  # every article through the workers: none done here while they start
+        pool = started(*args)
+        while pool.starting:
+            time.sleep(0.01)
+        return pool
+
+    monkeypatch.setattr(runner, "pool_for", pool_for)
+    out = tmp_path / "out.jsonl"
+    report = run_batch(folder, out=out, workers=2, engine="extractive", cache_dir=tmp_path / "cache")
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert report.worker_deaths == 1 and not (tmp_path / "die-once").exists()
+    assert len(rows) == 48 and [r["error_type"] for r in rows if r["status"] != "ok"] == ["WorkerDied"]
+    cached = [r["article_id"] for r in rows if r["status"] == "ok" and r["cached"]]
+    assert cached == [] and report.cached == 0, f"{len(cached)} articles computed in this cold run marked cached"
+    again = run_batch(folder, out=tmp_path / "b.jsonl", workers=2, engine="extractive", cache_dir=tmp_path / "cache")
+    assert again.cached == 47 and again.worker_deaths == 0  # a later run is served from the cache, and says so

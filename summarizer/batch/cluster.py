@@ -70,12 +70,13 @@ class Worker:
     Its cache is the cache folder on its own node (see the module docstring).
     """
 
-    def __init__(self, settings: Settings, concurrency: int, keeper: Any = None) -> None:
+    def __init__(self, settings: Settings, concurrency: int, keeper: Any = None, run: str | None = None) -> None:
         from ..api import Summarizer
 
         if settings.cache_dir is None:  # none was given: this node's default folder, as for its own user
             settings = replace(settings, cache_dir=default_cache_dir())
         self._summarizer = Summarizer(settings)
+        self._summarizer.run = run  # the batch run's id (``Summarizer.run``)
         client = self._summarizer._client
         if keeper is not None and client is not None:
             # the client paces each request itself; here its buckets are the cluster's

@@ -79,7 +79,9 @@ def pool_for(summarizer: Any, workers: int, concurrency: int) -> WorkerPool:
     window = -(-concurrency // workers)
     asking = asks_in_workers(summarizer)
     extractive = summarizer.engine != "llm"
-    return WorkerPool(summarizer.settings, workers, asking=asking, window=window, wait=not extractive)
+    return WorkerPool(
+        summarizer.settings, workers, asking=asking, window=window, wait=not extractive, run=summarizer.run
+    )
 
 
 async def pooled(summarizer: Any, pool: WorkerPool, found: Any) -> Encoded | Result:

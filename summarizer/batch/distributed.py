@@ -41,7 +41,7 @@ from ..config import check_credentials, resolve_settings
 from ..errors import ConfigError, SummarizerError
 from .cluster import PaceKeeper, Worker, peak_rss_mib
 from .discovery import Found, check_source, list_inputs, listed_paths, read_inputs, source_name
-from .runner import BatchReport, _error, output_files, read_earlier
+from .runner import BatchReport, _error, new_run, output_files, read_earlier
 from .writers import Result, Writer, out_dir_names, resolve_output
 
 __all__ = ["ClusterError", "ClusterReport", "listed_paths", "run_distributed"]
@@ -260,7 +260,8 @@ def _start(settings: Any, count: int | None, concurrency: int, restarts: int, re
         keeper = ray.remote(max_restarts=-1, max_task_retries=-1)(PaceKeeper).remote(settings.rpm, settings.tpm)
     count = count or max(1, int(ray.cluster_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]
     actor: Any = ray.remote(num_cpus=1, max_restarts=restarts, max_task_retries=0)(Worker)
-    handles: list[Any] = [actor.remote(settings, concurrency, keeper) for _ in range(count)]
+    run = new_run()  # a chunk sent again after its worker died: what that worker stored is this run's, not cached
+    handles: list[Any] = [actor.remote(settings, concurrency, keeper, run) for _ in range(count)]
     try:
         report.nodes = list(ray.get([h.ready.remote() for h in handles]))
     except ray.exceptions.RayError as exc:

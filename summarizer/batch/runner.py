@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import secrets
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -233,12 +234,18 @@ async def summarize_folder(
 
     _check_workers(workers)
     async with Summarizer(**options) as summarizer:
+        summarizer.run = new_run()
         base, paths = list_inputs(Path(folder), globs=globs, exclude=exclude)
         count = workers if workers is not None else auto_workers(len(paths)) if summarizer.engine == "extractive" else 1
         with pool_for(summarizer, count, concurrency) if count > 1 else contextlib.nullcontext() as pool:
             items = read_inputs(base, paths, text_field=text_field)
             async for result in summarize_found(summarizer, items, concurrency=concurrency, pool=pool):
                 yield result
+
+
+def new_run() -> str:
+    """A batch run's id, for ``Summarizer.run``: records it stores are its own, not "cached", when found again."""
+    return secrets.token_hex(8)
 
 
 def _check_workers(workers: int | None) -> None:
@@ -302,6 +309,7 @@ def run_batch(
         if on_skip:
             on_skip(name, reason)
 
+    earlier_run, active.run = active.run, new_run()  # a caller's Summarizer gets its own back at the end
     pool: WorkerPool | None = None
     try:
         if workers is not None and workers > 1 and active.engine != "llm":
@@ -320,6 +328,7 @@ def run_batch(
         writer = Writer(output, earlier.keep, names, lock=earlier.lock)
     except BaseException:
         earlier.release()
+        active.run = earlier_run
         if pool is not None:
             pool.close()
         if owned:
@@ -358,6 +367,7 @@ def run_batch(
             report.worker_deaths = pool.deaths
             pool.close()
         writer.close()
+        active.run = earlier_run
         report.held = len(earlier.held(output, writer.ids)) if output.resumable else report.written
         report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -116,11 +116,14 @@ def _asking_summarizer(settings: Settings, share: float) -> Any:
     return summarizer
 
 
-def serve(conn: Connection, settings: Settings, share: float = 0.0, current: Any = None) -> None:
+def serve(
+    conn: Connection, settings: Settings, share: float = 0.0, current: Any = None, run: str | None = None
+) -> None:
     """Worker process main: build the Summarizer once, then run batches until told to stop or the parent goes.
 
     ``share`` > 0: the asking way, with this share of the run's rate limits. ``current``:
-    a shared integer where a CPU worker keeps the ticket of the op it runs.
+    a shared integer where a CPU worker keeps the ticket of the op it runs. ``run``: the
+    batch run's id (``Summarizer.run``).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent stops the pool
     if hasattr(signal, "pthread_sigmask"):  # blocked since the fork (see WorkerPool._start): now ignored, so unblock
@@ -135,6 +138,7 @@ def serve(conn: Connection, settings: Settings, share: float = 0.0, current: Any
     except Exception as exc:  # sent to the parent, which raises it as a PoolError
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
+    summarizer.run = run
     conn.send(("ready", os.getpid()))
     if share:
         # the run stops asking in every process once one worker's breaker stops (the parent passes it on)

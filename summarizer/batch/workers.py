@@ -121,7 +121,8 @@ class WorkerPool:
     call(op, payload)`` from the loop, and ``close()`` at the end.
     ``asking=True``: each worker asks the LLM server itself, ``window`` articles at once.
     ``wait=False``: the workers start from a thread, and ``starting`` says so
-    meanwhile; calls made in that time wait for them.
+    meanwhile; calls made in that time wait for them. ``run``: the batch run's id,
+    so an article a dead worker stored and another did again is not marked cached.
     """
 
     def __init__(
@@ -133,6 +134,7 @@ class WorkerPool:
         asking: bool = False,
         window: int = 8,
         wait: bool = True,
+        run: str | None = None,
     ) -> None:
         if workers < 1:
             raise PoolError("a pool needs at least 1 worker")
@@ -143,6 +145,7 @@ class WorkerPool:
         self.max_batch = max_batch
         self.asking = asking
         self.window = window
+        self.run = run  # the batch run the workers' Summarizers work in (``Summarizer.run``)
         self.deaths = 0  # workers that died during the run (each replaced)
         self.stopped: tuple[str, str] | None = None  # an asking worker's breaker stopped: (error kind, reason)
         self._context = _context(asking)
@@ -210,7 +213,8 @@ class WorkerPool:
         mine, theirs = self._context.Pipe()
         share = 1 / self.size if self.asking else 0.0  # of the run's rate limits
         current = None if self.asking else self._context.RawValue("q", IDLE)
-        process = self._context.Process(target=serve, args=(theirs, self.settings, share, current), daemon=True)
+        args = (theirs, self.settings, share, current, self.run)
+        process = self._context.Process(target=serve, args=args, daemon=True)
         # A Ctrl-C while a process is still importing would print its traceback: what starts now (the
         # fork server on a pool's first start, or a spawned worker) inherits SIGINT blocked until it
         # ignores it; the parent gets any Ctrl-C of this moment after it. Forked workers are ready at once.

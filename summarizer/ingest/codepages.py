@@ -3,23 +3,28 @@
 charset-normalizer ranks codepages that read a few accented letters alike by chance:
 Windows-1252 text came back as cp1250, cp775, even cp932 (231 of 607 BBC articles
 saved as Windows-1252); Polish saved as Windows-1250 came back as cp1252 ("Ko³owice"
-for "Kołowice") or cp1257, Czech as cp1258. Three signs settle most of it:
+for "Kołowice") or cp1257, Czech as cp1258. Four signs settle most of it:
 
-1. Stray signs: a reading that puts a sign (not a letter) between two letters, as
-   cp1252 does with Polish "ł" (³), "ą" (¹), "ż" (¿), or a control character
-   anywhere, is wrong where another reading has fewer.
+1. Stray signs: a reading that puts a sign (not a letter) inside a word or at its
+   start, as cp1252 does with Polish "ł" (³), "ą" (¹), "Ł" (£: "£ódŸ"), or a control
+   character anywhere, is wrong where another reading has fewer.
 2. Odd words: a Latin word whose accented letters no one alphabet holds together
    ("Havlíèkùv", cp1252's reading of the Czech "Havlíčkův") counts the same way.
-   Both are compared among the Windows-1252, Windows-1250, ISO-8859-2 readings and a
+3. Odd letters: a letter where its own alphabet never puts it, as cp1252's readings of
+   names in an English text ("Poznañ": Spanish ñ comes before a vowel; "Korèula",
+   "Mùstek", "Mandiæ") or cp1250's of Spanish ("Espańa": Polish ń never does).
+   All three are compared among the Windows-1252, Windows-1250, ISO-8859-2 readings and a
    single-byte guess; a multi-byte guess (Big5, Shift-JIS: a name holds "・" between
    letters by right) stays unless the text's language is written in Latin letters.
-3. The language (CLD2, which reads mojibake of Polish as Polish): among readings as
+4. The language (CLD2, which reads mojibake of Polish as Polish): among readings as
    good, English, French, German ... are Windows-1252; Polish, Czech, Slovak,
    Hungarian, Croatian, Slovenian, Romanian are Windows-1250 or ISO-8859-2, whichever
    reading's accented letters belong to the language's alphabet.
 
-What it cannot tell: an English text whose only foreign letter reads as a Western one
-either way ("Poznań" as "Poznañ", "Korčula" as "Korèula") stays Windows-1252.
+What it cannot tell: an English text whose only foreign letters read as Western ones
+in a place their alphabet allows ("Plzeň" as "Plzeò", "Přerov" as "Pøerov", "Győr"
+as "Gyõr") stays Windows-1252; Windows-1250 and ISO-8859-2 readings that are both
+letters ("Košice" and "Koąice") go to Windows-1250.
 """
 
 from __future__ import annotations
@@ -79,6 +84,7 @@ _WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")  # a run of letters w
 
 _SAMPLE = 100_000  # characters judged: a long file's head tells its codepage as well as the whole
 _SIGNS = frozenset({"Sc", "Sk", "Sm", "So", "No"})  # currency, modifier, maths and other symbols; ², ¼
+_SIGN_LIKE = "ªº§¶"  # ordinal signs, though letters ("nº 5"), and the section and paragraph signs
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -90,18 +96,22 @@ def _decode(data: bytes, codec: str) -> str | None:
 
 
 def stray_signs(text: str) -> int:
-    """Symbols beyond ASCII (³, ¹, ¯, £, º ...) between two letters, and C1 control characters: what no writer types.
+    """Signs beyond ASCII (³, ¹, ¶, £, º ...) inside a word or opening one, and C1 control characters.
 
-    Punctuation counts for nothing: an apostrophe or a dash (U+2019, U+2013) stands between letters by right.
+    What no writer types: a sign between two letters ("Ko³owice"), or one that starts a
+    word of letters ("£ódŸ", "®ilina": cp1252's and cp1250's readings of "Ł", "Ž"), where
+    a currency sign would stand before a figure. Punctuation counts for nothing: an
+    apostrophe or a dash (U+2019, U+2013) stands between letters by right.
     """
     count = 0
+    end = len(text) - 1
     for match in _BEYOND_ASCII.finditer(text):
         char, at = match.group(), match.start()
         if "\x80" <= char <= "\x9f" or (
-            (unicodedata.category(char) in _SIGNS or char in "ªº")  # ordinal signs, though letters: "nº 5"
-            and 0 < at < len(text) - 1
-            and text[at - 1].isalpha()
+            (unicodedata.category(char) in _SIGNS or char in _SIGN_LIKE)
+            and at < end
             and text[at + 1].isalpha()
+            and (at == 0 or text[at - 1].isalpha() or not text[at - 1].isalnum())
         ):
             count += 1
     return count
@@ -122,9 +132,37 @@ def odd_words(text: str) -> int:
     return count
 
 
+# Letters where their own alphabets never put them: each a Western letter that one codepage reads
+# for a Central one ("Poznañ", "Mandiæ", "Korèula", "Mùstek", "Horaþiu", "Rãdulescu"), or the reverse.
+_ODD_PLACES = re.compile(
+    "|".join(
+        (
+            r"ñ(?![aeiouáéíóúü])",  # Spanish ñ stands before a vowel, never before a consonant or at a word's end
+            r"ń(?=[aeiouyąęó])",  # Polish ń never before a vowel (it is written "ni" there)
+            r"(?<=[aeiouy])[æœ]",  # the ligatures follow a consonant or begin a word
+            r"[èò](?=[aeiou])",  # French, Italian, Catalan è and ò are followed by a consonant or end a word
+            r"[ìù](?=[^\W\d_])",  # Italian ì, ù and French ù end a word
+            r"(?<=[aeiouy])þ",  # Icelandic þ begins a word or follows a consonant
+            r"ã(?=[^\W\d_oeisõ])",  # Portuguese ã ends a word or stands before o, e, i, s
+        )
+    ),
+    re.IGNORECASE,
+)
+
+
+def odd_letters(text: str) -> int:
+    """Letters beyond ASCII in a place their alphabet never puts them ("Poznañ", "Korèula", "Mùstek", "Espańa")."""
+    return len(_ODD_PLACES.findall(text))
+
+
 @lru_cache(maxsize=1024)
 def _latin(char: str) -> bool:
     return unicodedata.name(char, "").startswith("LATIN")
+
+
+def _oddities(text: str) -> int:
+    """What no writer types, in one reading: stray signs, odd words and letters in odd places."""
+    return stray_signs(text) + odd_words(text) + odd_letters(text)
 
 
 def _fit(text: str, letters: str) -> int:
@@ -156,7 +194,7 @@ def choose_codepage(data: bytes, guess: str, encoding: str) -> tuple[str, str]:
         del readings[encoding]  # Latin text that the guess took for Chinese: one of the codepages it is
         if not readings:
             return guess, encoding
-    scores = {codec: stray_signs(text[:_SAMPLE]) + odd_words(text[:_SAMPLE]) for codec, text in readings.items()}
+    scores = {codec: _oddities(text[:_SAMPLE]) for codec, text in readings.items()}
     tied = [codec for codec in readings if scores[codec] == min(scores.values())]
     if len(tied) == 1:
         return readings[tied[0]], tied[0]
