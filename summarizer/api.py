@@ -25,6 +25,7 @@ from .ingest.documents import (
     truncate,
 )
 from .ingest.language import Language, detect_language
+from .ingest.provenance import provenance
 from .ingest.sources import ARTICLE_SUFFIXES, Source, looks_like_path, make_document, resolve_source
 from .llm import grounding
 from .llm.prompts import build_messages
@@ -34,7 +35,6 @@ from .models import (
     Attempts,
     Checks,
     GroundingReport,
-    IngestReport,
     Span,
     SummaryRecord,
     SummaryResponse,
@@ -177,7 +177,7 @@ class Summarizer:
         return local_server.model_file(self.settings.model_path, self.settings.cache_dir)
 
     def _provenance(self, job: _Job, article_id: str | None) -> dict[str, Any]:
-        record = _provenance(job.document, article_id)
+        record = provenance(job.document, article_id)
         warning = language_warning(job.language)
         if warning is not None:
             if self.engine == "extractive":
@@ -204,9 +204,9 @@ class Summarizer:
             # checked by older code: the model's answer still stands, so check it again rather than ask again
             checked = hit.model_copy(update={"checks": verify(hit.summary, job.document.text)})
             hit = self._store(job.key, checked, run=run)
-        provenance = self._provenance(job, article_id)
-        ours = run is not None and run == self.run and hit.article_id == provenance["article_id"]
-        return hit.model_copy(update={"cached": not ours, **provenance})
+        described = self._provenance(job, article_id)
+        ours = run is not None and run == self.run and hit.article_id == described["article_id"]
+        return hit.model_copy(update={"cached": not ours, **described})
 
     def _store(self, key: str, record: SummaryRecord, *, run: str | Literal["now"] | None = "now") -> SummaryRecord:
         """Cache a record, tagged with the run that made it: this one ("now"), or an older answer's, checked again."""
@@ -221,11 +221,11 @@ class Summarizer:
         document = job.document
         summary = extract(document.text, job.language, document.published)
         spans, unplaced = place_quotes(summary.quoted(), ArticleIndex(document.text).locate, document.text)
-        provenance = self._provenance(job, article_id)
+        described = self._provenance(job, article_id)
         if unplaced:
-            provenance["warnings"].append(_unplaced(unplaced))
+            described["warnings"].append(_unplaced(unplaced))
         record = SummaryRecord(
-            **provenance,
+            **described,
             content_sha256=document.sha256,
             engine="extractive",
             provider=None,
@@ -282,13 +282,13 @@ class Summarizer:
         document = job.document
         summary, report, spans = salvaged
         stats = answer.stats
-        provenance = self._provenance(job, article_id)
+        described = self._provenance(job, article_id)
         placed = {span.field for span in spans}
         unplaced = [path for path, _ in summary.quoted() if path not in placed]
         if unplaced:
-            provenance["warnings"].append(_unplaced(unplaced))
+            described["warnings"].append(_unplaced(unplaced))
         return SummaryRecord(
-            **provenance,
+            **described,
             content_sha256=document.sha256,
             engine="llm",
             provider=s.provider,
@@ -437,31 +437,6 @@ class Summarizer:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
-
-
-def _provenance(document: Document, article_id: str | None) -> dict[str, Any]:
-    warnings = list(document.warnings)
-    if document.truncated_from is not None:
-        warnings.append(
-            f"article truncated from {document.truncated_from:,} to {len(document.text):,} characters "
-            "(max_chars); only the first part was summarized"
-        )
-    return {
-        "article_id": article_id or document.sha256[:16],
-        "source_path": document.source_path,
-        "title": document.title,
-        "published": document.published,
-        "publisher": document.publisher,
-        "url": document.url,
-        "ingest": IngestReport(
-            format=document.format,
-            encoding=document.encoding,
-            original_chars=document.original_chars or len(document.text),
-            removed_chars=document.removed_chars,
-            truncated_from=document.truncated_from,
-        ),
-        "warnings": warnings,
-    }
 
 
 def _unplaced(paths: list[str]) -> str:

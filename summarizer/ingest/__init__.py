@@ -17,6 +17,7 @@ from .documents import (
     truncate,
 )
 from .language import Language, detect_language
+from .provenance import provenance
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -37,6 +38,7 @@ __all__ = [
     "json_entries",
     "load_document",
     "normalize_text",
+    "provenance",
     "read_file",
     "read_json_line",
     "replace_surrogates",
