@@ -313,3 +313,24 @@ def test_review_sends_csv_and_parquet_batch_output_to_its_journal(tmp_path: Path
     (tmp_path / ".records.csv.jsonl").unlink()  # a CSV whose journal is gone is still no article
     orphan = runner.invoke(app, ["review", str(tmp_path / "records.csv"), "--engine", "extractive", "-o", "-"])
     assert orphan.exit_code == 2 and "was written by summarizer (batch output as CSV), not an article" in orphan.stderr
+
+
+def test_a_page_opened_from_disk_holds_itself_to_its_policy(record: SummaryRecord) -> None:
+    import base64
+    import hashlib
+    import re
+
+    page = render_review(record)
+    # was: only the service's header carried the policy; a page written by `summarizer review` had none
+    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page)
+    assert meta is not None
+    policy = dict(part.strip().split(" ", 1) for part in meta.group(1).split(";"))
+    assert policy["default-src"] == "'none'" and "frame-ancestors" not in policy  # a header-only directive
+
+    def digest(body: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+
+    (script,) = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
+    (style,) = re.findall(r"<style>(.*?)</style>", page, re.DOTALL)
+    assert policy["script-src"] == digest(script) and policy["style-src"] == digest(style)
+    assert " style=" not in page  # an inline style attribute would be refused

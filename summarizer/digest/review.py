@@ -21,7 +21,7 @@ from dataclasses import field as _field
 
 from ..models import KeyFigure, Span, SummaryRecord
 from ..quotes import ArticleIndex, normalize, quote_parts
-from .review_style import SCRIPT, STYLE
+from .review_style import PAGE_POLICY, SCRIPT, STYLE
 
 __all__ = ["Highlight", "highlights", "render_review"]
 
@@ -439,6 +439,7 @@ def render_review(record: SummaryRecord) -> str:
     )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="generator" content="summarizer review">
+<meta http-equiv="Content-Security-Policy" content="{PAGE_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Review: {_e(title)}</title>
 <style>{STYLE}</style></head>

@@ -12,7 +12,7 @@ import hashlib
 
 from .rendering import LEVEL_COLOURS
 
-__all__ = ["CONTENT_SECURITY_POLICY", "KIND_COLOURS", "SCRIPT", "STYLE"]
+__all__ = ["CONTENT_SECURITY_POLICY", "KIND_COLOURS", "PAGE_POLICY", "SCRIPT", "STYLE"]
 
 # kind -> (translucent background, solid colour of its label)
 KIND_COLOURS = {
@@ -128,7 +128,9 @@ def _sha256(text: str) -> str:
 
 
 # The page loads nothing and runs nothing but its own <style> and <script> (by hash); links still navigate.
-CONTENT_SECURITY_POLICY = (
-    f"default-src 'none'; script-src {_sha256(SCRIPT)}; style-src {_sha256(STYLE)}; "
-    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+# The page carries it in a <meta> too, so a file opened from disk is held to it; frame-ancestors works only
+# as a header.
+PAGE_POLICY = (
+    f"default-src 'none'; script-src {_sha256(SCRIPT)}; style-src {_sha256(STYLE)}; base-uri 'none'; form-action 'none'"
 )
+CONTENT_SECURITY_POLICY = PAGE_POLICY + "; frame-ancestors 'none'"
