@@ -263,3 +263,23 @@ def test_the_pages_work_in_chromium_under_their_policies(
         elsewhere = [line for line in _violations(seen.stderr) if "'https://" not in line]
         assert not elsewhere, elsewhere
     assert 'data-path="/v1/summaries"' in load(f"{api.base}/docs", "docs-2", "--dump-dom").stdout
+
+
+def test_an_uploaded_file_part_is_read_in_the_charset_it_declares(client: httpx2.Client) -> None:
+    # "Plzeň" in Windows-1250 reads as a plausible Western "Plzeò" in Windows-1252, which detection cannot tell
+    text = "The brewery in Plzeň will hire 40 workers this spring, the town hall of Plzeň said on Monday."
+    files = [
+        ("files", ("plzen.txt", text.encode("cp1250"), "text/plain; charset=windows-1250")),
+        ("files", ("plain.txt", text.encode("utf-8"), "text/plain")),
+        ("files", ("odd.txt", text.encode("utf-8"), "text/plain; charset=x-orvan-7")),
+    ]
+    accepted = client.post("/v1/batches", files=files, params={"engine": "extractive"})
+    assert accepted.status_code == 202, accepted.text
+    wait_done(client, accepted.json()["id"])
+    rows = {row["source_path"]: row for row in all_records(client, accepted.json()["id"])}
+    # was: the part's charset was not read, and the name came out "Plzeò"
+    assert "Plzeň" in rows["plzen.txt"]["article_text"] and rows["plzen.txt"]["ingest"]["encoding"] == "cp1250"
+    assert "Plzeň" in rows["plain.txt"]["article_text"] and rows["plain.txt"]["warnings"] == []
+    assert rows["odd.txt"]["warnings"] == [
+        "odd.txt: the declared charset 'x-orvan-7' is not known; read as utf-8 instead"
+    ]

@@ -264,15 +264,17 @@ def document_from_bytes(data: bytes, *, kind: str, source: str) -> Document:
 HTML_START = re.compile(r"\s*<(?:!doctype|html)\b", re.IGNORECASE)  # text that is a web page
 
 
-def document_from_body(data: bytes, *, kind: str, charset: str | None = None, where: str = "the body") -> Document:
-    """Build a Document from bytes sent with a declared charset (an HTTP body): ``decode_declared``, no source path.
+def document_from_body(
+    data: bytes, *, kind: str, charset: str | None = None, where: str = "the body", source: str | None = None
+) -> Document:
+    """Build a Document from bytes sent with a declared charset (an HTTP body or an uploaded file's part).
 
     Text that starts as an HTML page is read as HTML, as ``summarize(text=...)`` reads it.
     """
     text, encoding, guessed, warnings = decode_declared(data, charset, where)
     if kind == "text" and HTML_START.match(text):
         kind = "html"
-    document = document_from_text(text, kind=kind, encoding=encoding, repair=guessed)
+    document = document_from_text(text, kind=kind, source=source, encoding=encoding, repair=guessed)
     return replace(document, warnings=tuple(warnings)) if warnings else document
 
 

@@ -146,8 +146,8 @@ async def read_body(request: Request, limit: int) -> bytes:
     return unpack_body(b"".join(chunks), request.headers.get("content-encoding"), limit)
 
 
-async def form_files(request: Request, body: bytes, limit: int) -> list[tuple[str, bytes]]:
-    """The uploaded files of a multipart body (read from the bytes already bounded)."""
+async def form_files(request: Request, body: bytes, limit: int) -> list[tuple[str, bytes, str | None]]:
+    """The uploaded files of a multipart body (read from the bytes already bounded), each with its part's charset."""
 
     async def replay() -> dict[str, Any]:
         return {"type": "http.request", "body": body, "more_body": False}
@@ -157,7 +157,7 @@ async def form_files(request: Request, body: bytes, limit: int) -> list[tuple[st
     for _, value in form.multi_items():
         if isinstance(value, str):
             continue
-        found.append((value.filename or "upload.txt", await value.read()))
+        found.append((value.filename or "upload.txt", await value.read(), charset(value.headers.get("content-type"))))
     await form.close()
     if not found:
         raise RequestProblem(422, "the form holds no files; send each article as a file part")
@@ -259,7 +259,7 @@ def read_entry(entry: str, label: str, text_field: str | None = None) -> tuple[s
     return entry_id(label, item, named), item, None
 
 
-def _file(name: str, data: bytes, limit: int) -> list[Article]:
+def _file(name: str, data: bytes, limit: int, declared: str | None = None) -> list[Article]:
     path = Path(name)
     if path.suffix.lower() == ".gz":
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
@@ -275,18 +275,22 @@ def _file(name: str, data: bytes, limit: int) -> list[Article]:
         return _entries(data, jsonl=kind == "jsonl", source=name, limit=limit)
     _check_size(data, limit, name)
     try:
-        return [Article(article_id(name, data), name, document=document_from_bytes(data, kind=kind, source=name))]
+        if declared is None:
+            document = document_from_bytes(data, kind=kind, source=name)
+        else:  # the part's own "charset=" comes before detection, as a text/plain body's does
+            document = document_from_body(data, kind=kind, charset=declared, where=name, source=name)
+        return [Article(article_id(name, data), name, document=document)]
     except InputError as exc:
         return [Article(article_id(name, data), name, error=str(exc))]
 
 
 def batch_articles(
-    body: bytes, content_type: str, *, files: list[tuple[str, bytes]] | None, limit: int, max_articles: int
+    body: bytes, content_type: str, *, files: list[tuple[str, bytes, str | None]] | None, limit: int, max_articles: int
 ) -> list[Article]:
     """The articles of a batch request: JSON lines, a JSON array, or uploaded files."""
     kind = media_type(content_type)
     if files is not None:
-        articles = [a for name, data in files for a in _file(name, data, limit)]
+        articles = [a for name, data, declared in files for a in _file(name, data, limit, declared)]
     elif kind in JSONL_TYPES or kind == "application/json":
         try:
             articles = _entries(body, jsonl=kind != "application/json", source="body", limit=limit)
