@@ -101,13 +101,7 @@ def decode_declared(data: bytes, charset: str | None, where: str = "input") -> t
         if not getattr(codec, "_is_text_encoding", True):  # rot13, base64 ...: no charset
             raise LookupError(name)
     except LookupError:
-        text, encoding, guessed = decode_text(data, where)
-        return (
-            text,
-            encoding,
-            guessed,
-            [f"{where}: the declared charset {name!r} is not known; {_instead(encoding, guessed)}"],
-        )
+        return _detected(data, where, f"{where}: the declared charset {name!r} is not known")
     marked = [bom_name for bom, bom_name in _BOMS if data.startswith(bom)]
     if marked:
         text, encoding, guessed = decode_text(data, where)
@@ -126,17 +120,13 @@ def decode_declared(data: bytes, charset: str | None, where: str = "input") -> t
         except UnicodeError as exc:
             reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
             where_bad = f" at byte {exc.start:,}" if isinstance(exc, UnicodeDecodeError) else ""
+    return _detected(data, where, f"{where} is not {name} as declared ({reason}{where_bad})")
+
+
+def _detected(data: bytes, where: str, why: str) -> tuple[str, str, bool, list[str]]:
+    """Read as a file would be, with a warning that says why the declared charset was not followed."""
     text, encoding, guessed = decode_text(data, where)
-    return (
-        text,
-        encoding,
-        guessed,
-        [f"{where} is not {name} as declared ({reason}{where_bad}); {_instead(encoding, guessed)}"],
-    )
-
-
-def _instead(encoding: str, guessed: bool) -> str:
-    return f"read as {encoding} instead" + (" (detected)" if guessed else "")
+    return text, encoding, guessed, [f"{why}; read as {encoding} instead" + (" (detected)" if guessed else "")]
 
 
 def repair_mojibake(text: str) -> str:
