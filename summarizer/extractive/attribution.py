@@ -26,6 +26,7 @@ from .claim_words import (
     SAYING_VERBS,
 )
 from .phrases import (
+    is_noun,
     np_after,
     np_to_boundary,
     phrase_of,
@@ -182,10 +183,11 @@ class Attributions(VerbClaims):
             if pat.GENERIC_POLLS.match(source):
                 continue  # "rose in the polls", "above 50 percent in national polls": no poll of anyone's
             if pat.SPOKEN_IN.search(source) and (
-                any(c.source and not c.weak for c in claims) or not any(w[0].isupper() for w in source.split())
+                any(c.source and not c.weak for c in claims)
+                or not any(w[0].isupper() or (is_noun(w) and not pat.SPOKEN_IN.fullmatch(w)) for w in source.split())
             ):
                 # "In a statement, Kell said": the speaker, not the statement, is the source; "Kell backed
-                # her in an interview": an interview nobody is named for is no source at all
+                # her in an interview": an interview nobody is named for is no source ("a police statement" is)
                 continue
             end = sentence.start + study.end()
             stop = pat.CONTRAST.search(text, end, sentence.end) if study.start() > 3 else None

@@ -53,8 +53,8 @@ POSSESSIVE_PLAN = re.compile(
 )
 # 'More from Dana Kell: "...', 'Orlen Herald editor Dana Kell:' : a name, a colon, then what the name says
 COLON_NAME = re.compile(
-    r"(?:^|\n|[-\u2014\u2013]\s*|\b(?:by|from)\s+)((?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?){0,4}[A-Z][\w.'\u2019-]*)(?:\s*\([^()\n]{1,20}\))?\s*:\s*$"
-)
+    r"(?:^|\n|[-\u2014\u2013]\s*|\b(?:by|from)\s+)((?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?){0,4}[A-Z][\w.'\u2019-]*)(?:\s*\((?:[A-Z][a-z]{0,2}|[A-Z]{1,3})-[A-Z][A-Za-z.]{0,6}\))?\s*:\s*$"
+)  # a party and state in brackets before the colon: 'Rep. Dana Kell (R-Or.):'
 NAME_LABEL = re.compile(r"\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}):\s")
 BARE_NUMBER = re.compile(r"\s*[$\u00a3\u20ac]?\d[\d,.%]*\s*(?:[.;]|$)")
 LABEL = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s")
@@ -127,7 +127,7 @@ CLAIM_WIN = re.compile(
 )
 # "called off the deal", "declared war", "declared bankruptcy": an act, not a statement or a stance
 NOT_SPOKEN = re.compile(
-    r"\s+(?:off\b|(?:a\s+)?(?:state\s+of\s+)?(?:war|victory|bankruptcy|independence|emergency|martial\s+law|"
+    r"\s+(?:off\b|(?:an?\s+)?(?:state\s+of\s+)?(?:war|victory|bankruptcy|independence|emergency|martial\s+law|"
     r"a\s+ceasefire|a\s+truce|a\s+curfew)\b)"
 )
 PUT = frozenset(["put", "puts"])  # "Forbes puts his fortune at $45 billion": to put a thing at a number

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from . import attribution_patterns as pat
-from .claim_words import PRONOUNS, TIME_WORDS
-from .phrases import is_name, is_noun, np_after, np_before, phrase_of
+from .claim_words import PRONOUNS, SOURCE_NOUNS, TIME_WORDS
+from .phrases import is_name, is_noun, np_after, np_before, phrase_of, plain
 from .referents import Referents
 from .speakers import Claim, common_word, is_person
 from .subjects import coordinated_subject, phrase_start
@@ -83,7 +83,8 @@ class ClaimParts(Referents):
         if toks and is_pronoun(toks[0][2]) and toks[0][2].lower() in ("he", "she"):
             return self._claim(match, toks[0][2], content_after=True)
         span = np_after(toks, 0)
-        if span is None or not is_name(toks[span[1]][2]):
+        # "Kell ..., saying", "The council dropped its plan, saying": a name or a body that can speak
+        if span is None or not (is_name(toks[span[1]][2]) or plain(toks[span[1]][2]) in SOURCE_NOUNS):
             return None
         follow = toks[span[1] + 1][2] if span[1] + 1 < len(toks) else ""
         # "Kell told the council ..., saying", or "Kell, alleging that ..., said": the subject speaks

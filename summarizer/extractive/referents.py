@@ -30,6 +30,7 @@ class Referents:
         self._history_at: list[int] = []  # the sentence of each name in the history
         self._mentions: list[str] = []  # people named anywhere, for a "he" with no speaker before it
         self._mentions_at: list[int] = []
+        self._mentions_weak: list[bool] = []  # named as an object or after "in"/"at"/"the": a last resort
         self._mentions_upto = 0  # sentences whose mentions are read
         self._bodies: list[tuple[int, str]] = []  # named non-person sources, for "it", "they", "we"
         self._sentence_index = 0
@@ -48,10 +49,13 @@ class Referents:
                 at = sentence.start + mention.start()
                 if any(a < at < b for a, b in quoted) or mention.group().endswith(("'", "\u2019", "'s", "\u2019s")):
                     continue  # a person spoken about inside a quotation, or a possessive ("Kell's"), speaks no quote
-                if pat.PLACE_BEFORE.search(sentence.text, 0, mention.start()) or pat.OBJECT_BEFORE.search(
-                    sentence.text, 0, mention.start()
-                ):
-                    continue  # "a forum in Palo Alto", "since the Civil War", "e-mailed Mr Kell": never "she"
+                # "a forum in Palo Alto", "since the Civil War", "e-mailed Mr Kell": a place, an event or an
+                # object, far more often than who speaks next; still "he" when nobody else fits and the name
+                # shows he is one ("Police arrested Mark Osk. ... he said")
+                weak = bool(
+                    pat.PLACE_BEFORE.search(sentence.text, 0, mention.start())
+                    or pat.OBJECT_BEFORE.search(sentence.text, 0, mention.start())
+                )
                 if (
                     sentence.text[mention.end() : mention.end() + 1] == "."
                     and plain(mention.group().split()[-1]) in SHORT_TITLES
@@ -66,6 +70,7 @@ class Referents:
                 if not any(plain(w) in NOT_NAMES for w in words[-2:]):
                     self._mentions.append(" ".join(words))
                     self._mentions_at.append(self._mentions_upto)
+                    self._mentions_weak.append(weak)
             self._mentions_upto += 1
         return self._mentions
 
@@ -111,9 +116,17 @@ class Referents:
             for n in range(len(mentions) - 1, -1, -1):
                 if self._mentions_at[n] <= at:
                     break
+                if self._mentions_weak[n]:
+                    continue
                 titled = mentions[n].split()[0].rstrip(".").lower() in ("mr", "mrs", "ms", "dr")
                 if self._fits(mentions[n], want) and (found is None or (titled and gender(mentions[n]) == want)):
                     return mentions[n], False  # "So would Mr. Kell like a reboot? 'Yes,' he replied": named later
+            if found is None:
+                for n in range(len(mentions) - 1, -1, -1):
+                    if self._mentions_at[n] <= at:
+                        break
+                    if self._mentions_weak[n] and gender(mentions[n]) == want and self._fits(mentions[n], want):
+                        return mentions[n], False
             return (names[found], False) if found is not None else (None, False)
         if (
             low in ("it", "they", "we")

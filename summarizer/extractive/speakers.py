@@ -170,7 +170,19 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
         # the last quote hands on its speaker when the paragraph ends with it or with its own sentence:
         # '"...," Kell said during a visit to Orlen, the region's port, ahead of the vote.'
         last_speaker = (
-            quotes[-1][2] if spans and (end - quotes[-1][1] <= 60 or quotes[-1][1] >= group[-1].start) else None
+            quotes[-1][2]
+            if spans
+            and (
+                end - quotes[-1][1] <= 60
+                or (
+                    quotes[-1][1] >= group[-1].start
+                    # '..., as Osk, the ministry's man, said it was 8 percent.': someone else speaks after it
+                    and all(
+                        c.source in (None, quotes[-1][2]) for c in claims[group[-1].index] if c.start >= quotes[-1][1]
+                    )
+                )
+            )
+            else None
         )
         if spans and last_speaker is None:
             # '... and against the law," Kell said.': a paragraph ending in a speech tag hands its speaker on
@@ -220,7 +232,12 @@ def _quote_speaker(
                 if claim.content_after and 0 <= opening - claim.end <= 30 and claim.source:
                     return claim.source
     for sentence in group:
-        if sentence.start <= opening <= sentence.end < closing < group[-1].end:
+        if (
+            sentence.start <= opening <= sentence.end < closing < group[-1].end
+            # the quotation goes on with the reported clause ('..., "which sounds like a lot. But'); not a chant,
+            # a headline or a sign quoted inside it ('"Shame! 400 flats!"')
+            and sentence.text[opening - sentence.start + 1 : opening - sentence.start + 2].islower()
+        ):
             # 'As Kell explained, the taxes were put off, "which sounds like a lot. But ...": a quotation that
             # opens inside what a cue before it reports is that source's, in every sentence it runs on over
             said = [
