@@ -74,3 +74,14 @@ def test_digest_of_a_missing_file_says_what_to_give(tmp_path: Path) -> None:
     result = runner.invoke(app, ["digest", str(tmp_path / "records.jsonl"), "-o", str(tmp_path / "d.md")])
     assert result.exit_code == 2
     assert "No such file or directory; give the records a batch wrote (summarizer batch" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["summarize", "batch", "review", "digest", "serve"])
+def test_help_shows_the_defaults_the_readme_table_gives(command: str) -> None:
+    # --timeout, --max-tokens, --max-reasks and --max-chars showed no default; the README's table did.
+    shown = " ".join(runner.invoke(app, [command, "-h"], env={"COLUMNS": "400"}).stdout.split())
+    assert "Seconds per request (default 120)." in shown
+    assert "Cap on the answer's tokens (default 2,048)." in shown
+    assert "Re-asks allowed for an invalid answer (default 2)." in shown
+    if command in ("summarize", "batch", "review", "serve"):
+        assert "with a warning (default 100,000 characters)." in shown
