@@ -179,6 +179,7 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
     if unknown:
         raise ConfigError(f"unknown option(s): {', '.join(sorted(unknown))}; valid: {', '.join(sorted(known))}")
     values: dict[str, Any] = {}
+    from_env: dict[str, str] = {}  # setting -> the variable it was read from, for errors
     for name in known:
         if explicit.get(name) is not None:
             values[name] = explicit[name]
@@ -187,6 +188,7 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
         raw = env.get(var)
         if raw is None or raw == "":
             continue
+        from_env[name] = var
         if name in _ENV_TYPES:
             values[name] = _number(_ENV_TYPES[name], var, raw)
         elif name in ("use_cache", "refresh", "strict_grounding", "verify"):
@@ -212,11 +214,14 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
     settings = Settings(**values)
     if settings.cache_dir is None:
         settings = replace(settings, cache_dir=default_cache_dir())
-    if settings.max_attempts < 1 or settings.max_reasks < 0:
-        raise ConfigError("max_attempts must be at least 1 and max_reasks at least 0")
-    if settings.connect_attempts < 1 or settings.breaker_threshold < 0:
-        raise ConfigError("connect_attempts must be at least 1 and breaker_threshold at least 0 (0: never stop)")
-    _check_positive(settings)
+    try:
+        if settings.max_attempts < 1 or settings.max_reasks < 0:
+            raise ConfigError("max_attempts must be at least 1 and max_reasks at least 0")
+        if settings.connect_attempts < 1 or settings.breaker_threshold < 0:
+            raise ConfigError("connect_attempts must be at least 1 and breaker_threshold at least 0 (0: never stop)")
+        _check_positive(settings)
+    except ConfigError as exc:
+        raise _from_env(exc, from_env) from exc
     _check_local(settings, explicit)
     return settings
 
@@ -238,6 +243,13 @@ def _check_positive(settings: Settings) -> None:
         raise ConfigError(f"max_chars must be at least {_MIN_CHARS} characters, not {settings.max_chars}")
     if settings.backoff_initial < 0 or settings.backoff_max < settings.backoff_initial:
         raise ConfigError("backoff_initial must be at least 0 and backoff_max at least backoff_initial")
+
+
+def _from_env(exc: ConfigError, from_env: Mapping[str, str]) -> ConfigError:
+    """The error, naming the environment variable that set the value when one did (else the error as it is)."""
+    message = str(exc)
+    named = [var for name, var in sorted(from_env.items()) if name in message.split(" ")]
+    return ConfigError(f"{message}; set by {' and '.join(named)}: fix or unset it") if named else exc
 
 
 def _check_local(settings: Settings, explicit: dict[str, Any]) -> None:

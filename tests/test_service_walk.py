@@ -194,6 +194,9 @@ def test_a_batch_of_nested_json_articles_takes_the_text_field_the_error_names(cl
     plain = run()
     assert {row["status"] for row in plain} == {"error"}
     assert all("text_field=" in str(row["error"]) for row in plain)  # the advice the record gives ...
+    # ... as this API takes it: it said "pass --text-field story.body (text_field= in Python)"
+    assert all("add ?text_field=story.body to the request's URL" in str(row["error"]) for row in plain), plain
+    assert not any("--text-field" in str(row["error"]) for row in plain)
     nested = run(text_field="story.body")  # ... which the service could not follow before (no such option)
     assert [row["status"] for row in nested] == ["ok", "ok"], nested
     too_long = client.post("/v1/batches", content=lines, headers=headers, params={"text_field": "x" * 201})

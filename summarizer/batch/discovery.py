@@ -391,7 +391,8 @@ def read_inputs(base: Path, paths: Iterable[Path], *, text_field: str | None = N
             data = read_file(path)
         except OSError as exc:  # gzip.BadGzipFile is an OSError too
             reason = exc.strerror or str(exc) or type(exc).__name__
-            error = InputError(f"cannot read {name}: {reason}")
+            where = "" if str(path) == name else f" ({path})"  # a listing's paths are relative to its folder
+            error = InputError(f"cannot read {name}{where}: {reason}; check the path")
             yield Found(article_id(name, name.encode()), name, path, error=error)
             continue
         except InputError as exc:  # a .gz cut short or too large

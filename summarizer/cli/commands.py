@@ -19,6 +19,7 @@ import typer
 
 from ..api import Summarizer
 from ..errors import ConfigError, InputError, SummarizerError
+from ..ingest.fields import TEXT_FIELDS
 from ..schemas import stale_schemas, write_schemas
 from .options import SERVER, ArticleOptions, Command, Group, ServerOptions, configure_logging, with_options
 
@@ -31,7 +32,7 @@ app = typer.Typer(
 )
 TEXT_FIELD_HELP = (
     "Field holding the text in JSON/JSONL inputs; a dotted path reaches into nested objects "
-    "(story.body; a number picks from a list: versions.0.text). Default: text, body, content, articleBody."
+    f"(story.body; a number picks from a list: versions.0.text). Default: the first of {', '.join(TEXT_FIELDS)}."
 )
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
@@ -81,8 +82,8 @@ def emit(text: str, *, nl: bool = True) -> None:
         raise typer.Exit(141) from None
 
 
-def _article(source: str) -> str | Path:
-    """The text to summarize: standard input for -, else a file, with advice for what is not one."""
+def _article(source: str, *, command: str = "summarize", what: str = "an article file") -> str | Path:
+    """The text to summarize: standard input for -, else a file, with advice (for ``command``) for what is not one."""
     if source == "-":
         if sys.stdin.isatty():  # a person at a terminal: say what the silence is waiting for
             end = "Ctrl-Z then Enter" if sys.platform == "win32" else "Ctrl-D at the start of a line"
@@ -92,21 +93,21 @@ def _article(source: str) -> str | Path:
     quoted = shlex.quote(source)
     if _URL.match(source) and not path.exists():
         raise InputError(
-            f"{source} is a web address; summarize reads a file or standard input. "
-            f"Fetch the page and pipe it in: curl -sL {quoted} | summarizer summarize -"
+            f"{source} is a web address; {command} reads a file or standard input. "
+            f"Fetch the page and pipe it in: curl -sL {quoted} | summarizer {command} -"
         )
     if path.is_dir():
         raise InputError(
-            f"{source} is a folder; summarize takes one article. "
+            f"{source} is a folder; {command} takes one article. "
             f"For every article in it: summarizer batch {quoted} -o records.jsonl"
         )
     if not path.exists():
         raise InputError(
-            f"{source} does not exist; give an article file, or - to read standard input "
-            "(for a web page: curl -sL URL | summarizer summarize -)"
+            f"{source} does not exist; give {what}, or - to read standard input "
+            f"(for a web page: curl -sL URL | summarizer {command} -)"
         )
     if not path.is_file() and not path.is_fifo():  # a pipe (the shell's <(command)) reads like a file
-        raise InputError(f"{source} is not a regular file; give an article file, or - to read standard input")
+        raise InputError(f"{source} is not a regular file; give {what}, or - to read standard input")
     return path
 
 

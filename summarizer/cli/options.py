@@ -21,11 +21,19 @@ from typing import Annotated, Any, get_type_hints
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
+from ..config import Settings
+
 __all__ = ["ArticleOptions", "Command", "Group", "ServerOptions", "configure_logging", "with_options"]
 
 SERVER = "LLM server"
 LOCAL = "Local model (--provider local)"
 ARTICLES = "Articles and cache"
+
+
+def _default(name: str) -> str:
+    """A setting's default as --help shows it, read from Settings so the two never differ."""
+    value = Settings.__dataclass_fields__[name].default
+    return f"default {value:,g}" if isinstance(value, (int, float)) else f"default {value}"
 
 
 @dataclass(frozen=True)
@@ -45,13 +53,22 @@ class ServerOptions:
         ),
     ] = None
     timeout: Annotated[
-        float | None, typer.Option(metavar="SECONDS", help="Seconds per request.", rich_help_panel=SERVER)
+        float | None,
+        typer.Option(metavar="SECONDS", help=f"Seconds per request ({_default('timeout')}).", rich_help_panel=SERVER),
     ] = None
     max_tokens: Annotated[
-        int | None, typer.Option(metavar="N", help="Cap on the answer's tokens.", rich_help_panel=SERVER)
+        int | None,
+        typer.Option(
+            metavar="N", help=f"Cap on the answer's tokens ({_default('max_tokens')}).", rich_help_panel=SERVER
+        ),
     ] = None
     max_reasks: Annotated[
-        int | None, typer.Option(metavar="N", help="Re-asks allowed for an invalid answer.", rich_help_panel=SERVER)
+        int | None,
+        typer.Option(
+            metavar="N",
+            help=f"Re-asks allowed for an invalid answer ({_default('max_reasks')}).",
+            rich_help_panel=SERVER,
+        ),
     ] = None
     model_path: Annotated[
         Path | None,
@@ -62,14 +79,17 @@ class ServerOptions:
         ),
     ] = None
     ctx_size: Annotated[
-        int | None, typer.Option(metavar="N", help="Context tokens per slot (default 8192).", rich_help_panel=LOCAL)
+        int | None,
+        typer.Option(metavar="N", help=f"Context tokens per slot ({_default('ctx_size')}).", rich_help_panel=LOCAL),
     ] = None
     threads: Annotated[
         int | None, typer.Option(metavar="N", help="CPU threads (default: llama.cpp's choice).", rich_help_panel=LOCAL)
     ] = None
     parallel: Annotated[
         int | None,
-        typer.Option(metavar="N", help="Requests decoded at once (slots; default 1).", rich_help_panel=LOCAL),
+        typer.Option(
+            metavar="N", help=f"Requests decoded at once (slots; {_default('parallel')}).", rich_help_panel=LOCAL
+        ),
     ] = None
 
     def settings(self) -> dict[str, Any]:
@@ -91,7 +111,11 @@ class ArticleOptions:
     ] = None
     max_chars: Annotated[
         int | None,
-        typer.Option(metavar="N", help="Truncate longer articles (with a warning).", rich_help_panel=ARTICLES),
+        typer.Option(
+            metavar="N",
+            help=f"Truncate longer articles, with a warning ({_default('max_chars')} characters).",
+            rich_help_panel=ARTICLES,
+        ),
     ] = None
     cache_dir: Annotated[Path | None, typer.Option(metavar="DIR", help="Cache folder.", rich_help_panel=ARTICLES)] = (
         None

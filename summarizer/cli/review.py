@@ -40,7 +40,7 @@ def _record(
             return pick_record(held, article_id, "standard input")
         given: str | Path = text
     else:
-        given = _article(source)
+        given = _article(source, command="review", what="a record (.json), batch output (.jsonl) or an article file")
         assert isinstance(given, Path)
         held = read_records(given)
         if held is not None:

@@ -23,7 +23,10 @@ def load_records_file(path: Path) -> tuple[list[SummaryRecord], int]:
         with open(path, encoding="utf-8") as handle:
             records, errors = load_records(handle)
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        hint = "; give the records a batch wrote (summarizer batch FOLDER -o records.jsonl)"
+        raise InputError(
+            f"cannot read {path}: {exc.strerror or exc}{hint if isinstance(exc, FileNotFoundError) else ''}"
+        ) from exc
     except ValueError as exc:  # not JSON, not records, or not UTF-8
         instead = _instead(path)
         why = instead or f" ({exc})"  # for a CSV, Markdown or Parquet output the parser's complaint says nothing more

@@ -9,14 +9,16 @@ objects, how to make each its own JSON line).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..errors import InputError
 
-__all__ = ["TEXT_FIELDS", "find_text"]
+__all__ = ["TEXT_FIELDS", "find_text", "http_advice"]
 
 TEXT_FIELDS = ("text", "body", "content", "articleBody", "article", "full_text")
+_CLI_ADVICE = re.compile(r"pass --text-field (.+?) \(text_field= in Python\)")
 _DEPTH = 4  # how far down the longest text is looked for, to suggest it
 _SHOWN_KEYS = 12
 
@@ -109,6 +111,11 @@ def _advice(entry: Mapping[str, Any]) -> str:
             f"jq -c '{jq}[]' FILE > articles.jsonl"
         )
     return f"its keys are {_keys(entry)}; {hint}"
+
+
+def http_advice(message: str) -> str:
+    """The message with its ``--text-field`` advice given as the service's ``?text_field=`` instead."""
+    return _CLI_ADVICE.sub(r"add ?text_field=\1 to the request's URL", message)
 
 
 def find_text(entry: Mapping[str, Any], label: str, chosen: str | None = None) -> tuple[str, Mapping[str, Any]]:

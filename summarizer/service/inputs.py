@@ -29,6 +29,7 @@ from ..ingest import (
     read_json_line,
     replace_surrogates,
 )
+from ..ingest.fields import http_advice
 from .jobs import Article
 from .wire import DigestIn
 
@@ -254,8 +255,8 @@ def read_entry(entry: str, label: str, text_field: str | None = None) -> tuple[s
     """Read one stored JSON entry as ``summarizer batch`` does: (article id, document or the reason it is unusable)."""
     line = _LINE_NUMBER.search(label)  # "body:3": the entry is line 3 of a JSONL body or file (see _entries)
     item, named = read_json_line(entry, label, number=int(line.group(1)) if line else 1, text_field=text_field)
-    if isinstance(item, InputError):
-        return entry_id(label, item, named), None, item
+    if isinstance(item, InputError):  # its advice as this API takes it (?text_field=, not --text-field)
+        return entry_id(label, item, named), None, InputError(http_advice(str(item)))
     return entry_id(label, item, named), item, None
 
 
