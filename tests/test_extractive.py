@@ -52,6 +52,26 @@ def test_abbreviations_and_quotes_do_not_split(n: int, needle: str, must_contain
     assert must_contain.lower() in sentence_with(seed(n), needle).lower()
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # nupunkt's model holds plain words as abbreviations ("rota", "month", "found", "bank"): was one sentence
+        (
+            "Dockers walked out over a new shift rota. Management offered 4%.",
+            "Dockers walked out over a new shift rota.",
+        ),
+        ("Sales rose 3% last month. Orlen Data said so.", "Sales rose 3% last month."),
+        ('"It is all we found." Kell then left the hall.', '"It is all we found."'),
+        ("Nearly 60% said so, the survey found. People want more.", "Nearly 60% said so, the survey found."),
+        # real lower-case abbreviations still do not end one
+        ("It cost approx. Forty Vell crowns in all.", "It cost approx. Forty Vell crowns in all."),
+        ("The U.S. Army sent 300 soldiers. Kell said so.", "The U.S. Army sent 300 soldiers."),
+    ],
+)
+def test_a_plain_word_before_a_full_stop_ends_a_sentence(text: str, first: str) -> None:
+    assert split_sentences(text)[0].text == first
+
+
 def test_dateline_stays_with_its_sentence() -> None:
     first = split_sentences(article("valdoria-border.txt"))[1]
     assert first.text.startswith("MARLOW, Valdoria - Valdoria has moved about 4,000 soldiers")

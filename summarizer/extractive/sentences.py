@@ -199,9 +199,26 @@ def _spans(line: str) -> list[tuple[int, int]]:
     for start, end in nupunkt.sent_spans(line):
         if spans and line[start:end].lstrip()[:1] in _NO_SENTENCE_STARTS:
             spans[-1] = (spans[-1][0], end)  # "Rep. Dana Kell (D-Md.), chair of ...": split after an abbreviation
-        else:
-            spans.append((start, end))
+            continue
+        for stop in _word_stops(line, start, end):
+            spans.append((start, stop))
+            start = stop
+        spans.append((start, end))
     return spans
+
+
+# nupunkt's model lists thousands of plain words as abbreviations ("rota", "bank", "month", "found"): a full
+# stop after a lower-case word of four letters or more, before a capitalised word, ends a sentence unless
+# the word is a real lower-case abbreviation
+_WORD_STOP = re.compile(r"\b([a-z]{4,})\.([\"\u201d\u2019']?)(?=\s+[\"\u201c]?[A-Z][a-z])")
+_ABBREVIATIONS = frozenset(
+    """approx assoc tbsp conj prep dept govt corp bldg univ vols chap trans ibid resp incl excl misc abbr pron
+    sept intl natl mgmt admin secs mins hrs yrs mths est""".split()
+)
+
+
+def _word_stops(line: str, start: int, end: int) -> list[int]:
+    return [m.end() for m in _WORD_STOP.finditer(line, start, end) if m.group(1) not in _ABBREVIATIONS]
 
 
 _NO_SENTENCE_STARTS = frozenset(")],;:")
