@@ -210,3 +210,21 @@ def test_numbers_inside_a_tag_left_in_the_text_are_no_figures() -> None:
     assert [f.quantity for f in find_figures(text, split_sentences(text))] == ["40"]
     comparison = "The vote was 12 < 40 in the committee."  # a less-than sign opens no tag
     assert [f.quantity for f in find_figures(comparison, split_sentences(comparison))] == ["12", "40"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a plural count is counted by its plural head, not the noun or adjective before it (was "container", "main")
+        ("The strike closed three container terminals in Pelmara.", "terminals"),
+        ("The two main parties in Orlen agreed.", "parties"),
+        ("Police in Vell seized 40 army trucks.", "trucks"),
+        ("Ten bus drivers in Orlen quit.", "drivers"),
+        # one noun, or a count of one, stays as it was
+        ("The union has 2,300 members in Vell.", "members"),
+        ("About 3 million people voted in Orlen.", "people"),
+    ],
+)
+def test_a_count_is_counted_by_its_head_noun(text: str, unit: str) -> None:
+    (figure,) = find_figures(text, split_sentences(text))
+    assert figure.unit == unit

@@ -341,8 +341,15 @@ def _unit(text: str, end: int, quantity: str) -> tuple[str | None, int]:
         and tokens[0] not in STOPWORDS
         and not tokens[0].endswith(("ed", "ing", "ly"))
     ):
+        if len(tokens) > 1 and _PLURAL.fullmatch(tokens[1]) and not _PLURAL.fullmatch(tokens[0]):
+            many = _value(quantity) or _value(quantity.split()[-1])  # "Some 5 police officers"
+            if many is not None and many > 1 and tokens[1] not in STOPWORDS:
+                return tokens[1], end  # "three container terminals": a plural count is counted by the plural head
         return tokens[0], end
     return None, end
+
+
+_PLURAL = re.compile(r"[a-z]+(?<![suia])s")  # a plural noun ("terminals"), not "has", "was", "bus", "glass"
 
 
 def _unit_before(text: str, start: int, floor: int) -> str | None:
