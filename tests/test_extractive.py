@@ -63,7 +63,11 @@ def test_abbreviations_and_quotes_do_not_split(n: int, needle: str, must_contain
         ("Sales rose 3% last month. Orlen Data said so.", "Sales rose 3% last month."),
         ('"It is all we found." Kell then left the hall.', '"It is all we found."'),
         ("Nearly 60% said so, the survey found. People want more.", "Nearly 60% said so, the survey found."),
+        ("He knows he cannot win. Neil Osk said so.", "He knows he cannot win."),
+        ("It rose for a fifth month in a row. Dana Kell said so.", "It rose for a fifth month in a row."),
         # real lower-case abbreviations still do not end one
+        ("Kell vs. Osk was the closest race in Orlen.", "Kell vs. Osk was the closest race in Orlen."),
+        ("Shows (e.g. Starsky and Hutch) Hence the rise.", "Shows (e.g. Starsky and Hutch) Hence the rise."),
         ("It cost approx. Forty Vell crowns in all.", "It cost approx. Forty Vell crowns in all."),
         ("The U.S. Army sent 300 soldiers. Kell said so.", "The U.S. Army sent 300 soldiers."),
     ],

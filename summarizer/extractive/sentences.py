@@ -207,13 +207,14 @@ def _spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-# nupunkt's model lists thousands of plain words as abbreviations ("rota", "bank", "month", "found"): a full
-# stop after a lower-case word of four letters or more, before a capitalised word, ends a sentence unless
-# the word is a real lower-case abbreviation
-_WORD_STOP = re.compile(r"\b([a-z]{4,})\.([\"\u201d\u2019']?)(?=\s+[\"\u201c]?[A-Z][a-z])")
+# nupunkt's model lists thousands of plain words as abbreviations ("rota", "bank", "month", "found", "tax",
+# "win"): a full stop after a lower-case word, before a capitalised word, ends a sentence unless the word is
+# a real lower-case abbreviation ("approx.", "vs.", "no.")
+_WORD_STOP = re.compile(r"(?<![\w.])([a-z]{2,})\.([\"\u201d\u2019']?)(?=\s+[\"\u201c]?[A-Z][a-z])")
 _ABBREVIATIONS = frozenset(
     """approx assoc tbsp conj prep dept govt corp bldg univ vols chap trans ibid resp incl excl misc abbr pron
-    sept intl natl mgmt admin secs mins hrs yrs mths est""".split()
+    sept intl natl mgmt admin secs mins hrs yrs mths est vs etc min sec hr ft in lb lbs oz kg km mi gal pt qt
+    ca no nos fig figs adj adv cf op ed eds vol pp ch mt st jr sr yr mo wk sq tel ext viz al seq""".split()
 )
 
 
