@@ -228,3 +228,33 @@ def test_numbers_inside_a_tag_left_in_the_text_are_no_figures() -> None:
 def test_a_count_is_counted_by_its_head_noun(text: str, unit: str) -> None:
     (figure,) = find_figures(text, split_sentences(text))
     assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "status"),
+    [
+        # a later short mention is the official the fuller name said (was "claimed" for "Ms Kell")
+        (
+            "Finance Minister Dana Kell said the budget would grow. Ms Kell said 40 schools would open.",
+            "40",
+            "official",
+        ),
+        (
+            "Orlen police chief Sir Tomas Brell said roads were shut. Sir Tomas said 12 officers were hurt.",
+            "12",
+            "official",
+        ),
+        # two fuller names the short one could stand for: nobody can tell which, so no office is lent
+        (
+            "Finance Minister Dana Kell spoke first. Her cousin, farmer Rosa Kell, said the plan failed. "
+            "Ms Kell said 40 schools would close.",
+            "40",
+            "claimed",
+        ),
+        # a body's own name is not its spokesman's
+        ("A Vellair spokesman said flights were cut. Vellair said 300 staff would go.", "300", "claimed"),
+    ],
+)
+def test_a_short_name_has_the_status_of_the_fuller_one(text: str, quantity: str, status: str) -> None:
+    figure = next(f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity)
+    assert figure.status.value == status

@@ -367,7 +367,7 @@ def _marks(sentence: str) -> tuple[bool, bool, bool]:
     return bool(_UNCONFIRMED.search(sentence)), bool(_ESTIMATED.search(sentence)), bool(_CLAIMED.search(sentence))
 
 
-def _status(approx: str, source: str | None, cued: bool, sentence: str, following: str) -> FigureStatus:
+def _status(approx: str, source: str | None, official: bool, cued: bool, sentence: str, following: str) -> FigureStatus:
     """Unconfirmed, then estimate, then claimed, then official, else stated: the first that fits."""
     unconfirmed, estimated, claimed = _marks(sentence)
     if unconfirmed or (following and len(following) < 90 and _marks(following)[0]):
@@ -377,7 +377,7 @@ def _status(approx: str, source: str | None, cued: bool, sentence: str, followin
     if claimed:
         return FigureStatus.CLAIMED
     if source:
-        return FigureStatus.OFFICIAL if is_official(source) else FigureStatus.CLAIMED
+        return FigureStatus.OFFICIAL if official else FigureStatus.CLAIMED
     if cued:  # "he said" with no name to give
         return FigureStatus.CLAIMED
     return FigureStatus.STATED
@@ -468,6 +468,10 @@ def read_figures(text: str, sentences: list[Sentence], spots: Iterable[Spot]) ->
         if claims is None:
             claims = Attributions(text, sentences)
         source, cued = claims.claim_at(sentence, start)
+        # "Sir John said": official when the fuller name given before ("NAO chief Sir John Bourn") is
+        official = source is not None and (
+            is_official(source) or is_official(claims.fuller(source, sentence.index) or "")
+        )
         figures.append(
             Figure(
                 start=start,
@@ -478,7 +482,7 @@ def read_figures(text: str, sentences: list[Sentence], spots: Iterable[Spot]) ->
                 unit=unit,
                 describes=describe(text, start, end, sentence, unit) or (unit or quantity),
                 source=source,
-                status=_status(approx, source, cued, sentence.text, following),
+                status=_status(approx, source, official, cued, sentence.text, following),
                 sentence=sentence,
             )
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import attribution_patterns as pat
 from .claim_words import DEFINITE_ANAPHORS, NOT_NAMES, PRONOUNS
-from .phrases import DETERMINERS, SHORT_TITLES, is_name, is_noun, plain, unnamed_head
+from .phrases import DETERMINERS, SHORT_TITLES, TITLES, is_name, is_noun, plain, unnamed_head
 from .sentences import Sentence
 from .speakers import Claim, common_word, gender, is_person
 
@@ -73,6 +73,23 @@ class Referents:
                     self._mentions_weak.append(weak)
             self._mentions_upto += 1
         return self._mentions
+
+    def fuller(self, name: str, before: int) -> str | None:
+        """The one fuller name, given up to sentence ``before``, that a short one ("Mr Kell", "Sir John") stands for."""
+        titled = name.split()[0].rstrip(".").lower() in SHORT_TITLES | TITLES  # a person, not "Lufthansa"
+        words = [plain(w) for w in name.split() if plain(w) not in SHORT_TITLES and plain(w) not in TITLES]
+        if not titled or not words or len(words) > 2 or not all(is_name(w) for w in name.split()):
+            return None
+        found = set()
+        for other, at in zip(self._history, self._history_at, strict=True):
+            others = [plain(w) for w in other.split()]
+            if (
+                at <= before
+                and len(others) > len(name.split())
+                and any(others[k : k + len(words)] == words for k in range(len(others) - len(words) + 1))
+            ):
+                found.add(other)
+        return found.pop() if len(found) == 1 else None
 
     def _gender(self, name: str) -> str | None:
         """The gender a name shows, or one shown by a fuller mention of the same surname earlier."""
