@@ -134,3 +134,37 @@ def test_claims_kept(text: str, quantity: str, source: str) -> None:
 )
 def test_pronoun_resolution(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a relative clause with no "that" names only the phrase before it, not the whole sentence
+        (
+            "In May, the agency proposed a quota of 17.4 billion litres, well below the 22.3 billion litres "
+            "the council had sought.",
+            "17.4 billion",
+            "the agency",
+        ),
+        (
+            "In May, the agency proposed a quota of 17.4 billion litres, well below the 22.3 billion litres "
+            "the council had sought.",
+            "22.3 billion",
+            "the council",
+        ),
+        ("The rise is slightly above the 0-5% range Vell Data predicts.", "0-5%", "Vell Data"),  # (as part of it)
+        # a tag after the clause still speaks for all of it
+        (
+            "Output rose by 0.8% in the fourth quarter, the statistical office Orlstat said.",
+            "0.8%",
+            "Orlstat",
+        ),
+        (
+            "Investors are to receive £194m, the Orlen financial watchdog has announced.",
+            "£194m",
+            "the Orlen financial watchdog",
+        ),
+    ],
+)
+def test_zero_relative_clause(text: str, quantity: str, source: str) -> None:
+    assert source in (source_of(text, quantity) or "")

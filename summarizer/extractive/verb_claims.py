@@ -328,6 +328,22 @@ class VerbClaims(ClaimParts):
                 if is_name(toks[end][2]) and end + 1 < len(toks) and toks[end + 1][2].isdigit():
                     end += 1  # "told Orlen 7 that": a station's number is part of its name
                 claim = Claim(claim.start, toks[end][1], claim.source, True, claim.named)
+        opens = toks[span[0]][2]  # the subject is a whole phrase of its own: "Congress", "the Sanders campaign"
+        if (
+            not claim.content_after
+            and span[0] >= 2
+            and is_modifier(before)
+            and before.lower() not in DETERMINERS
+            and (opens.lower() in DETERMINERS or is_name(opens))
+        ):
+            # "a mandate of 17.4 billion gallons, well below the 22.3 billion gallons Congress had sought":
+            # a relative clause with no "that" names the phrase just before it, not the whole sentence
+            floor = self._relative_object(toks, span[0], after)
+            head = next((t[2] for t in toks if t[0] == floor), "")
+            # the phrase opens with a determiner or a number ("the 22.3 billion gallons", "an arrangement");
+            # ", Orlen foreign ministry spokesman Tomas Brell said" is a whole subject, not a clause
+            if floor is not None and (head.lower() in DETERMINERS or head[:1].isdigit() or head in pat.CURRENCY):
+                claim = dataclasses.replace(claim, floor=floor)
         if before == "," and after < len(toks) and toks[after][2] == ",":
             return self._both_sides(claim)
         if before == "," and after < len(toks) and toks[after][2].lower() in pat.ADJUNCT_PREPOSITIONS:
@@ -383,7 +399,8 @@ class VerbClaims(ClaimParts):
         while k > 0 and that - k < 8:
             word = toks[k - 1][2]
             low = word.lower()
-            if word in pat.CURRENCY or word[:1].isdigit():
+            joins = word in ("-", "/") and k >= 2 and toks[k - 2][2][:1].isdigit()  # "the 0-5% range"
+            if word in pat.CURRENCY or word[:1].isdigit() or word == "%" or joins:
                 k -= 1
                 continue
             if not word[:1].isalnum() or low in pat.NP_ENDS or low in REPORTING_VERBS or low.endswith("ed"):
