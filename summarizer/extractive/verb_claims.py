@@ -328,13 +328,13 @@ class VerbClaims(ClaimParts):
                 if is_name(toks[end][2]) and end + 1 < len(toks) and toks[end + 1][2].isdigit():
                     end += 1  # "told Orlen 7 that": a station's number is part of its name
                 claim = Claim(claim.start, toks[end][1], claim.source, True, claim.named)
-        opens = toks[span[0]][2]  # the subject is a whole phrase of its own: "Congress", "the Sanders campaign"
+        first = toks[span[0]][2]  # the subject is a whole phrase of its own: "Congress", "the Sanders campaign"
         if (
             not claim.content_after
             and span[0] >= 2
             and is_modifier(before)
             and before.lower() not in DETERMINERS
-            and (opens.lower() in DETERMINERS or is_name(opens))
+            and (first.lower() in DETERMINERS or is_name(first))
         ):
             # "a mandate of 17.4 billion gallons, well below the 22.3 billion gallons Congress had sought":
             # a relative clause with no "that" names the phrase just before it, not the whole sentence
