@@ -168,3 +168,17 @@ def test_pronoun_resolution(text: str, quantity: str, source: str | None) -> Non
 )
 def test_zero_relative_clause(text: str, quantity: str, source: str) -> None:
     assert source in (source_of(text, quantity) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a person who "showed" a quality reports nothing
+        ("Tomas Brell won in Orlen. He showed admirable resolve to win the match 6-7 6-4 6-4.", "6-7", None),
+        ("Dana Kell won. But she showed no sign of strain when she wrapped up victory in two hours.", "two", None),
+        # "showed that" still reports
+        ("Dana Kell studied the books. She showed that 40 accounts were empty.", "40", "Dana Kell"),
+    ],
+)
+def test_a_person_showing_a_quality(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source

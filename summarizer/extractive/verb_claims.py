@@ -117,6 +117,12 @@ class VerbClaims(ClaimParts):
         if prev.lower() in ("it", "they", "we") and word not in STRONG_VERBS and word not in pat.GROUP_VERBS:
             return None  # "it has put ...": only a plain verb of saying or finding lets "it" stand for a body
         if is_pronoun(prev) and prev.lower() not in ("that", "this", "these", "those", "one"):
+            if (
+                word in pat.SHOW
+                and prev.lower() in ("he", "she")
+                and not (after < len(toks) and toks[after][2] == "that")
+            ):
+                return None  # "He showed admirable resolve", "she showed no sign of it": a quality, not a finding
             if prev.lower() in ("who", "which") and i > 1 and toks[i - 1][2] == ",":
                 span = np_before(toks, i - 2)
                 if span:
