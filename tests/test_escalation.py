@@ -247,3 +247,17 @@ def test_soldiers_sent_to_help_with_an_evacuation_are_no_build_up() -> None:
         "the defence ministry said.\n"
     )
     assert read(text).level < 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a count written as news writes it ("6,000") inside a trigger's gap (was NONE: the gap took no comma)
+        "Kessia has moved about 6,000 soldiers and 40 tanks to within 20 km of the Orlen border, the ministry said.",
+        "Kessia has sent 6,000 troops to the Orlen border, the Orlen defence ministry said on Tuesday.",
+        "Kessia has sent 4.5 thousand troops to the Orlen border, the Orlen defence ministry said on Tuesday.",
+    ],
+)
+def test_a_count_with_a_separator_still_mobilizes(sentence: str) -> None:
+    reading = read("Kessian troops near Orlen border\n\n" + sentence)
+    assert (reading.event_type, reading.level) == (EventType.MOBILIZE, 3)

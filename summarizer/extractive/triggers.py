@@ -186,7 +186,8 @@ def _triggers(table: str) -> list[Trigger]:
     out = []
     for head, parts in rows:
         kind, level, need, *noun = head.split()
-        source = rf"\b(?:{''.join(parts)})\b"
+        # a word in a gap may be a number as news writes it: "sent about 6,000 troops", "fired 1.5 tonnes of"
+        source = rf"\b(?:{''.join(parts)})\b".replace(r"(?:\w+\s+)", r"(?:[\w,.'\u2019-]+\s+)")
         starts = pattern_starts(source, re.IGNORECASE)
         out.append(Trigger(EventType(kind), int(level), Need(need), guarded(source, re.IGNORECASE), bool(noun), starts))
     return out
