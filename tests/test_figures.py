@@ -258,3 +258,18 @@ def test_a_count_is_counted_by_its_head_noun(text: str, unit: str) -> None:
 def test_a_short_name_has_the_status_of_the_fuller_one(text: str, quantity: str, status: str) -> None:
     figure = next(f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity)
     assert figure.status.value == status
+
+
+@pytest.mark.parametrize(
+    ("text", "describes"),
+    [
+        # the noun phrase before a figure, without its subject and verb (was "put the figure closer", "rose")
+        ("Analysts at the Marsa Institute put the figure closer to 9,000.", "the figure"),
+        ("In Vell, the jobless total rose by 227,000 in January.", "the jobless total"),
+        ("Its debt stood at $4 billion.", "Its debt"),
+        ("Kell's offer values the club at £800m.", "the club"),
+    ],
+)
+def test_what_a_figure_describes_is_a_noun_phrase(text: str, describes: str) -> None:
+    (figure,) = find_figures(text, split_sentences(text))
+    assert figure.describes == describes

@@ -38,6 +38,9 @@ _ADVERBS = frozenset("now still already also reportedly currently".split())
 _PARTICIPLES = frozenset("sent put held kept seen based set built".split())
 _PLACES = frozenset("near at on along in to into across inside outside around within from by".split())
 _VERB_BEFORE = re.compile(r"(?:ing|ed)$")
+# verbs and comparatives that end a phrase before its figure: "the toll rose (to 40)", "the figure closer (to 9,000)"
+_TAIL_BEFORE = frozenset("rose fell stood hit grew sank put topped closer close nearer near up down".split())
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _MAX_WORDS = 8
 
 
@@ -102,7 +105,10 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
         if not word[0].isalpha() or low in _STOP or len(phrase) >= 5:
             break
         phrase.insert(0, word)
-    while phrase and (_VERB_BEFORE.search(phrase[-1].lower()) or phrase[-1].lower() in _DANGLING):
+    while phrase and (_VERB_BEFORE.search(phrase[-1].lower()) or phrase[-1].lower() in _DANGLING | _TAIL_BEFORE):
         phrase.pop()
+    starts = [k for k, word in enumerate(phrase) if word.lower() in _DETERMINERS]
+    if starts:
+        phrase = phrase[starts[-1] :]  # "analysts put the figure": the noun phrase, not its subject and verb
     phrase = _trim(phrase)
     return " ".join([*phrase, *place]).strip()
