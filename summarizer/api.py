@@ -16,7 +16,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from . import extractive
 from .cache import RecordCache, cache_key
-from .config import Settings, check_credentials, estimate_cost, resolve_settings
+from .config import Settings, check_credentials, estimate_cost, option_name, resolve_settings
 from .errors import GroundingError, OutputError
 from .extractive import extract, language_warning
 from .extractive.verifier import verify
@@ -319,7 +319,7 @@ class Summarizer:
         except PydanticValidationError as exc:
             raise OutputError(
                 f"the model gave no valid answer in {answer.stats.model_calls} tries: "
-                f"{_describe(exc)}. Try a stronger model or raise max_reasks.",
+                f"{_describe(exc)}. Try a stronger model or raise {option_name('max_reasks')}.",
                 attempts=tries,
                 usage=answer.stats.usage,
             ) from exc

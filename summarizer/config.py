@@ -29,6 +29,7 @@ __all__ = [
     "check_credentials",
     "default_cache_dir",
     "estimate_cost",
+    "option_name",
     "resolve_settings",
 ]
 
@@ -50,6 +51,19 @@ PRICES_PER_MTOK: dict[str, tuple[float, float]] = {
 BATCH_PRICE_FACTOR = 0.5
 
 T = TypeVar("T")
+
+# Settings the command line also takes, as an option of the same name (max_chars: --max-chars)
+CLI_OPTIONS = frozenset(
+    {
+        "base_url", "cache_dir", "ctx_size", "engine", "max_chars", "max_reasks", "max_tokens", "model", "model_path",
+        "parallel", "provider", "refresh", "rpm", "strict_grounding", "threads", "timeout", "tpm",
+    }
+)  # fmt: skip
+
+
+def option_name(name: str) -> str:
+    """How a message names a setting: its Python name, and its command-line option when it has one."""
+    return f"{name} / --{name.replace('_', '-')}" if name in CLI_OPTIONS else name
 
 
 def default_cache_dir() -> Path:
@@ -216,7 +230,7 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
         settings = replace(settings, cache_dir=default_cache_dir())
     try:
         if settings.max_attempts < 1 or settings.max_reasks < 0:
-            raise ConfigError("max_attempts must be at least 1 and max_reasks at least 0")
+            raise ConfigError(f"max_attempts must be at least 1 and {option_name('max_reasks')} at least 0")
         if settings.connect_attempts < 1 or settings.breaker_threshold < 0:
             raise ConfigError("connect_attempts must be at least 1 and breaker_threshold at least 0 (0: never stop)")
         _check_positive(settings)
@@ -238,9 +252,11 @@ def _check_positive(settings: Settings) -> None:
     for name in _POSITIVE:
         value = getattr(settings, name)
         if value is not None and value <= 0:
-            raise ConfigError(f"{name} must be greater than 0, not {value}")
+            raise ConfigError(f"{option_name(name)} must be greater than 0, not {value}")
     if settings.max_chars < _MIN_CHARS:
-        raise ConfigError(f"max_chars must be at least {_MIN_CHARS} characters, not {settings.max_chars}")
+        raise ConfigError(
+            f"{option_name('max_chars')} must be at least {_MIN_CHARS} characters, not {settings.max_chars}"
+        )
     if settings.backoff_initial < 0 or settings.backoff_max < settings.backoff_initial:
         raise ConfigError("backoff_initial must be at least 0 and backoff_max at least backoff_initial")
 

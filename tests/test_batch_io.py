@@ -229,7 +229,7 @@ def test_rerun_with_error_records_says_so_and_exits_1(tmp_path: Path) -> None:
     again = runner.invoke(app, ["batch", str(folder), "-o", str(out)])
     assert again.exit_code == 1
     assert "nothing new to do" in again.stderr and "1 is an error record" in again.stderr
-    assert "empty-00.txt: InputError" in again.stderr and "--retry-failed" in again.stderr
+    assert "empty-00.txt: InputError" in again.stderr and "fix or remove that input" in again.stderr
     (folder / "empty-00.txt").unlink()
     assert runner.invoke(app, ["batch", str(folder), "-o", str(out)]).exit_code == 0  # no error left for what is there
 

@@ -315,8 +315,8 @@ def test_a_server_that_hangs_stops_the_batch_after_threshold_articles_go_unanswe
     assert Counter((r["error_type"], r["error"]) for r in rows if not r["attempts"]) == {
         (
             "ServiceUnreachable",
-            "not attempted: https://api.openai.com/v1 answered no request within --timeout (7 s) for 3 articles "
-            "in a row; check the server, or raise --timeout",
+            "not attempted: https://api.openai.com/v1 answered no request within the timeout (7 s) for 3 articles "
+            "in a row; check the server, or raise timeout / --timeout",
         ): 17
     }
 

@@ -25,9 +25,9 @@ def test_text_field_help_names_every_field_read_by_default(command: str) -> None
 @pytest.mark.parametrize(
     ("variable", "value", "said"),
     [
-        ("SUMMARIZER_MAX_CHARS", "0", "max_chars must be greater than 0, not 0"),
-        ("SUMMARIZER_MAX_CHARS", "50", "max_chars must be at least 200 characters, not 50"),
-        ("SUMMARIZER_MAX_ATTEMPTS", "0", "max_attempts must be at least 1 and max_reasks at least 0"),
+        ("SUMMARIZER_MAX_CHARS", "0", "max_chars / --max-chars must be greater than 0, not 0"),
+        ("SUMMARIZER_MAX_CHARS", "50", "max_chars / --max-chars must be at least 200 characters, not 50"),
+        ("SUMMARIZER_MAX_ATTEMPTS", "0", "max_attempts must be at least 1 and max_reasks / --max-reasks at least 0"),
     ],
 )
 def test_a_bad_value_from_the_environment_names_its_variable(
@@ -43,7 +43,7 @@ def test_a_bad_value_from_the_environment_names_its_variable(
 def test_a_bad_value_given_as_a_flag_names_no_variable(no_key: None) -> None:
     result = runner.invoke(app, ["summarize", ARTICLE, "--max-chars", "0"])
     assert result.exit_code == 2
-    assert "max_chars must be greater than 0, not 0" in result.stderr and "set by" not in result.stderr
+    assert "max_chars / --max-chars must be greater than 0, not 0" in result.stderr and "set by" not in result.stderr
 
 
 def test_a_listed_file_that_is_missing_names_where_it_was_looked_for(no_key: None, tmp_path: Path) -> None:

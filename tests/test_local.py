@@ -60,7 +60,7 @@ def test_local_settings_that_cannot_work_are_config_errors(gguf: Path) -> None:
         resolve_settings(provider="local")
     with pytest.raises(ConfigError, match="provider 'local' only"):
         resolve_settings(provider="ollama", model_path=gguf)
-    with pytest.raises(ConfigError, match="ctx_size must be greater than 0"):
+    with pytest.raises(ConfigError, match="ctx_size / --ctx-size must be greater than 0"):
         resolve_settings(model_path=gguf, ctx_size=0)
 
 
@@ -153,7 +153,7 @@ def test_prompt_longer_than_the_context_says_how_many_tokens_it_needs(
     rec = Recorder(_exceeded(5000, 4096))
     with pytest.raises(ContextTooSmall, match=r"5,000 tokens .* 5,600 in all, but a slot holds 4,096") as info:
         make_summarizer(rec, model_path=gguf, max_tokens=600).summarize(ARTICLE)
-    assert "raise --ctx-size (SUMMARIZER_CTX_SIZE) to at least 5,600" in str(info.value)
+    assert "raise ctx_size / --ctx-size (or SUMMARIZER_CTX_SIZE) to at least 5,600" in str(info.value)
     assert (info.value.needed, info.value.context, info.value.attempts) == (5600, 4096, 1)
     assert len(rec.requests) == 1  # a 400 is not retried
 

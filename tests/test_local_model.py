@@ -62,7 +62,7 @@ def test_real_model_answers_through_the_same_client_path() -> None:
 def test_real_server_says_how_many_tokens_the_article_needs() -> None:
     with (
         Summarizer(model_path=SMOLLM2, ctx_size=512, threads=1, max_tokens=100, timeout=55) as s,
-        pytest.raises(ContextTooSmall, match=r"a slot holds 512; raise --ctx-size") as info,
+        pytest.raises(ContextTooSmall, match=r"a slot holds 512; raise ctx_size / --ctx-size") as info,
     ):
         s.summarize(text=ARTICLE)
     assert info.value.needed > 1000 and info.value.context == 512

@@ -135,7 +135,8 @@ def test_native_server_gets_json_schema_and_reasks_on_real_answers(vcr: Any, rep
 
 @pytest.mark.vcr
 def test_native_server_refuses_a_prompt_longer_than_the_context(vcr: Any, replaying: bool) -> None:
-    with pytest.raises(ContextTooSmall, match=r"raise --ctx-size \(SUMMARIZER_CTX_SIZE\) to at least") as info:
+    advice = r"raise ctx_size / --ctx-size \(or SUMMARIZER_CTX_SIZE\) to at least"
+    with pytest.raises(ContextTooSmall, match=advice) as info:
         summarize(SMOLLM2, ctx_size=1024, max_tokens=200)
     refusal = answers(vcr)[0]["error"]
     assert refusal["type"] == "exceed_context_size_error" and refusal["n_ctx"] == 1024

@@ -12,7 +12,7 @@ import time
 from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
-from ..config import estimate_cost
+from ..config import estimate_cost, option_name
 from ..errors import BatchIncomplete, OutputError, SummarizerError
 from ..models import BatchOrigin, Usage
 from .api_report import Ask, ask_carry, ask_stats, ask_usage
@@ -121,7 +121,7 @@ class Collector(Submitter):
             if checked.cut_off:
                 raise OutputError(
                     f"the model's answer was cut off at max_tokens={s.max_tokens}; "
-                    "raise max_tokens (SUMMARIZER_MAX_TOKENS or --max-tokens)",
+                    f"raise {option_name('max_tokens')} (or SUMMARIZER_MAX_TOKENS)",
                     attempts=ask.requests,
                     usage=ask_usage(ask),
                 )

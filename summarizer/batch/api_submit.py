@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from ..config import option_name
 from ..errors import InputError
 from .api_report import BatchApiReport
 from .api_state import RunState, Submitted, input_path
@@ -95,7 +96,8 @@ class Submitter:
                     found,
                     InputError(
                         f"its request ({len(line):,} bytes) is larger than a batch file may be "
-                        f"(batch_max_bytes={s.batch_max_bytes:,}); lower max_chars or summarize it in real time"
+                        f"(batch_max_bytes={s.batch_max_bytes:,}); lower {option_name('max_chars')} "
+                        "or summarize it in real time"
                     ),
                 )
             )

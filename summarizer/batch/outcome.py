@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import InputError
 from ..models import ErrorRecord, SummaryRecord
 
-__all__ = ["Encoded", "Outcome", "Result", "outcome_of", "record_of", "truncation_warning"]
+__all__ = ["Encoded", "Outcome", "Result", "outcome_of", "record_of", "retry_may_help", "truncation_warning"]
 
 Result = SummaryRecord | ErrorRecord
 
@@ -22,6 +23,11 @@ def truncation_warning(result: Result) -> str | None:
     if isinstance(result, SummaryRecord):
         return next((w for w in result.warnings if "truncat" in w), None)
     return None
+
+
+def retry_may_help(error_type: str) -> bool:
+    """False for an error record's type that a rerun of the same input meets again whatever the server does."""
+    return error_type != InputError.__name__  # empty, binary, no sentence: the input itself has to change
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from ..errors import ConfigError
 from ..models import ErrorRecord, Usage
 from .discovery import Found, check_source, list_inputs, read_inputs, source_name
 from .dispatch import auto_workers, pool_for, pooled, through_workers
-from .outcome import Encoded, outcome_of, record_of
+from .outcome import Encoded, outcome_of, record_of, retry_may_help
 from .output_lock import OutputLock
 from .worker_main import error_record
 from .workers import PoolError, WorkerPool
@@ -105,6 +105,11 @@ class BatchReport:
     def written(self) -> int:
         """Records written by this run."""
         return self.ok + self.failed
+
+    @property
+    def retryable(self) -> int:
+        """Error records (this run's and earlier ones) that a --retry-failed run may turn into records."""
+        return sum(retry_may_help(reason.partition(":")[0]) for _, reason in self.failures + self.kept_errors)
 
     @property
     def errors_left(self) -> int:

@@ -156,6 +156,23 @@ class ProgressLine:
         yield self.render(options.max_width)
 
 
+def _retry_hint(failed: int, retryable: int, *, resumable: bool) -> str:
+    """What to do about the failures: --retry-failed for those a retry may fix, fixing the inputs for the rest."""
+    inputs = failed - retryable  # input errors: the same input fails the same way
+    if not retryable:
+        what = "this failure is an input error" if failed == 1 else f"all {failed} failures are input errors"
+        which = "that input" if failed == 1 else "those inputs"
+        return f"{what} (InputError), which a rerun meets again: fix or remove {which}; the next run reads a fixed one"
+    if not resumable:
+        return ""
+    if not inputs:
+        return "run the same command with --retry-failed to redo the failed articles"
+    return (
+        f"run the same command with --retry-failed to redo the {_plural(retryable, 'failed article')} "
+        f"a retry may fix; {_plural(inputs, 'input error')} (InputError) will fail again until fixed"
+    )
+
+
 class BatchConsole:
     """Reports a batch on standard error: notes, progress, the closing table."""
 
@@ -235,10 +252,9 @@ class BatchConsole:
             self.console.print(f"  {name}: {reason}", markup=False, soft_wrap=True)
         if len(failures) > LISTED:
             self.console.print(f"  and {len(failures) - LISTED} more in {report.output}", markup=False, soft_wrap=True)
-        if report.resumable:
-            self.console.print(
-                "run the same command with --retry-failed to redo the failed articles", markup=False, soft_wrap=True
-            )
+        hint = _retry_hint(len(failures), report.retryable, resumable=report.resumable)
+        if hint:
+            self.console.print(hint, markup=False, soft_wrap=True)
 
     def summary(self, report: BatchReport, folder: object = None, globs: Iterable[str] = ()) -> None:
         """Print the closing table, or one line when there was nothing to do."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..config import option_name
 from ..models import IngestReport
 from .documents import Document
 
@@ -16,7 +17,7 @@ def provenance(document: Document, article_id: str | None) -> dict[str, Any]:
     if document.truncated_from is not None:
         warnings.append(
             f"article truncated from {document.truncated_from:,} to {len(document.text):,} characters "
-            "(max_chars); only the first part was summarized"
+            f"({option_name('max_chars')}); only the first part was summarized"
         )
     return {
         "article_id": article_id or document.sha256[:16],

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
+from ..config import Settings, option_name
 from ..errors import ContextTooSmall, MissingExtra, ModelFileError
 
 __all__ = [
@@ -230,13 +230,13 @@ def context_error(prompt_tokens: int, context: int | None, settings: Settings) -
     needed = prompt_tokens + settings.max_tokens
     where = f"a slot holds {context:,}" if context else "the server's context is smaller"
     if settings.provider == "local":
-        advice = f"raise --ctx-size (SUMMARIZER_CTX_SIZE) to at least {needed:,}"
+        advice = f"raise {option_name('ctx_size')} (or SUMMARIZER_CTX_SIZE) to at least {needed:,}"
     else:
         advice = "start the server with a larger context per slot (llama-server -c)"
     return ContextTooSmall(
         f"the article does not fit the model's context: the prompt takes {prompt_tokens:,} tokens and the "
-        f"answer up to {settings.max_tokens:,} (max_tokens), {needed:,} in all, but {where}; {advice}, "
-        "or lower --max-chars or --max-tokens",
+        f"answer up to {settings.max_tokens:,} ({option_name('max_tokens')}), {needed:,} in all, but {where}; "
+        f"{advice}, or lower {option_name('max_chars')} or {option_name('max_tokens')}",
         needed=needed,
         context=context,
     )

@@ -38,7 +38,7 @@ from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
-from ..config import Settings, check_credentials
+from ..config import Settings, check_credentials, option_name
 from ..errors import AccessDenied, ContextTooSmall, OutputError, ProviderError, RunStopped, ServiceUnreachable
 from ..models import SummaryResponse
 from ..quotes import ArticleIndex
@@ -248,8 +248,8 @@ class ChatClient:
         """An article's every attempt timed out: a hung server stops the run as a dead one does."""
         n = self.breaker.threshold
         self.breaker.unanswered(
-            f"{self._where} answered no request within --timeout ({self.settings.timeout:g} s) for {n} "
-            f"article{'s' if n != 1 else ''} in a row; check the server, or raise --timeout"
+            f"{self._where} answered no request within the timeout ({self.settings.timeout:g} s) for {n} "
+            f"article{'s' if n != 1 else ''} in a row; check the server, or raise {option_name('timeout')}"
         )
 
     def _refusal(self, exc: openai.APIStatusError) -> tuple[str, str] | None:
@@ -362,7 +362,7 @@ class ChatClient:
         if isinstance(exc, IncompleteOutputException):
             raise OutputError(
                 f"the model's answer was cut off at max_tokens={self.settings.max_tokens}; "
-                "raise max_tokens (SUMMARIZER_MAX_TOKENS or --max-tokens)",
+                f"raise {option_name('max_tokens')} (or SUMMARIZER_MAX_TOKENS)",
                 attempts=stats.requests,
                 usage=stats.usage,
             ) from exc
@@ -427,7 +427,7 @@ class ChatClient:
                 "(openai, ollama, vllm, llamacpp, local)"
             )
         elif isinstance(exc, openai.APITimeoutError):
-            text = f"the server at {where} timed out {tries}; raise --timeout or check the server"
+            text = f"the server at {where} timed out {tries}; raise {option_name('timeout')} or check the server"
         elif isinstance(exc, openai.APIConnectionError):
             text = f"the connection to {where} failed {tries} ({describe(exc)}); check the server"
         else:

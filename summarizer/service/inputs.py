@@ -199,6 +199,25 @@ def digest_request(body: bytes) -> DigestIn:
         raise RequestProblem(422, "the body does not fit the request schema", problems(exc)) from None
 
 
+_NO_BODY = "send the article as text (plain text) or html (its web page); the request has neither"
+
+
+def _article_in(parsed: Any) -> ArticleIn:
+    """The article object, or a 422 whose details name each problem; with neither text nor html, it says so first."""
+    try:
+        return ArticleIn.model_validate(parsed)
+    except ValidationError as exc:
+        details = problems(exc)
+    if not isinstance(parsed, dict) or {"text", "html"} & parsed.keys():
+        raise RequestProblem(422, "the article does not fit the request schema", details)
+    # pydantic reports only the unknown fields then (its check of the two runs on a valid object): add the missing one
+    details = [d for d in details if d["type"] != "value_error"]
+    details.insert(0, {"loc": ["text"], "msg": "Field required: give text, or html instead", "type": "missing"})
+    unknown = [str(d["loc"][0])[:40] for d in details if d["type"] == "extra_forbidden" and d["loc"]]
+    also = f"; not fields of an article: {', '.join(unknown[:5])}" + (" ..." if len(unknown) > 5 else "")
+    raise RequestProblem(422, _NO_BODY + (also if unknown else ""), details)
+
+
 def single_article(body: bytes, content_type: str, *, limit: int) -> tuple[dict[str, Any], dict[str, Any]]:
     """The Summarizer call for one article: (source keywords, metadata); RequestProblem or InputError if unusable."""
     kind = media_type(content_type)
@@ -212,10 +231,7 @@ def single_article(body: bytes, content_type: str, *, limit: int) -> tuple[dict[
     parsed = _json_body(body)
     if isinstance(parsed, list):
         raise RequestProblem(422, "send one article as a JSON object; for many, POST them to /v1/batches")
-    try:
-        article = ArticleIn.model_validate(parsed)
-    except ValidationError as exc:
-        raise RequestProblem(422, "the article does not fit the request schema", problems(exc)) from None
+    article = _article_in(parsed)
     raw = article.text if article.text is not None else article.html
     assert raw is not None
     _check_size(raw, limit, "the article")

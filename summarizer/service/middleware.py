@@ -14,13 +14,23 @@ from .auth import KeyRing, RateLimiter, bearer_token
 from .logs import new_request_id, request_id
 from .metrics import Metrics
 
-__all__ = ["DOCS_ASSETS", "OPEN_PATHS", "ServiceMiddleware"]
+__all__ = ["DOCS_ASSETS", "OPEN_PATHS", "ServiceMiddleware", "route_label"]
 
 logger = logging.getLogger("summarizer.service")
 access = logging.getLogger("summarizer.service.access")
 # reachable without a key: probes, and the API's description (its pages' scripts and styles under DOCS_ASSETS)
 OPEN_PATHS = frozenset({"/healthz", "/readyz", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"})
 DOCS_ASSETS = "/docs/assets"
+
+
+def route_label(scope: Scope) -> str:
+    """The path template of the route a request matched (a bounded metrics label), or 'unmatched'."""
+    route = scope.get("route")
+    endpoint = scope.get("endpoint")
+    if route is None and endpoint is not None:  # FastAPI sets no route for plain ones: /openapi.json, the assets
+        routes = getattr(scope.get("router"), "routes", ())
+        route = next((r for r in routes if endpoint in (getattr(r, "endpoint", None), getattr(r, "app", None))), None)
+    return getattr(route, "path", None) or "unmatched"
 
 
 class ServiceMiddleware:
@@ -98,7 +108,7 @@ class ServiceMiddleware:
                 await _json(answer, 500, body, {})
         finally:
             elapsed = time.perf_counter() - started
-            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            route = route_label(scope)
             self.metrics.requests.labels(scope["method"], route, str(state["status"])).inc()
             self.metrics.latency.labels(scope["method"], route).observe(elapsed)
             access.info(
