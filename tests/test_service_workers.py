@@ -78,3 +78,24 @@ def _alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def stuck(engine: str | None, call: dict[str, Any]) -> None:
+    """Op run in a worker: an article that never ends (bounded here at 60 s)."""
+    time.sleep(60)
+
+
+def test_a_worker_stuck_on_an_article_is_killed_at_shutdown(tmp_path: Path) -> None:
+    options = {"engine": "extractive", "cache_dir": str(tmp_path / "cache")}
+
+    async def main() -> tuple[list[int], float]:
+        pool = WorkerPool(1, options)
+        pids = await asyncio.wait_for(pool.warm(), 60)
+        asyncio.get_running_loop().run_in_executor(pool._pool, stuck, None, {})
+        await asyncio.sleep(0.3)  # the worker has taken it
+        started = time.monotonic()
+        await pool.shutdown(timeout=0.5)
+        return pids, time.monotonic() - started
+
+    pids, seconds = asyncio.run(main())
+    assert seconds < 10 and not _alive(pids[0])

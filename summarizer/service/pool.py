@@ -26,7 +26,7 @@ _options: dict[str, Any] = {}
 _made: dict[str | None, Summarizer] = {}
 _all_started: Any = None  # a Barrier of every worker: warm() returns once each one has started
 START_SECONDS = 120.0  # at most, for every worker to start and load the engine
-STOP_SECONDS = 10.0  # at most, for the workers to finish the articles they hold at shutdown
+STOP_SECONDS = 5.0  # at most, for the workers to finish the articles they hold at shutdown (an article takes ms)
 
 
 def _watch_parent(parent: int) -> None:
