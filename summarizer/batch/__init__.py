@@ -7,7 +7,7 @@ whole lines; a re-run skips what the output already holds.
 
 ``discovery`` finds and reads inputs, ``writers`` chooses and writes outputs (``formats`` renders whole files),
 ``runner`` runs a batch, ``workers`` lends it every core (``worker_main`` runs in each, ``dispatch``
-feeds them), ``plan`` is the dry run;
+feeds them), ``plan`` is the dry run, ``stopping`` makes SIGTERM stop a run as Ctrl-C does;
 ``batch_api`` runs one through the provider's Batch API (``api_submit`` sends, ``api_collect``
 polls and collects, ``api_report`` counts), keeping its state beside the output
 (``api_state``); ``distributed`` runs one on a Ray cluster.
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .outcome import Result, truncation_warning
     from .plan import BatchPlan, PlannedArticle, estimate_tokens, plan_batch
     from .runner import BatchReport, run_batch, summarize_folder, summarize_found
+    from .stopping import Terminated
     from .workers import WorkerPool
     from .writers import FORMATS, Output, read_done, resolve_output
 
@@ -41,6 +42,7 @@ __getattr__, __dir__ = lazy_names(
         "plan": ["BatchPlan", "PlannedArticle", "estimate_tokens", "plan_batch"],
         "runner": ["BatchReport", "run_batch", "summarize_folder", "summarize_found"],
         "dispatch": ["auto_workers", "usable_cores"],
+        "stopping": ["Terminated"],
         "workers": ["WorkerPool"],
         "writers": ["FORMATS", "Output", "read_done", "resolve_output"],
     },
@@ -56,6 +58,7 @@ __all__ = [
     "Output",
     "PlannedArticle",
     "Result",
+    "Terminated",
     "WorkerPool",
     "auto_workers",
     "batch_status",

@@ -18,6 +18,7 @@ from .discovery import Found, check_source, list_inputs, read_inputs, source_nam
 from .dispatch import auto_workers, pool_for, pooled, through_workers
 from .outcome import Encoded, outcome_of, record_of, retry_may_help
 from .output_lock import OutputLock
+from .stopping import SigtermStop
 from .worker_main import error_record
 from .workers import PoolError, WorkerPool
 from .writers import Output, Result, Writer, journal_path, out_dir_names, read_done, read_kept, resolve_output
@@ -307,72 +308,76 @@ def run_batch(
     active = summarizer if summarizer is not None else Summarizer(**options)  # a bad configuration stops here
     report = report if report is not None else BatchReport()
     report.engine, report.output, report.resumable = active.engine, output.where, output.resumable
-    earlier = read_earlier(output, retry_failed)
+    with SigtermStop() as stop:  # SIGTERM ends the run as Ctrl-C does, raising Terminated
+        earlier = read_earlier(output, retry_failed)
 
-    def skip(name: str, reason: str) -> None:
-        report.skipped.append((name, reason))
-        if on_skip:
-            on_skip(name, reason)
+        def skip(name: str, reason: str) -> None:
+            report.skipped.append((name, reason))
+            if on_skip:
+                on_skip(name, reason)
 
-    earlier_run, active.run = active.run, new_run()  # a caller's Summarizer gets its own back at the end
-    pool: WorkerPool | None = None
-    try:
-        if workers is not None and workers > 1 and active.engine != "llm":
-            # an extractive pool asked for by number starts now, in the background, while this process lists the folder
-            pool = pool_for(active, workers, concurrency)
-        base, paths = list_inputs(folder, globs=globs, exclude=exclude, ignore=output_files(output), on_skip=skip)
-        if on_total:
-            on_total(len(paths))
-        if workers is not None:
-            report.workers = workers
-        elif active.engine == "extractive":  # the LLM path stays in one process unless asked (see auto_workers)
-            report.workers = auto_workers(len(paths) - len(set(earlier.done) - earlier.redo))
-        if pool is None and report.workers > 1:
-            pool = pool_for(active, report.workers, concurrency)
-        names = out_dir_names(source_name(base, p) for p in paths) if output.out_dir else None
-        writer = Writer(output, earlier.keep, names, lock=earlier.lock)
-    except BaseException:
-        earlier.release()
-        active.run = earlier_run
-        if pool is not None:
-            pool.close()
-        if owned:
-            asyncio.run(active.aclose())
-        raise
-
-    def pending() -> Iterator[Found]:
-        for item in read_inputs(base, paths, text_field=text_field):
-            report.found += 1
-            if not earlier.holds(item, report):
-                yield item
-
-    started = time.perf_counter()
-    report.llm_in_workers = pool is not None and pool.asking
-
-    async def main() -> None:
+        earlier_run, active.run = active.run, new_run()  # a caller's Summarizer gets its own back at the end
+        pool: WorkerPool | None = None
         try:
-            results = _summarize(active, pending(), concurrency=concurrency, pool=pool)
-            async with contextlib.aclosing(results):  # a failed write stops its tasks now, not at loop shutdown
-                async for result in results:
-                    writer.write(result)
-                    report.add(result)
-                    if on_result:
-                        on_result(record_of(result), report)
-        finally:
+            if workers is not None and workers > 1 and active.engine != "llm":
+                # an extractive pool asked for by number starts now, in the background, while this lists the folder
+                pool = pool_for(active, workers, concurrency)
+            base, paths = list_inputs(folder, globs=globs, exclude=exclude, ignore=output_files(output), on_skip=skip)
+            if on_total:
+                on_total(len(paths))
+            if workers is not None:
+                report.workers = workers
+            elif active.engine == "extractive":  # the LLM path stays in one process unless asked (see auto_workers)
+                report.workers = auto_workers(len(paths) - len(set(earlier.done) - earlier.redo))
+            if pool is None and report.workers > 1:
+                pool = pool_for(active, report.workers, concurrency)
+            names = out_dir_names(source_name(base, p) for p in paths) if output.out_dir else None
+            writer = Writer(output, earlier.keep, names, lock=earlier.lock)
+        except BaseException:
+            earlier.release()
+            active.run = earlier_run
             if pool is not None:
-                report.worker_usage = pool.usage()
-                pool.close()  # here, in the loop that watches its pipes
+                pool.close()
             if owned:
-                await active.aclose()
+                asyncio.run(active.aclose())
+            raise
 
-    try:
-        asyncio.run(main())
-    finally:
-        if pool is not None:
-            report.worker_deaths = pool.deaths
-            pool.close()
-        writer.close()
-        active.run = earlier_run
-        report.held = len(earlier.held(output, writer.ids)) if output.resumable else report.written
-        report.seconds = round(time.perf_counter() - started, 3)
-    return report
+        def pending() -> Iterator[Found]:
+            for item in read_inputs(base, paths, text_field=text_field):
+                report.found += 1
+                if not earlier.holds(item, report):
+                    yield item
+
+        started = time.perf_counter()
+        report.llm_in_workers = pool is not None and pool.asking
+
+        async def main() -> None:
+            stop.watch()  # a SIGTERM now cancels this task, as Ctrl-C does in asyncio.run
+            try:
+                results = _summarize(active, pending(), concurrency=concurrency, pool=pool)
+                async with contextlib.aclosing(results):  # a failed write stops its tasks now, not at loop shutdown
+                    async for result in results:
+                        writer.write(result)
+                        report.add(result)
+                        if on_result:
+                            on_result(record_of(result), report)
+            finally:
+                stop.closing()  # a SIGTERM from here waits until the pool and the output are closed
+                if pool is not None:
+                    report.worker_usage = pool.usage()
+                    pool.close()  # here, in the loop that watches its pipes
+                if owned:
+                    await active.aclose()
+
+        try:
+            asyncio.run(main())
+        finally:
+            stop.closing()
+            if pool is not None:
+                report.worker_deaths = pool.deaths
+                pool.close()
+            writer.close()
+            active.run = earlier_run
+            report.held = len(earlier.held(output, writer.ids)) if output.resumable else report.written
+            report.seconds = round(time.perf_counter() - started, 3)
+        return report

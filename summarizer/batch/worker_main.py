@@ -35,6 +35,7 @@ from .outcome import Encoded
 
 __all__ = [
     "IDLE",
+    "STOP_SIGNALS",
     "Failed",
     "Json",
     "Reply",
@@ -48,6 +49,7 @@ __all__ = [
 
 
 IDLE = -1  # a CPU worker's current ticket between ops
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}  # a worker ignores them: the parent stops it (and kills it if it must)
 
 
 def error_record(article_id: str, source: str | None, exc: BaseException) -> ErrorRecord:
@@ -125,9 +127,10 @@ def serve(
     a shared integer where a CPU worker keeps the ticket of the op it runs. ``run``: the
     batch run's id (``Summarizer.run``).
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent stops the pool
+    for stop in STOP_SIGNALS:  # Ctrl-C (or a SIGTERM to the group) reaches every process; the parent stops the pool
+        signal.signal(stop, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):  # blocked since the fork (see WorkerPool._start): now ignored, so unblock
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     # The engine's matrices are a few dozen rows: BLAS threads never speed them up, and
     # their idle spinning takes CPU from the other workers (about 15% of a core each).
     threadpool_limits(limits=1, user_api="blas")

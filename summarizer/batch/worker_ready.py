@@ -1,4 +1,4 @@
-"""Imported by the fork server of CPU pools, and only there: what the engine would otherwise do on first use.
+"""Imported by the fork server of CPU pools and by the service's workers: what the engine would do on first use.
 
 Each process compiles the hedge lexicon's patterns and loads the sentence
 splitter the first time an article needs them: about 0.2 s of CPU spread over

@@ -48,7 +48,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import SummarizerError
-from .worker_main import IDLE, Failed, Json, serve
+from .worker_main import IDLE, STOP_SIGNALS, Failed, Json, serve
 
 __all__ = ["MAX_BATCH", "PoolError", "WorkerDied", "WorkerPool"]
 
@@ -215,19 +215,20 @@ class WorkerPool:
         current = None if self.asking else self._context.RawValue("q", IDLE)
         args = (theirs, self.settings, share, current, self.run)
         process = self._context.Process(target=serve, args=args, daemon=True)
-        # A Ctrl-C while a process is still importing would print its traceback: what starts now (the
-        # fork server on a pool's first start, or a spawned worker) inherits SIGINT blocked until it
-        # ignores it; the parent gets any Ctrl-C of this moment after it. Forked workers are ready at once.
+        # A Ctrl-C while a process is still importing would print its traceback, and a SIGTERM to the
+        # group would kill it: what starts now (the fork server on a pool's first start, or a spawned
+        # worker) inherits SIGINT and SIGTERM blocked until it ignores them; the parent gets any of this
+        # moment after it. Forked workers are ready at once.
         blocked = hasattr(signal, "pthread_sigmask")
         if blocked:
-            resource_tracker.ensure_running()  # started later, it would unblock SIGINT in the middle of this
+            resource_tracker.ensure_running()  # started later, it would unblock them in the middle of this
 
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:
             process.start()
         finally:
             if blocked:
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS - set(previous))
         theirs.close()  # so a dead worker reads as EOF here
         return _Worker(process, mine, current=current)
 
@@ -449,7 +450,7 @@ class WorkerPool:
                 future.set_exception(error)
 
     def close(self) -> None:
-        """Stop every worker: ask nicely, then terminate what does not exit."""
+        """Stop every worker: ask nicely, then kill what has not exited in 5 s."""
         self._closed = True
         if self._starter is not None:
             self._starter.join()  # what it started is in the list then
@@ -460,8 +461,8 @@ class WorkerPool:
         deadline = time.monotonic() + 5
         for worker in self._workers:
             worker.process.join(timeout=max(0.0, deadline - time.monotonic()))
-            if worker.process.is_alive():
-                worker.process.terminate()
+            if worker.process.is_alive():  # SIGKILL: a worker ignores SIGTERM (see worker_main.STOP_SIGNALS)
+                worker.process.kill()
                 worker.process.join(timeout=5)
             worker.conn.close()
         self._workers = []

@@ -276,9 +276,9 @@ def batch(
         ui.summary(report, folder, globs)
     except SummarizerError as exc:
         raise _fail(exc) from exc
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): the run stopped cleanly either way
         ui.interrupted(report)
-        raise typer.Exit(130) from None
+        raise typer.Exit(143 if isinstance(exc, batching.Terminated) else 130) from None
     except BrokenPipeError:  # the reader of -o - stopped reading (e.g. | head)
         _stop_writing_stdout()
         raise typer.Exit(141) from None

@@ -8,6 +8,7 @@ inherited. A worker whose server is gone (even by SIGKILL) exits within a second
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -23,6 +24,9 @@ __all__ = ["WorkerPool"]
 
 _options: dict[str, Any] = {}
 _made: dict[str | None, Summarizer] = {}
+_all_started: Any = None  # a Barrier of every worker: warm() returns once each one has started
+START_SECONDS = 120.0  # at most, for every worker to start and load the engine
+STOP_SECONDS = 5.0  # at most, for the workers to finish the articles they hold at shutdown (an article takes ms)
 
 
 def _watch_parent(parent: int) -> None:
@@ -32,18 +36,34 @@ def _watch_parent(parent: int) -> None:
         time.sleep(0.5)
 
 
-def _start(options: dict[str, Any], parent: int) -> None:
-    """Worker initializer: keep the options, ignore Ctrl-C (the server stops us), die with the server."""
+def _start(options: dict[str, Any], parent: int, all_started: Any = None) -> None:
+    """Worker initializer: keep the options, ignore Ctrl-C (the server stops us), die with the server, load the engine.
+
+    Every worker loads the engine here, as it starts, whichever calls it takes later:
+    no first request pays for it.
+    """
+    global _all_started
     _options.update(options)
+    _all_started = all_started
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    _load()
+
+
+def _load() -> None:
+    """The engine's modules, its patterns compiled, and the Summarizer for the default engine."""
+    import summarizer.batch.worker_ready  # compiles the patterns and runs the engine once on a short article
+    import summarizer.ingest.boilerplate  # noqa: F401
+
+    with contextlib.suppress(Exception):  # a Summarizer that cannot be built says why on the request that needs it
+        _made[None] = Summarizer(**_options)
 
 
 def _warm() -> int:
-    """Load the engine's modules before the first request."""
-    import summarizer.extractive
-    import summarizer.ingest.boilerplate  # noqa: F401
-
+    """Wait until every worker holds one of these calls (so each has started), then say which process this is."""
+    if _all_started is not None:
+        with contextlib.suppress(threading.BrokenBarrierError):  # one did not start in time: counted as missing
+            _all_started.wait(timeout=START_SECONDS)
     return os.getpid()
 
 
@@ -56,25 +76,54 @@ def _summarize(engine: str | None, call: dict[str, Any]) -> SummaryRecord:
 
 
 class WorkerPool:
-    """A fixed number of worker processes, started at once and warmed up."""
+    """A fixed number of worker processes, started at once, each loading the engine as it starts."""
 
     def __init__(self, workers: int, options: dict[str, Any]) -> None:
         self.workers = workers
         context = multiprocessing.get_context("spawn")
-        self._pool = ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_start, initargs=(options, os.getpid())
+        all_started = context.Barrier(workers)  # the executor holds it (its initargs) until shutdown
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start, initargs=(options, os.getpid(), all_started)
         )
 
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            raise RuntimeError("the worker pool is shut down")
+        return self._pool
+
     async def warm(self) -> list[int]:
-        """Start every worker and load its modules; their process ids."""
+        """Start every worker and wait until each has loaded the engine; the process ids of those that answered.
+
+        One call per worker, each held until all of them run: no worker can take two,
+        so the ids are distinct, one per worker started.
+        """
         loop = asyncio.get_running_loop()
-        return list(await asyncio.gather(*(loop.run_in_executor(self._pool, _warm) for _ in range(self.workers))))
+        calls = (loop.run_in_executor(self._executor(), _warm) for _ in range(self.workers))
+        return sorted(set(await asyncio.gather(*calls)))
 
     async def summarize(self, engine: str | None, call: dict[str, Any]) -> SummaryRecord:
         """Summarize one article in a worker."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, _summarize, engine, call)
+        return await loop.run_in_executor(self._executor(), _summarize, engine, call)
 
-    def shutdown(self) -> None:
-        """Stop the workers; work not started is dropped (its batch rows go back in the queue)."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
+    async def shutdown(self, timeout: float = STOP_SECONDS) -> None:
+        """Stop the workers; work not started is dropped (its batch rows go back in the queue).
+
+        Waits for them (a worker still busy after ``timeout`` seconds is killed), so the
+        pool's queues and locks are closed before the server exits: a server that exits
+        with them open (uvicorn ends by re-raising SIGTERM) leaves multiprocessing's
+        resource tracker to report them as leaked semaphores.
+        """
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        stopping = threading.Thread(target=pool.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True)
+        stopping.start()
+        await asyncio.to_thread(stopping.join, timeout)
+        if stopping.is_alive():  # an article holds a worker: kill it, and the pool ends at once
+            for process in processes:
+                with contextlib.suppress(OSError, ValueError):
+                    process.kill()
+            await asyncio.to_thread(stopping.join, 5.0)
+        del pool  # with it its queues and the start barrier: their semaphores are released here

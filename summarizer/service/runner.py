@@ -137,7 +137,7 @@ class JobRunner:
         if self.workers > 0 and self.engines.default_engine() == "extractive":
             self.pool = WorkerPool(self.workers, self.engines.options)
             pids = await self.pool.warm()
-            logger.info("%d extractive worker processes ready", len(set(pids)), extra={"workers": sorted(set(pids))})
+            logger.info("%d extractive worker processes ready", len(pids), extra={"workers": pids})
         requeued = self.store.requeue_claimed()
         if requeued:
             logger.info("re-queued %d articles left in flight by the last run", requeued, extra={"requeued": requeued})
@@ -165,7 +165,7 @@ class JobRunner:
             logger.info("re-queued %d in-flight articles at shutdown", requeued, extra={"requeued": requeued})
         self.executor.shutdown(wait=False, cancel_futures=True)
         if self.pool is not None:
-            self.pool.shutdown()
+            await self.pool.shutdown()
 
     async def _loop(self) -> None:
         while not self._stopping:
