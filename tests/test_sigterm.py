@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from summarizer.batch.stopping import SigtermStop, Terminated
-from tests.conftest import SHARED
+from tests.conftest import SHARED, group_members
 
 BBC = SHARED / "corpus" / "bbc-news"
 pytestmark = pytest.mark.block_network(allowed_hosts=[r".*/pymp-[^/]+/listener-"])  # the pool's fork server
@@ -31,20 +31,6 @@ def _folder(tmp_path: Path, count: int = 400) -> Path:
     for path in sorted(BBC.glob("*/*.txt"))[:count]:
         (folder / f"{path.parent.name}-{path.name}").symlink_to(path)
     return folder
-
-
-def _group_members(group: int) -> list[int]:
-    """Live processes of a process group (from /proc)."""
-    members = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(stat[2]) == group and stat[0] != "Z":
-                members.append(int(entry.name))
-    return members
 
 
 def _lines(path: Path) -> int:
@@ -77,9 +63,9 @@ def _rows(path: Path) -> list[dict[str, Any]]:
 
 def _gone(group: int) -> bool:
     deadline = time.monotonic() + 5
-    while _group_members(group) and time.monotonic() < deadline:
+    while group_members(group) and time.monotonic() < deadline:
         time.sleep(0.05)
-    return not _group_members(group)
+    return not group_members(group)
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

@@ -18,7 +18,7 @@ from summarizer.batch.worker_main import error_record
 from summarizer.batch.workers import WorkerDied
 from summarizer.config import resolve_settings
 from summarizer.errors import ConfigError
-from tests.conftest import ARTICLES, MARKER_KEY, SHARED
+from tests.conftest import ARTICLES, MARKER_KEY, SHARED, group_members
 from tests.fault_server import FaultServer, mixed
 
 # the fork server of asking pools listens on a Unix socket of its own (multiprocessing pymp-* folder)
@@ -317,20 +317,6 @@ def test_cli_workers_zero_is_a_usage_error(tmp_path: Path) -> None:
     assert not (tmp_path / "o.jsonl").exists()
 
 
-def _group_members(group: int) -> list[int]:
-    """Live processes of a process group (from /proc)."""
-    members = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(stat[2]) == group and stat[0] != "Z":
-                members.append(int(entry.name))
-    return members
-
-
 def test_ctrl_c_on_the_terminal_stops_the_run_and_every_worker(tmp_path: Path) -> None:
     """A terminal's Ctrl-C reaches the whole process group: workers leave quietly, the parent says how to resume."""
     import subprocess
@@ -354,7 +340,7 @@ def test_ctrl_c_on_the_terminal_stops_the_run_and_every_worker(tmp_path: Path) -
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 20):
             time.sleep(0.02)
-        assert len(_group_members(process.pid)) >= 3, "the parent and two workers (and multiprocessing's tracker)"
+        assert len(group_members(process.pid)) >= 3, "the parent and two workers (and multiprocessing's tracker)"
         os.killpg(process.pid, signal.SIGINT)
         _, err = process.communicate(timeout=30)
     finally:
@@ -364,9 +350,9 @@ def test_ctrl_c_on_the_terminal_stops_the_run_and_every_worker(tmp_path: Path) -
     assert "Traceback" not in err.decode(), "a worker printed a traceback on Ctrl-C"
     assert err.decode().strip().splitlines()[-1].endswith("run the same command again to resume")
     deadline = time.monotonic() + 5
-    while _group_members(process.pid) and time.monotonic() < deadline:
+    while group_members(process.pid) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not _group_members(process.pid), "a worker outlived the run"
+    assert not group_members(process.pid), "a worker outlived the run"
     held = rows_of(out)
     assert 20 <= len(held) < 400 and len(by_id(held)) == len(held)
 
