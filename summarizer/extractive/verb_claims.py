@@ -369,6 +369,12 @@ class VerbClaims(ClaimParts):
             if not is_modifier(word) or word.endswith(("ly", "wards")) or low in ADVERBS | TIME_WORDS | pat.TAILS:
                 return span
             end += 1
+        if end > span[1] and is_name(toks[end + 1][2]):
+            # 'said chief financial officer Peter Green.': the title runs on into the name it comes before
+            name = end + 1
+            while name + 1 < len(toks) and is_name(toks[name + 1][2]):
+                name += 1
+            return (span[0], name) if name + 1 >= len(toks) or not toks[name + 1][2][:1].isalnum() else span
         return (span[0], end) if end > span[1] and not toks[end + 1][2][:1].isalnum() else span
 
     @staticmethod
