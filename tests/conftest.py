@@ -298,15 +298,16 @@ def no_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
 
 
-def group_members(group: int) -> list[int]:
-    """Live processes of a process group (from /proc)."""
-    members = []
+def proc_stats() -> Iterator[tuple[Path, list[str]]]:
+    """Each live process's /proc folder and the fields of its stat after the command name (state, ppid, pgrp...)."""
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                yield entry, (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
-                continue
-            if int(stat[2]) == group and stat[0] != "Z":
-                members.append(int(entry.name))
-    return members
+                continue  # it ended while we looked
+
+
+def group_members(group: int) -> list[int]:
+    """Live processes of a process group (from /proc)."""
+    return [int(entry.name) for entry, stat in proc_stats() if int(stat[2]) == group and stat[0] != "Z"]

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,14 @@ class ServiceProcess:
             self.process.kill()
             self.process.wait(timeout=5)
             raise AssertionError(f"the server did not stop within {timeout} s") from None
+
+    def running(self) -> Iterator[ServiceProcess]:
+        """Started, and stopped when done: a module fixture's ``yield from ServiceProcess(...).running()``."""
+        self.start()
+        try:
+            yield self
+        finally:
+            self.stop()
 
     def kill(self) -> None:
         """SIGKILL: no shutdown code runs."""

@@ -37,17 +37,14 @@ HTML = (
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
     """One server with two keys (one given as its stored hash) and small size limits."""
-    server = ServiceProcess(
+    yield from ServiceProcess(
         tmp_path_factory.mktemp("service"),
         api_keys=f"{KEY_A},sha256:{hash_key(KEY_B)}",
         max_article_bytes="20000",
         max_body_bytes="300000",
         concurrency="2",
         workers="1",
-    )
-    server.start()
-    yield server
-    server.stop()
+    ).running()
 
 
 @pytest.fixture
@@ -290,17 +287,14 @@ def test_metrics_count_requests_articles_and_queue(client: httpx2.Client) -> Non
 @pytest.fixture(scope="module")
 def tight(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
     """No key, a rate limit of 3 in a burst, a queue of 3 articles, one worker and no waiting room."""
-    server = ServiceProcess(
+    yield from ServiceProcess(
         tmp_path_factory.mktemp("tight"),
         rate_limit="60",
         rate_burst="3",
         max_queue="3",
         concurrency="1",
         cors_origins="https://newsroom.example",
-    )
-    server.start()
-    yield server
-    server.stop()
+    ).running()
 
 
 def test_rate_limit_answers_429_with_retry_after(tight: ServiceProcess) -> None:

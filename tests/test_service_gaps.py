@@ -38,10 +38,7 @@ ZALEN = (
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
     """One server without a key, threads for the extractive engine."""
-    server = ServiceProcess(tmp_path_factory.mktemp("gaps"), concurrency="2")
-    server.start()
-    yield server
-    server.stop()
+    yield from ServiceProcess(tmp_path_factory.mktemp("gaps"), concurrency="2").running()
 
 
 @pytest.fixture

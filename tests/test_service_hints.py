@@ -20,10 +20,7 @@ pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
     """One server, no key, threads for the extractive engine."""
-    server = ServiceProcess(tmp_path_factory.mktemp("hints"), concurrency="1")
-    server.start()
-    yield server
-    server.stop()
+    yield from ServiceProcess(tmp_path_factory.mktemp("hints"), concurrency="1").running()
 
 
 @pytest.fixture

@@ -31,10 +31,7 @@ SURROGATE_ARTICLE = (
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
     """One server with a key, threads for the extractive engine."""
-    server = ServiceProcess(tmp_path_factory.mktemp("walk"), api_keys=KEY, concurrency="2")
-    server.start()
-    yield server
-    server.stop()
+    yield from ServiceProcess(tmp_path_factory.mktemp("walk"), api_keys=KEY, concurrency="2").running()
 
 
 @pytest.fixture

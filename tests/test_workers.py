@@ -18,7 +18,7 @@ from summarizer.batch.worker_main import error_record
 from summarizer.batch.workers import WorkerDied
 from summarizer.config import resolve_settings
 from summarizer.errors import ConfigError
-from tests.conftest import ARTICLES, MARKER_KEY, SHARED, group_members
+from tests.conftest import ARTICLES, MARKER_KEY, SHARED, group_members, proc_stats
 from tests.fault_server import FaultServer, mixed
 
 # the fork server of asking pools listens on a Unix socket of its own (multiprocessing pymp-* folder)
@@ -222,16 +222,14 @@ def _children_alive() -> list[int]:
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
         alive = []
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                except OSError:
-                    continue
+        for entry, stat in proc_stats():
+            try:
                 command = (entry / "cmdline").read_bytes() if int(stat[1]) == me else b""
-                helper = b"resource_tracker" in command or b"forkserver" in command  # multiprocessing's, shared
-                if command and not helper:
-                    alive.append(int(entry.name))
+            except OSError:
+                continue
+            helper = b"resource_tracker" in command or b"forkserver" in command  # multiprocessing's, shared
+            if command and not helper:
+                alive.append(int(entry.name))
         if not alive:
             break
         time.sleep(0.05)
