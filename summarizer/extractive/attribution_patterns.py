@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import re
 
+# "40 percent of voters in the Orlen poll said/back/think ...": the respondents' answer follows the poll's name
+_RESPONDENTS = (
+    r"say|says|said|think|thinks|thought|believe|believes|believed|feel|feels|felt|want|wants|wanted|"
+    r"support|supports|supported|back|backs|backed|favou?r|favou?rs|favou?red|oppose|opposes|opposed|"
+    r"approve|approves|approved|disapprove|disapproves|disapproved|prefer|prefers|preferred|"
+    r"agree|agrees|agreed|disagree|disagrees|disagreed|expect|expects|expected|view|views|viewed|rate|rated"
+)
 IN_STUDY = re.compile(
     r"(?:^|(?<=\s))(?:[Ii]n|[Ff]rom)\s+((?:(?:the|a|an|its|their|his|her|recent|new|latest)\s+)?(?:[\w'\u2019/.-]+\s+){0,6}?"
     r"(?:[Pp]olls?|[Ss]urveys?|study|report|analysis|census|interview|statement|review|audit|data|figures|records|"
     r"average\s+of\s+(?:[A-Z][\w-]*\s+){0,3}polls)"
     r"(?:\s+(?:of|by|from|for)\s+(?:the\s+)?[A-Z][\w'\u2019/.-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019/.-]*){0,4})?)"
     r"(?=[,.;]|\s+(?:released|conducted|published|out|taken|last|this|on|by|in|with|earlier|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)\b)",
+    rf"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|{_RESPONDENTS})\b)",
 )
 # "the Orlen poll has Kell at 40 percent", "the average of polls gives him 20 points": a poll's result
 POLL_HAS = re.compile(

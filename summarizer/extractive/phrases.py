@@ -38,6 +38,19 @@ TITLES = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir",
 SHORT_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st"])
 _LINKS = frozenset(["of", "for", "at", "from", "by", "on", "in"])
 _MAX_NP = 9
+_TIME_NOUNS = frozenset(
+    """week weekend month year day night morning afternoon evening today yesterday tonight monday tuesday
+    wednesday thursday friday saturday sunday""".split()
+)
+# what a role or body is called by before its name ("shadow health secretary Dana Kell", "the statistics office
+# INSEE"), and words before it that rank or count rather than name the role ("the last secretary Kell met")
+_ROLE_NOUNS = frozenset(
+    """secretary minister spokesman spokeswoman spokesperson chairman chairwoman director officer analyst analysts
+    office agency firm group company body website bank commissioner correspondent editor manager adviser
+    leader chief executive""".split()
+)
+_NOT_ROLE_WORDS = frozenset("last first next only same other new thing things".split())
+_OPENING_PREPOSITIONS = frozenset("in on at after during with under".split())
 _TIME_PREPOSITIONS = frozenset("after before since until following during".split())
 # sources left unnamed, known by what they know: "people close to the mayor", "two officials with knowledge of"
 _KNOWING = r"familiar with|close to|with (?:direct )?knowledge of|briefed on|knowledgeable about|involved in|aware of"
@@ -154,11 +167,41 @@ def np_before(toks: list[tuple[int, int, str]], i: int, common: bool = False) ->
             break
     while j < i and toks[j][2].lower() in ("of", "for", "-", "&"):
         j += 1
+    j = _after_opening(toks, j, i, has_head_noun)
     words = " ".join(t[2].lower() for t in toks[max(0, j - 7) : j])
     unnamed = _UNNAMED_SOURCE.search(words) if words.endswith(_SOURCE_LINK_ENDS) else None
     if unnamed is not None:  # "people close to the mayor": the unnamed people said it, not the mayor
         j -= len(unnamed.group().split())
     return j, i
+
+
+def _after_opening(toks: list[tuple[int, int, str]], j: int, i: int, head_noun: bool) -> int:
+    """Where a name's phrase starts once the clause's opening is left out, or its role words are taken in.
+
+    "Last week Preston Council said", "In its filing Vellcorp said": the time word and the opening
+    phrase are not the source; "the statistics office INSEE", "shadow health secretary Dana Kell":
+    the words that make the role are.
+    """
+    if j >= i:
+        return j
+    if toks[j][2].lower() in _TIME_NOUNS:
+        return j + 1 if is_name(toks[j + 1][2]) else j
+    if head_noun:
+        return j
+    opening = next((n for n in range(j - 1, -1, -1) if toks[n][2] in ",;:("), -1) + 1
+    first = toks[j][2]
+    led = toks[j - 1][2].lower() in _POSSESSIVE_DETERMINERS or toks[j - 1][2].isdigit()  # "In its (Chapter 11) filing"
+    if led and opening < j and toks[opening][2].lower() in _OPENING_PREPOSITIONS and first.islower():
+        return next((n for n in range(j, i + 1) if is_name(toks[n][2])), j)  # "In its filing Valve said": Valve
+    k = j
+    while k > 0 and j - k < 2 and toks[j][2] in _ROLE_NOUNS:
+        prev = toks[k - 1][2]
+        if not (prev.isalpha() and is_modifier(prev)) or prev.endswith(("ly", "est")) or prev in _NOT_ROLE_WORDS:
+            break
+        k -= 1
+    if k < j and (k == 0 or toks[k - 1][2].lower() in DETERMINERS or toks[k - 1][2] in ",:;("):
+        return k  # role words before the role noun, from a determiner or the clause's start
+    return j
 
 
 def unnamed_head(phrase: str) -> str:
@@ -403,6 +446,8 @@ def np_to_boundary(toks: list[tuple[int, int, str]], i: int, limit: int = 14) ->
         k += 1
     if k == i:
         return None
+    # "According to research firm Vell Data the number of users has doubled": a new phrase opens after the name
+    k = next((n for n in range(i + 2, k) if toks[n][2].lower() in DETERMINERS and is_name(toks[n - 1][2])), k)
     words = [t[2] for t in toks[i:k]]
     first = words[0].lower()
     content = [w for w in words if w[:1].isalpha() and w.lower() not in _FUNCTION and w.lower() not in DETERMINERS]

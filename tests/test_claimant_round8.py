@@ -1,0 +1,65 @@
+"""Who claims a figure: the rules of the eighth round on issue 9, each pinned with fictional sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import source_of
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # the share of a poll's respondents who say, think or back something is the poll's result
+        (
+            "Some 20 percent of people in a recent Vell/Orlen poll said they believe Osk was born abroad.",
+            "Some 20 percent",
+            "a recent Vell/Orlen poll",
+        ),
+        ("Just 13% of voters in the Kestrian survey approved of the levy.", "13%", "the Kestrian survey"),
+        # no poll named after "in": nobody's result
+        ("Turnout in the census data rose 5 percent.", "5 percent", None),
+    ],
+)
+def test_respondents_in_a_poll(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a clause's opening (a time, "In its filing") is not part of the source after it
+        ("Last week Orlen City Council reported that 14,000 voters were missing.", "14,000", "Orlen City Council"),
+        ("In its statement Vellcorp also said that 20 keys were fake.", "20", "Vellcorp"),
+        ("In its Chapter 11 filing Vellcorp claimed it had assets of less than $10m.", "less than $10m", "Vellcorp"),
+        # but a determiner of the source's own stays ("In November the Orlen Medical Association said")
+        (
+            "In November the Orlen Medical Association said 311,000 people were waiting.",
+            "311,000",
+            "the Orlen Medical Association",
+        ),
+        # the words that make a role or a body come with it (was "secretary Dana Kell", "office STATEC")
+        (
+            'For the Greens, shadow transport secretary Dana Kell said: "We need 4,000 drivers."',
+            "4,000",
+            "shadow transport secretary Dana Kell",
+        ),
+        ("Output rose 0.8%, the statistical office STATEC said.", "0.8%", "the statistical office STATEC"),
+        # ranking words do not make a role: "the last thing state senator Dana Kell wants"
+        (
+            "Higher fees are the last thing state senator Dana Kell, a Democrat, wants: "
+            "she said 300 firms would close.",
+            "300",
+            "state senator Dana Kell",
+        ),
+        # after "according to", a new phrase opening after the name is not part of the source
+        (
+            "According to research firm Vell Data the number of blogs in Orlen, the blogosphere, "
+            "doubles every 8 months.",
+            "8",
+            "research firm Vell Data",
+        ),
+    ],
+)
+def test_the_source_phrase_is_whole(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
