@@ -17,6 +17,11 @@ from tests.conftest import source_of
             "a recent Vell/Orlen poll",
         ),
         ("Just 13% of voters in the Kestrian survey approved of the levy.", "13%", "the Kestrian survey"),
+        (
+            "The mayor's approval rating in the latest Orlen Herald poll stands at 53%.",
+            "53%",
+            "the latest Orlen Herald poll",
+        ),
         # no poll named after "in": nobody's result
         ("Turnout in the census data rose 5 percent.", "5 percent", None),
     ],

@@ -13,7 +13,8 @@ _RESPONDENTS = (
     r"say|says|said|think|thinks|thought|believe|believes|believed|feel|feels|felt|want|wants|wanted|"
     r"support|supports|supported|back|backs|backed|favou?r|favou?rs|favou?red|oppose|opposes|opposed|"
     r"approve|approves|approved|disapprove|disapproves|disapproved|prefer|prefers|preferred|"
-    r"agree|agrees|agreed|disagree|disagrees|disagreed|expect|expects|expected|view|views|viewed|rate|rated"
+    r"agree|agrees|agreed|disagree|disagrees|disagreed|expect|expects|expected|view|views|viewed|rate|rated|"
+    r"stands|stood"  # "approval in the latest Orlen poll stands at 53%"
 )
 IN_STUDY = re.compile(
     r"(?:^|(?<=\s))(?:[Ii]n|[Ff]rom)\s+((?:(?:the|a|an|its|their|his|her|recent|new|latest)\s+)?(?:[\w'\u2019/.-]+\s+){0,6}?"
