@@ -68,3 +68,33 @@ def test_respondents_in_a_poll(text: str, quantity: str, source: str | None) -> 
 )
 def test_the_source_phrase_is_whole(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # "has forecast", "X forecast that": the verb, not the noun (was no claimant)
+        (
+            "Investment bank Vell Capital has forecast that the market will grow by about 40% a year.",
+            "about 40%",
+            "Investment bank Vell Capital",
+        ),
+        ("Vell Capital forecast that the market will grow by 40% a year.", "40%", "Vell Capital"),
+        ("The forecast that the market will grow by 40% a year was wrong.", "40%", None),
+        # a place after "at"/"in" is not the subject: the phrase it hangs from is (was "the West Country")
+        (
+            "Orlen Radio correspondent Dana Hall at Kestby in the West Marches said 2,000 people had turned out.",
+            "2,000",
+            "Orlen Radio correspondent Dana Hall at Kestby in the West Marches",
+        ),
+        (
+            "A spokesman for the Norland embassy in Orlen said two families had left.",
+            "two",
+            "A spokesman for the Norland embassy in Orlen",
+        ),
+        ("Officials at the ministry said 40 people died.", "40", "Officials at the ministry"),
+        ("Voters in Orlen said 40 people had left.", "40", "Voters in Orlen"),
+    ],
+)
+def test_the_verb_and_its_subject(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source

@@ -146,6 +146,8 @@ DATA_PARTICIPLES = frozenset(
 CONTINUE = frozenset(["continued", "continues", "went on"])
 # verbs whose third person is also a plural noun: "police records", "the lists", "early counts" ("reports",
 # "notes", "claims" stay verbs: ", the Post reports.")
+# cue verbs whose past tense is their base form: "Vell Data forecast that ..." is past, not the noun
+PAST_AS_BASE = frozenset("forecast broadcast put read".split())
 PLURAL_NOUNS = frozenset("records lists tallies counts estimates forecasts projects answers".split())
 _AFTER_NOUN = frozenset(",;:)") | frozenset("of in for from on at by with show shows showed found find suggest".split())
 

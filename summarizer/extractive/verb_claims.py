@@ -48,6 +48,23 @@ from .subjects import (
 __all__ = ["VerbClaims"]
 
 
+_LOCATIVE = frozenset("in at on near outside inside".split())
+
+
+def _located(toks: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple[int, int]:
+    """'Correspondent Dana Hall at Orlen in the West Country said': a place after "in"/"at" is no subject; the
+    subject is the phrase the place phrases hang from, taken whole."""
+    start = span[0]
+    for _ in range(3):
+        if start < 2 or toks[start - 1][2].lower() not in _LOCATIVE:
+            break
+        outer = np_before(toks, start - 2) or np_before(toks, start - 2, common=True)
+        if outer is None:
+            break
+        start = outer[0]
+    return (start, span[1]) if start < span[0] and span[1] - start < 16 else span
+
+
 class VerbClaims(ClaimParts):
     """The claim one reporting verb makes, read from the tokens around it."""
 
@@ -106,7 +123,9 @@ class VerbClaims(ClaimParts):
         # "reports", "estimates", "claims" after a determiner or an adjective are nouns, not verbs
         nounlike = is_noun(word) or word in ("claims", "claim", "records")
         after_modifier = (
-            (i == 0 and not names_subject(toks, after)) or prev.lower() in DETERMINERS or prev[:1].islower()
+            (i == 0 and not names_subject(toks, after))
+            or prev.lower() in DETERMINERS
+            or (prev[:1].islower() and prev.lower() not in pat.AUXILIARIES)  # "has forecast" is a verb
         )
         if nounlike and after_modifier and not is_pronoun(prev) and not is_noun(prev):
             return None
@@ -249,6 +268,7 @@ class VerbClaims(ClaimParts):
         span = np_before(toks, i, common=common)
         if span is not None and toks[span[1]][2].lower() in pat.PERIODS:
             span = None  # "polls taken over the past two weeks show": a time phrase, the subject stands before it
+        span = _located(toks, span) if span is not None else None
         if span is None and word not in ACTS:
             span = opening_subject(toks, i + 1)
             if span is not None and span[1] + 1 <= i and is_name(toks[span[1]][2]):
@@ -298,8 +318,9 @@ class VerbClaims(ClaimParts):
         head = next(
             (toks[n - 1][2] for n in range(span[0] + 1, span[1] + 1) if toks[n][2] in pat.POST), toks[span[1]][2]
         )
-        if word in BASE_FORMS and not (head.endswith("s") or head.lower() in pat.PLURAL_HEADS):
-            return None  # "the home state of", "a new plan": a noun, not a verb
+        past = word in pat.PAST_AS_BASE and after < len(toks) and toks[after][2].lower() == "that"
+        if word in BASE_FORMS and not (head.endswith("s") or head.lower() in pat.PLURAL_HEADS or past):
+            return None  # "the home state of", "a new plan": a noun, not a verb; "X forecast that" is one
         if head[:1].islower() and singular(head) in PLACE_NOUNS and word in PLACE_ACTS:
             return None  # "the museum welcomed 12,000", "donor nations have promised": no claim of theirs
         phrase = phrase_of(text, toks, *span)
