@@ -92,7 +92,12 @@ def test_the_source_phrase_is_whole(text: str, quantity: str, source: str | None
             "two",
             "A spokesman for the Norland embassy in Orlen",
         ),
-        ("Officials at the ministry said 40 people died.", "40", "Officials at the ministry"),
+        ("Officials at the Orlen ministry said 40 people died.", "40", "Officials at the Orlen ministry"),
+        (
+            "Data in the May 5, 2021 report showed 40 percent of homes were empty.",
+            "40 percent",
+            "the May 5, 2021 report",
+        ),
         ("Voters in Orlen said 40 people had left.", "40", "Voters in Orlen"),
     ],
 )

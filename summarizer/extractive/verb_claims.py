@@ -52,9 +52,11 @@ _LOCATIVE = frozenset("in at on near outside inside".split())
 
 
 def _located(toks: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple[int, int]:
-    """'Correspondent Dana Hall at Orlen in the West Country said': a place after "in"/"at" is no subject; the
-    subject is the phrase the place phrases hang from, taken whole."""
+    """'Correspondent Dana Hall at Orlen in the West Country said': a place named after "in"/"at" is no subject;
+    the subject is the phrase the place phrases hang from, taken whole."""
     start = span[0]
+    if not is_name(toks[span[1]][2]):
+        return span  # "Data in the May report showed": the report is the source
     for _ in range(3):
         if start < 2 or toks[start - 1][2].lower() not in _LOCATIVE:
             break
