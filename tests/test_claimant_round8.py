@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.extractive.figures import find_figures
+from summarizer.extractive.sentences import split_sentences
 from tests.conftest import source_of
 
 
@@ -103,3 +105,26 @@ def test_the_source_phrase_is_whole(text: str, quantity: str, source: str | None
 )
 def test_the_verb_and_its_subject(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "status"),
+    [
+        # a comparison with what was expected makes no estimate of the figure (was "estimate")
+        ("Inflation in Orlen has been rising faster than expected, hitting 1.6% in May.", "1.6%", "stated"),
+        ("The Norland economy grew more than previously forecast, at a rate of 3.8%.", "3.8%", "stated"),
+        ("The firm expected 1.6% growth in Orlen.", "1.6%", "estimate"),
+        # "it is believed", "are believed to": someone unnamed asserts it (was "stated")
+        ("It is believed more than 270 boats left Kestby on Saturday.", "more than 270", "claimed"),
+        ("More than 100 people are believed to have left Kestby.", "More than 100", "claimed"),
+        # the adjective "alleged" marks what is alleged, not every figure of the sentence
+        (
+            "Messages sent by the alleged spammers broke three Orlen laws, the attorney general said.",
+            "three",
+            "official",
+        ),
+    ],
+)
+def test_status_from_the_wording(text: str, quantity: str, status: str) -> None:
+    found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
+    assert found and found[0].status.value == status

@@ -157,12 +157,19 @@ _UNCONFIRMED = re.compile(
     re.IGNORECASE,
 )
 _CLAIMED = re.compile(
-    r"\b(?:reportedly|(?:is|are|was|were)\s+(?:said|understood|thought)\s+to|allegedly|allegations?|claim(?:s|ed)?|"
+    r"\b(?:reportedly|(?:is|are|was|were)\s+(?:said|understood|thought|believed)\s+to|allegedly|allegations?|"
+    r"it\s+is\s+(?:believed|thought|understood)|claim(?:s|ed)?|"
     r"rumou?red|circulated)\b",
     re.IGNORECASE,
 )
 _ESTIMATED = re.compile(
     r"\b(?:estimat\w*|analysts?|experts?|calculat\w*|expect(?:s|ed)?|projected|forecasts?|predicted)\b", re.IGNORECASE
+)
+# "rising faster than expected", "£5m lower than previously forecast": a comparison, no estimate of the figure
+_COMPARED = re.compile(
+    r"\bthan\s+(?:(?:had\s+been|previously|originally|first|many|most|some|analysts|economists)\s+)*"
+    r"(?:expected|forecast|predicted|estimated|projected|anticipated)\b",
+    re.IGNORECASE,
 )
 _APPROXIMATE = {
     "about",
@@ -364,7 +371,8 @@ def _unit_before(text: str, start: int, floor: int) -> str | None:
 @functools.lru_cache(maxsize=64)
 def _marks(sentence: str) -> tuple[bool, bool, bool]:
     """Whether a sentence says a thing is unconfirmed, estimated, claimed: read once for all its figures."""
-    return bool(_UNCONFIRMED.search(sentence)), bool(_ESTIMATED.search(sentence)), bool(_CLAIMED.search(sentence))
+    estimated = _ESTIMATED.search(sentence) and _ESTIMATED.search(_COMPARED.sub(" ", sentence))
+    return bool(_UNCONFIRMED.search(sentence)), bool(estimated), bool(_CLAIMED.search(sentence))
 
 
 def _status(approx: str, source: str | None, official: bool, cued: bool, sentence: str, following: str) -> FigureStatus:
