@@ -200,3 +200,67 @@ def test_claim_of_quoted_speech_has_no_stray_quote_mark() -> None:
     assert claim_for(text, "think") == "I think the garrison in Orlen will hold until spring"
     text = 'The minister accused Valdoria of "open aggression" on the border.'
     assert claim_for(text, "accused") == 'The minister accused Valdoria of "open aggression" on the border'
+
+
+# context on both sides of a cue: the other senses of "may", "could", "possible", ... (each sentence was a
+# hedge before these rules), and the hedges beside them that must stay
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # permission or advice, not possibility
+        "Visitors may park behind the Orlen town hall.",
+        "Registered users may always download the Kestrian timetable.",
+        "You could apply online for a Valdorian fishing permit.",
+        "Members may wish to read the Orlen report before the meeting.",
+        # a wish
+        'The crowd chanted "may God keep Kestria" until dawn.',
+        # purpose
+        "The engineers widened the road so that the trucks could reach Orlen.",
+        # ability with a negative subject, and the most one can
+        "Few residents of Orlen could name the new mayor.",
+        "Nothing could be further from the truth, the Kestrian envoy said.",
+        "The ferry crew bailed water as fast as they could.",
+        "The police could find no record of the Orlen arrest.",
+        # a comparison with what was expected
+        "Turnout in Orlen was lower than had been expected.",
+        # a deliberate effect, a proposal, trust in a person
+        "The campaign gave the impression that Orlen was prospering.",
+        "The bridge was renamed at the suggestion of the Orlen mayor.",
+        "The Kestrian guards refused to believe him.",
+        # to take on, not to suppose
+        "The deputy will assume a larger role in the Orlen council.",
+        # deliberation
+        "The plan was considered but rejected by the Orlen council.",
+        # predicative, postposed and enumerating "possible"; terms of art
+        "A settlement is possible only if both sides give ground.",
+        "Among the other possible routes, the coastal road to Orlen is the longest.",
+        "The Orlen field holds proven and probable reserves of gas.",
+        "The dam stores potential energy for the Kestrian grid.",
+        # a method, not a forecast
+        "Survey teams used the model to predict river levels at Orlen.",
+    ],
+)
+def test_context_marks_the_other_sense(text: str) -> None:
+    assert cues(text) == [], cues(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Players in Orlen may be injured on the frozen pitch.", "may"),
+        ("Shareholders of Kestria Rail may vote against the merger.", "may"),
+        ("You may find the Orlen road closed by snow.", "may"),
+        ("Nobody in Orlen disputes that the dam could fail.", "could"),
+        ("Control orders as well as house arrest could restrict travel from Orlen.", "could"),
+        ("The mayor of Orlen denied suggestions he would resign.", "suggestions"),
+        ("Officials believe him to be hiding in Orlen.", "believe"),
+        ("A possible successor to the Orlen mayor has emerged.", "possible"),
+        ("The Kestrian general may have crossed the river.", "may"),
+        ("Forecasters predict heavy snow in Orlen this week.", "predict"),
+        ("The vote in Orlen came later than expected, and the result may be disputed.", "may"),
+    ],
+)
+def test_hedges_beside_the_other_senses_stay(text: str, word: str) -> None:
+    assert found(text, word), cues(text)

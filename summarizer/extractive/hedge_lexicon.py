@@ -12,7 +12,7 @@ import re
 
 from ..models import HedgeKind
 
-__all__ = ["CONDITION", "LEXICON", "REPORTED_BEFORE", "VETO_BEFORE", "WOULD"]
+__all__ = ["CONDITION", "CONTEXT_VETOES", "LEXICON", "REPORTED_BEFORE", "VETO_BEFORE", "WOULD"]
 
 A, S, X, U, D = (
     HedgeKind.ATTRIBUTION,
@@ -33,7 +33,7 @@ _ADV += r"sometimes|usually|mostly|traditionally|popularly|variously|already|not
 _ABILITY = (
     r"afford|see|hear|feel|smell|taste|speak|read|write|swim|walk|run|drive|fly|ride|sing|dance|play|cook|"
     r"understand|remember|recall|recognise|recognize|manage|cope|handle|stand|bear|tell|access|"
-    r"only|barely|hardly|easily|do\s+nothing|no\s+longer"
+    r"only|barely|hardly|easily|do\s+nothing|no\s+longer|find\s+(?:no|nothing|little)"
 )
 # Outcomes after "should" read as expectation ("should arrive"), the rest as obligation.
 _SHOULD_PROBABLE = (
@@ -46,7 +46,7 @@ _SHOULD_PROBABLE = (
 # "was considered by the committee", "will be considered next week": deliberation, not belief.
 _DELIBERATE = (
     r"by(?!\s+(?:many|some|most|others|several|critics|experts|scholars|historians|analysts|observers|fans|people))|at|for|during|on|next|when|before|after|until|carefully|further|again|separately|later|shortly|"
-    r"today|tomorrow|tonight|this|and|or|include|includes|included|in\s+(?:detail|private|public|parliament|committee|court)"
+    r"today|tomorrow|tonight|this|and|or|but|include|includes|included|in\s+(?:detail|private|public|parliament|committee|court)"
 )
 # "according to the rules": in accordance with, not attribution.
 _NORM = (
@@ -60,9 +60,12 @@ _SHOW_UP = (
     r"and|or|but|opposite|throughout|inside|outside|near|among|between|until|via|through|once|first|in\s+court|"
     r"weekly|daily|often|occasionally|several|three|two|four|five|six|once|every|each|the|a|an|his|her|their|its"
 )
+# "assume a hunched position", "assumed more and more power": to take on, not to suppose.
 _ASSUME_TAKE = (
-    r"office|power|control|responsibility|responsibilities|command|duties|leadership|charge|ownership|"
-    r"management|the\s+(?:role|post|presidency|throne|title|name|identity|chair|leadership|mantle|debt)"
+    r"(?:(?:an?|the|his|her|their|its|more\s+(?:and\s+more\s+)?|greater|new|full|sole|direct)\s+)?"
+    r"(?:(?!that\b|this\b|these\b|those\b)[a-z-]+\s+)?(?:position|posture|stance|shape|form|guise|appearance|"
+    r"role|powers?|clothing|dress|costume|office|control|responsibility|responsibilities|command|duties|"
+    r"leadership|charge|ownership|management|post|presidency|throne|title|name|identity|chair|mantle|debt)"
 )
 _REPORT = (
     r"said|says|say|told|tells|announced|announces|promised|pledged|vowed|insisted|confirmed|stated|declared|"
@@ -104,7 +107,13 @@ LEXICON: list[tuple[HedgeKind, str]] = [
     (A, r"accus(?:ed|es|e|ing)(?!\s+(?:was|is|were|are|had|has|will|would|of\s+the\s+crime))|accusations?"),
     # belief and opinion (doxastic)
     (S, r"(?:is|are|was|were)\s+believed\s+to|believed\s+to"),
-    (S, r"believ(?:e|es|ed|ing)(?!\s+in\b|\s+me\b|\s+it\s+or\s+not)|beliefs?\s+that"),
+    # "believe him", "believe the worst": to trust a person or an account, not to hold a claim likely
+    (
+        S,
+        r"believ(?:e|es|ed|ing)(?!\s+in\b|\s+me\b|\s+it\s+or\s+not|"
+        r"\s+(?:him|them|us)\b(?!\s+to\b)|\s+(?:the\s+worst|a\s+word|every\s+word|(?:my|his|her|their|your)\s+eyes)\b)"
+        r"|beliefs?\s+that",
+    ),
     (
         S,
         r"(?:think|thinks|thinking(?=\s+that))"
@@ -159,10 +168,15 @@ LEXICON: list[tuple[HedgeKind, str]] = [
     (S, r"possible\s+that|(?:it\s+is|it's|it\s+was|it\s+seems|quite|entirely|perfectly)\s+possible(?!\s+(?:for|to)\b)"),
     (
         S,
+        # attributive: a noun or adjective follows; a preposition or adverb after it marks the predicative
+        # or postposed use ("is possible only when", "the extent possible")
         r"possible(?=\s+[a-z])(?!\s+(?:for|to|by|with|in|at|on|and|but|or|if|under|without|"
-        r"is|was|are|were|has|had|will|would|could)\b)",
+        r"is|was|are|were|has|had|will|would|could|only|otherwise|from|through|via|because|since|again|until|"
+        r"after|before|within|anywhere|everywhere|also|even|here|there|now|yet|then|so|when|where|as|of|into|"
+        r"upon|against|between|among|unless|whenever|wherever)\b)",
     ),
-    (S, r"suggests?|suggested|suggesting|suggestions?"),
+    # the noun is a proposal, not a claim, in "suggestions for", "at the suggestion of" (CONTEXT_VETOES)
+    (S, r"suggests?|suggested|suggesting|suggestions?(?!\s+(?:for|box|boxes|on\s+how|about\s+how)\b)"),
     (S, r"indicat(?:es|ed|ing)\s+that|impl(?:y|ies|ied|ying)\s+that|implies"),
     (S, r"might|may(?!\s+\d)"),
     (S, r"could(?!\s*not\b|n't|\s+(?:you|i|we|he|she|they|" + _ABILITY + r")\b)"),
@@ -192,7 +206,9 @@ VETO_BEFORE: dict[str, re.Pattern[str]] = {
             "possible",
             rf"every|everything|anything|nothing|all|any|best|only|worst|highest|lowest|greatest|fastest|"
             rf"smallest|largest|earliest|latest|"
-            rf"maximum|minimum|shortest|longest|quickest|as|if|where|whenever|wherever|not|"
+            rf"maximum|minimum|shortest|longest|quickest|as|if|where|whenever|wherever|not|extent|never|"
+            rf"other|alternative|various|different|"
+            rf"(?:not|never|no\s+longer)\s+(?:be|been|have\s+been)|"
             rf"(?:make|makes|made|making)(?:\s+(?:it|this|that))?|{_NUMBER_WORD}",
         ),
         ("potential", r"great|huge|full|untapped|enormous|real|economic|growth|earning|its|his|her|their|the\s+full"),
@@ -210,6 +226,80 @@ VETO_BEFORE: dict[str, re.Pattern[str]] = {
     ]
     for word in words.split()
 }
+# Who may do what: "players may bid", "visitors may park", "you could apply online" (permission or
+# advice, not possibility). The subject is a role that holds a permission and the verb an action it
+# chooses to take; "players may be injured", "users may face charges" stay hedges.
+_ROLE = (
+    r"players?|users?|guests?|visitors?|members?|applicants?|participants?|entrants?|passengers?|customers?|"
+    r"residents?|students?|pupils?|subscribers?|(?:ticket|licen[cs]e|card|account)\s+holders?|batsm[ae]n|"
+    r"bowlers?|contestants?|tenants?"
+)
+_OPTIONAL_ADVERB = r"(?:(?:also|then|always|only|now|instead|freely|optionally|either|still)\s+)?"
+# actions taken by choice, where "may" grants leave; not "return", "vote" or "sit out", which news uses
+# of what a person might do ("shareholders may vote against the deal")
+_ACTION = (
+    r"apply|register|enter|park|bring|use|download|try|log|sign|bid|lay|hit|bowl|choose|opt|elect|request|"
+    r"submit|purchase|buy|access|borrow|nominate|select|pick|contact|email|e-mail|phone|book|collect|camp|fish|"
+    r"smoke|reapply|resubmit|cancel|upload|print|install|subscribe|unsubscribe|swap|redeem|substitute|draw|"
+    r"discard|fold"
+)
+# Context on both sides of a cue that marks its other sense: (cue, before, after), matched on the
+# lower-cased sentence; the cue is left out when it matches the first, the text before it ends with the
+# second and the text after it starts with the third (matched at the end of the cue; None: anything).
+CONTEXT_VETOES: list[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]] = [
+    (re.compile(cue), re.compile(before) if before else None, re.compile(after) if after else None)
+    for cue, before, after in [
+        # permission: "players may bid", "a guest may always log in"
+        ("may", rf"(?:^|\W)(?:{_ROLE})\s+{_OPTIONAL_ADVERB}$", rf"\s+{_OPTIONAL_ADVERB}(?:{_ACTION})\b"),
+        # advice or permission to the reader: "you could apply online", "you may park here"
+        ("may|might|could", r"(?:^|\W)you\s+$", rf"\s+{_OPTIONAL_ADVERB}(?:{_ACTION}|want\s+to|wish\s+to)\b"),
+        # advice: "members may wish to note"
+        ("may|might", None, r"\s+wish\s+to\b"),
+        # a wish: "may God's curse be on him", "may he rest in peace" (a modal before its subject)
+        ("may", None, r"\s+(?:god|heaven|allah|the\s+lord|he|she|they|we|you|his|her|their|your)\b"),
+        # purpose: "so that the crews could reach the pass"
+        ("may|might|could|would", r"\b(?:so\s+that|in\s+order\s+that)\s+(?:[a-z'-]+\s+){1,4}$", None),
+        # ability with a negative subject: "few collectors could tell", "nothing could be further"
+        (
+            "could",
+            r"(?:^|\W)(?:few|nobody|no\s+one|none|neither|nothing)(?:\s+(?!that\b|whether\b|if\b)[a-z'-]+){0,3}\s+$",
+            None,
+        ),
+        # the most one can: "as fast as they could", "as best she could"
+        ("could|might", r"\bas\s+(?:best|(?!well\b)(?:[a-z'-]+\s+){1,2}as)\s+(?:[a-z'-]+\s+){1,2}$", None),
+        # a comparison with what was expected: "as might be expected", "than had been expected"
+        (
+            "expected",
+            r"\b(?:as|than)\s+(?:(?:might|could|would|may|should|is|was|were|had|has|have|been|be|originally|"
+            r"initially|widely|previously|first|once|many|most)\s+){1,3}$",
+            None,
+        ),
+        # a deliberate effect: "to give the impression that", "creating the idea that"
+        (
+            r"(?:the|an?)\s+(?:impression|idea)\s+that",
+            r"\b(?:giv(?:e|es|en|ing)|gave|creat(?:e|es|ed|ing)|convey(?:s|ed|ing)?)\s+$",
+            None,
+        ),
+        # a proposal: "at the suggestion of the chair", "the power of suggestion"
+        (
+            "suggestions?",
+            r"(?:\b(?:at|on)\s+(?:the|his|her|their|its|our|my|whose)|\bpower\s+of)\s+$",
+            r"(?!\s+that\b)",
+        ),
+        # terms of art: "proven and probable reserves" (oil), "possible worlds" (logic), "potential energy"
+        ("probable|possible", None, r"\s+(?:(?:and|or|plus)\s+(?:probable|possible)\s+)?(?:reserves|worlds?)\b"),
+        ("probable|possible", r"\b(?:proven|probable)(?:\s*,|\s+(?:and|or|plus))?\s+$", r"\s+reserves\b"),
+        ("potential", None, r"\s+(?:energy|difference)\b"),
+        # a method, not a forecast: "used to predict ovulation", "the best way to predict"
+        (
+            "predict",
+            r"\b(?:used|designed|way|best|able|helps?|methods?|models?|tools?|tests?)(?:\s+(?:to|that|which))?"
+            r"(?:\s+best)?\s+$",
+            None,
+        ),
+    ]
+]
+
 WOULD = re.compile(
     r"\bwould\b(?!n't|\s+(?:rather|like|love|prefer|mind|later|go\s+on|once|again|eventually|often|usually|"
     r"always|never|soon)\b)"

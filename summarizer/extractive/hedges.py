@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..models import HedgeKind
-from .hedge_lexicon import CONDITION, HEADS, LEXICON, REPORTED_BEFORE, VETO_BEFORE, WOULD
+from .hedge_lexicon import CONDITION, CONTEXT_VETOES, HEADS, LEXICON, REPORTED_BEFORE, VETO_BEFORE, WOULD
 from .phrases import trie
 from .scan import pattern_starts
 from .sentences import Sentence
@@ -109,10 +109,21 @@ def _balanced(clause: str) -> str:
     return clause.strip()
 
 
-def _vetoed(lower: str, start: int, cue: str) -> bool:
+def _vetoed(lower: str, start: int, end: int) -> bool:
+    """True when the words around lower[start:end] mark the cue word's other sense."""
+    cue = lower[start:end]
     head = _HEAD.match(cue)
     veto = VETO_BEFORE.get(head.group()) if head else None
-    return veto is not None and veto.search(lower[max(0, start - 40) : start]) is not None
+    if veto is not None and veto.search(lower[max(0, start - 40) : start]) is not None:
+        return True
+    for word, before, after in CONTEXT_VETOES:
+        if (
+            word.fullmatch(cue)
+            and (before is None or before.search(lower[max(0, start - 60) : start]) is not None)
+            and (after is None or after.match(lower, end) is not None)
+        ):
+            return True
+    return False
 
 
 @cache
@@ -149,14 +160,14 @@ def hedge_spans(sentence: Sentence) -> list[tuple[int, int, HedgeKind]]:
     spans: list[tuple[int, int, HedgeKind]] = []
     for match in _matches(lower):
         start, end = match.span()
-        if body[start:end] == "May" or _vetoed(lower, start, lower[start:end]):
+        if body[start:end] == "May" or _vetoed(lower, start, end):
             continue  # "May": the month, or a sentence-initial name
         spans.append((start, end, _KINDS[match.lastgroup or ""]))
     if "would" in lower and CONDITION.search(lower):
         for match in WOULD.finditer(lower):
             start, end = match.span()
-            if REPORTED_BEFORE.search(lower[max(0, start - 60) : start]):
-                continue  # "said he would resign": a reported plan
+            if REPORTED_BEFORE.search(lower[max(0, start - 60) : start]) or _vetoed(lower, start, end):
+                continue  # "said he would resign": a reported plan; "so that it would": a purpose
             if not any(a < end and start < b for a, b, _ in spans):
                 spans.append((start, end, HedgeKind.SPECULATION))
         spans.sort()
