@@ -135,3 +135,10 @@ def test_long_sentence_becomes_its_main_clause() -> None:
     assert point == "Orlen's navy took control of the port of Sarnak on the Tavian Sea."
     short = "Orlen's navy took control of the port of Sarnak on Wednesday."
     assert main_clause(short, 30) == short
+
+
+def test_a_plain_headline_gets_its_covering_sentence() -> None:
+    # The headline's one development (the bank holds rates) is told once, in the lead; the rest of the
+    # article is background that shares more words with itself (house prices, spending) than with the lead.
+    record = extract(article("orlen-rates-on-hold.txt"))
+    assert "held its main interest rate at 4.5%" in record.summary

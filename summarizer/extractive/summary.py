@@ -5,8 +5,9 @@ similarity, no self-loops), optionally mixed with position and headline overlap,
 little for an opening pronoun that points back ("They ..."); teasers, filler
 (`furniture.py`) and pieces of a quotation whose speaker is named in another sentence
 never compete. The summary takes the best sentences that fit the word budget without
-near-duplicates, then makes sure each development a two-part headline announces ("X
-moves troops as Y claims town") has its best-covering sentence in it. Key points are
+near-duplicates, then makes sure each development the headline announces ("Bank leaves
+rates on hold"; both of "X moves troops as Y claims town") has its best-covering sentence
+in it: the story's point, which centrality alone may pass over for its background. Key points are
 whole sentences or whole clauses of them.
 """
 
@@ -118,12 +119,11 @@ def _find_headline(sentences: list[Sentence]) -> Sentence | None:
 
 
 def developments(headline: Sentence | None) -> list[set[str]]:
-    """The parts of a headline that announce separate developments, as stem sets (none if just one)."""
+    """The parts of a headline that announce separate developments, as stem sets (one for a plain headline)."""
     if headline is None:
         return []
     parts = [set(stems(part)) for part in _DEVELOPMENT_SPLIT.split(headline.text)]
-    parts = [p for p in parts if len(p) >= 2]
-    return parts if len(parts) >= 2 else []
+    return [p for p in parts if len(p) >= 2]
 
 
 @lru_cache(maxsize=1)
