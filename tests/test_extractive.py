@@ -70,6 +70,15 @@ def test_abbreviations_and_quotes_do_not_split(n: int, needle: str, must_contain
         ("Shows (e.g. Starsky and Hutch) Hence the rise.", "Shows (e.g. Starsky and Hutch) Hence the rise."),
         ("It cost approx. Forty Vell crowns in all.", "It cost approx. Forty Vell crowns in all."),
         ("The U.S. Army sent 300 soldiers. Kell said so.", "The U.S. Army sent 300 soldiers."),
+        # a space lost between two sentences still ends the first ("...Svetlana Orsk.Lukashenko's ...")
+        ("She advises Dana Orlenska.Kell's rivals say so.", "She advises Dana Orlenska."),
+        ("It has an audio jack.The case is extra.", "It has an audio jack."),
+        # but not inside a name or an address
+        ("Firms such as One.Tel route the calls.", "Firms such as One.Tel route the calls."),
+        (
+            "Dana Kell, editor of fansite Vell.Orlen.Org, said so.",
+            "Dana Kell, editor of fansite Vell.Orlen.Org, said so.",
+        ),
     ],
 )
 def test_a_plain_word_before_a_full_stop_ends_a_sentence(text: str, first: str) -> None:

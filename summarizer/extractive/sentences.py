@@ -218,8 +218,25 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+# "... the tsunami.Steve will be ...", "... Tsikhanouskaya.Lukashenko's ...": a space lost between two sentences
+# (not "One.Tel", "Halo.Bungie.Org": a name or an address)
+_GLUED_STOP = re.compile(r"(?<=[a-z]{4})\.(?=[A-Z][a-z]+\b(?![.\w]))")
+
+
+def _in_address(line: str, dot: int) -> bool:
+    """True when the word before a full stop follows another full stop ("Halo.Bungie.Org")."""
+    word = dot
+    while word > 0 and line[word - 1].isalpha():
+        word -= 1
+    return word > 0 and line[word - 1] == "."
+
+
 def _word_stops(line: str, start: int, end: int) -> list[int]:
-    return [m.end() for m in _WORD_STOP.finditer(line, start, end) if m.group(1) not in _ABBREVIATIONS]
+    stops = [m.end() for m in _WORD_STOP.finditer(line, start, end) if m.group(1) not in _ABBREVIATIONS]
+    if "." in line[start:end]:
+        glued = [m.end() for m in _GLUED_STOP.finditer(line, start, end) if not _in_address(line, m.start())]
+        stops = sorted(stops + glued)
+    return stops
 
 
 _NO_SENTENCE_STARTS = frozenset(")],;:")
