@@ -268,9 +268,13 @@ def is_official_source(source: str) -> bool:
 
 
 def described(text: str, source: str, end: int) -> str:
-    """A source that opens with its role ("secretary X") with the words the article puts before it."""
+    """A source cut to its role ("secretary X", "government secretary X") with the words the article puts before it."""
     words = _words(source)
-    if not words or words[0].low not in GENERIC_ROLES | PUBLIC_OFFICES | WEAK_ROLES:
+    opening = words[0] if words else None
+    if opening is None or (
+        opening.low not in GENERIC_ROLES | PUBLIC_OFFICES | WEAK_ROLES
+        and not (opening.text[:1].islower() and opening.low not in _STOP)
+    ):
         return source
     at = text.rfind(source, 0, end)
     if at < 0:
