@@ -20,11 +20,11 @@ from . import attribution_patterns as pat
 from .claim_words import (
     ACTS,
     NOT_NAMES,
-    OFFICIAL_WORDS,
     PARTICIPLE_CUES,
     REPORTING_VERBS,
     SAYING_VERBS,
 )
+from .officialdom import is_official_source
 from .phrases import (
     is_noun,
     np_after,
@@ -53,9 +53,8 @@ _VERB_BEFORE = re.compile(r"\b(?:" + trie(sorted(REPORTING_VERBS)) + r")\s+$")
 
 
 def is_official(source: str) -> bool:
-    """True when a source names a government body, an official or a public institution."""
-    head = unnamed_head(source)  # "sources close to the ministry" are not the ministry
-    return any(plain(w) in OFFICIAL_WORDS for w in re.findall(r"[A-Za-z]+(?:['\u2019]s)?", head))
+    """True when a source is a government body, a public institution, a public office or a role of one."""
+    return is_official_source(unnamed_head(source))  # "sources close to the ministry" are not the ministry
 
 
 class Attributions(VerbClaims):

@@ -1,4 +1,4 @@
-"""Word lists for attribution: reporting verbs, nouns that can be a source, official bodies.
+"""Word lists for attribution: reporting verbs, nouns that can be a source (official bodies: official_words).
 
 General lexical knowledge of English news wording; no sentence of any corpus.
 """
@@ -13,7 +13,6 @@ __all__ = [
     "FEMALE_TITLES",
     "MALE_TITLES",
     "NOT_NAMES",
-    "OFFICIAL_WORDS",
     "ORG_WORDS",
     "PARTICIPLE_CUES",
     "PLACE_ACTS",
@@ -128,16 +127,6 @@ ORG_WORDS = frozenset(
     reuters bbc cnn nbc abc cbs fox msnbc politico campaign committee center centre university college
     association federation league bank fund service services house senate congress parliament assembly
     coalition alliance corporation corp inc ltd club board unit force forces""".split()
-)
-# a government or public institution: a source holding one of these makes a figure official ("defence" is
-# not one: "the defence argued" is a court's; a ministry, a secretary or the forces carry their own word)
-OFFICIAL_WORDS = frozenset(
-    """ministry ministries government administration department agency authority authorities police army
-    military navy council commission bureau office treasury kremlin pentagon parliament
-    court courts audit statistics institute census officials official spokesman spokeswoman spokesperson
-    minister ministers president chancellor secretary governor mayor senate congress embassy prosecutors
-    prosecutor judge regulator un nato eu fbi cia nhs ons nao imf opec who ecb commander commanders general
-    forces""".split()
 )
 # "the agency said": a definite noun that points back to a named organisation
 DEFINITE_ANAPHORS = frozenset(

@@ -20,6 +20,7 @@ from ..models import FigureStatus
 from .attribution import Attributions, find_source, is_official
 from .describe import describe
 from .figure_words import UNITS
+from .officialdom import described
 from .sentences import STOPWORDS, Sentence
 
 __all__ = ["Figure", "Spot", "find_figures", "find_source", "parse_quantity", "read_figures", "spot_figures"]
@@ -476,9 +477,12 @@ def read_figures(text: str, sentences: list[Sentence], spots: Iterable[Spot]) ->
         if claims is None:
             claims = Attributions(text, sentences)
         source, cued = claims.claim_at(sentence, start)
-        # "Sir John said": official when the fuller name given before ("NAO chief Sir John Bourn") is
-        official = source is not None and (
-            is_official(source) or is_official(claims.fuller(source, sentence.index) or "")
+        # "Sir John said": official when the fuller name given before ("NAO chief Sir John Bourn") is; a source
+        # that opens with its role ("secretary X") is read with the words before it ("shadow home secretary X")
+        official = source is not None and any(
+            is_official(described(text, name, sentence.end))
+            for name in (source, claims.fuller(source, sentence.index))
+            if name
         )
         figures.append(
             Figure(
