@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,14 +38,20 @@ def _lines(path: Path) -> int:
     return path.read_bytes().count(b"\n") if path.exists() else 0
 
 
-def _stop_mid_run(command: list[str], watch: Path, *, group: bool) -> tuple[int, str, int]:
-    """Start a batch in its own process group, SIGTERM it (or its whole group) mid-run; (exit code, stderr, group)."""
+def _stop_mid_run(
+    command: list[str], watch: Path | Callable[[], bool], *, group: bool, env: dict[str, str] | None = None
+) -> tuple[int, str, int]:
+    """Start a batch in its own process group, SIGTERM it (or its whole group) mid-run; (exit code, stderr, group).
+
+    Mid-run: once ``watch`` holds 30 lines, or once ``watch()`` says so.
+    """
+    ready = watch if callable(watch) else lambda: _lines(watch) >= 30
     process = subprocess.Popen(
-        command, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        command, env=env or _env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
     )
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and _lines(watch) < 30 and process.poll() is None:
+        while time.monotonic() < deadline and not ready() and process.poll() is None:
             time.sleep(0.01)
         if group:
             os.killpg(process.pid, signal.SIGTERM)
@@ -61,8 +68,8 @@ def _rows(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]  # a cut line fails here
 
 
-def _gone(group: int) -> bool:
-    deadline = time.monotonic() + 5
+def _gone(group: int, seconds: float = 5) -> bool:
+    deadline = time.monotonic() + seconds
     while group_members(group) and time.monotonic() < deadline:
         time.sleep(0.05)
     return not group_members(group)

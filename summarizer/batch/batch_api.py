@@ -25,6 +25,7 @@ from .api_state import RunState, state_path
 from .api_submit import Note
 from .discovery import check_source, list_inputs, read_inputs, source_name
 from .runner import BatchReport, output_files, read_earlier
+from .stopping import SigtermStop
 from .writers import Output, Result, Writer, out_dir_names, resolve_output
 
 if TYPE_CHECKING:
@@ -113,18 +114,19 @@ def run_batch_api(
     active, owned = _summarizer(summarizer, options)
     report = report if report is not None else BatchApiReport()
     report.engine, report.output, report.resumable = active.engine, output.where, True
-    try:
-        from ..llm.prompts import load_prompt
+    with SigtermStop() as stop:  # SIGTERM ends the run as Ctrl-C does, raising Terminated; the state file stays
+        try:
+            from ..llm.prompts import load_prompt
 
-        path = state_path(output)
-        with RunState(path).lock():  # read under the lock: another run may have just written it
-            state = RunState.load(path)
-            state.check_settings(active.settings.model, active.settings.provider, load_prompt().version)
-            _execute(Path(folder), output, active if owned else None, active, state, report, opts)
-    except BaseException:
-        if owned:
-            active.close()
-        raise
+            path = state_path(output)
+            with RunState(path).lock():  # read under the lock: another run may have just written it
+                state = RunState.load(path)
+                state.check_settings(active.settings.model, active.settings.provider, load_prompt().version)
+                _execute(Path(folder), output, active if owned else None, active, state, report, opts, stop)
+        except BaseException:
+            if owned:
+                active.close()
+            raise
     return report
 
 
@@ -136,6 +138,7 @@ def _execute(
     state: RunState,
     report: BatchApiReport,
     opts: _Options,
+    stop: SigtermStop,
 ) -> None:
     waiting = state.waiting()
     earlier = read_earlier(output, opts.retry_failed, waiting=waiting)
@@ -168,6 +171,7 @@ def _execute(
     started = time.perf_counter()
 
     async def main() -> None:
+        stop.watch()  # a SIGTERM now cancels this task, as Ctrl-C does in asyncio.run
         try:
             await run.repair()
             for item in read_inputs(base, paths, text_field=opts.text_field):
@@ -181,6 +185,7 @@ def _execute(
             await run.flush()
             await run.poll(wait=opts.wait)
         finally:
+            stop.closing()  # a SIGTERM from here waits until the client and the output are closed
             if owned is not None:
                 await owned.aclose()
             elif active.client is not None:  # the caller's summarizer: its async client dies with this loop
@@ -189,6 +194,7 @@ def _execute(
     try:
         asyncio.run(main())
     finally:
+        stop.closing()
         run.discard()
         writer.close()
         report.held = len(earlier.held(output, writer.ids))

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
 import sys
 import time
@@ -42,6 +43,7 @@ from ..errors import ConfigError, SummarizerError
 from .cluster import PaceKeeper, Worker, peak_rss_mib
 from .discovery import Found, check_source, list_inputs, listed_paths, read_inputs, source_name
 from .runner import BatchReport, _error, new_run, output_files, read_earlier
+from .stopping import SigtermStop, Terminated
 from .writers import Result, Writer, out_dir_names, resolve_output
 
 __all__ = ["ClusterError", "ClusterReport", "listed_paths", "run_distributed"]
@@ -112,6 +114,11 @@ def _connect(address: str | None, init: dict[str, Any]) -> bool:
             "a cluster with token authentication (the default of 'ray start') also needs RAY_AUTH_MODE=token "
             "and its token ('ray get-auth-token' on the head) in RAY_AUTH_TOKEN or ~/.ray/auth_token"
         ) from exc
+    except (KeyboardInterrupt, SystemExit) as exc:  # stopped while Ray starts: what it started goes too
+        ray.shutdown()
+        if isinstance(exc, SystemExit) and exc.code == signal.SIGTERM:
+            raise Terminated() from None  # ray.init's own SIGTERM handler, in place until the run takes it back
+        raise
     return True
 
 
@@ -190,64 +197,73 @@ def run_distributed(
     report = report if report is not None else ClusterReport()
     report.engine, report.output, report.resumable = engine, output.where, output.resumable
     report.address = address or "local"
-    earlier = read_earlier(output, retry_failed)
-    try:
+    with SigtermStop() as stop:  # SIGTERM ends the run as Ctrl-C does, raising Terminated
+        earlier = read_earlier(output, retry_failed)
+        owned = False
+        try:
 
-        def skip(name: str, reason: str) -> None:
-            report.skipped.append((name, reason))
-            if on_skip:
-                on_skip(name, reason)
+            def skip(name: str, reason: str) -> None:
+                report.skipped.append((name, reason))
+                if on_skip:
+                    on_skip(name, reason)
 
-        check_source(source)  # the same inputs as run_batch finds, a listing's included, minus the run's own output
-        base, paths = list_inputs(
-            Path(str(source)), globs=globs, exclude=exclude, ignore=output_files(output), on_skip=skip
-        )
-        if on_total:
-            on_total(len(paths))
+            check_source(source)  # the same inputs as run_batch finds, a listing's included, minus the run's own output
+            base, paths = list_inputs(
+                Path(str(source)), globs=globs, exclude=exclude, ignore=output_files(output), on_skip=skip
+            )
+            if on_total:
+                on_total(len(paths))
 
-        def pending() -> Iterator[Found]:
-            for item in read_inputs(base, paths, text_field=text_field):
-                report.found += 1
-                if not earlier.holds(item, report):
-                    yield item
+            def pending() -> Iterator[Found]:
+                for item in read_inputs(base, paths, text_field=text_field):
+                    report.found += 1
+                    if not earlier.holds(item, report):
+                        yield item
 
-        names = None
-        if output.out_dir is not None:
-            names = out_dir_names(source_name(base, path) for path in paths)
-        started = time.perf_counter()
-        size = chunk_size or max(8, concurrency)
-        items = pending()
-        first = list(islice(items, size))  # nothing to do: no cluster is joined, no worker started
-        init = dict(ray_init or {})
-        if output.stream is not None:  # records go to a stream: Ray's worker logs must not go to standard output
-            init.setdefault("log_to_driver", False)
-        owned = _connect(address, init) if first else False
-        writer = Writer(output, earlier.keep, names, lock=earlier.lock)
-    except BaseException:
-        earlier.release()
-        raise
-    try:
-        _drive(
-            settings,
-            chain(first, items),
-            writer,
-            report,
-            on_result=on_result,
-            concurrency=concurrency,
-            workers=workers,
-            restarts=restarts,
-            chunk_size=size,
-            max_attempts=max_attempts,
-        )
-    finally:
-        writer.close()
-        report.held = len(earlier.held(output, writer.ids)) if output.resumable else report.written
-        report.seconds = round(time.perf_counter() - started, 3)
-        report.driver_peak_rss_mib = peak_rss_mib()
-        if owned:
-            import ray
+            names = None
+            if output.out_dir is not None:
+                names = out_dir_names(source_name(base, path) for path in paths)
+            started = time.perf_counter()
+            size = chunk_size or max(8, concurrency)
+            items = pending()
+            first = list(islice(items, size))  # nothing to do: no cluster is joined, no worker started
+            init = dict(ray_init or {})
+            if output.stream is not None:  # records go to a stream: Ray's worker logs must not go to standard output
+                init.setdefault("log_to_driver", False)
+            owned = _connect(address, init) if first else False
+            stop.retake()  # ray.init put in its own handler, which ends the process with code 15 and no word
+            writer = Writer(output, earlier.keep, names, lock=earlier.lock)
+        except BaseException:
+            earlier.release()
+            if owned:
+                import ray
 
-            ray.shutdown()
+                ray.shutdown()
+            raise
+        try:
+            _drive(
+                settings,
+                chain(first, items),
+                writer,
+                report,
+                on_result=on_result,
+                concurrency=concurrency,
+                workers=workers,
+                restarts=restarts,
+                chunk_size=size,
+                max_attempts=max_attempts,
+                stop=stop,
+            )
+        finally:
+            stop.closing()  # a SIGTERM from here waits until the output is closed and Ray shut down
+            writer.close()
+            report.held = len(earlier.held(output, writer.ids)) if output.resumable else report.written
+            report.seconds = round(time.perf_counter() - started, 3)
+            report.driver_peak_rss_mib = peak_rss_mib()
+            if owned:
+                import ray
+
+                ray.shutdown()
     return report
 
 
@@ -284,6 +300,7 @@ def _drive(
     restarts: int,
     chunk_size: int,
     max_attempts: int,
+    stop: SigtermStop | None = None,
 ) -> None:
     """Keep every worker fed, write what comes back, resend what a dead worker held."""
     import ray
@@ -362,6 +379,8 @@ def _drive(
             for result in value:
                 write(result)
     finally:
+        if stop is not None:
+            stop.closing()  # a SIGTERM from here waits until the workers are closed
         final = [stats for handle in pool.handles if (stats := _finish(handle)) is not None]
         report.nodes = final or report.nodes
 

@@ -6,7 +6,9 @@ manager) at the default: the process dies where it is, with its lock file left a
 its output unclosed. While a run holds a ``SigtermStop``, SIGTERM is handled the
 same way instead and the run ends with ``Terminated``, a ``KeyboardInterrupt``
 that carries the signal's number, so whatever handles Ctrl-C handles it too (the
-CLI exits 128 + 15 = 143 rather than 130).
+CLI exits 128 + 15 = 143 rather than 130). The local run, the Batch API run and
+the Ray driver each hold one; the Ray driver takes SIGTERM back (``retake``) from
+``ray.init``, whose own handler ends the process with code 15 and no word said.
 """
 
 from __future__ import annotations
@@ -51,6 +53,11 @@ class SigtermStop:
             self._previous = signal.signal(signal.SIGTERM, self._on_sigterm)
             self._installed = True
         return self
+
+    def retake(self) -> None:
+        """Take SIGTERM back from a library that replaced the handler while this held it (``ray.init`` does)."""
+        if self._installed:
+            signal.signal(signal.SIGTERM, self._on_sigterm)
 
     def watch(self) -> None:
         """From the run's main task: a SIGTERM from now on cancels it (as ``asyncio.run`` does on Ctrl-C)."""

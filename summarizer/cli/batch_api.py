@@ -24,7 +24,7 @@ def run_via_batch_api(
     folder: Path, *, ui: BatchConsole, paths: dict[str, Any], options: dict[str, Any], **run: Any
 ) -> int:
     """Run ``batch --via batch-api``: submit, wait and collect (or submit and return); the exit code."""
-    from ..batch import BatchApiReport, run_batch_api
+    from ..batch import BatchApiReport, Terminated, run_batch_api
 
     report = BatchApiReport()
     try:
@@ -41,14 +41,14 @@ def run_via_batch_api(
                 **options,
             )
         ui.summary(report, folder, paths.get("globs", ()))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): the state file keeps the batches either way
         ui.console.print(
             f"interrupted: wrote {_plural(report.written, 'record')}; the batches go on at the provider and "
             "their ids are kept beside the output: run the same command again to collect them",
             markup=False,
             soft_wrap=True,
         )
-        return 130
+        return 143 if isinstance(exc, Terminated) else 130
     _closing(ui, report)
     return 1 if report.errors_left else 0
 
