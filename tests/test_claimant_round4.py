@@ -87,7 +87,11 @@ from tests.conftest import source_of
             "Surveys of Orlen voters",
         ),
         # a source noun of this round, here after a full stop with no space (two sentences since round eight)
-        ("The votes were tallied at the caucus.The outcome showed Kell had 49.8 percent.", "49.8 percent", "The outcome"),
+        (
+            "The votes were tallied at the caucus.The outcome showed Kell had 49.8 percent.",
+            "49.8 percent",
+            "The outcome",
+        ),
         # "added to" a thing is no speech (a guard for the year rule above: "who in 2012 added to"); after a
         # quotation it is
         ("Kell, who in 2012 added to his portfolio of 14 farms, bought two more.", "14", None),

@@ -162,3 +162,24 @@ def test_a_plain_headline_gets_its_covering_sentence() -> None:
     # article is background that shares more words with itself (house prices, spending) than with the lead.
     record = extract(RATES_ON_HOLD)
     assert "held its main interest rate at 4.5%" in record.summary
+
+
+def test_a_sentence_that_points_back_comes_only_after_the_one_it_points_to() -> None:
+    from summarizer.extractive.summary import choose_summary
+
+    text = (
+        "Orlen city council has voted for a new tram line from the harbour to the university.\n"
+        "Tomas Brell, who leads the opposition group on the council, voted against it on Monday.\n"
+        "He said the tram line would cost the city far more than the council has set aside for it.\n"
+        "However, she said the levy on parking in the city centre would pay for the whole line.\n"
+        "Shop owners in the city centre fear a levy on parking will keep shoppers away from it.\n"
+    )
+    sentences = split_sentences(text)
+    first, brell, he, she, shops = sentences
+    ranked = [(1.0, he), (0.9, she), (0.8, first), (0.7, shops), (0.1, brell)]
+    chosen = choose_summary(ranked, sentences, headline=None)
+    assert he not in chosen and she not in chosen  # "He said ...", "However, she said ...": who?
+    assert first in chosen and shops in chosen
+    # after the sentence it points back to, it may come
+    ranked = [(1.0, brell), (0.95, he), (0.8, first)]
+    assert he in choose_summary(ranked, sentences, headline=None)

@@ -56,7 +56,10 @@ DEFAULT = Weights()
 # Where a headline joins two developments: "X moves troops as Y claims town", "A falls; B rises".
 _DEVELOPMENT_SPLIT = re.compile(r"\s+(?:as|while|whereas|after|but)\s+|\s*;\s+|\s+[-\u2013\u2014]\s+", re.IGNORECASE)
 # A sentence opening with a pronoun points back to one the summary may not have.
-_DANGLING = re.compile(r"(?:they|it|he|she|these|those|this|its|their|his|her)\b", re.IGNORECASE)
+_DANGLING = re.compile(
+    r"(?:(?:however|but|and|yet|still|also|meanwhile|instead),?\s+)?(?:they|it|he|she|these|those|this|its|their|his|her)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=8192)
@@ -248,6 +251,8 @@ def _fill(chosen: list[Sentence], ranked: list[tuple[float, Sentence]], threshol
         length = _words(sentence)
         if sentence in chosen or any(_similar(sentence, other, threshold) for other in chosen):
             continue
+        if _DANGLING.match(sentence.text) and not any(other.index == sentence.index - 1 for other in chosen):
+            continue  # "He told the Orlen parliament ...": only after the sentence that says who he is
         if chosen and words + length > MAX_WORDS and not (len(chosen) == 1 and words + length <= MAX_WORDS * 1.25):
             continue
         chosen.append(sentence)
