@@ -47,6 +47,7 @@ def test_teasers_and_filler_of_the_fictional_article_are_never_chosen() -> None:
         "Whether the new rules will work remains to be seen.",
         "Share this story with your friends.",
         "Here\u2019s what the new Orlen tariffs mean for your weekly shopping.",
+        "The deployment of Kestrian troops in the Orlen conflict raises numerous strategic concerns.",
     ],
 )
 def test_furniture_rules_flag_calls_to_action_reader_address_and_filler(sentence: str) -> None:
@@ -65,6 +66,8 @@ def test_furniture_rules_flag_calls_to_action_reader_address_and_filler(sentence
         "Mobile phones let you pay for bus tickets in three Orlen cities.",
         "This move raises concerns among Tavian farmers, the Orlen agriculture minister said.",
         "Customers who sign up for the service before March pay half the fee.",
+        "The deployment of Kestrian troops raised concerns among Orlen farmers.",
+        "The Orlen plan raises questions over the cost.",
     ],
 )
 def test_furniture_rules_leave_news_sentences_alone(sentence: str) -> None:

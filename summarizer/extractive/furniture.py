@@ -80,6 +80,14 @@ _WEAK_FILLER = re.compile(
     r"(?:concerns?|questions|fears|alarms?|doubts|uncertainty|tensions?|speculation)\b",
     re.IGNORECASE,
 )
+# "The deployment of Orlen troops in the Vell conflict raises numerous strategic concerns.": a whole sentence that
+# only says a thing is worrying, names or not; "... raises concerns among farmers" or "over the cost" says whose
+_CONCERN_ONLY = re.compile(
+    r"^(?:the|a|an)\s[^,;:\"\u201c\u201d]*?\s(?:rais(?:es|ed)|sparks|sparked|fuels|fuelled|fueled|heightens|heightened|"
+    r"deepens|deepened)\s(?:(?:new|serious|further|significant|numerous|many|several|strategic|major|grave|"
+    r"growing|wider)\s){0,2}(?:concerns|questions|fears|alarm|doubts|uncertainty|tensions|speculation)\s*\.$",
+    re.IGNORECASE,
+)
 _SPECIFIC = re.compile(r"\d|[\"\u201c\u201d]")
 _NAME = re.compile(r"(?<=[\s(\u2014-])[A-Z][a-z\u00c0-\u024f]+|(?<=[\s(])[A-Z]{2,}\b")
 
@@ -104,6 +112,8 @@ def furniture_reason(text: str) -> str | None:
         unquoted = _unquoted(text)
         if _SECOND_PERSON.search(unquoted) and (unquoted.rstrip().endswith("?") or _READER.search(unquoted)):
             return "reader address"
+    if _CONCERN_ONLY.match(text) and not _SPECIFIC.search(text):
+        return "content-free comment"
     if not _has_specifics(text) and (
         _FILLER.search(text) or (_POINTING_SUBJECT.match(text) and _WEAK_FILLER.search(text))
     ):
