@@ -82,6 +82,9 @@ def test_the_source_phrase_is_whole(text: str, quantity: str, source: str | None
             "Investment bank Vell Capital",
         ),
         ("Vell Capital forecast that the market will grow by 40% a year.", "40%", "Vell Capital"),
+        # a legal document alleges or finds as a report does (was no claimant)
+        ("The lawsuit alleged that Vellmart sold guns to 23 people in Orlen.", "23", "The lawsuit"),
+        ("The indictment alleges that Kell took $40,000 in bribes.", "$40,000", "The indictment"),
         ("The forecast that the market will grow by 40% a year was wrong.", "40%", None),
         # a place after "at"/"in" is not the subject: the phrase it hangs from is (was "the West Country")
         (

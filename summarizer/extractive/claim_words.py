@@ -108,7 +108,8 @@ SOURCE_NOUNS = (
     lobbyist negotiator investigator inspector auditor regulator planner ally rival
     friend neighbor neighbour relative colleague classmate worker employee manager founder farmer teacher
     student father mother wife husband son daughter brother sister partner volunteer activist voter
-    delegate organiser chief deputy envoy ambassador consultant ceo average slide chart graphic""".split()
+    delegate organiser chief deputy envoy ambassador consultant ceo average slide chart graphic
+    lawsuit indictment affidavit petition verdict ruling complaint""".split()
     )
     | PLACE_NOUNS
 )
