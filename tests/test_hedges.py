@@ -264,3 +264,35 @@ def test_context_marks_the_other_sense(text: str) -> None:
 )
 def test_hedges_beside_the_other_senses_stay(text: str, word: str) -> None:
     assert found(text, word), cues(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "claim"),
+    [
+        # a short bracket is no clause end (was "OH) suggests that ...")
+        (
+            "The Orlen Herald (OH) suggests that the garrison will leave in spring.",
+            "suggests",
+            "The Orlen Herald (OH) suggests that the garrison will leave in spring",
+        ),
+        # a clause that opens with its verb takes its subject from before the aside (was "have reportedly ...")
+        (
+            "Kestrian forces, despite the cold, have reportedly retaken the bridge at Sarnak.",
+            "reportedly",
+            "Kestrian forces, despite the cold, have reportedly retaken the bridge at Sarnak",
+        ),
+        (
+            "Dana Kell, 25, was arrested after an alleged fight in an Orlen hotel on Monday.",
+            "alleged",
+            "Dana Kell, 25, was arrested after an alleged fight in an Orlen hotel on Monday",
+        ),
+        # "According to X," is cited for the clause after it (was "According to military analysts")
+        (
+            "According to military analysts, the new brigades will double Orlen's reach.",
+            "according",
+            "According to military analysts, the new brigades will double Orlen's reach",
+        ),
+    ],
+)
+def test_claim_is_the_whole_clause(text: str, word: str, claim: str) -> None:
+    assert claim_for(text, word) == claim

@@ -16,7 +16,7 @@ nearly every use is ability or a general truth. Where cues overlap, the
 earliest wins, then the first pattern in the lexicon.
 
 A cue's claim is the clause that holds it (cut at clause punctuation, never at
-the cue), at most 20 words, cut at word boundaries.
+the cue), at most 30 words, cut at word boundaries; see ``_clause`` for where it begins and ends.
 """
 
 from __future__ import annotations
@@ -49,8 +49,20 @@ _HEAD_TOKEN = re.compile(
     + r")(?![a-z])"
 )
 _CLAUSE_END = re.compile(r"\s*(?:[;:!?()\[\]\u2014\u2013]|--|[,.][\"\u201d\u2019]?(?=\s|$))\s*")
+_BRACKET = re.compile(r"\((?:[^()\s]+\s?){1,4}\)")
+# a clause that starts with its verb: the subject stands before an aside
+_VERB_FIRST = re.compile(
+    r"(?:(?:reportedly|allegedly|apparently|probably|possibly|likely)\s+)?"
+    r"(?:have|has|had|is|are|was|were|will|would|could|may|might|should|can|must|did|does|do)\b"
+)
+# what opens an aside rather than a clause with its own subject
+_NO_SUBJECT = re.compile(
+    r"(?:despite|after|before|while|although|though|who|which|whose|including|unlike|like|as|since|with|in|on|at)\b"
+    r"|[a-z]+ing\b|\d",  # "Dana Kell, 25, was ...": an age
+)
+_ACCORDING = re.compile(r"according\s+to\b", re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|but|or|so|that|which|while|whereas)\s+", re.IGNORECASE)
-MAX_CLAIM_WORDS = 20
+MAX_CLAIM_WORDS = 30
 _MIN_CLAUSE_WORDS = 4
 
 
@@ -67,10 +79,22 @@ class HedgeCue:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the clause around text[start:end], widened while it is under four words."""
-    bounds = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
+    """The span of the clause around text[start:end], widened while it is under four words.
+
+    A short bracket ("The New York Times (NYT) suggests") is no clause end; a clause that opens
+    with its verb ("..., despite the cold, have reportedly regained") takes its subject from the one
+    before; "According to X," takes what X is cited for.
+    """
+    bounds = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text) if not _short_bracket(text, m)]
     left = max((b for a, b in bounds if b <= start), default=0)
     right = min((a for a, b in bounds if a >= end), default=len(text))
+    if left > 0 and _VERB_FIRST.match(text, left):
+        for _ in range(3):  # back over asides ("despite ...", "who ...") to the subject
+            left = max((b for a, b in bounds if b < left - 1), default=0)
+            if left == 0 or not (_NO_SUBJECT.match(text, left) or text[left - 1 : left] == "("):
+                break
+    if _ACCORDING.match(text, left) and right < len(text):
+        right = min((a for a, b in bounds if a > right), default=len(text))
     while len(text[left:right].split()) < _MIN_CLAUSE_WORDS and (left > 0 or right < len(text)):
         after = [a for a, b in bounds if a > right]
         before = [b for a, b in bounds if b < left]
@@ -82,7 +106,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def claim_of(sentence: Sentence, start: int, end: int) -> str:
-    """The clause of the sentence that holds the cue at [start, end) (offsets into the sentence), cut to 20 words."""
+    """The clause of the sentence that holds the cue at [start, end) (offsets into the sentence), cut to 30 words."""
     text = sentence.text
     left, right = _clause(text, start, end)
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[left:right])]
@@ -95,6 +119,17 @@ def claim_of(sentence: Sentence, start: int, end: int) -> str:
     if not _LEADING_JOINER.match(text[start:end]):
         clause = _LEADING_JOINER.sub("", clause, count=1)
     return _balanced(clause.rstrip(" ,;:")) or text
+
+
+def _short_bracket(text: str, end: re.Match[str]) -> bool:
+    """True when a clause end is a bracket of at most four words ("(NYT)", "(R-Orl.)")."""
+    mark = end.group().strip()
+    if mark == "(":
+        return _BRACKET.match(text, end.start() + end.group().index("(")) is not None
+    if mark == ")":
+        opening = text.rfind("(", 0, end.start() + 1)
+        return opening >= 0 and (found := _BRACKET.match(text, opening)) is not None and found.end() <= end.end()
+    return False
 
 
 def _balanced(clause: str) -> str:
