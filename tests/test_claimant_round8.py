@@ -104,6 +104,12 @@ def test_the_source_phrase_is_whole(text: str, quantity: str, source: str | None
             "the May 5, 2021 report",
         ),
         ("Voters in Orlen said 40 people had left.", "40", "Voters in Orlen"),
+        # what followed the claim, in the outlet's words, is not part of it
+        (
+            "The Orlen ministry has confirmed it is reviewing pensions, prompting unions of 4.5m workers to protest.",
+            "4.5m",
+            None,
+        ),
     ],
 )
 def test_the_verb_and_its_subject(text: str, quantity: str, source: str | None) -> None:

@@ -271,7 +271,8 @@ def in_aside(text: str, start: int, position: int) -> bool:
 
 # what opens a phrase the outlet adds after a clause it reports: ", an increase of ...", "- up 3 percent from ..."
 _TRAILER = re.compile(
-    r"(?:,|\u2014|\u2013|\s-)\s+(?:less|more|fewer|a|an|the|well|far|still|when)\s",
+    r"(?:,|\u2014|\u2013|\s-)\s+(?:less|more|fewer|a|an|the|well|far|still|when|"
+    r"prompting|sparking|triggering|causing|forcing|fuell?ing)\s",  # ", prompting unions ...": what followed
     re.IGNORECASE,
 )
 _GOES_ON = re.compile(
