@@ -32,6 +32,9 @@ from summarizer.extractive.sentences import split_sentences
         "The Velland Court of Appeal",
         "Dorn City Council",
         "MPs",
+        # an international body of more than one word (was claimed: only one-word names were read)
+        "the United Nations",
+        "a European Union spokesman",
     ],
 )
 def test_a_public_body_or_its_role_is_official(source: str) -> None:

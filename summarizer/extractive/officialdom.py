@@ -93,6 +93,10 @@ def _is_party(words: list[_Word], k: int) -> bool:
     return after not in BODIES | PUBLIC_OFFICES | {"market", "force", "secretary", "organisation"}
 
 
+# the public bodies of more than one word ("United Nations", "Security Council"), read over the phrase
+_PUBLIC_NAMES = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(PUBLIC_BODY_NAMES) if " " in n) + r")\b")
+
+
 def _marker(words: list[_Word]) -> Owner | None:
     """'party' or 'nongov' when a party, firm, union, club or other non-state word is among the words."""
     found: Owner | None = None
@@ -155,7 +159,8 @@ def classify(words: list[_Word], owner: bool = True) -> Owner:
         if found in ("gov", "party", "nongov") or (found == "unknown" and rest[0].text[:1].isupper()):
             return found  # "the government's Cabinet Office", "Manchester's Trafford Centre"
         return classify(possessor, owner)  # "the ministry's" (secretary), "the country's new" (president)
-    if PUBLIC_PHRASES.search(" ".join(w.low for w in words)):
+    joined = " ".join(w.low for w in words)
+    if PUBLIC_PHRASES.search(joined) or _PUBLIC_NAMES.search(joined):
         return "gov"
     link = next((k for k, w in enumerate(words) if k > 0 and w.low in LINKS), len(words))
     head, tail = words[:link], words[link + 1 :]
