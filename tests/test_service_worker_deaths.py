@@ -75,6 +75,7 @@ def test_a_worker_dying_as_it_starts_stops_the_server_at_once_saying_why(tmp_pat
     while time.monotonic() < deadline and any(_alive(pid) for pid in seen):
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in seen), "a worker outlived the server"
+    assert "leaked" not in ServiceProcess(tmp_path / "srv").log_text()  # the resource tracker's last word
 
 
 def test_a_worker_that_dies_while_idle_costs_no_request_and_the_workers_restart(tmp_path: Path) -> None:
@@ -96,6 +97,32 @@ def test_a_worker_that_dies_while_idle_costs_no_request_and_the_workers_restart(
     assert "an extractive worker process died: restarting the extractive workers" in messages
     again = [entry["workers"] for entry in log if entry["message"] == "2 extractive worker processes ready again"]
     assert len(again) == 1 and not set(again[0]) & set(workers)
+
+
+def test_new_workers_that_cannot_start_leave_the_service_saying_it_must_be_started_again(tmp_path: Path) -> None:
+    server = ServiceProcess(tmp_path / "srv", [sys.executable, "-m", "tests.dying_workers"], workers="2")
+    server.env |= {"DYING_WORKER": "SpawnProcess-3", "DYING_WORKER_FAULT": "import"}  # the first of the new ones
+    server.start()
+    try:
+        ready = [json.loads(line) for line in server.log_text().splitlines() if "worker processes ready" in line]
+        with server.client() as client:
+            os.kill(ready[0]["workers"][0], signal.SIGKILL)
+            time.sleep(0.5)
+            answer = client.post("/v1/summaries", json={"text": article("orlen-ceasefire.txt")})
+            assert answer.status_code == 500, answer.text
+            assert "died while it was starting" in answer.json()["error"] and "start it again" in answer.json()["error"]
+            readiness = client.get("/readyz")
+            assert readiness.status_code == 503 and readiness.json() == {"status": "failed"}
+            assert client.post("/v1/summaries", json={"text": "A short one. It has two sentences."}).status_code == 500
+        helpers = server.children()
+    finally:
+        server.stop()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(_alive(pid) for pid in helpers):
+        time.sleep(0.05)
+    log = server.log_text()
+    assert "ImportError: No module named 'summarizer_missing_part'" in log
+    assert "leaked" not in log, log[-2000:]
 
 
 def test_an_article_whose_worker_dies_fails_with_worker_died_and_the_next_one_runs(tmp_path: Path) -> None:

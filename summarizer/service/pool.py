@@ -115,16 +115,19 @@ def _how(code: int | None) -> str:
     return f"exit code {code}"
 
 
-def _start_failed(processes: list[Any]) -> PoolError:
-    """The error for a start that a worker's death ended: which one died and how, and what to do."""
+def _start_failed(processes: list[Any]) -> str:
+    """Why a start that a worker's death ended failed: which one died and how, and what to do."""
     ended = [(process, code) for process in processes if (code := _exit_code(process)) is not None]
     # once one has died, the executor ends the others with SIGTERM: the first that ended otherwise is the cause
     ended.sort(key=lambda pair: pair[1] == -signal.SIGTERM)
-    process, code = ended[0] if ended else (processes[0], None)
-    return PoolError(
-        f"extractive worker process {process.pid} died while it was starting ({_how(code)}), so the service "
+    who, how = ("an extractive worker process", "")
+    if ended:
+        who, how = f"extractive worker process {ended[0][0].pid}", f" ({_how(ended[0][1])})"
+    return (
+        f"{who} died while it was starting{how}, so the service "
         "cannot summarize; fix what the log says (a module that cannot be imported, too little memory, a process "
-        "killed), or set SUMMARIZER_SERVICE_WORKERS=0 to summarize in threads of the server's own process"
+        "killed) and start it again, or set SUMMARIZER_SERVICE_WORKERS=0 to summarize in threads of the server's "
+        "own process"
     )
 
 
@@ -135,7 +138,7 @@ class WorkerPool:
         self.workers = workers
         self.options = options
         self.restarts = 0  # new pools started because a worker died
-        self.failed: PoolError | None = None  # the workers could not start: every call raises it
+        self.failed: str | None = None  # why the workers could not start: every call raises PoolError saying it
         self._restarting: asyncio.Task[list[int]] | None = None
         self._pool: ProcessPoolExecutor | None = None
         self._new_pool()
@@ -185,7 +188,7 @@ class WorkerPool:
             await answered
         del executor, processes  # the traceback keeps this frame: the pool's semaphores go with the pool
         await self.shutdown()
-        raise self.failed from cause
+        raise PoolError(self.failed) from cause
 
     async def summarize(self, engine: str | None, call: dict[str, Any]) -> SummaryRecord:
         """Summarize one article in a worker; WorkerDied if a worker dies meanwhile (the pool then starts anew)."""
@@ -209,10 +212,9 @@ class WorkerPool:
     async def _working(self) -> ProcessPoolExecutor:
         """The executor to send work to, once a restart in progress has finished; PoolError if it failed."""
         if self._restarting is not None:
-            with contextlib.suppress(PoolError):
-                await asyncio.shield(self._restarting)
-        if self.failed is not None:
-            raise self.failed
+            await asyncio.shield(self._restarting)
+        if self.failed is not None:  # a new error each time: one raised again keeps each traceback (and the pool)
+            raise PoolError(self.failed)
         return self._executor()
 
     def _restart(self, broken: ProcessPoolExecutor) -> None:
@@ -228,11 +230,12 @@ class WorkerPool:
         self._restarting = asyncio.ensure_future(self._rewarm())
 
     async def _rewarm(self) -> list[int]:
+        """Start the new workers; if one dies as it starts, ``failed`` says so to every later call (and /readyz)."""
         try:
             pids = await self.warm()
         except PoolError as exc:
             logger.error("%s", exc)
-            raise
+            return []
         logger.info("%d extractive worker processes ready again", len(pids), extra={"workers": pids})
         return pids
 
@@ -244,6 +247,11 @@ class WorkerPool:
         with them open (uvicorn ends by re-raising SIGTERM) leaves multiprocessing's
         resource tracker to report them as leaked semaphores.
         """
+        restarting = self._restarting
+        if restarting is not None and not restarting.done() and restarting is not asyncio.current_task():
+            restarting.cancel()  # new workers starting: they stop with the rest
+            with contextlib.suppress(asyncio.CancelledError):
+                await restarting
         pool, self._pool = self._pool, None
         if pool is None:
             return
