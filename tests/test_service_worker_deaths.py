@@ -94,7 +94,8 @@ def test_a_worker_that_dies_while_idle_costs_no_request_and_the_workers_restart(
         server.stop()
     log = [json.loads(line) for line in server.log_text().splitlines() if line.startswith("{")]
     messages = [entry["message"] for entry in log]
-    assert "an extractive worker process died: restarting the extractive workers" in messages
+    died = f"extractive worker process {workers[0]} (killed by SIGKILL: out of memory, or kill -9) died: "
+    assert died + "restarting the extractive workers" in messages, messages
     again = [entry["workers"] for entry in log if entry["message"] == "2 extractive worker processes ready again"]
     assert len(again) == 1 and not set(again[0]) & set(workers)
 

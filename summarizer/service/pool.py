@@ -115,19 +115,22 @@ def _how(code: int | None) -> str:
     return f"exit code {code}"
 
 
+def _dead_worker(ended: list[tuple[Any, int]]) -> str:
+    """Which worker died and how, of those that ended (process, exit code)."""
+    # once one has died, the executor ends the others with SIGTERM: the first that ended otherwise is the cause
+    ended = sorted(ended, key=lambda pair: pair[1] == -signal.SIGTERM)
+    if not ended:
+        return "an extractive worker process"
+    return f"extractive worker process {ended[0][0].pid} ({_how(ended[0][1])})"
+
+
 def _start_failed(processes: list[Any]) -> str:
     """Why a start that a worker's death ended failed: which one died and how, and what to do."""
     ended = [(process, code) for process in processes if (code := _exit_code(process)) is not None]
-    # once one has died, the executor ends the others with SIGTERM: the first that ended otherwise is the cause
-    ended.sort(key=lambda pair: pair[1] == -signal.SIGTERM)
-    who, how = ("an extractive worker process", "")
-    if ended:
-        who, how = f"extractive worker process {ended[0][0].pid}", f" ({_how(ended[0][1])})"
     return (
-        f"{who} died while it was starting{how}, so the service "
-        "cannot summarize; fix what the log says (a module that cannot be imported, too little memory, a process "
-        "killed) and start it again, or set SUMMARIZER_SERVICE_WORKERS=0 to summarize in threads of the server's "
-        "own process"
+        f"{_dead_worker(ended)} died while it was starting, so the service cannot summarize; fix what the log says "
+        "(a module that cannot be imported, too little memory, a process killed) and start it again, or set "
+        "SUMMARIZER_SERVICE_WORKERS=0 to summarize in threads of the server's own process"
     )
 
 
@@ -206,7 +209,7 @@ class WorkerPool:
             self._restart(executor)
             raise WorkerDied(
                 "an extractive worker process died while this article was being summarized (killed, or out of "
-                "memory; the log says which); new workers are starting: send the article again"
+                "memory: the server's log says which and how); new workers are starting: send the article again"
             ) from exc
 
     async def _working(self) -> ProcessPoolExecutor:
@@ -222,8 +225,10 @@ class WorkerPool:
         if self._pool is not broken:
             return
         self.restarts += 1
+        processes = list((getattr(broken, "_processes", None) or {}).values())
+        ended = [(process, code) for process in processes if (code := process.exitcode) is not None]
         logger.error(
-            "an extractive worker process died: restarting the extractive workers", extra={"restarts": self.restarts}
+            "%s died: restarting the extractive workers", _dead_worker(ended), extra={"restarts": self.restarts}
         )
         broken.shutdown(wait=False, cancel_futures=True)  # its workers are already ended
         self._new_pool()
