@@ -36,8 +36,9 @@ def variants(count: int) -> list[str]:
 class ServiceProcess:
     """Start, stop, kill and restart one server with a fixed environment and job store."""
 
-    def __init__(self, folder: Path, **settings: str) -> None:
+    def __init__(self, folder: Path, command: list[str] | None = None, **settings: str) -> None:
         self.folder = folder
+        self.command = command or [sys.executable, "-m", "summarizer"]  # then: serve --port N
         folder.mkdir(parents=True, exist_ok=True)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SUMMARIZER_", "OPENAI_"))}
         env |= {
@@ -58,17 +59,22 @@ class ServiceProcess:
         """The server's address."""
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> ServiceProcess:
-        """Start the server and wait until /healthz answers."""
+    def launch(self) -> subprocess.Popen[bytes]:
+        """Start the server process, without waiting for it."""
         self.port = free_port()
         self.starts += 1
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "summarizer", "serve", "--port", str(self.port)],
+                [*self.command, "serve", "--port", str(self.port)],
                 env=self.env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
+        return self.process
+
+    def start(self) -> ServiceProcess:
+        """Start the server and wait until /readyz answers."""
+        self.process = self.launch()
         deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -22,6 +22,7 @@ from ..digest.rendering import CONTENT_SECURITY_POLICY as DIGEST_POLICY
 from ..digest.rendering import render_html, render_markdown
 from ..digest.review import render_review
 from ..digest.review_style import CONTENT_SECURITY_POLICY as REVIEW_POLICY
+from ..errors import SummarizerError
 from ..models import SummaryRecord
 from .auth import KeyRing, RateLimiter
 from .errors import install_handlers
@@ -161,8 +162,13 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
             max_waiting=settings.max_waiting,
             workers=settings.workers,
         )
-        engine = engines.default_engine()  # a configuration error stops the start, with its message
-        await runner.start()
+        try:
+            engine = engines.default_engine()  # a configuration error stops the start, with its message
+            await runner.start()  # so does a worker process that dies as it starts
+        except SummarizerError as exc:
+            logger.error("%s", exc, extra={"error_type": type(exc).__name__})
+            app.state.start_error = exc  # serve() raises it once uvicorn has stopped, for the CLI to report
+            raise
         logger.info(
             "ready: engine %s, job store %s, %s",
             engine,
@@ -234,9 +240,12 @@ def create_app(settings: ServiceSettings | None = None, **summarizer_options: An
         operation_id="readyz_head",
     )
     async def readyz() -> Any:
-        """Readiness: the job store and the worker are up."""
+        """Readiness: the job store and the worker are up (503 while starting or stopping, or when workers failed)."""
         if holder.get("runner") is None or not runner().ready:
             return Response(Health(status="stopping").model_dump_json(), 503, media_type="application/json")
+        pool = runner().pool
+        if pool is not None and pool.failed is not None:
+            return Response(Health(status="failed").model_dump_json(), 503, media_type="application/json")
         return Health(status="ok")
 
     @app.get("/metrics", response_class=Response, tags=["probes"])

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from ..batch.workers import WorkerDied
 from ..errors import (
     AccessDenied,
     CacheError,
@@ -31,6 +32,7 @@ logger = logging.getLogger("summarizer.service")
 # most specific first: the first class the error is an instance of decides
 _STATUS: tuple[tuple[type[SummarizerError], int], ...] = (
     (Busy, 503),
+    (WorkerDied, 503),  # the article was in a worker process that died; new ones are starting
     (InputError, 422),  # the article is unreadable or empty
     (ConfigError, 400),  # e.g. ?engine=llm on a server with no LLM configured
     (AccessDenied, 502),  # the LLM server refused *our* key: not the caller's fault

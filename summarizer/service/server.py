@@ -33,7 +33,10 @@ def check_start(settings: ServiceSettings, **summarizer_options: Any) -> None:
 
 
 def serve(settings: ServiceSettings, **summarizer_options: Any) -> None:
-    """Listen until SIGINT or SIGTERM; in-flight batch articles finish or go back in the queue."""
+    """Listen until SIGINT or SIGTERM; in-flight batch articles finish or go back in the queue.
+
+    A start that fails (a worker process dying as it starts) raises the SummarizerError that failed it.
+    """
     import uvicorn
 
     from .app import create_app
@@ -64,4 +67,10 @@ def serve(settings: ServiceSettings, **summarizer_options: Any) -> None:
         timeout_graceful_shutdown=int(settings.shutdown_grace) + 5,
         server_header=False,
     )
-    uvicorn.Server(config).run()
+    try:
+        uvicorn.Server(config).run()
+    except SystemExit:  # uvicorn's answer to a failed start: the error that failed it says more
+        start_error = getattr(app.state, "start_error", None)
+        if start_error is None:
+            raise
+        raise start_error from start_error.__cause__

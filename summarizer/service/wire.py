@@ -63,4 +63,6 @@ class DigestIn(BaseModel):
 class Health(BaseModel):
     """Liveness or readiness."""
 
-    status: Literal["ok", "starting", "stopping"]
+    status: Literal["ok", "starting", "stopping", "failed"] = Field(
+        description="failed: the worker processes cannot start again after one died; restart the service."
+    )
