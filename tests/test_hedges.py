@@ -296,3 +296,29 @@ def test_hedges_beside_the_other_senses_stay(text: str, word: str) -> None:
 )
 def test_claim_is_the_whole_clause(text: str, word: str, claim: str) -> None:
     assert claim_for(text, word) == claim
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        ("It remains too soon to assess the damage in Orlen.", "too soon to assess", "unconfirmed"),
+        ("It is too early to call the vote in Kestby.", "too early to call", "unconfirmed"),
+        ("He had no idea where the reports about Orlen came from.", "had no idea where", "unconfirmed"),
+        ("A banker, who asked not to be named, said the Vell deal was done.", "asked not to be named", "attribution"),
+        (
+            "Two officials spoke on condition of anonymity about the Orlen talks.",
+            "on condition of anonymity",
+            "attribution",
+        ),
+        ("Kell is quoted as saying by the Orlen Herald that he will go.", "quoted as saying", "attribution"),
+        ("The Orlen ministry played down claims of a rescue.", "played down claims", "denial"),
+    ],
+)
+def test_unknowns_anonymous_sources_and_playing_down(text: str, cue: str, kind: str) -> None:
+    found = [(h.cue, h.kind.value) for h in find_hedges(text, split_sentences(text))]
+    assert (cue, kind) in found
+
+
+def test_playing_down_a_thing_is_no_hedge() -> None:
+    text = "She played down the role of luck in the Orlen win."
+    assert find_hedges(text, split_sentences(text)) == []

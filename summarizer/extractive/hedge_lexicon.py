@@ -96,13 +96,26 @@ LEXICON: list[tuple[HedgeKind, str]] = [
         r"(?:no|little|scant|insufficient)\s+(?:clear\s+|hard\s+|firm\s+|solid\s+|direct\s+|scientific\s+|"
         r"supporting\s+|conclusive\s+|independent\s+)?(?:evidence|proof)",
     ),
+    (U, r"too\s+(?:soon|early)\s+to\s+(?:say|tell|know|judge|assess|determine|predict|gauge|draw|call)"),
+    (U, r"(?:ha(?:ve|s|d)|with)\s+no\s+idea\s+(?:whether|if|how|why|what|who|when|where)"),
     # denial
     (D, r"denie[sd]|deny(?:ing)?|refuted|rejected\s+(?:the\s+)?(?:claims?|reports?|allegations?|accusations?)"),
+    (
+        D,
+        r"play(?:s|ed|ing)?\s+down\s+(?:the\s+)?(?:claims?|reports?|suggestions?|speculation|talk|fears|"
+        r"rumou?rs?|allegations?)",
+    ),
     (D, r"dismissed\s+(?:the\s+)?(?:claims?|reports?|allegations?)"),
     # attribution: the claim is someone else's
     (A, rf"reportedly|allegedly|purportedly|reputedly|ostensibly|according\s+to(?!\s+(?:{_NORM})\b)"),
     (A, r"(?:is|are|was|were)\s+said\s+to|(?:is|are|was|were)\s+(?:understood|thought)\s+to"),
     (A, r"(?:reports?|sources?)\s+(?:indicate|indicated|suggest|suggested|said|say)"),
+    # an unnamed source, and words put in someone's mouth
+    (
+        A,
+        r"(?:asked|asking|declined)\s+not\s+to\s+be\s+(?:named|identified)|"
+        r"on\s+(?:the\s+)?condition\s+of\s+anonymity|quoted\s+as\s+saying",
+    ),
     (A, r"claim(?:s|ed|ing)?|alleged?|alleges|allegations?|alleging|rumou?r(?:s|ed)?"),
     (A, r"accus(?:ed|es|e|ing)(?!\s+(?:was|is|were|are|had|has|will|would|of\s+the\s+crime))|accusations?"),
     # belief and opinion (doxastic)
@@ -328,5 +341,6 @@ HEADS = frozenset(
     imlikelihood probable probably improbable possibly perhaps maybe possibility possibilities almost potentially
     potential possible it's quite entirely perfectly suggest suggests suggested suggesting suggestion suggestions
     indicates indicated indicating imply implies implied implying might may should cannot about around
-    approximately roughly nearly an estimated more fewer less at up as close estimates estimate""".split()
+    approximately roughly nearly an estimated more fewer less at up as close estimates estimate too with play plays
+    played playing asked asking declined on quoted""".split()
 )
