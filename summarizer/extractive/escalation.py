@@ -301,7 +301,7 @@ def assess_escalation(sentences: list[Sentence], published: str | None = None) -
     for rank, sentence in enumerate(body):
         before = 0 < years[rank] < newest
         hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict, before, relief))
-    actors = find_actors(sentences)
+    actors = find_actors(body)  # the article's own actors, not those of the stories listed after it
     force = [h for h in hits if h.firm and h.level >= 2]
     if force:
         level = max(h.level for h in force)
