@@ -156,14 +156,16 @@ def _candidate(match: re.Match[str], text: str, common: set[str], inside: set[st
         return name
     words = [w for w in re.split(r"[-\s]", name) if w not in _NOT_ACTORS]
     opening = _OPENING.match(text[: match.start()]) is not None
-    # a sentence's first word that the article also writes in lower case is a common word ("Every")
-    if words and opening and name.split()[0] == words[0] and words[0] not in inside:
-        if words[0].lower() in common or words[0] in NOT_ACTOR_NAMES:
-            words = words[1:]
+    # a sentence's first word that the article also writes in lower case is a common word ("Shares")
+    first = words and opening and name.split()[0] == words[0] and words[0] not in inside
+    if first and words[0].lower() in common:
+        words = words[1:]
+    while words and words[0] in NOT_ACTOR_NAMES:  # "Every Labour MP": Labour
+        words = words[1:]
     if not words:
         return None
     joined = " ".join(words)
-    if joined in NOT_ACTOR_NAMES or words[-1] in NOT_ACTOR_HEADS or words[0] in NOT_ACTOR_NAMES:
+    if joined in NOT_ACTOR_NAMES or words[-1] in NOT_ACTOR_HEADS:
         return None
     after = text[match.end() : match.end() + 40]
     before = text[max(0, match.start() - 20) : match.start()]

@@ -1,4 +1,4 @@
-"""Senses of event words that are not political events: market demand and rallies, appeals to buyers, hunting, hypotheticals.
+"""Senses of event words that name no political event: market demand, rallies, appeals to buyers, hunting, "could".
 
 ``NOT_EVENT`` is blanked out of a sentence before the level 0-1 triggers are looked
 for (the force words have their own list, ``triggers.FIGURATIVE``); ``ANIMALS`` makes a
