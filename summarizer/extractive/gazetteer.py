@@ -207,12 +207,12 @@ NOT_ACTOR_HEADS = frozenset(
     Festival Show""".split()
 )
 
-# Capitals abbreviations that name no actor: units, titles, screens, diseases, times of day.
+# Abbreviations in capitals that name no actor: units, titles, screens, diseases, times of day.
 NOT_ACTOR_ACRONYMS = frozenset(
     """TV GDP GNP CEO CFO COO PC DVD CD MP MEP AM PM GMT BST UTC EST PST OK UFO HIV AIDS SARS BSE VAT IPO ID
     USB SMS DJ IT FM AGM PR HQ IQ RAM CPU GPS LCD HD PDA PIN ATM UV NB PS AD BC OBE MBE CBE QC FAQ DNA MRI
     ICT ISP PVR HDTV DSL ADSL CCTV SUV MPV RPG FPS DS PSP LP EP VIP NGO CV PhD MBA GCSE GCSEs II III IV VI
-    VII VIII IX XI XII XIV XV AC DC""".split()
+    VII VIII IX XI XII XIV XV AC DC AG SA NV BV PLC LLC LTD""".split()
 )
 
 # CAMEO GOV/LEG/JUD-like institutions: these act for a state.
