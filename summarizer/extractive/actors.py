@@ -115,7 +115,6 @@ _CAPITALISED = re.compile(
 )
 # What opens a sentence or a quotation before its first word.
 _OPENING = re.compile(r"^[\s\"'\u2018\u201c(\[\u2014\u2013-]*$")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 # After these a name is a place or a craft, not an actor: "the Kursk region", "the submarine Kursk".
 _PLACE_AFTER = re.compile(
     r"^\s+(?:region|province|oblast|district|city|town|village|area|county|border|valley|river|sea|coast|"
@@ -147,18 +146,33 @@ _ACTOR_AFTER = re.compile(
 )
 
 
-def _candidate(match: re.Match[str], text: str, common: set[str], inside: set[str]) -> str | None:
+def _opens(text: str, start: int) -> bool:
+    """True when nothing but quotes and dashes stands before a position: the sentence's first word."""
+    return start == 0 or _OPENING.fullmatch(text, 0, start) is not None
+
+
+def _written_lower(word: str, article: str) -> bool:
+    """True when the article writes the word in lower case somewhere, as a word of its own."""
+    low = word.lower()
+    at = article.find(low)
+    while at >= 0:
+        end = at + len(low)
+        if (at == 0 or not article[at - 1].isalpha()) and (end == len(article) or not article[end].isalpha()):
+            return True
+        at = article.find(low, end)
+    return False
+
+
+def _candidate(match: re.Match[str], text: str, article: str, inside: set[str]) -> str | None:
     """The actor a capitalised run names, or None when it names a holiday, a law, a place or a common word."""
     name = match.group()
     if name.isupper():  # an acronym: "GM", "BBC", "US"
-        if name in NOT_ACTOR_ACRONYMS or len(name) < 2:
-            return None
-        return name
-    words = [w for w in re.split(r"[-\s]", name) if w not in _NOT_ACTORS]
-    opening = _OPENING.match(text[: match.start()]) is not None
+        return None if name in NOT_ACTOR_ACRONYMS else name
+    parts = name.replace("-", " ").split()
+    words = [w for w in parts if w not in _NOT_ACTORS]
     # a sentence's first word that the article also writes in lower case is a common word ("Shares")
-    first = words and opening and name.split()[0] == words[0] and words[0] not in inside
-    if first and words[0].lower() in common:
+    opening = words and name.split()[0] == words[0] and words[0] not in inside and _opens(text, match.start())
+    if opening and _written_lower(words[0], article):
         words = words[1:]
     while words and words[0] in NOT_ACTOR_NAMES:  # "Every Labour MP": Labour
         words = words[1:]
@@ -171,7 +185,7 @@ def _candidate(match: re.Match[str], text: str, common: set[str], inside: set[st
     before = text[max(0, match.start() - 20) : match.start()]
     if _PLACE_AFTER.match(after) or _CRAFT_BEFORE.search(before):
         return None
-    if _IN_PLACE.search(before) and joined not in _NAMES and joined not in DEMONYMS:
+    if joined not in _NAMES and joined not in DEMONYMS and _IN_PLACE.search(before):
         return None  # "troops in Kursk": a place that is not a state
     if joined in DEMONYMS or joined in REGIONAL_ADJECTIVES:
         # a nationality adjective names the state only when the state acts; "Italian brewer" names no one
@@ -202,25 +216,24 @@ def _one_name_a_state(counts: Counter[str]) -> Counter[str]:
 
 def find_actors(sentences: list[Sentence], limit: int = 4) -> list[str]:
     """Return the actors mentioned most (people, organisations, states), merging forms like Russia/Russian."""
-    common = {w for s in sentences for w in _LOWER_WORD.findall(s.text)}
-    inside: set[str] = set()  # capitalised words met inside a sentence: names, not common words
-    for sentence in sentences:
-        for match in _CAPITALISED.finditer(sentence.text):
-            if _OPENING.match(sentence.text[: match.start()]) is None:
-                inside.add(match.group().split()[0])
+    article = "\n".join(s.text for s in sentences)
+    found = [(s.text, list(_CAPITALISED.finditer(s.text))) for s in sentences]
+    # capitalised words met inside a sentence: names, not common words
+    inside = {m.group().split()[0] for text, matches in found for m in matches if not _opens(text, m.start())}
     counts: Counter[str] = Counter()
-    titles = [s for s in sentences if _title_case(s.text)]
-    for sentence in sentences:
-        if sentence in titles:
+    titles = []
+    for text, matches in found:
+        if len(matches) >= 2 and _title_case(text):
+            titles.append((text, matches))
             continue
-        for match in _CAPITALISED.finditer(sentence.text):
-            name = _candidate(match, sentence.text, common, inside)
+        for match in matches:
+            name = _candidate(match, text, article, inside)
             if name is not None:
                 counts[name] += 1
     # a title-case headline capitalises every word: only the names the article's prose has count there
-    for sentence in titles:
-        for match in _CAPITALISED.finditer(sentence.text):
-            name = _candidate(match, sentence.text, common, inside)
+    for text, matches in titles:
+        for match in matches:
+            name = _candidate(match, text, article, inside)
             if name is not None and name in counts:
                 counts[name] += 1
     merged = merge_names(_one_name_a_state(counts))
