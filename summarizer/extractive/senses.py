@@ -59,12 +59,13 @@ _MARKETS = (
     r"\b(?:relief|market|stock|share|oil|price|year-end|late|early|bear|bull)\s+(?:rall(?:y|ies)|retreat)\b|"
     # "demonstrated a wireless cap", "demonstrated that": to show something, not to protest
     r"\bdemonstrat(?:ed|es|ing|e)\s+(?:a|an|the|that|how|its|their|his|her|what|this|these|those|some|"
-    r"its|our|why|whether|new|to)\b"
+    r"its|our|why|whether|new|to)\b|"
+    r"\bas\s+opposed\s+to\b"  # a contrast, not opposition
 )
 
 NOT_EVENT = guarded(rf"{_MARKET_DEMAND}|{_ATTRACT}|{_MARKETS}", re.IGNORECASE)
 # Every sense above holds one of these words: a sentence without one is not searched.
-NOT_EVENT_STARTS = frozenset({"deman", "appea", "rally", "ralli", "retre", "demon"})
+NOT_EVENT_STARTS = frozenset({"deman", "appea", "rally", "ralli", "retre", "demon", "oppos"})
 
 # The victims of a killing that is hunting, culling or slaughter, not a crime against people.
 ANIMALS = re.compile(
