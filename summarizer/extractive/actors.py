@@ -13,11 +13,17 @@ from dataclasses import dataclass
 
 from .gazetteer import (
     ARMED_GROUPS,
+    CAPITALS,
+    DEMONYMS,
     FORCE_NOUNS,
     GOVERNMENT_NOUNS,
     INTERNATIONAL,
+    NOT_ACTOR_ACRONYMS,
+    NOT_ACTOR_HEADS,
+    NOT_ACTOR_NAMES,
     POLICE_NOUNS,
     POLITICAL_TARGETS,
+    REGIONAL_ADJECTIVES,
     STATES,
     WEAPON_NOUNS,
 )
@@ -104,7 +110,135 @@ _NOT_ACTORS = CALENDAR_WORDS | frozenset(
     President Prime Minister Foreign Defence Defense Ministry Secretary General World News Latest
     Trends Reports Images Refs Similar Notably Moreover Recent Former Chief Senior""".split()
 )
-_CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u024f]+(?:[-\s][A-Z][a-z\u00e0-\u024f]+){0,2}\b")
+_CAPITALISED = re.compile(
+    r"\b[A-Z][a-z\u00e0-\u024f]+(?:[-\s][A-Z][a-z\u00e0-\u024f]+){0,2}\b|\b[A-Z][A-Z&]{1,5}\b(?![-'\u2019]?[a-z])"
+)
+# What opens a sentence or a quotation before its first word.
+_OPENING = re.compile(r"^[\s\"'\u2018\u201c(\[\u2014\u2013-]*$")
+# After these a name is a place or a craft, not an actor: "the Kursk region", "the submarine Kursk".
+_PLACE_AFTER = re.compile(
+    r"^\s+(?:region|province|oblast|district|city|town|village|area|county|border|valley|river|sea|coast|"
+    r"port|airport|harbour|harbor|island|peninsula|mountains?|hills?|basin|front|street|road|square|"
+    r"shopping|centre|center)\b"
+)
+_CRAFT_BEFORE = re.compile(
+    r"\b(?:submarine|ship|vessel|tanker|carrier|frigate|destroyer|ferry|yacht|liner|cruiser|trawler|"
+    r"aircraft|jet|plane|rocket|spacecraft|probe|satellite)\s+$",
+    re.IGNORECASE,
+)
+_IN_PLACE = re.compile(r"\b(?:in|into|near|across|around|outside|inside|towards|throughout)\s+(?:the\s+)?$")
+# A headline in title case: most of its longer words capitalised, verbs included.
+_TITLE_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
+
+
+def _title_case(text: str) -> bool:
+    words = _TITLE_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+# Actor nouns after a demonym: the state acts ("Italian officials", "Russian forces").
+_ACTOR_AFTER = re.compile(
+    r"^\s+(?:[\w'\u2018\u2019-]+\s+){0,2}(?:"
+    + "|".join(sorted(n for n in GOVERNMENT_NOUNS | FORCE_NOUNS | POLICE_NOUNS | WEAPON_NOUNS if " " not in n))
+    + r"|leaders?|officials?|authorities|state|troops|navy|spokesman|spokeswoman|negotiators?|"
+    r"ministers?|president|government)\b",
+    re.IGNORECASE,
+)
+
+
+def _opens(text: str, start: int) -> bool:
+    """True when nothing but quotes and dashes stands before a position: the sentence's first word."""
+    return start == 0 or _OPENING.fullmatch(text, 0, start) is not None
+
+
+def _written_lower(word: str, article: str) -> bool:
+    """True when the article writes the word in lower case somewhere, as a word of its own."""
+    low = word.lower()
+    at = article.find(low)
+    while at >= 0:
+        end = at + len(low)
+        if (at == 0 or not article[at - 1].isalpha()) and (end == len(article) or not article[end].isalpha()):
+            return True
+        at = article.find(low, end)
+    return False
+
+
+def _candidate(match: re.Match[str], text: str, article: str, inside: set[str]) -> str | None:
+    """The actor a capitalised run names, or None when it names a holiday, a law, a place or a common word."""
+    name = match.group()
+    if name.isupper():  # an acronym: "GM", "BBC", "US"
+        return None if name in NOT_ACTOR_ACRONYMS else name
+    parts = name.replace("-", " ").split()
+    words = [w for w in parts if w not in _NOT_ACTORS]
+    # a sentence's first word that the article also writes in lower case is a common word ("Shares")
+    opening = words and name.split()[0] == words[0] and words[0] not in inside and _opens(text, match.start())
+    if opening and _written_lower(words[0], article):
+        words = words[1:]
+    while words and words[0] in NOT_ACTOR_NAMES:  # "Every Labour MP": Labour
+        words = words[1:]
+    if not words:
+        return None
+    joined = " ".join(words)
+    if joined in NOT_ACTOR_NAMES or words[-1] in NOT_ACTOR_HEADS:
+        return None
+    after = text[match.end() : match.end() + 40]
+    before = text[max(0, match.start() - 20) : match.start()]
+    if _PLACE_AFTER.match(after) or _CRAFT_BEFORE.search(before):
+        return None
+    if joined not in _NAMES and joined not in DEMONYMS and _IN_PLACE.search(before):
+        return None  # "troops in Kursk": a place that is not a state
+    if joined in DEMONYMS or joined in REGIONAL_ADJECTIVES:
+        # a nationality adjective names the state only when the state acts; "Italian brewer" names no one
+        dropped = len(words) < len(name.split())  # "Russian Defence Ministry"
+        if not (dropped or _ACTOR_AFTER.match(after)):
+            return None
+        return DEMONYMS.get(joined, joined)
+    return joined
+
+
+def _one_name_a_state(counts: Counter[str]) -> Counter[str]:
+    """Each state under the name the article uses most for it ("Britain", "UK" and "British officials" as one)."""
+    states: dict[str, list[str]] = {}
+    for name in counts:
+        if name in STATES and name not in CAPITALS:
+            states.setdefault(STATES[name], []).append(name)
+        elif name in DEMONYMS.values() or name in _STATE_NAMES:
+            states.setdefault(name, []).append(name)
+    out = Counter(counts)
+    for key, names in states.items():
+        names = sorted(set(names))
+        if len(names) < 2:
+            continue
+        label = max(names, key=lambda n: (n not in DEMONYMS, counts[n], n == key))
+        out[label] = sum(out.pop(n) for n in names)
+    return out
+
+
+def find_actors(sentences: list[Sentence], limit: int = 4) -> list[str]:
+    """Return the actors mentioned most (people, organisations, states), merging forms like Russia/Russian."""
+    article = "\n".join(s.text for s in sentences)
+    found = [(s.text, list(_CAPITALISED.finditer(s.text))) for s in sentences]
+    # capitalised words met inside a sentence: names, not common words
+    inside = {m.group().split()[0] for text, matches in found for m in matches if not _opens(text, m.start())}
+    counts: Counter[str] = Counter()
+    titles = []
+    for text, matches in found:
+        if len(matches) >= 2 and _title_case(text):
+            titles.append((text, matches))
+            continue
+        for match in matches:
+            name = _candidate(match, text, article, inside)
+            if name is not None:
+                counts[name] += 1
+    # a title-case headline capitalises every word: only the names the article's prose has count there
+    for text, matches in titles:
+        for match in matches:
+            name = _candidate(match, text, article, inside)
+            if name is not None and name in counts:
+                counts[name] += 1
+    merged = merge_names(_one_name_a_state(counts))
+    ranked = [name for name, count in merged.most_common() if count >= 2]
+    return ranked[:limit] or [name for name, _ in merged.most_common(2)]
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -130,18 +264,3 @@ def merge_names(counts: Counter[str]) -> Counter[str]:
         else:
             merged[home] += count
     return merged
-
-
-def find_actors(sentences: list[Sentence], limit: int = 4) -> list[str]:
-    """Return the names mentioned most, merging forms like Russia/Russian."""
-    counts: Counter[str] = Counter()
-    for sentence in sentences:
-        for match in _CAPITALISED.finditer(sentence.text):
-            name = match.group()
-            words = [w for w in re.split(r"[-\s]", name) if w not in _NOT_ACTORS]
-            if not words:
-                continue
-            counts[" ".join(words)] += 1
-    merged = merge_names(counts)
-    ranked = [name for name, count in merged.most_common() if count >= 2]
-    return ranked[:limit] or [name for name, _ in merged.most_common(2)]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..scales import Direction, EventType
 from .actors import Actors, find_actors, merge_names, typed_actors, words_of
 from .scan import guarded, may_match, pattern_starts, word_starts
+from .senses import ANIMALS, HYPOTHETICAL, NOT_EVENT, NOT_EVENT_STARTS
 from .sentences import Sentence
 from .triggers import (
     ATTRIBUTIVE,
@@ -202,6 +203,8 @@ def _sentence_hits(
     sentence: Sentence, starts: set[str], weight: float, conflict: bool, dated_before: bool, relief: bool
 ) -> list[_Hit]:
     raw = sentence.text
+    if may_match(starts, NOT_EVENT_STARTS):  # "weak demand", "appeal to voters": no event words there
+        raw = NOT_EVENT.sub(_blank, raw)
     text = raw
     found: dict[EventType, _Hit] = {}
     actors: Actors | None = None
@@ -221,6 +224,8 @@ def _sentence_hits(
                     continue
             if not _counts(trigger, actors):
                 continue
+        if trigger.level < 2 and HYPOTHETICAL.search(_scope(text, match.start())):
+            continue  # "a deal could be signed": not reported as happening
         firm = True
         kind, level = trigger.kind, trigger.level
         if level >= 2:
@@ -237,10 +242,18 @@ def _sentence_hits(
         old = found.get(kind)
         if old is None or (hit.firm, hit.level) > (old.firm, old.level):
             found[kind] = hit
-    crime = CRIME.search(raw) if not found and may_match(starts, _CRIME_STARTS) else None
+    crime = _crime(raw) if not found and may_match(starts, _CRIME_STARTS) else None
     if crime is not None and not (actors or typed_actors(raw)).political:
         found[EventType.CRIME] = _Hit(EventType.CRIME, 0, weight, sentence, crime.group(), crime.start(), True)
     return list(found.values())
+
+
+def _crime(text: str) -> re.Match[str] | None:
+    """The first word of violence against people, not of hunting or culling animals ("killing 91 foxes")."""
+    for match in CRIME.finditer(text):
+        if ANIMALS.search(text, max(0, match.start() - 60), match.end() + 60) is None:
+            return match
+    return None
 
 
 def _direction(sentences: list[Sentence], starts: list[set[str]], kind: EventType, level: int) -> Direction:
@@ -288,7 +301,7 @@ def assess_escalation(sentences: list[Sentence], published: str | None = None) -
     for rank, sentence in enumerate(body):
         before = 0 < years[rank] < newest
         hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict, before, relief))
-    actors = find_actors(sentences)
+    actors = find_actors(body)  # the article's own actors, not those of the stories listed after it
     force = [h for h in hits if h.firm and h.level >= 2]
     if force:
         level = max(h.level for h in force)

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 __all__ = [
     "ARMED_GROUPS",
+    "CAPITALS",
+    "DEMONYMS",
     "FORCE_NOUNS",
     "GOVERNMENT_NOUNS",
     "INTERNATIONAL",
+    "NOT_ACTOR_ACRONYMS",
+    "NOT_ACTOR_HEADS",
+    "NOT_ACTOR_NAMES",
     "POLICE_NOUNS",
     "POLITICAL_TARGETS",
+    "REGIONAL_ADJECTIVES",
     "STATES",
     "WEAPON_NOUNS",
 ]
@@ -166,6 +172,48 @@ def _states() -> dict[str, str]:
 
 # Every name, demonym and capital of a state -> the state's first name.
 STATES: dict[str, str] = _states()
+
+# Capitals and seats of power: in a list of actors they are places unless they stand for the state.
+CAPITALS = frozenset(name.strip() for row in _STATE_TABLE.strip().splitlines() for name in row.split("|")[2].split(","))
+
+# Each state's adjective (its first demonym: "Italian", "Danish") -> the state's first name.
+DEMONYMS: dict[str, str] = {
+    row.split("|")[1].split(",")[0].strip(): row.split("|")[0].split(",")[0]
+    for row in _STATE_TABLE.strip().splitlines()
+}
+
+# Adjectives of regions and nations without a state in the table: an actor only before an actor noun.
+REGIONAL_ADJECTIVES = frozenset(
+    """European Asian African Arab Latin Western Eastern Northern Southern Scandinavian Nordic Caribbean
+    Scottish Welsh English Catalan Basque Kurdish Flemish Balkan Baltic Gulf Pacific Atlantic""".split()
+)
+
+# Capitalised words that name no actor: holidays and seasons, diseases, and words that open a sentence.
+NOT_ACTOR_NAMES = frozenset(
+    """Christmas Xmas Easter Ramadan Eid Hanukkah Diwali Thanksgiving Halloween Hogmanay Passover Lent
+    Advent Boxing Valentine New_Year New_Year's Aids HIV Sars Ebola Alzheimer Alzheimer's Parkinson
+    Parkinson's Malaria Tuberculosis Covid Every Each Some Many Most More Much Few Several All Any Such
+    Other Another Only Even Just Still Yet Now Then Here There Instead Indeed Thus Yes No Not Almost
+    Nearly Perhaps Maybe Already Again Overall Elsewhere Excluding Including Asked Speaking Shares Sales
+    You Your Let Please Thanks Like Unlike Among Between Within Around Across Through During Since Until
+    Whether Although Though Because Unless""".replace("_", " ").split()
+)
+
+# The last word of a law, a document, a plan or an event: "Hunting Act", "White Paper", "Budget".
+NOT_ACTOR_HEADS = frozenset(
+    """Act Acts Bill Bills Paper Papers Directive Treaty Convention Charter Protocol Manifesto Report
+    Review Constitution Budget Budgets Agenda Strategy Plan Order Regulations Code Statute Amendment
+    Resolution Summit Day Week Eve Cup Open Championship Championships Games Olympics Awards Prize
+    Festival Show""".split()
+)
+
+# Abbreviations in capitals that name no actor: units, titles, screens, diseases, times of day.
+NOT_ACTOR_ACRONYMS = frozenset(
+    """TV GDP GNP CEO CFO COO PC DVD CD MP MEP AM PM GMT BST UTC EST PST OK UFO HIV AIDS SARS BSE VAT IPO ID
+    USB SMS DJ IT FM AGM PR HQ IQ RAM CPU GPS LCD HD PDA PIN ATM UV NB PS AD BC OBE MBE CBE QC FAQ DNA MRI
+    ICT ISP PVR HDTV DSL ADSL CCTV SUV MPV RPG FPS DS PSP LP EP VIP NGO CV PhD MBA GCSE GCSEs II III IV VI
+    VII VIII IX XI XII XIV XV AC DC AG SA NV BV PLC LLC LTD""".split()
+)
 
 # CAMEO GOV/LEG/JUD-like institutions: these act for a state.
 GOVERNMENT_NOUNS = frozenset(

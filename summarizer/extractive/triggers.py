@@ -145,9 +145,30 @@ SANCTION 1 actor: sanctions?|embargo\w*|cut\s+(?:off\s+)?(?:diplomatic\s+)?(?:ti
     suspended\s+(?:\w+\s+){0,2}(?:aid|talks|relations|cooperation)|
     froze\s+(?:\w+\s+)?assets|impos\w+\s+(?:\w+\s+)?restrictions|
     closed\s+(?:\w+\s+)?borders?
-DEMAND 1 nothing: demand(?:s|ed|ing)?|called\s+(?:on|for)|calls\s+(?:on|for)|urg(?:ed|es|ing)|
-    appeal(?:ed|s)?\s+(?:to|for)|insist(?:ed|s)\s+(?:on|that)|
-    pressed\s+(?:\w+\s+)?(?:for|to)
+DEMAND 1 nothing: demand(?:s|ed|ing)?\s+that|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwas\s)|(?<=\bwere\s)|
+    (?<=\bbeen\s)|(?<=\bbe\s)|(?<=\bstill\s))demanding(?=\s+\w)|(?:(?<=\bwe\s)|(?<=\bthey\s)|(?<=\bI\s)|(?<=\byou\s)|
+    (?<=\bwho\s))demand\b(?!\s+(?:for|in|and|from|is|was)\b)|(?<=s\s)demands?(?=\s+['"\u2018\u201c]\w)|(?<!be\s)(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!been\s)
+    (?<!rarely\s)demanded|(?<!\ba\s)(?<!\ban\s)(?<!and\s)(?<!very\s)(?<!more\s)(?<!most\s)(?<!so\s)
+    (?<!too\s)(?<!the\s)(?<!these\s)(?<!those\s)(?<!such\s)demand(?:s|ing)?\s+(?:an?|the|his|her|their|its|
+    our|more|better|greater|immediate|full|fresh|new|urgent|answers|action|compensation|changes|justice|
+    guarantees|assurances|talks|elections?|reforms?|release|withdrawal|apology|recognition|autonomy|
+    independence|explanation|protection|respect|rights|support|control|payment|access|to\s+(?:know|see|
+    be|have|speak|meet|talk))\b|demands?\s+(?:for|of)\s+(?:(?:the|an?|his|her|their|its|more|greater|
+    immediate|full|public|independent|early|fresh|new)\s+){0,2}(?:release|resignation|withdrawal|apology|
+    independence|inquiry|investigation|referendum|elections?|reforms?|recount|removal|return|end|halt|
+    ban|explanation|answers|justice|recognition|autonomy|talks|cease-?fire|truce|action|changes|
+    clarification|guarantees|assurances|retraction|trial|extradition|sanctions|protection|rights|
+    vote|statement|crackdown|restrictions|curbs|compensation|reparations|self-rule|statehood|
+    sovereignty|handover|surrender|disarmament)\b|demand\s+for\s+(?:the\s+)?\w+\s+to\s+(?!rise|
+    fall|grow|increase|decline|remain|stay|slow|pick|ease|soar|outstrip|exceed|recover|weaken)\w+|
+    called\s+(?:on|for)|calls\s+(?:on|for)|urg(?:ed|es|ing)|(?<!of\s)appeal(?:ed|s|ing)?\s+for|
+    appeal(?:ed|s|ing)?\s+to\s+(?!(?:\w+\s+){0,2}(?:voters|electors|electorate|women|men|people|buyers|
+    customers|consumers|fans|readers|viewers|audiences?|users|gamers|players|drivers|shoppers|investors|
+    children|families|ages|tastes|public|young|youngsters|teenagers|listeners|masses|supporters|
+    court|courts|tribunal|judges?|lords|panel|ombudsman)\b)(?:[\w,]+\s+){1,5}(?:to\s+\w+|for)\b|
+    insist(?:ed|s)\s+(?:on|that)|pressed\s+(?:\w+\s+)?(?:for|to)
+DEMAND 1 actor: (?<!\ba\s)(?<!\ban\s)demands\b(?!\s+(?:of|on|placed)\b)|demand\b(?!\s+(?:for|in|and|
+    from|at|is|was|has|had|will|would|growth|side|to|remains?|outstrip\w*|exceed\w*)\b)
 DISAPPROVE 1 nothing: accus\w+|condemn\w*|criticis\w+|criticiz\w+|blam(?:ed|es|ing)|denounc\w+|
     protested\s+to|complain(?:ed|s)|deplor\w+|rebuk\w+|charged\s+that
 REJECT 1 nothing: reject(?:ed|s|ing)?|refus(?:ed|es|ing)|veto(?:ed|es)?|turned\s+down|denied|
