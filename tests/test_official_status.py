@@ -35,6 +35,8 @@ from summarizer.extractive.sentences import split_sentences
         # an international body of more than one word (was claimed: only one-word names were read)
         "the United Nations",
         "a European Union spokesman",
+        # a capital speaking is its government (was claimed)
+        "Moscow",
     ],
 )
 def test_a_public_body_or_its_role_is_official(source: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
+from .gazetteer import CAPITALS
 from .official_words import (
     BARE_OFFICIAL,
     BODIES,
@@ -250,6 +251,8 @@ def is_official_source(source: str) -> bool:
         return False  # a shadow minister, a former one, the opposition
     found = _role(words)
     if found is None:
+        if " ".join(w.text for w in words if w.low not in NEUTRAL) in CAPITALS:
+            return True  # "Moscow announced": the seat of power speaks for its government
         return classify(words, owner=False) == "gov"
     at, kind = found
     owner = _owner(words, at, kind)
