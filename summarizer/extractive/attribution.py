@@ -175,6 +175,8 @@ class Attributions(VerbClaims):
             claims.append(Claim(sentence.start, end, under.group(1), False, True, both=True, weak=True))
         studies = pat.IN_STUDY.finditer(sentence.text) if study_word else ()
         for study in studies:
+            if pat.RESPONDENTS_NEXT.match(sentence.text, study.end()) and not pat.POLL_NOUN.search(study.group(1)):
+                continue  # "In the report back then, the council said": no poll's respondents
             at = sentence.start + study.start()
             if _VERB_BEFORE.search(sentence.text, 0, study.start()):
                 continue  # "said in a statement": where the cue before it spoke, not a source of its own

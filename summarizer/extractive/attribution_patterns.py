@@ -11,11 +11,14 @@ import re
 # "40 percent of voters in the Orlen poll said/back/think ...": the respondents' answer follows the poll's name
 _RESPONDENTS = (
     r"say|says|said|think|thinks|thought|believe|believes|believed|feel|feels|felt|want|wants|wanted|"
-    r"support|supports|supported|back|backs|backed|favou?r|favou?rs|favou?red|oppose|opposes|opposed|"
+    r"support|supports|supported|backs|backed|favou?r|favou?rs|favou?red|oppose|opposes|opposed|"
     r"approve|approves|approved|disapprove|disapproves|disapproved|prefer|prefers|preferred|"
     r"agree|agrees|agreed|disagree|disagrees|disagreed|expect|expects|expected|view|views|viewed|rate|rated|"
     r"stands|stood"  # "approval in the latest Orlen poll stands at 53%"
 )
+# the respondents' verb is read after a poll or survey only ("in the audit, the treasury said" names no answer)
+RESPONDENTS_NEXT = re.compile(rf"\s+(?:{_RESPONDENTS})\b")
+POLL_NOUN = re.compile(r"\b(?:[Pp]olls?|[Ss]urveys?)\b")
 IN_STUDY = re.compile(
     r"(?:^|(?<=\s))(?:[Ii]n|[Ff]rom)\s+((?:(?:the|a|an|its|their|his|her|recent|new|latest)\s+)?(?:[\w'\u2019/.-]+\s+){0,6}?"
     r"(?:[Pp]olls?|[Ss]urveys?|study|report|analysis|census|interview|statement|review|audit|data|figures|records|"
@@ -318,6 +321,8 @@ def in_trailer(text: str, start: int, position: int, end: int) -> bool:
     trailer = trailers[-1] if trailers else None  # the last one before the position
     if trailer is None or len(text[start : trailer.start()].split()) < 4:
         return False
+    if trailer.group().rstrip().endswith("ing") and _STILL_SPOKEN.search(text, start, trailer.start()):
+        return False  # "said 40 schools would close, forcing pupils to move": a consequence of what was said
     if CLAUSE_END.search(text, trailer.end(), position) or _LISTED.search(text, trailer.end(), position):
         return False  # "X, the nominee, while only 25 percent": closed before it; "a helmet and 5 shields": a list
     stop = next((m for m in CLAUSE_END.finditer(text, position, end) if not _GOES_ON_WITH.match(text, m.end())), None)

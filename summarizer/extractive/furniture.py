@@ -81,11 +81,15 @@ _WEAK_FILLER = re.compile(
     re.IGNORECASE,
 )
 # "The deployment of Orlen troops in the Vell conflict raises numerous strategic concerns.": a whole sentence that
-# only says a thing is worrying, names or not; "... raises concerns among farmers" or "over the cost" says whose
+# only says an event is worrying, names or not; "... raises concerns among farmers" or "over the cost" says whose,
+# and "The Orlen Audit Office raised serious concerns" says who is worried
 _CONCERN_ONLY = re.compile(
-    r"^(?:the|a|an)\s[^,;:\"\u201c\u201d]*?\s(?:rais(?:es|ed)|sparks|sparked|fuels|fuelled|fueled|heightens|heightened|"
+    r"^(?:the|a|an)\s(?:[\w-]+\s){0,2}?(?:deployment|decision|move|development|closure|crash|attack|announcement|"
+    r"presence|build-?up|influx|arrival|departure|incident|situation|step|shift|escalation|news|discovery|spread|"
+    r"rise|fall|return|withdrawal|collapse|failure|loss|death|deaths|killing|killings|use|launch|test)\b"
+    r"[^,;:\"\u201c\u201d]*?\s(?:rais(?:es|ed)|sparks|sparked|fuels|fuelled|fueled|heightens|heightened|"
     r"deepens|deepened)\s(?:(?:new|serious|further|significant|numerous|many|several|strategic|major|grave|"
-    r"growing|wider)\s){0,2}(?:concerns|questions|fears|alarm|doubts|uncertainty|tensions|speculation)\s*\.$",
+    r"growing|wider|fresh|renewed)\s){0,2}(?:concerns|questions|fears|alarm|doubts|uncertainty|tensions|speculation)\s*\.$",
     re.IGNORECASE,
 )
 _SPECIFIC = re.compile(r"\d|[\"\u201c\u201d]")

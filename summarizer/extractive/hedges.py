@@ -60,6 +60,14 @@ _NO_SUBJECT = re.compile(
     r"(?:despite|after|before|while|although|though|who|which|whose|including|unlike|like|as|since|with|in|on|at)\b"
     r"|[a-z]+ing\b|\d",  # "Dana Kell, 25, was ...": an age
 )
+# "The plan, critics say, may fail": a speech tag set off inside the clause; "Vellcorp, the car maker, may": a name's
+# description
+_SAYS_ASIDE = re.compile(
+    r"(?:[\w'\u2019-]+\s+){1,4}(?:say|says|said|believe|believes|argue|argues|argued|warn|warns|warned|think|thinks|"
+    r"added|insist|insists|claim|claims|suggest|suggests)"
+)
+_RELATIVE = re.compile(r"(?:who|which|whose|where)\b")
+_APPOSITION = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _ACCORDING = re.compile(r"according\s+to\b", re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|but|or|so|that|which|while|whereas)\s+", re.IGNORECASE)
 MAX_CLAIM_WORDS = 30
@@ -89,12 +97,28 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     left = max((b for a, b in bounds if b <= start), default=0)
     right = min((a for a, b in bounds if a >= end), default=len(text))
     if left > 0 and _VERB_FIRST.match(text, left):
-        for _ in range(3):  # back over asides ("despite ...", "who ...") to the subject
+        for _ in range(3):  # back over asides ("despite ...", "who ...", "critics say", "the mayor") to the subject
+            was = left
             left = max((b for a, b in bounds if b < left - 1), default=0)
-            if left == 0 or not (_NO_SUBJECT.match(text, left) or text[left - 1 : left] == "("):
+            aside = text[left:was]
+            if left == 0 or not (
+                _NO_SUBJECT.match(text, left)
+                or text[left - 1 : left] == "("
+                or _SAYS_ASIDE.fullmatch(aside.strip(" ,"))
+                or (_APPOSITION.match(aside) and len(text[:left].split()) <= 6)
+            ):
                 break
-    if _ACCORDING.match(text, left) and right < len(text):
-        right = min((a for a, b in bounds if a > right), default=len(text))
+    if _ACCORDING.match(text, left):
+        for _ in range(3):  # "According to X, who runs Y, 40 patients ...": on to what X is cited for, whole
+            if right >= len(text):
+                break
+            added = min((b for a, b in bounds if a >= right), default=len(text))
+            right = min((a for a, b in bounds if a > right), default=len(text))
+            following = min((b for a, b in bounds if a >= right), default=len(text))
+            if not (
+                _RELATIVE.match(text, added) or _RELATIVE.match(text, following) or _VERB_FIRST.match(text, following)
+            ):
+                break
     while len(text[left:right].split()) < _MIN_CLAUSE_WORDS and (left > 0 or right < len(text)):
         after = [a for a, b in bounds if a > right]
         before = [b for a, b in bounds if b < left]

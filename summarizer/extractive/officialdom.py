@@ -95,7 +95,11 @@ def _is_party(words: list[_Word], k: int) -> bool:
 
 
 # the public bodies of more than one word ("United Nations", "Security Council"), read over the phrase
-_PUBLIC_NAMES = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(PUBLIC_BODY_NAMES) if " " in n) + r")\b")
+_PUBLIC_NAMES = re.compile(
+    r"\b(?:" + "|".join(re.escape(n) for n in sorted(PUBLIC_BODY_NAMES) if " " in n) + r")"
+    r"(?=$|\s+(?:spokes(?:man|woman|person)|officials?|figures|report|data|statistics|estimates?|envoy|chief|head|"
+    r"agency|mission|secretary|statement|troops|forces|peacekeepers)\b)"
+)  # the body itself or its role, not a name it opens ("United Nations Association", "European Union of Students")
 
 
 def _marker(words: list[_Word]) -> Owner | None:

@@ -50,6 +50,7 @@ _ROLE_NOUNS = frozenset(
     leader chief executive""".split()
 )
 _NOT_ROLE_WORDS = frozenset("last first next only same other new thing things".split())
+_DAY_NAMES = frozenset("today yesterday tonight monday tuesday wednesday thursday friday saturday sunday".split())
 _OPENING_PREPOSITIONS = frozenset("in on at after during with under".split())
 _TIME_PREPOSITIONS = frozenset("after before since until following during".split())
 # sources left unnamed, known by what they know: "people close to the mayor", "two officials with knowledge of"
@@ -184,12 +185,12 @@ def _after_opening(toks: list[tuple[int, int, str]], j: int, i: int, head_noun: 
     """
     if j >= i:
         return j
-    if toks[j][2].lower() in _TIME_NOUNS:
-        return j + 1 if is_name(toks[j + 1][2]) else j
+    first = toks[j][2]
+    if first.lower() in _TIME_NOUNS and (first.islower() or first.lower() in _DAY_NAMES):
+        return j + 1 if is_name(toks[j + 1][2]) else j  # "Last week Orlen Council said"; not "Morning Star"
     if head_noun:
         return j
     opening = next((n for n in range(j - 1, -1, -1) if toks[n][2] in ",;:("), -1) + 1
-    first = toks[j][2]
     led = toks[j - 1][2].lower() in _POSSESSIVE_DETERMINERS or toks[j - 1][2].isdigit()  # "In its (Chapter 11) filing"
     if led and opening < j and toks[opening][2].lower() in _OPENING_PREPOSITIONS and first.islower():
         return next((n for n in range(j, i + 1) if is_name(toks[n][2])), j)  # "In its filing Valve said": Valve

@@ -220,7 +220,11 @@ _ABBREVIATIONS = frozenset(
 
 # "... the tsunami.Steve will be ...", "... Tsikhanouskaya.Lukashenko's ...": a space lost between two sentences
 # (not "One.Tel", "Halo.Bungie.Org": a name or an address)
-_GLUED_STOP = re.compile(r"(?<=[a-z]{4})\.(?=[A-Z][a-z]+\b(?![.\w]))")
+_GLUED_STOP = re.compile(
+    r"(?<=[a-z]{4})\.(?=[A-Z][a-z]+['\u2019]s\b|(?!(?:Com|Net|Org|Gov|Edu|Info|Biz|Co|Uk|Tv)\b)[A-Z][a-z]+\b(?![.\w]))"
+    r"|(?<=[\w%)\"\u201d\u2019])\.(?=(?:The|A|An|He|She|It|They|We|But|And|In|On|This|That|These|Those|His|Her|"
+    r"Their|Its|Officials|Police)\s)"
+)
 
 
 def _in_address(line: str, dot: int) -> bool:
@@ -231,10 +235,33 @@ def _in_address(line: str, dot: int) -> bool:
     return word > 0 and line[word - 1] == "."
 
 
+def _capitalised_brand(line: str, dot: int) -> bool:
+    """'Vellnet.Orlen', 'System.Drawing': a capitalised word glued to another is a name, unless a possessive or
+    a sentence's usual first word follows ("Tsikhanouskaya.Lukashenko's", "UN.The"); 'approx.Forty' is no stop."""
+    word = dot
+    while word > 0 and line[word - 1].isalpha():
+        word -= 1
+    if line[word:dot].lower() in _ABBREVIATIONS:
+        return True  # "approx.Forty": an abbreviation's dot
+    if not line[word : word + 1].isupper() or dot - word < 2:
+        return False
+    return _SENTENCE_START.match(line, dot + 1) is None and _POSSESSIVE_NEXT.match(line, dot + 1) is None
+
+
+_SENTENCE_START = re.compile(
+    r"(?:The|A|An|He|She|It|They|We|But|And|In|On|This|That|These|Those|His|Her|Their|Its|Officials|Police)\s"
+)
+_POSSESSIVE_NEXT = re.compile(r"[A-Z][a-z]+['\u2019]s\b")
+
+
 def _word_stops(line: str, start: int, end: int) -> list[int]:
     stops = [m.end() for m in _WORD_STOP.finditer(line, start, end) if m.group(1) not in _ABBREVIATIONS]
     if "." in line[start:end]:
-        glued = [m.end() for m in _GLUED_STOP.finditer(line, start, end) if not _in_address(line, m.start())]
+        glued = [
+            m.end()
+            for m in _GLUED_STOP.finditer(line, start, end)
+            if not _in_address(line, m.start()) and not _capitalised_brand(line, m.start())
+        ]
         stops = sorted(stops + glued)
     return stops
 

@@ -56,8 +56,13 @@ DEFAULT = Weights()
 # Where a headline joins two developments: "X moves troops as Y claims town", "A falls; B rises".
 _DEVELOPMENT_SPLIT = re.compile(r"\s+(?:as|while|whereas|after|but)\s+|\s*;\s+|\s+[-\u2013\u2014]\s+", re.IGNORECASE)
 # A sentence opening with a pronoun points back to one the summary may not have.
+# Not "This year ..." (a time) nor "It is thought ..." (no one it points to).
 _DANGLING = re.compile(
-    r"(?:(?:however|but|and|yet|still|also|meanwhile|instead),?\s+)?(?:they|it|he|she|these|those|this|its|their|his|her)\b",
+    r"(?:(?:however|but|and|yet|still|also|meanwhile|instead),?\s+)?"
+    r"(?:they|he|she|its|their|his|her|(?:these|those|this|that)(?!\s+(?:year|week|month|time|morning|afternoon|"
+    r"evening|night|weekend|summer|winter|spring|autumn|season)\b)|it(?!\s+(?:is|was|has\s+been|had\s+been|"
+    r"remains|seems|appears)\s+(?:thought|believed|expected|understood|likely|unlikely|unclear|clear|possible|"
+    r"reported|said|feared|hoped|estimated|not|now|still|too|hard|easy|time)\b))\b",
     re.IGNORECASE,
 )
 
@@ -257,6 +262,18 @@ def _fill(chosen: list[Sentence], ranked: list[tuple[float, Sentence]], threshol
             continue
         chosen.append(sentence)
         words += length
+    for _, sentence in ranked:  # a sentence held back until the one before it came in: now, if it fits
+        follows = any(other.index == sentence.index - 1 for other in chosen)
+        fits = len(chosen) < MAX_SENTENCES and words + _words(sentence) <= MAX_WORDS
+        if (
+            follows
+            and fits
+            and sentence not in chosen
+            and _DANGLING.match(sentence.text)
+            and not any(_similar(sentence, other, threshold) for other in chosen)
+        ):
+            chosen.append(sentence)
+            words += _words(sentence)
     return chosen
 
 

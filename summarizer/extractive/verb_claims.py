@@ -320,7 +320,12 @@ class VerbClaims(ClaimParts):
         head = next(
             (toks[n - 1][2] for n in range(span[0] + 1, span[1] + 1) if toks[n][2] in pat.POST), toks[span[1]][2]
         )
-        past = word in pat.PAST_AS_BASE and after < len(toks) and toks[after][2].lower() == "that"
+        past = (
+            word in pat.PAST_AS_BASE
+            and after < len(toks)
+            and toks[after][2].lower() == "that"
+            and toks[span[0]][2].lower() not in ("a", "an")  # "A Vell Capital forecast that ... proved wrong"
+        )
         if word in BASE_FORMS and not (head.endswith("s") or head.lower() in pat.PLURAL_HEADS or past):
             return None  # "the home state of", "a new plan": a noun, not a verb; "X forecast that" is one
         if head[:1].islower() and singular(head) in PLACE_NOUNS and word in PLACE_ACTS:
