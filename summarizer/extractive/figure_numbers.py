@@ -216,8 +216,8 @@ def parse_quantity(text: str) -> tuple[float | None, float | None]:
         first, second = [*values, None, None][:2]
         if first is not None and second is not None:
             low, high = first, second
-            # "15 to 20,000": the scale of the second part applies to the first
-            if low < high / 100 and "," not in parts[0] and "." not in parts[0]:
+            # "15 to 20 million": the scale of the second part applies to the first
+            if low < high / 100 and "," not in parts[0]:  # "$1.3 to $1.5bn" too
                 magnitude = SCALE_TAIL.search(parts[1].strip().lower())
                 if magnitude and not SCALE_TAIL.search(parts[0].strip().lower()):
                     low = scaled(low, float(_SCALES[magnitude.group().strip()]))
