@@ -105,23 +105,26 @@ WORDNUM = _alternation(WORD_NUMBERS)
 FRACTION = _alternation(FRACTIONS)
 _PLAIN_WORDNUM = _alternation(w for w in WORD_NUMBERS if " " not in w and w != "dozen")
 _DIGIT_WORD = _alternation(_DIGIT_WORDS)
-# "one point three per cent" (not "at one point three men": "at one point" is a moment)
-SPELLED = rf"(?<!\bat\s)\b(?:{_PLAIN_WORDNUM}|zero|nought)\s+point(?:\s+(?:{_DIGIT_WORD})\b)+"
 _SCALABLE = _alternation(w for w in FRACTIONS if w != "a fraction")
 _HALVES = r"a\s+half|a\s+quarter|three[-\s]quarters"
 _SCALE_WORD = r"(?:million|billion|trillion|thousand|dozen)"
-# "a quarter of a million", "half a dozen", "a half-billion", "two and a half million", "one and a half"
-SCALED = (
-    rf"(?:(?:{_PLAIN_WORDNUM}|\d+)\s+and\s+(?:{_HALVES})(?:\s+{_SCALE_WORD})?\b|"
-    rf"(?:{_SCALABLE})[\s-]+(?:of[\s-]+)?(?:an?[\s-]+)?{_SCALE_WORD}\b)"
-)
+# the endings a number word may take, tried only after one (no extra work at other words):
+# "one point three per cent" (not "at one point three men": "at one point" is a moment), "two and a half million"
+_POINT_TAIL = rf"(?<!at\sone)\s+point(?:\s+(?:{_DIGIT_WORD})\b)+(?:{SCALE})?(?:{PERCENT})?"
+_HALF_TAIL = rf"\s+and\s+(?:{_HALVES})(?:\s+{_SCALE_WORD})?\b"
+# "a quarter of a million", "half a dozen", "a half-billion": a fraction of a scale
+OF_SCALE = rf"[\s-]+(?:of[\s-]+)?(?:an?[\s-]+)?{_SCALE_WORD}\b"
+SCALED = rf"(?:{_PLAIN_WORDNUM})\s+and\s+(?:{_HALVES})(?:\s+{_SCALE_WORD})?|(?:{_SCALABLE}){OF_SCALE}"
 NUMBER = rf"(?:{CURRENCY}\s?)?(?:{DIGITS})(?:{SCALE})?(?:{PERCENT})?"
-ANY = rf"(?:{NUMBER}|{SPELLED}(?:{SCALE})?(?:{PERCENT})?|\b(?:{WORDNUM})\b(?:{SCALE})?)"
+ANY = (
+    rf"(?:{NUMBER}|\b(?:zero|nought){_POINT_TAIL}|"
+    rf"\b(?:{WORDNUM})\b(?:{_POINT_TAIL}|{_HALF_TAIL}|{SCALE})?)"
+)
 JOIN = r"(?:\s*(?:to|-|\u2013|\u2014|and)\s*|\s+or\s+)"
 RANGE = rf"(?:between\s+|from\s+)?{ANY}(?:{JOIN}{ANY})?"
 FIGURE = re.compile(
     rf"(?<![\w.\-/:\u2013])(?:(?P<approx>{APPROX})\s+)?"
-    rf"(?:(?P<scaled>\b{SCALED})|(?P<fraction>\b(?:{FRACTION})\b)|(?P<vague>\b{VAGUE})|(?P<range>{RANGE}))"
+    rf"(?:(?P<fraction>\b(?:{FRACTION})\b)(?P<of_scale>{OF_SCALE})?|(?P<vague>\b{VAGUE})|(?P<range>{RANGE}))"
     rf"(?![\w/:]|\.\d|-\d|\u2013\d)",
     re.IGNORECASE,
 )
@@ -130,7 +133,10 @@ PERCENT_TAIL = re.compile(rf"{PERCENT}$")
 SCALE_TAIL = re.compile(rf"{SCALE}$")
 DIGITS_RE = re.compile(DIGITS)
 RANGE_LEAD = re.compile(r"^(?:between|from)\s+", re.IGNORECASE)
-RANGE_JOIN = re.compile(r"\s*(?:\bto\b|\band\b|-|\u2013|\u2014)\s*|\s+or\s+", re.IGNORECASE)
+# "to", "and", a dash or "or" between two numbers (not the "and" of "two and a half", nor "three-quarters")
+RANGE_JOIN = re.compile(
+    rf"\s*(?:\bto\b|\band\b(?!\s+(?:{_HALVES})\b)|-(?!quarters)|\u2013|\u2014)\s*|\s+or\s+", re.IGNORECASE
+)
 _SPACES = re.compile(r"\s+")
 _SCALED_RE = re.compile(SCALED, re.IGNORECASE)
 _SPELLED_RE = re.compile(r"(?P<whole>\w+)\s+point(?P<digits>(?:\s+\w+)+)", re.IGNORECASE)
@@ -201,14 +207,14 @@ def parse_quantity(text: str) -> tuple[float | None, float | None]:
     if match is None:
         return None, None
     approx = " ".join((match.group("approx") or "").lower().split())
-    if match.group("fraction"):
+    if match.group("of_scale"):
+        values = [value(match.group("fraction") + match.group("of_scale"))]
+    elif match.group("fraction"):
         fraction = FRACTIONS[_SPACES.sub(" ", match.group("fraction").lower())]
         rounded = None if fraction is None else round(float(fraction), 3)
         return rounded, rounded
-    if match.group("vague"):
+    elif match.group("vague"):
         return None, None
-    if match.group("scaled"):
-        values = [value(match.group("scaled"))]
     else:
         body = RANGE_LEAD.sub("", match.group("range"))
         parts = [p for p in RANGE_JOIN.split(body, maxsplit=1) if p and p.strip()]

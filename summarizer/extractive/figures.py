@@ -32,6 +32,7 @@ _CURRENCY_RE = re.compile(CURRENCY)
 _BRACKETS = re.compile(r"\([^()]*\)")
 _CONVERSION = re.compile(r"(?:\s+[A-Za-z]+){0,3}\s*\(\s*")  # "68m euros (": a conversion follows
 _SHARED_PERCENT = re.compile(r"\s*(?:to|and|or)\s+[\d.,]+\s?(?:%|(?:per\s?cent|percent)\b)", re.IGNORECASE)
+_OPENS = re.compile("(?:^|[.!?:][\"'\u201d\u2019)]*\\s+|\n)[\\s\"'\u201c\u2018(]*$")
 _NUM_IN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _MONEY_WORD = re.compile(r"[£$€%]|million|billion|per", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -124,9 +125,10 @@ _TAG_OPEN = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=|\s*/?>|$)")
 
 
 def _is_excluded(text: str, start: int, end: int, match: re.Match[str]) -> bool:
-    if match.group("fraction") is not None:
-        at = match.start("fraction")
-        return not_a_fraction(text, at, end, bool(match.group("approx")), _sentence_start(text, at))
+    if match.group("fraction") is not None and match.group("of_scale") is None:
+        at, head = match.start("fraction"), text[max(0, start - 8) : start]
+        at_start = start == 0 or _OPENS.search(head) is not None  # "Half of them", not "the Half-Blood Prince"
+        return not_a_fraction(text, at, end, bool(match.group("approx")), at_start)
     if match.group("range") is None:
         return False
     core = match.group("range")
@@ -177,7 +179,7 @@ def _unit(text: str, end: int, quantity: str) -> tuple[str | None, int]:
     currency = _CURRENCY_RE.search(_BRACKETS.sub("", quantity))  # "between 250 euros (£173) and 600": euros
     if currency:
         return _CURRENCY_UNITS.get(currency.group().lower(), "money"), end
-    if _SHARED_PERCENT.match(text, end):
+    if quantity[-1:].isdigit() and _SHARED_PERCENT.match(text, end):
         return "per cent", end  # "35 to 12 percent": a score whose first number shares the second's unit
     inside = [w for w in _LETTERS.findall(_BRACKETS.sub("", quantity)) if w.lower() in UNITS]
     if inside:
@@ -289,7 +291,7 @@ def spot_figures(text: str, sentences: list[Sentence]) -> list[Spot]:
                 continue
             if _in_markup(text, match.start(), sentence.start):
                 continue  # '<tweet timestamp="1449075600">': a tag's attribute left in the text, no figure
-            fraction = match.group("fraction") is not None
+            fraction = match.group("fraction") is not None and match.group("of_scale") is None
             gap = between_range(text, match)
             if gap is not None:
                 second, end, low, high = gap
