@@ -99,6 +99,7 @@ def test_a_year_is_not_the_low_end_of_a_range() -> None:
         ("The Orlen party hopes to gain 25 to 30 seats.", [(25, 30)]),
         ("The Orlen party hopes to increase its tally by 25 to 30 seats.", [(25, 30)]),
         ("Analysts expect a 2% to 3% rise in Vell.", [(2, 3)]),
+        ("Shares in Vell Mining were up 5 to 10 per cent.", [(5, 10)]),
         ("Between 15,000 and 20,000 people live in Dunmere.", [(15000, 20000)]),
     ],
 )

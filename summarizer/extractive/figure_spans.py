@@ -160,7 +160,8 @@ def _reading(text: str, match: re.Match[str], join: re.Match[str], first_start: 
     spaced_dash = word in ("-", "\u2013", "\u2014") and join.group() != word
     if (word in ("to", "or") or spaced_dash) and first_value is not None and low is not None and first_value > low:
         return "two"  # a range runs up: "voted by 229 to 206", "£35bn - £2.5bn less"
-    if word == "to" and _CHANGED.search(before):
+    shared = second_percent and not first_percent  # "up 5 to 10 per cent": one unit for both ends, a range
+    if word == "to" and not shared and _CHANGED.search(before):
         return "two"  # "fell $28.63 to $38.65", "up 23,600 to 27,700"
     if word == "to" and _CHANGE_CUE.search(before) and low and high and high >= 5 * low:
         return "two"  # "by 0.25% to 4.75%"; "by 25 to 30 seats" stays a range
