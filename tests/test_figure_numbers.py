@@ -44,6 +44,7 @@ def test_an_ordinal_is_no_fraction(text: str) -> None:
         ("A third said they would vote for Osk.", "A third", 0.333),
         ("Two-thirds of Kestrian farms are small.", "Two-thirds", 0.667),
         ("Nearly a fifth of Orlen homes have no heating.", "Nearly a fifth", 0.2),
+        ("The survey means that half of Orlen homes have a phone.", "half", 0.5),
     ],
 )
 def test_a_fraction_stays_a_fraction(text: str, quantity: str, value: float) -> None:

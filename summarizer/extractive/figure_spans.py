@@ -69,7 +69,7 @@ _FRACTION_NEXT = frozenset(
     "say said admit".split()
 )
 _HALF_BEFORE = re.compile(
-    r"\b(?:first|second|third|fourth|final|last|other|top|bottom|lower|upper|back|front|the|this|that|each|"
+    r"\b(?:first|second|third|fourth|final|last|other|top|bottom|lower|upper|back|front|the|each|"
     r"either|own|one|opening|latter|former)\s+$",
     re.IGNORECASE,
 )
