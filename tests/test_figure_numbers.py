@@ -1,0 +1,201 @@
+"""Numbers as English news writes them: ordinals, spelled decimals, years and clock times, changes,
+fractions of a scale, ranges with words between, "two or three", exact values, conversions."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extractive.figures import Figure, find_figures, parse_quantity
+from summarizer.extractive.sentences import split_sentences
+
+
+def figures(text: str) -> list[Figure]:
+    return find_figures(text, split_sentences(text))
+
+
+def values(text: str) -> list[tuple[str, float | None, float | None]]:
+    return [(f.quantity, f.low, f.high) for f in figures(text)]
+
+
+# 1. an ordinal is not a fraction; a fraction stays one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dunmere Airport wants a third runway by the end of the decade.",
+        "Kestrian exports fell for a fifth consecutive year.",
+        "The Orlen Rovers are chasing a third title in a row.",
+        "Orlen Steel did well in the second half of the year.",
+        "Vell fans queued for Half-Moon Saga on Tuesday.",
+        "The Vell party won a second term.",  # never a figure: pinned so that it stays so
+    ],
+)
+def test_an_ordinal_is_no_fraction(text: str) -> None:
+    assert values(text) == []
+
+
+# guards on the ordinal rule: these were read right before and must stay so
+@pytest.mark.parametrize(
+    ("text", "quantity", "value"),
+    [
+        ("Vell Mining cut its staff by a third.", "a third", 0.333),
+        ("A third of voters in Orlen backed the plan.", "A third", 0.333),
+        ("A third said they would vote for Osk.", "A third", 0.333),
+        ("Two-thirds of Kestrian farms are small.", "Two-thirds", 0.667),
+        ("Nearly a fifth of Orlen homes have no heating.", "Nearly a fifth", 0.2),
+        ("The survey means that half of Orlen homes have a phone.", "half", 0.5),
+    ],
+)
+def test_a_fraction_stays_a_fraction(text: str, quantity: str, value: float) -> None:
+    assert (quantity, value, value) in values(text)
+
+
+# 2. spelled-out decimals
+
+
+def test_a_spelled_decimal() -> None:
+    assert values("Prices in Vell rose one point three per cent in May.") == [("one point three per cent", 1.3, 1.3)]
+    assert parse_quantity("nought point five per cent") == (0.5, 0.5)
+    # "at one point" is a moment, and three is the count
+    assert values("At one point three men were held in Orlen.") == [("three", 3.0, 3.0)]
+
+
+# 3. years, periods and clock times are not figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Orlen budget for 2007-13 is still under review.",
+        "Marrow Brewing is more optimistic than its rivals about 2005, it said.",
+        "Trading in Vell opened at 0900 GMT on Monday.",
+        "The Orlen derby kicks off at 1430 GMT.",
+        "The station closes from 2300 to 0100 local time.",
+    ],
+)
+def test_years_periods_and_clock_times_are_no_figures(text: str) -> None:
+    assert values(text) == []
+
+
+def test_a_year_is_not_the_low_end_of_a_range() -> None:
+    text = "Sales at Dunmere Foods fell 4% in 2004 to 789m euros."
+    assert values(text) == [("4%", 4.0, 4.0), ("789m", 789e6, 789e6)]
+
+
+# 4. a change "by X to Y" is two figures; a range stays one
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kestrel Foods raised its dividend by 25% to 40 euro cents.", [(25, 25), (40, 40)]),
+        ("Shares in Orlen Mining rose almost 23% to 2.05 euros.", [(23, 23), (2.05, 2.05)]),
+        ("Sales at Vell Telecom were up 4% to 36bn kroner.", [(4, 4), (36e9, 36e9)]),
+        ("The Orlen jobless total rose by 32,000 to 1.41 million.", [(32000, 32000), (1.41e6, 1.41e6)]),
+        ("Vell Oil fell $2.86 to $41.32 a barrel.", [(2.86, 2.86), (41.32, 41.32)]),
+        ("Brell leads Osk 46 percent to 44 percent in Orlen.", [(46, 46), (44, 44)]),
+        ("Prices in Vell and Orlen fell by 1.6% and 0.5% respectively.", [(1.6, 1.6), (0.5, 0.5)]),
+        # ranges stay ranges
+        ("The Orlen party hopes to gain 25 to 30 seats.", [(25, 30)]),
+        ("The Orlen party hopes to increase its tally by 25 to 30 seats.", [(25, 30)]),
+        ("Analysts expect a 2% to 3% rise in Vell.", [(2, 3)]),
+        ("Shares in Vell Mining were up 5 to 10 per cent.", [(5, 10)]),
+        ("Between 15,000 and 20,000 people live in Dunmere.", [(15000, 20000)]),
+    ],
+)
+def test_a_change_is_two_figures(text: str, expected: list[tuple[float, float]]) -> None:
+    assert [(f.low, f.high) for f in figures(text)] == expected
+
+
+def test_a_change_keeps_its_units() -> None:
+    first, second = figures("Kestrel Foods raised its dividend by 25% to 40 euro cents.")
+    assert (first.unit, second.unit) == ("per cent", "cents")
+
+
+# 5. a fraction of a scale
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "value"),
+    [
+        ("A quarter of a million Vellish voters marched.", "A quarter of a million", 250_000),
+        ("Half a million homes in Orlen lost power.", "Half a million", 500_000),
+        ("Kestria spent a third of a billion dollars on roads.", "a third of a billion", 333_333_333),
+        ("There are two and a half million cars in Orlen.", "two and a half million", 2_500_000),
+        ("Orlen vowed to cut at least a half-billion dollars in costs.", "at least a half-billion", 500_000_000),
+    ],
+)
+def test_a_fraction_of_a_scale(text: str, quantity: str, value: float) -> None:
+    found = {f.quantity: f for f in figures(text)}
+    assert found[quantity].low == value
+    assert "a million" not in found and "a billion" not in found
+
+
+# 6. "between X ... and Y" with words between is one range
+
+
+def test_between_with_words_between() -> None:
+    assert values("Orlen pays its staff between $60,000 a year and $150,000.") == [
+        ("between $60,000 a year and $150,000", 60000, 150000)
+    ]
+    found = figures("Fines in Vell range between 250 euros (£173) and 600 euros.")
+    assert [(f.quantity, f.low, f.high, f.unit) for f in found] == [
+        ("between 250 euros (£173) and 600", 250, 600, "euros"),
+        ("£173", 173, 173, "pounds"),
+    ]
+
+
+# guards on the rule above (the old code read these as single numbers too)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osk faces a ban of between six months and two years in Vell.",
+        "Orlen picked her in a contest between two local and five outside candidates.",
+    ],
+)
+def test_between_joins_only_numbers_of_one_thing(text: str) -> None:
+    assert all(f.low == f.high for f in figures(text))
+
+
+# 7. "two or three"
+
+
+def test_two_or_three_is_a_range() -> None:
+    assert values("Repairs in Vell will take two or three months.") == [("two or three", 2, 3)]
+    assert values("Osk won 10 or 12 seats in Orlen.") == [("10 or 12", 10, 12)]
+    # a list is not a range
+    assert [f.low for f in figures("Bids of £30m, £40m or £50m for Orlen Rovers were rejected.")] == [30e6, 40e6, 50e6]
+
+
+# 8. exact values
+
+
+@pytest.mark.parametrize(
+    ("quantity", "value"),
+    [("£8.2bn", 8_200_000_000.0), ("$2.18 trillion", 2_180_000_000_000.0), ("£16.9bn", 16_900_000_000.0)],
+)
+def test_values_are_exact(quantity: str, value: float) -> None:
+    assert parse_quantity(quantity) == (value, value)
+
+
+def test_the_scale_of_a_range_applies_to_both_ends_exactly() -> None:
+    assert values("Damage in Vell was put at $1.3 to $1.5bn.") == [("$1.3 to $1.5bn", 1.3e9, 1.5e9)]
+    assert parse_quantity("1.1 to 1.3 million") == (1_100_000.0, 1_300_000.0)
+
+
+# a conversion in brackets says what the figure it converts says
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orlen Bank has a market value of about $8.5bn (£4.4bn).",
+        "Vell Air plans to raise $1bn (£514m; 770m euros) from its flotation.",
+    ],
+)
+def test_a_conversion_takes_the_status_and_source_of_its_figure(text: str) -> None:
+    first, *conversions = figures(text)
+    assert conversions
+    for conversion in conversions:
+        assert (conversion.status, conversion.source) == (first.status, first.source)
