@@ -146,10 +146,7 @@ def similarity_matrix(records: list[SummaryRecord]) -> np.ndarray[Any, Any]:
     """Pairwise story similarity (0 to 1.1: words, place, figures) as a NumPy array; -1 where dates keep two apart."""
     import numpy as np
 
-    texts = [
-        " ".join([r.title or "", r.summary.summary, *r.summary.key_points, *r.summary.escalation.evidence])
-        for r in records
-    ]
+    texts = [" ".join([r.title or "", r.summary.summary, *r.summary.escalation.evidence]) for r in records]
     text = tfidf_cosine(texts)
     names = [main_place(r) for r in records]
     ids: dict[str, int] = {}
