@@ -79,3 +79,21 @@ def test_someone_raising_concerns_is_news(sentence: str) -> None:
 )
 def test_hedge_claims_keep_their_subject(text: str, claim: str) -> None:
     assert next(h.claim for h in find_hedges(text, split_sentences(text))) == claim
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "describes"),
+    [
+        # what changed, before its change verb (was "per cent")
+        ("Orlen's exports - counted in Vell crowns - rose 10% last year.", "10%", "Orlen's exports"),
+        ("The deficit with Kestria, up 30.5% in a year, was the largest yet.", "30.5%", "The deficit with Kestria"),
+        ("In Kestby the figure is close to 5%.", "close to 5%", "the figure"),
+        # money "in" what (was "dollars"), and a conversion describes what its figure does
+        ("Vellcorp is claiming more than $20bn (£11bn) in damages.", "more than $20bn", "damages"),
+        ("Vellcorp is claiming more than $20bn (£11bn) in damages.", "£11bn", "damages"),
+        ("Orlen Re said its exposure is less than 100m euros (£70m).", "£70m", "its exposure"),
+    ],
+)
+def test_what_a_figure_describes(text: str, quantity: str, describes: str) -> None:
+    found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
+    assert found and found[0].describes == describes

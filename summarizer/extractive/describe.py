@@ -39,9 +39,23 @@ _PARTICIPLES = frozenset("sent put held kept seen based set built".split())
 _PLACES = frozenset("near at on along in to into across inside outside around within from by".split())
 _VERB_BEFORE = re.compile(r"(?:ing|ed)$")
 # verbs and comparatives that end a phrase before its figure: "the toll rose (to 40)", "the figure closer (to 9,000)"
-_TAIL_BEFORE = frozenset("rose fell stood hit grew sank put topped closer close nearer near up down".split())
+_TAIL_BEFORE = frozenset("rose fell stood hit grew sank put topped closer close nearer near up down back".split())
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _MAX_WORDS = 8
+_UNIT_WORDS = frozenset(
+    """euros dollars pounds yen yuan rupees roubles rubles francs rupiah won baht rand lira kroner kronor krona
+    pesos shekels dinars ringgit per cent percent pc""".split()
+) | {"per cent"}
+_MONEY_UNITS = frozenset("pounds dollars euros yen yuan rupees roubles francs".split())
+# "... rose 10%", "... has fallen by 5%", "..., up 30.5%": a change verb right before the figure
+_CHANGE_BEFORE = re.compile(
+    r"[\s,]+(?:(?:has|have|had|is|are|was|were)\s+)?(?:rose|risen|rises|fell|fallen|falls|grew|grown|grows|jumped|jumps|climbed|"
+    r"dropped|drops|slipped|slumped|soared|increased|decreased|declined|up|down|stood|stands|reached|totalled|"
+    r"totaled|hit|is|are|was|were)(?:\s+(?:by|to|at))?(?:\s+(?:about|around|almost|nearly|some|more\s+than|"
+    r"less\s+than|over|under))?\s*$",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014]*\s[-\u2013\u2014]|\([^()]*\)")
 
 
 def _trim(words: list[str]) -> list[str]:
@@ -81,6 +95,16 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     words = [m.group() for m in _WORD.finditer(text, end, sentence.end)]
     while words and words[0] in ("-", "\u2014", "\u2013"):
         words.pop(0)
+    if words and words[0] == "(" and ")" in words[:12]:
+        words = words[words.index(")") + 1 :]  # "$20bn (£11bn) in damages": past the conversion
+    if (
+        unit in _MONEY_UNITS
+        and len(words) > 1
+        and words[0].lower() in ("in", "of")
+        and words[1][:1].islower()
+        and words[1].lower() not in _DANGLING
+    ):
+        words = words[1:]  # "$20bn in damages", "£5m of funding": what the money is
     after: list[str] = []
     for word in words:
         low = word.lower()
@@ -96,6 +120,11 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     place = _place_after(words[n:]) if len(after) <= 3 else []
     if not after and place and unit:
         after = [unit]
+    if len(after) == 1 and after[0].islower() and after[0].endswith(("ly", "ed")):
+        after = []  # "$6.3bn (£3.4bn) currently", "(£75m), compared": an adverb or a verb, nothing counted
+    if after and " ".join(after).lower() in _UNIT_WORDS:
+        subject = _changed_subject(text[sentence.start : start])  # "its exposure is less than 100m euros"
+        after = subject or after
     if after:
         return " ".join([*after, *place])
     before = re.findall(r"[\w'\u2019-]+|[^\w\s]", text[sentence.start : start])
@@ -111,4 +140,24 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     if starts:
         phrase = phrase[starts[-1] :]  # "analysts put the figure": the noun phrase, not its subject and verb
     phrase = _trim(phrase)
+    if not phrase:
+        phrase = _changed_subject(text[sentence.start : start])
     return " ".join([*phrase, *place]).strip()
+
+
+def _changed_subject(before: str) -> list[str]:
+    """'Revenues - in US dollars - rose (10%)', 'the deficit with China, up (30.5%)': the noun phrase that changed."""
+    found = _CHANGE_BEFORE.search(before)
+    if found is None:
+        return []
+    head = _ASIDE.sub("", before[: found.start()]).rstrip(" ,")
+    words = re.findall(r"[\w'\u2019&-]+", head)[-6:]
+    clause = max((k + 1 for k, word in enumerate(words) if word.lower() in _STOP), default=0)
+    words = words[clause:]  # "... while revenues": from the clause's start
+    if not words or not all(re.sub(r"['\u2019&-]", "", w).isalpha() for w in (words[0], words[-1])):
+        return []  # "was $3.5bn - up": a figure, not a noun phrase, before the change
+    determiners = [k for k, word in enumerate(words) if word.lower() in _DETERMINERS]
+    names = [k for k, word in enumerate(words) if word[:1].isupper()]
+    if determiners or names:  # "In Singapore the figure is": from the determiner
+        return _trim(words[(determiners or names)[0] :])
+    return _trim(words) if 0 < len(words) <= 3 and clause > 0 else []

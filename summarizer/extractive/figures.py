@@ -339,8 +339,10 @@ def read_figures(text: str, sentences: list[Sentence], spots: Iterable[Spot]) ->
         converting = last is not None and (
             last.start < start < last.end or _CONVERSION.fullmatch(gap) is not None or (converting and gap == "; ")
         )
+        describes = describe(text, start, end, sentence, unit) or (unit or quantity)
         if last is not None and converting:
-            source, status = last.source, last.status  # a conversion in brackets says what the figure says
+            # a conversion in brackets says what the figure says, of the same thing
+            source, status, describes = last.source, last.status, last.describes
         figures.append(
             Figure(
                 start=start,
@@ -349,7 +351,7 @@ def read_figures(text: str, sentences: list[Sentence], spots: Iterable[Spot]) ->
                 low=low,
                 high=high,
                 unit=unit,
-                describes=describe(text, start, end, sentence, unit) or (unit or quantity),
+                describes=describes,
                 source=source,
                 status=status,
                 sentence=sentence,
