@@ -40,8 +40,14 @@ def test_a_name_that_opens_with_a_public_body_is_not_that_body() -> None:
     assert is_official("A United Nations spokesman")
 
 
-def test_than_economists_had_expected_compares() -> None:
-    text = "Inflation in Orlen rose to 3.1%, higher than economists had expected."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inflation in Orlen rose to 3.1%, higher than economists had expected.",
+        "Sales in Orlen rose by a better-than-expected 3.1% in December.",
+    ],
+)
+def test_than_expected_compares(text: str) -> None:
     assert find_figures(text, split_sentences(text))[0].status.value == "stated"
 
 

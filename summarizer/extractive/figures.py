@@ -86,7 +86,7 @@ _ESTIMATED = re.compile(
 )
 # "rising faster than expected", "£5m lower than previously forecast": a comparison, no estimate of the figure
 _COMPARED = re.compile(
-    r"\bthan\s+(?:(?:had\s+been|had|previously|originally|first|many|most|some|analysts|economists)\s+)*"
+    r"\bthan[\s-]+(?:(?:had\s+been|had|previously|originally|first|many|most|some|analysts|economists)\s+)*"
     r"(?:expected|forecast|predicted|estimated|projected|anticipated)\b",
     re.IGNORECASE,
 )
