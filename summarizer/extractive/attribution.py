@@ -98,6 +98,8 @@ class Attributions(VerbClaims):
             at = next((n for n, t in enumerate(toks) if t[0] >= match.start()), len(toks))
             after = next((n for n, t in enumerate(toks) if t[0] >= match.end()), len(toks))
             claim: Claim | None = None
+            if text[match.start() - 1 : match.start()] == "-":
+                continue  # "a better-than-expected rise", "a much-predicted fall": part of an adjective
             if word.startswith("claim") and pat.CLAIM_WIN.match(text, match.end(), sentence.end):
                 continue  # "claiming 41 percent of the vote", "claimed three seats": to win, not to assert
             if word.startswith(("call", "declar")) and pat.NOT_SPOKEN.match(text, match.end(), sentence.end):
