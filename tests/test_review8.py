@@ -103,3 +103,31 @@ def test_hedge_claims_keep_their_subject(text: str, claim: str) -> None:
 def test_what_a_figure_describes(text: str, quantity: str, describes: str) -> None:
     found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
     assert found and found[0].describes == describes
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        # a number word inside a name is no figure ("Six" of the Six Nations counted "Nations")
+        ("Orlen won the Six Nations title with a 20-10 win.", ["20-10"]),
+        ("He told Vell Radio Five Live that 300 jobs would go.", ["300"]),
+        ("The Three Gorges Dam cost Orlen $22bn.", ["$22bn"]),
+        ("Three Orlen soldiers died on Monday.", ["Three"]),
+    ],
+)
+def test_number_words_in_names(text: str, quantities: list[str]) -> None:
+    assert [f.quantity for f in find_figures(text, split_sentences(text))] == quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "unit"),
+    [
+        # an age is counted in years (was "workers", the nearest noun)
+        ("The plans raise the retirement age for Orlen's public workers from 60 to 65.", "60", "years"),
+        ("Dana Kell died at the age of 84.", "84", "years"),
+        ("In an age of austerity 300 workers in Orlen lost their jobs.", "300", "workers"),
+    ],
+)
+def test_ages_are_years(text: str, quantity: str, unit: str) -> None:
+    found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
+    assert found and found[0].unit == unit

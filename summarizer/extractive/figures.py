@@ -61,6 +61,10 @@ _TIME_UNIT_AFTER = re.compile(
     r"^\s*(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)\b(?P<ago>\s+ago)?", re.IGNORECASE
 )
 # "Type 45", "Number 10", "Mr Mousa, 28,": a small number right after a name, or an age between commas
+_AGE_CONTEXT = re.compile(
+    r"\b(?:age|ages|aged)\b(?:\s+(?!and\b|or\b)[\w'\u2019-]+){0,6}?\s+(?:from|of|to|at|between)?\s*$"
+)
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
 _AGE_COMMAS = re.compile(r"[A-Z][a-z]+,\s$")
 _AGE_BEFORE = re.compile(r"\baged\s*$|\bage\s*$", re.IGNORECASE)
@@ -146,6 +150,10 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return True
     plain = core.strip()
+    named = _CAPITAL_AFTER.match(after) or _NAME_BEFORE.search(before)
+    opens = start == 0 or _OPENS.search(text[max(0, start - 8) : start]) is not None
+    if not numbers and plain[:1].isupper() and named and not opens:
+        return True  # "the Six Nations", "Formula One", "Channel Four": a number word in a name
     if is_clock(text, end, plain) or is_period(plain):
         return True  # "0900 GMT", "the budget for 2007-13"
     time_unit = _TIME_UNIT_AFTER.match(after)
@@ -322,7 +330,9 @@ def read_figures(text: str, sentences: list[Sentence], spots: Iterable[Spot]) ->
         quantity = text[start:end]
         unit, _ = _unit(text, end, quantity)
         if unit is None and not fraction:
-            unit = _unit_before(text, start, sentence.start)
+            # "raising the retirement age for workers from 60 to 65": an age, in years
+            aged = _AGE_CONTEXT.search(text, max(sentence.start, start - 60), start)
+            unit = "years" if aged else _unit_before(text, start, sentence.start)
         if claims is None:
             claims = Attributions(text, sentences)
         source, cued = claims.claim_at(sentence, start)
