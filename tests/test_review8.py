@@ -94,6 +94,8 @@ def test_hedge_claims_keep_their_subject(text: str, claim: str) -> None:
         ("Orlen's exports - counted in Vell crowns - rose 10% last year.", "10%", "Orlen's exports"),
         ("The deficit with Kestria, up 30.5% in a year, was the largest yet.", "30.5%", "The deficit with Kestria"),
         ("In Kestby the figure is close to 5%.", "close to 5%", "the figure"),
+        ("Orlen's economic growth will slow to 1.6% next year.", "1.6%", "Orlen's economic growth"),
+        ("By 1200 GMT on Monday, Vellcorp shares were down 16.2% at 235 pence.", "16.2%", "Vellcorp shares"),
         # money "in" what (was "dollars"), and a conversion describes what its figure does
         ("Vellcorp is claiming more than $20bn (£11bn) in damages.", "more than $20bn", "damages"),
         ("Vellcorp is claiming more than $20bn (£11bn) in damages.", "£11bn", "damages"),

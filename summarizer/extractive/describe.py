@@ -49,9 +49,10 @@ _UNIT_WORDS = frozenset(
 _MONEY_UNITS = frozenset("pounds dollars euros yen yuan rupees roubles francs".split())
 # "... rose 10%", "... has fallen by 5%", "..., up 30.5%": a change verb right before the figure
 _CHANGE_BEFORE = re.compile(
-    r"[\s,]+(?:(?:has|have|had|is|are|was|were)\s+)?(?:rose|risen|rises|fell|fallen|falls|grew|grown|grows|jumped|jumps|climbed|"
+    r"[\s,]+(?:(?:has|have|had|is|are|was|were|will|would|could|may)\s+(?:be\s+)?)?(?:slow|slowed|ease|eased|rise|fall|"
+    r"rose|risen|rises|fell|fallen|falls|grew|grown|grows|jumped|jumps|climbed|"
     r"dropped|drops|slipped|slumped|soared|increased|decreased|declined|up|down|stood|stands|reached|totalled|"
-    r"totaled|hit|is|are|was|were)(?:\s+(?:by|to|at))?(?:\s+(?:about|around|almost|nearly|some|more\s+than|"
+    r"totaled|hit|is|are|was|were)(?:\s+(?:by|to|at|from))?(?:\s+(?:about|around|almost|nearly|some|more\s+than|"
     r"less\s+than|over|under))?\s*$",
     re.IGNORECASE,
 )
@@ -140,8 +141,9 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     if starts:
         phrase = phrase[starts[-1] :]  # "analysts put the figure": the noun phrase, not its subject and verb
     phrase = _trim(phrase)
-    if not phrase:
-        phrase = _changed_subject(text[sentence.start : start])
+    if not phrase or (len(phrase) == 1 and phrase[0].islower() and unit in _UNIT_WORDS):
+        # "growth will slow to 1.6%": the phrase that changed, not the verb before the figure
+        phrase = _changed_subject(text[sentence.start : start]) or phrase
     return " ".join([*phrase, *place]).strip()
 
 
@@ -151,11 +153,18 @@ def _changed_subject(before: str) -> list[str]:
     if found is None:
         return []
     head = _ASIDE.sub("", before[: found.start()]).rstrip(" ,")
+    head = re.split(r"[,;:]\s", head)[-1]  # "By 1200 GMT on Monday, EMI shares": the clause's own subject
     words = re.findall(r"[\w'\u2019&-]+", head)[-6:]
     clause = max((k + 1 for k, word in enumerate(words) if word.lower() in _STOP), default=0)
     words = words[clause:]  # "... while revenues": from the clause's start
-    if not words or not all(re.sub(r"['\u2019&-]", "", w).isalpha() for w in (words[0], words[-1])):
+    if not words or not re.sub(r"['\u2019&-]", "", words[-1]).isalpha():
         return []  # "was $3.5bn - up": a figure, not a noun phrase, before the change
+    start = len(words)
+    while start > 0 and re.sub(r"['\u2019&-]", "", words[start - 1]).isalpha():
+        start -= 1  # back over words, not figures: "By 1200 GMT on Monday, EMI shares"
+    words = words[start:]
+    while words and words[0].lower() in _WHEN | {"on", "in", "at", "by"}:
+        words = words[1:]  # "on Monday, EMI shares": the time is not what changed
     determiners = [k for k, word in enumerate(words) if word.lower() in _DETERMINERS]
     names = [k for k, word in enumerate(words) if word[:1].isupper()]
     if determiners or names:  # "In Singapore the figure is": from the determiner
