@@ -115,6 +115,8 @@ def test_what_a_figure_describes(text: str, quantity: str, describes: str) -> No
         ("He told Vell Radio Five Live that 300 jobs would go.", ["300"]),
         ("The Three Gorges Dam cost Orlen $22bn.", ["$22bn"]),
         ("Three Orlen soldiers died on Monday.", ["Three"]),
+        # but a headline in title case capitalises every figure
+        ("Vell Report Finds Only 'One or Two Cases' Where Orlen Donations Slipped Through", ["One or Two"]),
     ],
 )
 def test_number_words_in_names(text: str, quantities: list[str]) -> None:

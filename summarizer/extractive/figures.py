@@ -152,7 +152,7 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     plain = core.strip()
     named = _CAPITAL_AFTER.match(after) or _NAME_BEFORE.search(before)
     opens = start == 0 or _OPENS.search(text[max(0, start - 8) : start]) is not None
-    if not numbers and plain[:1].isupper() and named and not opens:
+    if not numbers and plain[:1].isupper() and named and not opens and not _title_case_line(text, start):
         return True  # "the Six Nations", "Formula One", "Channel Four": a number word in a name
     if is_clock(text, end, plain) or is_period(plain):
         return True  # "0900 GMT", "the budget for 2007-13"
@@ -179,6 +179,13 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match[str]) -> bool:
         ):
             return True
     return False
+
+
+def _title_case_line(text: str, position: int) -> bool:
+    """True in a headline written in title case ("Only 'One or Two Instances' Slipped"): every word capitalised."""
+    line = text[text.rfind("\n", 0, position) + 1 : (text.find("\n", position) + 1 or len(text) + 1) - 1]
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _sentence_start(text: str, start: int) -> bool:
