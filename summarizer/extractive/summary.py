@@ -7,8 +7,10 @@ little for an opening pronoun that points back ("They ..."); teasers, filler
 never compete. The summary takes the best sentences that fit the word budget without
 near-duplicates, then makes sure each development the headline announces ("Bank leaves
 rates on hold"; both of "X moves troops as Y claims town") has its best-covering sentence
-in it: the story's point, which centrality alone may pass over for its background. Key points are
-whole sentences or whole clauses of them.
+in it: the story's point, which centrality alone may pass over for its background. A sentence is
+taken only beside what it leans on: an opening pronoun or connective, or a bare quotation, after the
+sentence before it; "Mr Leigh" after a sentence or headline naming Edward Leigh in full; "The report
+said" once a report is mentioned. Key points are whole sentences or whole clauses of them.
 """
 
 from __future__ import annotations
@@ -288,6 +290,7 @@ class _Context:
     people: frozenset[str] = frozenset()  # surnames the article gives with a title and, somewhere, in full
 
 
+@lru_cache(maxsize=8192)
 def _in_full(name: str, text: str) -> bool:
     """Whether a text gives a surname with a given name before it ("Edward Leigh", not "Mr Leigh")."""
     if name not in text:
@@ -302,6 +305,7 @@ def _context(sentences: list[Sentence], headline: Sentence | None) -> _Context:
     return _Context(headline.text if headline else "", people)
 
 
+@lru_cache(maxsize=8192)
 def _bare_name(text: str, people: frozenset[str]) -> str | None:
     """The first of the article's people a sentence names, if only by title or surname ("But Mr Leigh said")."""
     first: tuple[int, str] | None = None
@@ -315,6 +319,7 @@ def _bare_name(text: str, people: frozenset[str]) -> str | None:
     return None if given and given.group(1) not in _NOT_GIVEN else first[1]
 
 
+@lru_cache(maxsize=8192)
 def _bare_quote(text: str) -> bool:
     """A sentence that is all one quotation, its speaker not in it."""
     text = text.strip()
