@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.extractive import extract
-from summarizer.extractive.sentences import split_sentences
+from summarizer.extractive.sentences import Sentence, split_sentences
 from tests.conftest import SHARED, article
 
 SEEDS = SHARED / "seeds"
@@ -192,3 +192,79 @@ def test_a_sentence_that_points_back_comes_only_after_the_one_it_points_to() -> 
 
     assert not _DANGLING.match("This year the Orlen council will spend more.")
     assert not _DANGLING.match("It is thought the harbour wall could fail.")
+
+
+# A fictional article for the anchor rules: each later sentence leans on one before it.
+VELMORA = (
+    "The Velmora port board raised harbour tolls by 12% on Monday, saying the breakwater needs repair.\n"
+    "A senior member of the town council, Edwin Tarrow, called the rise a tax on the fishing fleet.\n"
+    "Mr Tarrow said crews would land their catch at Ostrel, a smaller port further up the coast.\n"
+    "Tarrow added that the board had not asked the crews before it voted for the new tolls.\n"
+    "The board's chairwoman, Ida Sorn, said the tolls were the first rise in nine years.\n"
+    '"We cannot keep the breakwater standing on the tolls of the last decade."\n'
+    "Instead, the board will ask the regional treasury to pay half of the repair bill.\n"
+    "Trawler owners in Velmora say fuel costs have already doubled over the past two years.\n"
+    "The report said the breakwater could fail in a winter storm within five years.\n"
+)
+
+
+def _velmora() -> list[Sentence]:
+    sentences = split_sentences(VELMORA)
+    assert len(sentences) == 9
+    return sentences
+
+
+@pytest.mark.parametrize("which", [2, 3])  # "Mr Tarrow said ...", "Tarrow added ..."
+def test_a_person_named_only_by_surname_comes_only_after_the_sentence_naming_them_in_full(which: int) -> None:
+    from summarizer.extractive.summary import choose_summary
+
+    sentences = _velmora()
+    lead, intro, bare = sentences[0], sentences[1], sentences[which]
+    fleet = sentences[7]
+    chosen = choose_summary([(1.0, bare), (0.9, lead), (0.8, fleet)], sentences, headline=None)
+    assert bare not in chosen and lead in chosen  # Mr Tarrow: who is he?
+    chosen = choose_summary([(1.0, bare), (0.9, lead), (0.1, intro)], sentences, headline=None)
+    assert bare in chosen and intro in chosen  # after "Edwin Tarrow" he may come, though ranked above
+    # a headline naming him in full introduces him too
+    headline = split_sentences("Edwin Tarrow attacks Velmora toll rise\n")[0]
+    chosen = choose_summary([(1.0, bare), (0.9, lead), (0.8, fleet)], sentences, headline=headline)
+    assert bare in chosen
+
+
+def test_a_bare_quotation_comes_only_after_its_speakers_sentence() -> None:
+    from summarizer.extractive.summary import choose_summary
+
+    sentences = _velmora()
+    lead, speaker, quote, fleet = sentences[0], sentences[4], sentences[5], sentences[7]
+    chosen = choose_summary([(1.0, quote), (0.9, lead), (0.8, fleet)], sentences, headline=None)
+    assert quote not in chosen and lead in chosen and fleet in chosen  # whose words?
+    chosen = choose_summary([(1.0, quote), (0.9, lead), (0.2, speaker)], sentences, headline=None)
+    assert quote in chosen and speaker in chosen
+
+
+@pytest.mark.parametrize("which", [6, 8])  # "Instead, ...", "The report said ..."
+def test_an_opening_connective_or_unintroduced_the_comes_only_after_what_it_leans_on(which: int) -> None:
+    from summarizer.extractive.summary import choose_summary
+
+    sentences = _velmora()
+    lead, leaning, other = sentences[0], sentences[which], sentences[1]
+    chosen = choose_summary([(1.0, leaning), (0.9, lead), (0.8, other)], sentences, headline=None)
+    assert leaning not in chosen and lead in chosen and other in chosen
+    # after the sentences it leans on (for "Instead": the quotation, after its speaker), it may come
+    before = [sentences[4], sentences[5]] if which == 6 else [sentences[7]]
+    ranked = [(1.0, leaning), (0.9, lead), *((0.2, s) for s in before)]
+    chosen = choose_summary(ranked, sentences, headline=None)
+    assert leaning in chosen and all(s in chosen for s in before)
+
+
+def test_the_report_said_reads_once_a_report_is_in_the_summary() -> None:
+    from summarizer.extractive.summary import choose_summary
+
+    text = VELMORA + "A report by the Velmora harbour engineers was published on Friday.\n"
+    sentences = split_sentences(text)
+    report, lead, published = sentences[8], sentences[0], sentences[9]
+    chosen = choose_summary([(1.0, report), (0.9, lead), (0.8, published)], sentences, headline=None)
+    assert report not in chosen  # the report comes after "The report said": no report yet
+    headline = split_sentences("Velmora engineers' report warns of breakwater failure\n")[0]
+    chosen = choose_summary([(1.0, report), (0.9, lead), (0.8, published)], sentences, headline=headline)
+    assert report in chosen

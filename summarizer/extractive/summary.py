@@ -7,8 +7,10 @@ little for an opening pronoun that points back ("They ..."); teasers, filler
 never compete. The summary takes the best sentences that fit the word budget without
 near-duplicates, then makes sure each development the headline announces ("Bank leaves
 rates on hold"; both of "X moves troops as Y claims town") has its best-covering sentence
-in it: the story's point, which centrality alone may pass over for its background. Key points are
-whole sentences or whole clauses of them.
+in it: the story's point, which centrality alone may pass over for its background. A sentence is
+taken only beside what it leans on: an opening pronoun or connective, or a bare quotation, after the
+sentence before it; "Mr Leigh" after a sentence or headline naming Edward Leigh in full; "The report
+said" once a report is mentioned. Key points are whole sentences or whole clauses of them.
 """
 
 from __future__ import annotations
@@ -64,6 +66,30 @@ _DANGLING = re.compile(
     r"remains|seems|appears)\s+(?:thought|believed|expected|understood|likely|unlikely|unclear|clear|possible|"
     r"reported|said|feared|hoped|estimated|not|now|still|too|hard|easy|time)\b))\b",
     re.IGNORECASE,
+)
+
+
+# An opening connective points back to what it answers ("Instead, ...", "As a result ...").
+_CONNECTIVE = re.compile(
+    r"(?:instead|however|but|and|also|yet|nevertheless|nonetheless|moreover|furthermore|therefore|thus|otherwise|likewise"
+    r"|similarly|even\s+so|in\s+addition|as\s+a\s+result|by\s+contrast|in\s+contrast|despite\s+this"
+    r"|on\s+the\s+other\s+hand|in\s+turn)\b",
+    re.IGNORECASE,
+)
+# "The report said ...": a definite subject of a reporting verb that the summary must have introduced.
+_DEFINITE = re.compile(
+    r"(?:(?i:but|and|however),?\s+)?(?i:the)\s+((?:[a-z-]+\s+){0,2}?)([a-z-]+)(?:'s)?,?\s+(?:has\s+|had\s+|also\s+)?"
+    r"(?:said|says|found|finds|added|adds|showed|shows|warned|warns|claimed|claims|argued|argues|suggested|suggests"
+    r"|concluded|concludes|stated|states|reported|reports|revealed|reveals|predicted|predicts|estimated|estimates"
+    r"|noted|notes|insisted|insists|told)\b",
+)
+_KNOWN_SUBJECTS = {"government", "police", "prime minister"}  # the news's own frame, no introduction needed
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?"
+_TITLED = re.compile(_TITLE + r"\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# Words that stand before a surname without being a given name: titles, offices, parties, sentence openers.
+_NOT_GIVEN = frozenset(
+    "Mr Mrs Ms Miss Dr Sir Lord Lady Dame The A An But And In On At By For Of If As It He She Minister Secretary"
+    " Chancellor President Prime Leader Chief Executive Chairman Labour Tory Conservative Liberal Democrat".split()
 )
 
 
@@ -231,7 +257,7 @@ def _words(s: Sentence) -> int:
 
 
 def _headline_sentences(
-    chosen: list[Sentence], ranked: list[tuple[float, Sentence]], headline: Sentence | None
+    chosen: list[Sentence], ranked: list[tuple[float, Sentence]], headline: Sentence | None, context: _Context
 ) -> list[Sentence]:
     """For each headline development no chosen sentence covers as well as the best one can: that best one."""
     needed: list[Sentence] = []
@@ -240,13 +266,94 @@ def _headline_sentences(
         best = max(count for count, _ in coverage)
         if best < 2 or any(len(part.intersection(stems(s.text))) >= best for s in chosen):
             continue
-        pick = next(s for count, s in coverage if count == best)  # ranked order: the best-scored of them
+        tied = [s for count, s in coverage if count == best]  # ranked order: the best-scored of them,
+        pick = next((s for s in tied if _reads_alone(s, chosen, context)), tied[0])  # one reading alone if any
+        before = next((s for _, s in ranked if s.index == pick.index - 1), None)
+        if (  # "But he did add ...": with the sentence before it, which says who he is
+            before is not None
+            and before not in needed
+            and not _reads_alone(pick, [*chosen, *needed], context)
+            and _reads_alone(pick, [before], context)
+            and _words(before) + _words(pick) <= MAX_WORDS
+        ):
+            needed.append(before)
         if pick not in needed:
             needed.append(pick)
     return needed
 
 
-def _fill(chosen: list[Sentence], ranked: list[tuple[float, Sentence]], threshold: float) -> list[Sentence]:
+@dataclass(frozen=True)
+class _Context:
+    """What a summary sentence may lean on besides the chosen ones: the headline and the article's people."""
+
+    headline: str = ""
+    people: frozenset[str] = frozenset()  # surnames the article gives with a title and, somewhere, in full
+
+
+@lru_cache(maxsize=8192)
+def _in_full(name: str, text: str) -> bool:
+    """Whether a text gives a surname with a given name before it ("Edward Leigh", not "Mr Leigh")."""
+    if name not in text:
+        return False
+    pattern = r"\b([A-Z][a-z]+)\s+" + re.escape(name) + r"\b"
+    return any(m.group(1) not in _NOT_GIVEN for m in re.finditer(pattern, text))
+
+
+def _context(sentences: list[Sentence], headline: Sentence | None) -> _Context:
+    text = " ".join(s.text for s in sentences)
+    people = frozenset(name for name in set(_TITLED.findall(text)) if _in_full(name, text))
+    return _Context(headline.text if headline else "", people)
+
+
+@lru_cache(maxsize=8192)
+def _bare_name(text: str, people: frozenset[str]) -> str | None:
+    """The first of the article's people a sentence names, if only by title or surname ("But Mr Leigh said")."""
+    first: tuple[int, str] | None = None
+    for name in people:
+        found = re.search(r"\b" + re.escape(name) + r"\b", text) if name in text else None
+        if found and (first is None or found.start() < first[0]):
+            first = (found.start(), name)
+    if first is None:
+        return None
+    given = re.search(r"\b([A-Z][a-z]+)\s+$", text[: first[0]])
+    return None if given and given.group(1) not in _NOT_GIVEN else first[1]
+
+
+@lru_cache(maxsize=8192)
+def _bare_quote(text: str) -> bool:
+    """A sentence that is all one quotation, its speaker not in it."""
+    text = text.strip()
+    marks = text.count('"') + text.count("\u201c") + text.count("\u201d")
+    return text[:1] in '"\u201c' and text[-1:] in '"\u201d' and marks == 2
+
+
+def _reads_alone(sentence: Sentence, chosen: list[Sentence], context: _Context | None) -> bool:
+    """Whether a sentence reads beside the chosen ones: what it points back to is in the summary or headline.
+
+    An opening pronoun or connective, or a bare quotation, needs the sentence just before it; a person named
+    only as "Mr Leigh" needs an earlier chosen sentence (or the headline) naming them in full; "The report
+    said" needs the report mentioned earlier (or the sentence just before it).
+    """
+    if context is None:
+        return True
+    text = sentence.text.lstrip()
+    follows = any(other.index == sentence.index - 1 for other in chosen)
+    if not follows and (_DANGLING.match(text) or _CONNECTIVE.match(text) or _bare_quote(text)):
+        return False
+    earlier = [context.headline, *(other.text for other in chosen if other.index < sentence.index)]
+    name = _bare_name(text, context.people)
+    if name and not any(_in_full(name, before) for before in earlier):
+        return False
+    definite = None if follows else _DEFINITE.match(text)
+    if definite and not {definite.group(1) + definite.group(2), definite.group(2)} & _KNOWN_SUBJECTS:
+        noun = set(stems(definite.group(2)))
+        return not noun or any(noun & set(stems(before)) for before in earlier)
+    return True
+
+
+def _fill(
+    chosen: list[Sentence], ranked: list[tuple[float, Sentence]], threshold: float, context: _Context | None = None
+) -> list[Sentence]:
     """Add the best-ranked sentences that fit the budget and repeat none already there."""
     chosen = list(chosen)
     words = sum(map(_words, chosen))
@@ -256,20 +363,18 @@ def _fill(chosen: list[Sentence], ranked: list[tuple[float, Sentence]], threshol
         length = _words(sentence)
         if sentence in chosen or any(_similar(sentence, other, threshold) for other in chosen):
             continue
-        if _DANGLING.match(sentence.text) and not any(other.index == sentence.index - 1 for other in chosen):
+        if not _reads_alone(sentence, chosen, context):
             continue  # "He told the Orlen parliament ...": only after the sentence that says who he is
         if chosen and words + length > MAX_WORDS and not (len(chosen) == 1 and words + length <= MAX_WORDS * 1.25):
             continue
         chosen.append(sentence)
         words += length
-    for _, sentence in ranked:  # a sentence held back until the one before it came in: now, if it fits
-        follows = any(other.index == sentence.index - 1 for other in chosen)
+    for _, sentence in ranked:  # a sentence held back until what it leans on came in: now, if it fits
         fits = len(chosen) < MAX_SENTENCES and words + _words(sentence) <= MAX_WORDS
         if (
-            follows
-            and fits
+            fits
             and sentence not in chosen
-            and _DANGLING.match(sentence.text)
+            and _reads_alone(sentence, chosen, context)
             and not any(_similar(sentence, other, threshold) for other in chosen)
         ):
             chosen.append(sentence)
@@ -284,14 +389,15 @@ def choose_summary(
     headline: Sentence | bool | None = True,
 ) -> list[Sentence]:
     """Pick 2-4 top sentences, no near-duplicates, about MAX_WORDS words, each headline development covered."""
-    chosen = _fill([], ranked, weights.redundancy)
-    if not chosen:  # no prose at all: fall back to the first lines there are
-        return [s for s in sentences if s.text.strip()][:2]
     if headline is True:
         headline = find_headline(sentences)
-    needed = _headline_sentences(chosen, ranked, headline or None)
+    context = _context(sentences, headline or None)
+    chosen = _fill([], ranked, weights.redundancy, context) or _fill([], ranked, weights.redundancy)
+    if not chosen:  # no prose at all: fall back to the first lines there are
+        return [s for s in sentences if s.text.strip()][:2]
+    needed = _headline_sentences(chosen, ranked, headline or None, context)
     if needed:  # the headline's sentences first, then the best of the rest that fit
-        chosen = _fill(needed, ranked, weights.redundancy)
+        chosen = _fill(needed, ranked, weights.redundancy, context)
     return sorted(chosen, key=lambda s: s.index)
 
 
