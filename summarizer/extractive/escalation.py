@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..scales import Direction, EventType
 from .actors import Actors, find_actors, merge_names, typed_actors, words_of
 from .scan import guarded, may_match, pattern_starts, word_starts
-from .senses import ANIMALS, HYPOTHETICAL, NOT_EVENT, NOT_EVENT_STARTS
+from .senses import ANIMALS, HYPOTHETICAL, NOT_EVENT, NOT_EVENT_STARTS, in_compound, in_name, title_case
 from .sentences import Sentence
 from .triggers import (
     ATTRIBUTIVE,
@@ -199,6 +199,16 @@ def _candidates(starts: set[str], conflict: bool) -> list[Trigger]:
     return [TRIGGERS[i] for i in sorted(found) if conflict or TRIGGERS[i].level < 2]
 
 
+def _search(pattern: re.Pattern[str], text: str, title: bool) -> re.Match[str] | None:
+    """The first match that is an event word, not part of a name ("Retail Consulting Group") or of "state-backed"."""
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if in_compound(text, start, end) or (not title and in_name(text, start, end)):
+            continue
+        return match
+    return None
+
+
 def _sentence_hits(
     sentence: Sentence, starts: set[str], weight: float, conflict: bool, dated_before: bool, relief: bool
 ) -> list[_Hit]:
@@ -209,8 +219,9 @@ def _sentence_hits(
     found: dict[EventType, _Hit] = {}
     actors: Actors | None = None
     setting: bool | None = None  # the article's present, in a conflict story, not about a film or a match
+    title = title_case(raw)  # a title-case headline capitalises its verbs too
     for trigger in _candidates(starts, conflict):
-        match = trigger.pattern.search(raw)
+        match = _search(trigger.pattern, raw, title)
         if match is None:
             continue
         if trigger.level >= 2 or trigger.need is not Need.NOTHING:
@@ -219,7 +230,7 @@ def _sentence_hits(
                     text = _FIGURATIVE.sub(_blank, raw)
                 actors = typed_actors(text)
             if text is not raw:
-                match = trigger.pattern.search(text)
+                match = _search(trigger.pattern, text, title)
                 if match is None:
                     continue
             if not _counts(trigger, actors):
