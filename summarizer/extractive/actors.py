@@ -169,6 +169,12 @@ _IN_PLACE = re.compile(
     r"\b(?:in|into|at|near|across|around|outside|inside|towards|throughout)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _CONNECTOR_WORDS = frozenset({"of", "the", "for", "&", "de"})
+# Titles before a person's name: the name is what follows them.
+_TITLES = frozenset(
+    """President Minister Secretary Chancellor Spokesman Spokeswoman Director Chairman Chairwoman Executive
+    Officer Governor Commissioner Mayor Leader Coach Manager Captain Ambassador Mr Mrs Ms Dr Prof Professor
+    Star Boss Chief Judge Inspector Superintendent Constable""".split()
+)
 # A sentence's opening preposition of place, capitalised inside the run it opens: "At Heathrow".
 _PLACE_WORDS = frozenset("In Into At Near Across Around Outside Inside Towards Throughout".split())
 
@@ -206,6 +212,9 @@ def _candidate(run: tuple[str, int, int], text: str, article: str, inside: set[s
     if name.isupper():  # an acronym: "GM", "BBC", "US"
         return None if name in NOT_ACTOR_ACRONYMS or name in NEWS_OUTLETS else name
     parts = name.replace("-", " ").split()
+    titled = [i for i, w in enumerate(parts[:-1]) if w in _TITLES]
+    if titled:  # "Culture Secretary Tessa Jowell", "Minister of Agriculture Ade Bello": the person
+        parts = parts[titled[-1] + 1 :]
     words = [w for w in parts if w not in _NOT_ACTORS]
     # a sentence's first word that the article also writes in lower case is a common word ("Shares")
     opening = words and name.split()[0] == words[0] and words[0] not in inside and _opens(text, begin)
