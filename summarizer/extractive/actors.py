@@ -120,6 +120,8 @@ _CAPITALISED = re.compile(
     r"(?:\b[A-Z][a-z\u00e0-\u024f]+\b|\b[A-Z][A-Z&]{1,5}\b(?![-'\u2019]?[a-z]))"
     r"(?:(?:[-\s]|\s(?:of|of\s+the|for|&|de)\s)(?:\b[A-Z][a-z\u00e0-\u024f]+\b|\b[A-Z][A-Z&]{1,5}\b(?![-'\u2019]?[a-z])))*"
 )
+# What may cut a run: an acronym, or a connector.
+_MIXED = re.compile(r"\b[A-Z][A-Z&]|\s(?:of|for|&|de)\s")
 _KNOWN = _NAMES | frozenset(DEMONYMS) | NOT_ACTOR_ACRONYMS
 
 
@@ -131,6 +133,9 @@ def _runs(text: str) -> list[tuple[str, int, int]]:
     """
     out: list[tuple[str, int, int]] = []
     for run in _CAPITALISED.finditer(text):
+        if _MIXED.search(text, run.start(), run.end()) is None:  # words alone, no connector: one name
+            out.append((run.group(), run.start(), run.end()))
+            continue
         pieces = list(_PIECE.finditer(text, run.start(), run.end()))
         if not pieces:  # "S&" of "S&N's"
             continue
@@ -212,7 +217,7 @@ def _candidate(run: tuple[str, int, int], text: str, article: str, inside: set[s
     if name.isupper():  # an acronym: "GM", "BBC", "US"
         return None if name in NOT_ACTOR_ACRONYMS or name in NEWS_OUTLETS else name
     parts = name.replace("-", " ").split()
-    titled = [i for i, w in enumerate(parts[:-1]) if w in _TITLES]
+    titled = [i for i, w in enumerate(parts[:-1]) if w in _TITLES] if len(parts) > 1 else None
     if titled:  # "Culture Secretary Tessa Jowell", "Minister of Agriculture Ade Bello": the person
         parts = parts[titled[-1] + 1 :]
     words = [w for w in parts if w not in _NOT_ACTORS]
@@ -252,14 +257,19 @@ def _candidate(run: tuple[str, int, int], text: str, article: str, inside: set[s
 
 def _whole_names(counts: Counter[str]) -> Counter[str]:
     """A word counted with the one name it starts or ends: "Blair" with "Tony Blair", "Bank" with "Bank of X"."""
-    out = Counter(counts)
-    longer = [n for n in counts if " " in n]
+    homes: dict[str, set[str]] = {}
     for name in counts:
-        if " " in name or name in _KNOWN or name in CAPITALS:
-            continue
-        homes = [n for n in longer if n.split()[0] == name or n.split()[-1] == name]
-        if len(homes) == 1:
-            out[homes[0]] += out.pop(name)
+        if " " in name:
+            words = name.split()
+            homes.setdefault(words[0], set()).add(name)
+            homes.setdefault(words[-1], set()).add(name)
+    if not homes:
+        return counts
+    out = Counter(counts)
+    for name in counts:
+        home = homes.get(name)
+        if home is not None and len(home) == 1 and " " not in name and name not in _KNOWN and name not in CAPITALS:
+            out[next(iter(home))] += out.pop(name)
     return out
 
 

@@ -199,12 +199,14 @@ def _candidates(starts: set[str], conflict: bool) -> list[Trigger]:
     return [TRIGGERS[i] for i in sorted(found) if conflict or TRIGGERS[i].level < 2]
 
 
-def _search(pattern: re.Pattern[str], text: str, title: bool) -> re.Match[str] | None:
+def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match that is an event word, not part of a name ("Retail Consulting Group") or of "state-backed"."""
     for match in pattern.finditer(text):
         start, end = match.span()
-        if in_compound(text, start, end) or (not title and in_name(text, start, end)):
+        if in_compound(text, start, end):
             continue
+        if text[start].isupper() and in_name(text, start, end) and not title_case(text):
+            continue  # a title-case headline capitalises its verbs too
         return match
     return None
 
@@ -219,9 +221,8 @@ def _sentence_hits(
     found: dict[EventType, _Hit] = {}
     actors: Actors | None = None
     setting: bool | None = None  # the article's present, in a conflict story, not about a film or a match
-    title = title_case(raw)  # a title-case headline capitalises its verbs too
     for trigger in _candidates(starts, conflict):
-        match = _search(trigger.pattern, raw, title)
+        match = _search(trigger.pattern, raw)
         if match is None:
             continue
         if trigger.level >= 2 or trigger.need is not Need.NOTHING:
@@ -230,7 +231,7 @@ def _sentence_hits(
                     text = _FIGURATIVE.sub(_blank, raw)
                 actors = typed_actors(text)
             if text is not raw:
-                match = _search(trigger.pattern, text, title)
+                match = _search(trigger.pattern, text)
                 if match is None:
                     continue
             if not _counts(trigger, actors):

@@ -9,6 +9,7 @@ trigger after "could", "may" or "might" outside what has happened.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .scan import guarded
 
@@ -147,6 +148,7 @@ def in_name(text: str, start: int, end: int) -> bool:
     return after is not None and _capitalised(after.group(1))
 
 
+@lru_cache(maxsize=1 << 12)
 def title_case(text: str) -> bool:
     """True for a headline in title case: most of its longer words capitalised, verbs included."""
     words = re.findall(r"\b[A-Za-z]{4,}\b", text)
