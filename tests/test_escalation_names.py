@@ -83,6 +83,13 @@ At Harwick, the operator Orlen Airways added six flights a day.
 At Harwick, passengers waited longer at security, Orlen Airways said.
 """
 
+TOWN = """Pubs to close earlier
+
+"If you come to Harwick on a Friday night you will see the trouble," said Tom Reeve of the Orlen Police.
+"I want Harwick to be known for its markets," Tom Reeve said.
+Pubs in the Harwick town centre will close at 11pm.
+"""
+
 
 def test_a_capitalised_trigger_inside_a_name_is_no_event() -> None:
     assert read(CONSULTANCY).event_type is not EventType.CONSULT
@@ -133,4 +140,10 @@ def test_news_outlets_are_sources_not_actors() -> None:
 def test_a_place_after_an_opening_preposition_is_not_an_actor() -> None:
     actors = read(PLACE).actors
     assert "Orlen Airways" in actors
+    assert "Harwick" not in actors
+
+
+def test_a_name_the_article_puts_somewhere_more_often_than_it_acts_is_a_place() -> None:
+    actors = read(TOWN).actors
+    assert "Tom Reeve" in actors
     assert "Harwick" not in actors

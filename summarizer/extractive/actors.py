@@ -171,8 +171,11 @@ _CRAFT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _IN_PLACE = re.compile(
-    r"\b(?:in|into|at|near|across|around|outside|inside|towards|throughout)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:in|into|at|near|across|around|outside|inside|towards|throughout|(?:come|comes|came|"
+    r"travel(?:led|s)?|fly|flew)\s+(?:back\s+)?to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
+_IN_AT = re.compile(r"\b(?:in|into|inside|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _CONNECTOR_WORDS = frozenset({"of", "the", "for", "&", "de"})
 # Titles before a person's name: the name is what follows them.
 _TITLES = frozenset(
@@ -211,7 +214,9 @@ def _written_lower(word: str, article: str) -> bool:
     return False
 
 
-def _candidate(run: tuple[str, int, int], text: str, article: str, inside: set[str]) -> str | None:
+def _candidate(
+    run: tuple[str, int, int], text: str, article: str, inside: set[str], places: Counter[str]
+) -> str | None:
     """The actor a capitalised run names, or None for a holiday, a law, a place, an outlet or a common word."""
     name, begin, end = run
     if name.isupper():  # an acronym: "GM", "BBC", "US"
@@ -243,8 +248,12 @@ def _candidate(run: tuple[str, int, int], text: str, article: str, inside: set[s
     after = text[end : end + 40]
     before = text[max(0, begin - 20) : begin]
     if _PLACE_AFTER.match(after) or _CRAFT_BEFORE.search(before):
+        places[joined] += 1
         return None
     if joined not in _NAMES and joined not in DEMONYMS and (_IN_PLACE.search(before) or parts[0] in _PLACE_WORDS):
+        # "in" and "at" before a firm or a club say where one works; the other signs say a place
+        if parts[0] in _PLACE_WORDS or not _IN_AT.search(before):
+            places[joined] += 1
         return None  # "troops in Kursk", "At Heathrow, the operator said": a place that is not a state
     if joined in DEMONYMS or joined in REGIONAL_ADJECTIVES:
         # a nationality adjective names the state only when the state acts; "Italian brewer" names no one
@@ -298,21 +307,25 @@ def find_actors(sentences: list[Sentence], limit: int = 4) -> list[str]:
     # capitalised words met inside a sentence: names, not common words
     inside = {run[0].split()[0] for text, runs in found for run in runs if not _opens(text, run[1])}
     counts: Counter[str] = Counter()
+    places: Counter[str] = Counter()  # names met as places: "in Harwick", "come to Harwick", "Harwick airport"
     titles = []
     for text, matches in found:
         if len(matches) >= 2 and title_case(text):
             titles.append((text, matches))
             continue
         for match in matches:
-            name = _candidate(match, text, article, inside)
+            name = _candidate(match, text, article, inside, places)
             if name is not None:
                 counts[name] += 1
     # a title-case headline capitalises every word: only the names the article's prose has count there
     for text, matches in titles:
         for match in matches:
-            name = _candidate(match, text, article, inside)
+            name = _candidate(match, text, article, inside, places)
             if name is not None and name in counts:
                 counts[name] += 1
+    for name, n in places.items():  # a name the article puts somewhere more often than it has act is a place
+        if n > counts.get(name, 0) and name not in _NAMES:
+            counts.pop(name, None)
     merged = merge_names(_one_name_a_state(_whole_names(counts)))
     ranked = [name for name, count in merged.most_common() if count >= 2]
     return ranked[:limit] or [name for name, _ in merged.most_common(2)]
