@@ -18,6 +18,8 @@ from .gazetteer import (
     FORCE_NOUNS,
     GOVERNMENT_NOUNS,
     INTERNATIONAL,
+    NEWS_OUTLETS,
+    NEWS_PREFIXES,
     NOT_ACTOR_ACRONYMS,
     NOT_ACTOR_HEADS,
     NOT_ACTOR_NAMES,
@@ -27,6 +29,7 @@ from .gazetteer import (
     STATES,
     WEAPON_NOUNS,
 )
+from .senses import title_case
 from .sentences import CALENDAR_WORDS, Sentence
 
 __all__ = ["Actors", "find_actors", "merge_names", "typed_actors", "words_of"]
@@ -110,9 +113,50 @@ _NOT_ACTORS = CALENDAR_WORDS | frozenset(
     President Prime Minister Foreign Defence Defense Ministry Secretary General World News Latest
     Trends Reports Images Refs Similar Notably Moreover Recent Former Chief Senior""".split()
 )
+# One word of a name: a capitalised word or an acronym.
+_PIECE = re.compile(r"\b[A-Z][a-z\u00e0-\u024f]+\b|\b[A-Z][A-Z&]{1,5}\b(?![-'\u2019]?[a-z])")
+# A run of them, joined by spaces, hyphens or the small words inside names ("Bank of England", "P & O").
 _CAPITALISED = re.compile(
-    r"\b[A-Z][a-z\u00e0-\u024f]+(?:[-\s][A-Z][a-z\u00e0-\u024f]+){0,2}\b|\b[A-Z][A-Z&]{1,5}\b(?![-'\u2019]?[a-z])"
+    r"(?:\b[A-Z][a-z\u00e0-\u024f]+\b|\b[A-Z][A-Z&]{1,5}\b(?![-'\u2019]?[a-z]))"
+    r"(?:(?:[-\s]|\s(?:of|of\s+the|for|&|de)\s)(?:\b[A-Z][a-z\u00e0-\u024f]+\b|\b[A-Z][A-Z&]{1,5}\b(?![-'\u2019]?[a-z])))*"
 )
+# What may cut a run: an acronym, or a connector.
+_MIXED = re.compile(r"\b[A-Z][A-Z&]|\s(?:of|for|&|de)\s")
+_KNOWN = _NAMES | frozenset(DEMONYMS) | NOT_ACTOR_ACRONYMS
+
+
+def _runs(text: str) -> list[tuple[str, int, int]]:
+    """The names a sentence's capitalised runs hold: whole runs, cut where one name ends and another starts.
+
+    "League Against Cruel Sports" and "Bank of England" stay whole; "US President" is the state and a
+    title, "Tory MP" a party and a title; a connector after nothing but titles ("President of Kestria") cuts.
+    """
+    out: list[tuple[str, int, int]] = []
+    for run in _CAPITALISED.finditer(text):
+        if _MIXED.search(text, run.start(), run.end()) is None:  # words alone, no connector: one name
+            out.append((run.group(), run.start(), run.end()))
+            continue
+        pieces = list(_PIECE.finditer(text, run.start(), run.end()))
+        if not pieces:  # "S&" of "S&N's"
+            continue
+        start = pieces[0]
+        for prev, piece in itertools.pairwise(pieces):
+            gap = text[prev.end() : piece.start()]
+            word, acronym = prev.group(), prev.group().isupper()
+            if gap.strip(" -"):  # a connector: joins only after a word that names something
+                head = text[start.start() : prev.end()].replace("-", " ").split()
+                cut = all(w in _NOT_ACTORS for w in head)
+            elif acronym:
+                cut = piece.group().isupper() or word in _KNOWN  # "ABN Amro" stays whole
+            else:
+                cut = piece.group().isupper()
+            if cut:
+                out.append((text[start.start() : prev.end()], start.start(), prev.end()))
+                start = piece
+        out.append((text[start.start() : pieces[-1].end()], start.start(), pieces[-1].end()))
+    return out
+
+
 # What opens a sentence or a quotation before its first word.
 _OPENING = re.compile(r"^[\s\"'\u2018\u201c(\[\u2014\u2013-]*$")
 # After these a name is a place or a craft, not an actor: "the Kursk region", "the submarine Kursk".
@@ -126,14 +170,21 @@ _CRAFT_BEFORE = re.compile(
     r"aircraft|jet|plane|rocket|spacecraft|probe|satellite)\s+$",
     re.IGNORECASE,
 )
-_IN_PLACE = re.compile(r"\b(?:in|into|near|across|around|outside|inside|towards|throughout)\s+(?:the\s+)?$")
-# A headline in title case: most of its longer words capitalised, verbs included.
-_TITLE_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
-
-
-def _title_case(text: str) -> bool:
-    words = _TITLE_WORD.findall(text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+_IN_PLACE = re.compile(
+    r"\b(?:in|into|at|near|across|around|outside|inside|towards|throughout|(?:come|comes|came|"
+    r"travel(?:led|s)?|fly|flew)\s+(?:back\s+)?to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_IN_AT = re.compile(r"\b(?:in|into|inside|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_CONNECTOR_WORDS = frozenset({"of", "the", "for", "&", "de"})
+# Titles before a person's name: the name is what follows them.
+_TITLES = frozenset(
+    """President Minister Secretary Chancellor Spokesman Spokeswoman Director Chairman Chairwoman Executive
+    Officer Governor Commissioner Mayor Leader Coach Manager Captain Ambassador Mr Mrs Ms Dr Prof Professor
+    Star Boss Chief Judge Inspector Superintendent Constable""".split()
+)
+# A sentence's opening preposition of place, capitalised inside the run it opens: "At Heathrow".
+_PLACE_WORDS = frozenset("In Into At Near Across Around Outside Inside Towards Throughout".split())
 
 
 # Actor nouns after a demonym: the state acts ("Italian officials", "Russian forces").
@@ -163,30 +214,47 @@ def _written_lower(word: str, article: str) -> bool:
     return False
 
 
-def _candidate(match: re.Match[str], text: str, article: str, inside: set[str]) -> str | None:
-    """The actor a capitalised run names, or None when it names a holiday, a law, a place or a common word."""
-    name = match.group()
+def _candidate(
+    run: tuple[str, int, int], text: str, article: str, inside: set[str], places: Counter[str]
+) -> str | None:
+    """The actor a capitalised run names, or None for a holiday, a law, a place, an outlet or a common word."""
+    name, begin, end = run
     if name.isupper():  # an acronym: "GM", "BBC", "US"
-        return None if name in NOT_ACTOR_ACRONYMS else name
+        return None if name in NOT_ACTOR_ACRONYMS or name in NEWS_OUTLETS else name
     parts = name.replace("-", " ").split()
+    titled = [i for i, w in enumerate(parts[:-1]) if w in _TITLES] if len(parts) > 1 else None
+    if titled:  # "Culture Secretary Tessa Jowell", "Minister of Agriculture Ade Bello": the person
+        parts = parts[titled[-1] + 1 :]
     words = [w for w in parts if w not in _NOT_ACTORS]
     # a sentence's first word that the article also writes in lower case is a common word ("Shares")
-    opening = words and name.split()[0] == words[0] and words[0] not in inside and _opens(text, match.start())
+    opening = words and name.split()[0] == words[0] and words[0] not in inside and _opens(text, begin)
     if opening and _written_lower(words[0], article):
         words = words[1:]
     while words and words[0] in NOT_ACTOR_NAMES:  # "Every Labour MP": Labour
         words = words[1:]
     if not words:
         return None
+    while words and words[-1] in _CONNECTOR_WORDS:  # a title dropped from the end: "Kestria of"
+        words = words[:-1]
+    while words and words[0] in _CONNECTOR_WORDS:  # "of Kestria" after "President"
+        words = words[1:]
+    if not words:
+        return None
     joined = " ".join(words)
     if joined in NOT_ACTOR_NAMES or words[-1] in NOT_ACTOR_HEADS:
         return None
-    after = text[match.end() : match.end() + 40]
-    before = text[max(0, match.start() - 20) : match.start()]
-    if _PLACE_AFTER.match(after) or _CRAFT_BEFORE.search(before):
+    if joined in NEWS_OUTLETS or words[0] in NEWS_PREFIXES:  # "told the BBC", "Reuters reported": a source
         return None
-    if joined not in _NAMES and joined not in DEMONYMS and _IN_PLACE.search(before):
-        return None  # "troops in Kursk": a place that is not a state
+    after = text[end : end + 40]
+    before = text[max(0, begin - 20) : begin]
+    if _PLACE_AFTER.match(after) or _CRAFT_BEFORE.search(before):
+        places[joined] += 1
+        return None
+    if joined not in _NAMES and joined not in DEMONYMS and (_IN_PLACE.search(before) or parts[0] in _PLACE_WORDS):
+        # "in" and "at" before a firm or a club say where one works; the other signs say a place
+        if parts[0] in _PLACE_WORDS or not _IN_AT.search(before):
+            places[joined] += 1
+        return None  # "troops in Kursk", "At Heathrow, the operator said": a place that is not a state
     if joined in DEMONYMS or joined in REGIONAL_ADJECTIVES:
         # a nationality adjective names the state only when the state acts; "Italian brewer" names no one
         dropped = len(words) < len(name.split())  # "Russian Defence Ministry"
@@ -194,6 +262,24 @@ def _candidate(match: re.Match[str], text: str, article: str, inside: set[str]) 
             return None
         return DEMONYMS.get(joined, joined)
     return joined
+
+
+def _whole_names(counts: Counter[str]) -> Counter[str]:
+    """A word counted with the one name it starts or ends: "Blair" with "Tony Blair", "Bank" with "Bank of X"."""
+    homes: dict[str, set[str]] = {}
+    for name in counts:
+        if " " in name:
+            words = name.split()
+            homes.setdefault(words[0], set()).add(name)
+            homes.setdefault(words[-1], set()).add(name)
+    if not homes:
+        return counts
+    out = Counter(counts)
+    for name in counts:
+        home = homes.get(name)
+        if home is not None and len(home) == 1 and " " not in name and name not in _KNOWN and name not in CAPITALS:
+            out[next(iter(home))] += out.pop(name)
+    return out
 
 
 def _one_name_a_state(counts: Counter[str]) -> Counter[str]:
@@ -217,26 +303,30 @@ def _one_name_a_state(counts: Counter[str]) -> Counter[str]:
 def find_actors(sentences: list[Sentence], limit: int = 4) -> list[str]:
     """Return the actors mentioned most (people, organisations, states), merging forms like Russia/Russian."""
     article = "\n".join(s.text for s in sentences)
-    found = [(s.text, list(_CAPITALISED.finditer(s.text))) for s in sentences]
+    found = [(s.text, _runs(s.text)) for s in sentences]
     # capitalised words met inside a sentence: names, not common words
-    inside = {m.group().split()[0] for text, matches in found for m in matches if not _opens(text, m.start())}
+    inside = {run[0].split()[0] for text, runs in found for run in runs if not _opens(text, run[1])}
     counts: Counter[str] = Counter()
+    places: Counter[str] = Counter()  # names met as places: "in Harwick", "come to Harwick", "Harwick airport"
     titles = []
     for text, matches in found:
-        if len(matches) >= 2 and _title_case(text):
+        if len(matches) >= 2 and title_case(text):
             titles.append((text, matches))
             continue
         for match in matches:
-            name = _candidate(match, text, article, inside)
+            name = _candidate(match, text, article, inside, places)
             if name is not None:
                 counts[name] += 1
     # a title-case headline capitalises every word: only the names the article's prose has count there
     for text, matches in titles:
         for match in matches:
-            name = _candidate(match, text, article, inside)
+            name = _candidate(match, text, article, inside, places)
             if name is not None and name in counts:
                 counts[name] += 1
-    merged = merge_names(_one_name_a_state(counts))
+    for name, n in places.items():  # a name the article puts somewhere more often than it has act is a place
+        if n > counts.get(name, 0) and name not in _NAMES:
+            counts.pop(name, None)
+    merged = merge_names(_one_name_a_state(_whole_names(counts)))
     ranked = [name for name, count in merged.most_common() if count >= 2]
     return ranked[:limit] or [name for name, _ in merged.most_common(2)]
 

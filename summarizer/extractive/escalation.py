@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..scales import Direction, EventType
 from .actors import Actors, find_actors, merge_names, typed_actors, words_of
 from .scan import guarded, may_match, pattern_starts, word_starts
-from .senses import ANIMALS, HYPOTHETICAL, NOT_EVENT, NOT_EVENT_STARTS
+from .senses import ANIMALS, HYPOTHETICAL, NOT_EVENT, NOT_EVENT_STARTS, in_compound, in_name, title_case
 from .sentences import Sentence
 from .triggers import (
     ATTRIBUTIVE,
@@ -199,6 +199,18 @@ def _candidates(starts: set[str], conflict: bool) -> list[Trigger]:
     return [TRIGGERS[i] for i in sorted(found) if conflict or TRIGGERS[i].level < 2]
 
 
+def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match that is an event word, not part of a name ("Retail Consulting Group") or of "state-backed"."""
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if in_compound(text, start, end):
+            continue
+        if text[start].isupper() and in_name(text, start, end) and not title_case(text):
+            continue  # a title-case headline capitalises its verbs too
+        return match
+    return None
+
+
 def _sentence_hits(
     sentence: Sentence, starts: set[str], weight: float, conflict: bool, dated_before: bool, relief: bool
 ) -> list[_Hit]:
@@ -210,7 +222,7 @@ def _sentence_hits(
     actors: Actors | None = None
     setting: bool | None = None  # the article's present, in a conflict story, not about a film or a match
     for trigger in _candidates(starts, conflict):
-        match = trigger.pattern.search(raw)
+        match = _search(trigger.pattern, raw)
         if match is None:
             continue
         if trigger.level >= 2 or trigger.need is not Need.NOTHING:
@@ -219,7 +231,7 @@ def _sentence_hits(
                     text = _FIGURATIVE.sub(_blank, raw)
                 actors = typed_actors(text)
             if text is not raw:
-                match = trigger.pattern.search(text)
+                match = _search(trigger.pattern, text)
                 if match is None:
                     continue
             if not _counts(trigger, actors):

@@ -13,6 +13,8 @@ __all__ = [
     "FORCE_NOUNS",
     "GOVERNMENT_NOUNS",
     "INTERNATIONAL",
+    "NEWS_OUTLETS",
+    "NEWS_PREFIXES",
     "NOT_ACTOR_ACRONYMS",
     "NOT_ACTOR_HEADS",
     "NOT_ACTOR_NAMES",
@@ -218,6 +220,18 @@ NOT_ACTOR_ACRONYMS = frozenset(
     ICT ISP PVR HDTV DSL ADSL CCTV SUV MPV RPG FPS DS PSP LP EP VIP NGO CV PhD MBA GCSE GCSEs II III IV VI
     VII VIII IX XI XII XIV XV AC DC AG SA NV BV PLC LLC LTD""".split()
 )
+
+# News outlets and agencies: the sources an article cites, not actors in its story.
+NEWS_OUTLETS = frozenset(
+    """BBC Reuters AP AFP Associated_Press Agence_France-Presse Agence_France_Presse CNN Sky_News Al_Jazeera
+    Al-Jazeera ITN Xinhua Interfax Itar-Tass Tass Kyodo Press_Association Dow_Jones Dow_Jones_Newswires
+    Newsnight Financial_Times FT Guardian Observer Daily_Telegraph Telegraph Sunday_Times New_York_Times
+    Washington_Post Wall_Street_Journal Mail_on_Sunday Daily_Mail Mirror Daily_Mirror Economist Le_Monde
+    Der_Spiegel Spiegel Fox_News NBC CBS MSNBC NPR Channel_4_News Bloomberg_News Yonhap Ria_Novosti
+    Ria-Novosti Anatolia""".replace("_", " ").split()
+)
+# The first words of names that are an outlet whatever follows: "BBC News Online", "Reuters Television".
+NEWS_PREFIXES = frozenset("BBC Reuters CNN AFP ITN Xinhua Interfax Itar-Tass Kyodo Yonhap".split())
 
 # CAMEO GOV/LEG/JUD-like institutions: these act for a state.
 GOVERNMENT_NOUNS = frozenset(

@@ -9,10 +9,11 @@ trigger after "could", "may" or "might" outside what has happened.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .scan import guarded
 
-__all__ = ["ANIMALS", "HYPOTHETICAL", "NOT_EVENT", "NOT_EVENT_STARTS"]
+__all__ = ["ANIMALS", "HYPOTHETICAL", "NOT_EVENT", "NOT_EVENT_STARTS", "in_compound", "in_name", "title_case"]
 
 # Market demand: what buyers want of goods, not what one actor asks of another. Its modifiers
 # (domestic, consumer, weak), the verbs that act on it (boost, meet, stifle) and the ones it is the
@@ -63,9 +64,23 @@ _MARKETS = (
     r"\bas\s+opposed\s+to\b"  # a contrast, not opposition
 )
 
-NOT_EVENT = guarded(rf"{_MARKET_DEMAND}|{_ATTRACT}|{_MARKETS}", re.IGNORECASE)
+# "Support" as a service, a benefit or a prop for prices, and a "supporting" part in a film: a noun
+# compound, not one actor backing another ("welfare support", "support staff", "best supporting actress").
+_SERVICE_SUPPORT = (
+    r"\b(?:welfare|income|price|customer|technical|tech|child|childcare|family|housing|benefits?|farm|"
+    r"agricultural|learning|software|product|hardware|life|mortgage|pension|tax|wage|rent|care|carer|health|"
+    r"network|user|language|broadband|back-?office|emotional|crowd|fan|home|lumbar|IT)\s+support\b|"
+    r"\bsupport\s+(?:staff|services?|workers?|payments?|packages?|systems?|teams?|networks?|groups?|lines?|"
+    r"desks?|centres?|centers?|costs?|levels?|grants?|schemes?|allowances?|officers?)\b|"
+    r"\bsupport(?:s|ed|ing)?\s+(?:the\s+)?(?:dollar|pound|euro|yen|sterling|currency|economy|prices|growth|"
+    r"production|recovery|break[-\s]even|spending)\b|"
+    r"\bsupporting\s+(?:roles?|actors?|actress(?:es)?|acts?|cast|categor(?:y|ies)|parts?|players?|artists?|"
+    r"bands?|documents?|evidence|data)\b"
+)
+
+NOT_EVENT = guarded(rf"{_MARKET_DEMAND}|{_ATTRACT}|{_MARKETS}|{_SERVICE_SUPPORT}", re.IGNORECASE)
 # Every sense above holds one of these words: a sentence without one is not searched.
-NOT_EVENT_STARTS = frozenset({"deman", "appea", "rally", "ralli", "retre", "demon", "oppos"})
+NOT_EVENT_STARTS = frozenset({"deman", "appea", "rally", "ralli", "retre", "demon", "oppos", "suppo"})
 
 # The victims of a killing that is hunting, culling or slaughter, not a crime against people.
 ANIMALS = re.compile(
@@ -84,3 +99,57 @@ HYPOTHETICAL = re.compile(
     r"then|now|well|yet|only|ever|never|be|have|been|become|finally|quickly)\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+# Short prefixes a hyphen joins to an event word without making it an adjective: "re-deployed", "co-operate".
+_PREFIXES = frozenset("re co pre counter de un non mis over under out".split())
+# Words that join the parts of a name: "Bank of England", "Save the Children", "Procter & Gamble".
+_CONNECTORS = frozenset("of for and & the de".split())
+_LAST_TOKEN = re.compile(r"(\S+)\s+$")
+_NEXT_TOKEN = re.compile(r"\s+(\S+)")
+# What stands before a sentence's or a quotation's first word.
+_OPENERS = "\"'\u2018\u201c([\u2014\u2013-:.!?"
+
+
+def in_compound(text: str, start: int, end: int) -> bool:
+    """True when an event word is one part of a hyphenated compound adjective ("state-backed", "aid-funded")."""
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        head = re.search(r"[A-Za-z]+$", text[: start - 1])
+        if head is None or head.group().lower() not in _PREFIXES:
+            return True
+    return end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
+
+
+def _capitalised(token: str) -> bool:
+    return token[0].isupper() and token.rstrip("'\u2019s").replace("-", "").replace("&", "").isalpha()
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """True when a capitalised event word is part of a run of capitalised words: a name, not an event.
+
+    "Retail Consulting Group", "Christian Aid", "League Against Cruel Sports"; a sentence's first
+    word counts only with a capitalised word before it, and a title-case headline not at all.
+    """
+    if not text[start].isupper():
+        return False
+    before = _LAST_TOKEN.search(text, 0, start)
+    if before is not None:
+        token = before.group(1)
+        if token in _CONNECTORS:  # "Department of Support": the word before the connector decides
+            earlier = _LAST_TOKEN.search(text, 0, before.start())
+            if earlier is not None and _capitalised(earlier.group(1)):
+                return True
+        elif _capitalised(token):
+            return True
+    prefix = text[:start].rstrip()
+    if not prefix or prefix[-1] in _OPENERS:
+        return False  # a sentence's first word: "Talks began on Monday"
+    after = _NEXT_TOKEN.match(text, end)
+    return after is not None and _capitalised(after.group(1))
+
+
+@lru_cache(maxsize=1 << 12)
+def title_case(text: str) -> bool:
+    """True for a headline in title case: most of its longer words capitalised, verbs included."""
+    words = re.findall(r"\b[A-Za-z]{4,}\b", text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
