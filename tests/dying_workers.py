@@ -8,6 +8,9 @@ DYING_WORKER_FAULT names:
     import   an ImportError, as a module missing from the install would raise
     exit     os._exit(3), as a native crash would end it
     slow     writes its pid to DYING_WORKER_PID and sleeps 30 s (the test kills it meanwhile)
+    late     sleeps DYING_WORKER_SECONDS, then loads the engine: a slow start, no death
+
+DYING_START_SECONDS, when set, stands for the pool's START_SECONDS in the server and its workers.
 
 Only this test module reads these variables; the product has no hook for them.
 """
@@ -34,8 +37,13 @@ def failing_load() -> None:
     if fault == "slow":
         Path(os.environ["DYING_WORKER_PID"]).write_text(str(os.getpid()))
         time.sleep(30)
+    if fault == "late":
+        time.sleep(float(os.environ["DYING_WORKER_SECONDS"]))
     _load()
 
+
+if os.environ.get("DYING_START_SECONDS"):
+    pool.START_SECONDS = float(os.environ["DYING_START_SECONDS"])  # in the server and in every worker
 
 if __name__ == "__mp_main__" and multiprocessing.current_process().name == os.environ.get("DYING_WORKER"):
     pool._load = failing_load  # in that worker, before it starts

@@ -78,6 +78,25 @@ def test_a_worker_dying_as_it_starts_stops_the_server_at_once_saying_why(tmp_pat
     assert "leaked" not in ServiceProcess(tmp_path / "srv").log_text()  # the resource tracker's last word
 
 
+def test_a_slow_start_is_no_death(tmp_path: Path) -> None:
+    # the second worker loads 4 s late against a 2 s start limit: the server starts with the worker that answered
+    # (it was reported as a worker that died, and the server stopped)
+    server = ServiceProcess(tmp_path / "srv", [sys.executable, "-m", "tests.dying_workers"], workers="2")
+    server.env |= {
+        "DYING_WORKER": "SpawnProcess-2",
+        "DYING_WORKER_FAULT": "late",
+        "DYING_WORKER_SECONDS": "4",
+        "DYING_START_SECONDS": "2",
+    }
+    server.start()
+    try:
+        with server.client() as client:
+            assert client.post("/v1/summaries", json={"text": article("valdoria-border.txt")}).status_code == 200
+    finally:
+        server.stop()
+    assert "died while it was starting" not in server.log_text()
+
+
 def test_a_worker_that_dies_while_idle_costs_no_request_and_the_workers_restart(tmp_path: Path) -> None:
     server = ServiceProcess(tmp_path / "srv", workers="2").start()
     try:

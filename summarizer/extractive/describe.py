@@ -44,7 +44,7 @@ _DETERMINERS = frozenset("the a an its their his her this that these those".spli
 _MAX_WORDS = 8
 _UNIT_WORDS = frozenset(
     """euros dollars pounds yen yuan rupees roubles rubles francs rupiah won baht rand lira kroner kronor krona
-    pesos shekels dinars ringgit per cent percent pc""".split()
+    pesos shekels dinars ringgit percent pc""".split()
 ) | {"per cent"}
 _MONEY_UNITS = frozenset("pounds dollars euros yen yuan rupees roubles francs".split())
 # "... rose 10%", "... has fallen by 5%", "..., up 30.5%": a change verb right before the figure

@@ -67,7 +67,7 @@ NEUTRAL = frozenset(
     recent annual monthly quarterly weekly first last final provisional preliminary revised top chief""".split()
 )
 LINKS = frozenset("of for at from by with in on".split())
-# public bodies: a source headed by one of these is official (some need a qualifier: see officialdom.body_kind)
+# public bodies: a source headed by one of these is official (some need a qualifier: see officialdom._body)
 BODIES = frozenset(
     """ministry ministries government governments administration department departments treasury kremlin
     pentagon whitehall parliament parliaments senate congress legislature cabinet court courts tribunal

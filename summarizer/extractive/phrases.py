@@ -194,8 +194,10 @@ def _after_opening(toks: list[tuple[int, int, str]], j: int, i: int, head_noun: 
     led = toks[j - 1][2].lower() in _POSSESSIVE_DETERMINERS or toks[j - 1][2].isdigit()  # "In its (Chapter 11) filing"
     if led and opening < j and toks[opening][2].lower() in _OPENING_PREPOSITIONS and first.islower():
         return next((n for n in range(j, i + 1) if is_name(toks[n][2])), j)  # "In its filing Valve said": Valve
+    if toks[j][2] not in _ROLE_NOUNS:
+        return j
     k = j
-    while k > 0 and j - k < 2 and toks[j][2] in _ROLE_NOUNS:
+    while k > 0 and j - k < 2:
         prev = toks[k - 1][2]
         if not (prev.isalpha() and is_modifier(prev)) or prev.endswith(("ly", "est")) or prev in _NOT_ROLE_WORDS:
             break

@@ -290,7 +290,6 @@ class _Context:
     people: frozenset[str] = frozenset()  # surnames the article gives with a title and, somewhere, in full
 
 
-@lru_cache(maxsize=8192)
 def _in_full(name: str, text: str) -> bool:
     """Whether a text gives a surname with a given name before it ("Edward Leigh", not "Mr Leigh")."""
     if name not in text:

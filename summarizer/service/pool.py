@@ -86,9 +86,11 @@ def _summarize(engine: str | None, call: dict[str, Any]) -> SummaryRecord:
     return summarizer.summarize(**call)
 
 
-def _watch(processes: list[Any], stop: Connection) -> None:
-    """Return when one of the processes ends, or when told to stop watching (at most START_SECONDS)."""
-    wait([process.sentinel for process in processes] + [stop], timeout=START_SECONDS)
+def _watch(processes: list[Any], stop: Connection) -> bool:
+    """Wait until one of the processes ends (True), or until told to stop watching or START_SECONDS pass."""
+    sentinels = [process.sentinel for process in processes]
+    ready = wait([*sentinels, stop], timeout=START_SECONDS)
+    return any(sentinel in ready for sentinel in sentinels)
 
 
 def _exit_code(process: Any) -> int | None:
@@ -176,12 +178,16 @@ class WorkerPool:
             await asyncio.wait(either, return_when=asyncio.FIRST_COMPLETED)
         finally:
             stop_watching.send_bytes(b"")
-            await asyncio.shield(watching)
+            died = await asyncio.shield(watching)
             stop.close()
             stop_watching.close()
+        if not died and not answered.done():
+            # a slow start, no death: each worker gives up on the barrier after START_SECONDS and answers
+            await asyncio.wait([answered])
         if answered.done() and answered.exception() is None:
             return sorted(set(answered.result()))
-        self.failed = _start_failed(processes)  # before the others are ended: which one died first
+        # before the others are ended: which one died first (waiting up to a second for it, off the loop)
+        self.failed = await asyncio.to_thread(_start_failed, processes)
         for process in processes:  # the pool is broken: the others end now, rather than wait on the start barrier
             with contextlib.suppress(OSError, ValueError):
                 process.kill()
