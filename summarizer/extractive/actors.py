@@ -116,10 +116,7 @@ _NOT_ACTORS = CALENDAR_WORDS | frozenset(
 # One word of a name: a capitalised word or an acronym.
 _PIECE = re.compile(r"\b[A-Z][a-z\u00e0-\u024f]+\b|\b[A-Z][A-Z&]{1,5}\b(?![-'\u2019]?[a-z])")
 # A run of them, joined by spaces, hyphens or the small words inside names ("Bank of England", "P & O").
-_CAPITALISED = re.compile(
-    r"(?:\b[A-Z][a-z\u00e0-\u024f]+\b|\b[A-Z][A-Z&]{1,5}\b(?![-'\u2019]?[a-z]))"
-    r"(?:(?:[-\s]|\s(?:of|of\s+the|for|&|de)\s)(?:\b[A-Z][a-z\u00e0-\u024f]+\b|\b[A-Z][A-Z&]{1,5}\b(?![-'\u2019]?[a-z])))*"
-)
+_CAPITALISED = re.compile(rf"(?:{_PIECE.pattern})(?:(?:[-\s]|\s(?:of|of\s+the|for|&|de)\s)(?:{_PIECE.pattern}))*")
 # What may cut a run: an acronym, or a connector.
 _MIXED = re.compile(r"\b[A-Z][A-Z&]|\s(?:of|for|&|de)\s")
 _KNOWN = _NAMES | frozenset(DEMONYMS) | NOT_ACTOR_ACRONYMS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .figure_words import CURRENCY_WORDS
 from .sentences import Sentence
 
 __all__ = ["describe"]
@@ -42,11 +43,7 @@ _VERB_BEFORE = re.compile(r"(?:ing|ed)$")
 _TAIL_BEFORE = frozenset("rose fell stood hit grew sank put topped closer close nearer near up down back".split())
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _MAX_WORDS = 8
-_UNIT_WORDS = frozenset(
-    """euros dollars pounds yen yuan rupees roubles rubles francs rupiah won baht rand lira kroner kronor krona
-    pesos shekels dinars ringgit percent pc""".split()
-) | {"per cent"}
-_MONEY_UNITS = frozenset("pounds dollars euros yen yuan rupees roubles francs".split())
+_UNIT_WORDS = CURRENCY_WORDS | {"per cent", "percent", "pc"}
 # "... rose 10%", "... has fallen by 5%", "..., up 30.5%": a change verb right before the figure
 _CHANGE_BEFORE = re.compile(
     r"[\s,]+(?:(?:has|have|had|is|are|was|were|will|would|could|may)\s+(?:be\s+)?)?(?:slow|slowed|ease|eased|rise|fall|"
@@ -99,7 +96,7 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     if words and words[0] == "(" and ")" in words[:12]:
         words = words[words.index(")") + 1 :]  # "$20bn (£11bn) in damages": past the conversion
     if (
-        unit in _MONEY_UNITS
+        unit in CURRENCY_WORDS
         and len(words) > 1
         and words[0].lower() in ("in", "of")
         and words[1][:1].islower()

@@ -173,7 +173,7 @@ def _words(token: str) -> Decimal | None:
     half = _AND_HALF.fullmatch(words)
     if half:
         whole_value = _words(half.group("whole"))
-        part = FRACTIONS.get(_SPACES.sub(" ", half.group("part")).replace("three quarters", "three-quarters"))
+        part = FRACTIONS.get(_SPACES.sub(" ", half.group("part")))
         if whole_value is None or part is None:
             return None
         factor = _SCALES[half.group("scale")] if half.group("scale") else Decimal(1)

@@ -23,7 +23,7 @@ from .figure_numbers import (
     scale_of,
     scaled,
 )
-from .figure_words import UNITS
+from .figure_words import CURRENCY_WORDS, UNITS
 from .sentences import STOPWORDS
 
 __all__ = ["between_range", "is_clock", "is_period", "not_a_fraction", "parts"]
@@ -79,7 +79,7 @@ _GAP = re.compile(
     rf"(?![\w/:]|\.\d|-\d|\u2013\d)",
     re.IGNORECASE,
 )
-_GAP_UNITS = UNITS | {"cents", "pence", "kroner", "kronor", "yen", "rupees", "francs", "yuan", "pesos", "roubles"}
+_GAP_UNITS = UNITS | CURRENCY_WORDS
 _RATE = re.compile(r"(?:a|an|per)\s+[a-z]+")  # "between $60,000 a year and $150,000"
 _BRACKETS = re.compile(r"\([^()]*\)")
 

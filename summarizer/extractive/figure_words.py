@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-__all__ = ["UNITS"]
+__all__ = ["CURRENCY_WORDS", "UNITS"]
+
+# currencies written out after a number ("120.7m euros", "30bn baht", "40 pence")
+CURRENCY_WORDS = frozenset(
+    """dollars pounds euros yen yuan rupees roubles rubles francs rupiah won baht rand lira kroner kronor krona
+    pesos shekels dinars ringgit cents pence""".split()
+)
 
 UNITS = frozenset(
     [

@@ -85,13 +85,20 @@ def _words(phrase: str) -> list[_Word]:
     return found
 
 
+# sets read per word, built once: what follows a party word in a body's name ("Labor Department"), the heads
+# of a rule or of data, and the words a source cut to its role opens with
+_NOT_PARTY_AFTER = BODIES | PUBLIC_OFFICES | {"market", "force", "secretary", "organisation"}
+_RULE_HEADS = DATA_HEADS | {"rules", "regulations", "guidelines"}
+_ROLE_OPENINGS = GENERIC_ROLES | PUBLIC_OFFICES | WEAK_ROLES
+
+
 def _is_party(words: list[_Word], k: int) -> bool:
     """True when word k names a political party ("Labour", "Tory"), not "the Labor Department" or "conservative"."""
     word = words[k]
     if word.low not in PARTY or not word.text[:1].isupper():
         return False
     after = words[k + 1].low if k + 1 < len(words) else ""
-    return after not in BODIES | PUBLIC_OFFICES | {"market", "force", "secretary", "organisation"}
+    return after not in _NOT_PARTY_AFTER
 
 
 # the public bodies of more than one word ("United Nations", "Security Council"), read over the phrase
@@ -222,7 +229,7 @@ def _role(words: list[_Word]) -> tuple[int, str] | None:
             strong = (k, kind)
         elif low in WEAK_ROLES and after != "office" and weak is None:
             weak = (k, "role")
-        elif low in DATA_HEADS | {"rules", "regulations", "guidelines"} and before != "under" and data is None:
+        elif low in _RULE_HEADS and before != "under" and data is None:
             data = (k, "data")
     return strong or weak or data
 
@@ -284,8 +291,7 @@ def described(text: str, source: str, end: int) -> str:
     words = _words(source)
     opening = words[0] if words else None
     if opening is None or (
-        opening.low not in GENERIC_ROLES | PUBLIC_OFFICES | WEAK_ROLES
-        and not (opening.text[:1].islower() and opening.low not in _STOP)
+        opening.low not in _ROLE_OPENINGS and not (opening.text[:1].islower() and opening.low not in _STOP)
     ):
         return source
     at = text.rfind(source, 0, end)

@@ -60,7 +60,7 @@ _MARKETS = (
     r"\b(?:relief|market|stock|share|oil|price|year-end|late|early|bear|bull)\s+(?:rall(?:y|ies)|retreat)\b|"
     # "demonstrated a wireless cap", "demonstrated that": to show something, not to protest
     r"\bdemonstrat(?:ed|es|ing|e)\s+(?:a|an|the|that|how|its|their|his|her|what|this|these|those|some|"
-    r"its|our|why|whether|new|to)\b|"
+    r"our|why|whether|new|to)\b|"
     r"\bas\s+opposed\s+to\b"  # a contrast, not opposition
 )
 
@@ -96,7 +96,7 @@ ANIMALS = re.compile(
 # signed"). "Would" is left out: after "said" it reports an intent ("said they would boycott").
 HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may)\s+(?:(?:not|soon|yet|still|also|even|possibly|perhaps|eventually|"
-    r"then|now|well|yet|only|ever|never|be|have|been|become|finally|quickly)\s+){0,3}$",
+    r"then|now|well|only|ever|never|be|have|been|become|finally|quickly)\s+){0,3}$",
     re.IGNORECASE,
 )
 
