@@ -199,3 +199,13 @@ def test_a_conversion_takes_the_status_and_source_of_its_figure(text: str) -> No
     assert conversions
     for conversion in conversions:
         assert (conversion.status, conversion.source) == (first.status, first.source)
+
+
+def test_a_range_scale_carries_to_a_plain_first_part_only() -> None:
+    # one rule for every range reading: "1,500" keeps its own size, "15" takes the "million" after it
+    for text, low in (
+        ("Between 1,500 and 2 million people fled Orlen.", 1500.0),
+        ("Between 15 and 20 million people fled Orlen.", 15e6),
+    ):
+        figure = find_figures(text, split_sentences(text))[0]
+        assert (figure.low, figure.high) == (low, 2e6 if low == 1500.0 else 20e6)

@@ -222,11 +222,9 @@ def parse_quantity(text: str) -> tuple[float | None, float | None]:
         first, second = [*values, None, None][:2]
         if first is not None and second is not None:
             low, high = first, second
-            # "15 to 20 million": the scale of the second part applies to the first
-            if low < high / 100 and "," not in parts[0]:  # "$1.3 to $1.5bn" too
-                magnitude = SCALE_TAIL.search(parts[1].strip().lower())
-                if magnitude and not SCALE_TAIL.search(parts[0].strip().lower()):
-                    low = scaled(low, float(_SCALES[magnitude.group().strip()]))
+            factor = carried_scale(parts[0], parts[1], low, high)  # "15 to 20 million", "$1.3 to $1.5bn"
+            if factor:
+                low = scaled(low, factor)
             return (low, high) if low <= high else (high, low)
     number = values[0] if values else None
     if approx in ("more than", "over", "at least", "just over", "upwards of", "in excess of"):
@@ -234,6 +232,18 @@ def parse_quantity(text: str) -> tuple[float | None, float | None]:
     if approx in ("up to", "fewer than", "less than", "as many as", "just under"):
         return None, number
     return number, number
+
+
+def carried_scale(first: str, second: str, low: float, high: float) -> float | None:
+    """The scale of a range's second part when it applies to the first too ("15 to 20 million"), else None.
+
+    Only when the first part has no scale and no thousands comma of its own ("1,500 to 2 million" is
+    1,500) and is far below the second as written.
+    """
+    factor = scale_of(second)
+    if factor is None or scale_of(first) is not None or "," in first or not low < high / 100:
+        return None
+    return factor
 
 
 def scale_of(part: str) -> float | None:

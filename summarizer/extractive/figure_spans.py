@@ -18,9 +18,8 @@ from .figure_numbers import (
     PERCENT,
     RANGE_JOIN,
     RANGE_LEAD,
-    SCALE_TAIL,
+    carried_scale,
     parse_quantity,
-    scale_of,
     scaled,
 )
 from .figure_words import CURRENCY_WORDS, UNITS
@@ -191,9 +190,9 @@ def parts(text: str, match: re.Match[str]) -> list[Part]:
         return whole
     first = text[first_start : join.start()]
     low1, high1 = parse_quantity(first)
-    factor = scale_of(second)
-    plain = not SCALE_TAIL.search(first.strip().lower()) and "," not in first and not _kind(first)[0]
-    if factor and plain and (low1 or high1 or 0.0) < (low2 or high2 or 0.0) / 100:  # "from 15 to 20 million"
+    carried = carried_scale(first, second, low1 or high1 or 0.0, low2 or high2 or 0.0)  # "from 15 to 20 million"
+    factor = None if _kind(first)[0] else carried
+    if factor:
         low1 = None if low1 is None else scaled(low1, factor)
         high1 = None if high1 is None else scaled(high1, factor)
     return [(first_start, join.start(), low1, high1), (join.end(), end, low2, high2)]
@@ -217,8 +216,8 @@ def between_range(text: str, match: re.Match[str]) -> tuple[int, int, float | No
     first = RANGE_LEAD.sub("", body)
     second = gap.group("second")
     low, high = parse_quantity(first)[0], parse_quantity(second)[0]
-    factor = scale_of(second)
-    if low is not None and high is not None and factor and not scale_of(first) and low < high / 100:
+    factor = carried_scale(first, second, low, high) if low is not None and high is not None else None
+    if low is not None and factor:
         low = scaled(low, factor)
     if low is not None and high is not None and low > high:
         low, high = high, low
