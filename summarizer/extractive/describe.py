@@ -44,15 +44,61 @@ _TAIL_BEFORE = frozenset("rose fell stood hit grew sank put topped closer close 
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _MAX_WORDS = 8
 _UNIT_WORDS = CURRENCY_WORDS | {"per cent", "percent", "pc"}
-# "... rose 10%", "... has fallen by 5%", "..., up 30.5%": a change verb right before the figure
-_CHANGE_BEFORE = re.compile(
-    r"[\s,]+(?:(?:has|have|had|is|are|was|were|will|would|could|may)\s+(?:be\s+)?)?(?:slow|slowed|ease|eased|rise|fall|"
-    r"rose|risen|rises|fell|fallen|falls|grew|grown|grows|jumped|jumps|climbed|"
-    r"dropped|drops|slipped|slumped|soared|increased|decreased|declined|up|down|stood|stands|reached|totalled|"
-    r"totaled|hit|is|are|was|were)(?:\s+(?:by|to|at|from))?(?:\s+(?:about|around|almost|nearly|some|more\s+than|"
-    r"less\s+than|over|under))?\s*$",
+# the verb of a change or a level, right before its figure once figures and "to"/"from" are peeled off:
+# "profits (were up 42% to) ...", "sales rose (8% to) ...", "debt is expected to reach ...", "Profit was ..."
+_AUXILIARY = (
+    r"(?:(?:is|are|was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+|now\s+|still\s+)?(?:forecast|expected|projected|predicted|likely|"
+    r"set|due|estimated|thought|believed)\s+to\s+|(?:has|have|had|is|are|was|were|will|would|could|may|might|"
+    r"should|to)\s+)(?:been\s+|be\s+)?"
+)
+_CHANGE_VERB = re.compile(
+    r"(?:^|\s)(?:"
+    + _AUXILIARY
+    + r"(?:also\s+|now\s+|still\s+|already\s+|\w+ly\s+)?(?:slow|ease|rise|fall|grow|jump|climb|drop|slip|slump|soar|"
+    r"increase|decrease|decline|plunge|surge|tumble|reach|total|hit|top|be|up|down|rising|falling|growing)"
+    r"|(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|should)\s+(?:been\s+|be\s+)?)?(?:also\s+|now\s+|still\s+|already\s+|\w+ly\s+)?"
+    r"(?:slowed|eased|rose|risen|rises|fell|fallen|falls|grew|grown|grows|jumped|jumps|climbed|climbs|dropped|"
+    r"drops|slipped|slips|slumped|soared|increased|decreased|declined|plunged|surged|tumbled|stood|stands|reached|"
+    r"reaches|totalled|totaled|totals|hits|topped|tops|is|are|was|were|(?:closed|ended|finished|opened)"
+    r"(?:\s+(?:up|down|higher|lower))?)"
+    r"|(?:(?:has|have|had|will|would|could|may|might|should)\s+)?(?:is|are|was|were|be|been)\s+(?:cut|raised|lowered|reduced|narrowed|widened|doubled|halved|trimmed|slashed))$",
     re.IGNORECASE,
 )
+# a change its subject witnessed: "Halvik saw (its profits) fall ...", "expects (sales) to reach ..."
+_SEEN = re.compile(
+    r"\b(?:saw|see|sees|seen|expects|expected|expect)\s+((?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+?)\s+(?:to\s+)?"
+    r"(?:rise|fall|grow|jump|climb|drop|slip|slump|soar|increase|decrease|decline|plunge|surge|tumble|reach|hit|top|"
+    r"be)$",
+    re.IGNORECASE,
+)
+# a change given as a noun: "a 43% rise in (net profits) to ..."
+_CHANGE_NOUN = re.compile(
+    r"\b(?:rise|fall|increase|decrease|drop|jump|decline|growth|gain|cut)\s+in\s+((?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+)$",
+    re.IGNORECASE,
+)
+# what may be peeled off between a change verb and its figure: other figures, conversions, approximations
+_PEEL = re.compile(
+    r"(?:\s*\([^()]*\)|\s+(?:last|this|next)\s+(?:year|month|week|quarter)|\s+a\s+year\s+(?:earlier|ago)|"
+    r"\s+(?:and|or|compared\s+(?:with|to)|against|in|to|from|by|at|about|around|almost|nearly|some|roughly|over|under|more\s+than|"
+    r"less\s+than|up\s+to|at\s+least|just|only)|\s+[$\u00a3\u20ac\u00a5]?\d[\d,.]*(?:%|bn|m|k)?"
+    r"(?:\s+(?:per\s*cent|percent|percentage\s+points?|points?|million|billion|trillion|bn|m|"
+    + "|".join(sorted(CURRENCY_WORDS))
+    + r"))?)$",
+    re.IGNORECASE,
+)
+# an amount held by a noun: "debts of (about 14bn euros)", "a record loss of (68m euros)"
+_OF_HOLDER = re.compile(r"([A-Za-z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*){0,3})\s+of$")
+_NOT_HOLDERS = frozenset(
+    """total sum amount figure number value average maximum minimum level tune region excess out one two three
+    four five six seven eight nine ten all some most many each any none both half part dozens hundreds
+    thousands millions billions tens scores instead ahead because regardless top rest front spite""".split()
+)
+_CLAUSE_STOP = _STOP | frozenset(
+    "while whereas although though said says as because and but saw sees see expects saying adding noting".split()
+)
+_PREPOSITIONS = frozenset("in on at by for after before during since with from of across over".split())
+_PRONOUNS = frozenset("i you he she it we they this that these those there".split())
+_YEAR = re.compile(r"(?:19|20)\d\d$")
 _ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014]*\s[-\u2013\u2014]|\([^()]*\)")
 
 
@@ -104,14 +150,19 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     ):
         words = words[1:]  # "$20bn in damages", "£5m of funding": what the money is
     after: list[str] = []
-    for word in words:
+    for k, word in enumerate(words):
         low = word.lower()
-        if not word[0].isalpha() or low in _STOP or low in _WHEN or len(after) >= _MAX_WORDS:
+        # "90% of the 2,200 employees": a number right after "of the" is part of what is counted
+        counted = len(after) == 2 and after[0].lower() == "of" and after[1].lower() in _DETERMINERS
+        counted = counted and word[0].isdigit() and k + 1 < len(words) and words[k + 1][:1].islower()
+        if not (word[0].isalpha() or counted) or low in _STOP or low in _WHEN or len(after) >= _MAX_WORDS:
             break
         if after and low.endswith("ed") and after[-1].lower() not in _INSIDE and word[:1].islower():
             break  # "troops gathered in ...": the verb ends the phrase
         after.append(word)
     n = len(after)
+    while after and after[-1][:1].isdigit():
+        after.pop()  # "two weeks later on the 11 (December)": a date, not what is counted
     if after and after[0].lower() == "of" and len(after) > 1:
         after = after[1:]
     after = _trim(after)
@@ -120,7 +171,7 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
         after = [unit]
     if len(after) == 1 and after[0].islower() and after[0].endswith(("ly", "ed")):
         after = []  # "$6.3bn (£3.4bn) currently", "(£75m), compared": an adverb or a verb, nothing counted
-    if after and " ".join(after).lower() in _UNIT_WORDS:
+    if not after or " ".join(after).lower() in _UNIT_WORDS:
         subject = _changed_subject(text[sentence.start : start])  # "its exposure is less than 100m euros"
         after = subject or after
     if after:
@@ -138,32 +189,80 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     if starts:
         phrase = phrase[starts[-1] :]  # "analysts put the figure": the noun phrase, not its subject and verb
     phrase = _trim(phrase)
-    if not phrase or (len(phrase) == 1 and phrase[0].islower() and unit in _UNIT_WORDS):
-        # "growth will slow to 1.6%": the phrase that changed, not the verb before the figure
-        phrase = _changed_subject(text[sentence.start : start]) or phrase
     return " ".join([*phrase, *place]).strip()
 
 
-def _changed_subject(before: str) -> list[str]:
-    """'Revenues - in US dollars - rose (10%)', 'the deficit with China, up (30.5%)': the noun phrase that changed."""
-    found = _CHANGE_BEFORE.search(before)
-    if found is None:
+def _phrase_before(head: str) -> list[str]:
+    """The noun phrase that ends a clause's text: 'Tarvik said annual pre-tax profit' -> 'annual pre-tax profit'."""
+    head = re.sub(r"[\"\u201c\u201d]", "", head)  # 'the numbers of active "bot computers" rose'
+    head = re.split(r"[,;:]\s|\s[-\u2013\u2014]\s", _ASIDE.sub("", head).rstrip(" ,"))[-1]
+    words = re.findall(r"[\w'\u2019&.-]*[\w'\u2019&]|[^\w\s]", head)
+    phrase: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        stop = word.lower() in _CLAUSE_STOP and word.lower() != "during"  # "earnings during the quarter"
+        counted = word[:1].isdigit() and k > 0 and words[k - 1].lower() == "of"  # "the age of 21 for an MP"
+        if not (word[:1].isalpha() or _YEAR.match(word) or counted) or stop or len(phrase) >= 8:
+            break
+        phrase.insert(0, word)
+    if len(phrase) > 2 and phrase[-2].lower() in ("this", "last", "next") and phrase[-1].lower() in _WHEN:
+        phrase = phrase[:-2]  # "Economic growth this year (is expected to be)": the time is not the subject
+    # "In London the share price": a determiner after a word that is no preposition opens the noun phrase
+    opens = [k for k in range(1, len(phrase)) if phrase[k].lower() in _DETERMINERS]
+    opens = [k for k in opens if phrase[k - 1].lower() not in _PREPOSITIONS | {"to", "into", "of"}]
+    if opens:
+        phrase = phrase[opens[-1] :]
+    while phrase and phrase[0].lower() in _WHEN:
+        phrase.pop(0)  # "on Monday, EMI shares": the time is not what changed
+    if phrase and phrase[0].lower() in _PREPOSITIONS:
+        # "In Singapore the figure": from its determiner; a phrase that stays a preposition's is no subject
+        determiners = [k for k, word in enumerate(phrase) if word.lower() in _DETERMINERS]
+        phrase = phrase[determiners[0] :] if determiners else []
+    if phrase and phrase[-1].endswith("ed") and phrase[-1].islower():
+        return []  # "... the figures showed": a verb, not a noun, ends the text
+    if len(phrase) == 1 and phrase[0].lower() in _PRONOUNS:
+        return []  # "when he was just 14": a person, not what the figure measures
+    return _trim(phrase)
+
+
+def _changed_subject(before: str, nested: bool = False) -> list[str]:
+    """'net profits were up (42% to) ...', 'debts of (about) ...': the noun phrase the figure measures."""
+    head = before.rstrip(" ,") if nested else before.rstrip()  # "rose 4.8%, to reach": the first change's
+    peeled = _PEEL.search(head)
+    while peeled is not None and peeled.start() < len(head):
+        head = head[: peeled.start()]
+        peeled = _PEEL.search(head)
+    if head.endswith(",") or (nested and head == before.rstrip(" ,")):
+        return []  # "a drop in funding, compared with 45": the comparison is of the clause, not of the phrase
+    # "the last three months of (2004) compared with": a figure peeled off, so no noun holds this one
+    direct = not re.search(r"\d", before[len(head) :])
+    held = _OF_HOLDER.search(head) if direct and not nested else None
+    if held is not None:
+        words: list[str] = []
+        for word in reversed(held.group(1).split()):
+            low = word.lower()
+            if low in _STOP or low in _PREPOSITIONS or (low.endswith("ed") and word.islower()):
+                break  # "it had (assets) of", "the cost of the disaster at (hundreds) of"
+            words.insert(0, word)
+        determiners = [k for k, word in enumerate(words) if word.lower() in _DETERMINERS]
+        words = words[determiners[-1] :] if determiners else words[-1:]
+        if words and words[-1].lower() not in _NOT_HOLDERS and words[-1].islower():
+            return _trim(words)
         return []
-    head = _ASIDE.sub("", before[: found.start()]).rstrip(" ,")
-    head = re.split(r"[,;:]\s", head)[-1]  # "By 1200 GMT on Monday, EMI shares": the clause's own subject
-    words = re.findall(r"[\w'\u2019&-]+", head)[-6:]
-    clause = max((k + 1 for k, word in enumerate(words) if word.lower() in _STOP), default=0)
-    words = words[clause:]  # "... while revenues": from the clause's start
-    if not words or not re.sub(r"['\u2019&-]", "", words[-1]).isalpha():
-        return []  # "was $3.5bn - up": a figure, not a noun phrase, before the change
-    start = len(words)
-    while start > 0 and re.sub(r"['\u2019&-]", "", words[start - 1]).isalpha():
-        start -= 1  # back over words, not figures: "By 1200 GMT on Monday, EMI shares"
-    words = words[start:]
-    while words and words[0].lower() in _WHEN | {"on", "in", "at", "by"}:
-        words = words[1:]  # "on Monday, EMI shares": the time is not what changed
-    determiners = [k for k, word in enumerate(words) if word.lower() in _DETERMINERS]
-    names = [k for k, word in enumerate(words) if word[:1].isupper()]
-    if determiners or names:  # "In Singapore the figure is": from the determiner
-        return _trim(words[(determiners or names)[0] :])
-    return _trim(words) if 0 < len(words) <= 3 and clause > 0 else []
+    seen = _SEEN.search(head)
+    witnessed = _trim(seen.group(1).split()) if seen is not None else []
+    if witnessed and witnessed[0].lower() != "to":
+        return witnessed  # "Halvik saw (its profits) fall 9%"
+    verb = _CHANGE_VERB.search(head)
+    if verb is None and re.match(r"\s+by\b", before[len(head) :]):
+        # "have deteriorated by": any verb of change in the past, with "by" and its amount
+        verb = re.search(r"(?:\s(?:has|have|had|was|were|is|are)(?:\s+been)?)?\s[a-z]+ed$", head)
+    if verb is None:
+        verb = re.search(r",\s*(?:up|down)$", head)  # "the deficit with Kestria, up (30.5%)"
+    if verb is not None:
+        # "profits rose 15% from a year ago to reach": the subject of the first change
+        return _changed_subject(head[: verb.start()], nested=True) or _phrase_before(head[: verb.start()])
+    noun = _CHANGE_NOUN.search(head)
+    if noun is not None and direct and not nested:
+        return _trim(noun.group(1).split())  # "a 43% rise in (net profits) to"
+    return []

@@ -1,0 +1,81 @@
+"""What a money or percentage figure measures: the noun phrase that changed or holds it, not its unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extractive.figures import find_figures
+from summarizer.extractive.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "describes"),
+    [
+        # a change verb with other figures between it and the figure (was "euros", "pounds", "dollars")
+        ("Overall, net profits at Halden Mills were up 42% to 719m euros.", "719m", "net profits at Halden Mills"),
+        ("Overall, net profits at Halden Mills were up 42% to 719m euros.", "42%", "net profits at Halden Mills"),
+        (
+            "Bookings at the Corvel ferry arm rose 25% to £1.04bn, but fuel bills grew.",
+            "£1.04bn",
+            "Bookings at the Corvel ferry arm",
+        ),
+        ("Net revenue for the quarter climbed to $935.8m from $648.4m.", "from $648.4m", "Net revenue for the quarter"),
+        (
+            "Tarvik Telecom said annual pre-tax profit fell 36% to 2.9bn euros (£1.99bn).",
+            "£1.99bn",
+            "annual pre-tax profit",
+        ),
+        ("Varna Foods saw its profits fall 9% last year to £6.2bn.", "£6.2bn", "its profits"),
+        ("Pre-tax profits rose 15% from a year ago to reach £546m, ahead of forecasts.", "£546m", "Pre-tax profits"),
+        ("Exports rose 12% to $40bn in 2004 and 9% to $44bn in 2005.", "9%", "Exports"),
+        ("Profit was 1.33bn lira compared with 874.2m lira a year earlier.", "874.2m", "Profit"),
+        # a level, forecast or passive change
+        ("Net income for 2004 was $3.5bn (£1.87bn).", "$3.5bn", "Net income for 2004"),
+        (
+            "Total claims from the storm are likely to be less than $10bn.",
+            "less than $10bn",
+            "Total claims from the storm",
+        ),
+        ("Economic growth this year is expected to be 4%, less than hoped.", "4%", "Economic growth"),
+        ("Absence has been reduced by 5% at the 128 schools in the scheme.", "5%", "Absence"),
+        ("Load times on some Orlen sites have worsened by up to 85%.", "up to 85%", "Load times on some Orlen sites"),
+        ("Vell shares closed up 64 pence on Thursday.", "64", "Vell shares"),
+        # an amount held by a noun: "debts of", "a loss of"
+        ("The miller collapsed with debts of about 14bn euros ($19bn; £10bn).", "about 14bn", "debts"),
+        ("The miller collapsed with debts of about 14bn euros ($19bn; £10bn).", "£10bn", "debts"),
+        ("Ostend United posted a record loss of 68m euros last season.", "68m", "a record loss"),
+        ("Quorvex claimed it had assets of less than $10m.", "less than $10m", "assets"),
+        # a change named by a noun
+        ("The carmaker reported a 43% rise in net profits to 2.4bn euros.", "2.4bn", "net profits"),
+        # a share of a counted whole
+        (
+            "Over 90% of the 2,200 workers on the scheme are back at work.",
+            "Over 90%",
+            "the 2,200 workers on the scheme",
+        ),
+    ],
+)
+def test_a_figure_describes_what_it_measures(text: str, quantity: str, describes: str) -> None:
+    found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
+    assert found and found[0].describes == describes
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "wrong"),
+    [
+        # an active "cut" has the figure as its object: the party is not what was cut
+        ('The party would cut £35bn in "wasteful" spending.', "£35bn", "The party"),
+        # "the total" and "the top" are nouns here, not verbs of change
+        ("The ceiling rose again, taking the total to $8.2 trillion.", "$8.2 trillion", "taking"),
+        ("The game did not make it to the top 20.", "20", "make it"),
+        # a comparison after a comma is of the clause, not of the phrase before it
+        ("Twelve films were made after a drop in funding, compared with 45 in 2003.", "45", "funding,"),
+        # a pronoun is not what a figure measures
+        ("Vell, who beat two seeds when he was just 14, lost.", "14", "he"),
+        # a date after a counted number is no part of what is counted
+        ("The second leg is two weeks later on the 11 December.", "two", "weeks later on the 11"),
+    ],
+)
+def test_no_wrong_phrase(text: str, quantity: str, wrong: str) -> None:
+    found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
+    assert found and found[0].describes != wrong
