@@ -209,3 +209,10 @@ def test_a_range_scale_carries_to_a_plain_first_part_only() -> None:
     ):
         figure = find_figures(text, split_sentences(text))[0]
         assert (figure.low, figure.high) == (low, 2e6 if low == 1500.0 else 20e6)
+
+
+def test_a_capital_m_starting_a_name_is_no_million() -> None:
+    # "M&V" is a name; "$4 M" is four million
+    assert values("A basket of 35 M&V goods is now 11% dearer.")[0] == ("35", 35.0, 35.0)
+    assert values("Vellcorp raised $4 M in May.") == [("$4 M", 4e6, 4e6)]
+    assert values("Storm claims 'less than $10bn'")[0][1:] == (None, 1e10)
