@@ -46,22 +46,24 @@ _MAX_WORDS = 8
 _UNIT_WORDS = CURRENCY_WORDS | {"per cent", "percent", "pc"}
 # the verb of a change or a level, right before its figure once figures and "to"/"from" are peeled off:
 # "profits (were up 42% to) ...", "sales rose (8% to) ...", "debt is expected to reach ...", "Profit was ..."
-_AUXILIARY = (
-    r"(?:(?:is|are|was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+|now\s+|still\s+)?(?:forecast|expected|projected|predicted|likely|"
-    r"set|due|estimated|thought|believed)\s+to\s+|(?:has|have|had|is|are|was|were|will|would|could|may|might|"
-    r"should|to)\s+)(?:been\s+|be\s+)?"
+# "is expected to", "was said to", "will", "has": what may stand before a verb of change
+_EXPECTED = (
+    r"(?:is|are|was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+|now\s+|still\s+)?(?:forecast|expected|"
+    r"projected|predicted|likely|set|due|estimated|thought|believed|said|reported|understood)\s+to\s+"
 )
+_MODAL = r"(?:(?:is|are|was|were)\s+to\s+|(?:has|have|had|is|are|was|were|will|would|could|may|might|should|to)\s+)"
+_ADVERB = r"(?:also\s+|now\s+|still\s+|already\s+|\w+ly\s+)?"
 _CHANGE_VERB = re.compile(
-    r"(?:^|\s)(?:"
-    + _AUXILIARY
-    + r"(?:also\s+|now\s+|still\s+|already\s+|\w+ly\s+)?(?:slow|ease|rise|fall|grow|jump|climb|drop|slip|slump|soar|"
-    r"increase|decrease|decline|plunge|surge|tumble|reach|total|hit|top|be|up|down|rising|falling|growing)"
-    r"|(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|should)\s+(?:been\s+|be\s+)?)?(?:also\s+|now\s+|still\s+|already\s+|\w+ly\s+)?"
+    rf"(?:^|\s)(?:(?:{_EXPECTED}|{_MODAL})(?:been\s+|be\s+)?{_ADVERB}"
+    r"(?:slow|ease|rise|fall|grow|jump|climb|drop|slip|slump|soar|increase|decrease|decline|plunge|surge|tumble|"
+    r"reach|total|hit|top|be|up|down|rising|falling|growing)"
+    rf"|(?:(?:{_EXPECTED}|{_MODAL})(?:been\s+|be\s+)?)?{_ADVERB}"
     r"(?:slowed|eased|rose|risen|rises|fell|fallen|falls|grew|grown|grows|jumped|jumps|climbed|climbs|dropped|"
     r"drops|slipped|slips|slumped|soared|increased|decreased|declined|plunged|surged|tumbled|stood|stands|reached|"
     r"reaches|totalled|totaled|totals|hits|topped|tops|is|are|was|were|(?:closed|ended|finished|opened)"
     r"(?:\s+(?:up|down|higher|lower))?)"
-    r"|(?:(?:has|have|had|will|would|could|may|might|should)\s+)?(?:is|are|was|were|be|been)\s+(?:cut|raised|lowered|reduced|narrowed|widened|doubled|halved|trimmed|slashed))$",
+    rf"|(?:{_EXPECTED}|{_MODAL})?(?:is|are|was|were|be|been)\s+{_ADVERB}"
+    r"(?:cut|raised|lowered|reduced|narrowed|widened|doubled|halved|trimmed|slashed))$",
     re.IGNORECASE,
 )
 # a change its subject witnessed: "Halvik saw (its profits) fall ...", "expects (sales) to reach ..."
@@ -97,6 +99,7 @@ _CLAUSE_STOP = _STOP | frozenset(
     "while whereas although though said says as because and but saw sees see expects saying adding noting".split()
 )
 _PREPOSITIONS = frozenset("in on at by for after before during since with from of across over".split())
+_HOW = frozenset("through via thanks despite due because following amid".split())
 _PRONOUNS = frozenset("i you he she it we they this that these those there".split())
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 _ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014]*\s[-\u2013\u2014]|\([^()]*\)")
@@ -149,6 +152,8 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
         and words[1].lower() not in _DANGLING
     ):
         words = words[1:]  # "$20bn in damages", "£5m of funding": what the money is
+    if words and words[0].lower() in _HOW:
+        words = []  # "to 100,000 through mobilisation": how it changed, not what
     after: list[str] = []
     for k, word in enumerate(words):
         low = word.lower()
@@ -202,7 +207,7 @@ def _phrase_before(head: str) -> list[str]:
         word = words[k]
         stop = word.lower() in _CLAUSE_STOP and word.lower() != "during"  # "earnings during the quarter"
         counted = word[:1].isdigit() and k > 0 and words[k - 1].lower() == "of"  # "the age of 21 for an MP"
-        if not (word[:1].isalpha() or _YEAR.match(word) or counted) or stop or len(phrase) >= 8:
+        if not (word[:1].isalpha() or _YEAR.match(word) or counted or word == "&") or stop or len(phrase) >= 8:
             break
         phrase.insert(0, word)
     if len(phrase) > 2 and phrase[-2].lower() in ("this", "last", "next") and phrase[-1].lower() in _WHEN:
