@@ -100,3 +100,28 @@ def test_no_wrong_phrase(text: str, quantity: str, wrong: str) -> None:
 def test_reported_and_planned_changes(text: str, quantity: str, describes: str) -> None:
     found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
     assert found and found[0].describes == describes
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "describes"),
+    [
+        # what a subject changed by an amount, past "an average of"
+        (
+            "V&M has cut prices in Ostend and the regions by an average of 24%.",
+            "24%",
+            "prices in Ostend and the regions",
+        ),
+        ("Orlen consumers increased their spending by 1.5% in January.", "1.5%", "their spending"),
+        # the subject after "figures showed", not the figures
+        ("Figures from Vell showed gross lending fell by 4% in November.", "4%", "gross lending"),
+        # a long subject keeps its name with '&' in it
+        (
+            "Bonus rates on former Orlen & Vell with-profits policies are to be cut from 2% to 1%.",
+            "1%",
+            "Bonus rates on former Orlen & Vell with-profits policies",
+        ),
+    ],
+)
+def test_changed_objects_and_subjects(text: str, quantity: str, describes: str) -> None:
+    found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
+    assert found and found[0].describes == describes

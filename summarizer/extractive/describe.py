@@ -73,6 +73,12 @@ _SEEN = re.compile(
     r"be)$",
     re.IGNORECASE,
 )
+# what a subject changed by an amount: "has cut (prices in the regions) by", "increased (their spending) by"
+_CHANGED_OBJECT = re.compile(
+    r"\b(?:cut|cuts|raised|raises|lowered|lowers|reduced|reduces|increased|increases|boosted|boosts|lifted|lifts|"
+    r"slashed|slashes|trimmed|trims|hiked|hikes|expanded|expands)\s+((?:[\w'\u2019&-]+\s+){0,5}[\w'\u2019&-]+)$",
+    re.IGNORECASE,
+)
 # a change given as a noun: "a 43% rise in (net profits) to ..."
 _CHANGE_NOUN = re.compile(
     r"\b(?:rise|fall|increase|decrease|drop|jump|decline|growth|gain|cut)\s+in\s+((?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+)$",
@@ -81,6 +87,7 @@ _CHANGE_NOUN = re.compile(
 # what may be peeled off between a change verb and its figure: other figures, conversions, approximations
 _PEEL = re.compile(
     r"(?:\s*\([^()]*\)|\s+(?:last|this|next)\s+(?:year|month|week|quarter)|\s+a\s+year\s+(?:earlier|ago)|"
+    r"\s+(?:an?\s+)?(?:average|total|combined\s+total|maximum|minimum)\s+of|\s+on\s+average|"
     r"\s+(?:and|or|compared\s+(?:with|to)|against|in|to|from|by|at|about|around|almost|nearly|some|roughly|over|under|more\s+than|"
     r"less\s+than|up\s+to|at\s+least|just|only)|\s+[$\u00a3\u20ac\u00a5]?\d[\d,.]*(?:%|bn|m|k)?"
     r"(?:\s+(?:per\s*cent|percent|percentage\s+points?|points?|million|billion|trillion|bn|m|"
@@ -96,7 +103,8 @@ _NOT_HOLDERS = frozenset(
     thousands millions billions tens scores instead ahead because regardless top rest front spite""".split()
 )
 _CLAUSE_STOP = _STOP | frozenset(
-    "while whereas although though said says as because and but saw sees see expects saying adding noting".split()
+    "while whereas although though said says as because and but saw sees see expects saying adding noting showing"
+    " showed shows means meant".split()
 )
 _PREPOSITIONS = frozenset("in on at by for after before during since with from of across over".split())
 _HOW = frozenset("through via thanks despite due because following amid".split())
@@ -207,7 +215,7 @@ def _phrase_before(head: str) -> list[str]:
         word = words[k]
         stop = word.lower() in _CLAUSE_STOP and word.lower() != "during"  # "earnings during the quarter"
         counted = word[:1].isdigit() and k > 0 and words[k - 1].lower() == "of"  # "the age of 21 for an MP"
-        if not (word[:1].isalpha() or _YEAR.match(word) or counted or word == "&") or stop or len(phrase) >= 8:
+        if not (word[:1].isalpha() or _YEAR.match(word) or counted or word == "&") or stop or len(phrase) >= 10:
             break
         phrase.insert(0, word)
     if len(phrase) > 2 and phrase[-2].lower() in ("this", "last", "next") and phrase[-1].lower() in _WHEN:
@@ -254,6 +262,9 @@ def _changed_subject(before: str, nested: bool = False) -> list[str]:
         if words and words[-1].lower() not in _NOT_HOLDERS and words[-1].islower():
             return _trim(words)
         return []
+    changed = _CHANGED_OBJECT.search(head) if re.match(r"\s+by\b", before[len(head) :]) else None
+    if changed is not None and not nested:
+        return _trim(changed.group(1).split())  # "consumers increased (their spending) by 1.5%"
     seen = _SEEN.search(head)
     witnessed = _trim(seen.group(1).split()) if seen is not None else []
     if witnessed and witnessed[0].lower() != "to":
