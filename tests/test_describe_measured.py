@@ -125,3 +125,9 @@ def test_reported_and_planned_changes(text: str, quantity: str, describes: str) 
 def test_changed_objects_and_subjects(text: str, quantity: str, describes: str) -> None:
     found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
     assert found and found[0].describes == describes
+
+
+def test_a_number_inside_the_subject_stays_in_it() -> None:
+    text = "The number waiting over 12 months also fell from 7,613 to 6,630."
+    found = {f.quantity: f.describes for f in find_figures(text, split_sentences(text))}
+    assert found["6,630"] == "The number waiting over 12 months"

@@ -214,7 +214,9 @@ def _phrase_before(head: str) -> list[str]:
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         stop = word.lower() in _CLAUSE_STOP and word.lower() != "during"  # "earnings during the quarter"
-        counted = word[:1].isdigit() and k > 0 and words[k - 1].lower() == "of"  # "the age of 21 for an MP"
+        # "the age of 21 for an MP", "the number waiting over 12 months": a number inside the noun phrase
+        counted = word[:1].isdigit() and k > 0 and words[k - 1][:1].isalpha() and bool(phrase)
+        counted = counted and words[k - 1].lower() not in _CLAUSE_STOP
         if not (word[:1].isalpha() or _YEAR.match(word) or counted or word == "&") or stop or len(phrase) >= 10:
             break
         phrase.insert(0, word)
