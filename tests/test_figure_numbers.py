@@ -216,3 +216,39 @@ def test_a_capital_m_starting_a_name_is_no_million() -> None:
     assert values("A basket of 35 M&V goods is now 11% dearer.")[0] == ("35", 35.0, 35.0)
     assert values("Vellcorp raised $4 M in May.") == [("$4 M", 4e6, 4e6)]
     assert values("Storm claims 'less than $10bn'")[0][1:] == (None, 1e10)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "share"),
+    [
+        ("The court backed Vellcorp in four out of five key issues.", "four out of five", 0.8),
+        ("One in 50 drivers in Orlen was over the limit.", "One in 50", 0.02),
+        ("Nearly three out of four girls in Kestby said so.", "Nearly three out of four", 0.75),
+        ("Nine times out of ten the vote goes with the party.", "Nine times out of ten", 0.9),
+    ],
+)
+def test_a_share_of_a_whole_is_one_figure(text: str, quantity: str, share: float) -> None:
+    assert values(text) == [(quantity, share, share)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oil in Vell has lost $4 in five days.",  # a change over a period, not a share
+        "He has never been beyond round four in eight attempts.",
+    ],
+)
+def test_no_share_of_a_period_or_a_label(text: str) -> None:
+    assert all(" in " not in f.quantity for f in figures(text))
+
+
+def test_a_figure_opening_a_sentence_after_a_month_is_read() -> None:
+    # "January." ends the sentence before: it does not make the next number a date
+    assert values("The day is marked on 27 January. Some 40 people died in Vell.") == [("Some 40", 40.0, 40.0)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The FTSE 100 rose 20 points.", "She told BBC Two's Newsnight that 20 staff had left."]
+)
+def test_a_number_in_a_capitalised_name_is_no_figure(text: str) -> None:
+    assert [f.quantity for f in figures(text)] == ["20"]

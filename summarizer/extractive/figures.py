@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ..models import FigureStatus
 from .attribution import Attributions, find_source, is_official
 from .describe import describe
-from .figure_numbers import CURRENCY, FIGURE, FRACTION, FRACTIONS, WORD_NUMBERS, WORDNUM, parse_quantity, value
+from .figure_numbers import APPROX, CURRENCY, FIGURE, FRACTION, FRACTIONS, WORD_NUMBERS, WORDNUM, parse_quantity, value
 from .figure_spans import YEAR, between_range, is_clock, is_period, not_a_fraction, parts
 from .figure_words import UNITS
 from .officialdom import described
@@ -45,9 +45,11 @@ _INITIALS = "".join(sorted({w[0] for w in (*WORD_NUMBERS, *FRACTIONS, *_COUNT_WO
 _NUMBER_WORD = re.compile(
     rf"(?<!\w)(?=[{_INITIALS}])(?:{WORDNUM}|{FRACTION}|{'|'.join(_COUNT_WORDS)})\b", re.IGNORECASE
 )
+# a full month name ends a sentence with its stop ("on 27 January. Some 40 people died"); an abbreviation
+# keeps its dot ("Jan. 5")
 _MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)"
 )
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(
@@ -65,7 +67,8 @@ _AGE_CONTEXT = re.compile(
     r"\b(?:age|ages|aged)\b(?:\s+(?!and\b|or\b)[\w'\u2019-]+){0,6}?\s+(?:from|of|to|at|between)?\s*$"
 )
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
-_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
+# "Channel 4", "the FTSE 100", "S&P 500": a name goes on with its number (not in an all-capitals headline)
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$|(?<![A-Z]\s)(?<![A-Z])\b[A-Z][A-Z&]{2,}\s$")
 _AGE_COMMAS = re.compile(r"[A-Z][a-z]+,\s$")
 _AGE_BEFORE = re.compile(r"\baged\s*$|\bage\s*$", re.IGNORECASE)
 
@@ -298,6 +301,46 @@ def _in_markup(text: str, position: int, floor: int) -> bool:
     return opened >= 0 and text.find(">", opened, position) < 0 and _TAG_OPEN.match(text, opened) is not None
 
 
+_RATIO_NUMBER = r"\d{1,3}(?:,\d{3})*|" + "|".join(w for w in WORD_NUMBERS if " " not in w and w != "dozen")
+# "four out of five", "one in 50", "nine times out of ten": one share, not two counts
+_RATIO = re.compile(
+    rf"(?:\b(?P<approx>{APPROX})\s+)?\b(?P<part>{_RATIO_NUMBER})\s+(?:times\s+)?(?:out\s+of|in)\s+(?P<whole>{_RATIO_NUMBER})\b(?![,.]\d)",
+    re.IGNORECASE,
+)
+
+
+_NOT_A_RATIO_BEFORE = re.compile(
+    r"(?:[$\u00a3\u20ac]|\b(?:round|number|no\.|page|grade|level|stage|step|[A-Z]\w*)\s+)$"
+)
+_NOT_A_RATIO_AFTER = re.compile(
+    r"\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|attempts|games|matches|races|starts|seasons|tries|"
+    r"innings|sets|rounds|goes)\b",
+    re.IGNORECASE,
+)
+
+
+def _number(word: str) -> float | None:
+    low = word.lower().replace(",", "")
+    return float(low) if low.isdigit() else WORD_NUMBERS.get(low)
+
+
+def _ratios(text: str, sentence: Sentence, following: str) -> list[Spot]:
+    """The shares a sentence gives as "N out of M" or "N in M", read as one figure each."""
+    spots = []
+    for match in _RATIO.finditer(text, sentence.start, sentence.end):
+        part, whole = _number(match.group("part")), _number(match.group("whole"))
+        if part is None or not whole or part >= whole or YEAR.fullmatch(match.group("whole")):
+            continue  # "one in 2005", "five in three": no share
+        if _NOT_A_RATIO_BEFORE.search(text, sentence.start, match.start()) or _NOT_A_RATIO_AFTER.match(
+            text, match.end()
+        ):
+            continue  # "lost $4 in five days", "round four in eight attempts", "BBC Four in": no share
+        share = round(part / whole, 3)
+        approx = match.group("approx") or ""
+        spots.append(Spot(match.start(), match.end(), share, share, approx, True, sentence, following))
+    return spots
+
+
 def spot_figures(text: str, sentences: list[Sentence]) -> list[Spot]:
     """Every figure's span and numbers, in text order: the cheap half of ``find_figures``."""
     spots: list[Spot] = []
@@ -306,8 +349,10 @@ def spot_figures(text: str, sentences: list[Sentence]) -> list[Spot]:
             continue
         following = sentences[position + 1].text if position + 1 < len(sentences) else ""
         second = -1  # where the second number of a "between X ... and Y" range starts: read with the first
+        first, ratios = len(spots), _ratios(text, sentence, following)
+        spots.extend(ratios)
         for match in FIGURE.finditer(text, sentence.start, sentence.end):
-            if match.start() == second:
+            if match.start() == second or any(r.start < match.end() and match.start() < r.end for r in ratios):
                 continue
             if _is_excluded(text, match.start(), match.end(), match):
                 continue
@@ -325,6 +370,8 @@ def spot_figures(text: str, sentences: list[Sentence]) -> list[Spot]:
             for start, end, low, high in parts(text, match):
                 approx = (match.group("approx") or "") if start == match.start() else ""
                 spots.append(Spot(start, end, low, high, approx, fraction, sentence, following))
+        if ratios:
+            spots[first:] = sorted(spots[first:], key=lambda spot: spot.start)
     return spots
 
 
