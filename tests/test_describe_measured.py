@@ -131,3 +131,36 @@ def test_a_number_inside_the_subject_stays_in_it() -> None:
     text = "The number waiting over 12 months also fell from 7,613 to 6,630."
     found = {f.quantity: f.describes for f in find_figures(text, split_sentences(text))}
     assert found["6,630"] == "The number waiting over 12 months"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "describes"),
+    [
+        # a phrase of time after the figure is when, not what (was "the third quarter", "Tuesday")
+        ("Sales surged to $805.9m in the third quarter, up from $393.9m a year earlier.", "$805.9m", "Sales"),
+        ("Sales surged to $805.9m in the third quarter, up from $393.9m a year earlier.", "from $393.9m", "Sales"),
+        ("Vell shares closed at $172.55 on Tuesday.", "$172.55", "Vell shares"),
+        ("Orlen prices rose 3.8% on a year-on-year basis.", "3.8%", "Orlen prices"),
+        # "with X up", past an adjective after "by", past a relative clause
+        ("Demand is weak, with private consumption up just 0.2% in the quarter.", "0.2%", "private consumption"),
+        ("Vell's output rose by a strong 0.7% in the three months to December.", "0.7%", "Vell's output"),
+        ("The services sector, which accounts for most of the economy, grew 1.0%.", "1.0%", "The services sector"),
+    ],
+)
+def test_time_and_asides_are_not_what_is_measured(text: str, quantity: str, describes: str) -> None:
+    found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
+    assert found and found[0].describes == describes
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "wrong"),
+    [
+        ("It took $42.8m at the weekend.", "$42.8m", "It took"),
+        ("The firm hoped to pay $100m now and another $120m over eight years.", "$100m", "now"),
+        ("The firm hoped to pay $100m now and another $120m over eight years.", "$120m", "another"),
+        ("Calder, whose wealth has risen to £1.3bn, tops the list.", "£1.3bn", "Calder"),
+    ],
+)
+def test_no_pronoun_adverb_or_owner_as_what_is_measured(text: str, quantity: str, wrong: str) -> None:
+    found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
+    assert found and found[0].describes != wrong

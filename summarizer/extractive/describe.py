@@ -88,6 +88,10 @@ _CHANGE_NOUN = re.compile(
 _PEEL = re.compile(
     r"(?:\s*\([^()]*\)|\s+(?:last|this|next)\s+(?:year|month|week|quarter)|\s+a\s+year\s+(?:earlier|ago)|"
     r"\s+(?:an?\s+)?(?:average|total|combined\s+total|maximum|minimum)\s+of|\s+on\s+average|"
+    r"\s+an?\s+(?:further|strong|healthy|modest|sharp|record|massive|solid|weak|mere|extra|additional)|"
+    r"\s+(?:in|on|during|over)\s+(?:the\s+|a\s+)?(?:(?:first|second|third|fourth|final|last|same|previous|past|"
+    r"latest|three|six|nine|twelve)\s+)?(?:quarter|half|period|year|month|week|session|weekend|day|months|"
+    r"year-on-year\s+basis|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"\s+(?:and|or|compared\s+(?:with|to)|against|in|to|from|by|at|about|around|almost|nearly|some|roughly|over|under|more\s+than|"
     r"less\s+than|up\s+to|at\s+least|just|only)|\s+[$\u00a3\u20ac\u00a5]?\d[\d,.]*(?:%|bn|m|k)?"
     r"(?:\s+(?:per\s*cent|percent|percentage\s+points?|points?|million|billion|trillion|bn|m|"
@@ -107,8 +111,18 @@ _CLAUSE_STOP = _STOP | frozenset(
     " showed shows means meant".split()
 )
 _PREPOSITIONS = frozenset("in on at by for after before during since with from of across over".split())
+_TIME_PREPOSITIONS = frozenset("in on during for over by at since until through".split())
+_TIME_NOUNS = frozenset(
+    """quarter quarters half period basis session sessions trading term season weekend morning afternoon evening
+    night day days weeks months years decade century year-on-year hours minutes""".split()
+)
+_TIME_MODIFIERS = frozenset(
+    """first second third fourth final last next previous same past coming latest early late current financial
+    fiscal calendar whole entire one two three four five six seven eight nine ten twelve""".split()
+)
 _HOW = frozenset("through via thanks despite due because following amid".split())
-_PRONOUNS = frozenset("i you he she it we they this that these those there".split())
+_PRONOUNS = frozenset("i you he she it we they this that these those there another".split())
+_TOOK = frozenset("took takes made makes earned earns raised raises paid pays won wins lost loses spent spends".split())
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 _ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014]*\s[-\u2013\u2014]|\([^()]*\)")
 
@@ -160,8 +174,8 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
         and words[1].lower() not in _DANGLING
     ):
         words = words[1:]  # "$20bn in damages", "£5m of funding": what the money is
-    if words and words[0].lower() in _HOW:
-        words = []  # "to 100,000 through mobilisation": how it changed, not what
+    if words and (words[0].lower() in _HOW or _time_phrase(words)):
+        words = []  # "to 100,000 through mobilisation", "in the second quarter": how or when, not what
     after: list[str] = []
     for k, word in enumerate(words):
         low = word.lower()
@@ -182,7 +196,7 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     place = _place_after(words[n:]) if len(after) <= 3 else []
     if not after and place and unit:
         after = [unit]
-    if len(after) == 1 and after[0].islower() and after[0].endswith(("ly", "ed")):
+    if len(after) == 1 and after[0].islower() and (after[0].endswith(("ly", "ed")) or after[0] in _ADVERBS):
         after = []  # "$6.3bn (£3.4bn) currently", "(£75m), compared": an adverb or a verb, nothing counted
     if not after or " ".join(after).lower() in _UNIT_WORDS:
         subject = _changed_subject(text[sentence.start : start])  # "its exposure is less than 100m euros"
@@ -201,13 +215,31 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     starts = [k for k, word in enumerate(phrase) if word.lower() in _DETERMINERS]
     if starts:
         phrase = phrase[starts[-1] :]  # "analysts put the figure": the noun phrase, not its subject and verb
+    if phrase and phrase[-1].lower() in _TOOK and (len(phrase) == 1 or phrase[0].lower() in _PRONOUNS):
+        phrase = []  # "It took (£11.5m)", "lost (7%)": a verb, no noun phrase to name
     phrase = _trim(phrase)
+    if phrase and phrase[0].lower() in _PRONOUNS:
+        return ""  # "another (£120m)", "it (£19.2m)": no noun phrase to name
     return " ".join([*phrase, *place]).strip()
+
+
+def _time_phrase(words: list[str]) -> bool:
+    """'in the second quarter', 'on Tuesday', 'on a year-on-year basis': a phrase of time, not what is counted."""
+    if words[0].lower() not in _TIME_PREPOSITIONS:
+        return False
+    for word in words[1:6]:
+        low = word.lower()
+        if low in _WHEN or low in _TIME_NOUNS:
+            return True
+        if not (low in _DETERMINERS or low in _TIME_MODIFIERS or word[:1].isdigit()):
+            return False
+    return False
 
 
 def _phrase_before(head: str) -> list[str]:
     """The noun phrase that ends a clause's text: 'Tarvik said annual pre-tax profit' -> 'annual pre-tax profit'."""
     head = re.sub(r"[\"\u201c\u201d]", "", head)  # 'the numbers of active "bot computers" rose'
+    head = re.sub(r",\s+(?:which|who|whose)\b[^,]*,\s*$", "", head)  # "the sector, which accounts for ..., grew"
     head = re.split(r"[,;:]\s|\s[-\u2013\u2014]\s", _ASIDE.sub("", head).rstrip(" ,"))[-1]
     words = re.findall(r"[\w'\u2019&.-]*[\w'\u2019&]|[^\w\s]", head)
     phrase: list[str] = []
@@ -229,6 +261,8 @@ def _phrase_before(head: str) -> list[str]:
         phrase = phrase[opens[-1] :]
     while phrase and phrase[0].lower() in _WHEN:
         phrase.pop(0)  # "on Monday, EMI shares": the time is not what changed
+    if phrase and phrase[0].lower() == "with":
+        phrase = phrase[1:]  # "demand, with (private consumption) up"
     if phrase and phrase[0].lower() in _PREPOSITIONS:
         # "In Singapore the figure": from its determiner; a phrase that stays a preposition's is no subject
         determiners = [k for k, word in enumerate(phrase) if word.lower() in _DETERMINERS]
@@ -277,6 +311,8 @@ def _changed_subject(before: str, nested: bool = False) -> list[str]:
         verb = re.search(r"(?:\s(?:has|have|had|was|were|is|are)(?:\s+been)?)?\s[a-z]+ed$", head)
     if verb is None:
         verb = re.search(r",\s*(?:up|down)$", head)  # "the deficit with Kestria, up (30.5%)"
+    if verb is None and re.search(r"\bwith\s+(?:[\w'\u2019-]+\s+){1,5}(?:up|down)$", head):
+        verb = re.search(r"\s(?:up|down)$", head)  # "with private consumption up (just 0.2%)"
     if verb is not None:
         # "profits rose 15% from a year ago to reach": the subject of the first change
         return _changed_subject(head[: verb.start()], nested=True) or _phrase_before(head[: verb.start()])
