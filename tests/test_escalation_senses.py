@@ -118,3 +118,20 @@ def test_a_demonym_before_an_actor_noun_names_its_state() -> None:
     )
     assert "Italy" in reading.actors
     assert "Italian" not in reading.actors
+
+
+NOT_RULED_OUT = """Orlen Telecom weighs new service
+
+Orlen Telecom said it had not ruled out offering a video service in Kestria next year.
+"""
+
+DO_NOT_SUPPORT = """Kestrian ministers reject lower drink-drive limit
+
+Kestrian ministers do not support a lower limit, saying it is not clear it would cut casualties.
+"""
+
+
+def test_a_negated_low_level_event_did_not_happen() -> None:
+    # "has not ruled out" is no rejection; "do not support" is no support
+    assert read(NOT_RULED_OUT).event_type is not EventType.REJECT
+    assert read(DO_NOT_SUPPORT).event_type is not EventType.SUPPORT

@@ -236,8 +236,8 @@ def _sentence_hits(
                     continue
             if not _counts(trigger, actors):
                 continue
-        if trigger.level < 2 and HYPOTHETICAL.search(_scope(text, match.start())):
-            continue  # "a deal could be signed": not reported as happening
+        if trigger.level < 2 and (HYPOTHETICAL.search(low := _scope(text, match.start())) or NEGATION.search(low)):
+            continue  # "a deal could be signed", "ministers do not support": not reported as happening
         firm = True
         kind, level = trigger.kind, trigger.level
         if level >= 2:
