@@ -322,3 +322,17 @@ def test_unknowns_anonymous_sources_and_playing_down(text: str, cue: str, kind: 
 def test_playing_down_a_thing_is_no_hedge() -> None:
     text = "She played down the role of luck in the Orlen win."
     assert find_hedges(text, split_sentences(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The Orlen ministry refused to comment on the reports.", "refused to comment"),
+        ("Vellcorp declined to comment.", "declined to comment"),
+        ("A spokesman said he could not confirm the figure.", "could not confirm"),
+        ("Exact details of the Kestby deal are still to be confirmed.", "still to be confirmed"),
+    ],
+)
+def test_no_comment_leaves_a_report_unconfirmed(text: str, cue: str) -> None:
+    found = [h for h in find_hedges(text, split_sentences(text)) if h.cue == cue]
+    assert found and found[0].kind is HedgeKind.UNCONFIRMED

@@ -98,6 +98,9 @@ LEXICON: list[tuple[HedgeKind, str]] = [
     ),
     (U, r"too\s+(?:soon|early)\s+to\s+(?:say|tell|know|judge|assess|determine|predict|gauge|draw|call)"),
     (U, r"(?:ha(?:ve|s|d)|with)\s+no\s+idea\s+(?:whether|if|how|why|what|who|when|where)"),
+    # the party concerned would not say: the report stands unconfirmed by it
+    (U, r"(?:refused|declined|(?:would|did|could)\s+not)\s+(?:to\s+)?(?:comment|confirm)\b"),
+    (U, r"(?:still|yet)\s+to\s+be\s+(?:confirmed|verified|finalised|finalized|determined|established)"),
     # denial
     (D, r"denie[sd]|deny(?:ing)?|refuted|rejected\s+(?:the\s+)?(?:claims?|reports?|allegations?|accusations?)"),
     (
@@ -342,5 +345,5 @@ HEADS = frozenset(
     potential possible it's quite entirely perfectly suggest suggests suggested suggesting suggestion suggestions
     indicates indicated indicating imply implies implied implying might may should cannot about around
     approximately roughly nearly an estimated more fewer less at up as close estimates estimate too with play plays
-    played playing asked asking declined on quoted""".split()
+    played playing asked asking declined on quoted refused yet""".split()
 )
