@@ -102,6 +102,9 @@ def test_kinds_stay_sensible() -> None:
         "The envoy appeared in court in Orlen on Tuesday.",
         "Troops withdrew according to the treaty.",
         "From the ridge it is possible to see the whole Orlen valley.",
+        "Women born after 1950 could claim their pensions at 65.",
+        "When asked if Vellcorp would sell its stake, the chairman smiled.",
+        "The Orlen economy is growing below potential.",
     ],
 )
 def test_other_senses_are_not_hedges(text: str) -> None:

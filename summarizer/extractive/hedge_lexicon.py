@@ -227,7 +227,11 @@ VETO_BEFORE: dict[str, re.Pattern[str]] = {
             rf"(?:not|never|no\s+longer)\s+(?:be|been|have\s+been)|"
             rf"(?:make|makes|made|making)(?:\s+(?:it|this|that))?|{_NUMBER_WORD}",
         ),
-        ("potential", r"great|huge|full|untapped|enormous|real|economic|growth|earning|its|his|her|their|the\s+full"),
+        (
+            "potential",
+            r"great|huge|full|untapped|enormous|real|economic|growth|earning|its|his|her|their|the\s+full|below|"
+            r"above|reach|reached|realise|realised|realize|realized|fulfil|fulfilled|fulfill",
+        ),
         (
             "doubt doubts doubted",
             r"no|little|self|without(?:\s+a)?|beyond(?:\s+(?:a|any|all))?(?:\s+reasonable)?|never",
@@ -259,6 +263,11 @@ _ACTION = (
     r"smoke|reapply|resubmit|cancel|upload|print|install|subscribe|unsubscribe|swap|redeem|substitute|draw|"
     r"discard|fold"
 )
+# what one claims as due, not as true
+_DUE = (
+    r"(?:their|his|her|its|back|compensation|benefits?|asylum|credit|refunds?|expenses|damages|pensions?|"
+    r"allowances?|a\s+(?:refund|rebate|share)|the\s+(?:title|prize|money|cash|benefit|allowance|rebate|refund))\b"
+)
 # Context on both sides of a cue that marks its other sense: (cue, before, after), matched on the
 # lower-cased sentence; the cue is left out when it matches the first, the text before it ends with the
 # second and the text after it starts with the third (matched at the end of the cue; None: anything).
@@ -269,6 +278,12 @@ CONTEXT_VETOES: list[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[s
         ("may", rf"(?:^|\W)(?:{_ROLE})\s+{_OPTIONAL_ADVERB}$", rf"\s+{_OPTIONAL_ADVERB}(?:{_ACTION})\b"),
         # advice or permission to the reader: "you could apply online", "you may park here"
         ("may|might|could", r"(?:^|\W)you\s+$", rf"\s+{_OPTIONAL_ADVERB}(?:{_ACTION}|want\s+to|wish\s+to)\b"),
+        # a question put: "when asked if the firm would sell", "asked whether it could"
+        ("may|might|could|would", r"\basked\s+(?:if|whether)\s+(?:[a-z'-]+\s+){1,4}$", None),
+        # to claim a thing due: "pensioners could claim their pensions", "entitled to claim compensation";
+        # the modal there is an entitlement, not a possibility
+        ("claim", r"\b(?:can|could|may|might|will|would|to|cannot)\s+$", rf"\s+{_DUE}"),
+        ("may|might|could|can", None, rf"\s+claim\s+{_DUE}"),
         # advice: "members may wish to note"
         ("may|might", None, r"\s+wish\s+to\b"),
         # a wish: "may God's curse be on him", "may he rest in peace" (a modal before its subject)
