@@ -252,3 +252,7 @@ def test_a_figure_opening_a_sentence_after_a_month_is_read() -> None:
 )
 def test_a_number_in_a_capitalised_name_is_no_figure(text: str) -> None:
     assert [f.quantity for f in figures(text)] == ["20"]
+
+
+def test_a_station_number_is_no_figure() -> None:
+    assert figures("Orlen Transit told WKBT 7 that someone had changed the sign.") == []
