@@ -8,13 +8,45 @@ knowledge of news wording; no sentence of any corpus.
 
 from __future__ import annotations
 
+import re
+
 from . import attribution_patterns as pat
 from .claim_words import DEFINITE_ANAPHORS, NOT_NAMES, PRONOUNS
+from .gazetteer import DEMONYMS
 from .phrases import DETERMINERS, SHORT_TITLES, TITLES, is_name, is_noun, plain, unnamed_head
 from .sentences import Sentence
 from .speakers import Claim, common_word, gender, is_person
 
 __all__ = ["Referents"]
+
+# a run of capitalised words, a title or an initial inside it, a possessive after it: "Mrs. Dana Kell's"
+_NAME_RUN = re.compile(
+    r"(?<![\w'\u2019])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?[A-Z](?:[a-z]+[A-Z])?[a-z'\u2019-]+(?:\s+[A-Z]\.)?"
+    r"(?:\s+[A-Z](?:[a-z]+[A-Z])?[a-z'\u2019-]+)*(?=['\u2019]s\b|[^\w'\u2019]|$)"
+)
+# groups named by a capitalised plural, never a "he" or a "she": "Republicans said", "Texans say"
+_GROUPS = frozenset(
+    """republicans democrats conservatives liberals tories socialists independents progressives libertarians
+    evangelicals catholics protestants christians muslims jews hispanics latinos americans europeans""".split()
+) | frozenset(d.lower() + "s" for d in DEMONYMS)
+# capitalised words that open a clause but name no person: "On Tuesday, he", "Last March, she"
+_NOT_PERSON = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Congress|Senate|House|Capitol|God)\b"
+)
+_TAG_WORDS = 7  # words after a closing tag's pronoun at most: "he said in an interview on Saturday."
+# a name right after these is an object or a place, not who the clause is about: "later than Kell, he"
+_OBJECT_WORD = re.compile(
+    r"\b(?:in|at|to|from|with|against|than|by|for|of|on|about|over|like|unlike|including|beat|defeated|"
+    r"told|met|asked|called|named|endorsed|attacked|criticised|criticized|praised|and|or|nor|between)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _titled_person(name: str) -> bool:
+    """'Orlen Police Chief Dana Kell': a role before a known given name and a surname is a person."""
+    words = name.split()
+    return len(words) >= 3 and is_person(" ".join(words[-2:])) and gender(" ".join(words[-2:])) is not None
 
 
 class Referents:
@@ -37,6 +69,7 @@ class Referents:
         self._current: list[Claim] = []  # the sentence's claims so far: "Kell says ..., but she cautions"
         self._last = (-9, "")  # the latest named source and its sentence, for a "they" in the sentence after it
         self._opening = (-1, -1)  # (sentence, history index) of the person opening the current sentence
+        self._cue_at = 0  # where the cue whose source is being resolved stands in the text
 
     def _mentioned(self) -> list[str]:
         """People named in the sentences before the current one; read only when a "he"/"she" needs them (rare)."""
@@ -49,6 +82,8 @@ class Referents:
                 at = sentence.start + mention.start()
                 if any(a < at < b for a, b in quoted) or mention.group().endswith(("'", "\u2019", "'s", "\u2019s")):
                     continue  # a person spoken about inside a quotation, or a possessive ("Kell's"), speaks no quote
+                if mention.start() > 0 and sentence.text[mention.start() - 1] == "-":
+                    continue  # "the Trans-Orlen Partnership": the end of a hyphenated name, no person
                 # "a forum in Palo Alto", "since the Civil War", "e-mailed Mr Kell": a place, an event or an
                 # object, far more often than who speaks next; still "he" when nobody else fits and the name
                 # shows he is one ("Police arrested Mark Osk. ... he said")
@@ -105,10 +140,66 @@ class Referents:
     def _fits(self, name: str, want: str) -> bool:
         """True when a name can be the person a "he" (want "m") or a "she" ("f") stands for."""
         return (
-            is_person(name)
+            (is_person(name) or _titled_person(name))
             and self._gender(name) in (None, want)
             and not (" " not in name and common_word(self.text, name))  # "Voters reject ...": no person
+            and not self._group(name)
         )
+
+    def _group(self, name: str) -> bool:
+        """'Republicans', 'Texans': a party or people's plural, or one whose singular the article uses ("a Texan")."""
+        if " " in name or not name.endswith("s") or len(name) < 4:
+            return False
+        if name.lower() in _GROUPS:
+            return True
+        return re.search(rf"\b{re.escape(name[:-1])}\b", self.text) is not None
+
+    def _surname(self, word: str) -> bool:
+        """True when the article names someone with this word as the last of a full name ("Dana Kell" for "Kell")."""
+        return re.search(rf"\b(?:[A-Z][a-z]+|Mrs?\.|Ms\.|Dr\.) {re.escape(word)}\b", self.text) is not None
+
+    def _in_sentence(self, pronoun: str, want: str) -> tuple[str | None, bool]:
+        """The person a "he"/"she" stands for when its own sentence names one before it, and whether one is named.
+
+        "Though Kell began later than Osk, he ...", "One of Kell's aides spoke, and then he ...": the one person
+        of the pronoun's gender named before it outside quotes and objects. Two such people, or a name that
+        shows no gender, leave it unsure: (None, True), and no earlier name is taken over it.
+        """
+        sentence = self.sentences[self._sentence_index]
+        end = min(max(self._cue_at, sentence.start), sentence.end)
+        at = max(
+            (m.start() for m in re.finditer(rf"\b{pronoun}\b", self.text[sentence.start : end], re.IGNORECASE)),
+            default=-1,
+        )
+        if at <= 0:
+            return None, False
+        head = self.text[sentence.start : sentence.start + at]
+        if head.rstrip().endswith(",") and len(self.text[end : sentence.end].split()) <= _TAG_WORDS:
+            return None, False  # "..., Kell's plane, he said on Monday.": a closing tag; what it follows is said
+        quoted = pat.quote_spans(head, 0, len(head)) if pat.ANY_QUOTE.search(head) else []
+        found: dict[str, str] = {}
+        unsure = False
+        for run in _NAME_RUN.finditer(head):
+            if any(a <= run.start() < b for a, b in quoted) or _OBJECT_WORD.search(head, 0, run.start()):
+                continue
+            words = run.group().split()
+            while words and (
+                plain(words[0]) in NOT_NAMES or plain(words[0]) in pat.OPENING_ADVERBS or common_word(self.text, words[0])
+            ):
+                words.pop(0)  # "Though Kell", "Later Kell": the opening word is no name
+            if words and words[-1].endswith(("'s", "\u2019s")):
+                words[-1] = words[-1][:-2]  # "One of Kell's aides": Kell
+            name = " ".join(words)
+            if not words or not (is_person(name) or _titled_person(name)) or self._group(name):
+                continue
+            shown = self._gender(name)
+            if shown == want:
+                found.setdefault(plain(words[-1]), name)
+            elif shown is None and not _NOT_PERSON.search(name) and (len(words) > 1 or self._surname(name)):
+                unsure = True  # "Sure, he admits": a capitalised word alone is a person only as a known surname
+        if len(found) == 1:
+            return next(iter(found.values())), True
+        return None, unsure or len(found) > 1
 
     def _resolve(self, phrase: str, after_quote: bool = False) -> tuple[str | None, bool]:
         """The source a phrase names: itself, or for a pronoun or 'the agency' an earlier named source."""
@@ -121,6 +212,10 @@ class Referents:
             # a tag after a quote carried over from before ('... won the vote," he said'): the person
             # opening the quoted sentence is what was said about, not "he"; in a paraphrase he may be
             skip = self._opening[1] if after_quote and self._opening[0] == self._sentence_index else -1
+            if not after_quote:  # a tag after what it says names in it whom it speaks about, not who speaks
+                own, named = self._in_sentence(low, want)
+                if named:
+                    return own, False
             current = [c.source for c in self._current if c.named and c.source and not after_quote]
             names = self._history + current
             found = next((n for n in range(len(names) - 1, -1, -1) if n != skip and self._fits(names[n], want)), None)
