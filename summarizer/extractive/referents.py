@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import attribution_patterns as pat
-from .claim_words import DEFINITE_ANAPHORS, NOT_NAMES, PRONOUNS
+from .claim_words import DEFINITE_ANAPHORS, NOT_NAMES, PRONOUNS, TIME_WORDS
 from .gazetteer import DEMONYMS
 from .phrases import DETERMINERS, SHORT_TITLES, TITLES, is_name, is_noun, plain, unnamed_head
 from .sentences import Sentence
@@ -38,7 +38,7 @@ _TAG_WORDS = 7  # words after a closing tag's pronoun at most: "he said in an in
 # a name right after these is an object or a place, not who the clause is about: "later than Kell, he"
 _OBJECT_WORD = re.compile(
     r"\b(?:in|at|to|from|with|against|than|by|for|of|on|about|over|like|unlike|including|beat|defeated|"
-    r"told|met|asked|called|named|endorsed|attacked|criticised|criticized|praised|and|or|nor|between)\s+$",
+    r"told|met|asked|called|named|endorsed|attacked|criticised|criticized|praised|between)\s+$",
     re.IGNORECASE,
 )
 
@@ -174,14 +174,23 @@ class Referents:
         if at <= 0:
             return None, False
         head = self.text[sentence.start : sentence.start + at]
-        if head.rstrip().endswith(",") and len(self.text[end : sentence.end].split()) <= _TAG_WORDS:
+        cue = pat.WORDS_AFTER.match(self.text, end)
+        rest = pat.WORDS_AFTER.findall(self.text, cue.end() if cue else end, sentence.end)
+        words = [w for w in rest if w[0].isalnum()]
+        closing = not words or words[0].lower() in pat.ADJUNCT_PREPOSITIONS or words[0].lower() in TIME_WORDS
+        if head.rstrip().endswith(",") and closing and len(words) <= _TAG_WORDS:
             return None, False  # "..., Kell's plane, he said on Monday.": a closing tag; what it follows is said
         quoted = pat.quote_spans(head, 0, len(head)) if pat.ANY_QUOTE.search(head) else []
         found: dict[str, str] = {}
         unsure = False
+        speakers = {c.source for c in self._current if c.named and c.source}
         for run in _NAME_RUN.finditer(head):
-            if any(a <= run.start() < b for a, b in quoted) or _OBJECT_WORD.search(head, 0, run.start()):
+            if any(a <= run.start() < b for a, b in quoted):
                 continue
+            object_word = _OBJECT_WORD.search(head, 0, run.start())
+            owner = run.group().endswith(("'s", "\u2019s")) or head[run.end() : run.end() + 2] in ("'s", "\u2019s")
+            if object_word and not (owner and object_word.group().split()[0].lower() == "of"):
+                continue  # "later than Vantor"; but "One of Osk's speeches" is about Osk
             words = run.group().split()
             while words and (
                 plain(words[0]) in NOT_NAMES or plain(words[0]) in pat.OPENING_ADVERBS or common_word(self.text, words[0])
@@ -193,7 +202,7 @@ class Referents:
             if not words or not (is_person(name) or _titled_person(name)) or self._group(name):
                 continue
             shown = self._gender(name)
-            if shown == want:
+            if shown == want or (shown is None and name in speakers):  # "Kell said ... the cuts he promised"
                 found.setdefault(plain(words[-1]), name)
             elif shown is None and not _NOT_PERSON.search(name) and (len(words) > 1 or self._surname(name)):
                 unsure = True  # "Sure, he admits": a capitalised word alone is a person only as a known surname

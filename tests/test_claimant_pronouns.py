@@ -1,0 +1,86 @@
+"""Who claims a figure when the source in its sentence is a pronoun: fictional sentences of our own (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import source_of
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # the one person of the pronoun's gender named before it in its own sentence, not a speaker before
+        (
+            "Mark Osk runs the Vell port. Peter Vantor said the levy was fair. "
+            "Though Osk started later than Vantor, he said the port lost 40 ships.",
+            "40",
+            "Osk",
+        ),
+        # a possessive names the person too
+        (
+            "Mark Osk runs the Vell port. Peter Vantor said the levy was fair. "
+            "One of Osk's sharpest speeches came in May, when he told reporters that 40 ships were lost.",
+            "40",
+            "Osk",
+        ),
+        # "Mrs." shows a "she"
+        (
+            "Laura Brell said the levy was fair. Mrs. Kell lost the vote in May, when she said 40 ships were lost.",
+            "40",
+            "Mrs. Kell",
+        ),
+    ],
+)
+def test_a_pronoun_takes_the_person_its_own_sentence_names(text: str, quantity: str, source: str) -> None:
+    assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # two men before "he": unsure, so no claimant rather than a guess
+        (
+            "Peter Vantor said the levy was fair. Mark Osk and Tom Brell toured the port, and he said 40 ships were lost.",
+            "40",
+        ),
+        # a person whose name shows no gender stands before "she": no earlier woman is taken over her
+        (
+            "Laura Brell said the levy was fair. Later Kiri Osk toured the port, and she said 40 ships were lost.",
+            "40",
+        ),
+    ],
+)
+def test_an_unsure_pronoun_leaves_no_claimant(text: str, quantity: str) -> None:
+    assert source_of(text, quantity) is None
+
+
+def test_a_closing_tag_speaks_about_the_name_in_what_it_follows() -> None:
+    # guard: "Mr. Osk" is in what was said; "he" is the speaker before
+    text = "Peter Vantor chairs the board. The ferry, built to seat 200 people, is Mr. Osk's pride, he said."
+    assert source_of(text, "200") == "Peter Vantor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Republicans said the levy was costly. The port lost 40 ships last year, he said.",
+        # a plural whose singular the article uses is a group too
+        "A Vellian farmer spoke first. Vellians said the levy was costly. The port lost 40 ships last year, he said.",
+    ],
+)
+def test_a_party_or_a_people_is_never_he(text: str) -> None:
+    assert source_of(text, "40") is None
+
+
+def test_a_role_before_a_known_given_name_is_a_person() -> None:
+    text = (
+        "VPA Director Mark Osk said the levy was fair. Republicans said it was not. "
+        "The port lost 40 ships last year, he said."
+    )
+    assert source_of(text, "40") == "VPA Director Mark Osk"
+
+
+def test_the_end_of_a_hyphenated_name_is_no_she() -> None:
+    text = "Ministers backed the Trans-Vell Partnership in May. She said the port lost 40 ships last year."
+    assert source_of(text, "40") is None
