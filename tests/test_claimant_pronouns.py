@@ -41,7 +41,8 @@ def test_a_pronoun_takes_the_person_its_own_sentence_names(text: str, quantity: 
     [
         # two men before "he": unsure, so no claimant rather than a guess
         (
-            "Peter Vantor said the levy was fair. Mark Osk and Tom Brell toured the port, and he said 40 ships were lost.",
+            "Peter Vantor said the levy was fair. "
+            "Mark Osk and Tom Brell toured the port, and he said 40 ships were lost.",
             "40",
         ),
         # a person whose name shows no gender stands before "she": no earlier woman is taken over her
@@ -84,3 +85,19 @@ def test_a_role_before_a_known_given_name_is_a_person() -> None:
 def test_the_end_of_a_hyphenated_name_is_no_she() -> None:
     text = "Ministers backed the Trans-Vell Partnership in May. She said the port lost 40 ships last year."
     assert source_of(text, "40") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # '"...," it said' after a sentence about a letter, a memo, a report: the document says it
+        (
+            "A letter to the board from the Vell staff union arrived on Monday. "
+            '"Only one in 40 staff trust the plan," it said.',
+            "A letter",
+        ),
+        ("Tuesday's memo from the Orlen panel landed late. It noted that 40 witnesses spoke.", "Tuesday's memo"),
+    ],
+)
+def test_it_after_a_document_is_the_document(text: str, source: str) -> None:
+    assert source_of(text, "40") == source

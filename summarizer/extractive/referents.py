@@ -34,6 +34,15 @@ _NOT_PERSON = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Congress|Senate|House|Capitol|God)\b"
 )
+# a sentence whose subject is a document or a notice: what "it" says in the sentence after is the document's
+_DOCUMENT_SUBJECT = re.compile(
+    r"((?:(?:The|the|A|An|Its|Their|This)\s+|[A-Z][\w.-]*['\u2019]s\s+)(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:letter|memo|memorandum|report|statement|study|paper|release|filing|lawsuit|complaint|petition|survey|poll|"
+    r"analysis|audit|review|notice|document|dossier|brief|briefing|advert|advertisement|ad|website|post|tweet|"
+    r"announcement|bulletin|circular|manifesto|proposal|plan|bill|budget|ruling|order|indictment|affidavit))\b"
+    r"(?!\s+(?:of|that|which|who)\b)(?=[^.;:!?]{0,200}?\s(?:[a-z]+ed|[a-z]+s|is|was|has|had)\b)"
+)
+_IT_TAG = re.compile(r"(?:^|[\"\u201d'\u2019]\s*)[Ii]t\s*$")
 _TAG_WORDS = 7  # words after a closing tag's pronoun at most: "he said in an interview on Saturday."
 # a name right after these is an object or a place, not who the clause is about: "later than Kell, he"
 _OBJECT_WORD = re.compile(
@@ -193,7 +202,9 @@ class Referents:
                 continue  # "later than Vantor"; but "One of Osk's speeches" is about Osk
             words = run.group().split()
             while words and (
-                plain(words[0]) in NOT_NAMES or plain(words[0]) in pat.OPENING_ADVERBS or common_word(self.text, words[0])
+                plain(words[0]) in NOT_NAMES
+                or plain(words[0]) in pat.OPENING_ADVERBS
+                or common_word(self.text, words[0])
             ):
                 words.pop(0)  # "Though Kell", "Later Kell": the opening word is no name
             if words and words[-1].endswith(("'s", "\u2019s")):
@@ -255,6 +266,11 @@ class Referents:
             and self._sentence_index - self._bodies[-1][0] <= pat.BODY_REACH
         ):
             return self._bodies[-1][1], False  # "The institute ... It found": the body named just before
+        before = self.text[self.sentences[self._sentence_index].start : self._cue_at]
+        if low == "it" and _IT_TAG.search(before) and self._sentence_index > 0:  # '"...," it said', "It found"
+            document = _DOCUMENT_SUBJECT.match(self.sentences[self._sentence_index - 1].text)
+            if document is not None:
+                return document.group(1), False  # "A letter from the staff reflected it. '...,' it said": the letter
         if low in ("they", "we") and self._history and pat.PLURAL_SOURCE.search(self._history[-1]):
             return self._history[-1], False  # "Kell and Amsel ... they found": the group named just before
         if low == "they" and self._last[0] == self._sentence_index - 1:
