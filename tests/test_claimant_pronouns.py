@@ -101,3 +101,36 @@ def test_the_end_of_a_hyphenated_name_is_no_she() -> None:
 )
 def test_it_after_a_document_is_the_document(text: str, source: str) -> None:
     assert source_of(text, "40") == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a body opening the sentence before: "It found"
+        (
+            "The Vell institute published a study on Monday. It found that 40 percent of farms lost money.",
+            "40 percent",
+            "The Vell institute",
+        ),
+        # a group of people opening the sentence before: "They found"
+        (
+            "Three economists, Dana Kell, Mark Osk and Tom Brell, studied the port. "
+            "They found that 40 ships were lost.",
+            "40",
+            "Three economists",
+        ),
+        # the conjunction opening that sentence is no part of the source
+        (
+            "But a short statement about the treaty was read out. It said the port had lost 40 ships.",
+            "40",
+            "a short statement",
+        ),
+    ],
+)
+def test_it_or_they_after_a_body_or_a_group(text: str, quantity: str, source: str) -> None:
+    assert source_of(text, quantity) == source
+
+
+def test_it_after_a_thing_that_says_nothing_is_no_claimant() -> None:
+    # guard: a plan states nothing of its own; "It found" after it has no source to take
+    assert source_of("The plan was popular. It found that 40 percent of farms lost money.", "40 percent") is None

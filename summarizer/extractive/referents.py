@@ -35,14 +35,32 @@ _NOT_PERSON = re.compile(
     r"August|September|October|November|December|Congress|Senate|House|Capitol|God)\b"
 )
 # a sentence whose subject is a document or a notice: what "it" says in the sentence after is the document's
-_DOCUMENT_SUBJECT = re.compile(
-    r"((?:(?:The|the|A|An|Its|Their|This)\s+|[A-Z][\w.-]*['\u2019]s\s+)(?:[a-z][\w-]*\s+){0,2}"
-    r"(?:letter|memo|memorandum|report|statement|study|paper|release|filing|lawsuit|complaint|petition|survey|poll|"
-    r"analysis|audit|review|notice|document|dossier|brief|briefing|advert|advertisement|ad|website|post|tweet|"
-    r"announcement|bulletin|circular|manifesto|proposal|plan|bill|budget|ruling|order|indictment|affidavit))\b"
-    r"(?!\s+(?:of|that|which|who)\b)(?=[^.;:!?]{0,200}?\s(?:[a-z]+ed|[a-z]+s|is|was|has|had)\b)"
-)
-_IT_TAG = re.compile(r"(?:^|[\"\u201d'\u2019]\s*)[Ii]t\s*$")
+_DOCUMENTS = """letter memo memorandum report statement study paper release filing lawsuit complaint petition survey
+poll analysis audit review notice document dossier briefing advert advertisement ad website tweet announcement
+bulletin manifesto ruling indictment affidavit"""
+_BODIES = """institute council committee agency ministry department company firm bank union party court commission
+bureau office government administration board panel campaign association foundation university network newspaper
+charity authority regulator"""
+_GROUPS_OF_PEOPLE = """officials researchers economists analysts experts prosecutors investigators lawyers attorneys
+authors pollsters aides advisers advisors scientists auditors inspectors organizers organisers lawmakers
+legislators strategists regulators companies firms banks agencies"""
+
+
+def _subject(heads: str) -> re.Pattern[str]:
+    """A sentence that opens with a noun phrase of one of these heads and goes on with its verb."""
+    return re.compile(
+        r"((?:(?:The|A|An|Its|Their|This|These|Some|Two|Three|Four|Several)\s+|[A-Z][\w.-]*['\u2019]s\s+)?"
+        r"(?:[A-Za-z][\w-]*\s+){0,3}?(?:" + "|".join(h + "|" + h.capitalize() for h in heads.split()) + r"))\b"
+        r"(?!\s+(?:of|that|which|who)\b)(?=[^.;:!?]{0,200}?\s(?:[a-z]+ed|[a-z]+s|is|was|are|were|has|have|had)\b)"
+    )
+
+
+# a sentence whose subject is a document or a body: what "it" says in the sentence after is theirs; "they"
+# after officials, researchers, economists
+_IT_SUBJECT = _subject(_DOCUMENTS + " " + _BODIES)
+_THEY_SUBJECT = _subject(_GROUPS_OF_PEOPLE)
+_PRONOUN_TAG = re.compile(r"(?:^|[\"\u201d'\u2019]\s*)(?:[Ii]t|[Tt]hey)\s*$")  # '"...," it said', "They found"
+_CONJUNCTIONS = frozenset("but and or so yet nor".split())
 _TAG_WORDS = 7  # words after a closing tag's pronoun at most: "he said in an interview on Saturday."
 # a name right after these is an object or a place, not who the clause is about: "later than Kell, he"
 _OBJECT_WORD = re.compile(
@@ -221,6 +239,19 @@ class Referents:
             return next(iter(found.values())), True
         return None, unsure or len(found) > 1
 
+    def _opening_subject(self, low: str, before: str) -> str | None:
+        """For an "it"/"they" that opens its clause or tags a quote: a document, body or group opening the sentence
+        before."""
+        if low not in ("it", "they") or self._sentence_index == 0 or not _PRONOUN_TAG.search(before):
+            return None
+        subject = (_IT_SUBJECT if low == "it" else _THEY_SUBJECT).match(self.sentences[self._sentence_index - 1].text)
+        if subject is None:
+            return None
+        words = subject.group(1).split()
+        while len(words) > 1 and (plain(words[0]) in _CONJUNCTIONS or plain(words[0]) in pat.OPENING_ADVERBS):
+            words.pop(0)  # "But a short statement": the conjunction opens the sentence, not the phrase
+        return " ".join(words)
+
     def _resolve(self, phrase: str, after_quote: bool = False) -> tuple[str | None, bool]:
         """The source a phrase names: itself, or for a pronoun or 'the agency' an earlier named source."""
         words = phrase.split()
@@ -267,14 +298,15 @@ class Referents:
         ):
             return self._bodies[-1][1], False  # "The institute ... It found": the body named just before
         before = self.text[self.sentences[self._sentence_index].start : self._cue_at]
-        if low == "it" and _IT_TAG.search(before) and self._sentence_index > 0:  # '"...," it said', "It found"
-            document = _DOCUMENT_SUBJECT.match(self.sentences[self._sentence_index - 1].text)
-            if document is not None:
-                return document.group(1), False  # "A letter from the staff reflected it. '...,' it said": the letter
+        opening = self._opening_subject(low, before)
+        if opening is not None and low == "it":
+            return opening, False  # "A letter from the staff arrived. '...,' it said": the letter
         if low in ("they", "we") and self._history and pat.PLURAL_SOURCE.search(self._history[-1]):
             return self._history[-1], False  # "Kell and Amsel ... they found": the group named just before
         if low == "they" and self._last[0] == self._sentence_index - 1:
             return self._last[1], False  # "Kell, with Amsel and Roth, wrote a study. They found": its authors
+        if opening is not None:
+            return opening, False  # "Researchers at the institute studied 300 farms. They found": the researchers
         if low in PRONOUNS or words[-1].lower() in PRONOUNS:
             return None, False
         if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in DEFINITE_ANAPHORS:
