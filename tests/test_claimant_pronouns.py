@@ -134,3 +134,30 @@ def test_it_or_they_after_a_body_or_a_group(text: str, quantity: str, source: st
 def test_it_after_a_thing_that_says_nothing_is_no_claimant() -> None:
     # guard: a plan states nothing of its own; "It found" after it has no source to take
     assert source_of("The plan was popular. It found that 40 percent of farms lost money.", "40 percent") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # "had he denied": a condition, no claim of his
+        (
+            "Peter Vantor said the court was fair. In May the Vell court jailed Mark Osk, a builder, for at least "
+            "15 years - it would have been longer had he denied the charge.",
+            "at least 15",
+        ),
+        # "the child he says is his": a relative clause with no "that" ends at its clause; what follows is not his
+        (
+            "Mark Osk spoke in Vell. Some 82% said Mr Osk was right to care for the child he says is his, "
+            "but 42% backed his legal action.",
+            "42%",
+        ),
+    ],
+)
+def test_a_pronoun_in_a_condition_or_a_relative_clause_claims_nothing_after_it(text: str, quantity: str) -> None:
+    assert source_of(text, quantity) is None
+
+
+def test_a_question_about_a_claim_keeps_it() -> None:
+    # guard: "Why had he asserted that ...?" asks about his claim; it stays his
+    text = "Mark Osk runs the port. Why had he asserted that the port lost 40 ships?"
+    assert source_of(text, "40") == "Mark Osk"

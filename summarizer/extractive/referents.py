@@ -1,9 +1,12 @@
 """Whom a pronoun or a definite noun in a reporting clause stands for: the people and bodies named before it.
 
-"he"/"she" is the latest fitting person (a speaker, the person opening a sentence, or a person
-named with a title, "Mr. Kell", after the last speaker); "it", "they", "we" the body
-or group named just before; "the agency" the latest named source holding "agency". General
-knowledge of news wording; no sentence of any corpus.
+"he"/"she" is the one person of its gender its own sentence names before it ("Though Kell
+began later than Osk, he said"), else the latest fitting person (a speaker, the person opening
+a sentence, or a person named with a title, "Mr. Kell", after the last speaker); a party or a
+people ("Republicans") is never one, and two candidates in the sentence leave it unresolved.
+"it", "they", "we" are the body or group named just before, or the document, body or group
+opening the sentence before ("A letter ... arrived. '...,' it said"); "the agency" the latest
+named source holding "agency". General knowledge of news wording; no sentence of any corpus.
 """
 
 from __future__ import annotations
@@ -240,8 +243,7 @@ class Referents:
         return None, unsure or len(found) > 1
 
     def _opening_subject(self, low: str, before: str) -> str | None:
-        """For an "it"/"they" that opens its clause or tags a quote: a document, body or group opening the sentence
-        before."""
+        """The document, body or group opening the sentence before, for an "it"/"they" that opens a clause or a tag."""
         if low not in ("it", "they") or self._sentence_index == 0 or not _PRONOUN_TAG.search(before):
             return None
         subject = (_IT_SUBJECT if low == "it" else _THEY_SUBJECT).match(self.sentences[self._sentence_index - 1].text)
