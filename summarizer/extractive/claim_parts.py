@@ -96,6 +96,7 @@ class ClaimParts(Referents):
 
     def _claim(self, match: re.Match[str], phrase: str, content_after: bool, boundary: bool = True) -> Claim:
         """A claim by the source a phrase names; ``boundary``: punctuation stands before the phrase."""
+        self._cue_at = match.start()
         source, named = self._resolve(phrase.strip(" ,.'\"\u201c\u201d\u2019"), after_quote=not content_after)
         if content_after:  # '..., campaign manager Robby Mook said on Tuesday.': what comes before it
             rest = [w for w in pat.WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]

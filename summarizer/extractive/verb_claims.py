@@ -49,6 +49,7 @@ __all__ = ["VerbClaims"]
 
 
 _LOCATIVE = frozenset("in at on near outside inside".split())
+_WH_WORDS = frozenset("why what when where how who whom whose which".split())
 
 
 def _located(toks: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple[int, int]:
@@ -137,6 +138,14 @@ class VerbClaims(ClaimParts):
             return None  # "an analysis of campaign reports shows": the noun is the subject of the verb after it
         if prev.lower() in ("it", "they", "we") and word not in STRONG_VERBS and word not in pat.GROUP_VERBS:
             return None  # "it has put ...": only a plain verb of saying or finding lets "it" stand for a body
+        if (
+            is_pronoun(prev)
+            and i > 0
+            and toks[i - 1][2].lower() == "had"
+            and toks[-1][2] != "?"
+            and (i < 2 or toks[i - 2][2].lower() not in _WH_WORDS)  # "Why had he asserted that ...?" asks of a claim
+        ):
+            return None  # "it would have been longer had he denied the charge": a condition, no claim of his
         if is_pronoun(prev) and prev.lower() not in ("that", "this", "these", "those", "one"):
             if (
                 word in pat.SHOW
@@ -149,11 +158,19 @@ class VerbClaims(ClaimParts):
                 if span:
                     return self._claim(match, phrase_of(text, toks, *span), content_after=True)
                 return None
+            # "the child he says is his, but ...": a relative clause with no "that" ends where its clause ends
+            reduced = (
+                i > 1
+                and toks[i - 1][2].isalpha()
+                and toks[i - 1][2].islower()
+                and toks[i - 1][2] not in TIME_WORDS
+                and toks[i - 2][2].lower() in DETERMINERS | pat.POSSESSIVE_DETERMINERS
+            )
             claim = self._claim(
                 match,
                 prev,
                 content_after=not (i > 0 and toks[i - 1][2] in pat.QUOTE_CLOSERS),
-                boundary=i == 0 or toks[i - 1][2].lower() not in pat.SUBORDINATORS,
+                boundary=(i == 0 or toks[i - 1][2].lower() not in pat.SUBORDINATORS) and not reduced,
             )
             if i > 0 and toks[i - 1][2] == "," and after < len(toks) and toks[after][2] == ",":
                 return self._both_sides(claim)  # "X, he said, Y"
