@@ -93,7 +93,7 @@ def test_the_end_of_a_hyphenated_name_is_no_she() -> None:
         # '"...," it said' after a sentence about a letter, a memo, a report: the document says it
         (
             "A letter to the board from the Vell staff union arrived on Monday. "
-            '"Only 40 staff trust the plan," it said.',
+            '"We counted 40 staff who trust the plan," it said.',
             "A letter",
         ),
         ("Tuesday's memo from the Orlen panel landed late. It noted that 40 witnesses spoke.", "Tuesday's memo"),
