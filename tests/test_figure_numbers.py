@@ -256,3 +256,8 @@ def test_a_number_in_a_capitalised_name_is_no_figure(text: str) -> None:
 
 def test_a_station_number_is_no_figure() -> None:
     assert figures("Orlen Transit told WKBT 7 that someone had changed the sign.") == []
+
+
+def test_euro_cents_are_cents() -> None:
+    (figure,) = figures("Vell will sell the new shares priced at 9 euros cents each.")
+    assert figure.unit == "cents"

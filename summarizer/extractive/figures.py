@@ -227,6 +227,8 @@ def _unit(text: str, end: int, quantity: str) -> tuple[str | None, int]:
         if not token.isalpha() and "-" not in token:
             break
         if token in UNITS:
+            if lowered_tokens[i + 1 : i + 2] in (["cents"], ["pence"]):
+                return tokens[i + 1], end  # "9 euros cents": cents, a hundredth of the euro
             return tokens[i], end
         if token in STOPWORDS:
             break
