@@ -45,7 +45,7 @@ from summarizer.extractive.summary import Weights, choose_summary, rank_sentence
 from summarizer.ingest import normalize_text  # noqa: E402
 
 METRICS = ("rouge1", "rouge2", "rougeL")
-GRID = {"position": (0.0, 0.05, 0.1, 0.2), "headline": (0.0, 0.05, 0.1, 0.2)}
+GRID = {"position": (0.0, 0.1, 0.2, 0.3, 0.4), "headline": (0.0, 0.05, 0.1, 0.2)}
 
 
 def _pairs(shared: Path) -> list[tuple[str, str, str]]:

@@ -146,7 +146,7 @@ def similarity_matrix(records: list[SummaryRecord]) -> np.ndarray[Any, Any]:
     """Pairwise story similarity (0 to 1.1: words, place, figures) as a NumPy array; -1 where dates keep two apart."""
     import numpy as np
 
-    texts = [" ".join([r.title or "", r.summary.summary, *r.summary.escalation.evidence]) for r in records]
+    texts = [" ".join([*_texts(r), *r.summary.key_points]) for r in records]  # all the record says
     text = tfidf_cosine(texts)
     names = [main_place(r) for r in records]
     ids: dict[str, int] = {}

@@ -46,7 +46,7 @@ class Weights:
     """How the ranking mixes its signals; `benchmarks/judgments/summary.py` checks them two-fold."""
 
     centrality: float = 1.0
-    position: float = 0.0
+    position: float = 0.3
     headline: float = 0.0
     dangling: float = 0.1
     damping: float = 0.85
@@ -391,12 +391,15 @@ def choose_summary(
     if headline is True:
         headline = find_headline(sentences)
     context = _context(sentences, headline or None)
-    chosen = _fill([], ranked, weights.redundancy, context) or _fill([], ranked, weights.redundancy)
+    # news puts its main development first: the lead opens the summary when it reads on its own
+    lead = min((s for _, s in ranked), key=lambda s: s.index, default=None)
+    first = [lead] if lead is not None and _reads_alone(lead, [], context) else []
+    chosen = _fill(first, ranked, weights.redundancy, context) or _fill([], ranked, weights.redundancy)
     if not chosen:  # no prose at all: fall back to the first lines there are
         return [s for s in sentences if s.text.strip()][:2]
     needed = _headline_sentences(chosen, ranked, headline or None, context)
-    if needed:  # the headline's sentences first, then the best of the rest that fit
-        chosen = _fill(needed, ranked, weights.redundancy, context)
+    if needed:  # the lead and the headline's sentences first, then the best of the rest that fit
+        chosen = _fill([*first, *(s for s in needed if s not in first)], ranked, weights.redundancy, context)
     return sorted(chosen, key=lambda s: s.index)
 
 

@@ -1,0 +1,39 @@
+"""News puts its main development first: the lead opens the summary when it reads on its own."""
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+from summarizer.extractive import extract
+
+# The lead shares few words with the rest, which repeats its own details: by centrality alone the
+# detail sentences win and the ruling is left out.
+RULING = """Vellcorp loses Orlen bankruptcy battle
+
+A judge has dismissed an attempt by the Kestrian oil firm Vellcorp to gain bankruptcy protection in Orlen.
+
+Vellcorp had argued that a court in Orlen was entitled to declare Vellcorp bankrupt, since Vellcorp has bank accounts in Orlen.
+Vellcorp claimed it sought help from a court in Orlen because other courts in Kestria were unfriendly to Vellcorp.
+The court in Orlen heard that Vellcorp has bank accounts, offices and a finance chief in Orlen.
+Vellcorp said it would consider its options in Orlen and in Kestria in light of the ruling by the court in Orlen.
+Lawyers for Vellcorp told the court in Orlen that the sale of its Kestrian unit should have been halted.
+The Kestrian unit of Vellcorp was sold at auction in Kestria, which Vellcorp told the court in Orlen was illegal.
+"""
+
+# A lead that leans on a sentence before it is not forced in.
+LEANING = """Kestrian grain prices rise
+
+He said the harbour would reopen on Monday after the storm.
+
+Grain prices in Kestria rose while the port of Orlen was closed for a week.
+The port of Orlen handles most of the grain shipped from Kestria, traders in Kestria said.
+Traders in Kestria said grain prices would ease once the port of Orlen reopened.
+"""
+
+
+def test_the_lead_opens_the_summary() -> None:
+    summary = extract(RULING).summary
+    assert summary.startswith("A judge has dismissed an attempt by the Kestrian oil firm Vellcorp")
+
+
+def test_a_lead_that_does_not_read_alone_is_not_forced_in() -> None:
+    assert not extract(LEANING).summary.startswith("He said")
