@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 from summarizer.extractive import extract
+from summarizer.extractive.sentences import split_sentences
+from summarizer.extractive.summary import key_points
 
 # The lead shares few words with the rest, which repeats its own details: by centrality alone the
 # detail sentences win and the ruling is left out.
@@ -37,3 +39,21 @@ def test_the_lead_opens_the_summary() -> None:
 
 def test_a_lead_that_does_not_read_alone_is_not_forced_in() -> None:
     assert not extract(LEANING).summary.startswith("He said")
+
+
+def test_a_key_point_reads_on_its_own() -> None:
+    text = """Orlen grain trade slows
+
+Grain exports from the port of Orlen fell sharply in March, traders in Kestria said.
+The storm was the worst seen on that coast since 1987, when Tomas Brell first went to sea.
+He said grain ships would leave for Kestria once prices eased.
+The port of Orlen reopened on Friday.
+"""
+    sentences = split_sentences(text)
+    lead, brell, loose, port = sentences[1:5]
+    # ranked with the loose sentence first, as centrality may put it: it still needs the one before it
+    ranked = [(1.0, loose), (0.9, port), (0.8, lead), (0.1, brell)]
+    points = key_points(ranked, sentences, limit=3, summary=[lead])
+    assert not any(p.startswith("He said") for p in points)
+    points = key_points(ranked, sentences, limit=4, summary=[lead, brell])
+    assert any(p.startswith("He said") for p in points)

@@ -112,7 +112,7 @@ def _is_candidate(s: Sentence) -> bool:
         s.is_prose
         and len(text.split()) <= 70
         and sum(map(str.isupper, text)) < 0.5 * len(text)
-        and not text.rstrip().endswith("?")
+        and not text.rstrip().endswith(("?", ":"))  # a question, or a line that introduces what follows
         and not is_furniture(text)
     )
 
@@ -413,10 +413,13 @@ def key_points(
     from .clauses import main_clause
 
     picked = list(summary if summary is not None else choose_summary(ranked, sentences))[:limit]
+    context = _context(sentences, find_headline(sentences))
     for _, sentence in ranked:
         if len(picked) >= limit:
             break
-        if sentence not in picked and not any(_similar(sentence, other, DEFAULT.redundancy) for other in picked):
+        if sentence in picked or any(_similar(sentence, other, DEFAULT.redundancy) for other in picked):
+            continue
+        if _reads_alone(sentence, picked, context):  # "But he said ...": only after the sentence naming him
             picked.append(sentence)
     if len(picked) < 2:
         picked += [s for s in sentences if s not in picked and s.text.strip()][: 2 - len(picked)]
