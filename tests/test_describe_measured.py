@@ -47,6 +47,7 @@ from summarizer.extractive.sentences import split_sentences
         ("Quorvex claimed it had assets of less than $10m.", "less than $10m", "assets"),
         # a change named by a noun
         ("The carmaker reported a 43% rise in net profits to 2.4bn euros.", "2.4bn", "net profits"),
+        ("The carmaker reported a 43% rise in net profits to 2.4bn euros.", "43%", "net profits"),
         # a share of a counted whole
         (
             "Over 90% of the 2,200 workers on the scheme are back at work.",
@@ -164,3 +165,15 @@ def test_time_and_asides_are_not_what_is_measured(text: str, quantity: str, desc
 def test_no_pronoun_adverb_or_owner_as_what_is_measured(text: str, quantity: str, wrong: str) -> None:
     found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
     assert found and found[0].describes != wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "describes"),
+    [
+        ("Orlen police found a 29% drop in the number of drivers being breathalysed.", "29%", "the number of drivers"),
+        ("Vellcorp reported a 6% rise in profits to £280.2m.", "6%", "profits"),
+    ],
+)
+def test_a_change_noun_names_what_changed(text: str, quantity: str, describes: str) -> None:
+    found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
+    assert found and found[0].describes == describes

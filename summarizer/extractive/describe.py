@@ -120,6 +120,7 @@ _TIME_MODIFIERS = frozenset(
     """first second third fourth final last next previous same past coming latest early late current financial
     fiscal calendar whole entire one two three four five six seven eight nine ten twelve""".split()
 )
+_CHANGE_NOUNS = frozenset("rise fall drop increase decrease jump decline growth gain cut slump surge".split())
 _HOW = frozenset("through via thanks despite due because following amid".split())
 _PRONOUNS = frozenset("i you he she it we they this that these those there another".split())
 _TOOK = frozenset("took takes made makes earned earns raised raises paid pays won wins lost loses spent spends".split())
@@ -192,6 +193,8 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
         after.pop()  # "two weeks later on the 11 (December)": a date, not what is counted
     if after and after[0].lower() == "of" and len(after) > 1:
         after = after[1:]
+    if len(after) > 2 and after[0].lower() in _CHANGE_NOUNS and after[1].lower() in ("in", "of"):
+        after = after[2:]  # "a 29% drop in (the number of drivers)": what changed, not the change
     after = _trim(after)
     place = _place_after(words[n:]) if len(after) <= 3 else []
     if not after and place and unit:
