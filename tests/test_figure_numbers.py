@@ -261,3 +261,8 @@ def test_a_station_number_is_no_figure() -> None:
 def test_euro_cents_are_cents() -> None:
     (figure,) = figures("Vell will sell the new shares priced at 9 euros cents each.")
     assert figure.unit == "cents"
+
+
+def test_as_much_as_is_an_upper_bound() -> None:
+    assert values("The Orlen sale could bring in as much as 3bn euros.") == [("as much as 3bn", None, 3e9)]
+    assert values("Vell fares could rise by as little as 2%.") == [("as little as 2%", 2.0, None)]

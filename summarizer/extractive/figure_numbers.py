@@ -16,7 +16,8 @@ __all__ = ["FIGURE", "FRACTIONS", "WORD_NUMBERS", "exact", "parse_quantity", "va
 
 APPROX = (
     r"(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated|"
-    r"more\s+than|over|at\s+least|up\s+to|fewer\s+than|less\s+than|as\s+many\s+as|as\s+few\s+as|"
+    r"more\s+than|over|at\s+least|up\s+to|fewer\s+than|less\s+than|as\s+many\s+as|as\s+few\s+as|as\s+much\s+as|"
+    r"as\s+little\s+as|"
     r"close\s+to|just\s+over|just\s+under|upwards\s+of|in\s+excess\s+of|only)"
 )
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -227,11 +228,25 @@ def parse_quantity(text: str) -> tuple[float | None, float | None]:
                 low = scaled(low, factor)
             return (low, high) if low <= high else (high, low)
     number = values[0] if values else None
-    if approx in ("more than", "over", "at least", "just over", "upwards of", "in excess of"):
+    if approx in (
+        "more than",
+        "over",
+        "at least",
+        "just over",
+        "upwards of",
+        "in excess of",
+        "as few as",
+        "as little as",
+    ):
         return number, None
-    if approx in ("up to", "fewer than", "less than", "as many as", "just under"):
+    if approx in ("up to", "fewer than", "less than", "as many as", "as much as", "just under"):
         return None, number
     return number, number
+
+
+_LOWER_BOUNDS = frozenset(
+    ["more than", "over", "at least", "just over", "upwards of", "in excess of", "as few as", "as little as"]
+)
 
 
 def carried_scale(first: str, second: str, low: float, high: float) -> float | None:
