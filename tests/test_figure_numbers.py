@@ -266,3 +266,12 @@ def test_euro_cents_are_cents() -> None:
 def test_as_much_as_is_an_upper_bound() -> None:
     assert values("The Orlen sale could bring in as much as 3bn euros.") == [("as much as 3bn", None, 3e9)]
     assert values("Vell fares could rise by as little as 2%.") == [("as little as 2%", 2.0, None)]
+
+
+def test_a_trillion_written_tn() -> None:
+    assert values("Vell Card needs 1tn won to stay afloat.") == [("1tn", 1e12, 1e12)]
+
+
+def test_a_conversion_keeps_its_own_currency_word() -> None:
+    found = {f.quantity: f for f in figures("Vell Card needs 1tn won ($960m) to stay afloat.")}
+    assert found["$960m"].describes == "dollars"  # not "won", the word of the figure it converts

@@ -93,7 +93,7 @@ _PEEL = re.compile(
     r"latest|three|six|nine|twelve)\s+)?(?:quarter|half|period|year|month|week|session|weekend|day|months|"
     r"year-on-year\s+basis|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"\s+(?:and|or|compared\s+(?:with|to)|against|in|to|from|by|at|about|around|almost|nearly|some|roughly|over|under|more\s+than|"
-    r"less\s+than|up\s+to|at\s+least|just|only)|\s+[$\u00a3\u20ac\u00a5]?\d[\d,.]*(?:%|bn|m|k)?"
+    r"less\s+than|up\s+to|at\s+least|just|only)|\s+[$\u00a3\u20ac\u00a5]?\d[\d,.]*(?:%|bn|tn|m|k)?"
     r"(?:\s+(?:per\s*cent|percent|percentage\s+points?|points?|million|billion|trillion|bn|m|"
     + "|".join(sorted(CURRENCY_WORDS))
     + r"))?)$",

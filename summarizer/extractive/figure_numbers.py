@@ -21,7 +21,7 @@ APPROX = (
     r"close\s+to|just\s+over|just\s+under|upwards\s+of|in\s+excess\s+of|only)"
 )
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-SCALE = r"(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b(?!&))"  # not "35 M&S goods"
+SCALE = r"(?:\s?(?:million|billion|trillion|thousand|bn|tn|m|k)\b(?!&))"  # not "35 M&S goods"
 PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percent\b)"
 CURRENCY = r"(?:US\$|[£$€])"
 WORD_NUMBERS = {
@@ -90,6 +90,7 @@ _SCALES = {
     "billion": Decimal(10) ** 9,
     "bn": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12,
+    "tn": Decimal(10) ** 12,
     "dozen": Decimal(12),
 }
 VAGUE = (

@@ -407,8 +407,10 @@ def read_figures(text: str, sentences: list[Sentence], spots: Iterable[Spot]) ->
         )
         describes = describe(text, start, end, sentence, unit) or (unit or quantity)
         if last is not None and converting:
-            # a conversion in brackets says what the figure says, of the same thing
-            source, status, describes = last.source, last.status, last.describes
+            # a conversion in brackets says what the figure says, of the same thing (but not in its unit's
+            # word: "1tn won ($960m)" describes no "won")
+            source, status = last.source, last.status
+            describes = describes if last.describes.lower() in (last.unit or "").lower() else last.describes
         figures.append(
             Figure(
                 start=start,
