@@ -177,3 +177,9 @@ def test_no_pronoun_adverb_or_owner_as_what_is_measured(text: str, quantity: str
 def test_a_change_noun_names_what_changed(text: str, quantity: str, describes: str) -> None:
     found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
     assert found and found[0].describes == describes
+
+
+def test_an_abbreviation_stays_in_the_phrase() -> None:
+    text = "Vell hired 40 U.S. engineers last year."
+    (figure,) = find_figures(text, split_sentences(text))
+    assert figure.describes == "U.S. engineers"

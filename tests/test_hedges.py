@@ -339,3 +339,9 @@ def test_playing_down_a_thing_is_no_hedge() -> None:
 def test_no_comment_leaves_a_report_unconfirmed(text: str, cue: str) -> None:
     found = [h for h in find_hedges(text, split_sentences(text)) if h.cue == cue]
     assert found and found[0].kind is HedgeKind.UNCONFIRMED
+
+
+def test_an_abbreviation_does_not_end_a_claim() -> None:
+    text = "Mr. Osk of the U.S. team reportedly left Orlen."
+    (hedge,) = find_hedges(text, split_sentences(text))
+    assert hedge.claim == "Mr. Osk of the U.S. team reportedly left Orlen"

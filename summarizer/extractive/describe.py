@@ -14,7 +14,7 @@ from .sentences import Sentence
 
 __all__ = ["describe"]
 
-_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019-]*|\d+(?:[,.]\d+)*%?|[^\w\s]")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z\u00c0-\u024f][\w'\u2019-]*|\d+(?:[,.]\d+)*%?|[^\w\s]")
 # words that may sit inside the noun phrase after a figure
 _INSIDE = frozenset(
     """of the a an in on at near along across from into inside outside around over under within

@@ -48,7 +48,11 @@ _HEAD_TOKEN = re.compile(
     + trie([h for h in HEADS if h not in _CLITICS])
     + r")(?![a-z])"
 )
-_CLAUSE_END = re.compile(r"\s*(?:[;:!?()\[\]\u2014\u2013]|--|[,.][\"\u201d\u2019]?(?=\s|$))\s*")
+# a stop ends a clause, but not one inside an abbreviation ("U.S. senators", "Mr. Osk")
+_CLAUSE_END = re.compile(
+    r"\s*(?:[;:!?()\[\]\u2014\u2013]|--|(?:,|(?<!\.[A-Z])(?<!\bMrs)(?<!\b[MD]r)(?<!\bMs)(?<!\bSt)\.)"
+    r"[\"\u201d\u2019]?(?=\s|$))\s*"
+)
 _BRACKET = re.compile(r"\((?:[^()\s]+\s?){1,4}\)")
 # a clause that starts with its verb: the subject stands before an aside
 _VERB_FIRST = re.compile(
