@@ -83,7 +83,8 @@ def test_a_deal_that_could_be_signed_is_not_an_agreement() -> None:
 
 def test_a_deal_reported_as_signed_is_an_agreement() -> None:
     reading = read(
-        "Kestria and Valdoria sign trade pact\n\nKestria and Valdoria signed a trade pact in Orlen on Monday.\n"
+        "Kestria and Valdoria sign trade pact\n\n"
+        "The governments of Kestria and Valdoria signed a trade pact in Orlen on Monday.\n"
     )
     assert reading.event_type is EventType.AGREE
 
@@ -135,3 +136,21 @@ def test_a_negated_low_level_event_did_not_happen() -> None:
     # "has not ruled out" is no rejection; "do not support" is no support
     assert read(NOT_RULED_OUT).event_type is not EventType.REJECT
     assert read(DO_NOT_SUPPORT).event_type is not EventType.SUPPORT
+
+
+CLUB_DEAL = """Orlen United sign Kestby striker
+
+Orlen United have agreed a fee for the Kestby striker, who has yet to agree personal terms.
+The striker withdrew from the squad on Friday after a calf injury.
+"""
+
+PARTY_ROW = """Vell party attacks budget
+
+The Vell Labour party criticised the budget plan on Monday.
+"""
+
+
+def test_a_low_level_event_needs_a_political_actor() -> None:
+    # a club agreeing a fee is no AGREE, a player withdrawing no RETREAT; a party's criticism is DISAPPROVE
+    assert read(CLUB_DEAL).event_type is EventType.NONE
+    assert read(PARTY_ROW).event_type is EventType.DISAPPROVE

@@ -85,6 +85,7 @@ class Actors:
     states: frozenset[str]  # each state by its first name, from names, demonyms and capitals
     political: bool  # a state, its institutions, an international body, armed forces or an armed group
     force: bool  # armed forces, armed groups, police acting on political targets, or a state's weapons
+    party: bool = False  # a party, its politicians, a union, campaigners, "both sides": domestic or unnamed actors
 
 
 def typed_actors(text: str) -> Actors:
@@ -103,9 +104,15 @@ def typed_actors(text: str) -> Actors:
         force = not nouns.isdisjoint(POLITICAL_TARGETS)
     if not force and political:
         force = not nouns.isdisjoint(WEAPON_NOUNS)  # "Israeli tanks", "Russian drones": weapons need an owner
-    return Actors(states, political or force, force)
+    return Actors(states, political or force, force, _PARTY.search(text) is not None)
 
 
+# domestic politics: parties, their politicians, unions, campaigners (CAMEO's opposition, labour, civil society)
+_PARTY = re.compile(
+    r"\b(?:Labour|Conservatives?|Tor(?:y|ies)|Lib(?:eral)?\s+Dem(?:ocrat)?s?|Democrats?|Republicans?|SNP|Plaid|UKIP|"
+    r"GOP|[Pp]art(?:y|ies)|MPs?|MEPs?|[Ss]enators?|[Cc]ongress(?:man|woman)?|[Oo]pposition|[Uu]nions?|"
+    r"[Cc]ampaigners?|[Aa]ctivists?|[Pp]rotesters?|[Pp]oliticians?|[Pp]eers|[Ll]ords|(?:[Bb]oth|two|warring)\s+sides)\b"
+)
 _NOT_ACTORS = CALENDAR_WORDS | frozenset(
     """The A An In On At But And If As It This That These Those There He She They We His Her Their Its
     Our Mr Mrs Ms According However Meanwhile Also After Before While Despite Although Under Over

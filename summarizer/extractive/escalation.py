@@ -156,7 +156,7 @@ def _counts(trigger: Trigger, actors: Actors) -> bool:
         return actors.force
     if trigger.need is Need.ACTOR:
         return actors.political
-    return True
+    return actors.political or actors.party  # any event: a state, its institutions, a party, "both sides"
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -225,17 +225,16 @@ def _sentence_hits(
         match = _search(trigger.pattern, raw)
         if match is None:
             continue
-        if trigger.level >= 2 or trigger.need is not Need.NOTHING:
-            if actors is None:  # the costly checks, only for sentences with a trigger that needs them
-                if may_match(starts, _FIGURATIVE_STARTS):
-                    text = _FIGURATIVE.sub(_blank, raw)
-                actors = typed_actors(text)
-            if text is not raw:
-                match = _search(trigger.pattern, text)
-                if match is None:
-                    continue
-            if not _counts(trigger, actors):
+        if actors is None:  # the costly checks, only for sentences with a trigger
+            if may_match(starts, _FIGURATIVE_STARTS):
+                text = _FIGURATIVE.sub(_blank, raw)
+            actors = typed_actors(text)
+        if text is not raw:
+            match = _search(trigger.pattern, text)
+            if match is None:
                 continue
+        if not _counts(trigger, actors):
+            continue  # an event is between political or armed actors: "the club agreed a fee" is none
         if trigger.level < 2 and (HYPOTHETICAL.search(low := _scope(text, match.start())) or NEGATION.search(low)):
             continue  # "a deal could be signed", "ministers do not support": not reported as happening
         firm = True
