@@ -361,7 +361,22 @@ class VerbClaims(ClaimParts):
                 end = hearer[1]
                 if is_name(toks[end][2]) and end + 1 < len(toks) and toks[end + 1][2].isdigit():
                     end += 1  # "told Orlen 7 that": a station's number is part of its name
-                claim = Claim(claim.start, toks[end][1], claim.source, True, claim.named)
+                # the hearer is skipped; a subordinate clause's end still ends what was told
+                claim = Claim(claim.start, toks[end][1], claim.source, True, claim.named, limit=claim.limit)
+        if (
+            claim.content_after
+            and word in pat.SPEECH
+            and after + 1 < len(toks)
+            and toks[after][2].lower() == "to"
+            and (
+                toks[after + 1][2].lower() in DETERMINERS | pat.POSSESSIVE_DETERMINERS
+                or toks[after + 1][2][:1].isupper()
+            )
+        ):
+            # 'wrote to his 20,000 followers, "...': whom it was written to, up to the comma or colon before the words
+            stop = next((n for n in range(after + 1, min(len(toks), after + 9)) if toks[n][2] in ",:"), None)
+            if stop is not None and all(t[2][:1].isalnum() for t in toks[after + 1 : stop]):
+                claim = dataclasses.replace(claim, end=toks[stop - 1][1])
         first = toks[span[0]][2]  # the subject is a whole phrase of its own: "Congress", "the Sanders campaign"
         if (
             not claim.content_after

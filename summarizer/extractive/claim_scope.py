@@ -1,0 +1,99 @@
+"""Where a cue's content stops short of a figure: the outlet's own asides, framing phrases and counts of the act.
+
+A reporting cue covers the clause it reports, not everything around it. These
+tests name figures that sit next to a cue without being its claim: a relative
+clause or a dash-set aside the outlet adds to what someone said ("X said the
+plan failed, in which 40 people lost their jobs"), an opening phrase that sets
+the scene before a tag ("Emerging from two hours of talks, the envoy looked
+tired, X said"), and a count of the speaker's own act ('X said "tax" five
+times'). General knowledge of English clause structure; no sentence of any corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["counts_the_act", "in_dash_aside", "in_opening_phrase", "time_frame"]
+
+# a dash that opens or closes an aside: spaced hyphens, en or em dashes, or a double hyphen
+_DASH = re.compile(r"\s(?:-|--|\u2013|\u2014)\s|\s?(?:--|\u2014)\s?")
+# "five times", "more than 5,000 times": how often something was done, not a comparison ("three times as many")
+_TIMES_AFTER = re.compile(
+    r"(?:(?:more|fewer|less)\s+than\s+|about\s+|nearly\s+|almost\s+|at\s+least\s+|some\s+|over\s+)?"
+    r"[\w,.-]+\s+times\b(?!\s+(?:as|more|less|fewer|larger|bigger|higher|greater|smaller|lower|faster|"
+    r"the|that|what|over|its|their|his|her)\b)"
+)
+# what may stand between a verb and the count of its own repetition: an object, a quoted word, an adverb
+_OBJECT_WORD = re.compile(r"[A-Za-z][\w.'\u2019-]*|[\"\u201c\u201d']")
+_CLAUSE_WORDS = frozenset(
+    """that which who whom whose if whether because since when while he she they it we i you there
+    is are was were be been has have had will would could should may might must can do does did""".split()
+)
+# a participle or an absolute phrase that opens the sentence: "Emerging from ...", "Bound by ...", "With five
+# days left ...", or a time phrase that ends in "later", "earlier" or "ago"
+_FINITE = frozenset("is are was were has have had will would".split())
+_PARTICIPLE = (
+    r"(?:[A-Z][a-z]+(?:ing|ed)|Bound|Born|Built|Caught|Driven|Given|Held|Known|Made|Seen|Shaken|Struck|Sworn|"
+    r"Taken|Torn|Written)"
+)
+_PARTICIPLE_NEXT = (
+    r"(?:(?:together|alone|apart|away|back|up|down|out|off)\s+)?"
+    r"(?:(?:from|by|to|in|on|at|with|after|before|into|over|through|under|the|a|an|his|her|its|their|nearly|"
+    r"about|more|some|almost)\b|\d)"
+)
+_OPENING = re.compile(
+    rf"{_PARTICIPLE}\s+{_PARTICIPLE_NEXT}"  # "Emerging from ...", "Bound together by ...", "Boasting 108,000 ..."
+    r"|With\s+(?:just\s+|only\s+)?\S+\s+(?:days|weeks|months|hours|minutes|years)\b"  # "With five days left, ..."
+    r"|[^,]{0,60}\b(?:later|earlier|ago)(?=,)"  # "Less than 30 minutes later, ..."
+)
+_OPENING_END = re.compile(r",(?!\d)")
+
+
+# "two days after the vote", "25 years after independence", "four months apart": when, not what was claimed
+_TIME_FRAME = re.compile(
+    r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|just\s+|only\s+)?[\w,.-]+\s+"
+    r"(?:days|weeks|months|years|hours|minutes|decades)\s+(?:after|before|later|earlier|ago|apart)\b"
+)
+
+
+def time_frame(text: str, position: int) -> bool:
+    """True for a count of time set off by a comma that dates an event (", two days after the vote").
+
+    The phrase says when; the outlet adds it ("X won, the AP declared, two days after the vote"). A deadline
+    ("no later than six months before the vote") or a phrase inside a clause ("died four days before") is not set off.
+    """
+    return _TIME_FRAME.match(text, position) is not None and text[max(0, position - 2) : position] == ", "
+
+
+def in_dash_aside(text: str, start: int, position: int, end: int) -> bool:
+    """True when a position lies between two dashes set after ``start``: the outlet's aside inside what was said."""
+    opened = [m for m in _DASH.finditer(text, start, position)]
+    if len(opened) % 2 == 0:
+        return False  # no dash before it, or a pair already closed
+    closing = _DASH.search(text, position, end)
+    if closing is None:
+        return False  # "... loved ones - two sisters and a brother": an open dash goes on with what was said
+    aside = text[opened[-1].end() : closing.start()]
+    words = [w.lower() for w in _OBJECT_WORD.findall(aside)]
+    # a clause of its own ("- there are two from each district -") or a participle ("- rebuking Kell eight
+    # times -"); a phrase that details the noun before it ("- around 166,000 in April -") is still what was said
+    return bool(words) and (words[0].endswith("ing") or any(w in _FINITE for w in words))
+
+
+def counts_the_act(text: str, cue_end: int, position: int) -> bool:
+    """True for a count of the cue's own act: 'X said "tax" five times', 'X has posted more than 5,000 times'."""
+    if _TIMES_AFTER.match(text, position) is None:
+        return False
+    between = text[cue_end:position]
+    if any(c in between for c in ",;:()"):
+        return False
+    words = _OBJECT_WORD.findall(between)
+    return len(words) <= 6 and not any(w.lower() in _CLAUSE_WORDS for w in words)
+
+
+def in_opening_phrase(text: str, sentence_start: int, position: int, cue_start: int) -> bool:
+    """True when a position lies in a scene-setting phrase that opens the sentence, before a cue after it."""
+    if _OPENING.match(text, sentence_start) is None:
+        return False
+    comma = _OPENING_END.search(text, sentence_start, cue_start)
+    return comma is not None and position < comma.start()

@@ -1,0 +1,122 @@
+"""Who claims a figure: no claimant for a figure next to a cue that is not the cue's claim (issue 9, "invented").
+
+Each rule is pinned with fictional sentences of our own, with a guard that the
+figure the source does claim keeps its claimant.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import source_of
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a clause the outlet sets off by dashes inside what was said: the outlet's background
+        (
+            "Dana Kell said the council had begun calling its members - there are two from each of the nine "
+            "wards of Vellmark - but said the vote was still open.",
+            "nine",
+            None,
+        ),
+        (
+            "In her speech, Dana Kell argued firmly - naming Tomas Brell eight times - that the plan had failed.",
+            "eight",
+            None,
+        ),
+        # a phrase set off by dashes that details the noun before it is still what was said
+        (
+            "Dana Kell noted that the reserve - around 16,000 in April - already lags the target of 17,000.",
+            "around 16,000",
+            "Dana Kell",
+        ),
+        # a dash left open goes on with what was said
+        (
+            "Dana Kell said she saw families mourning - two sisters from Orlen who had lost a brother.",
+            "two",
+            "Dana Kell",
+        ),
+    ],
+)
+def test_dash_aside(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # how often the speaker said or did it: a count of the act, not a figure claimed
+        ('In a short reply, Tomas Brell said "Orlen" five times and left.', "five", None),
+        ("The Vellmark police announced the suspect's name 12 times on the radio.", "12", None),
+        ("Tomas Brell has posted more than 5,000 times since June.", "more than 5,000", None),
+        # a clause of its own after the verb: what was said
+        ("Tomas Brell said the bridge had been closed five times.", "five", "Tomas Brell"),
+        ("Tomas Brell said the levy was three times as high as in Orlen.", "three", "Tomas Brell"),
+    ],
+)
+def test_count_of_the_act(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a participle or a time phrase that opens the sentence sets the scene before a tag after it
+        ("Emerging from nearly two hours of talks, the envoy looked tired, Dana Kell said.", "nearly two", None),
+        (
+            "Bound together by 900 years of trade, the two towns, Tomas Brell said, now share a port.",
+            "900",
+            None,
+        ),
+        ("Boasting 40,000 residents, the district leans to Kell, according to the Orlen Herald.", "40,000", None),
+        ('Less than 30 minutes later, Tomas Brell wrote, "The count in Vellmark is wrong."', "Less than 30", None),
+        ("With five days left until the vote, the rival toured Orlen, Dana Kell said.", "five", None),
+        # a gerund that is the subject, and an opening phrase that is no participle, stay in the tagged clause
+        ("Gambling revenue at Orlen's eight casinos rose 3.5 percent, according to Vell Data.", "eight", "Vell Data"),
+        ("In the first 10 months, sales at Orlen Mills fell 5 percent, Dana Kell said.", "10", "Dana Kell"),
+    ],
+)
+def test_opening_phrase(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a count of time set off by a comma dates the event; it is not what the source claims
+        (
+            "Dana Kell won the Vellmark race, the Orlen Herald declared on Thursday, two days after the polls closed.",
+            "two",
+            None,
+        ),
+        (
+            "A review of his work shows how trade grew in Vellmark, 25 years after it left the union.",
+            "25",
+            None,
+        ),
+        # inside the clause, a time the source gives is its claim
+        ("The mill closed four days before the flood, according to the Orlen Herald.", "four", "the Orlen Herald"),
+    ],
+)
+def test_time_frame(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # whom it was written or said to is no part of what was said
+        (
+            "Soon after the vote, Tomas Brell wrote to his 20,000 followers, \u201cIt is time to go.\u201d",
+            "20,000",
+            None,
+        ),
+        # a hearer skipped after "asked" still ends where the subordinate clause ends
+        ("After the mayor asked workers to take a pay cut, 8,000 employees volunteered.", "8,000", None),
+        ("The mayor asked workers to take a cut of 5 percent.", "5 percent", "The mayor"),
+    ],
+)
+def test_hearer(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
