@@ -26,6 +26,12 @@ from tests.conftest import source_of
             "eight",
             None,
         ),
+        # a relative clause or a list set off by dashes describes the noun before it: still what was said
+        (
+            "Dana Kell said the mayor had shown the boy - who was 13 at the time - the Orlen archive.",
+            "13",
+            "Dana Kell",
+        ),
         # a phrase set off by dashes that details the noun before it is still what was said
         (
             "Dana Kell noted that the reserve - around 16,000 in April - already lags the target of 17,000.",
@@ -51,6 +57,8 @@ def test_dash_aside(text: str, quantity: str, source: str | None) -> None:
         ('In a short reply, Tomas Brell said "Orlen" five times and left.', "five", None),
         ("The Vellmark police announced the suspect's name 12 times on the radio.", "12", None),
         ("Tomas Brell has posted more than 5,000 times since June.", "more than 5,000", None),
+        # the count belongs to another verb after the cue: what was claimed
+        ("The Vell party accuses the mayor of raising taxes 66 times since 1997.", "66", "The Vell party"),
         # a clause of its own after the verb: what was said
         ("Tomas Brell said the bridge had been closed five times.", "five", "Tomas Brell"),
         ("Tomas Brell said the levy was three times as high as in Orlen.", "three", "Tomas Brell"),
@@ -73,6 +81,17 @@ def test_count_of_the_act(text: str, quantity: str, source: str | None) -> None:
         ("Boasting 40,000 residents, the district leans to Kell, according to the Orlen Herald.", "40,000", None),
         ('Less than 30 minutes later, Tomas Brell wrote, "The count in Vellmark is wrong."', "Less than 30", None),
         ("With five days left until the vote, the rival toured Orlen, Dana Kell said.", "five", None),
+        # a gerund subject ("Doubling ...") or "Based on ..." opens the clause the tag reports
+        (
+            "Doubling the Orlen fund could save six million lives, Dana Kell said on Thursday.",
+            "six million",
+            "Dana Kell",
+        ),
+        (
+            "Based on 2004 figures the merged Vell mill would have sales of more than $5bn, the company estimated.",
+            "more than $5bn",
+            "the company",
+        ),
         # a gerund that is the subject, and an opening phrase that is no participle, stay in the tagged clause
         ("Gambling revenue at Orlen's eight casinos rose 3.5 percent, according to Vell Data.", "eight", "Vell Data"),
         ("In the first 10 months, sales at Orlen Mills fell 5 percent, Dana Kell said.", "10", "Dana Kell"),
