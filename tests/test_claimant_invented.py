@@ -139,3 +139,48 @@ def test_time_frame(text: str, quantity: str, source: str | None) -> None:
 )
 def test_hearer(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # speaking to or in front of someone says where and to whom, not what
+        ("Dana Kell was speaking to more than 100 pupils in Vellmark about the levy.", "more than 100", None),
+        ("Dana Kell was speaking in an interview with 12 reporters in Vellmark.", "12", None),
+        ("Dana Kell was talking about 40 lost jobs in Vellmark.", "about 40", "Dana Kell"),
+        # to boast a thing is to have it
+        ("Dana Kell boasts a 45-point lead in Vellmark.", "45", None),
+        ("Vellmark boasts 40 parks and a lake.", "40", None),
+        ("Dana Kell boasted that the levy raised $4 million.", "$4 million", "Dana Kell"),
+        # to respond by doing something is an act
+        ("Mr Osk responded quickly by easing the levy and paying $5 million in aid.", "$5 million", None),
+        ("The Orlen council responded that the levy raised $5 million.", "$5 million", "The Orlen council"),
+    ],
+)
+def test_acts_not_claims(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a cue in a relative clause (", who has endorsed X,") covers that clause only
+        ("Dana Kell, who has endorsed Tomas Brell, was able to raise $235 million in May.", "$235 million", None),
+        ("Dana Kell, who is challenging the mayor of Orlen, received $250,000 from donors.", "$250,000", None),
+        ("Dana Kell, who said the levy raised $4 million, left the hall.", "$4 million", "Dana Kell"),
+        # the clause goes on into a quotation: what the quotation says is the speaker's
+        (
+            "Then there was Dana Kell, who lamented in an interview, \u201cWe have spent 20 years on this.\u201d",
+            "20",
+            "Dana Kell",
+        ),
+        # an opening adverb before the subject of "X, which ..., found"
+        (
+            "However the Vell poll, which was published on Monday, found 25% did not know how to vote.",
+            "25%",
+            "the Vell poll",
+        ),
+    ],
+)
+def test_relative_clause_cue(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source

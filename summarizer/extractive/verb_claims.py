@@ -74,6 +74,15 @@ class VerbClaims(ClaimParts):
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
     ) -> Claim | None:
         text = self.text
+        nxt = toks[after][2].lower() if after < len(toks) else ""
+        if word in ("speaking", "talking") and nxt in ("to", "with", "at", "in", "on", "before"):
+            return None  # "Kell was speaking in an interview on Orlen 970": where and to whom, not what
+        if word.startswith("boast") and (nxt in DETERMINERS or nxt in pat.POSSESSIVE_DETERMINERS or nxt[:1].isdigit()):
+            return None  # "the town boasts 40 parks", "she boasts a 45-point lead": to have, not to say
+        if word in ("responded", "responds", "reacted", "reacts") and any(
+            t[2].lower() == "by" for t in toks[after : after + 2]
+        ):
+            return None  # "responded by easing sanctions": an act
         if word.startswith("charge") and not any(t[2].lower() in ("that", "with") for t in toks[after : after + 8]):
             return None  # "charge fees of up to 3,000": a price; "charged that ...", "charged X with Y" accuse
         if word == "ruled" and after < len(toks) and toks[after][2].lower() == "out":
@@ -147,7 +156,14 @@ class VerbClaims(ClaimParts):
             if prev.lower() in ("who", "which") and i > 1 and toks[i - 1][2] == ",":
                 span = np_before(toks, i - 2)
                 if span:
-                    return self._claim(match, phrase_of(text, toks, *span), content_after=True)
+                    found = self._claim(match, phrase_of(text, toks, *span), content_after=True)
+                    stop = pat.CLAUSE_END.search(text, match.end(), self._sentence_end)
+                    quoted = stop is not None and pat.QUOTE_NEXT.match(text, stop.start() + 1) is not None
+                    if found.content_after and not found.limit and stop is not None and not quoted:
+                        # "X, who has endorsed Osk, raised $235 million": the relative clause ends at its comma;
+                        # 'X, who said in an interview, "..."' goes on into the quotation
+                        found = dataclasses.replace(found, limit=stop.start())
+                    return found
                 return None
             claim = self._claim(
                 match,
@@ -168,7 +184,11 @@ class VerbClaims(ClaimParts):
                 numeric = i - 1 > j and toks[i - 1][2][:1].isdigit() and i - 1 == j + 1
                 described = inner and inner[0] == j + 1 and not is_name(toks[j + 1][2])
                 outer = np_before(toks, j - 1)
-                opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
+                opens = outer is not None and (
+                    outer[0] == 0
+                    or toks[outer[0] - 1][2] in ',;:\u201c\u201d"'
+                    or (outer[0] == 1 and toks[0][2].lower() in pat.OPENING_ADVERBS)  # "However the poll, ..., found"
+                )
                 if (
                     opens
                     and outer is not None
@@ -374,9 +394,9 @@ class VerbClaims(ClaimParts):
             )
         ):
             # 'wrote to his 20,000 followers, "...': whom it was written to, up to the comma or colon before the words
-            stop = next((n for n in range(after + 1, min(len(toks), after + 9)) if toks[n][2] in ",:"), None)
-            if stop is not None and all(t[2][:1].isalnum() for t in toks[after + 1 : stop]):
-                claim = dataclasses.replace(claim, end=toks[stop - 1][1])
+            hearer_end = next((n for n in range(after + 1, min(len(toks), after + 9)) if toks[n][2] in ",:"), None)
+            if hearer_end is not None and all(t[2][:1].isalnum() for t in toks[after + 1 : hearer_end]):
+                claim = dataclasses.replace(claim, end=toks[hearer_end - 1][1])
         first = toks[span[0]][2]  # the subject is a whole phrase of its own: "Congress", "the Sanders campaign"
         if (
             not claim.content_after
