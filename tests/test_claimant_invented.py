@@ -184,3 +184,23 @@ def test_acts_not_claims(text: str, quantity: str, source: str | None) -> None:
 )
 def test_relative_clause_cue(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a change worked out against an earlier result, set after a poll's figure, is the outlet's sum
+        ("Dana Kell was at 25 percent in the latest Vell poll, up eight points from March.", "eight", None),
+        ("Tomas Brell won 42 percent of voters in the Orlen poll, a four-point dip from May.", "four", None),
+        ("In the Vell poll, 40 percent back Kell, up four points since May.", "four", None),
+        # the poll's own figure, and an earlier value reported with it, stay the poll's
+        (
+            "Dana Kell was at 25 percent in the latest Vell poll, up eight points from March.",
+            "25 percent",
+            "the latest Vell poll",
+        ),
+        ("In the Vell survey, the balance was 22, down from 26 in May.", "from 26", "the Vell survey"),
+    ],
+)
+def test_change_after_a_poll(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source

@@ -284,6 +284,9 @@ class Attributions(VerbClaims):
                 continue  # "X said calls began - there are two per district - but": a clause the outlet adds
             if claim.content_after and not claim.both and scope.counts_the_act(self.text, claim.end, position):
                 continue  # 'X said "tax" five times': how often X said it, no figure X claims
+            poll = claim.both and claim.end <= position and _cue_word(self.text, claim) in ("in", "from")
+            if poll and scope.change_trailer(self.text, claim.end, position):
+                continue  # "X was at 25 percent in the Vell poll, up eight points from March": the outlet's sum
             if scope.time_frame(self.text, position):
                 continue  # "X won, the AP declared, two days after the vote": when, not what the AP claims
             if position < claim.start and scope.in_opening_phrase(self.text, sentence.start, position, claim.start):

@@ -74,6 +74,22 @@ def time_frame(text: str, position: int) -> bool:
     return _TIME_FRAME.match(text, position) is not None and text[max(0, position - 2) : position] == ", "
 
 
+# ", up four points from a survey", ", a 52-point swing", ", a four-point dip from March": a change the outlet works out
+_CHANGE_LEAD = re.compile(r",\s+(?:(?P<direction>up|down)|an?)\s+$")
+_POINT_CHANGE = re.compile(
+    r"[\w.-]+[- ](?:point|percentage-point)\s+"
+    r"(?:swing|dip|drop|fall|rise|gain|jump|increase|decrease|decline|improvement|shift)\b"
+)
+
+
+def change_trailer(text: str, start: int, position: int) -> bool:
+    """True for a change set after a poll's result: ", up four points from March", ", a 52-point swing"."""
+    lead = _CHANGE_LEAD.search(text, start, position)
+    if lead is None or text.startswith("from", position):
+        return False  # ", down from 26 in September": the earlier value, reported as the result was
+    return lead.group("direction") is not None or _POINT_CHANGE.match(text, position) is not None
+
+
 def in_dash_aside(text: str, start: int, position: int, end: int) -> bool:
     """True when a position lies between two dashes set after ``start``: the outlet's aside inside what was said."""
     opened = [m for m in _DASH.finditer(text, start, position)]
