@@ -57,6 +57,11 @@ def test_dash_aside(text: str, quantity: str, source: str | None) -> None:
         ('In a short reply, Tomas Brell said "Orlen" five times and left.', "five", None),
         ("The Vellmark police announced the suspect's name 12 times on the radio.", "12", None),
         ("Tomas Brell has posted more than 5,000 times since June.", "more than 5,000", None),
+        (
+            "\u201cIt will not pass,\u201d Tomas Brell said, stressing those last three words and pausing.",
+            "three",
+            None,
+        ),
         # the count belongs to another verb after the cue: what was claimed
         ("The Vell party accuses the mayor of raising taxes 66 times since 1997.", "66", "The Vell party"),
         # a clause of its own after the verb: what was said
@@ -130,6 +135,12 @@ def test_time_frame(text: str, quantity: str, source: str | None) -> None:
         (
             "Soon after the vote, Tomas Brell wrote to his 20,000 followers, \u201cIt is time to go.\u201d",
             "20,000",
+            None,
+        ),
+        # the hearer stops at a preposition: the date after it is no part of the hearer
+        (
+            "Dana Kell wrote to the 12 members of the Orlen council, \u201cWe will vote in May.\u201d",
+            "12",
             None,
         ),
         # a hearer skipped after "asked" still ends where the subordinate clause ends

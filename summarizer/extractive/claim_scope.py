@@ -17,10 +17,11 @@ __all__ = ["counts_the_act", "in_dash_aside", "in_opening_phrase", "time_frame"]
 
 # a dash that opens or closes an aside: spaced hyphens, en or em dashes, or a double hyphen
 _DASH = re.compile(r"\s(?:-|--|\u2013|\u2014)\s|\s?(?:--|\u2014)\s?")
-# "five times", "more than 5,000 times": how often something was done, not a comparison ("three times as many")
+# "five times", "more than 5,000 times", "those last three words": how often something was done or how much was
+# said, not a comparison ("three times as many")
 _TIMES_AFTER = re.compile(
     r"(?:(?:more|fewer|less)\s+than\s+|about\s+|nearly\s+|almost\s+|at\s+least\s+|some\s+|over\s+)?"
-    r"[\w,.-]+\s+times\b(?!\s+(?:as|more|less|fewer|larger|bigger|higher|greater|smaller|lower|faster|"
+    r"[\w,.-]+(?:\s+(?:last|first|more|other))?\s+(?:times|words)\b(?!\s+(?:as|more|less|fewer|larger|bigger|higher|greater|smaller|lower|faster|"
     r"the|that|what|over|its|their|his|her)\b)"
 )
 # what may stand between a verb and the count of its own repetition: an object, a quoted word, an adverb

@@ -394,7 +394,15 @@ class VerbClaims(ClaimParts):
             )
         ):
             # 'wrote to his 20,000 followers, "...': whom it was written to, up to the comma or colon before the words
-            hearer_end = next((n for n in range(after + 1, min(len(toks), after + 9)) if toks[n][2] in ",:"), None)
+            # ("wrote to Kell in a May 3, 2011 message": the hearer stops at the preposition, before the date)
+            hearer_end = next(
+                (
+                    n
+                    for n in range(after + 2, min(len(toks), after + 9))
+                    if toks[n][2] in ",:" or toks[n][2].lower() in pat.POST or toks[n][2].lower() in _LOCATIVE
+                ),
+                None,
+            )
             if hearer_end is not None and all(t[2][:1].isalnum() for t in toks[after + 1 : hearer_end]):
                 claim = dataclasses.replace(claim, end=toks[hearer_end - 1][1])
         first = toks[span[0]][2]  # the subject is a whole phrase of its own: "Congress", "the Sanders campaign"
