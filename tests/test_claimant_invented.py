@@ -215,3 +215,23 @@ def test_relative_clause_cue(text: str, quantity: str, source: str | None) -> No
 )
 def test_change_after_a_poll(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a tag's subject after a comma is the whole phrase: a plural head and its post-modifier, not its last noun
+        (
+            "The plan would spare up to 5 million people, people familiar with the Orlen session said.",
+            "up to 5 million",
+            "people familiar with the Orlen session",
+        ),
+        (
+            "Vell Motors is to stop making six-cylinder engines, unions at the Vell carmaker have said.",
+            "six",
+            "unions at the Vell carmaker",
+        ),
+    ],
+)
+def test_whole_tag_subject(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source

@@ -67,6 +67,27 @@ def _located(toks: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple[i
     return (start, span[1]) if start < span[0] and span[1] - start < 16 else span
 
 
+_SUBJECT_WORDS = frozenset("familiar close of with in at from for by to the a an his her its their and".split())
+
+
+def _after_comma(toks: list[tuple[int, int, str]], span: tuple[int, int], verb: int) -> tuple[int, int] | None:
+    """A tag's whole subject after a comma: "..., people familiar with the talks said", "..., dozens of members of
+    his party condemned": a plural head and its post-modifier, all of it plain words, back to the comma."""
+    comma = next((n for n in range(span[0] - 1, max(-1, span[0] - 8), -1) if toks[n][2] == ","), None)
+    if comma is None or comma + 1 >= span[0]:
+        return None
+    run = toks[comma + 1 : span[0]]
+    head = run[0][2]
+    plural = head.endswith("s") or head in pat.PLURAL_HEADS
+    if not head.isalpha() or not head.islower() or not plural or head in pat.AUXILIARIES:
+        return None  # a plural common noun opens it: "people", "dozens", "officials"
+    if not all(
+        t[2].lower() in _SUBJECT_WORDS or (t[2].isalpha() and t[2].islower() and t[2].endswith("s")) for t in run[1:]
+    ):
+        return None
+    return (comma + 1, span[1]) if span[1] <= verb else None
+
+
 class VerbClaims(ClaimParts):
     """The claim one reporting verb makes, read from the tokens around it."""
 
@@ -306,6 +327,8 @@ class VerbClaims(ClaimParts):
                 span = (subject[0], i) if plain_run else subject  # "A survey of voters by the Orlen Herald"
             elif subject is None:
                 span = whole_subject(toks, i) or span  # "Early results of polls ... show": an adjective opens it
+            if span[0] > 1 and self._after_link(toks, span[0]):
+                span = _after_comma(toks, span, i) or span  # "..., people familiar with the talks said"
         if span is None and word not in ACTS:
             span = relative_subject(toks, (i, i), i)  # "Officials who spoke on condition of anonymity said"
         if span is None:
