@@ -235,3 +235,9 @@ def test_change_after_a_poll(text: str, quantity: str, source: str | None) -> No
 )
 def test_whole_tag_subject(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+def test_headline_interjection_is_no_speaker() -> None:
+    """A headline's 'BOOM:' is furniture, not a transcript speaker; 'KELL:' still labels what Kell says."""
+    assert source_of("BOOM: Dana Kell Just Fired A 5-Word Missile At Vellmark.", "5") is None
+    assert source_of("KELL: We will build 40 schools in Vellmark.", "40") == "Kell"
