@@ -241,3 +241,24 @@ def test_headline_interjection_is_no_speaker() -> None:
     """A headline's 'BOOM:' is furniture, not a transcript speaker; 'KELL:' still labels what Kell says."""
     assert source_of("BOOM: Dana Kell Just Fired A 5-Word Missile At Vellmark.", "5") is None
     assert source_of("KELL: We will build 40 schools in Vellmark.", "40") == "Kell"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # ", claiming ..." after opening adverbials: the clause's subject claims it, not a name inside the claim
+        (
+            "The day before, at a rally in Vellmark, Dana Kell was just as blunt, claiming that Tomas Brell wanted "
+            "to close 40 schools.",
+            "40",
+            "Dana Kell",
+        ),
+        (
+            "As they met in Orlen, Dana Kell was 340 miles away, promising to build 12 bridges.",
+            "12",
+            "Dana Kell",
+        ),
+    ],
+)
+def test_participle_after_opening_adverbials(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
