@@ -262,3 +262,22 @@ def test_headline_interjection_is_no_speaker() -> None:
 )
 def test_participle_after_opening_adverbials(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a tag after a semicolon speaks for its own clause only
+        ("Report: Half of Kell's meetings were with donors; her office says the list is unfair.", "Half", "Report"),
+        (
+            "A 69% majority of Vell voters back the levy; a 45% plurality of Orlen voters oppose it.",
+            "69%",
+            None,
+        ),
+        # a semicolon inside brackets, or in an HTML entity, ends no clause
+        ("Orlen Bank's profits were 74bn yuan ($9bn; 4.8bn pounds) in 2004, the bank said.", "$9bn", "the bank"),
+        ("Many left the hall for a nearby caf&#233; to read e-mail, the study found.", "233", "the study"),
+    ],
+)
+def test_semicolon_ends_a_tag(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source

@@ -284,6 +284,8 @@ class Attributions(VerbClaims):
                 continue  # "X said calls began - there are two per district - but": a clause the outlet adds
             if claim.content_after and not claim.both and scope.counts_the_act(self.text, claim.end, position):
                 continue  # 'X said "tax" five times': how often X said it, no figure X claims
+            if not claim.content_after and not claim.both and scope.clause_break(self.text, position, claim.start):
+                continue  # "Half the meetings were with donors; the campaign says it is cherry-picked": its own clause
             poll = claim.both and claim.end <= position and _cue_word(self.text, claim) in ("in", "from")
             if poll and scope.change_trailer(self.text, claim.end, position):
                 continue  # "X was at 25 percent in the Vell poll, up eight points from March": the outlet's sum

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["counts_the_act", "in_dash_aside", "in_opening_phrase", "time_frame"]
+__all__ = ["clause_break", "counts_the_act", "in_dash_aside", "in_opening_phrase", "time_frame"]
 
 # a dash that opens or closes an aside: spaced hyphens, en or em dashes, or a double hyphen
 _DASH = re.compile(r"\s(?:-|--|\u2013|\u2014)\s|\s?(?:--|\u2014)\s?")
@@ -89,6 +89,26 @@ def change_trailer(text: str, start: int, position: int) -> bool:
     if lead is None or text.startswith("from", position):
         return False  # ", down from 26 in September": the earlier value, reported as the result was
     return lead.group("direction") is not None or _POINT_CHANGE.match(text, position) is not None
+
+
+_ENTITY = re.compile(r"&#?\w+$")
+
+
+def clause_break(text: str, start: int, end: int) -> bool:
+    """True when a semicolon ends a clause between two points: not one inside brackets ("($9bn; \u00a34.8bn)")."""
+    depth = 0
+    for at in range(start, end):
+        char = text[at]
+        depth += (char in "([") - (char in ")]")
+        # not an HTML entity left in the text: "caf&#233; to"
+        if (
+            char == ";"
+            and depth <= 0
+            and text[at + 1 : at + 2].isspace()
+            and not _ENTITY.search(text, max(0, at - 10), at)
+        ):
+            return True
+    return False
 
 
 def in_dash_aside(text: str, start: int, position: int, end: int) -> bool:
