@@ -14,6 +14,7 @@ import dataclasses
 import re
 
 from . import attribution_patterns as pat
+from . import claim_scope as scope
 from .claim_parts import ClaimParts, is_pronoun
 from .claim_words import (
     ACTS,
@@ -42,6 +43,7 @@ from .subjects import (
     after_possessive,
     names_subject,
     relative_subject,
+    subject_after_comma,
     whole_subject,
 )
 
@@ -67,27 +69,6 @@ def _located(toks: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple[i
     return (start, span[1]) if start < span[0] and span[1] - start < 16 else span
 
 
-_SUBJECT_WORDS = frozenset("familiar close of with in at from for by to the a an his her its their and".split())
-
-
-def _after_comma(toks: list[tuple[int, int, str]], span: tuple[int, int], verb: int) -> tuple[int, int] | None:
-    """A tag's whole subject after a comma: "..., people familiar with the talks said", "..., dozens of members of
-    his party condemned": a plural head and its post-modifier, all of it plain words, back to the comma."""
-    comma = next((n for n in range(span[0] - 1, max(-1, span[0] - 8), -1) if toks[n][2] == ","), None)
-    if comma is None or comma + 1 >= span[0]:
-        return None
-    run = toks[comma + 1 : span[0]]
-    head = run[0][2]
-    plural = head.endswith("s") or head in pat.PLURAL_HEADS
-    if not head.isalpha() or not head.islower() or not plural or head in pat.AUXILIARIES:
-        return None  # a plural common noun opens it: "people", "dozens", "officials"
-    if not all(
-        t[2].lower() in _SUBJECT_WORDS or (t[2].isalpha() and t[2].islower() and t[2].endswith("s")) for t in run[1:]
-    ):
-        return None
-    return (comma + 1, span[1]) if span[1] <= verb else None
-
-
 class VerbClaims(ClaimParts):
     """The claim one reporting verb makes, read from the tokens around it."""
 
@@ -95,15 +76,8 @@ class VerbClaims(ClaimParts):
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
     ) -> Claim | None:
         text = self.text
-        nxt = toks[after][2].lower() if after < len(toks) else ""
-        if word in ("speaking", "talking") and nxt in ("to", "with", "at", "in", "on", "before"):
-            return None  # "Kell was speaking in an interview on Orlen 970": where and to whom, not what
-        if word.startswith("boast") and (nxt in DETERMINERS or nxt in pat.POSSESSIVE_DETERMINERS or nxt[:1].isdigit()):
-            return None  # "the town boasts 40 parks", "she boasts a 45-point lead": to have, not to say
-        if word in ("responded", "responds", "reacted", "reacts") and any(
-            t[2].lower() == "by" for t in toks[after : after + 2]
-        ):
-            return None  # "responded by easing sanctions": an act
+        if scope.act_not_claim(word, [t[2].lower() for t in toks[after : after + 2]]):
+            return None  # "was speaking to 100 pupils", "boasts a 45-point lead", "responded by easing": acts
         if word.startswith("charge") and not any(t[2].lower() in ("that", "with") for t in toks[after : after + 8]):
             return None  # "charge fees of up to 3,000": a price; "charged that ...", "charged X with Y" accuse
         if word == "ruled" and after < len(toks) and toks[after][2].lower() == "out":
@@ -328,7 +302,7 @@ class VerbClaims(ClaimParts):
             elif subject is None:
                 span = whole_subject(toks, i) or span  # "Early results of polls ... show": an adjective opens it
             if span[0] > 1 and self._after_link(toks, span[0]):
-                span = _after_comma(toks, span, i) or span  # "..., people familiar with the talks said"
+                span = subject_after_comma(toks, span, i) or span  # "..., people familiar with the talks said"
         if span is None and word not in ACTS:
             span = relative_subject(toks, (i, i), i)  # "Officials who spoke on condition of anonymity said"
         if span is None:
