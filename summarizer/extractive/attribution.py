@@ -17,6 +17,7 @@ import itertools
 import re
 
 from . import attribution_patterns as pat
+from . import claim_scope as scope
 from .claim_words import (
     ACTS,
     NOT_NAMES,
@@ -275,6 +276,23 @@ class Attributions(VerbClaims):
                 continue  # "X is planning to invest $1.9bn, while Y will spend $1bn": Y's plan is not X's wish
             if claim.content_after and not claim.both and pat.in_trailer(self.text, claim.end, position, sentence.end):
                 continue  # "X said sales rose to $5 million, an increase of 40 percent": the outlet's sum
+            if (
+                claim.content_after
+                and not claim.both
+                and scope.in_dash_aside(self.text, claim.end, position, sentence.end)
+            ):
+                continue  # "X said calls began - there are two per district - but": a clause the outlet adds
+            if claim.content_after and not claim.both and scope.counts_the_act(self.text, claim.end, position):
+                continue  # 'X said "tax" five times': how often X said it, no figure X claims
+            if not claim.content_after and not claim.both and scope.clause_break(self.text, position, claim.start):
+                continue  # "Half the meetings were with donors; the campaign says it is cherry-picked": its own clause
+            poll = claim.both and claim.end <= position and _cue_word(self.text, claim) in ("in", "from")
+            if poll and scope.change_trailer(self.text, claim.end, position):
+                continue  # "X was at 25 percent in the Vell poll, up eight points from March": the outlet's sum
+            if scope.time_frame(self.text, position):
+                continue  # "X won, the AP declared, two days after the vote": when, not what the AP claims
+            if position < claim.start and scope.in_opening_phrase(self.text, sentence.start, position, claim.start):
+                continue  # "Emerging from two hours of talks, the envoy looked tired, X said": the outlet's scene
             gap = abs(position - (claim.end if claim.content_after else claim.start))
             if (int(claim.weak), gap) < rank:
                 best, rank = claim, (int(claim.weak), gap)

@@ -83,6 +83,19 @@ class ClaimParts(Referents):
         if toks and is_pronoun(toks[0][2]) and toks[0][2].lower() in ("he", "she"):
             return self._claim(match, toks[0][2], content_after=True)
         span = np_after(toks, 0)
+        if span is None or not is_name(toks[span[1]][2]):
+            # "The day before, at a rally in Orlen, Kell was just as blunt, claiming": the subject after the
+            # opening adverbials, a name right before its verb
+            for c in (n for n in range(comma) if toks[n][2] == ","):
+                found = np_after(toks, c + 1)
+                if (
+                    found is not None
+                    and found[1] + 1 < comma
+                    and self._named_person(phrase_of(self.text, toks, *found))
+                    and toks[found[1] + 1][2].lower() in pat.AUXILIARIES
+                ):
+                    span = found
+                    break
         # "Kell ..., saying", "The council dropped its plan, saying": a name or a body that can speak
         if span is None or not (is_name(toks[span[1]][2]) or plain(toks[span[1]][2]) in SOURCE_NOUNS):
             return None

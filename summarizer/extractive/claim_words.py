@@ -155,7 +155,8 @@ ADVERBS = frozenset(
 SPEAKER_LABEL_STOP = frozenset(
     """note update updated editor editors correction watch read related breaking live video photo photos
     source sources warning advertisement caption credit exclusive analysis opinion comment name age city job
-    pay title location date time revealed watch listen""".split()
+    pay title location date time revealed watch listen
+    boom wow whoa bombshell busted shocking ouch yikes oops omg""".split()  # a headline's interjection: "BOOM: ..."
 )
 # words that can stand between a source and its verb ("a poll out last week showed")
 TIME_WORDS = frozenset(

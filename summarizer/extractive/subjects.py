@@ -16,6 +16,7 @@ __all__ = [
     "names_subject",
     "phrase_start",
     "relative_subject",
+    "subject_after_comma",
     "whole_subject",
 ]
 
@@ -111,3 +112,24 @@ def whole_subject(toks: Tokens, i: int) -> tuple[int, int] | None:
     if not (toks[start + 1][2][:1].islower() and toks[start + 1][2].isalpha()):
         return None  # "Early results": the capitalised word modifies the noun after it
     return start, i
+
+
+_SUBJECT_WORDS = frozenset("familiar close of with in at from for by to the a an his her its their and".split())
+
+
+def subject_after_comma(toks: Tokens, span: tuple[int, int], verb: int) -> tuple[int, int] | None:
+    """A tag's whole subject after a comma: "..., people familiar with the talks said", "..., dozens of members of
+    his party condemned": a plural head and its post-modifier, all of it plain words, back to the comma."""
+    comma = next((n for n in range(span[0] - 1, max(-1, span[0] - 8), -1) if toks[n][2] == ","), None)
+    if comma is None or comma + 1 >= span[0]:
+        return None
+    run = toks[comma + 1 : span[0]]
+    head = run[0][2]
+    plural = head.endswith("s") or head in pat.PLURAL_HEADS
+    if not head.isalpha() or not head.islower() or not plural or head in pat.AUXILIARIES:
+        return None  # a plural common noun opens it: "people", "dozens", "officials"
+    if not all(
+        t[2].lower() in _SUBJECT_WORDS or (t[2].isalpha() and t[2].islower() and t[2].endswith("s")) for t in run[1:]
+    ):
+        return None
+    return (comma + 1, span[1]) if span[1] <= verb else None

@@ -14,6 +14,7 @@ import dataclasses
 import re
 
 from . import attribution_patterns as pat
+from . import claim_scope as scope
 from .claim_parts import ClaimParts, is_pronoun
 from .claim_words import (
     ACTS,
@@ -42,6 +43,7 @@ from .subjects import (
     after_possessive,
     names_subject,
     relative_subject,
+    subject_after_comma,
     whole_subject,
 )
 
@@ -75,6 +77,8 @@ class VerbClaims(ClaimParts):
         self, match: re.Match[str], toks: list[tuple[int, int, str]], at: int, after: int, word: str
     ) -> Claim | None:
         text = self.text
+        if scope.act_not_claim(word, [t[2].lower() for t in toks[after : after + 2]]):
+            return None  # "was speaking to 100 pupils", "boasts a 45-point lead", "responded by easing": acts
         if word.startswith("charge") and not any(t[2].lower() in ("that", "with") for t in toks[after : after + 8]):
             return None  # "charge fees of up to 3,000": a price; "charged that ...", "charged X with Y" accuse
         if word == "ruled" and after < len(toks) and toks[after][2].lower() == "out":
@@ -156,7 +160,14 @@ class VerbClaims(ClaimParts):
             if prev.lower() in ("who", "which") and i > 1 and toks[i - 1][2] == ",":
                 span = np_before(toks, i - 2)
                 if span:
-                    return self._claim(match, phrase_of(text, toks, *span), content_after=True)
+                    found = self._claim(match, phrase_of(text, toks, *span), content_after=True)
+                    stop = pat.CLAUSE_END.search(text, match.end(), self._sentence_end)
+                    quoted = stop is not None and pat.QUOTE_NEXT.match(text, stop.start() + 1) is not None
+                    if found.content_after and not found.limit and stop is not None and not quoted:
+                        # "X, who has endorsed Osk, raised $235 million": the relative clause ends at its comma;
+                        # 'X, who said in an interview, "..."' goes on into the quotation
+                        found = dataclasses.replace(found, limit=stop.start())
+                    return found
                 return None
             # "the child he says is his, but ...": a relative clause with no "that" ends where its clause ends
             reduced = (
@@ -185,7 +196,11 @@ class VerbClaims(ClaimParts):
                 numeric = i - 1 > j and toks[i - 1][2][:1].isdigit() and i - 1 == j + 1
                 described = inner and inner[0] == j + 1 and not is_name(toks[j + 1][2])
                 outer = np_before(toks, j - 1)
-                opens = outer is not None and (outer[0] == 0 or toks[outer[0] - 1][2] in ',;:\u201c\u201d"')
+                opens = outer is not None and (
+                    outer[0] == 0
+                    or toks[outer[0] - 1][2] in ',;:\u201c\u201d"'
+                    or (outer[0] == 1 and toks[0][2].lower() in pat.OPENING_ADVERBS)  # "However the poll, ..., found"
+                )
                 if (
                     opens
                     and outer is not None
@@ -303,6 +318,8 @@ class VerbClaims(ClaimParts):
                 span = (subject[0], i) if plain_run else subject  # "A survey of voters by the Orlen Herald"
             elif subject is None:
                 span = whole_subject(toks, i) or span  # "Early results of polls ... show": an adjective opens it
+            if span[0] > 1 and self._after_link(toks, span[0]):
+                span = subject_after_comma(toks, span, i) or span  # "..., people familiar with the talks said"
         if span is None and word not in ACTS:
             span = relative_subject(toks, (i, i), i)  # "Officials who spoke on condition of anonymity said"
         if span is None:
@@ -378,7 +395,30 @@ class VerbClaims(ClaimParts):
                 end = hearer[1]
                 if is_name(toks[end][2]) and end + 1 < len(toks) and toks[end + 1][2].isdigit():
                     end += 1  # "told Orlen 7 that": a station's number is part of its name
-                claim = Claim(claim.start, toks[end][1], claim.source, True, claim.named)
+                # the hearer is skipped; a subordinate clause's end still ends what was told
+                claim = Claim(claim.start, toks[end][1], claim.source, True, claim.named, limit=claim.limit)
+        if (
+            claim.content_after
+            and word in pat.SPEECH
+            and after + 1 < len(toks)
+            and toks[after][2].lower() == "to"
+            and (
+                toks[after + 1][2].lower() in DETERMINERS | pat.POSSESSIVE_DETERMINERS
+                or toks[after + 1][2][:1].isupper()
+            )
+        ):
+            # 'wrote to his 20,000 followers, "...': whom it was written to, up to the comma or colon before the words
+            # ("wrote to Kell in a May 3, 2011 message": the hearer stops at the preposition, before the date)
+            hearer_end = next(
+                (
+                    n
+                    for n in range(after + 2, min(len(toks), after + 9))
+                    if toks[n][2] in ",:" or toks[n][2].lower() in pat.POST or toks[n][2].lower() in _LOCATIVE
+                ),
+                None,
+            )
+            if hearer_end is not None and all(t[2][:1].isalnum() for t in toks[after + 1 : hearer_end]):
+                claim = dataclasses.replace(claim, end=toks[hearer_end - 1][1])
         first = toks[span[0]][2]  # the subject is a whole phrase of its own: "Congress", "the Sanders campaign"
         if (
             not claim.content_after
