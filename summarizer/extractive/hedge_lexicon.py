@@ -302,7 +302,7 @@ CONTEXT_VETOES: list[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[s
         (
             "expected",
             r"\b(?:as|than)\s+(?:(?:might|could|would|may|should|is|was|were|had|has|have|been|be|originally|"
-            r"initially|widely|previously|first|once|many|most|i|we|they|he|she|it|analysts|economists|forecasters|"
+            r"initially|widely|previously|first|once|many|most|i|we|they|he|she|analysts|economists|forecasters|"
             r"markets|investors)\s+){1,3}$",
             None,
         ),
