@@ -147,3 +147,16 @@ def test_a_name_the_article_puts_somewhere_more_often_than_it_acts_is_a_place() 
     actors = read(TOWN).actors
     assert "Tom Reeve" in actors
     assert "Harwick" not in actors
+
+
+def test_camel_case_names_and_capitals_as_places() -> None:
+    from summarizer.extractive.actors import find_actors
+
+    text = (
+        "Ailing VellDisney vows turnaround\n\n"
+        "VellDisney said it would sell new shares, and Tomas McArdle will lead the sale. "
+        "Its shares fell in London and again in London on Friday. VellDisney and Tomas McArdle declined to comment."
+    )
+    actors = find_actors(split_sentences(text))
+    assert "VellDisney" in actors and "Tomas McArdle" in actors
+    assert "London" not in actors and not any(a.startswith("Ailing") for a in actors)

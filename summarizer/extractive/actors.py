@@ -121,7 +121,9 @@ _NOT_ACTORS = CALENDAR_WORDS | frozenset(
     Trends Reports Images Refs Similar Notably Moreover Recent Former Chief Senior""".split()
 )
 # One word of a name: a capitalised word or an acronym.
-_PIECE = re.compile(r"\b[A-Z][a-z\u00e0-\u024f]+\b|\b[A-Z][A-Z&]{1,5}\b(?![-'\u2019]?[a-z])")
+_PIECE = re.compile(
+    r"\b[A-Z][a-z\u00e0-\u024f]+(?:[A-Z][a-z\u00e0-\u024f]+)*\b|\b[A-Z][A-Z&]{1,5}\b(?![-'\u2019]?[a-z])"
+)
 # A run of them, joined by spaces, hyphens or the small words inside names ("Bank of England", "P & O").
 _CAPITALISED = re.compile(rf"(?:{_PIECE.pattern})(?:(?:[-\s]|\s(?:of|of\s+the|for|&|de)\s)(?:{_PIECE.pattern}))*")
 # What may cut a run: an acronym, or a connector.
@@ -234,6 +236,8 @@ def _candidate(
     opening = words and name.split()[0] == words[0] and words[0] not in inside and _opens(text, begin)
     if opening and _written_lower(words[0], article):
         words = words[1:]
+    elif opening and len(words) > 1 and words[0].endswith(("ing", "ed")) and words[0] not in _NAMES:
+        words = words[1:]  # "Ailing EuroDisney vows ...": an opening participle, not part of the name
     while words and words[0] in NOT_ACTOR_NAMES:  # "Every Labour MP": Labour
         words = words[1:]
     if not words:
@@ -254,7 +258,8 @@ def _candidate(
     if _PLACE_AFTER.match(after) or _CRAFT_BEFORE.search(before):
         places[joined] += 1
         return None
-    if joined not in _NAMES and joined not in DEMONYMS and (_IN_PLACE.search(before) or parts[0] in _PLACE_WORDS):
+    state_name = joined in _NAMES and joined not in CAPITALS  # a capital is a place too: "shares fell in London"
+    if not state_name and joined not in DEMONYMS and (_IN_PLACE.search(before) or parts[0] in _PLACE_WORDS):
         # "in" and "at" before a firm or a club say where one works; the other signs say a place
         if parts[0] in _PLACE_WORDS or not _IN_AT.search(before):
             places[joined] += 1
@@ -328,7 +333,7 @@ def find_actors(sentences: list[Sentence], limit: int = 4) -> list[str]:
             if name is not None and name in counts:
                 counts[name] += 1
     for name, n in places.items():  # a name the article puts somewhere more often than it has act is a place
-        if n > counts.get(name, 0) and name not in _NAMES:
+        if n > counts.get(name, 0) and (name not in _NAMES or name in CAPITALS):
             counts.pop(name, None)
     merged = merge_names(_one_name_a_state(_whole_names(counts)))
     ranked = [name for name, count in merged.most_common() if count >= 2]
