@@ -57,3 +57,20 @@ The port of Orlen reopened on Friday.
     assert not any(p.startswith("He said") for p in points)
     points = key_points(ranked, sentences, limit=4, summary=[lead, brell])
     assert any(p.startswith("He said") for p in points)
+
+
+def test_a_title_line_is_not_taken_for_the_lead() -> None:
+    # a title ending in a full stop, above a datelined lead; and a title with no stop at all
+    datelined = (
+        "Vell party begins roll call vote to nominate Osk.\n\n"
+        "ORLEN (AP) — The Vell party began the roll call vote on Tuesday that will end with delegates naming Tomas Osk.\n"
+        "Delegates from each of the 40 districts of Vell cast their votes in turn on the floor of the Orlen hall.\n"
+        "Osk needs 1,200 votes, and his aides said he would pass that mark before midnight in Orlen.\n"
+    )
+    assert extract(datelined).summary.startswith("ORLEN (AP) — The Vell party began")
+    unstopped = (
+        "New drink limit in Vell 'would cut toll'\n\n"
+        "More lives than thought could be saved by cutting the drink-drive limit in Vell by a third, a report says.\n"
+        "The report by the Orlen road institute looked at crashes in Vell over ten years.\n"
+    )
+    assert extract(unstopped).summary.startswith("More lives than thought")

@@ -24,6 +24,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from .furniture import is_furniture
+from .senses import title_case
 from .sentences import Sentence, content_words
 
 __all__ = [
@@ -152,6 +153,23 @@ def _find_headline(sentences: list[Sentence]) -> Sentence | None:
     return sentences[best[1]] if best else None
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()]{2,30}\))?\s*[\u2014\u2013-]\s"
+)
+
+
+def _title_line(sentences: list[Sentence]) -> Sentence | None:
+    """The text's first line when it stands alone above the body as a title does ("Yukos loses battle.")."""
+    if len(sentences) < 2:
+        return None
+    first, second = sentences[0], sentences[1]
+    if first.line == second.line or len(first.text.split()) > 20 or first.text.rstrip().endswith((":", ",")):
+        return None
+    # no full stop, every word capitalised, or a dateline opening the next line ("CLEVELAND (AP) -")
+    unstopped = not first.text.rstrip().endswith((".", "!", "?", '"', "\u201d"))
+    return first if unstopped or title_case(first.text) or _DATELINE.match(second.text) else None
+
+
 def developments(headline: Sentence | None) -> list[set[str]]:
     """The parts of a headline that announce separate developments, as stem sets (one for a plain headline)."""
     if headline is None:
@@ -214,7 +232,8 @@ def rank_sentences(
     if headline is True:
         headline = find_headline(sentences)
     headline = headline or None
-    after = headline.index + 1 if headline else 0
+    title_line = None if headline else _title_line(sentences)
+    after = headline.index + 1 if headline else (title_line.index + 1 if title_line else 0)
     candidates: list[Sentence] = []
     seen: set[str] = set()
     for s in sentences[after:]:
@@ -392,7 +411,8 @@ def choose_summary(
         headline = find_headline(sentences)
     context = _context(sentences, headline or None)
     # news puts its main development first: the lead opens the summary when it reads on its own
-    lead = min((s for _, s in ranked), key=lambda s: s.index, default=None)
+    title = _title_line(sentences)  # a title line the headline finder did not take is not the lead either
+    lead = min((s for _, s in ranked if s is not title), key=lambda s: s.index, default=None)
     first = [lead] if lead is not None and _reads_alone(lead, [], context) else []
     chosen = _fill(first, ranked, weights.redundancy, context) or _fill([], ranked, weights.redundancy)
     if not chosen:  # no prose at all: fall back to the first lines there are
