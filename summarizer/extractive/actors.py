@@ -109,8 +109,8 @@ def typed_actors(text: str) -> Actors:
 
 # domestic politics: parties, their politicians, unions, campaigners (CAMEO's opposition, labour, civil society)
 _PARTY = re.compile(
-    r"\b(?:Labour|Conservatives?|Tor(?:y|ies)|Lib(?:eral)?\s+Dem(?:ocrat)?s?|Democrats?|Republicans?|SNP|Plaid|UKIP|"
-    r"GOP|[Pp]art(?:y|ies)|MPs?|MEPs?|[Ss]enators?|[Cc]ongress(?:man|woman)?|[Oo]pposition|[Uu]nions?|"
+    r"\b(?:Labour|Conservatives?|Tor(?:y|ies)|Lib(?:eral)?\s+Dem(?:ocrat)?s?|Democrat(?:s|ic)?|Republicans?|SNP|Plaid|UKIP|"
+    r"GOP|DNC|RNC|[Pp]art(?:y|ies)|MPs?|MEPs?|[Ss]enators?|[Cc]ongress(?:man|woman)?|[Oo]pposition|[Uu]nions?|"
     r"[Cc]ampaigners?|[Aa]ctivists?|[Pp]rotesters?|[Pp]oliticians?|[Pp]eers|[Ll]ords|(?:[Bb]oth|two|warring)\s+sides)\b"
 )
 _NOT_ACTORS = CALENDAR_WORDS | frozenset(
