@@ -154,3 +154,10 @@ def test_a_low_level_event_needs_a_political_actor() -> None:
     # a club agreeing a fee is no AGREE, a player withdrawing no RETREAT; a party's criticism is DISAPPROVE
     assert read(CLUB_DEAL).event_type is EventType.NONE
     assert read(PARTY_ROW).event_type is EventType.DISAPPROVE
+
+
+def test_a_wish_is_no_event() -> None:
+    text = (
+        "Lobby sets out aims\n\nWe would like the support of political parties for the pension rise, the union said.\n"
+    )
+    assert read(text).event_type is not EventType.SUPPORT

@@ -96,7 +96,9 @@ ANIMALS = re.compile(
 # signed"). "Would" is left out: after "said" it reports an intent ("said they would boycott").
 HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may)\s+(?:(?:not|soon|yet|still|also|even|possibly|perhaps|eventually|"
-    r"then|now|well|only|ever|never|be|have|been|become|finally|quickly)\s+){0,3}$",
+    r"then|now|well|only|ever|never|be|have|been|become|finally|quickly)\s+){0,3}$"
+    # a wish: "we would like the support of", "hopes for an agreement"
+    r"|\b(?:would\s+like|would\s+welcome|wants?|hopes?\s+(?:for|to))\s+(?:to\s+)?(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 
