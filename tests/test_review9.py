@@ -152,3 +152,22 @@ def test_a_crowd_is_a_protests_actor(text: str) -> None:
 )
 def test_sport_stays_no_protest(text: str) -> None:
     assert assess_escalation(split_sentences(text)).event_type is EventType.NONE
+
+
+def test_a_due_noun_with_its_verb_after_a_phrase_is_a_clause() -> None:
+    text = "The party may claim its share of the vote rose, officials in Orlen said."
+    cues = {h.cue.lower() for h in find_hedges(text, split_sentences(text))}
+    assert {"may", "claim"} <= cues
+    due = "Vell is expected to claim its share of the fund next year."
+    assert "claim" not in {h.cue.lower() for h in find_hedges(due, split_sentences(due))}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "describes"),
+    [
+        ("Vell's economy shrank by 1.2% in the three months to June, official figures show.", "1.2%", "Vell's economy"),
+        ("Orlen's economy contracted 0.5% last year.", "0.5%", "Orlen's economy"),
+    ],
+)
+def test_shrinking_is_a_change_verb(text: str, quantity: str, describes: str) -> None:
+    assert figure(text, quantity).describes == describes

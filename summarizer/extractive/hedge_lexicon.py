@@ -276,7 +276,9 @@ _DUE = (
     rf"(?:(?:their|his|her|its)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_DUE_NOUNS})|back|compensation|benefits?|asylum|credit|"
     r"refunds?|expenses|damages|pensions?|allowances?|a\s+(?:refund|rebate|share)|"
     r"the\s+(?:title|prize|money|cash|benefit|allowance|rebate|refund))\b"
-    r"(?!\s+(?:was|were|is|are|had|has|have|would|will|could|should|did)\b)"
+    # "claim its share of the vote rose": a clause's subject, its verb after a prepositional phrase
+    r"(?!(?:\s+(?:of|in|for|on|at)\s+(?:the\s+|a\s+)?[\w'-]+)?\s+(?:was|were|is|are|had|has|have|would|will|could|"
+    r"should|did|rose|fell|grew|went)\b)"
 )
 # Context on both sides of a cue that marks its other sense: (cue, before, after), matched on the
 # lower-cased sentence; the cue is left out when it matches the first, the text before it ends with the
