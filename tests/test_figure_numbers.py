@@ -275,3 +275,8 @@ def test_a_trillion_written_tn() -> None:
 def test_a_conversion_keeps_its_own_currency_word() -> None:
     found = {f.quantity: f for f in figures("Vell Card needs 1tn won ($960m) to stay afloat.")}
     assert found["$960m"].describes == "dollars"  # not "won", the word of the figure it converts
+
+
+def test_more_than_half_is_open_above_as_more_than_a_number_is() -> None:
+    assert values("More than half of Vell's voters backed him.") == [("More than half", 0.5, None)]
+    assert values("Less than a third of the Orlen staff stayed.") == [("Less than a third", None, 0.333)]

@@ -10,6 +10,7 @@ from summarizer.extractive import extract
 from summarizer.extractive.figures import Figure, find_figures
 from summarizer.extractive.sentences import split_sentences
 from summarizer.ingest import normalize_text
+from summarizer.models import FigureStatus
 from tests.conftest import SHARED
 
 REPORTING = re.compile(r"\b(?:said|says|told|added|shows?|showed|found|according)\b", re.IGNORECASE)
@@ -273,3 +274,17 @@ def test_a_short_name_has_the_status_of_the_fuller_one(text: str, quantity: str,
 def test_what_a_figure_describes_is_a_noun_phrase(text: str, describes: str) -> None:
     (figure,) = find_figures(text, split_sentences(text))
     assert figure.describes == describes
+
+
+def test_an_acronym_takes_the_status_of_the_name_it_stands_for() -> None:
+    text = (
+        "The Orlen National Statistics Institute (ONSI) said output rose 2% in May. The ONSI also said exports rose 3%."
+    )
+    found = {f.quantity: f for f in find_figures(text, split_sentences(text))}
+    assert found["3%"].status is FigureStatus.OFFICIAL
+
+
+def test_a_council_of_a_trade_is_no_public_body() -> None:
+    text = "The Council of Orlen Mortgage Lenders said lending fell 4%."
+    (figure,) = find_figures(text, split_sentences(text))
+    assert figure.status is FigureStatus.CLAIMED

@@ -103,6 +103,7 @@ def test_kinds_stay_sensible() -> None:
         "Troops withdrew according to the treaty.",
         "From the ridge it is possible to see the whole Orlen valley.",
         "Women born after 1950 could claim their pensions at 65.",
+        "Sales at Vellcorp were weaker than we had expected.",
         "When asked if Vellcorp would sell its stake, the chairman smiled.",
         "The Orlen economy is growing below potential.",
     ],

@@ -278,18 +278,23 @@ def _phrase_before(head: str) -> list[str]:
     return _trim(phrase)
 
 
+def _tail(text: str) -> int:
+    """Where to start a search for a pattern that ends the text: its last 120 characters hold any match."""
+    return max(0, len(text) - 120)
+
+
 def _changed_subject(before: str, nested: bool = False) -> list[str]:
     """'net profits were up (42% to) ...', 'debts of (about) ...': the noun phrase the figure measures."""
     head = before.rstrip(" ,") if nested else before.rstrip()  # "rose 4.8%, to reach": the first change's
-    peeled = _PEEL.search(head)
+    peeled = _PEEL.search(head, _tail(head))
     while peeled is not None and peeled.start() < len(head):
         head = head[: peeled.start()]
-        peeled = _PEEL.search(head)
+        peeled = _PEEL.search(head, _tail(head))
     if head.endswith(",") or (nested and head == before.rstrip(" ,")):
         return []  # "a drop in funding, compared with 45": the comparison is of the clause, not of the phrase
     # "the last three months of (2004) compared with": a figure peeled off, so no noun holds this one
     direct = not re.search(r"\d", before[len(head) :])
-    held = _OF_HOLDER.search(head) if direct and not nested else None
+    held = _OF_HOLDER.search(head, _tail(head)) if direct and not nested else None
     if held is not None:
         words: list[str] = []
         for word in reversed(held.group(1).split()):
@@ -302,14 +307,14 @@ def _changed_subject(before: str, nested: bool = False) -> list[str]:
         if words and words[-1].lower() not in _NOT_HOLDERS and words[-1].islower():
             return _trim(words)
         return []
-    changed = _CHANGED_OBJECT.search(head) if re.match(r"\s+by\b", before[len(head) :]) else None
+    changed = _CHANGED_OBJECT.search(head, _tail(head)) if re.match(r"\s+by\b", before[len(head) :]) else None
     if changed is not None and not nested:
         return _trim(changed.group(1).split())  # "consumers increased (their spending) by 1.5%"
-    seen = _SEEN.search(head)
+    seen = _SEEN.search(head, _tail(head))
     witnessed = _trim(seen.group(1).split()) if seen is not None else []
     if witnessed and witnessed[0].lower() != "to":
         return witnessed  # "Halvik saw (its profits) fall 9%"
-    verb = _CHANGE_VERB.search(head)
+    verb = _CHANGE_VERB.search(head, _tail(head))
     if verb is None and re.match(r"\s+by\b", before[len(head) :]):
         # "have deteriorated by": any verb of change in the past, with "by" and its amount
         verb = re.search(r"(?:\s(?:has|have|had|was|were|is|are)(?:\s+been)?)?\s[a-z]+ed$", head)
@@ -320,7 +325,7 @@ def _changed_subject(before: str, nested: bool = False) -> list[str]:
     if verb is not None:
         # "profits rose 15% from a year ago to reach": the subject of the first change
         return _changed_subject(head[: verb.start()], nested=True) or _phrase_before(head[: verb.start()])
-    noun = _CHANGE_NOUN.search(head)
+    noun = _CHANGE_NOUN.search(head, _tail(head))
     if noun is not None and direct and not nested:
         return _trim(noun.group(1).split())  # "a 43% rise in (net profits) to"
     return []

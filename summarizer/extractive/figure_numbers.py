@@ -216,7 +216,7 @@ def parse_quantity(text: str) -> tuple[float | None, float | None]:
     elif match.group("fraction"):
         fraction = FRACTIONS[_SPACES.sub(" ", match.group("fraction").lower())]
         rounded = None if fraction is None else round(float(fraction), 3)
-        return rounded, rounded
+        return _bounded(approx, rounded)  # "more than half": 0.5 and up, as "more than 90%"
     elif match.group("vague"):
         return None, None
     else:
@@ -230,19 +230,14 @@ def parse_quantity(text: str) -> tuple[float | None, float | None]:
             if factor:
                 low = scaled(low, factor)
             return (low, high) if low <= high else (high, low)
-    number = values[0] if values else None
-    if approx in (
-        "more than",
-        "over",
-        "at least",
-        "just over",
-        "upwards of",
-        "in excess of",
-        "as few as",
-        "as little as",
-    ):
+    return _bounded(approx, values[0] if values else None)
+
+
+def _bounded(approx: str, number: float | None) -> tuple[float | None, float | None]:
+    """The low and high a number gives under its approximation: 'more than' opens the top, 'up to' the bottom."""
+    if approx in _LOWER_BOUNDS:
         return number, None
-    if approx in ("up to", "fewer than", "less than", "as many as", "as much as", "just under"):
+    if approx in _UPPER_BOUNDS:
         return None, number
     return number, number
 
@@ -250,6 +245,7 @@ def parse_quantity(text: str) -> tuple[float | None, float | None]:
 _LOWER_BOUNDS = frozenset(
     ["more than", "over", "at least", "just over", "upwards of", "in excess of", "as few as", "as little as"]
 )
+_UPPER_BOUNDS = frozenset(["up to", "fewer than", "less than", "as many as", "as much as", "just under"])
 
 
 def carried_scale(first: str, second: str, low: float, high: float) -> float | None:

@@ -322,6 +322,9 @@ _NOT_A_RATIO_AFTER = re.compile(
 )
 
 
+_RATIO_WHOLE = re.compile(rf"\b(?:in|of)\s+(?:\d|(?:{'|'.join(w for w in WORD_NUMBERS if ' ' not in w)})\b)", re.I)
+
+
 def _number(word: str) -> float | None:
     low = word.lower().replace(",", "")
     return float(low) if low.isdigit() else WORD_NUMBERS.get(low)
@@ -329,7 +332,9 @@ def _number(word: str) -> float | None:
 
 def _ratios(text: str, sentence: Sentence, following: str) -> list[Spot]:
     """The shares a sentence gives as "N out of M" or "N in M", read as one figure each."""
-    spots = []
+    spots: list[Spot] = []
+    if _RATIO_WHOLE.search(text, sentence.start, sentence.end) is None:
+        return spots  # no "in"/"out of" before a number: most sentences, checked cheaply
     for match in _RATIO.finditer(text, sentence.start, sentence.end):
         part, whole = _number(match.group("part")), _number(match.group("whole"))
         if part is None or not whole or part >= whole or YEAR.fullmatch(match.group("whole")):

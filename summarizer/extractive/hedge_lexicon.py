@@ -314,7 +314,8 @@ CONTEXT_VETOES: list[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[s
         (
             "expected",
             r"\b(?:as|than)\s+(?:(?:might|could|would|may|should|is|was|were|had|has|have|been|be|originally|"
-            r"initially|widely|previously|first|once|many|most)\s+){1,3}$",
+            r"initially|widely|previously|first|once|many|most|i|we|they|he|she|analysts|economists|forecasters|"
+            r"markets|investors)\s+){1,3}$",
             None,
         ),
         # a deliberate effect: "to give the impression that", "creating the idea that"

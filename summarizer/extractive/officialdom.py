@@ -68,6 +68,10 @@ _LOCAL = frozenset(
 _INSTITUTE_QUALIFIERS = frozenset("national state federal statistics statistical statistic government".split())
 _ASSEMBLY_QUALIFIERS = frozenset("national general legislative state welsh scottish london northern provincial".split())
 _TITLES = frozenset("mr mrs ms dr sir dame lord lady".split())
+_MEMBERS_BODY = re.compile(
+    r"\b(?:Council|Association|Federation|Confederation|Chamber|Society|Union|Institute)\s+of\s+(?:[A-Z][\w-]*\s+)*"
+    r"(?!Ministers\b|Governors\b|Commissioners\b|Senators\b|Regents\b)[A-Z]\w*(?:ers|ors|ists|ants|ents)\b"
+)
 PUBLIC_LEGISLATORS = frozenset("mps meps senators congressmen lawmakers legislators".split())
 _PARTICIPLES = frozenset("published released revealed issued filed compiled produced commissioned given".split())
 
@@ -260,6 +264,8 @@ def is_official_source(source: str) -> bool:
     words = _words(source)
     if not words or any(w.low in DISQUALIFIERS for w in words):
         return False  # a shadow minister, a former one, the opposition
+    if _MEMBERS_BODY.search(source):
+        return False  # "the Council of Mortgage Lenders": a body of its trade's members, not a public one
     found = _role(words)
     if found is None:
         if " ".join(w.text for w in words if w.low not in NEUTRAL) in CAPITALS:

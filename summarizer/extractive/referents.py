@@ -143,9 +143,17 @@ class Referents:
 
     def fuller(self, name: str, before: int) -> str | None:
         """The one fuller name, given up to sentence ``before``, that a short one ("Mr Kell", "Sir John") stands for."""
+        name = re.sub(r"^[Tt]he\s+", "", name)
         titled = name.split()[0].rstrip(".").lower() in SHORT_TITLES | TITLES  # a person, not "Lufthansa"
+        acronym = " " not in name and len(name) >= 2 and name.isupper()  # "INSEE" after "the statistics office INSEE"
+        if acronym:  # "The National Statistic Institute (INSEE)": the name the article spells out for it
+            spelled = re.search(
+                r"((?:[A-Z][\w'\u2019-]*\s+(?:of\s+(?:the\s+)?|for\s+)?){1,6})\(" + name + r"\)", self.text
+            )
+            if spelled:
+                return spelled.group(1).strip()
         words = [plain(w) for w in name.split() if plain(w) not in SHORT_TITLES and plain(w) not in TITLES]
-        if not titled or not words or len(words) > 2 or not all(is_name(w) for w in name.split()):
+        if not (titled or acronym) or not words or len(words) > 2 or not all(is_name(w) for w in name.split()):
             return None
         found = set()
         for other, at in zip(self._history, self._history_at, strict=True):

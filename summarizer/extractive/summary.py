@@ -408,12 +408,15 @@ def key_points(
     sentences: list[Sentence],
     limit: int = 5,
     summary: list[Sentence] | None = None,
+    headline: Sentence | bool | None = True,
 ) -> list[str]:
     """Return 2-5 points, whole sentences or whole clauses, the summary's first, in article order."""
     from .clauses import main_clause
 
-    picked = list(summary if summary is not None else choose_summary(ranked, sentences))[:limit]
-    context = _context(sentences, find_headline(sentences))
+    if headline is True:
+        headline = find_headline(sentences)
+    picked = list(summary if summary is not None else choose_summary(ranked, sentences, headline=headline))[:limit]
+    context = _context(sentences, headline or None)
     for _, sentence in ranked:
         if len(picked) >= limit:
             break
@@ -433,4 +436,4 @@ def summarize_sentences(sentences: list[Sentence], *, by_position: bool = False)
     if by_position:
         ranked = sorted(ranked, key=lambda pair: pair[1].index)
     summary = choose_summary(ranked, sentences, headline=headline)
-    return summary, key_points(ranked, sentences, summary=summary)
+    return summary, key_points(ranked, sentences, summary=summary, headline=headline)
