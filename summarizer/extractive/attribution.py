@@ -58,6 +58,10 @@ def is_official(source: str) -> bool:
     return is_official_source(unnamed_head(source))  # "sources close to the ministry" are not the ministry
 
 
+# a tag set off by a comma at the sentence's end speaks for all its clauses: "Twelve died; 30 were hurt, police said"
+_CLOSING_TAG = re.compile(r",\s+(?:[\w.'\u2019-]+\s+){0,5}$")
+
+
 class Attributions(VerbClaims):
     """The claims of every sentence of an article, with pronouns resolved in reading order."""
 
@@ -284,7 +288,12 @@ class Attributions(VerbClaims):
                 continue  # "X said calls began - there are two per district - but": a clause the outlet adds
             if claim.content_after and not claim.both and scope.counts_the_act(self.text, claim.end, position):
                 continue  # 'X said "tax" five times': how often X said it, no figure X claims
-            if not claim.content_after and not claim.both and scope.clause_break(self.text, position, claim.start):
+            if (
+                not claim.content_after
+                and not claim.both
+                and scope.clause_break(self.text, position, claim.start)
+                and not _CLOSING_TAG.search(self.text, sentence.start, claim.start)
+            ):
                 continue  # "Half the meetings were with donors; the campaign says it is cherry-picked": its own clause
             poll = claim.both and claim.end <= position and _cue_word(self.text, claim) in ("in", "from")
             if poll and scope.change_trailer(self.text, claim.end, position):

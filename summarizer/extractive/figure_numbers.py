@@ -16,8 +16,10 @@ __all__ = ["FIGURE", "FRACTIONS", "WORD_NUMBERS", "exact", "parse_quantity", "va
 
 APPROX = (
     r"(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated|"
-    r"more\s+than|over|at\s+least|up\s+to|fewer\s+than|less\s+than|as\s+many\s+as|as\s+few\s+as|as\s+much\s+as|"
-    r"as\s+little\s+as|"
+    r"more\s+than|over|at\s+least|up\s+to|fewer\s+than|less\s+than|"
+    # "three times as much as", "twice as many as": a comparison with the figure, no bound on it
+    r"(?<!times\s)(?<!twice\s)(?<!half\s)(?<!thirds\s)(?<!quarter\s)"
+    r"as\s+(?:many|few|much|little)\s+as|"
     r"close\s+to|just\s+over|just\s+under|upwards\s+of|in\s+excess\s+of|only)"
 )
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

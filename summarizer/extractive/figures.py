@@ -316,7 +316,8 @@ _NOT_A_RATIO_BEFORE = re.compile(
 )
 _NOT_A_RATIO_AFTER = re.compile(
     r"\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|attempts|games|matches|races|starts|seasons|tries|"
-    r"innings|sets|rounds|goes)\b",
+    r"innings|sets|rounds|goes|raids|attacks|strikes|incidents|operations|clashes|fixtures|friendlies|outings|"
+    r"appearances|sessions|trading)\b",
     re.IGNORECASE,
 )
 

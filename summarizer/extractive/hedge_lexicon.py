@@ -264,9 +264,21 @@ _ACTION = (
     r"discard|fold"
 )
 # what one claims as due, not as true
+# what one claims as due, not as true; after a possessive, a thing due ("their pensions", "his first title"), not
+# a clause's subject ("claim their candidate was cheated", "claim the money was a gift")
+_DUE_NOUNS = (
+    r"compensation|benefits?|asylum|credit|refunds?|expenses|damages|pensions?|allowances?|rebates?|share|"
+    r"title|titles|prize|prizes|money|cash|winnings|reward|wins?|victory|victories|crown|trophy|cup|medals?|slam|"
+    r"championship|league|double|treble|place|seat|spot|points?|"
+    r"entitlement|rights?|payments?|costs?"
+)
 _DUE = (
-    r"(?:their|his|her|its|back|compensation|benefits?|asylum|credit|refunds?|expenses|damages|pensions?|"
-    r"allowances?|a\s+(?:refund|rebate|share)|the\s+(?:title|prize|money|cash|benefit|allowance|rebate|refund))\b"
+    rf"(?:(?:their|his|her|its)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_DUE_NOUNS})|back|compensation|benefits?|asylum|credit|"
+    r"refunds?|expenses|damages|pensions?|allowances?|a\s+(?:refund|rebate|share)|"
+    r"the\s+(?:title|prize|money|cash|benefit|allowance|rebate|refund))\b"
+    # "claim its share of the vote rose": a clause's subject, its verb after a prepositional phrase
+    r"(?!(?:\s+(?:of|in|for|on|at)\s+(?:the\s+|a\s+)?[\w'-]+)?\s+(?:was|were|is|are|had|has|have|would|will|could|"
+    r"should|did|rose|fell|grew|went)\b)"
 )
 # Context on both sides of a cue that marks its other sense: (cue, before, after), matched on the
 # lower-cased sentence; the cue is left out when it matches the first, the text before it ends with the

@@ -68,7 +68,9 @@ _TAG_WORDS = 7  # words after a closing tag's pronoun at most: "he said in an in
 # a name right after these is an object or a place, not who the clause is about: "later than Kell, he"
 _OBJECT_WORD = re.compile(
     r"\b(?:in|at|to|from|with|against|than|by|for|of|on|about|over|like|unlike|including|beat|defeated|"
-    r"told|met|asked|called|named|endorsed|attacked|criticised|criticized|praised|between)\s+$",
+    r"told|met|asked|called|named|endorsed|attacked|criticised|criticized|praised|between|alongside|beside|"
+    r"behind|near|without|toward|towards|among|beyond|under|into|onto|upon|"
+    r"(?!morning|evening|spring|something|nothing|anything|everything)[a-z]{2,}ing)\s+$",
     re.IGNORECASE,
 )
 

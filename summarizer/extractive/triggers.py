@@ -327,10 +327,14 @@ IRREALIS = re.compile(
     re.IGNORECASE,
 )
 
+# words that look negative but affirm what follows: "not only signed", "no fewer than 12 states signed",
+# "did not hesitate to condemn"
+_AFFIRMS = r"(?!\s+(?:only|just|merely|hesitate|hesitating)\b)"
 NEGATION = re.compile(
-    r"\b(?:not|no|never|nor|without|neither|denied|denies|deny|den(?:y|ied)ing|n't|ruled\s+out|rejected|"
+    rf"\b(?:not{_AFFIRMS}|no(?!\s+(?:fewer|less|more)\s+than\b)|never|nor|without|neither|denied|denies|deny|"
+    rf"den(?:y|ied)ing|n't{_AFFIRMS}|ruled\s+out|rejected|"
     r"no\s+longer|failed\s+to|refrained\s+from|stopped\s+short\s+of|halted|called\s+off|"
-    r"rul(?:e|es|ing)\s+out)\b|n't\b",
+    rf"rul(?:e|es|ing)\s+out)\b|n't{_AFFIRMS}\b",
     re.IGNORECASE,
 )
 
