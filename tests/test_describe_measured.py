@@ -183,3 +183,34 @@ def test_an_abbreviation_stays_in_the_phrase() -> None:
     text = "Vell hired 40 U.S. engineers last year."
     (figure,) = find_figures(text, split_sentences(text))
     assert figure.describes == "U.S. engineers"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "describes"),
+    [
+        # found by the review of this release (R9, R13) and the money rule after a written currency
+        (
+            "The number waiting more than a year fell from 7,613 to 6,630.",
+            "6,630",
+            "The number waiting more than a year",
+        ),
+        ("Osk won 12 of 15 races in Vell.", "12", "15 races in Vell"),
+        ("Vell may lose 30bn euros in earnings from tourism.", "30bn", "earnings from tourism"),
+    ],
+)
+def test_review_cases(text: str, quantity: str, describes: str) -> None:
+    found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
+    assert found and found[0].describes == describes
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "wrong"),
+    [
+        ("Vell Card needs 2tn won at the end of March.", "2tn", "won at the end"),
+        ("Vell shares fell to 50.50 euros in Orlen.", "50.50", "Orlen"),
+        ("They aim to get 50% of 18 to 30-year-olds into college.", "50%", "18"),
+    ],
+)
+def test_review_no_wrong_phrase(text: str, quantity: str, wrong: str) -> None:
+    found = [f for f in find_figures(text, split_sentences(text)) if f.quantity == quantity]
+    assert found and found[0].describes != wrong

@@ -106,6 +106,7 @@ def test_kinds_stay_sensible() -> None:
         "Sales at Vellcorp were weaker than we had expected.",
         "When asked if Vellcorp would sell its stake, the chairman smiled.",
         "The Orlen economy is growing below potential.",
+        "The Vell agency has yet to be established as the lead agency.",
     ],
 )
 def test_other_senses_are_not_hedges(text: str) -> None:
@@ -346,3 +347,7 @@ def test_an_abbreviation_does_not_end_a_claim() -> None:
     text = "Mr. Osk of the U.S. team reportedly left Orlen."
     (hedge,) = find_hedges(text, split_sentences(text))
     assert hedge.claim == "Mr. Osk of the U.S. team reportedly left Orlen"
+
+
+def test_potential_before_a_noun_after_reach_stays_a_hedge() -> None:
+    assert "potential" in cues("The fair helps Vell firms reach potential buyers.")

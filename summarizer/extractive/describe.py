@@ -115,13 +115,15 @@ _PREPOSITIONS = frozenset("in on at by for after before during since with from o
 _TIME_PREPOSITIONS = frozenset("in on during for over by at since until through".split())
 _TIME_NOUNS = frozenset(
     """quarter quarters half period basis session sessions trading term season weekend morning afternoon evening
-    night day days weeks months years decade century year-on-year hours minutes""".split()
+    night day days weeks months years decade century year-on-year hours minutes end start beginning close
+    middle""".split()
 )
 _TIME_MODIFIERS = frozenset(
     """first second third fourth final last next previous same past coming latest early late current financial
     fiscal calendar whole entire one two three four five six seven eight nine ten twelve""".split()
 )
 _CHANGE_NOUNS = frozenset("rise fall drop increase decrease jump decline growth gain cut slump surge".split())
+_MORE = frozenset("more less fewer longer older younger".split())
 _HOW = frozenset("through via thanks despite due because following amid".split())
 _PRONOUNS = frozenset("i you he she it we they this that these those there another".split())
 _TOOK = frozenset("took takes made makes earned earns raised raises paid pays won wins lost loses spent spends".split())
@@ -166,15 +168,13 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     words = [m.group() for m in _WORD.finditer(text, end, sentence.end)]
     while words and words[0] in ("-", "\u2014", "\u2013"):
         words.pop(0)
+    money = unit is not None and unit.lower() in CURRENCY_WORDS
+    written = money and len(words) > 2 and words[0].lower() == (unit or "").lower()
+    if written and (_money_in(words[1:]) or _time_phrase(words[1:])):
+        words = words[1:]  # "30bn baht in earnings", "2tn won at the end of March": past the currency
     if words and words[0] == "(" and ")" in words[:12]:
         words = words[words.index(")") + 1 :]  # "$20bn (£11bn) in damages": past the conversion
-    if (
-        unit in CURRENCY_WORDS
-        and len(words) > 1
-        and words[0].lower() in ("in", "of")
-        and words[1][:1].islower()
-        and words[1].lower() not in _DANGLING
-    ):
+    if money and _money_in(words):
         words = words[1:]  # "$20bn in damages", "£5m of funding": what the money is
     if words and (words[0].lower() in _HOW or _time_phrase(words)):
         words = []  # "to 100,000 through mobilisation", "in the second quarter": how or when, not what
@@ -182,8 +182,11 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     for k, word in enumerate(words):
         low = word.lower()
         # "90% of the 2,200 employees": a number right after "of the" is part of what is counted
-        counted = len(after) == 2 and after[0].lower() == "of" and after[1].lower() in _DETERMINERS
+        counted = (len(after) == 2 and after[0].lower() == "of" and after[1].lower() in _DETERMINERS) or (
+            after == ["of"]
+        )
         counted = counted and word[0].isdigit() and k + 1 < len(words) and words[k + 1][:1].islower()
+        counted = counted and words[k + 1].lower() not in _DANGLING | _STOP  # not "50% of 18 to 30-year-olds"
         if not (word[0].isalpha() or counted) or low in _STOP or low in _WHEN or len(after) >= _MAX_WORDS:
             break
         if after and low.endswith("ed") and after[-1].lower() not in _INSIDE and word[:1].islower():
@@ -227,6 +230,17 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     return " ".join([*phrase, *place]).strip()
 
 
+def _money_in(words: list[str]) -> bool:
+    """'in damages', 'of funding': what an amount of money is, after it (not 'in London', 'in the face of')."""
+    return (
+        len(words) > 1
+        and words[0].lower() in ("in", "of")
+        and words[1][:1].islower()
+        and words[1].lower() not in _DANGLING | _WHEN | _TIME_NOUNS
+        and not _time_phrase(words)
+    )
+
+
 def _time_phrase(words: list[str]) -> bool:
     """'in the second quarter', 'on Tuesday', 'on a year-on-year basis': a phrase of time, not what is counted."""
     if words[0].lower() not in _TIME_PREPOSITIONS:
@@ -249,7 +263,9 @@ def _phrase_before(head: str) -> list[str]:
     phrase: list[str] = []
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
-        stop = word.lower() in _CLAUSE_STOP and word.lower() != "during"  # "earnings during the quarter"
+        # "earnings during the quarter", "the number waiting more than a year": inside the noun phrase
+        inside = word.lower() == "during" or (word.lower() == "than" and k > 0 and words[k - 1].lower() in _MORE)
+        stop = word.lower() in _CLAUSE_STOP and not inside
         # "the age of 21 for an MP", "the number waiting over 12 months": a number inside the noun phrase
         counted = word[:1].isdigit() and k > 0 and words[k - 1][:1].isalpha() and bool(phrase)
         counted = counted and words[k - 1].lower() not in _CLAUSE_STOP
@@ -260,7 +276,7 @@ def _phrase_before(head: str) -> list[str]:
         phrase = phrase[:-2]  # "Economic growth this year (is expected to be)": the time is not the subject
     # "In London the share price": a determiner after a word that is no preposition opens the noun phrase
     opens = [k for k in range(1, len(phrase)) if phrase[k].lower() in _DETERMINERS]
-    opens = [k for k in opens if phrase[k - 1].lower() not in _PREPOSITIONS | {"to", "into", "of"}]
+    opens = [k for k in opens if phrase[k - 1].lower() not in _PREPOSITIONS | {"to", "into", "of", "than"}]
     if opens:
         phrase = phrase[opens[-1] :]
     while phrase and phrase[0].lower() in _WHEN:
@@ -275,6 +291,8 @@ def _phrase_before(head: str) -> list[str]:
         return []  # "... the figures showed": a verb, not a noun, ends the text
     if len(phrase) == 1 and phrase[0].lower() in _PRONOUNS:
         return []  # "when he was just 14": a person, not what the figure measures
+    if phrase and len(phrase) <= 2 and phrase[-1].lower() in _WHEN | _TIME_NOUNS:
+        return []  # "waiting more than (a year)": a span of time, not what changed
     return _trim(phrase)
 
 

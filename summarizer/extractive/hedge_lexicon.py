@@ -100,7 +100,7 @@ LEXICON: list[tuple[HedgeKind, str]] = [
     (U, r"(?:ha(?:ve|s|d)|with)\s+no\s+idea\s+(?:whether|if|how|why|what|who|when|where)"),
     # the party concerned would not say: the report stands unconfirmed by it
     (U, r"(?:refused|declined|(?:would|did|could)\s+not)\s+(?:to\s+)?(?:comment|confirm)\b"),
-    (U, r"(?:still|yet)\s+to\s+be\s+(?:confirmed|verified|finalised|finalized|determined|established)"),
+    (U, r"(?:still|yet)\s+to\s+be\s+(?:confirmed|verified|finalised|finalized|determined)"),
     # denial
     (D, r"denie[sd]|deny(?:ing)?|refuted|rejected\s+(?:the\s+)?(?:claims?|reports?|allegations?|accusations?)"),
     (
@@ -229,8 +229,7 @@ VETO_BEFORE: dict[str, re.Pattern[str]] = {
         ),
         (
             "potential",
-            r"great|huge|full|untapped|enormous|real|economic|growth|earning|its|his|her|their|the\s+full|below|"
-            r"above|reach|reached|realise|realised|realize|realized|fulfil|fulfilled|fulfill",
+            r"great|huge|full|untapped|enormous|real|economic|growth|earning|its|his|her|their|the\s+full",
         ),
         (
             "doubt doubts doubted",
@@ -334,6 +333,12 @@ CONTEXT_VETOES: list[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[s
         ("probable|possible", None, r"\s+(?:(?:and|or|plus)\s+(?:probable|possible)\s+)?(?:reserves|worlds?)\b"),
         ("probable|possible", r"\b(?:proven|probable)(?:\s*,|\s+(?:and|or|plus))?\s+$", r"\s+reserves\b"),
         ("potential", None, r"\s+(?:energy|difference)\b"),
+        # the noun: "growing below potential", "failed to reach potential"; not "reach potential buyers"
+        (
+            "potential",
+            r"\b(?:below|above|reach|reached|realise|realised|realize|realized|fulfil|fulfilled|fulfill)\s+$",
+            r"(?!\s+(?!of\b|for\b|to\b|and\b|in\b|as\b)[a-z])",
+        ),
         # a method, not a forecast: "used to predict ovulation", "the best way to predict"
         (
             "predict",
