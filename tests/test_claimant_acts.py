@@ -32,3 +32,8 @@ def test_claimant(text: str, quantity: str, source: str) -> None:
 )
 def test_no_claimant(text: str, quantity: str) -> None:
     assert source_of(text, quantity) is None
+
+
+def test_a_report_a_plan_was_unveiled_in_keeps_its_figures() -> None:
+    text = "Under the plans, unveiled in the Orlen report, some 4,000 posts will go."
+    assert source_of(text, "some 4,000") == "the Orlen report"
