@@ -22,6 +22,7 @@ from .claim_words import (
     ACTS,
     NOT_NAMES,
     PARTICIPLE_CUES,
+    PUBLISH_WORDS,
     REPORTING_VERBS,
     SAYING_VERBS,
 )
@@ -49,8 +50,8 @@ _CUE = re.compile(
     + trie(sorted(REPORTING_VERBS | PARTICIPLE_CUES | pat.PUT | pat.CONTINUE))
     + r")\b"
 )
-# "In a new poll, 40 percent ...": a study or poll named at the head of the sentence
-_VERB_BEFORE = re.compile(r"\b(?:" + trie(sorted(REPORTING_VERBS)) + r")\s+$")
+# "said in a statement": the cue before "in a study" speaks; "the plans, unveiled in the X report": the report does
+_VERB_BEFORE = re.compile(r"\b(?:" + trie(sorted(REPORTING_VERBS - PUBLISH_WORDS)) + r")\s+$")
 
 
 def is_official(source: str) -> bool:

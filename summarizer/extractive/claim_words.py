@@ -18,6 +18,7 @@ __all__ = [
     "PLACE_ACTS",
     "PLACE_NOUNS",
     "PRONOUNS",
+    "PUBLISH_WORDS",
     "REPORTING_VERBS",
     "SAYING_VERBS",
     "SOURCE_NOUNS",
@@ -37,11 +38,19 @@ urge defend praise agree propose hope refuse oppose seek question dismiss fear b
 denounce charge lament decry complain worry joke highlight remind echo portray request condemn welcome challenge
 slam blast tout recommend wonder imply plan expect prefer demand peg identify purport talk speak lobby intend counter
 caution brag extol hail quip retort muse concur scoff marvel gripe grumble deem belittle""".split()
+# verbs of making public: what a party publishes or unveils is its own ("X published a list of 200 donors",
+# "the campaign unveiled 85 endorsements"); "released" and "issued" are left out: they also free people and
+# hand out things ("released 3 prisoners", "issued 40 permits"), and what follows their object is not theirs
+_PUBLISH_BASES = ["publish", "unveil"]
+_STANCE_BASES += _PUBLISH_BASES
 _BASES = _SAYING_BASES + _STANCE_BASES
 _IRREGULAR = """said told wrote thought found felt sought knew ruled""".split()
 # acts by which a party commits to a number of its own ("Valdoria has ordered 5,000 troops to the border")
 _ACT_WORDS = """ordered orders deployed deploys sent sends mobilised mobilized mobilises mobilizes amassed amasses
 stationed offered offers proposed proposes""".split()
+# backing a policy or a figure ("X supports a $15 minimum wage"): finite forms only, weak like an act;
+# "supporting her by 67 points" is a vote, not a stance of the voters
+_ACT_WORDS += ["supported", "supports"]
 ACTS = frozenset(_ACT_WORDS)
 _DOUBLED = frozenset(["slam", "plan", "admit", "regret", "peg"])
 
@@ -59,6 +68,8 @@ def _forms(base: str) -> set[str]:
     return {base, third, base + "ed", base + "ing"}
 
 
+# "published", "unveils": a verb of making public, which must have its object right after it
+PUBLISH_WORDS = frozenset(form for base in _PUBLISH_BASES for form in _forms(base))
 _ALL = {form for base in _BASES for form in _forms(base)} | set(_IRREGULAR) | set(ACTS)
 REPORTING_VERBS = frozenset(w for w in _ALL if not w.endswith("ing"))
 SAYING_VERBS = frozenset(form for base in _SAYING_BASES for form in _forms(base)) | {"said", "told", "wrote", "found"}

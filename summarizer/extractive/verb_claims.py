@@ -22,6 +22,7 @@ from .claim_words import (
     BASE_FORMS,
     PLACE_ACTS,
     PLACE_NOUNS,
+    PUBLISH_WORDS,
     REPORTING_VERBS,
     STRONG_VERBS,
     TIME_WORDS,
@@ -51,6 +52,7 @@ __all__ = ["VerbClaims"]
 
 
 _LOCATIVE = frozenset("in at on near outside inside".split())
+_NO_OBJECT = _LOCATIVE | TIME_WORDS | frozenset("by to for from with as".split())
 _WH_WORDS = frozenset("why what when where how who whom whose which".split())
 
 
@@ -79,6 +81,10 @@ class VerbClaims(ClaimParts):
         text = self.text
         if scope.act_not_claim(word, [t[2].lower() for t in toks[after : after + 2]]):
             return None  # "was speaking to 100 pupils", "boasts a 45-point lead", "responded by easing": acts
+        if word in PUBLISH_WORDS and (
+            after >= len(toks) or not toks[after][2][:1].isalnum() or toks[after][2].lower() in _NO_OBJECT
+        ):
+            return None  # "plans unveiled in the report", "books published in 1900": a participle, no object
         if word.startswith("charge") and not any(t[2].lower() in ("that", "with") for t in toks[after : after + 8]):
             return None  # "charge fees of up to 3,000": a price; "charged that ...", "charged X with Y" accuse
         if word == "ruled" and after < len(toks) and toks[after][2].lower() == "out":
