@@ -67,6 +67,15 @@ _CHANGE_VERB = re.compile(
     r"(?:cut|raised|lowered|reduced|narrowed|widened|doubled|halved|trimmed|slashed))$",
     re.IGNORECASE,
 )
+# the last words _CHANGE_VERB can end on: a cheap test before the pattern is tried
+_CHANGE_LAST = frozenset(
+    """slow ease rise fall grow jump climb drop slip slump soar increase decrease decline plunge surge tumble reach
+    total hit top be up down rising falling growing slowed eased rose risen rises fell fallen falls grew grown grows
+    jumped jumps climbed climbs dropped drops slipped slips slumped soared increased decreased declined plunged
+    surged tumbled stood stands reached reaches totalled totaled totals hits topped tops is are was were closed
+    ended finished opened higher lower cut raised lowered reduced narrowed widened doubled halved trimmed slashed
+    shrank shrunk shrinks contracted contracts expanded expands shrink contract expand""".split()
+)
 # a change its subject witnessed: "Halvik saw (its profits) fall ...", "expects (sales) to reach ..."
 _SEEN = re.compile(
     r"\b(?:saw|see|sees|seen|expects|expected|expect)\s+((?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+?)\s+(?:to\s+)?"
@@ -296,23 +305,23 @@ def _phrase_before(head: str) -> list[str]:
     return _trim(phrase)
 
 
-def _tail(text: str) -> int:
-    """Where to start a search for a pattern that ends the text: its last 120 characters hold any match."""
-    return max(0, len(text) - 120)
+def _tail(text: str, width: int = 120) -> int:
+    """Where to start a search for a pattern that ends the text: its last characters hold any match."""
+    return max(0, len(text) - width)
 
 
 def _changed_subject(before: str, nested: bool = False) -> list[str]:
     """'net profits were up (42% to) ...', 'debts of (about) ...': the noun phrase the figure measures."""
     head = before.rstrip(" ,") if nested else before.rstrip()  # "rose 4.8%, to reach": the first change's
-    peeled = _PEEL.search(head, _tail(head))
+    peeled = _PEEL.search(head, _tail(head, 60))
     while peeled is not None and peeled.start() < len(head):
         head = head[: peeled.start()]
-        peeled = _PEEL.search(head, _tail(head))
+        peeled = _PEEL.search(head, _tail(head, 60))
     if head.endswith(",") or (nested and head == before.rstrip(" ,")):
         return []  # "a drop in funding, compared with 45": the comparison is of the clause, not of the phrase
     # "the last three months of (2004) compared with": a figure peeled off, so no noun holds this one
     direct = not re.search(r"\d", before[len(head) :])
-    held = _OF_HOLDER.search(head, _tail(head)) if direct and not nested else None
+    held = _OF_HOLDER.search(head, _tail(head)) if direct and not nested and head.endswith(" of") else None
     if held is not None:
         words: list[str] = []
         for word in reversed(held.group(1).split()):
@@ -332,7 +341,8 @@ def _changed_subject(before: str, nested: bool = False) -> list[str]:
     witnessed = _trim(seen.group(1).split()) if seen is not None else []
     if witnessed and witnessed[0].lower() != "to":
         return witnessed  # "Halvik saw (its profits) fall 9%"
-    verb = _CHANGE_VERB.search(head, _tail(head))
+    last = head.rsplit(None, 1)[-1].lower() if head.strip() else ""
+    verb = _CHANGE_VERB.search(head, _tail(head)) if last in _CHANGE_LAST else None
     if verb is None and re.match(r"\s+by\b", before[len(head) :]):
         # "have deteriorated by": any verb of change in the past, with "by" and its amount
         verb = re.search(r"(?:\s(?:has|have|had|was|were|is|are)(?:\s+been)?)?\s[a-z]+ed$", head)
