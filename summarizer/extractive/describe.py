@@ -1,8 +1,12 @@
 """What a figure is about, as a short noun phrase taken from the words around it.
 
 "sent 5,000 additional troops near the border on Monday" -> "additional troops near
-the border": the words after the figure up to a verb or the end of the clause; when
-nothing follows ("forces numbering around 48,000"), the noun phrase before it.
+the border": the words after the figure up to a verb or the end of the clause. When
+they say nothing or only the unit, what the figure measures: the subject of the change
+or level before it, past other figures ("net profits were up 42% to 719m euros"), the
+noun that holds it ("debts of 14bn euros"), the change noun's object ("a 29% drop in the
+number of drivers"); else the noun phrase before it ("forces numbering around 48,000").
+A phrase of time after a figure ("in the third quarter") is when, not what.
 """
 
 from __future__ import annotations
@@ -44,8 +48,6 @@ _TAIL_BEFORE = frozenset("rose fell stood hit grew sank put topped closer close 
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _MAX_WORDS = 8
 _UNIT_WORDS = CURRENCY_WORDS | {"per cent", "percent", "pc"}
-# the verb of a change or a level, right before its figure once figures and "to"/"from" are peeled off:
-# "profits (were up 42% to) ...", "sales rose (8% to) ...", "debt is expected to reach ...", "Profit was ..."
 # "is expected to", "was said to", "will", "has": what may stand before a verb of change
 _EXPECTED = (
     r"(?:is|are|was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+|now\s+|still\s+)?(?:forecast|expected|"
@@ -53,6 +55,8 @@ _EXPECTED = (
 )
 _MODAL = r"(?:(?:is|are|was|were)\s+to\s+|(?:has|have|had|is|are|was|were|will|would|could|may|might|should|to)\s+)"
 _ADVERB = r"(?:also\s+|now\s+|still\s+|already\s+|\w+ly\s+)?"
+# the verb of a change or a level, right before its figure once figures and "to"/"from" are peeled off:
+# "profits (were up 42% to) ...", "sales rose (8% to) ...", "debt is expected to reach ...", "Profit was ..."
 _CHANGE_VERB = re.compile(
     rf"(?:^|\s)(?:(?:{_EXPECTED}|{_MODAL})(?:been\s+|be\s+)?{_ADVERB}"
     r"(?:slow|ease|rise|fall|grow|jump|climb|drop|slip|slump|soar|increase|decrease|decline|plunge|surge|tumble|"
