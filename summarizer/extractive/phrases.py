@@ -327,11 +327,22 @@ _OPENING_ADVERBIALS = _PREPOSITIONS | {"last", "this", "on", "after", "before", 
 _DASHES = frozenset(["\u2014", "\u2013", "-", "--"])
 
 
-def dateline_end(toks: list[tuple[int, int, str]]) -> int:
-    """Index of the first token after a dateline ("ORLEN \u2014", "ORLEN (Reuters) -"), or 0 when there is none."""
+def dateline_end(toks: list[tuple[int, int, str]], titled: bool = False) -> int:
+    """Index of the first token after a dateline, or 0 when there is none.
+
+    "ORLEN \u2014", "ORLEN (Reuters) -", "ORLEN, July 19 (UPI) \u2014"; with ``titled``, a place in title case
+    before an agency too: "Orlen (AFP) \u2013" (in a sentence, "Orlen (Vell News) - The mayor" may be no dateline,
+    but on the line under a title it is).
+    """
     k = 0
     while k < len(toks) and k < 4 and toks[k][2].isupper() and toks[k][2].isalpha():
         k += 1
+    opens = titled and len(toks) > 1 and toks[0][2].istitle() and toks[0][2].isalpha() and toks[1][2] == "("
+    if not k and opens:
+        k = 1  # "Cleveland (AFP) -": a place in title case, its agency named
+    dated = k + 3 < len(toks) and toks[k][2] == "," and toks[k + 1][2].istitle() and toks[k + 2][2].isdigit()
+    if k and dated:
+        k += 3  # "CLEVELAND, July 19 (UPI) -"
     if k and k < len(toks) and toks[k][2] == "(":
         close = next((n for n in range(k + 1, min(len(toks), k + 6)) if toks[n][2] == ")"), None)
         k = close + 1 if close is not None else k

@@ -24,6 +24,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from .furniture import is_furniture
+from .phrases import dateline_end, tokens
 from .senses import title_case
 from .sentences import Sentence, content_words
 
@@ -153,11 +154,6 @@ def _find_headline(sentences: list[Sentence]) -> Sentence | None:
     return sentences[best[1]] if best else None
 
 
-_DATELINE = re.compile(
-    r"[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()]{2,30}\))?\s*[\u2014\u2013-]\s"
-)
-
-
 def _title_line(sentences: list[Sentence]) -> Sentence | None:
     """The text's first line when it stands alone above the body as a title does ("Yukos loses battle.")."""
     if len(sentences) < 2:
@@ -167,7 +163,8 @@ def _title_line(sentences: list[Sentence]) -> Sentence | None:
         return None
     # no full stop, every word capitalised, or a dateline opening the next line ("CLEVELAND (AP) -")
     unstopped = not first.text.rstrip().endswith((".", "!", "?", '"', "\u201d"))
-    return first if unstopped or title_case(first.text) or _DATELINE.match(second.text) else None
+    dated = dateline_end(tokens(second.text, 0, len(second.text)), titled=True) > 0
+    return first if unstopped or title_case(first.text) or dated else None
 
 
 def developments(headline: Sentence | None) -> list[set[str]]:
