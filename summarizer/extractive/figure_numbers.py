@@ -107,7 +107,7 @@ def _alternation(words: object) -> str:
 
 WORDNUM = _alternation(WORD_NUMBERS)
 FRACTION = _alternation(FRACTIONS)
-_PLAIN_WORDNUM = _alternation(w for w in WORD_NUMBERS if " " not in w and w != "dozen")
+PLAIN_WORDNUM = _alternation(w for w in WORD_NUMBERS if " " not in w and w != "dozen")
 _DIGIT_WORD = _alternation(_DIGIT_WORDS)
 _SCALABLE = _alternation(w for w in FRACTIONS if w != "a fraction")
 _HALVES = r"a\s+half|a\s+quarter|three[-\s]quarters"
@@ -118,7 +118,7 @@ _POINT_TAIL = rf"(?<!at\sone)\s+point(?:\s+(?:{_DIGIT_WORD})\b)+(?:{SCALE})?(?:{
 _HALF_TAIL = rf"\s+and\s+(?:{_HALVES})(?:\s+{_SCALE_WORD})?\b"
 # "a quarter of a million", "half a dozen", "a half-billion": a fraction of a scale
 OF_SCALE = rf"[\s-]+(?:of[\s-]+)?(?:an?[\s-]+)?{_SCALE_WORD}\b"
-SCALED = rf"(?:{_PLAIN_WORDNUM})\s+and\s+(?:{_HALVES})(?:\s+{_SCALE_WORD})?|(?:{_SCALABLE}){OF_SCALE}"
+SCALED = rf"(?:{PLAIN_WORDNUM})\s+and\s+(?:{_HALVES})(?:\s+{_SCALE_WORD})?|(?:{_SCALABLE}){OF_SCALE}"
 NUMBER = rf"(?:{CURRENCY}\s?)?(?:{DIGITS})(?:{SCALE})?(?:{PERCENT})?"
 ANY = (
     rf"(?:{NUMBER}|\b(?:zero|nought){_POINT_TAIL}|"

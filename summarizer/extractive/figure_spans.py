@@ -14,18 +14,21 @@ import re
 
 from .figure_numbers import (
     ANY,
+    APPROX,
     CURRENCY,
     PERCENT,
+    PLAIN_WORDNUM,
     RANGE_JOIN,
     RANGE_LEAD,
     carried_scale,
     parse_quantity,
     scaled,
+    value,
 )
 from .figure_words import CURRENCY_WORDS, UNITS
 from .sentences import STOPWORDS
 
-__all__ = ["between_range", "is_clock", "is_period", "not_a_fraction", "parts"]
+__all__ = ["between_range", "is_clock", "is_period", "not_a_fraction", "parts", "shares"]
 
 Part = tuple[int, int, float | None, float | None]
 
@@ -222,3 +225,37 @@ def between_range(text: str, match: re.Match[str]) -> tuple[int, int, float | No
     if low is not None and high is not None and low > high:
         low, high = high, low
     return gap.start("second"), gap.end(), low, high
+
+
+_SHARE_NUMBER = rf"\d{{1,3}}(?:,\d{{3}})*|{PLAIN_WORDNUM}"
+# "four out of five", "one in 50", "nine times out of ten": one share, not two counts
+_SHARE = re.compile(
+    rf"(?:\b(?P<approx>{APPROX})\s+)?\b(?P<part>{_SHARE_NUMBER})\s+(?:times\s+)?(?:out\s+of|in)\s+"
+    rf"(?P<whole>{_SHARE_NUMBER})\b(?![,.]\d)",
+    re.IGNORECASE,
+)
+_SHARE_WHOLE = re.compile(rf"\b(?:in|of)\s+(?:\d|(?:{PLAIN_WORDNUM})\b)", re.IGNORECASE)  # the cheap test first
+_NOT_A_SHARE_BEFORE = re.compile(
+    r"(?:[$\u00a3\u20ac]|\b(?:round|number|no\.|page|grade|level|stage|step|[A-Z]\w*)\s+)$"
+)
+_NOT_A_SHARE_AFTER = re.compile(
+    r"\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|attempts|games|matches|races|starts|seasons|tries|"
+    r"innings|sets|rounds|goes|raids|attacks|strikes|incidents|operations|clashes|fixtures|friendlies|outings|"
+    r"appearances|sessions|trading)\b",
+    re.IGNORECASE,
+)
+
+
+def shares(text: str, start: int, end: int) -> list[tuple[int, int, float, str]]:
+    """The shares of a whole ("N out of M", "N in M") between two points: span, value and approximation each."""
+    found: list[tuple[int, int, float, str]] = []
+    if _SHARE_WHOLE.search(text, start, end) is None:
+        return found  # no "in"/"of" before a number: most sentences
+    for match in _SHARE.finditer(text, start, end):
+        part, whole = value(match.group("part")), value(match.group("whole"))
+        if part is None or not whole or part >= whole or YEAR.fullmatch(match.group("whole")):
+            continue  # "one in 2005", "five in three": no share
+        if _NOT_A_SHARE_BEFORE.search(text, start, match.start()) or _NOT_A_SHARE_AFTER.match(text, match.end()):
+            continue  # "lost $4 in five days", "round four in eight attempts", "BBC Four in": no share
+        found.append((match.start(), match.end(), round(part / whole, 3), match.group("approx") or ""))
+    return found

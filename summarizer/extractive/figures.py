@@ -19,8 +19,8 @@ from typing import NamedTuple
 from ..models import FigureStatus
 from .attribution import Attributions, find_source, is_official
 from .describe import describe
-from .figure_numbers import APPROX, CURRENCY, FIGURE, FRACTION, FRACTIONS, WORD_NUMBERS, WORDNUM, parse_quantity, value
-from .figure_spans import YEAR, between_range, is_clock, is_period, not_a_fraction, parts
+from .figure_numbers import CURRENCY, FIGURE, FRACTION, FRACTIONS, WORD_NUMBERS, WORDNUM, parse_quantity, value
+from .figure_spans import YEAR, between_range, is_clock, is_period, not_a_fraction, parts, shares
 from .figure_words import UNITS
 from .officialdom import described
 from .sentences import STOPWORDS, Sentence
@@ -303,52 +303,6 @@ def _in_markup(text: str, position: int, floor: int) -> bool:
     return opened >= 0 and text.find(">", opened, position) < 0 and _TAG_OPEN.match(text, opened) is not None
 
 
-_RATIO_NUMBER = r"\d{1,3}(?:,\d{3})*|" + "|".join(w for w in WORD_NUMBERS if " " not in w and w != "dozen")
-# "four out of five", "one in 50", "nine times out of ten": one share, not two counts
-_RATIO = re.compile(
-    rf"(?:\b(?P<approx>{APPROX})\s+)?\b(?P<part>{_RATIO_NUMBER})\s+(?:times\s+)?(?:out\s+of|in)\s+(?P<whole>{_RATIO_NUMBER})\b(?![,.]\d)",
-    re.IGNORECASE,
-)
-
-
-_NOT_A_RATIO_BEFORE = re.compile(
-    r"(?:[$\u00a3\u20ac]|\b(?:round|number|no\.|page|grade|level|stage|step|[A-Z]\w*)\s+)$"
-)
-_NOT_A_RATIO_AFTER = re.compile(
-    r"\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|attempts|games|matches|races|starts|seasons|tries|"
-    r"innings|sets|rounds|goes|raids|attacks|strikes|incidents|operations|clashes|fixtures|friendlies|outings|"
-    r"appearances|sessions|trading)\b",
-    re.IGNORECASE,
-)
-
-
-_RATIO_WHOLE = re.compile(rf"\b(?:in|of)\s+(?:\d|(?:{'|'.join(w for w in WORD_NUMBERS if ' ' not in w)})\b)", re.I)
-
-
-def _number(word: str) -> float | None:
-    low = word.lower().replace(",", "")
-    return float(low) if low.isdigit() else WORD_NUMBERS.get(low)
-
-
-def _ratios(text: str, sentence: Sentence, following: str) -> list[Spot]:
-    """The shares a sentence gives as "N out of M" or "N in M", read as one figure each."""
-    spots: list[Spot] = []
-    if _RATIO_WHOLE.search(text, sentence.start, sentence.end) is None:
-        return spots  # no "in"/"out of" before a number: most sentences, checked cheaply
-    for match in _RATIO.finditer(text, sentence.start, sentence.end):
-        part, whole = _number(match.group("part")), _number(match.group("whole"))
-        if part is None or not whole or part >= whole or YEAR.fullmatch(match.group("whole")):
-            continue  # "one in 2005", "five in three": no share
-        if _NOT_A_RATIO_BEFORE.search(text, sentence.start, match.start()) or _NOT_A_RATIO_AFTER.match(
-            text, match.end()
-        ):
-            continue  # "lost $4 in five days", "round four in eight attempts", "BBC Four in": no share
-        share = round(part / whole, 3)
-        approx = match.group("approx") or ""
-        spots.append(Spot(match.start(), match.end(), share, share, approx, True, sentence, following))
-    return spots
-
-
 def spot_figures(text: str, sentences: list[Sentence]) -> list[Spot]:
     """Every figure's span and numbers, in text order: the cheap half of ``find_figures``."""
     spots: list[Spot] = []
@@ -357,7 +311,11 @@ def spot_figures(text: str, sentences: list[Sentence]) -> list[Spot]:
             continue
         following = sentences[position + 1].text if position + 1 < len(sentences) else ""
         second = -1  # where the second number of a "between X ... and Y" range starts: read with the first
-        first, ratios = len(spots), _ratios(text, sentence, following)
+        first = len(spots)
+        ratios = [
+            Spot(a, b, v, v, approx, True, sentence, following)
+            for a, b, v, approx in shares(text, sentence.start, sentence.end)
+        ]
         spots.extend(ratios)
         for match in FIGURE.finditer(text, sentence.start, sentence.end):
             if match.start() == second or any(r.start < match.end() and match.start() < r.end for r in ratios):
