@@ -55,36 +55,32 @@ _EXPECTED = (
 )
 _MODAL = r"(?:(?:is|are|was|were)\s+to\s+|(?:has|have|had|is|are|was|were|will|would|could|may|might|should|to)\s+)"
 _ADVERB = r"(?:also\s+|now\s+|still\s+|already\s+|\w+ly\s+)?"
+# verbs of change or level, in the forms that follow a modal ("will rise"), that stand alone ("rose"), and
+# that are passive ("were cut"); _CHANGE_VERB, _SEEN and the cheap last-word test are built from them
+_BARE_CHANGES = """slow ease rise fall grow jump climb drop slip slump soar increase decrease decline plunge surge
+    tumble reach hit top shrink contract expand""".split()
+_AFTER_MODAL = [*_BARE_CHANGES, "total", "be", "up", "down", "rising", "falling", "growing"]
+_FINITE_CHANGES = """slowed eased rose risen rises fell fallen falls grew grown grows jumped jumps climbed climbs
+    dropped drops slipped slips slumped soared increased decreased declined plunged surged tumbled stood stands reached
+    reaches shrank shrunk shrinks contracted contracts expanded expands totalled totaled totals hits topped tops is are
+    was were""".split()
+_MARKET_CLOSES = "closed ended finished opened".split()  # "closed up 64 pence"
+_PASSIVE_CHANGES = "cut raised lowered reduced narrowed widened doubled halved trimmed slashed".split()
 # the verb of a change or a level, right before its figure once figures and "to"/"from" are peeled off:
 # "profits (were up 42% to) ...", "sales rose (8% to) ...", "debt is expected to reach ...", "Profit was ..."
 _CHANGE_VERB = re.compile(
-    rf"(?:^|\s)(?:(?:{_EXPECTED}|{_MODAL})(?:been\s+|be\s+)?{_ADVERB}"
-    r"(?:slow|ease|rise|fall|grow|jump|climb|drop|slip|slump|soar|increase|decrease|decline|plunge|surge|tumble|"
-    r"reach|total|hit|top|be|up|down|rising|falling|growing|shrink|contract|expand)"
+    rf"(?:^|\s)(?:(?:{_EXPECTED}|{_MODAL})(?:been\s+|be\s+)?{_ADVERB}(?:{'|'.join(_AFTER_MODAL)})"
     rf"|(?:(?:{_EXPECTED}|{_MODAL})(?:been\s+|be\s+)?)?{_ADVERB}"
-    r"(?:slowed|eased|rose|risen|rises|fell|fallen|falls|grew|grown|grows|jumped|jumps|climbed|climbs|dropped|"
-    r"drops|slipped|slips|slumped|soared|increased|decreased|declined|plunged|surged|tumbled|stood|stands|reached|"
-    r"shrank|shrunk|shrinks|contracted|contracts|expanded|expands|"
-    r"reaches|totalled|totaled|totals|hits|topped|tops|is|are|was|were|(?:closed|ended|finished|opened)"
-    r"(?:\s+(?:up|down|higher|lower))?)"
-    rf"|(?:{_EXPECTED}|{_MODAL})?(?:is|are|was|were|be|been)\s+{_ADVERB}"
-    r"(?:cut|raised|lowered|reduced|narrowed|widened|doubled|halved|trimmed|slashed))$",
+    rf"(?:{'|'.join(_FINITE_CHANGES)}|(?:{'|'.join(_MARKET_CLOSES)})(?:\s+(?:up|down|higher|lower))?)"
+    rf"|(?:{_EXPECTED}|{_MODAL})?(?:is|are|was|were|be|been)\s+{_ADVERB}(?:{'|'.join(_PASSIVE_CHANGES)}))$",
     re.IGNORECASE,
 )
 # the last words _CHANGE_VERB can end on: a cheap test before the pattern is tried
-_CHANGE_LAST = frozenset(
-    """slow ease rise fall grow jump climb drop slip slump soar increase decrease decline plunge surge tumble reach
-    total hit top be up down rising falling growing slowed eased rose risen rises fell fallen falls grew grown grows
-    jumped jumps climbed climbs dropped drops slipped slips slumped soared increased decreased declined plunged
-    surged tumbled stood stands reached reaches totalled totaled totals hits topped tops is are was were closed
-    ended finished opened higher lower cut raised lowered reduced narrowed widened doubled halved trimmed slashed
-    shrank shrunk shrinks contracted contracts expanded expands shrink contract expand""".split()
-)
+_CHANGE_LAST = frozenset([*_AFTER_MODAL, *_FINITE_CHANGES, *_MARKET_CLOSES, "higher", "lower", *_PASSIVE_CHANGES])
 # a change its subject witnessed: "Halvik saw (its profits) fall ...", "expects (sales) to reach ..."
 _SEEN = re.compile(
     r"\b(?:saw|see|sees|seen|expects|expected|expect)\s+((?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+?)\s+(?:to\s+)?"
-    r"(?:rise|fall|grow|jump|climb|drop|slip|slump|soar|increase|decrease|decline|plunge|surge|tumble|reach|hit|top|"
-    r"be)$",
+    rf"(?:{'|'.join(_BARE_CHANGES)}|be)$",
     re.IGNORECASE,
 )
 # what a subject changed by an amount: "has cut (prices in the regions) by", "increased (their spending) by"
@@ -93,9 +89,10 @@ _CHANGED_OBJECT = re.compile(
     r"slashed|slashes|trimmed|trims|hiked|hikes|expanded|expands)\s+((?:[\w'\u2019&-]+\s+){0,5}[\w'\u2019&-]+)$",
     re.IGNORECASE,
 )
-# a change given as a noun: "a 43% rise in (net profits) to ..."
+# a change given as a noun: "a 43% rise in (net profits) to ...", "a 29% drop in (the number of drivers)"
+_CHANGE_NOUNS = frozenset("rise fall drop increase decrease jump decline growth gain cut slump surge".split())
 _CHANGE_NOUN = re.compile(
-    r"\b(?:rise|fall|increase|decrease|drop|jump|decline|growth|gain|cut)\s+in\s+((?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+)$",
+    rf"\b(?:{'|'.join(sorted(_CHANGE_NOUNS))})\s+in\s+((?:[\w'\u2019-]+\s+){{0,4}}[\w'\u2019-]+)$",
     re.IGNORECASE,
 )
 # what may be peeled off between a change verb and its figure: other figures, conversions, approximations
@@ -135,7 +132,6 @@ _TIME_MODIFIERS = frozenset(
     """first second third fourth final last next previous same past coming latest early late current financial
     fiscal calendar whole entire one two three four five six seven eight nine ten twelve""".split()
 )
-_CHANGE_NOUNS = frozenset("rise fall drop increase decrease jump decline growth gain cut slump surge".split())
 _MORE = frozenset("more less fewer longer older younger".split())
 _HOW = frozenset("through via thanks despite due because following amid".split())
 _PRONOUNS = frozenset("i you he she it we they this that these those there another".split())
