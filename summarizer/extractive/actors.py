@@ -86,6 +86,7 @@ class Actors:
     political: bool  # a state, its institutions, an international body, armed forces or an armed group
     force: bool  # armed forces, armed groups, police acting on political targets, or a state's weapons
     party: bool = False  # a party, its politicians, a union, campaigners, "both sides": domestic or unnamed actors
+    crowd: bool = False  # workers, residents, demonstrators: who can protest without a party or a state
 
 
 def typed_actors(text: str) -> Actors:
@@ -104,7 +105,7 @@ def typed_actors(text: str) -> Actors:
         force = not nouns.isdisjoint(POLITICAL_TARGETS)
     if not force and political:
         force = not nouns.isdisjoint(WEAPON_NOUNS)  # "Israeli tanks", "Russian drones": weapons need an owner
-    return Actors(states, political or force, force, _PARTY.search(text) is not None)
+    return Actors(states, political or force, force, _PARTY.search(text) is not None, _CROWD.search(text) is not None)
 
 
 # domestic politics: parties, their politicians, unions, campaigners (CAMEO's opposition, labour, civil society)
@@ -112,6 +113,11 @@ _PARTY = re.compile(
     r"\b(?:Labour|Conservatives?|Tor(?:y|ies)|Lib(?:eral)?\s+Dem(?:ocrat)?s?|Democrat(?:s|ic)?|Republicans?|SNP|Plaid|UKIP|"
     r"GOP|DNC|RNC|[Pp]art(?:y|ies)|MPs?|MEPs?|[Ss]enators?|[Cc]ongress(?:man|woman)?|[Oo]pposition|[Uu]nions?|"
     r"[Cc]ampaigners?|[Aa]ctivists?|[Pp]rotesters?|[Pp]oliticians?|[Pp]eers|[Ll]ords|(?:[Bb]oth|two|warring)\s+sides)\b"
+)
+# who protests: a crowd of working or living people is the actor of a protest, as a party or a union is
+_CROWD = re.compile(
+    r"\b(?:[Dd]emonstrators|[Mm]archers|[Rr]ioters|[Ww]orkers|[Dd]octors|[Nn]urses|[Tt]eachers|[Mm]iners|"
+    r"[Ff]armers|[Ss]tudents|[Rr]esidents|[Vv]illagers|[Cc]itizens|[Cc]rowds?|(?:[Tt]housands|[Hh]undreds)\s+of\s+people)\b"
 )
 _NOT_ACTORS = CALENDAR_WORDS | frozenset(
     """The A An In On At But And If As It This That These Those There He She They We His Her Their Its

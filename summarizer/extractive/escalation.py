@@ -53,11 +53,6 @@ LEVEL_MEANING = {
     5: "major offensive",
 }
 
-# who protests: a crowd of working or living people is the actor of a protest, as a party or a union is
-_CROWD = re.compile(
-    r"\b(?:[Dd]emonstrators|[Mm]archers|[Rr]ioters|[Ww]orkers|[Dd]octors|[Nn]urses|[Tt]eachers|[Mm]iners|"
-    r"[Ff]armers|[Ss]tudents|[Rr]esidents|[Vv]illagers|[Cc]itizens|[Cc]rowds?|(?:[Tt]housands|[Hh]undreds)\s+of\s+people)\b"
-)
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|as|after|when|which|who|where)\b")
 _LEAD_SENTENCES = 5
 _PUBLISHED_YEAR = re.compile(r"\s*((?:19|20)\d\d)\b")
@@ -238,7 +233,7 @@ def _sentence_hits(
             match = _search(trigger.pattern, text)
             if match is None:
                 continue
-        if not (_counts(trigger, actors) or (trigger.kind is EventType.PROTEST and _CROWD.search(text))):
+        if not (_counts(trigger, actors) or (trigger.kind is EventType.PROTEST and actors.crowd)):
             continue  # an event is between political or armed actors: "the club agreed a fee" is none
         if trigger.level < 2 and (HYPOTHETICAL.search(low := _scope(text, match.start())) or NEGATION.search(low)):
             continue  # "a deal could be signed", "ministers do not support": not reported as happening
