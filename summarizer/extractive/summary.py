@@ -315,9 +315,13 @@ def _in_full(name: str, text: str) -> bool:
 
 
 def _context(sentences: list[Sentence], headline: Sentence | None) -> _Context:
-    text = " ".join(s.text for s in sentences)
-    people = frozenset(name for name in set(_TITLED.findall(text)) if _in_full(name, text))
-    return _Context(headline.text if headline else "", people)
+    return _Context(headline.text if headline else "", _people(" ".join(s.text for s in sentences)))
+
+
+@lru_cache(maxsize=4)
+def _people(text: str) -> frozenset[str]:
+    """Surnames a text gives with a title and, somewhere, in full: read once per article for summary and key points."""
+    return frozenset(name for name in set(_TITLED.findall(text)) if _in_full(name, text))
 
 
 @lru_cache(maxsize=8192)
