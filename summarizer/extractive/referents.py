@@ -148,7 +148,7 @@ class Referents:
         acronym = " " not in name and len(name) >= 2 and name.isupper()  # "INSEE" after "the statistics office INSEE"
         if acronym:  # "The National Statistic Institute (INSEE)": the name the article spells out for it
             spelled = re.search(
-                r"((?:[A-Z][\w'\u2019-]*\s+(?:of\s+(?:the\s+)?|for\s+)?){1,6})\(" + name + r"\)", self.text
+                r"((?:[A-Z][\w'\u2019-]*\s+(?:of\s+(?:the\s+)?|for\s+)?){1,6})\(" + re.escape(name) + r"\)", self.text
             )
             if spelled:
                 return spelled.group(1).strip()
