@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .gazetteer import STATES
+
 __all__ = ["CALENDAR_WORDS", "STOPWORDS", "Sentence", "content_words", "split_sentences"]
 
 CALENDAR_WORDS = frozenset(
@@ -254,8 +256,31 @@ _SENTENCE_START = re.compile(
 _POSSESSIVE_NEXT = re.compile(r"[A-Z][a-z]+['\u2019]s\b")
 
 
+# a saved page may run a link's headline into the next paragraph with no stop and no space:
+# "... Kyiv assault—militaryThe escalation came", "... Putin arrives in BelarusMoscow launched"
+# (not "LinkedIn and", "#ImWithHer": a name or a hashtag)
+_GLUED_OPENING = re.compile(
+    r"(?<![#\w])[A-Za-z]*[a-z]{3}"
+    r"(?=(?:The|A|An|This|These|Those|His|Her|Their|Its)\s+[a-z]|(?:In|On)\s+(?:the|a|an|his|her|their|its)\s)"
+)
+_GLUED_PLACES = re.compile(r"(?<![#\w])([A-Z]?[a-z]+)(?=([A-Z][a-z]+)\b)")
+
+
+def _glued_stops(line: str, start: int, end: int) -> list[int]:
+    """Where a run-in headline ends inside a word: 'militaryThe', 'capitalRussian', 'BelarusMoscow' (a state next)."""
+    stops = [m.end() for m in _GLUED_OPENING.finditer(line, start, end)]
+    stops += [
+        m.end()
+        for m in _GLUED_PLACES.finditer(line, start, end)
+        if m.group(2) in STATES and (m.group(1) in STATES or m.group(1).islower())
+    ]
+    return stops
+
+
 def _word_stops(line: str, start: int, end: int) -> list[int]:
     stops = [m.end() for m in _WORD_STOP.finditer(line, start, end) if m.group(1) not in _ABBREVIATIONS]
+    if _GLUE_HINT.search(line, start, end):
+        stops = sorted(stops + _glued_stops(line, start, end))
     if "." in line[start:end]:
         glued = [
             m.end()
@@ -267,6 +292,7 @@ def _word_stops(line: str, start: int, end: int) -> list[int]:
 
 
 _NO_SENTENCE_STARTS = frozenset(")],;:")
+_GLUE_HINT = re.compile(r"[a-z][A-Z]")  # cheap test: a lower-case letter right before a capital
 
 
 def split_sentences(text: str) -> list[Sentence]:

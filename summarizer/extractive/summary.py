@@ -15,6 +15,7 @@ said" once a report is mentioned. Key points are whole sentences or whole clause
 
 from __future__ import annotations
 
+import itertools
 import re
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -117,6 +118,15 @@ def _is_candidate(s: Sentence) -> bool:
         and not text.rstrip().endswith(("?", ":"))  # a question, or a line that introduces what follows
         and not is_furniture(text)
     )
+
+
+def _teaser_lines(sentences: list[Sentence]) -> set[int]:
+    """Lines that open with a link's headline run into its teaser ("... assault—militaryThe escalation came")."""
+    return {
+        s.line
+        for s, after in itertools.pairwise(sentences)
+        if after.start == s.end and after.line == s.line and not s.is_prose
+    }
 
 
 def find_headline(sentences: list[Sentence]) -> Sentence | None:
@@ -233,8 +243,9 @@ def rank_sentences(
     after = headline.index + 1 if headline else (title_line.index + 1 if title_line else 0)
     candidates: list[Sentence] = []
     seen: set[str] = set()
+    teasers = _teaser_lines(sentences)
     for s in sentences[after:]:
-        if s.text not in seen and _is_candidate(s):
+        if s.text not in seen and s.line not in teasers and _is_candidate(s):
             seen.add(s.text)
             candidates.append(s)
     # An unattributed piece of a quotation reads as the article's own claim: only if nothing else.
