@@ -44,6 +44,11 @@ def found(text: str, word: str) -> bool:
         # a proposal, not a claim
         ("The Orlen mayor has sought suggestions from residents.", "suggestions"),
         ("The council peppered the minister with suggestions on the budget.", "suggestions"),
+        # "should" of what someone ought to do or be allowed
+        ("Pupils in Orlen should be able to choose their school.", "should"),
+        ("The Kestrian government should start with the budget.", "should"),
+        ("The envoy asked whether she should come to Orlen at all.", "should"),
+        ("The Orlen form should be completed in ink.", "should"),
     ],
 )
 def test_other_senses_in_news_are_not_hedges(text: str, word: str) -> None:
@@ -59,6 +64,8 @@ def test_other_senses_in_news_are_not_hedges(text: str, word: str) -> None:
         ("The Kestrian ministry denied reports of shelling near Orlen.", "denied"),
         ("It is possible that the dam at Orlen was sabotaged.", "possible"),
         ("The convoy could reach Orlen before the storm.", "could"),
+        ("A test version of the Orlen app should be available within 30 days.", "should"),
+        ("The new levy should help cut the Kestrian deficit.", "should"),
         ("His allies and suspicion that the treasurer was plotting changed his mind.", "suspicion"),
         ("The party dismissed suggestions the Orlen mayor would resign.", "suggestions"),
         ("The suggestion from the money markets is that rates will rise in Kestria.", "suggestion"),
@@ -82,3 +89,28 @@ def test_would_probably_is_one_cue() -> None:
 
 def test_would_before_seem_leaves_the_cue_to_seem() -> None:
     assert cues("The Orlen dam would seem to be intact.") == ["seem"]
+
+
+# claims: the clause the cue governs, with its subject
+
+
+def claim_for(text: str, word: str) -> str:
+    return next(h.claim for h in find_hedges(text, split_sentences(text)) if word in h.cue.lower())
+
+
+def test_a_demonstrative_that_stays_in_the_claim() -> None:
+    assert claim_for("Two years later, that bridge in Orlen might finally open.", "might") == (
+        "that bridge in Orlen might finally open"
+    )
+    assert claim_for("That could delay the Kestrian vote by a month.", "could") == (
+        "That could delay the Kestrian vote by a month"
+    )
+
+
+def test_a_verb_first_clause_takes_its_subject_across_an_aside() -> None:
+    assert claim_for("The Orlen plan, however, seemed doomed from the start.", "seemed") == (
+        "The Orlen plan, however, seemed doomed from the start"
+    )
+    assert claim_for("The new Kestrian browser, released in May, seems to be winning users.", "seems") == (
+        "The new Kestrian browser, released in May, seems to be winning users"
+    )

@@ -35,12 +35,13 @@ _ABILITY = (
     r"understand|remember|recall|recognise|recognize|manage|cope|handle|stand|bear|tell|access|"
     r"only|barely|hardly|easily|do\s+nothing|no\s+longer|find\s+(?:no|nothing|little)"
 )
-# Outcomes after "should" read as expectation ("should arrive"), the rest as obligation.
+# Outcomes after "should" read as expectation ("should arrive"), the rest as obligation; "should be able to",
+# "should start", "should come", "should be ready", "should be completed" are in news nearly always what someone
+# ought to do or be allowed ("pupils should be able to", "we should start with", "the form should be completed").
 _SHOULD_PROBABLE = (
-    r"arrive|reach|come|finish|end|last|improve|rise|fall|increase|decrease|grow|recover|help|"
-    r"happen|occur|open|resume|start|begin|mean|"
-    r"be\s+(?:able|ready|available|complete|completed|finished|done|over|back|enough|sufficient|fine|"
-    r"possible|operational|known|clear|in\s+place|on\s+track)|"
+    r"arrive|reach|finish|end|last|improve|rise|fall|increase|decrease|grow|recover|help|"
+    r"happen|occur|open|resume|mean|"
+    r"be\s+(?:available|over|back|enough|sufficient|fine|operational|known|clear|in\s+place|on\s+track)|"
     r"have\s+(?:arrived|finished|been\s+(?:completed|finished|done)|no\s+(?:problem|trouble|difficulty))"
 )
 # "was considered by the committee", "will be considered next week": deliberation, not belief.
@@ -328,6 +329,8 @@ CONTEXT_VETOES: list[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[s
         ("suggestions?", None, r"\s+(?:on|to|from|at)\b(?![^,;.]{0,80}\bthat\b)"),
         # the pollsters' term: "likely voters", "likely Republican caucusgoers"
         ("likely", None, r"\s+(?:[a-z-]+\s+)?(?:voters|caucus-?goers|electorate)\b"),
+        # a question weighed, not a guess: "whether I should come", "how it should be done"
+        ("should", r"\b(?:whether|how)\s+(?:[a-z'-]+\s+){0,3}$", None),
         # a refusal to speak: "neither side would say so", "she would not comment"
         (
             "would",
