@@ -49,6 +49,14 @@ def found(text: str, word: str) -> bool:
         ("The Kestrian government should start with the budget.", "should"),
         ("The envoy asked whether she should come to Orlen at all.", "should"),
         ("The Orlen form should be completed in ink.", "should"),
+        # no guess made, or a purpose, or a modal without its verb
+        ("The Kestrian envoy declined to speculate on the talks.", "speculate"),
+        ("Kell urged the minor parties to stand down so her coalition could win Orlen.", "could"),
+        ("Everyone in Orlen who could fled before the flood.", "could"),
+        # to reflect, and to show up
+        ("The Orlen defeat has made me think.", "think"),
+        ("The Kestrian singer would appear in Orlen on Friday.", "appear"),
+        ("While it does appear on lists of Kestria's safest towns, Orlen is not on ours.", "appear"),
     ],
 )
 def test_other_senses_in_news_are_not_hedges(text: str, word: str) -> None:
@@ -65,6 +73,9 @@ def test_other_senses_in_news_are_not_hedges(text: str, word: str) -> None:
         ("It is possible that the dam at Orlen was sabotaged.", "possible"),
         ("The convoy could reach Orlen before the storm.", "could"),
         ("A test version of the Orlen app should be available within 30 days.", "should"),
+        ("Officials were so worried that the Orlen dam could burst that they closed the valley.", "could"),
+        ("It appears there were two Kestrian convoys, not one.", "appears"),
+        ("Analysts declined to comment, but the strike would appear to have failed.", "appear"),
         ("The new levy should help cut the Kestrian deficit.", "should"),
         ("His allies and suspicion that the treasurer was plotting changed his mind.", "suspicion"),
         ("The party dismissed suggestions the Orlen mayor would resign.", "suggestions"),

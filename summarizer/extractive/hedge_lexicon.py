@@ -178,7 +178,13 @@ LEXICON: list[tuple[HedgeKind, str]] = [
     (S, r"expect(?:s|ed|ing)?(?<!than[\s-]expected)(?<!as\sexpected)"),  # "smaller-than-expected"
     (S, r"speculat(?:ion|ed|es|e|ive)"),
     (S, rf"appears?\s+to|appeared\s+to|appear(?:s|ed)?(?=\s+[a-z])(?!\s+(?:{_SHOW_UP})\b)"),
-    (S, r"(?:it|there|this|which)\s+appears|(?:would|does|did)\s+appear|seem(?:s|ed|ing|ingly)?"),
+    # "it appears", "would appear", but not to show up: "does appear on rankings", "would appear in London"
+    (
+        S,
+        r"(?:(?:it|there|this|which)\s+appears|(?:would|does|did)\s+appear)"
+        r"(?!\s+(?:in|on|at|onstage|live|before|alongside|regularly|frequently|opposite|as\s+(?:a|an|the|himself|herself))\b)",
+    ),
+    (S, r"seem(?:s|ed|ing|ingly)?"),
     (S, r"(?:un|im)?likel(?:y|ihood)|probabl[ey]|improbable|possibly|perhaps|maybe|possibilit(?:y|ies)"),
     (S, r"in\s+all\s+(?:likelihood|probability)|almost\s+certain(?:ly)?|potentially"),
     (S, r"potential(?=\s+[a-z])(?!\s+(?:to|in|and|or|as|is|was|that|which)\b)"),
@@ -331,6 +337,22 @@ CONTEXT_VETOES: list[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[s
         ("likely", None, r"\s+(?:[a-z-]+\s+)?(?:voters|caucus-?goers|electorate)\b"),
         # a question weighed, not a guess: "whether I should come", "how it should be done"
         ("should", r"\b(?:whether|how)\s+(?:[a-z'-]+\s+){0,3}$", None),
+        # no guess made: "declined to speculate on a backup plan", "would not speculate"
+        (
+            "speculate",
+            r"\b(?:declin\w*|refus\w*|unwilling|reluctant|would\s+not|wouldn't|won't|not)\s+(?:to\s+)?$",
+            None,
+        ),
+        # to reflect, not to believe: "that's made me think."
+        (
+            "think",
+            r"\bma(?:de|ke|kes|king)\s+(?:me|us|you|him|her|them|people|everyone)\s+$",
+            r"\s*(?:[.,;:!?\"\u201d']|$)",
+        ),
+        # purpose, not possibility: "drop out so the other factions could coalesce" (no comma before "so")
+        ("could|might", r"[a-z]\s+so\s+(?![a-z'-]+\s+that\b)(?:[a-z][a-z'-]*\s+){1,3}$", None),  # not "so vague that"
+        # a modal with its verb left out: "everyone who could fled the town"
+        ("could", r"\b(?:who|that|as)\s+$", r"\s+(?:[a-z]+ed|fled|sought|went|left|ran|took|got|came|made|did)\b"),
         # a refusal to speak: "neither side would say so", "she would not comment"
         (
             "would",
