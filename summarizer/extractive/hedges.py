@@ -11,7 +11,9 @@ reported plans ("said he would resign"), "consider" as "regard as" not as
 "deliberate", "think" not in "think tank", "believe" not in "believe in",
 "might" not the noun, "the suspect" not a hedge, "May" not the month.
 "Expected" counts, also of schedules ("is expected on Monday": the event has
-not happened), but not in "than expected" or "as expected". "Can" is left out:
+not happened), but not in "than expected", "bigger-than-expected" or "as expected". "Denied" of a
+refusal ("denied bail", "the request was denied"), the pollsters' "likely voters", "declined to speculate"
+and "should be able to" (what one ought to be allowed) are no hedges. "Can" is left out:
 nearly every use is ability or a general truth. Where cues overlap, the
 earliest wins, then the first pattern in the lexicon.
 
