@@ -35,12 +35,13 @@ _ABILITY = (
     r"understand|remember|recall|recognise|recognize|manage|cope|handle|stand|bear|tell|access|"
     r"only|barely|hardly|easily|do\s+nothing|no\s+longer|find\s+(?:no|nothing|little)"
 )
-# Outcomes after "should" read as expectation ("should arrive"), the rest as obligation.
+# Outcomes after "should" read as expectation ("should arrive"), the rest as obligation; "should be able to",
+# "should start", "should come", "should be ready", "should be completed" are in news nearly always what someone
+# ought to do or be allowed ("pupils should be able to", "we should start with", "the form should be completed").
 _SHOULD_PROBABLE = (
-    r"arrive|reach|come|finish|end|last|improve|rise|fall|increase|decrease|grow|recover|help|"
-    r"happen|occur|open|resume|start|begin|mean|"
-    r"be\s+(?:able|ready|available|complete|completed|finished|done|over|back|enough|sufficient|fine|"
-    r"possible|operational|known|clear|in\s+place|on\s+track)|"
+    r"arrive|reach|finish|end|last|improve|rise|fall|increase|decrease|grow|recover|help|"
+    r"happen|occur|open|resume|mean|"
+    r"be\s+(?:available|over|back|enough|sufficient|fine|operational|known|clear|in\s+place|on\s+track)|"
     r"have\s+(?:arrived|finished|been\s+(?:completed|finished|done)|no\s+(?:problem|trouble|difficulty))"
 )
 # "was considered by the committee", "will be considered next week": deliberation, not belief.
@@ -174,10 +175,16 @@ LEXICON: list[tuple[HedgeKind, str]] = [
     ),
     # speculation
     (S, r"(?:is|are|was|were)\s+(?:expected|likely|unlikely)\s+to|it\s+is\s+expected"),
-    (S, r"expect(?:s|ed|ing)?(?<!than\sexpected)(?<!as\sexpected)"),
+    (S, r"expect(?:s|ed|ing)?(?<!than[\s-]expected)(?<!as\sexpected)"),  # "smaller-than-expected"
     (S, r"speculat(?:ion|ed|es|e|ive)"),
     (S, rf"appears?\s+to|appeared\s+to|appear(?:s|ed)?(?=\s+[a-z])(?!\s+(?:{_SHOW_UP})\b)"),
-    (S, r"(?:it|there|this|which)\s+appears|(?:would|does|did)\s+appear|seem(?:s|ed|ing|ingly)?"),
+    # "it appears", "would appear", but not to show up: "does appear on rankings", "would appear in London"
+    (
+        S,
+        r"(?:(?:it|there|this|which)\s+appears|(?:would|does|did)\s+appear)"
+        r"(?!\s+(?:in|on|at|onstage|live|before|alongside|regularly|frequently|opposite|as\s+(?:a|an|the|himself|herself))\b)",
+    ),
+    (S, r"seem(?:s|ed|ing|ingly)?"),
     (S, r"(?:un|im)?likel(?:y|ihood)|probabl[ey]|improbable|possibly|perhaps|maybe|possibilit(?:y|ies)"),
     (S, r"in\s+all\s+(?:likelihood|probability)|almost\s+certain(?:ly)?|potentially"),
     (S, r"potential(?=\s+[a-z])(?!\s+(?:to|in|and|or|as|is|was|that|which)\b)"),
@@ -189,15 +196,17 @@ LEXICON: list[tuple[HedgeKind, str]] = [
         r"possible(?=\s+[a-z])(?!\s+(?:for|to|by|with|in|at|on|and|but|or|if|under|without|"
         r"is|was|are|were|has|had|will|would|could|only|otherwise|from|through|via|because|since|again|until|"
         r"after|before|within|anywhere|everywhere|also|even|here|there|now|yet|then|so|when|where|as|of|into|"
-        r"upon|against|between|among|unless|whenever|wherever)\b)",
+        r"upon|against|between|among|unless|whenever|wherever|due|thanks)\b)",  # "is possible due to": made so
     ),
+    # the noun is a proposal, not a claim, in "suggestions for", "at the suggestion of" (CONTEXT_VETOES)
     # the noun is a proposal, not a claim, in "suggestions for", "at the suggestion of" (CONTEXT_VETOES)
     (S, r"suggests?|suggested|suggesting|suggestions?(?!\s+(?:for|box|boxes|on\s+how|about\s+how)\b)"),
     (S, r"indicat(?:es|ed|ing)\s+that|impl(?:y|ies|ied|ying)\s+that|implies"),
     (S, r"might|may(?!\s+\d)"),
     (S, r"could(?!\s*not\b|n't|\s+(?:you|i|we|he|she|they|" + _ABILITY + r")\b)"),
     (S, rf"should(?=\s+(?:(?:probably|still|soon|now|also|easily|then)\s+)?(?:{_SHOULD_PROBABLE})\b)"),
-    (S, r"would(?=\s+(?:probably|likely|possibly|perhaps|seem|appear|suggest|have\s+(?:been|had|made|led|caused)\b))"),
+    # "would probably" is one cue; before "seem" the verb is the cue, "would" no cue of its own
+    (S, r"would\s+(?:probably|likely|possibly|perhaps)|would(?=\s+have\s+(?:been|had|made|led|caused)\b)"),
     (S, r"cannot\s+be\s+ruled\s+out|can't\s+be\s+ruled\s+out|not\s+(?:be\s+)?ruled\s+out"),
     # approximation
     (X, rf"(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated){_NUMBER_AHEAD}"),
@@ -279,6 +288,21 @@ _DUE = (
     r"(?!(?:\s+(?:of|in|for|on|at)\s+(?:the\s+|a\s+)?[\w'-]+)?\s+(?:was|were|is|are|had|has|have|would|will|could|"
     r"should|did|rose|fell|grew|went)\b)"
 )
+_DETERMINER = r"a|an|the|his|her|their|its|our|my|your|any"
+# what one is denied when "deny" means to refuse (the thing withheld), after an optional determiner and modifier
+_REFUSED = (
+    r"(?:(?:a|an|the|his|her|their|its|our|my|your|any|further|full|equal)\s+)?(?:[a-z-]+\s+)?"
+    r"(?:bail|access|entry|admission|permission|visas?|sanctuary|asylum|chances?|opportunit(?:y|ies)|rights?|"
+    r"status|parole|benefits?|treatment|services?|funding|licen[cs]es?|permits?|places?|citizenship|passports?|"
+    r"hearings?|food|water|medicine|promotion|tenure|membership|custody|leave|exemptions?|refunds?|payments?)\b"
+    # "denied security services were involved": the noun is the subject of a denied clause
+    r"(?!\s+(?:was|were|is|are|had|has|have|would|will|could|did|do|does|had)\b)"
+)
+# what is denied when it is refused: a request put to someone who decides
+_REQUESTS = (
+    r"applications?|requests?|motions?|appeals?|petitions?|bids?|bail|permission|permits?|visas?|claims?\s+for|"
+    r"entry|access"
+)
 # Context on both sides of a cue that marks its other sense: (cue, before, after), matched on the
 # lower-cased sentence; the cue is left out when it matches the first, the text before it ends with the
 # second and the text after it starts with the third (matched at the end of the cue; None: anything).
@@ -291,6 +315,50 @@ CONTEXT_VETOES: list[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[s
         ("may|might|could", r"(?:^|\W)you\s+$", rf"\s+{_OPTIONAL_ADVERB}(?:{_ACTION}|want\s+to|wish\s+to)\b"),
         # a question put: "when asked if the firm would sell", "asked whether it could"
         ("may|might|could|would", r"\basked\s+(?:if|whether)\s+(?:[a-z'-]+\s+){1,4}$", None),
+        # to refuse, not to deny a claim: "denied bail", "denying him a drink", "any application will be denied"
+        ("denie[sd]|deny(?:ing)?", None, rf"\s+(?:(?:him|her|them|us|me)\s+(?:{_DETERMINER})\b|{_REFUSED})"),
+        ("denied", rf"\b(?:{_REQUESTS})\s+(?:[a-z'-]+\s+){{0,3}}(?:be|been|is|are|was|were)\s+(?:[a-z]+ly\s+)?$", None),
+        # distrust, not a guess: "viewed with suspicion", "anger and suspicion" (but "and suspicion that ...")
+        (
+            "suspicions?",
+            r"(?:^|\W)(?:with|and|toward|towards|mutual|(?:cloud|air|climate|atmosphere)\s+of)\s+$",
+            r"(?!\s+that\b)",
+        ),
+        # a proposal, not a claim: "sought Republican suggestions", "made the initial suggestion", "suggestions on
+        # strategy", "a suggestion from his mother"
+        (
+            "suggestions?",
+            r"\b(?:make|makes|made|making|sought|seek|seeks|seeking|invite[sd]?|inviting|welcome[sd]?|offer(?:s|ed)?|"
+            r"accept(?:s|ed)?|took|take|takes|submit(?:s|ted)?)\s+(?:[a-z'-]+\s+){0,2}$",
+            r"(?![^,;.]{0,80}\bthat\b)",
+        ),
+        ("suggestions?", None, r"\s+(?:on|to|from|at)\b(?![^,;.]{0,80}\bthat\b)"),
+        # the pollsters' term: "likely voters", "likely Republican caucusgoers"
+        ("likely", None, r"\s+(?:[a-z-]+\s+)?(?:voters|caucus-?goers|electorate)\b"),
+        # a question weighed, not a guess: "whether I should come", "how it should be done"
+        ("should", r"\b(?:whether|how)\s+(?:[a-z'-]+\s+){0,3}$", None),
+        # no guess made: "declined to speculate on a backup plan", "would not speculate"
+        (
+            "speculate",
+            r"\b(?:declin\w*|refus\w*|unwilling|reluctant|would\s+not|wouldn't|won't|not)\s+(?:to\s+)?$",
+            None,
+        ),
+        # to reflect, not to believe: "that's made me think."
+        (
+            "think",
+            r"\bma(?:de|ke|kes|king)\s+(?:me|us|you|him|her|them|people|everyone)\s+$",
+            r"\s*(?:[.,;:!?\"\u201d']|$)",
+        ),
+        # purpose, not possibility: "drop out so the other factions could coalesce" (no comma before "so")
+        ("could|might", r"[a-z]\s+so\s+(?![a-z'-]+\s+that\b)(?:[a-z][a-z'-]*\s+){1,3}$", None),  # not "so vague that"
+        # a modal with its verb left out: "everyone who could fled the town"
+        ("could", r"\b(?:who|that|as)\s+$", r"\s+(?:[a-z]+ed|fled|sought|went|left|ran|took|got|came|made|did)\b"),
+        # a refusal to speak: "neither side would say so", "she would not comment"
+        (
+            "would",
+            None,
+            r"\s+(?:not\s+)?(?:say|comment|confirm|disclose|reveal|discuss|elaborate|specify|divulge)\b",
+        ),
         # to claim a thing due: "pensioners could claim their pensions", "entitled to claim compensation";
         # the modal there is an entitlement, not a possibility
         ("claim", r"\b(?:can|could|may|might|will|would|to|cannot)\s+$", rf"\s+{_DUE}"),
@@ -304,9 +372,11 @@ CONTEXT_VETOES: list[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[s
         # ability with a negative subject: "few collectors could tell", "nothing could be further"
         (
             "could",
-            r"(?:^|\W)(?:few|nobody|no\s+one|none|neither|nothing)(?:\s+(?!that\b|whether\b|if\b)[a-z'-]+){0,3}\s+$",
+            r"(?:^|\W)(?:few|nobody|no\s+one|none|neither|nothing|not\s+(?:one|a\s+single))"
+            r"(?:\s+(?!that\b|whether\b|if\b)[a-z'-]+){0,3}\s+$",
             None,
         ),
+        ("could", r"(?:^|\W)little\s+$", None),  # "little could be verified"
         # the most one can: "as fast as they could", "as best she could"
         ("could|might", r"\bas\s+(?:best|(?!well\b)(?:[a-z'-]+\s+){1,2}as)\s+(?:[a-z'-]+\s+){1,2}$", None),
         # a comparison with what was expected: "as might be expected", "than had been expected"

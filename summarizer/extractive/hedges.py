@@ -11,7 +11,9 @@ reported plans ("said he would resign"), "consider" as "regard as" not as
 "deliberate", "think" not in "think tank", "believe" not in "believe in",
 "might" not the noun, "the suspect" not a hedge, "May" not the month.
 "Expected" counts, also of schedules ("is expected on Monday": the event has
-not happened), but not in "than expected" or "as expected". "Can" is left out:
+not happened), but not in "than expected", "bigger-than-expected" or "as expected". "Denied" of a
+refusal ("denied bail", "the request was denied"), the pollsters' "likely voters", "declined to speculate"
+and "should be able to" (what one ought to be allowed) are no hedges. "Can" is left out:
 nearly every use is ability or a general truth. Where cues overlap, the
 earliest wins, then the first pattern in the lexicon.
 
@@ -56,13 +58,15 @@ _CLAUSE_END = re.compile(
 _BRACKET = re.compile(r"\((?:[^()\s]+\s?){1,4}\)")
 # a clause that starts with its verb: the subject stands before an aside
 _VERB_FIRST = re.compile(
-    r"(?:(?:reportedly|allegedly|apparently|probably|possibly|likely)\s+)?"
-    r"(?:have|has|had|is|are|was|were|will|would|could|may|might|should|can|must|did|does|do)\b"
+    r"(?:(?:reportedly|allegedly|apparently|probably|possibly|likely|presumably|perhaps|seemingly)\s+)?"
+    r"(?:have|has|had|is|are|was|were|will|would|could|may|might|should|can|must|did|does|do|"
+    r"seem|seems|seemed|appear|appears|appeared)\b"
 )
 # what opens an aside rather than a clause with its own subject
 _NO_SUBJECT = re.compile(
-    r"(?:despite|after|before|while|although|though|who|which|whose|including|unlike|like|as|since|with|in|on|at)\b"
-    r"|[a-z]+ing\b|\d",  # "Dana Kell, 25, was ...": an age
+    r"(?:despite|after|before|while|although|though|who|which|whose|including|unlike|like|as|since|with|in|on|at|"
+    r"however|meanwhile|therefore|instead|indeed|moreover|nonetheless|nevertheless|of\s+course|not)\b"
+    r"|[a-z]+(?:ing|ed)\b|\d",  # "Firefox, released in May, seems": a participle  # "Dana Kell, 25, was ...": an age
 )
 # "The plan, critics say, may fail": a speech tag set off inside the clause; "Vellcorp, the car maker, may": a name's
 # description
@@ -73,7 +77,17 @@ _SAYS_ASIDE = re.compile(
 _RELATIVE = re.compile(r"(?:who|which|whose|where)\b")
 _APPOSITION = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _ACCORDING = re.compile(r"according\s+to\b", re.IGNORECASE)
-_LEADING_JOINER = re.compile(r"^(?:and|but|or|so|that|which|while|whereas)\s+", re.IGNORECASE)
+# "that" is a joiner before a clause's subject ("that the army", "that he") or a relative's verb ("that could
+# cause"), not before its noun ("that rewrite") nor as a sentence's subject ("That could provide")
+_SUBJECT_OPENERS = (
+    r"(?i:the|a|an|his|her|their|its|our|my|this|these|those|there|it|he|she|they|we|i|you|some|many|no|any|all|"
+    r"most|such)\b"
+)
+_LEADING_JOINER = re.compile(
+    r"^(?:(?i:and|but|or|so|which|while|whereas)"
+    rf"|that(?=\s+(?:{_SUBJECT_OPENERS}|[A-Z0-9]|(?:could|would|may|might|will|can|should|is|are|was|were|has|have|"
+    rf"had)\b))|That(?=\s+{_SUBJECT_OPENERS}))\s+"
+)
 MAX_CLAIM_WORDS = 30
 _MIN_CLAUSE_WORDS = 4
 
