@@ -188,6 +188,8 @@ class Attributions(VerbClaims):
             at = sentence.start + study.start()
             if _VERB_BEFORE.search(sentence.text, 0, study.start()):
                 continue  # "said in a statement": where the cue before it spoke, not a source of its own
+            if _CHANGE_FROM.search(sentence.text, 0, study.start()) and study.group()[:4].lower() == "from":
+                continue  # "up five points from a Vell poll last month": the poll a change is measured against
             source = " ".join(study.group(1).split())
             if pat.GENERIC_POLLS.match(source):
                 continue  # "rose in the polls", "above 50 percent in national polls": no poll of anyone's
@@ -354,6 +356,7 @@ class Attributions(VerbClaims):
         return None, best is not None and not best.weak
 
 
+_CHANGE_FROM = re.compile(r"\b(?:(?:up|down)\s+(?:[\w.,%-]+\s+){1,3}|points?\s+)$")
 _AND_CLAUSE = re.compile(r",\s+and\s")
 _WHILE = re.compile(r",\s+(?:while|whereas)\s+(?!(?:also|still|in|on|at|as)\b)(?![a-z]+ing\b)")
 _CLAUSE_AFTER = re.compile(

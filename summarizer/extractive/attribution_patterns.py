@@ -258,7 +258,7 @@ def _opens(text: str, mark: re.Match[str], start: int) -> bool:
     )
 
 
-_AMOUNT = r"[$\u00a3\u20ac]?\d[\d,.%]*"
+_AMOUNT = r"[$\u00a3\u20ac]?\d[\d,.%]*(?:\s*(?:percent|per\s+cent|points?))?"
 NUMBERS_ONLY = re.compile(rf"\(\s*{_AMOUNT}(?:\s*(?:-|\u2013|to|of|vs\.?)\s*{_AMOUNT})*\s*\)")  # "(35-30)"
 
 

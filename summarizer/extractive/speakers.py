@@ -17,7 +17,7 @@ from . import attribution_patterns as pat
 from .claim_words import FEMALE_TITLES, MALE_TITLES, ORG_WORDS, SOURCE_NOUNS, SPEAKER_LABEL_STOP
 from .gazetteer import STATES
 from .names import FEMALE_NAMES, MALE_NAMES, US_STATES
-from .phrases import DETERMINERS, TITLES, is_name, is_noun, plain
+from .phrases import DETERMINERS, TITLES, is_name, is_noun, np_after, plain, tokens
 from .sentences import Sentence
 
 __all__ = ["Claim", "Quote", "common_word", "find_labels", "find_quotes", "gender", "is_person"]
@@ -146,6 +146,8 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
         for n, (opening, closing) in enumerate(spans):
             previous = quotes[-1][2] if n > 0 and opening - quotes[-1][1] <= 200 else None
             speaker = _quote_speaker(claims, group, opening, closing, previous) or _colon_speaker(text, start, opening)
+            if speaker is None and text[start:opening].rstrip().endswith(":"):
+                speaker = _lead_in_subject(text, claims, group, opening)
             at_start = opening - start <= 1
             if speaker is None and at_start and lead_in:
                 speaker = lead_in
@@ -199,6 +201,33 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
             named = [c for c in claims[group[-1].index] if c.source]
             lead_in = named[-1].source if named else _colon_speaker(text, start, end)
     return quotes
+
+
+def _lead_in_subject(text: str, claims: list[list[Claim]], group: list[Sentence], opening: int) -> str | None:
+    """'Kell apologised for it: "...', 'The agency's paper had this to say: "...': the clause a colon ends speaks."""
+    sentence = next((s for s in group if s.start <= opening <= s.end), None)
+    if sentence is None:
+        return None
+    # a cue that ends the clause ("X said in May:", "..., saying:"), else a short clause's subject and verb
+    named = [
+        c.source
+        for c in claims[sentence.index]
+        if c.source and opening - 60 <= c.end <= opening and not pat.CLAUSE_END.search(text, c.end, opening - 1)
+    ]
+    if named:
+        return named[-1]
+    toks = tokens(text, sentence.start, opening)
+    first = 2 if len(toks) > 2 and toks[1][2] == "," and toks[0][2].lower() in pat.OPENING_ADVERBS else 0
+    span = np_after(toks, first)
+    if span is None or not 2 < len(toks) - span[1] <= 9:
+        return None  # "... to test a poster showing Kell with a board reading:": the board's words, not the subject's
+    head, verb = toks[span[1]][2], toks[span[1] + 1][2]
+    if not (is_name(head) or plain(head) in SOURCE_NOUNS) or not (verb.isalpha() and verb.islower()):
+        return None
+    finite = verb in pat.AUXILIARIES or verb.endswith("ed") or (verb.endswith("s") and not verb.endswith("ss"))
+    if not finite or (is_noun(verb) and verb not in pat.AUXILIARIES) or is_name(toks[span[1] + 2][2]):
+        return None  # "Orlen boss Dana Kell:": the phrase runs on into a name, no verb follows it
+    return " ".join(text[toks[span[0]][0] : toks[span[1]][1]].split())
 
 
 def _colon_speaker(text: str, start: int, at: int) -> str | None:

@@ -1,0 +1,96 @@
+"""Who claims a figure: the reach of cues the engine already knows (issue 9, "who claims a figure").
+
+Each rule is pinned with fictional sentences of our own, with a guard that a
+neighbouring wording keeps its old reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import source_of
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a connective set off by commas between the subject and its verb: the subject still speaks
+        (
+            "Orlen brewers, for instance, argue that imports grew to 40 percent of the market.",
+            "40 percent",
+            "Orlen brewers",
+        ),
+        ("Vell officials, however, say the fund now holds $40 million.", "$40 million", "Vell officials"),
+        ("The Orlen council, for its part, said it had cut 300 jobs.", "300", "The Orlen council"),
+        # no cue: no claimant for the connective to pass on
+        ("In Orlen, however, prices rose 5 percent last year.", "5 percent", None),
+    ],
+)
+def test_connective_before_the_verb(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a bracket of figures only, in per cent or points, details the poll's result: still the poll's
+        (
+            "The Vell Herald poll has Kell leading Osk by six points (46 percent to 40 percent) among voters.",
+            "40 percent",
+            "The Vell Herald poll",
+        ),
+        # a bracket that holds a clause is the outlet's aside
+        (
+            "Dana Kell said the bridge (which cost the town 40 percent more than planned) would open in May.",
+            "40 percent",
+            None,
+        ),
+    ],
+)
+def test_bracket_of_figures(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # the poll a change is measured against is no source of the change
+        ("Support for Kell is up five points from a Vell Herald poll taken in May.", "five", None),
+        ("Her rating is down 4 percent from a Vell Herald survey in March.", "4 percent", None),
+        # a figure read in a poll is the poll's
+        ("Kell had 40 percent in a Vell Herald poll taken in May.", "40 percent", "a Vell Herald poll"),
+    ],
+)
+def test_poll_a_change_is_measured_from(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a quotation after the colon that ends a short clause is spoken by that clause's subject
+        (
+            'Dana Kell has since apologised for the delay: "Yes, I should have sent two letters, not one."',
+            "two",
+            "Dana Kell",
+        ),
+        # or by the cue that ends the clause
+        (
+            "The Orlen council sent a message to every household saying: "
+            '"Reply YES to give $10 to the flood fund and keep the pumps running."',
+            "$10",
+            "The Orlen council",
+        ),
+        # the words on a sign named at the end of a long clause are not the subject's
+        (
+            "The party will now use focus groups to test a poster showing Dana Kell beside a board reading: "
+            '"40 days left."',
+            "40",
+            None,
+        ),
+        # a name and a title before the colon, with no verb: no subject clause to read
+        ('Orlen boss Dana Kell: "We had four good chances and missed them all."', "four", None),
+    ],
+)
+def test_colon_lead_in(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
