@@ -94,3 +94,21 @@ def test_poll_a_change_is_measured_from(text: str, quantity: str, source: str | 
 )
 def test_colon_lead_in(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a subject pronoun after "warned", "told", "assured" opens what was said, not the hearer
+        (
+            "The Vell rulers have warned they could sell off hundreds of billions of dollars in Orlen assets.",
+            "hundreds",
+            "The Vell rulers",
+        ),
+        ("Dana Kell assured she would hire 40 new nurses by June.", "40", "Dana Kell"),
+        # the hearer is still skipped: what follows it is what was told
+        ("Dana Kell told the Orlen Herald the port had lost 300 jobs.", "300", "Dana Kell"),
+    ],
+)
+def test_pronoun_after_an_addressee_verb(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
