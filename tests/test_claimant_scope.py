@@ -112,3 +112,22 @@ def test_colon_lead_in(text: str, quantity: str, source: str | None) -> None:
 )
 def test_pronoun_after_an_addressee_verb(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a colon ends the outer cue's clause: the cue after it reports its own finding
+        (
+            "Early polls show voters rejecting Kell: a Vell Herald poll found Osk ahead by 38 percentage points.",
+            "38",
+            "a Vell Herald poll",
+        ),
+        # right after the cue a colon opens what the outer source says, the inner cue included
+        ("Kell said: Orlen data shows 40 percent of homes are empty.", "40 percent", "Kell"),
+        # with no colon, a cue inside the outer content is part of what the outer source says
+        ("Kell said that Orlen data shows 40 percent of homes are empty.", "40 percent", "Kell"),
+    ],
+)
+def test_colon_ends_the_outer_clause(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source

@@ -333,6 +333,7 @@ class Attributions(VerbClaims):
             and not best.floor  # "(93 percent, according to Y)", "the $1.11 that analysts expected": Y's own
             and (best.content_after or best.both or best.start < position)  # "..., and Y fell 3, Z said": Z's
             and not pat.CONTRAST.search(self.text, outer.end, best.start)
+            and not _colon_clause(self.text, outer.end, best.start)  # "Polls show X: a Vell poll found 38": its own
             and not (best.named and best.content_after and self._joined(best, outer.end))
         ):
             best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says
@@ -363,6 +364,12 @@ _CLAUSE_AFTER = re.compile(
     r",\s+(?:and\s+|but\s+)?(?:would|will|could|should|may|might|must|can|is|are|was|were|has|have|had)\b"
 )
 _TAG_TAIL = 6  # words after a sentence's closing tag at most: "..., the Post reported on its website on Monday."
+
+
+def _colon_clause(text: str, start: int, end: int) -> bool:
+    """True when a colon ends a clause of the outer cue's: "show X rejecting Kell: ", not "said: "."""
+    colon = text.find(": ", start, end)
+    return colon >= 0 and len(text[start:colon].split()) >= 2
 
 
 def _cue_word(text: str, claim: Claim) -> str:
