@@ -131,3 +131,28 @@ def test_pronoun_after_an_addressee_verb(text: str, quantity: str, source: str |
 )
 def test_colon_ends_the_outer_clause(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a cue in an opening subordinate clause does not speak for the main clause after its comma
+        (
+            "But even as Dana Kell claimed on Tuesday that the fund was safe, one of the Orlen auditors said "
+            "the two accounts were quite different.",
+            "two",
+            "the Orlen auditors",
+        ),
+        (
+            "While Dana Kell says the port is busy, the Orlen harbour board said 40 berths stood empty.",
+            "40",
+            "the Orlen harbour board",
+        ),
+        # "as reported by X," sources the whole sentence
+        ("As reported by the Orlen Herald, investigators found over 2,200 letters.", "over 2,200", "the Orlen Herald"),
+        # with no subordinate clause, a cue inside the outer content is part of what the outer source says
+        ("Dana Kell said the Orlen auditors found 40 accounts empty.", "40", "Dana Kell"),
+    ],
+)
+def test_outer_cue_in_a_subordinate_clause(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source

@@ -334,6 +334,7 @@ class Attributions(VerbClaims):
             and (best.content_after or best.both or best.start < position)  # "..., and Y fell 3, Z said": Z's
             and not pat.CONTRAST.search(self.text, outer.end, best.start)
             and not _colon_clause(self.text, outer.end, best.start)  # "Polls show X: a Vell poll found 38": its own
+            and not _in_subordinate(self.text, sentence.start, outer, best)  # "As X claimed ..., Y said": Y's own
             and not (best.named and best.content_after and self._joined(best, outer.end))
         ):
             best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says
@@ -370,6 +371,21 @@ def _colon_clause(text: str, start: int, end: int) -> bool:
     """True when a colon ends a clause of the outer cue's: "show X rejecting Kell: ", not "said: "."""
     colon = text.find(": ", start, end)
     return colon >= 0 and len(text[start:colon].split()) >= 2
+
+
+# a subordinate clause that opens the sentence: "But even as X claimed ..., Y said", "While X says ..., Y"
+_OPENING_SUBORDINATE = re.compile(
+    r"\s*(?:(?:but|and|yet)\s+)?(?:even\s+)?(?:as|while|when|whereas|although|though|because|since|after|before|if|once|until)\s",
+    re.IGNORECASE,
+)
+
+
+def _in_subordinate(text: str, start: int, outer: Claim, best: Claim) -> bool:
+    """True when the outer cue stands in an opening subordinate clause that a comma ends before the inner cue."""
+    if outer.both:
+        return False  # "As reported by X, investigators found": X's report is the whole sentence
+    opening = _OPENING_SUBORDINATE.match(text, start, outer.start)
+    return opening is not None and pat.CLAUSE_END.search(text, outer.end, best.start) is not None
 
 
 def _cue_word(text: str, claim: Claim) -> str:
