@@ -156,3 +156,25 @@ def test_colon_ends_the_outer_clause(text: str, quantity: str, source: str | Non
 )
 def test_outer_cue_in_a_subordinate_clause(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # after a comma, a clause with its own finite verb is still what was said, not the outlet's appended phrase
+        (
+            "Dana Kell said on Tuesday that according to its audit, the party has won 82 percent of the vote.",
+            "82 percent",
+            "Dana Kell",
+        ),
+        (
+            "Dana Kell argued it was absurd to charge the farmers, when many were paid £1 an hour.",
+            "£1",
+            "Dana Kell",
+        ),
+        # a phrase the outlet appends after the reported clause stays the outlet's
+        ("Dana Kell said sales rose to $5 million, an increase of 40 percent.", "40 percent", None),
+    ],
+)
+def test_clause_after_a_comma(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source
