@@ -178,3 +178,26 @@ def test_outer_cue_in_a_subordinate_clause(text: str, quantity: str, source: str
 )
 def test_clause_after_a_comma(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a speech tag after a long subject still names who spoke the quotation before it, and the next one
+        (
+            "\u201cThey have to choose between rent and food,\u201d Fair Pay for Vell organizing director Dana Kell "
+            "told Orlen News in Vellmark. \u201cThey care about two things: a living wage and a union.\u201d",
+            "about two",
+            "director Dana Kell",
+        ),
+        # a long clause after the mark is no tag: someone else named after an opening phrase
+        (
+            '"Every one of the 275 ballots was sealed." Interrupting Dana Kell in her opening, Tomas Osk said: '
+            '"You mean the papers were forged."',
+            "275",
+            None,
+        ),
+    ],
+)
+def test_tag_after_a_long_subject(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source

@@ -145,7 +145,9 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
         first = len(quotes)
         for n, (opening, closing) in enumerate(spans):
             previous = quotes[-1][2] if n > 0 and opening - quotes[-1][1] <= 200 else None
-            speaker = _quote_speaker(claims, group, opening, closing, previous) or _colon_speaker(text, start, opening)
+            speaker = _quote_speaker(text, claims, group, opening, closing, previous) or _colon_speaker(
+                text, start, opening
+            )
             if speaker is None and text[start:opening].rstrip().endswith(":"):
                 speaker = _lead_in_subject(text, claims, group, opening)
             at_start = opening - start <= 1
@@ -243,15 +245,35 @@ def _colon_speaker(text: str, start: int, at: int) -> str | None:
     return name
 
 
+def _long_tag(text: str, closing: int, claim: Claim) -> bool:
+    """A speech tag after a closing mark and a long subject: '," Fight for 15 organising director Dana Kell told'."""
+    cue = claim.start
+    between = text[closing + 1 : cue]
+    if claim.content_after or not claim.source or claim.source not in between:
+        return False  # the tag's own subject stands between the mark and its verb
+    words = between.strip(" ,").split()
+    if not words or not (words[0][:1].isupper() or words[0].lower() in DETERMINERS):
+        return False  # '..." from donors, the Post reported': the quote is inside a clause, not before its tag
+    # one plain subject phrase: no clause, sentence or paragraph ends inside it ('." Interrupting Kell, Osk said')
+    inside = between.strip(" ,")
+    return cue - closing <= 80 and len(words) <= 10 and not any(c in inside for c in '.,;:!?"\u201c\u201d\n')
+
+
 def _quote_speaker(
-    claims: list[list[Claim]], group: list[Sentence], opening: int, closing: int, previous: str | None = None
+    text: str,
+    claims: list[list[Claim]],
+    group: list[Sentence],
+    opening: int,
+    closing: int,
+    previous: str | None = None,
 ) -> str | None:
     for sentence in group:
         # '"...?" Kell said.': the speaker's sentence may begin right after the closing mark
         if sentence.start <= closing + 40 and closing <= sentence.end:
             for claim in claims[sentence.index]:
                 # '"...," X said, "...': the cue right after the closing mark speaks the quote either way
-                if 0 <= claim.start - closing <= 40 and claim.source and not claim.weak:
+                tag = 0 <= claim.start - closing <= 40 or _long_tag(text, closing, claim)
+                if tag and claim.source and not claim.weak:
                     # '"...," X said. "..." Analysts said profits would be 35': a new sentence stating its own
                     # content is no tag of the quote before it, when a speaker of this paragraph goes on
                     own = claim.content_after and sentence.start > closing
