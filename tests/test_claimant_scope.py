@@ -201,3 +201,25 @@ def test_clause_after_a_comma(text: str, quantity: str, source: str | None) -> N
 )
 def test_tag_after_a_long_subject(text: str, quantity: str, source: str | None) -> None:
     assert source_of(text, quantity) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "source"),
+    [
+        # a name right before the colon that opens a quotation speaks it, before a cue earlier in the line
+        (
+            'Vell pollsters agree - Dana Kell: "Keep calling voters late. '
+            'The last two polls both showed Osk ahead by more than 10 points."',
+            "more than 10",
+            "Dana Kell",
+        ),
+        # no name before the colon: the cue that ends the clause speaks
+        (
+            'Dana Kell said in May: "The last two polls showed Osk ahead by more than 10 points."',
+            "more than 10",
+            "Dana Kell",
+        ),
+    ],
+)
+def test_name_before_the_colon(text: str, quantity: str, source: str | None) -> None:
+    assert source_of(text, quantity) == source

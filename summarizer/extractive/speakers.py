@@ -145,8 +145,8 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
         first = len(quotes)
         for n, (opening, closing) in enumerate(spans):
             previous = quotes[-1][2] if n > 0 and opening - quotes[-1][1] <= 200 else None
-            speaker = _quote_speaker(text, claims, group, opening, closing, previous) or _colon_speaker(
-                text, start, opening
+            speaker = _colon_speaker(text, start, opening) or _quote_speaker(
+                text, claims, group, opening, closing, previous
             )
             if speaker is None and text[start:opening].rstrip().endswith(":"):
                 speaker = _lead_in_subject(text, claims, group, opening)
