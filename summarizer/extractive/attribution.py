@@ -188,6 +188,8 @@ class Attributions(VerbClaims):
             at = sentence.start + study.start()
             if _VERB_BEFORE.search(sentence.text, 0, study.start()):
                 continue  # "said in a statement": where the cue before it spoke, not a source of its own
+            if _CHANGE_FROM.search(sentence.text, 0, study.start()) and study.group()[:4].lower() == "from":
+                continue  # "up five points from a Vell poll last month": the poll a change is measured against
             source = " ".join(study.group(1).split())
             if pat.GENERIC_POLLS.match(source):
                 continue  # "rose in the polls", "above 50 percent in national polls": no poll of anyone's
@@ -331,6 +333,8 @@ class Attributions(VerbClaims):
             and not best.floor  # "(93 percent, according to Y)", "the $1.11 that analysts expected": Y's own
             and (best.content_after or best.both or best.start < position)  # "..., and Y fell 3, Z said": Z's
             and not pat.CONTRAST.search(self.text, outer.end, best.start)
+            and not _colon_clause(self.text, outer.end, best.start)  # "Polls show X: a Vell poll found 38": its own
+            and not _in_subordinate(self.text, sentence.start, outer, best)  # "As X claimed ..., Y said": Y's own
             and not (best.named and best.content_after and self._joined(best, outer.end))
         ):
             best = outer  # "X said that Y has lost 40": a cue inside X's content is part of what X says
@@ -354,12 +358,34 @@ class Attributions(VerbClaims):
         return None, best is not None and not best.weak
 
 
+_CHANGE_FROM = re.compile(r"\b(?:(?:up|down)\s+(?:[\w.,%-]+\s+){1,3}|points?\s+)$")
 _AND_CLAUSE = re.compile(r",\s+and\s")
 _WHILE = re.compile(r",\s+(?:while|whereas)\s+(?!(?:also|still|in|on|at|as)\b)(?![a-z]+ing\b)")
 _CLAUSE_AFTER = re.compile(
     r",\s+(?:and\s+|but\s+)?(?:would|will|could|should|may|might|must|can|is|are|was|were|has|have|had)\b"
 )
 _TAG_TAIL = 6  # words after a sentence's closing tag at most: "..., the Post reported on its website on Monday."
+
+
+def _colon_clause(text: str, start: int, end: int) -> bool:
+    """True when a colon ends a clause of the outer cue's: "show X rejecting Kell: ", not "said: "."""
+    colon = text.find(": ", start, end)
+    return colon >= 0 and len(text[start:colon].split()) >= 2
+
+
+# a subordinate clause that opens the sentence: "But even as X claimed ..., Y said", "While X says ..., Y"
+_OPENING_SUBORDINATE = re.compile(
+    r"\s*(?:(?:but|and|yet)\s+)?(?:even\s+)?(?:as|while|when|whereas|although|though|because|since|after|before|if|once|until)\s",
+    re.IGNORECASE,
+)
+
+
+def _in_subordinate(text: str, start: int, outer: Claim, best: Claim) -> bool:
+    """True when the outer cue stands in an opening subordinate clause that a comma ends before the inner cue."""
+    if outer.both:
+        return False  # "As reported by X, investigators found": X's report is the whole sentence
+    opening = _OPENING_SUBORDINATE.match(text, start, outer.start)
+    return opening is not None and pat.CLAUSE_END.search(text, outer.end, best.start) is not None
 
 
 def _cue_word(text: str, claim: Claim) -> str:

@@ -258,7 +258,7 @@ def _opens(text: str, mark: re.Match[str], start: int) -> bool:
     )
 
 
-_AMOUNT = r"[$\u00a3\u20ac]?\d[\d,.%]*"
+_AMOUNT = r"[$\u00a3\u20ac]?\d[\d,.%]*(?:\s*(?:percent|per\s+cent|points?))?"
 NUMBERS_ONLY = re.compile(rf"\(\s*{_AMOUNT}(?:\s*(?:-|\u2013|to|of|vs\.?)\s*{_AMOUNT})*\s*\)")  # "(35-30)"
 
 
@@ -285,6 +285,12 @@ _GOES_ON = re.compile(
 )
 
 
+# a finite verb after the phrase's opening, before the figure: a clause of its own, not an appended phrase
+_GOES_ON_BEFORE = re.compile(
+    r"\s(?:" + "|".join(sorted(AUXILIARIES | {"will", "may", "might", "must", "should"})) + r")\s"
+)
+# a cue of its own in a clause after the comma: ", the chancellor said he was providing ..."
+_SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH | ADDRESSEE_VERBS)) + r")\b")
 _LISTED = re.compile(r"\s(?:and|or)\s")
 # the reported speech goes on in the phrase: its own modal ("a move that would save $30 million"), or the
 # source's own detail ("the first 200 of them")
@@ -323,6 +329,10 @@ def in_trailer(text: str, start: int, position: int, end: int) -> bool:
         return False
     if trailer.group().rstrip().endswith("ing") and _STILL_SPOKEN.search(text, start, trailer.start()):
         return False  # "said 40 schools would close, forcing pupils to move": a consequence of what was said
+    if _GOES_ON_BEFORE.search(text, trailer.end() - 1, position) and not _SPEECH_BEFORE.search(
+        text, trailer.end(), position
+    ):
+        return False  # "said that, according to X, the party has won 82 percent": a clause of its own, not a phrase
     if CLAUSE_END.search(text, trailer.end(), position) or _LISTED.search(text, trailer.end(), position):
         return False  # "X, the nominee, while only 25 percent": closed before it; "a helmet and 5 shields": a list
     stop = next((m for m in CLAUSE_END.finditer(text, position, end) if not _GOES_ON_WITH.match(text, m.end())), None)

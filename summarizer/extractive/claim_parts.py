@@ -18,6 +18,8 @@ from .subjects import coordinated_subject, phrase_start
 
 __all__ = ["ClaimParts", "is_pronoun"]
 
+# what opens the told clause itself, never the hearer: "warned that", "warned they could", "assured she would"
+_NOT_HEARERS = frozenset(["that", "he", "she", "they", "we", "i"])
 _PARTICIPLE_ADVERB = re.compile(r"[a-z]+ly|later|again|also|still|then|once|now|often|even", re.IGNORECASE)
 
 
@@ -114,7 +116,7 @@ class ClaimParts(Referents):
         if content_after:  # '..., campaign manager Robby Mook said on Tuesday.': what comes before it
             rest = [w for w in pat.WORDS_AFTER.findall(self.text, match.end(), self._sentence_end)]
             comma = False
-            if rest and match.group().lower() in pat.ADDRESSEE_VERBS and rest[0].lower() != "that":
+            if rest and match.group().lower() in pat.ADDRESSEE_VERBS and rest[0].lower() not in _NOT_HEARERS:
                 rest.pop(0)  # 'told the Orlen Herald.': the hearer, up to the subject of what was told
                 while rest and rest[0][0].isalnum() and not pat.STARTS_TOLD.match(rest[0]):
                     rest.pop(0)

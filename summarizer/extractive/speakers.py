@@ -17,7 +17,7 @@ from . import attribution_patterns as pat
 from .claim_words import FEMALE_TITLES, MALE_TITLES, ORG_WORDS, SOURCE_NOUNS, SPEAKER_LABEL_STOP
 from .gazetteer import STATES
 from .names import FEMALE_NAMES, MALE_NAMES, US_STATES
-from .phrases import DETERMINERS, TITLES, is_name, is_noun, plain
+from .phrases import DETERMINERS, TITLES, is_name, is_noun, np_after, plain, tokens
 from .sentences import Sentence
 
 __all__ = ["Claim", "Quote", "common_word", "find_labels", "find_quotes", "gender", "is_person"]
@@ -145,7 +145,11 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
         first = len(quotes)
         for n, (opening, closing) in enumerate(spans):
             previous = quotes[-1][2] if n > 0 and opening - quotes[-1][1] <= 200 else None
-            speaker = _quote_speaker(claims, group, opening, closing, previous) or _colon_speaker(text, start, opening)
+            speaker = _colon_speaker(text, start, opening) or _quote_speaker(
+                text, claims, group, opening, closing, previous
+            )
+            if speaker is None and text[start:opening].rstrip().endswith(":"):
+                speaker = _lead_in_subject(text, claims, group, opening)
             at_start = opening - start <= 1
             if speaker is None and at_start and lead_in:
                 speaker = lead_in
@@ -201,6 +205,33 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
     return quotes
 
 
+def _lead_in_subject(text: str, claims: list[list[Claim]], group: list[Sentence], opening: int) -> str | None:
+    """'Kell apologised for it: "...', 'The agency's paper had this to say: "...': the clause a colon ends speaks."""
+    sentence = next((s for s in group if s.start <= opening <= s.end), None)
+    if sentence is None:
+        return None
+    # a cue that ends the clause ("X said in May:", "..., saying:"), else a short clause's subject and verb
+    named = [
+        c.source
+        for c in claims[sentence.index]
+        if c.source and opening - 60 <= c.end <= opening and not pat.CLAUSE_END.search(text, c.end, opening - 1)
+    ]
+    if named:
+        return named[-1]
+    toks = tokens(text, sentence.start, opening)
+    first = 2 if len(toks) > 2 and toks[1][2] == "," and toks[0][2].lower() in pat.OPENING_ADVERBS else 0
+    span = np_after(toks, first)
+    if span is None or not 2 < len(toks) - span[1] <= 9:
+        return None  # "... to test a poster showing Kell with a board reading:": the board's words, not the subject's
+    head, verb = toks[span[1]][2], toks[span[1] + 1][2]
+    if not (is_name(head) or plain(head) in SOURCE_NOUNS) or not (verb.isalpha() and verb.islower()):
+        return None
+    finite = verb in pat.AUXILIARIES or verb.endswith("ed") or (verb.endswith("s") and not verb.endswith("ss"))
+    if not finite or (is_noun(verb) and verb not in pat.AUXILIARIES) or is_name(toks[span[1] + 2][2]):
+        return None  # "Orlen boss Dana Kell:": the phrase runs on into a name, no verb follows it
+    return " ".join(text[toks[span[0]][0] : toks[span[1]][1]].split())
+
+
 def _colon_speaker(text: str, start: int, at: int) -> str | None:
     """'More from Dana Kell: "...': a name right before a colon that opens a quotation or a paragraph."""
     cut = at - 80 > start  # a cut mid-paragraph is no paragraph start for the pattern's "^"
@@ -214,15 +245,35 @@ def _colon_speaker(text: str, start: int, at: int) -> str | None:
     return name
 
 
+def _long_tag(text: str, closing: int, claim: Claim) -> bool:
+    """A speech tag after a closing mark and a long subject: '," Fight for 15 organising director Dana Kell told'."""
+    cue = claim.start
+    between = text[closing + 1 : cue]
+    if claim.content_after or not claim.source or claim.source not in between:
+        return False  # the tag's own subject stands between the mark and its verb
+    words = between.strip(" ,").split()
+    if not words or not (words[0][:1].isupper() or words[0].lower() in DETERMINERS):
+        return False  # '..." from donors, the Post reported': the quote is inside a clause, not before its tag
+    # one plain subject phrase: no clause, sentence or paragraph ends inside it ('." Interrupting Kell, Osk said')
+    inside = between.strip(" ,")
+    return cue - closing <= 80 and len(words) <= 10 and not any(c in inside for c in '.,;:!?"\u201c\u201d\n')
+
+
 def _quote_speaker(
-    claims: list[list[Claim]], group: list[Sentence], opening: int, closing: int, previous: str | None = None
+    text: str,
+    claims: list[list[Claim]],
+    group: list[Sentence],
+    opening: int,
+    closing: int,
+    previous: str | None = None,
 ) -> str | None:
     for sentence in group:
         # '"...?" Kell said.': the speaker's sentence may begin right after the closing mark
         if sentence.start <= closing + 40 and closing <= sentence.end:
             for claim in claims[sentence.index]:
                 # '"...," X said, "...': the cue right after the closing mark speaks the quote either way
-                if 0 <= claim.start - closing <= 40 and claim.source and not claim.weak:
+                tag = 0 <= claim.start - closing <= 40 or _long_tag(text, closing, claim)
+                if tag and claim.source and not claim.weak:
                     # '"...," X said. "..." Analysts said profits would be 35': a new sentence stating its own
                     # content is no tag of the quote before it, when a speaker of this paragraph goes on
                     own = claim.content_after and sentence.start > closing

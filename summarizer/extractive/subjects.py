@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from . import attribution_patterns as pat
 from .claim_words import PRONOUNS, REPORTING_VERBS
-from .phrases import DETERMINERS, clause_start, is_modifier, is_name, is_noun, np_after
+from .phrases import DETERMINERS, clause_start, is_modifier, is_name, is_noun, np_after, np_before
 
 __all__ = [
+    "LOCATIVE",
+    "after_connective",
     "after_possessive",
     "coordinated_subject",
+    "located",
     "names_subject",
     "phrase_start",
     "relative_subject",
@@ -21,6 +24,28 @@ __all__ = [
 ]
 
 Tokens = list[tuple[int, int, str]]
+
+LOCATIVE = frozenset("in at on near outside inside".split())
+
+# connectives set off by commas between a subject and its verb: "Cement makers, for instance, argue"
+_CONNECTIVES = frozenset(
+    """however meanwhile too though instead also likewise similarly nonetheless nevertheless moreover
+    for_instance for_example in_turn of_course in_fact by_contrast in_contrast in_particular
+    for_their_part for_his_part for_her_part for_its_part on_the_other_hand""".split()
+)
+
+
+def after_connective(toks: Tokens, i: int) -> int:
+    """The token before ", for instance," when token ``i`` closes such a connective set off by commas, else ``i``."""
+    if i < 2 or toks[i][2] != ",":
+        return i
+    for size in range(1, 5):
+        start = i - size
+        if start < 1 or toks[start - 1][2] != ",":
+            continue
+        if "_".join(t[2].lower() for t in toks[start:i]) in _CONNECTIVES:
+            return start - 2
+    return i
 
 
 def relative_subject(toks: Tokens, span: tuple[int, int], i: int) -> tuple[int, int] | None:
@@ -133,3 +158,21 @@ def subject_after_comma(toks: Tokens, span: tuple[int, int], verb: int) -> tuple
     ):
         return None
     return (comma + 1, span[1]) if span[1] <= verb else None
+
+
+def located(toks: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple[int, int]:
+    """A subject with place phrases after it, taken whole: 'Correspondent Dana Hall at Orlen in Vell said'.
+
+    A place named after "in"/"at" is no subject; the subject is the phrase the place phrases hang from.
+    """
+    start = span[0]
+    if not is_name(toks[span[1]][2]):
+        return span  # "Data in the May report showed": the report is the source
+    for _ in range(3):
+        if start < 2 or toks[start - 1][2].lower() not in LOCATIVE:
+            break
+        outer = np_before(toks, start - 2) or np_before(toks, start - 2, common=True)
+        if outer is None:
+            break
+        start = outer[0]
+    return (start, span[1]) if start < span[0] and span[1] - start < 16 else span

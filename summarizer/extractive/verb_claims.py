@@ -41,7 +41,10 @@ from .phrases import (
 )
 from .speakers import Claim, gender
 from .subjects import (
+    LOCATIVE,
+    after_connective,
     after_possessive,
+    located,
     names_subject,
     relative_subject,
     subject_after_comma,
@@ -51,25 +54,8 @@ from .subjects import (
 __all__ = ["VerbClaims"]
 
 
-_LOCATIVE = frozenset("in at on near outside inside".split())
-_NO_OBJECT = _LOCATIVE | TIME_WORDS | frozenset("by to for from with as".split())
+_NO_OBJECT = LOCATIVE | TIME_WORDS | frozenset("by to for from with as".split())
 _WH_WORDS = frozenset("why what when where how who whom whose which".split())
-
-
-def _located(toks: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple[int, int]:
-    """'Correspondent Dana Hall at Orlen in the West Country said': a place named after "in"/"at" is no subject;
-    the subject is the phrase the place phrases hang from, taken whole."""
-    start = span[0]
-    if not is_name(toks[span[1]][2]):
-        return span  # "Data in the May report showed": the report is the source
-    for _ in range(3):
-        if start < 2 or toks[start - 1][2].lower() not in _LOCATIVE:
-            break
-        outer = np_before(toks, start - 2) or np_before(toks, start - 2, common=True)
-        if outer is None:
-            break
-        start = outer[0]
-    return (start, span[1]) if start < span[0] and span[1] - start < 16 else span
 
 
 class VerbClaims(ClaimParts):
@@ -115,6 +101,7 @@ class VerbClaims(ClaimParts):
                 i -= 1
         elif i >= 2 and pat.YEAR.fullmatch(toks[i][2]) and toks[i - 1][2].lower() in ("from", "in", "of"):
             i -= 2  # "another study from 2011 noted": the year the source dates from
+        i = after_connective(toks, i)  # "Cement makers, for instance, argue": the subject before the connective
         if i < 0:
             return None
         if (
@@ -308,7 +295,7 @@ class VerbClaims(ClaimParts):
         span = np_before(toks, i, common=common)
         if span is not None and toks[span[1]][2].lower() in pat.PERIODS:
             span = None  # "polls taken over the past two weeks show": a time phrase, the subject stands before it
-        span = _located(toks, span) if span is not None else None
+        span = located(toks, span) if span is not None else None
         if span is None and word not in ACTS:
             span = opening_subject(toks, i + 1)
             if span is not None and span[1] + 1 <= i and is_name(toks[span[1]][2]):
@@ -419,7 +406,7 @@ class VerbClaims(ClaimParts):
                 (
                     n
                     for n in range(after + 2, min(len(toks), after + 9))
-                    if toks[n][2] in ",:" or toks[n][2].lower() in pat.POST or toks[n][2].lower() in _LOCATIVE
+                    if toks[n][2] in ",:" or toks[n][2].lower() in pat.POST or toks[n][2].lower() in LOCATIVE
                 ),
                 None,
             )
