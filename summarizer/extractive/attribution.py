@@ -367,10 +367,18 @@ _CLAUSE_AFTER = re.compile(
 _TAG_TAIL = 6  # words after a sentence's closing tag at most: "..., the Post reported on its website on Monday."
 
 
+# what a speech verb's own adjuncts open: "said on Monday:", "said in a statement:", "told reporters later:"
+_ADJUNCT = re.compile(
+    r"\s*(?:in|on|at|to|during|after|before|from|with|via|through|later|earlier|yesterday|today|tonight|last|"
+    r"this|again|also|then|recently|once|afterwards|publicly|privately)\b",
+    re.IGNORECASE,
+)
+
+
 def _colon_clause(text: str, start: int, end: int) -> bool:
-    """True when a colon ends a clause of the outer cue's: "show X rejecting Kell: ", not "said: "."""
+    """True when a colon ends a clause of the outer cue's: "show X rejecting Kell: ", not "said (on Monday): "."""
     colon = text.find(": ", start, end)
-    return colon >= 0 and len(text[start:colon].split()) >= 2
+    return colon >= 0 and len(text[start:colon].split()) >= 2 and not _ADJUNCT.match(text, start)
 
 
 # a subordinate clause that opens the sentence: "But even as X claimed ..., Y said", "While X says ..., Y"
@@ -385,7 +393,9 @@ def _in_subordinate(text: str, start: int, outer: Claim, best: Claim) -> bool:
     if outer.both:
         return False  # "As reported by X, investigators found": X's report is the whole sentence
     opening = _OPENING_SUBORDINATE.match(text, start, outer.start)
-    return opening is not None and pat.CLAUSE_END.search(text, outer.end, best.start) is not None
+    if opening is None or pat.CLAUSE_END.search(text, opening.end(), outer.start):
+        return False  # "When the vote ended, Kell said that, as a poll found, ...": the cue is in the main clause
+    return pat.CLAUSE_END.search(text, outer.end, best.start) is not None
 
 
 def _cue_word(text: str, claim: Claim) -> str:

@@ -35,14 +35,26 @@ _ABILITY = (
     r"understand|remember|recall|recognise|recognize|manage|cope|handle|stand|bear|tell|access|"
     r"only|barely|hardly|easily|do\s+nothing|no\s+longer|find\s+(?:no|nothing|little)"
 )
-# Outcomes after "should" read as expectation ("should arrive"), the rest as obligation; "should be able to",
-# "should start", "should come", "should be ready", "should be completed" are in news nearly always what someone
-# ought to do or be allowed ("pupils should be able to", "we should start with", "the form should be completed").
+# a time limit ahead in the clause: "by June", "before the winter", "next week", "within days", "once it reopens"
+_DEADLINE = (
+    r"[^.;:,]{0,60}?\b(?:(?:by|before|within|until|in)\s+(?:the\s+)?(?:end|start|middle|beginning|first|second|"
+    r"third|fourth|next|coming|spring|summer|autumn|fall|winter|weekend|days|weeks|months|years|hours|mid|early|"
+    r"late|time|then|a\s+(?:day|week|month|year|few)|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)|"
+    r"(?:next|this|later\s+this)\s+(?:week|month|year|season|spring|summer|autumn|winter|weekend)|"
+    r"soon|shortly|once|tomorrow|tonight)\b"
+)
+# Outcomes after "should" read as expectation ("should arrive"), the rest as obligation. "Should be able to",
+# "should start", "should come", "should be ready", "should be completed" are in news often what someone ought
+# to do or be allowed ("pupils should be able to", "we should start with", "the form should be completed"):
+# expectation only before a time limit ("should be ready by June", "talks should begin next week").
 _SHOULD_PROBABLE = (
     r"arrive|reach|finish|end|last|improve|rise|fall|increase|decrease|grow|recover|help|"
     r"happen|occur|open|resume|mean|"
     r"be\s+(?:available|over|back|enough|sufficient|fine|operational|known|clear|in\s+place|on\s+track)|"
-    r"have\s+(?:arrived|finished|been\s+(?:completed|finished|done)|no\s+(?:problem|trouble|difficulty))"
+    r"have\s+(?:arrived|finished|been\s+(?:completed|finished|done)|no\s+(?:problem|trouble|difficulty))|"
+    r"come\s+(?:under|into\s+(?:force|effect|service|operation)|to\s+an\s+end)|"
+    r"(?:start|begin|come|be\s+(?:able|ready|complete|completed|finished|done|possible))\b(?=" + _DEADLINE + ")"
 )
 # "was considered by the committee", "will be considered next week": deliberation, not belief.
 _DELIBERATE = (
@@ -60,6 +72,13 @@ _SHOW_UP = (
     r"live|onstage|briefly|next|under|after|when|to\s+(?:the|a|an|his|her|their|court|have\s+been\s+(?:removed|sold))|"
     r"and|or|but|opposite|throughout|inside|outside|near|among|between|until|via|through|once|first|in\s+court|"
     r"weekly|daily|often|occasionally|several|three|two|four|five|six|once|every|each|the|a|an|his|her|their|its"
+)
+# "appears in doubt", "appeared on course to win", "does appear at odds with": a state it seems in, not a place
+_STATE = (
+    r"(?:in|on|at|under)\s+(?:doubt|danger|trouble|breach|line\s+with|good|poor|bad|better|worse|decline|disarray|"
+    r"jeopardy|question|limbo|shock|no\s+(?:mood|hurry|position)|a\s+(?:hurry|position|state)|track|course|"
+    r"the\s+(?:verge|brink|ascendant|rise|wane|mend|way\s+out|defensive|back\s+foot)|odds|risk|ease|a\s+loss|"
+    r"a\s+standstill|strain|pressure|threat|control|charge|command)\b"
 )
 # "assume a hunched position", "assumed more and more power": to take on, not to suppose.
 _ASSUME_TAKE = (
@@ -177,12 +196,13 @@ LEXICON: list[tuple[HedgeKind, str]] = [
     (S, r"(?:is|are|was|were)\s+(?:expected|likely|unlikely)\s+to|it\s+is\s+expected"),
     (S, r"expect(?:s|ed|ing)?(?<!than[\s-]expected)(?<!as\sexpected)"),  # "smaller-than-expected"
     (S, r"speculat(?:ion|ed|es|e|ive)"),
-    (S, rf"appears?\s+to|appeared\s+to|appear(?:s|ed)?(?=\s+[a-z])(?!\s+(?:{_SHOW_UP})\b)"),
+    (S, rf"appears?\s+to|appeared\s+to|appear(?:s|ed)?(?=\s+[a-z])(?!\s+(?!{_STATE})(?:{_SHOW_UP})\b)"),
     # "it appears", "would appear", but not to show up: "does appear on rankings", "would appear in London"
     (
         S,
         r"(?:(?:it|there|this|which)\s+appears|(?:would|does|did)\s+appear)"
-        r"(?!\s+(?:in|on|at|onstage|live|before|alongside|regularly|frequently|opposite|as\s+(?:a|an|the|himself|herself))\b)",
+        rf"(?!\s+(?!{_STATE})(?:in|on|at|onstage|live|before|alongside|regularly|frequently|opposite|"
+        r"as\s+(?:a|an|the|himself|herself))\b)",
     ),
     (S, r"seem(?:s|ed|ing|ingly)?"),
     (S, r"(?:un|im)?likel(?:y|ihood)|probabl[ey]|improbable|possibly|perhaps|maybe|possibilit(?:y|ies)"),
@@ -198,7 +218,6 @@ LEXICON: list[tuple[HedgeKind, str]] = [
         r"after|before|within|anywhere|everywhere|also|even|here|there|now|yet|then|so|when|where|as|of|into|"
         r"upon|against|between|among|unless|whenever|wherever|due|thanks)\b)",  # "is possible due to": made so
     ),
-    # the noun is a proposal, not a claim, in "suggestions for", "at the suggestion of" (CONTEXT_VETOES)
     # the noun is a proposal, not a claim, in "suggestions for", "at the suggestion of" (CONTEXT_VETOES)
     (S, r"suggests?|suggested|suggesting|suggestions?(?!\s+(?:for|box|boxes|on\s+how|about\s+how)\b)"),
     (S, r"indicat(?:es|ed|ing)\s+that|impl(?:y|ies|ied|ying)\s+that|implies"),
@@ -288,15 +307,26 @@ _DUE = (
     r"(?!(?:\s+(?:of|in|for|on|at)\s+(?:the\s+|a\s+)?[\w'-]+)?\s+(?:was|were|is|are|had|has|have|would|will|could|"
     r"should|did|rose|fell|grew|went)\b)"
 )
+_SPEAK = r"say|comment|confirm|disclose|reveal|discuss|elaborate|specify|divulge"
 _DETERMINER = r"a|an|the|his|her|their|its|our|my|your|any"
-# what one is denied when "deny" means to refuse (the thing withheld), after an optional determiner and modifier
-_REFUSED = (
-    r"(?:(?:a|an|the|his|her|their|its|our|my|your|any|further|full|equal)\s+)?(?:[a-z-]+\s+)?"
+_REFUSED_NOUN = (
     r"(?:bail|access|entry|admission|permission|visas?|sanctuary|asylum|chances?|opportunit(?:y|ies)|rights?|"
     r"status|parole|benefits?|treatment|services?|funding|licen[cs]es?|permits?|places?|citizenship|passports?|"
     r"hearings?|food|water|medicine|promotion|tenure|membership|custody|leave|exemptions?|refunds?|payments?)\b"
-    # "denied security services were involved": the noun is the subject of a denied clause
-    r"(?!\s+(?:was|were|is|are|had|has|have|would|will|could|did|do|does|had)\b)"
+)
+_AUX = r"was|were|is|are|had|has|have|would|will|could|did|do|does"
+# a past tense that makes the noun a clause's subject: "denied its funding came from abroad"
+_PAST = (
+    rf"{_AUX}|[a-z]+(?<!e)ed|came|went|broke|took|made|gave|got|led|left|paid|sold|fell|rose|grew|won|lost|ran|met|"
+    r"kept|held|found|sent|spent|told|said|put|cut|hit|set"
+)
+# what one is denied when "deny" means to refuse (the thing withheld): "denied bail", "denied further access",
+# "denied their visas"; not the subject of a denied clause ("denied security services were involved", "denied its
+# funding came from abroad", "denied their treatment of protesters was harsh")
+_REFUSED = (
+    rf"(?:{_DETERMINER})\s+(?:[a-z-]+\s+)?{_REFUSED_NOUN}"
+    rf"(?!(?:\s+of\s+(?:[a-z'-]+\s+){{0,2}}[a-z'-]+)?\s+(?:{_PAST})\b)"
+    rf"|(?:(?!(?:{_DETERMINER})\b)[a-z-]+\s+)?{_REFUSED_NOUN}(?!\s+(?:{_AUX})\b)"
 )
 # what is denied when it is refused: a request put to someone who decides
 _REQUESTS = (
@@ -334,7 +364,14 @@ CONTEXT_VETOES: list[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[s
         ),
         ("suggestions?", None, r"\s+(?:on|to|from|at)\b(?![^,;.]{0,80}\bthat\b)"),
         # the pollsters' term: "likely voters", "likely Republican caucusgoers"
-        ("likely", None, r"\s+(?:[a-z-]+\s+)?(?:voters|caucus-?goers|electorate)\b"),
+        # (not "it is likely voters will", "more likely voters would")
+        (
+            "likely",
+            r"(?:^|[^\w\s'-]\s*|(?<![\w'-])(?!(?:is|are|was|were|be|been|being|seems?|seemed|appears?|appeared|looks?|"
+            r"looked|more|most|less|least|very|quite|highly|not|increasingly|it's|that's|so|as|deemed|thought)\b)"
+            r"[\w'-]+\s+)$",
+            r"\s+(?:[a-z-]+\s+)?(?:voters|caucus-?goers|electorate)\b",
+        ),
         # a question weighed, not a guess: "whether I should come", "how it should be done"
         ("should", r"\b(?:whether|how)\s+(?:[a-z'-]+\s+){0,3}$", None),
         # no guess made: "declined to speculate on a backup plan", "would not speculate"
@@ -350,15 +387,24 @@ CONTEXT_VETOES: list[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[s
             r"\s*(?:[.,;:!?\"\u201d']|$)",
         ),
         # purpose, not possibility: "drop out so the other factions could coalesce" (no comma before "so")
-        ("could|might", r"[a-z]\s+so\s+(?![a-z'-]+\s+that\b)(?:[a-z][a-z'-]*\s+){1,3}$", None),  # not "so vague that"
-        # a modal with its verb left out: "everyone who could fled the town"
-        ("could", r"\b(?:who|that|as)\s+$", r"\s+(?:[a-z]+ed|fled|sought|went|left|ran|took|got|came|made|did)\b"),
-        # a refusal to speak: "neither side would say so", "she would not comment"
+        # (a subject after "so", not a degree: "so fragile it could", "so much it could", "losses so far could")
         (
-            "would",
+            "could|might",
+            r"[a-z]\s+so\s+(?:that\s+)?(?:(?:the|a|an|his|her|their|its|our|my|your|this|these|those|he|she|they|we|"
+            r"i|you|it|people|everyone|others?)\s+(?:[a-z][a-z'-]*\s+){0,2}|"
+            r"(?!(?:far|much|many|little|few|long|often|badly|well|that)\b)[a-z][a-z'-]*\s+)$",
             None,
-            r"\s+(?:not\s+)?(?:say|comment|confirm|disclose|reveal|discuss|elaborate|specify|divulge)\b",
         ),
+        # a modal with its verb left out: "everyone who could fled the town"
+        # ("who could exceed", "that could shed": no past tense)
+        (
+            "could",
+            r"\b(?:who|that|as)\s+$",
+            r"\s+(?:[a-z]+(?<!e)(?<!\bsh)ed|fled|sought|went|left|ran|took|got|came|made|did)\b",
+        ),
+        # a refusal to speak: "she would not comment", "neither side would say so" (not "if asked, she would say")
+        ("would", None, rf"\s+(?:not|never|neither)\s+(?:{_SPEAK})\b"),
+        ("would", r"(?:^|\W)(?:neither|nobody|no\s+one|none)(?:\s+[a-z'-]+){0,3}\s+$", rf"\s+(?:{_SPEAK})\b"),
         # to claim a thing due: "pensioners could claim their pensions", "entitled to claim compensation";
         # the modal there is an entitlement, not a possibility
         ("claim", r"\b(?:can|could|may|might|will|would|to|cannot)\s+$", rf"\s+{_DUE}"),

@@ -260,19 +260,28 @@ _POSSESSIVE_NEXT = re.compile(r"[A-Z][a-z]+['\u2019]s\b")
 # "... Kyiv assault—militaryThe escalation came", "... Putin arrives in BelarusMoscow launched"
 # (not "LinkedIn and", "#ImWithHer": a name or a hashtag)
 _GLUED_OPENING = re.compile(
-    r"(?<![#\w])[A-Za-z]*[a-z]{3}"
-    r"(?=(?:The|A|An|This|These|Those|His|Her|Their|Its)\s+[a-z]|(?:In|On)\s+(?:the|a|an|his|her|their|its)\s)"
+    r"(?<![#\w])([A-Za-z]*[a-z]{3})"
+    r"(?=(?:The|A|An|This|These|Those|His|Her|Their|Its)\s+[a-z]|(In|On)\s+(?:the|a|an|his|her|their|its)\s)"
 )
+# names that end in "In" or "On": "posted on LinkedIn the news", "its CheckIn a day later", "an AddOn the firm sold"
+_NAMES_BEFORE_IN_ON = frozenset("linked check plug log sign add built opt walk drive head hands bolt carry".split())
 _GLUED_PLACES = re.compile(r"(?<![#\w])([A-Z]?[a-z]+)(?=([A-Z][a-z]+)\b)")
 
 
 def _glued_stops(line: str, start: int, end: int) -> list[int]:
-    """Where a run-in headline ends inside a word: 'militaryThe', 'capitalRussian', 'BelarusMoscow' (a state next)."""
-    stops = [m.end() for m in _GLUED_OPENING.finditer(line, start, end)]
+    """Where a run-in headline ends inside a word: 'militaryThe', 'capitalRussian', 'BelarusMoscow' (a state next).
+
+    Not after a one-letter prefix: 'eEstonia', 'iIreland' are names.
+    """
+    stops = [
+        m.end()
+        for m in _GLUED_OPENING.finditer(line, start, end)
+        if not (m.group(2) and m.group(1).lower() in _NAMES_BEFORE_IN_ON)
+    ]
     stops += [
         m.end()
         for m in _GLUED_PLACES.finditer(line, start, end)
-        if m.group(2) in STATES and (m.group(1) in STATES or m.group(1).islower())
+        if m.group(2) in STATES and (m.group(1) in STATES or (m.group(1).islower() and len(m.group(1)) > 1))
     ]
     return stops
 

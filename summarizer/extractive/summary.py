@@ -125,8 +125,8 @@ def _teaser_lines(sentences: list[Sentence]) -> set[int]:
     return {
         s.line
         for s, after in itertools.pairwise(sentences)
-        if after.start == s.end and after.line == s.line and not s.is_prose
-    }
+        if after.start == s.end and after.line == s.line and not s.is_prose and s.text[-1:].isalpha()
+    }  # a stop glued to the next word ("massed.The army") is a typo, not a run-in headline
 
 
 def find_headline(sentences: list[Sentence]) -> Sentence | None:
