@@ -278,17 +278,10 @@ _TRAILER = re.compile(
     r"prompting|sparking|triggering|causing|forcing|fuell?ing)\s",  # ", prompting unions ...": what followed
     re.IGNORECASE,
 )
-_GOES_ON = re.compile(
-    r"(?:,|\u2014|\u2013|\s-)\s+(?:"
-    + "|".join(sorted(AUXILIARIES | {"will", "may", "might", "must", "should"}))
-    + r")\b"
-)
-
-
+_FINITE = "|".join(sorted(AUXILIARIES | {"will", "may", "might", "must", "should"}))
+_GOES_ON = re.compile(rf"(?:,|\u2014|\u2013|\s-)\s+(?:{_FINITE})\b")
 # a finite verb after the phrase's opening, before the figure: a clause of its own, not an appended phrase
-_GOES_ON_BEFORE = re.compile(
-    r"\s(?:" + "|".join(sorted(AUXILIARIES | {"will", "may", "might", "must", "should"})) + r")\s"
-)
+_GOES_ON_BEFORE = re.compile(rf"\s(?:{_FINITE})\s")
 # a cue of its own in a clause after the comma: ", the chancellor said he was providing ..."
 _SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH | ADDRESSEE_VERBS)) + r")\b")
 _LISTED = re.compile(r"\s(?:and|or)\s")

@@ -5,9 +5,10 @@ to"), belief and opinion ("believe", "is considered", "seen as", "suspected"),
 unconfirmed and unknown ("no confirmation", "unclear", "no evidence"), denial,
 attribution ("reportedly", "alleged", "accused of") and approximation before a
 number. Words with a non-hedging sense are taken only in their hedging frame:
-"could" not of ability, "should" of expectation not obligation, "would" in
-an if/unless sentence or before "probably"/"seem"/"have been" but not in
-reported plans ("said he would resign"), "consider" as "regard as" not as
+"could" not of ability, "should" of expectation not obligation ("should be
+ready" only before a time limit: "by June"), "would" in an if/unless sentence,
+"would probably" and "would have been" but not in reported plans ("said he
+would resign") nor before "seem" (that verb is the cue), "consider" as "regard as" not as
 "deliberate", "think" not in "think tank", "believe" not in "believe in",
 "might" not the noun, "the suspect" not a hedge, "May" not the month.
 "Expected" counts, also of schedules ("is expected on Monday": the event has
@@ -28,7 +29,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..models import HedgeKind
-from .hedge_lexicon import CONDITION, CONTEXT_VETOES, HEADS, LEXICON, REPORTED_BEFORE, VETO_BEFORE, WOULD
+from .hedge_lexicon import CONDITION, HEADS, LEXICON, REPORTED_BEFORE, WOULD
+from .hedge_vetoes import CONTEXT_VETOES, VETO_BEFORE
 from .phrases import trie
 from .scan import pattern_starts
 from .sentences import Sentence
@@ -66,7 +68,7 @@ _VERB_FIRST = re.compile(
 _NO_SUBJECT = re.compile(
     r"(?:despite|after|before|while|although|though|who|which|whose|including|unlike|like|as|since|with|in|on|at|"
     r"however|meanwhile|therefore|instead|indeed|moreover|nonetheless|nevertheless|of\s+course|not)\b"
-    r"|[a-z]+(?:ing|ed)\b|\d",  # "Firefox, released in May, seems": a participle  # "Dana Kell, 25, was ...": an age
+    r"|[a-z]+(?:ing|ed)\b|\d",  # "Vellcorp, released in May, seems": a participle; "Dana Kell, 25, was": an age
 )
 # "The plan, critics say, may fail": a speech tag set off inside the clause; "Vellcorp, the car maker, may": a name's
 # description

@@ -160,7 +160,7 @@ def subject_after_comma(toks: Tokens, span: tuple[int, int], verb: int) -> tuple
     return (comma + 1, span[1]) if span[1] <= verb else None
 
 
-def located(toks: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple[int, int]:
+def located(toks: Tokens, span: tuple[int, int]) -> tuple[int, int]:
     """A subject with place phrases after it, taken whole: 'Correspondent Dana Hall at Orlen in Vell said'.
 
     A place named after "in"/"at" is no subject; the subject is the phrase the place phrases hang from.
