@@ -282,6 +282,10 @@ _FINITE = "|".join(sorted(AUXILIARIES | {"will", "may", "might", "must", "should
 _GOES_ON = re.compile(rf"(?:,|\u2014|\u2013|\s-)\s+(?:{_FINITE})\b")
 # a finite verb after the phrase's opening, before the figure: a clause of its own, not an appended phrase
 _GOES_ON_BEFORE = re.compile(rf"\s(?:{_FINITE})\s")
+# what keeps a finite verb inside the appended phrase: an indefinite noun phrase ("a figure the ministry has
+# revised"), a relative clause ("the highest that economists have seen")
+_APPOSITIVE = re.compile(r"\s(?:a|an)\s$", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose)\b", re.IGNORECASE)
 # a cue of its own in a clause after the comma: ", the chancellor said he was providing ..."
 _SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH | ADDRESSEE_VERBS)) + r")\b")
 _LISTED = re.compile(r"\s(?:and|or)\s")
@@ -322,8 +326,11 @@ def in_trailer(text: str, start: int, position: int, end: int) -> bool:
         return False
     if trailer.group().rstrip().endswith("ing") and _STILL_SPOKEN.search(text, start, trailer.start()):
         return False  # "said 40 schools would close, forcing pupils to move": a consequence of what was said
-    if _GOES_ON_BEFORE.search(text, trailer.end() - 1, position) and not _SPEECH_BEFORE.search(
-        text, trailer.end(), position
+    if (
+        _GOES_ON_BEFORE.search(text, trailer.end() - 1, position)
+        and not _SPEECH_BEFORE.search(text, trailer.end(), position)
+        and not _APPOSITIVE.search(trailer.group())  # ", a figure the ministry has revised to 3 percent"
+        and not _RELATIVE_WORD.search(text, trailer.end(), position)  # ", a rise that has been welcomed by 40"
     ):
         return False  # "said that, according to X, the party has won 82 percent": a clause of its own, not a phrase
     if CLAUSE_END.search(text, trailer.end(), position) or _LISTED.search(text, trailer.end(), position):
