@@ -241,3 +241,13 @@ def test_a_verb_inside_an_appended_phrase_keeps_it_the_outlets(text: str, quanti
 def test_a_clause_after_an_aside_is_still_what_was_said() -> None:
     text = "Kell said that according to its audit, the Vell party has won 82 percent of the seats."
     assert source_of(text, "82 percent") == "Kell"
+
+
+def test_a_named_tag_after_the_quote_beats_a_name_before_the_colon() -> None:
+    text = 'Written by Dana Kell: "Vell lost 400 jobs last year," the report\'s author Osk Varn said.'
+    assert source_of(text, "400") == "the report's author Osk Varn"
+
+
+def test_a_name_before_the_colon_still_beats_a_pronoun_tag() -> None:
+    text = 'Pollsters in Vell agree - Dana Kell: "We have 40 percent," she added.'
+    assert source_of(text, "40 percent") == "Dana Kell"

@@ -368,11 +368,10 @@ _TAG_TAIL = 6  # words after a sentence's closing tag at most: "..., the Post re
 
 
 # what a speech verb's own adjuncts open: "said on Monday:", "said in a statement:", "told reporters later:"
-_ADJUNCT = re.compile(
-    r"\s*(?:in|on|at|to|during|after|before|from|with|via|through|later|earlier|yesterday|today|tonight|last|"
-    r"this|again|also|then|recently|once|afterwards|publicly|privately)\b",
-    re.IGNORECASE,
+_ADJUNCT_WORDS = pat.ADJUNCT_PREPOSITIONS | frozenset(
+    "to through later earlier yesterday today tonight last this again also then recently once afterwards".split()
 )
+_ADJUNCT = re.compile(r"\s*(?:" + "|".join(sorted(_ADJUNCT_WORDS)) + r")\b", re.IGNORECASE)
 
 
 def _colon_clause(text: str, start: int, end: int) -> bool:

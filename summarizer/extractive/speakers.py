@@ -145,9 +145,9 @@ def find_quotes(text: str, sentences: list[Sentence], claims: list[list[Claim]])
         first = len(quotes)
         for n, (opening, closing) in enumerate(spans):
             previous = quotes[-1][2] if n > 0 and opening - quotes[-1][1] <= 200 else None
-            speaker = _colon_speaker(text, start, opening) or _quote_speaker(
-                text, claims, group, opening, closing, previous
-            )
+            # a name before the colon speaks, unless a tag after the quote names its speaker ('," Osk said')
+            colon = None if _named_tag(claims, group, closing) else _colon_speaker(text, start, opening)
+            speaker = colon or _quote_speaker(text, claims, group, opening, closing, previous)
             if speaker is None and text[start:opening].rstrip().endswith(":"):
                 speaker = _lead_in_subject(text, claims, group, opening)
             at_start = opening - start <= 1
@@ -243,6 +243,16 @@ def _colon_speaker(text: str, start: int, at: int) -> str | None:
     if words[0].lower() in SPEAKER_LABEL_STOP or not all(is_name(w) or plain(w) in TITLES or w == "and" for w in words):
         return None
     return name
+
+
+def _named_tag(claims: list[list[Claim]], group: list[Sentence], closing: int) -> bool:
+    """True when a cue right after the closing mark names its source: '," Osk Varn said', not '," she added'."""
+    return any(
+        0 <= c.start - closing <= 40 and c.source and c.named and not c.weak
+        for s in group
+        if s.start <= closing + 40 and closing <= s.end
+        for c in claims[s.index]
+    )
 
 
 def _long_tag(text: str, closing: int, claim: Claim) -> bool:
