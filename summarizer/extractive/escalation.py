@@ -12,10 +12,11 @@ Direction follows the article's own framing, its hedges on escalation included.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..scales import Direction, EventType
 from .actors import Actors, find_actors, merge_names, typed_actors, words_of
+from .roles import Role, person_roles, roles_in
 from .scan import guarded, may_match, pattern_starts, word_starts
 from .senses import ANIMALS, HYPOTHETICAL, NOT_EVENT, NOT_EVENT_STARTS, in_compound, in_name, title_case
 from .sentences import Sentence
@@ -211,8 +212,42 @@ def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return None
 
 
+# A reporting or mental verb: who stands before it is the speaker, not the agent of what follows.
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|asked|asks|hoped|hopes|thinks|thought|believes|believed|argued|argues|"
+    r"claimed|claims|added|insisted|warned|suggested|announced|wrote|writes|was|were|is|are|been)\b",
+    re.IGNORECASE,
+)
+
+
+def _agent(text: str, start: int) -> str:
+    """The words before a trigger in its clause that can name who does it: not a speaker reporting it."""
+    scope = _scope(text, start)
+    cut = max((m.end() for m in _REPORTING.finditer(scope)), default=0)
+    return _POSSESSOR.sub(" ", scope[cut:])  # "Mr Kell's allies": the allies act, not Mr Kell
+
+
+_POSSESSOR = re.compile(r"\b[A-Z][\w-]*['\u2019]s?(?=\s)")
+
+
+def _with_people(actors: Actors, text: str, people: dict[str, Role]) -> Actors:
+    """The sentence's actors with the people it names by surname whose office the article gave earlier."""
+    roles = roles_in(text, people)
+    if not roles:
+        return actors
+    force = actors.force or Role.FORCE in roles
+    political = actors.political or force or Role.GOVERNMENT in roles
+    return replace(actors, political=political, force=force, party=actors.party or Role.PARTY in roles)
+
+
 def _sentence_hits(
-    sentence: Sentence, starts: set[str], weight: float, conflict: bool, dated_before: bool, relief: bool
+    sentence: Sentence,
+    starts: set[str],
+    weight: float,
+    conflict: bool,
+    dated_before: bool,
+    relief: bool,
+    people: dict[str, Role],
 ) -> list[_Hit]:
     raw = sentence.text
     if may_match(starts, NOT_EVENT_STARTS):  # "weak demand", "appeal to voters": no event words there
@@ -233,8 +268,12 @@ def _sentence_hits(
             match = _search(trigger.pattern, text)
             if match is None:
                 continue
-        if not (_counts(trigger, actors) or (trigger.kind is EventType.PROTEST and actors.crowd)):
-            continue  # an event is between political or armed actors: "the club agreed a fee" is none
+        # an event is between political or armed actors ("the club agreed a fee" is none), a person the
+        # article gave an office among them
+        if not (_counts(trigger, actors) or (trigger.kind is EventType.PROTEST and actors.crowd)) and (
+            not people or not _counts(trigger, _with_people(actors, _agent(text, match.start()), people))
+        ):
+            continue  # "Mr Renn rejected calls" after "Interior Secretary Tavo Renn"
         if trigger.level < 2 and (HYPOTHETICAL.search(low := _scope(text, match.start())) or NEGATION.search(low)):
             continue  # "a deal could be signed", "ministers do not support": not reported as happening
         firm = True
@@ -309,9 +348,11 @@ def assess_escalation(sentences: list[Sentence], published: str | None = None) -
     years = [_latest_year(s.text) for s in body]
     dated = _PUBLISHED_YEAR.match(published or "")
     newest = max([*years, int(dated[1]) if dated else 0])
+    people = person_roles(s.text for s in body)  # "Home Secretary Charles Clarke": "Mr Clarke" acts for the state
     for rank, sentence in enumerate(body):
         before = 0 < years[rank] < newest
-        hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict, before, relief))
+        weight = _weight(sentence, rank)
+        hits.extend(_sentence_hits(sentence, starts[rank], weight, conflict, before, relief, people))
     actors = find_actors(body)  # the article's own actors, not those of the stories listed after it
     force = [h for h in hits if h.firm and h.level >= 2]
     if force:
