@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..scales import Direction, EventType
 from .actors import Actors, find_actors, merge_names, typed_actors, words_of
+from .background import in_background_clause, is_history
 from .roles import Role, person_roles, roles_in
 from .scan import guarded, may_match, pattern_starts, word_starts
 from .senses import ANIMALS, HYPOTHETICAL, NOT_EVENT, NOT_EVENT_STARTS, in_compound, in_name, title_case
@@ -108,6 +109,7 @@ class _Hit:
     word: str
     position: int
     firm: bool  # reported as happening, in the article's present, by an actor of the right kind
+    background: bool = False  # in a clause recalling an earlier event: "the bombs which killed seven"
 
 
 def _weight(sentence: Sentence, rank: int) -> float:
@@ -281,6 +283,7 @@ def _sentence_hits(
         if level >= 2:
             if setting is None:
                 setting = conflict and not raw.rstrip().endswith("?") and HISTORY.search(text) is None
+                setting = setting and not is_history(text)  # "were killed at Auschwitz": no year needed
                 setting = setting and not dated_before  # it names only years before the article's own
                 force = actors is not None and actors.force
                 setting = setting and (force or _domain(text) < 2)  # "shelled the market" stays force
@@ -288,11 +291,14 @@ def _sentence_hits(
             firm = _firm(trigger, match, text, scope, setting, relief)
             if not firm and kind in _FORCEFUL and THREAT_CUE.search(scope) and not NEGATION.search(scope):
                 kind, level, firm = EventType.THREATEN, 1, True  # force announced or threatened, not yet used
-        hit = _Hit(kind, level, weight, sentence, match.group(), match.start(), firm)
+        behind = level >= 2 and in_background_clause(text, match.start())
+        hit = _Hit(kind, level, weight, sentence, match.group(), match.start(), firm, behind)
         old = found.get(kind)
         if old is None or (hit.firm, hit.level) > (old.firm, old.level):
             found[kind] = hit
     crime = _crime(raw) if not found and may_match(starts, _CRIME_STARTS) else None
+    if crime is not None and (dated_before or HISTORY.search(raw) or is_history(raw)):
+        crime = None  # "Tupac Shakur was shot dead in 1996", "were killed at Auschwitz": history, not crime news
     if crime is not None and not (actors or typed_actors(raw)).political:
         found[EventType.CRIME] = _Hit(EventType.CRIME, 0, weight, sentence, crime.group(), crime.start(), True)
     return list(found.values())
@@ -355,6 +361,10 @@ def assess_escalation(sentences: list[Sentence], published: str | None = None) -
         hits.extend(_sentence_hits(sentence, starts[rank], weight, conflict, before, relief, people))
     actors = find_actors(body)  # the article's own actors, not those of the stories listed after it
     force = [h for h in hits if h.firm and h.level >= 2]
+    if any(not h.background for h in force):
+        force = [h for h in force if not h.background]  # the news, before the clauses recalling what led to it
+    elif any(h.firm and h.weight >= 2 and h.level < 2 for h in hits):
+        force = []  # the lead reports its own development: "the bombs which killed seven" is its background
     if force:
         level = max(h.level for h in force)
         pool = [h for h in force if h.level == level]

@@ -1,0 +1,65 @@
+"""Background is not the news: clauses recalling earlier events, and history named without a year."""
+
+from __future__ import annotations
+
+from summarizer.extractive.background import in_background_clause, is_history
+from summarizer.extractive.escalation import EscalationReading, assess_escalation
+from summarizer.extractive.sentences import split_sentences
+from summarizer.scales import EventType
+
+
+def read(text: str) -> EscalationReading:
+    return assess_escalation(split_sentences(text))
+
+
+APOLOGY = """Orlen premier apologises to families
+
+The Orlen prime minister has apologised to three families wrongly jailed for years.
+The families were convicted of planting the militants' bombs which killed nine people at a station.
+The prime minister said the families deserved to be cleared.
+"""
+
+STANDBY = """Kestrian troops on standby in Mirn
+
+The Kestrian government said its troops were ready to help evacuate citizens from Mirn.
+Riots spread after President Oskar Vell broke a two-year ceasefire with the rebels by bombing their positions.
+"""
+
+REMEMBRANCE = """Velgrad marks camp anniversary
+
+Hundreds gathered in Velgrad for a service at the former camp.
+Some 40,000 prisoners were murdered at the Nazi camp at Velgrad.
+"""
+
+NEWS_STILL_COUNTS = """Kestrian troops shell Mirn border town
+
+Kestrian troops shelled the Mirn border town of Ostrava on Monday, the army said.
+The shelling came after talks between the two governments broke down.
+"""
+
+
+def test_a_relative_clause_recalling_an_attack_does_not_outweigh_the_leads_apology() -> None:
+    reading = read(APOLOGY)
+    assert reading.level == 0
+    assert reading.event_type is EventType.CONCEDE
+
+
+def test_an_after_clause_is_background_to_the_news() -> None:
+    text = "Protests spread in the capital after Mirn rebels bombed army positions."
+    assert in_background_clause(text, text.index("bombed"))
+    assert not in_background_clause("Mirn rebels bombed army positions.", len("Mirn rebels "))
+    assert read(STANDBY).level < 4
+
+
+def test_remembrance_and_a_named_past_atrocity_are_history_not_crime() -> None:
+    assert is_history("Some 40,000 prisoners were murdered at the Nazi camp at Velgrad.")
+    assert not is_history("Neo-Nazis attacked a shelter in Velgrad on Monday.")
+    assert read(REMEMBRANCE).event_type is not EventType.CRIME
+
+
+def test_a_closed_relative_clause_leaves_the_main_verb_as_news() -> None:
+    text = "The gunmen, who wore masks, killed four guards."
+    assert not in_background_clause(text, text.index("killed"))
+    reading = read(NEWS_STILL_COUNTS)
+    assert reading.event_type is EventType.FIGHT
+    assert reading.level == 4
