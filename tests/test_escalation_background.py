@@ -63,3 +63,16 @@ def test_a_closed_relative_clause_leaves_the_main_verb_as_news() -> None:
     reading = read(NEWS_STILL_COUNTS)
     assert reading.event_type is EventType.FIGHT
     assert reading.level == 4
+
+
+ON_STANDBY = """Kestrian troops on standby over Mirn unrest
+
+A company of 120 Kestrian troops has been put on standby to evacuate citizens from Mirn.
+Riots spread after President Oskar Vell broke a two-year ceasefire with the rebels by bombing their positions.
+"""
+
+
+def test_troops_put_on_standby_are_the_development_not_the_recalled_bombing() -> None:
+    reading = read(ON_STANDBY)
+    assert reading.event_type is EventType.MOBILIZE
+    assert reading.level == 2

@@ -85,6 +85,7 @@ def _by_start(triggers: list[Trigger]) -> dict[str, set[int]]:
 _BY_START = _by_start(TRIGGERS)
 _TRIGGER_STARTS = frozenset(_BY_START)
 _UNKNOWN_START = frozenset(i for i, t in enumerate(TRIGGERS) if t.starts is None)
+_BACKGROUND_WEIGHT = 0.3  # what a sentence recalls counts less than what it reports
 _FORCEFUL = frozenset({EventType.FIGHT, EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.SANCTION})
 
 
@@ -291,8 +292,17 @@ def _sentence_hits(
             firm = _firm(trigger, match, text, scope, setting, relief)
             if not firm and kind in _FORCEFUL and THREAT_CUE.search(scope) and not NEGATION.search(scope):
                 kind, level, firm = EventType.THREATEN, 1, True  # force announced or threatened, not yet used
-        behind = level >= 2 and in_background_clause(text, match.start())
-        hit = _Hit(kind, level, weight, sentence, match.group(), match.start(), firm, behind)
+        behind = level >= 2 and in_background_clause(text, match.start())  # "after rebels shelled the town"
+        hit = _Hit(
+            kind,
+            level,
+            weight * (_BACKGROUND_WEIGHT if behind else 1.0),
+            sentence,
+            match.group(),
+            match.start(),
+            firm,
+            behind,
+        )
         old = found.get(kind)
         if old is None or (hit.firm, hit.level) > (old.firm, old.level):
             found[kind] = hit

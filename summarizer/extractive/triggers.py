@@ -130,7 +130,7 @@ MOBILIZE 3 force: mass(?:ing|ed|es)|amass(?:ed|ing|es)?|deploy(?:ed|ing|s|ment|m
     arriving|returned|poured)|strengthened\s+(?:its\s+|their\s+)?(?:forces|
     presence)
 MOBILIZE 2 force: exercises?|drills?|manoeuvres|maneuvers|patrols?|patrolling|show\s+of\s+force|
-    war\s+games|(?:on|high|full|heightened)\s+alert|trained|training
+    war\s+games|(?:on|high|full|heightened)\s+alert|on\s+standby|trained|training
 MOBILIZE 3 force noun: stationed|positioned|troop\s+presence
 THREATEN 1 actor: threaten(?:ed|s|ing)?|ultimatum|vow(?:ed|s)?\s+to\s+(?:retaliate|respond|fight|
     strike|attack|destroy|crush)|sworn\s+to\s+fight|warn(?:ed|s|
