@@ -76,3 +76,15 @@ def test_troops_put_on_standby_are_the_development_not_the_recalled_bombing() ->
     reading = read(ON_STANDBY)
     assert reading.event_type is EventType.MOBILIZE
     assert reading.level == 2
+
+
+SURVIVORS = """Orlen helps survivors of the Mirn massacres
+
+Orlen is to give a grant to help survivors of the Mirn massacres who still need care.
+About 9,000 villagers were killed by Zorvian militias after the death of a Mirn leader.
+The grant will pay for clinics and counselling.
+"""
+
+
+def test_a_story_told_for_survivors_retells_its_violence_as_history() -> None:
+    assert read(SURVIVORS).level < 2
