@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.extractive.background import in_background_clause, is_history
+from summarizer.extractive.background import in_background_clause, is_history, standing_presence
 from summarizer.extractive.escalation import EscalationReading, assess_escalation
 from summarizer.extractive.sentences import split_sentences
 from summarizer.scales import EventType
@@ -88,3 +88,19 @@ The grant will pay for clinics and counselling.
 
 def test_a_story_told_for_survivors_retells_its_violence_as_history() -> None:
     assert read(SURVIVORS).level < 2
+
+
+PRESENCE = """Orlen opposition calls for Mirn exit plan
+
+The Orlen opposition leader called for a timetable to bring the troops home from Mirn.
+He argued that Orlen troops deployed in Mirn should be replaced by forces from other countries.
+"""
+
+
+def test_troops_already_deployed_are_a_presence_not_a_build_up() -> None:
+    text = "Orlen troops deployed in Mirn should be replaced."
+    assert standing_presence(text, text.index("deployed"), text.index("deployed") + len("deployed"))
+    assert not standing_presence("Orlen deployed troops in Mirn.", 6, 14)
+    reading = read(PRESENCE)
+    assert reading.level < 3
+    assert reading.event_type is EventType.DEMAND

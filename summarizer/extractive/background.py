@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["COMMEMORATION", "ERA", "PRESENT", "in_background_clause", "is_history"]
+__all__ = ["COMMEMORATION", "ERA", "PRESENT", "in_background_clause", "is_history", "standing_presence"]
 
 # Past eras, regimes and atrocities, named: a sentence that names them speaks of history.
 ERA = re.compile(
@@ -65,3 +65,25 @@ def in_background_clause(text: str, start: int) -> bool:
     cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
     before = window[cut:]
     return _RECALLED.search(before) is not None or _TIME_CLAUSE.search(before) is not None
+
+
+# "British troops deployed in Kestria should come home": a participle after its noun, then the clause's own
+# verb. The troops are there already; the sentence is about something else.
+_FORCE_BEFORE = re.compile(
+    r"\b(?:troops|soldiers|forces|marines|units|battalions|brigades|peacekeepers|warships)\s+$", re.IGNORECASE
+)
+_PLACE_AFTER = re.compile(r"\s+(?:in|to|at|on|across|along|near|inside|there)\b", re.IGNORECASE)
+_FINITE_AFTER = re.compile(
+    r"\b(?:is|are|was|were|will|would|should|could|must|can|may|might|have|has|had|need|needs|face|faces)\b",
+    re.IGNORECASE,
+)
+
+
+def standing_presence(text: str, start: int, end: int) -> bool:
+    """True when a deployment word is a participle after its noun ("troops deployed in X should ..."), not a verb."""
+    return (
+        text[start:end].lower().endswith("ed")
+        and _FORCE_BEFORE.search(text, max(0, start - 30), start) is not None
+        and _PLACE_AFTER.match(text, end) is not None
+        and _FINITE_AFTER.search(text, end) is not None
+    )

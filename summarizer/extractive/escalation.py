@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..scales import Direction, EventType
 from .actors import Actors, find_actors, merge_names, typed_actors, words_of
-from .background import PRESENT, in_background_clause, is_history
+from .background import PRESENT, in_background_clause, is_history, standing_presence
 from .roles import Role, person_roles, roles_in
 from .scan import guarded, may_match, pattern_starts, word_starts
 from .senses import ANIMALS, HYPOTHETICAL, NOT_EVENT, NOT_EVENT_STARTS, in_compound, in_name, title_case
@@ -292,7 +292,8 @@ def _sentence_hits(
             firm = _firm(trigger, match, text, scope, setting, relief)
             if not firm and kind in _FORCEFUL and THREAT_CUE.search(scope) and not NEGATION.search(scope):
                 kind, level, firm = EventType.THREATEN, 1, True  # force announced or threatened, not yet used
-        behind = level >= 2 and in_background_clause(text, match.start())  # "after rebels shelled the town"
+        # "after rebels shelled the town", "troops deployed in Kestria should come home"
+        behind = level >= 2 and (in_background_clause(text, match.start()) or standing_presence(text, *match.span()))
         hit = _Hit(
             kind,
             level,
