@@ -60,3 +60,9 @@ def test_a_speaker_is_not_the_agent_of_what_she_reports() -> None:
 def test_party_and_military_offices() -> None:
     texts = ["Opposition leader Kara Moss spoke.", "Gen Oskar Vell inspected the lines.", "Premier League clubs"]
     assert person_roles(texts) == {"Moss": Role.PARTY, "Vell": Role.FORCE}
+
+
+def test_names_stop_at_a_line_break_and_common_nouns_are_no_surnames() -> None:
+    texts = ["Interior Secretary\nMeanwhile the talks went on.", "General Motors raised prices.", "the union met"]
+    assert person_roles(texts) == {}
+    assert person_roles(["President Oskar T Vell-Maren said so."]) == {"Vell-Maren": Role.GOVERNMENT}

@@ -26,7 +26,9 @@ class Role(Enum):
 
 
 # A name after its title: one to three capitalised words, the last the surname ("Tony Blair's").
-_NAME = r"(?P<name>(?:[A-Z][a-z\u00e0-\u024f'\u2019-]+\s+){0,2}[A-Z][a-z\u00e0-\u024f'\u2019-]+)"
+# Words joined by a space only: a line break ends the name. Initials may stand inside ("George W Bush").
+_NAME_WORD = r"[A-Z][a-z\u00e0-\u024f'\u2019]+(?:-[A-Z][a-z\u00e0-\u024f'\u2019]+)*"
+_NAME = rf"(?P<name>(?:{_NAME_WORD} (?:[A-Z]\.? )?){{0,2}}{_NAME_WORD})"
 # Offices written before a name. Lower-case offices need the word that says whose office it is.
 _PARTY_WORDS = (
     r"(?:Tory|Tories|Labour|Conservative|Lib\s+Dem|Liberal(?:\s+Democrat)?|Democratic|Democrat|Republican|"
@@ -48,7 +50,7 @@ _TITLE_BEFORE = re.compile(
     r"pensions|justice|interior|finance|economy|industry)\s+(?:secretary|minister)|[Ss]ecretary[-\s][Gg]eneral|"
     r"Attorney\s+General|Solicitor\s+General|Ambassador|Envoy|Foreign\s+Minister|Governor|"
     r"(?:government|Downing\s+Street|Foreign\s+Office|Home\s+Office|"
-    r"Pentagon|White\s+House|Kremlin)\s+(?:spokesman|spokeswoman|minister|official)))\s+" + _NAME
+    r"Pentagon|White\s+House|Kremlin)\s+(?:spokesman|spokeswoman|minister|official))) " + _NAME
 )
 # The same offices after a name, as an appositive: "Charles Clarke, the home secretary, said".
 _APPOSITIVE = re.compile(
@@ -88,7 +90,9 @@ _NOT_OFFICE = re.compile(
 _PRESIDENT = re.compile(r"\bpresident\b", re.IGNORECASE)
 # A capitalised word that is not a surname: a title or a word that opens a sentence.
 _NOT_SURNAME = frozenset(
-    "Mr Mrs Ms Dr Sir Lord Lady The A An He She It They We This That Minister Secretary President".split()
+    """Mr Mrs Ms Dr Sir Lord Lady The A An He She It They We This That Minister Secretary President However
+    Meanwhile But And Yet Also Still Motors Motor Electric Election Elections Assembly Council Union Synod
+    Dynamics Mills Accounting Medical Hospital Practitioner Practitioners Strike Meeting Manager Counsel""".split()
 )
 
 
@@ -133,6 +137,8 @@ def person_roles(texts: Iterable[str]) -> dict[str, Role]:
         return out
     # "former Chilean military ruler Augusto Pinochet", "ex-Labour MP George Galloway": an office held before
     article = "\n".join(lines)
+    lower = set(re.findall(r"\b[a-z][a-z'-]+\b", article))
+    out = {name: role for name, role in out.items() if name.lower() not in lower}  # "may", "union": no surname
     former = {m.end() for m in _FORMER.finditer(article)}
     return {name: role for name, role in out.items() if not any(_held_before(article, at, name) for at in former)}
 
