@@ -118,16 +118,34 @@ def _office(role: str) -> Role | None:
     return None
 
 
+# Pieces of text every office the two patterns know holds: a sentence without one is not scanned.
+_TITLE_KEYS = tuple(
+    """ecretar inister hancellor resident eader MP MEP AM MSP enator Sen Gen eneral olonel Col rigadier dmiral Adm
+    arshal ieutenant Lt ommander Cmdr mbassador nvoy overnor Rep ongress hairman hairwoman pokes andidate peer
+    whip hief fficial""".split()
+)
+_OFFICE_KEYS = tuple(
+    """shadow opposition party tory tories labour conservative lib democrat republican snp plaid ukip mp mep
+    senator congress bencher general colonel brigadier admiral commander lieutenant marshal chief military
+    minister premier chancellor secretary ambassador envoy president king queen monarch dictator ruler
+    leader""".split()
+)
+
+
 def person_roles(texts: Iterable[str]) -> dict[str, Role]:
     """Each surname the article gives an office, with the kind of office its first mention gives."""
     out: dict[str, Role] = {}
     lines = list(texts)
     for text in lines:
-        for match in _TITLE_BEFORE.finditer(text):
+        titles = _TITLE_BEFORE.finditer(text) if any(key in text for key in _TITLE_KEYS) else ()
+        for match in titles:
             role = Role.PARTY if match["party"] else Role.FORCE if match["force"] else Role.GOVERNMENT
             surname = _surname(match["name"])
             if surname is not None:
                 out.setdefault(surname, role)
+        low = text.lower() if "," in text else ""
+        if not any(key in low for key in _OFFICE_KEYS):
+            continue
         for match in _APPOSITIVE.finditer(text):
             office = _office(match["role"])
             surname = _surname(match["name"])
