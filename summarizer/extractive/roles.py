@@ -124,11 +124,15 @@ _TITLE_KEYS = tuple(
     arshal ieutenant Lt ommander Cmdr mbassador nvoy overnor Rep ongress hairman hairwoman pokes andidate peer
     whip hief fficial""".split()
 )
-_OFFICE_KEYS = tuple(
-    """shadow opposition party tory tories labour conservative lib democrat republican snp plaid ukip mp mep
-    senator congress bencher general colonel brigadier admiral commander lieutenant marshal chief military
-    minister premier chancellor secretary ambassador envoy president king queen monarch dictator ruler
-    leader""".split()
+_OFFICE_KEYS = (
+    *"""shadow opposition party labour conservative lib democrat republican snp plaid ukip senator congress
+    bencher general colonel brigadier admiral commander lieutenant marshal chief military minister premier
+    chancellor secretary ambassador envoy president queen monarch dictator ruler leader""".split(),
+    " tory",  # a word of its own: not "history", "victory", "company", "making"
+    " tories",
+    " mp",
+    " mep",
+    " king",
 )
 
 
