@@ -66,3 +66,16 @@ def test_names_stop_at_a_line_break_and_common_nouns_are_no_surnames() -> None:
     texts = ["Interior Secretary\nMeanwhile the talks went on.", "General Motors raised prices.", "the union met"]
     assert person_roles(texts) == {}
     assert person_roles(["President Oskar T Vell-Maren said so."]) == {"Vell-Maren": Role.GOVERNMENT}
+
+
+SPOTLIGHT = """Kestrian campaign enters its last week
+
+President Ilse Vandor and Senator Tavo Renn spoke in Harwick on Monday.
+Mrs Vandor and Mr Renn have occupied the spotlight while other candidates kept a low profile.
+"""
+
+
+def test_a_titled_person_occupying_the_spotlight_is_no_occupation() -> None:
+    assert read(SPOTLIGHT).level < 2
+    seized = SPOTLIGHT.replace("have occupied the spotlight", "have occupied the border town of Ostrava")
+    assert read(seized).event_type is EventType.COERCE

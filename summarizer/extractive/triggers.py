@@ -262,7 +262,9 @@ FIGURATIVE = re.compile(
     r"captur(?:ed|es|ing)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|a\s+)?(?:\w+\s+)?(?:moment|"
     r"imagination|attention|mood|spirit|essence|hearts?|images?|photos?|photographs?|pictures?|footage|"
     r"votes?|nomination|headlines|on\s+(?:film|camera|video|tape))|captured\s+(?:on|by)\s+(?:the\s+|an?\s+)?"
-    r"(?:\w+\s+){0,3}(?:photographers?|cameras?|film|video|tape|lens))\b",
+    r"(?:\w+\s+){0,3}(?:photographers?|cameras?|film|video|tape|lens)|occup(?:ied|ies|y|ying)\s+(?:the\s+|a\s+|an\s+|"
+    r"their\s+|his\s+|her\s+|its\s+)?(?:\w+\s+)?(?:spotlight|tier|place|seat|role|space|time|attention|centre|"
+    r"center|stage|slot|top|lead|spot|rank|ranks|niche|chair|minds?|thoughts|headlines|berth|pole))\b",
     re.IGNORECASE,
 )
 
