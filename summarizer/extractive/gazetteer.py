@@ -202,7 +202,8 @@ NOT_ACTOR_NAMES = frozenset(
     Other Another Only Even Just Still Yet Now Then Here There Instead Indeed Thus Yes No Not Almost
     Nearly Perhaps Maybe Already Again Overall Elsewhere Excluding Including Asked Speaking Shares Sales
     You Your Let Please Thanks Like Unlike Among Between Within Around Across Through During Since Until
-    Whether Although Though Because Unless""".replace("_", " ").split()
+    Whether Although Though Because Unless Whatever Whoever Whichever Wherever Whenever Anyway Anything
+    Everything Nothing Something Everyone Everybody Someone Somebody Nobody Anyone Anybody""".replace("_", " ").split()
 )
 
 # The last word of a law, a document, a plan or an event: "Hunting Act", "White Paper", "Budget".
