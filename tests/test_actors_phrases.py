@@ -48,3 +48,16 @@ def test_fragments_and_pronouns_are_not_actors() -> None:
 
 def test_a_name_that_heads_a_phrase_somewhere_keeps_its_modifier_uses() -> None:
     assert actors(HEADS_STAY)[0] == "Celdric"
+
+
+WEBSITE = """Orlen moves troops to the Vell border
+
+Orlen has moved two brigades to the border with Vell, Vellwire.Az reports via foreign media.
+Vellwire.Az said the brigades of Orlen crossed the river, and Vell protested.
+"""
+
+
+def test_a_website_reporting_is_no_actor() -> None:
+    found = actors(WEBSITE)
+    assert "Vellwire" not in found
+    assert {"Orlen", "Vell"} <= set(found)

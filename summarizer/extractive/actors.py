@@ -269,6 +269,9 @@ def _written_lower(word: str, article: str) -> bool:
     return False
 
 
+# A web address's ending glued to a name (not "It", "In", "By", which may open a glued sentence)
+_WEB_DOMAIN = re.compile(r"\.(?:com|net|org|info|biz|news|co|io|tv|fm|az|ru|ua|uk|kz|ge|md|de|fr|es|pl|cn)\b", re.I)
+
 # Words that end no name: "the Sunderland No campaign", "Harwick Yes voters".
 _NOT_LAST = frozenset("Yes No Not Only Even Just Still Yet Now Then Here There Also Too".split())
 
@@ -314,6 +317,8 @@ def _candidate(
     if joined in NEWS_OUTLETS or words[0] in NEWS_PREFIXES:  # "told the BBC", "Reuters reported": a source
         return None
     after = text[end : end + 40]
+    if _WEB_DOMAIN.match(after):
+        return None  # "Caliber.Az reports", "Vellnews.com said": a website reporting, not an actor
     before = text[max(0, begin - 20) : begin]
     if _PLACE_AFTER.match(after) or _CRAFT_BEFORE.search(before):
         places[joined] += 1
