@@ -174,13 +174,11 @@ def _states() -> dict[str, str]:
 
 # Every name, demonym and capital of a state -> the state's first name.
 STATES: dict[str, str] = _states()
-# The capitals and seats of power alone: "Moscow announced" is the Russian government speaking.
+# The capitals and seats of power alone: "Moscow announced" is the Russian government speaking; in a list of
+# actors they are places unless they stand for the state.
 CAPITALS = frozenset(
     name.strip() for row in _STATE_TABLE.strip().splitlines() for name in row.split("|")[2].split(",") if name.strip()
 )
-
-# Capitals and seats of power: in a list of actors they are places unless they stand for the state.
-CAPITALS = frozenset(name.strip() for row in _STATE_TABLE.strip().splitlines() for name in row.split("|")[2].split(","))
 
 # Each state's adjective (its first demonym: "Italian", "Danish") -> the state's first name.
 DEMONYMS: dict[str, str] = {
