@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .figure_words import CURRENCY_WORDS
+from .figure_words import CURRENCY_WORDS, MONEY_VERB_NOUNS
 from .sentences import Sentence
 
 __all__ = ["describe"]
@@ -27,7 +27,7 @@ _INSIDE = frozenset(
 # prepositions and determiners that cannot end a phrase
 _DANGLING = frozenset(
     """about of the a an in on at near along across from into inside outside around over under within per for to
-    by between among their its his her our your this these those and or with""".split()
+    by between among their its his her our your this these those and or with back""".split()
 )
 _STOP = frozenset(
     """is are was were be been being has have had will would could should may might can must do does did
@@ -38,8 +38,10 @@ _WHEN = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last next week month
     year january february march april may june july august september october november december""".split()
 )
+_PAYING_OUT = frozenset("pay pays paid paying hand hands handed handing fork forks forked forking".split())
+_MODALS = frozenset("to will would could may might should must can".split())
 _AUX = frozenset("is are was were be been being has have had will would".split())
-_ADVERBS = frozenset("now still already also reportedly currently".split())
+_ADVERBS = frozenset("now still already also reportedly currently alone just only even".split())
 _PARTICIPLES = frozenset("sent put held kept seen based set built".split())
 _PLACES = frozenset("near at on along in to into across inside outside around within from by".split())
 _VERB_BEFORE = re.compile(r"(?:ing|ed)$")
@@ -47,31 +49,35 @@ _VERB_BEFORE = re.compile(r"(?:ing|ed)$")
 _TAIL_BEFORE = frozenset("rose fell stood hit grew sank put topped closer close nearer near up down back".split())
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _MAX_WORDS = 8
-_UNIT_WORDS = CURRENCY_WORDS | {"per cent", "percent", "pc"}
+_UNIT_WORDS = CURRENCY_WORDS | {"per cent", "percent", "pc", "points", "percentage points", "percentage"}
 # "is expected to", "was said to", "will", "has": what may stand before a verb of change
 _EXPECTED = (
     r"(?:is|are|was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+|now\s+|still\s+)?(?:forecast|expected|"
     r"projected|predicted|likely|set|due|estimated|thought|believed|said|reported|understood)\s+to\s+"
 )
 _MODAL = r"(?:(?:is|are|was|were)\s+to\s+|(?:has|have|had|is|are|was|were|will|would|could|may|might|should|to)\s+)"
-_ADVERB = r"(?:also\s+|now\s+|still\s+|already\s+|\w+ly\s+)?"
+_ADVERB = r"(?:also\s+|now\s+|still\s+|already\s+|more\s+than\s+|\w+ly\s+)?"
 # verbs of change or level, in the forms that follow a modal ("will rise"), that stand alone ("rose"), and
 # that are passive ("were cut"); _CHANGE_VERB, _SEEN and the cheap last-word test are built from them
 _BARE_CHANGES = """slow ease rise fall grow jump climb drop slip slump soar increase decrease decline plunge surge
-    tumble reach hit top shrink contract expand""".split()
-_AFTER_MODAL = [*_BARE_CHANGES, "total", "be", "up", "down", "rising", "falling", "growing"]
+    tumble reach hit top shrink contract expand dip gain add shed slide advance retreat rally plummet dive rebound
+    edge firm sink leap recover double triple halve widen narrow improve worsen""".split()
+_AFTER_MODAL = [*_BARE_CHANGES, "total", "be", "up", "down", "rising", "falling", "growing", "come", "remain"]
 _FINITE_CHANGES = """slowed eased rose risen rises fell fallen falls grew grown grows jumped jumps climbed climbs
     dropped drops slipped slips slumped soared increased decreased declined plunged surged tumbled stood stands reached
     reaches shrank shrunk shrinks contracted contracts expanded expands totalled totaled totals hits topped tops is are
-    was were""".split()
+    was were remains remained stays stayed came comes dipped dips gained gains added adds shed sheds slid slides
+    advanced advances retreated retreats rallied rallies plummeted dived dove rebounded edged edges firmed sank leapt
+    leaped recovered doubled tripled halved widened narrowed improved worsened""".split()
 _MARKET_CLOSES = "closed ended finished opened".split()  # "closed up 64 pence"
-_PASSIVE_CHANGES = "cut raised lowered reduced narrowed widened doubled halved trimmed slashed".split()
+_PASSIVE_CHANGES = """cut raised lowered reduced narrowed widened doubled halved trimmed slashed estimated valued
+    put set priced pegged""".split()
 # the verb of a change or a level, right before its figure once figures and "to"/"from" are peeled off:
 # "profits (were up 42% to) ...", "sales rose (8% to) ...", "debt is expected to reach ...", "Profit was ..."
 _CHANGE_VERB = re.compile(
     rf"(?:^|\s)(?:(?:{_EXPECTED}|{_MODAL})(?:been\s+|be\s+)?{_ADVERB}(?:{'|'.join(_AFTER_MODAL)})"
     rf"|(?:(?:{_EXPECTED}|{_MODAL})(?:been\s+|be\s+)?)?{_ADVERB}"
-    rf"(?:{'|'.join(_FINITE_CHANGES)}|(?:{'|'.join(_MARKET_CLOSES)})(?:\s+(?:up|down|higher|lower))?)"
+    rf"(?:(?:{'|'.join(_FINITE_CHANGES)})(?:\s+\w+ly)?|(?:{'|'.join(_MARKET_CLOSES)})(?:\s+(?:up|down|higher|lower))?)"
     rf"|(?:{_EXPECTED}|{_MODAL})?(?:is|are|was|were|be|been)\s+{_ADVERB}(?:{'|'.join(_PASSIVE_CHANGES)}))$",
     re.IGNORECASE,
 )
@@ -86,7 +92,21 @@ _SEEN = re.compile(
 # what a subject changed by an amount: "has cut (prices in the regions) by", "increased (their spending) by"
 _CHANGED_OBJECT = re.compile(
     r"\b(?:cut|cuts|raised|raises|lowered|lowers|reduced|reduces|increased|increases|boosted|boosts|lifted|lifts|"
-    r"slashed|slashes|trimmed|trims|hiked|hikes|expanded|expands)\s+((?:[\w'\u2019&-]+\s+){0,5}[\w'\u2019&-]+)$",
+    r"slashed|slashes|trimmed|trims|hiked|hikes|expanded|expands)\s+((?:[\w'\u2019&-]+\s+){0,7}[\w'\u2019&-]+)$",
+    re.IGNORECASE,
+)
+# what a subject puts a value on: "estimated (the bank's loss) at", "valued (the stake) at"
+_VALUED_OBJECT = re.compile(
+    r"\b(?:estimat(?:e|es|ed|ing)|put|puts|putting|valu(?:e|es|ed|ing)|pric(?:es|ed|ing)|set|sets|setting|"
+    r"pegged|pegs|pegging)\s+"
+    r"((?:[\w'\u2019&-]+\s+){0,6}[\w'\u2019&-]+)$",
+    re.IGNORECASE,
+)
+# the approximations and modifiers between a verb and its amount: "took an estimated (£5m)", "paid nearly"
+_AMOUNT_WORDS = re.compile(
+    r"(?:\s+(?:an?\s+(?:estimated|further|total\s+of|record|reported|extra|additional)|another|about|around|"
+    r"approximately|nearly|almost|some|roughly|more\s+than|less\s+than|over|under|up\s+to|at\s+least|just|only|"
+    r"a\s+mere|as\s+much\s+as|[\"\u201c]))*\s*$",
     re.IGNORECASE,
 )
 # a change given as a noun: "a 43% rise in (net profits) to ...", "a 29% drop in (the number of drivers)"
@@ -99,12 +119,12 @@ _CHANGE_NOUN = re.compile(
 _PEEL = re.compile(
     r"(?:\s*\([^()]*\)|\s+(?:last|this|next)\s+(?:year|month|week|quarter)|\s+a\s+year\s+(?:earlier|ago)|"
     r"\s+(?:an?\s+)?(?:average|total|combined\s+total|maximum|minimum)\s+of|\s+on\s+average|"
-    r"\s+an?\s+(?:further|strong|healthy|modest|sharp|record|massive|solid|weak|mere|extra|additional)|"
+    r"\s+an?\s+[a-z][a-z-]*|\s*[\"\u201c\u201d]|"  # "rose an annual (6%)", "by \"approximately (2.5%)\""
     r"\s+(?:in|on|during|over)\s+(?:the\s+|a\s+)?(?:(?:first|second|third|fourth|final|last|same|previous|past|"
     r"latest|three|six|nine|twelve)\s+)?(?:quarter|half|period|year|month|week|session|weekend|day|months|"
     r"year-on-year\s+basis|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"\s+(?:and|or|compared\s+(?:with|to)|against|in|to|from|by|at|about|around|almost|nearly|some|roughly|over|under|more\s+than|"
-    r"less\s+than|up\s+to|at\s+least|just|only)|\s+[$\u00a3\u20ac\u00a5]?\d[\d,.]*(?:%|bn|tn|m|k)?"
+    r"less\s+than|up\s+to|at\s+least|just|only)|\s+[$\u00a3\u20ac\u00a5]?\d[\d,.]*(?:%|bn|tn|m|k|p)?"
     r"(?:\s+(?:per\s*cent|percent|percentage\s+points?|points?|million|billion|trillion|bn|m|"
     + "|".join(sorted(CURRENCY_WORDS))
     + r"))?)$",
@@ -181,10 +201,15 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     written = money and len(words) > 2 and words[0].lower() == (unit or "").lower()
     if written and (_money_in(words[1:]) or _time_phrase(words[1:])):
         words = words[1:]  # "30bn baht in earnings", "2tn won at the end of March": past the currency
+    closing = words.index(")") if ")" in words[:12] else 0
+    if money and words[:2] == [unit, "("] and closing and _money_in(words[closing + 1 :]):
+        words = words[1:]  # "1.47m yuan ($177,600) in compensation": past the currency to the conversion
     if words and words[0] == "(" and ")" in words[:12]:
         words = words[words.index(")") + 1 :]  # "$20bn (£11bn) in damages": past the conversion
     if money and _money_in(words):
         words = words[1:]  # "$20bn in damages", "£5m of funding": what the money is
+    if money and words and words[0].lower() in _PLACES | _PREPOSITIONS and words[0].lower() not in ("of", "in"):
+        words = []  # "a contract worth £7m with Orlen", "fined 1m euros by the regulator": not what the money is
     if words and (words[0].lower() in _HOW or _time_phrase(words)):
         words = []  # "to 100,000 through mobilisation", "in the second quarter": how or when, not what
     after: list[str] = []
@@ -216,7 +241,7 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
         after = []  # "$6.3bn (£3.4bn) currently", "(£75m), compared": an adverb or a verb, nothing counted
     if not after or " ".join(after).lower() in _UNIT_WORDS:
         subject = _changed_subject(text[sentence.start : start])  # "its exposure is less than 100m euros"
-        after = subject or after
+        after = subject or (_money_named(text[sentence.start : start]) if money else []) or after
     if after:
         return " ".join([*after, *place])
     before = re.findall(r"[\w'\u2019-]+|[^\w\s]", text[sentence.start : start])
@@ -226,8 +251,15 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
         if not word[0].isalpha() or low in _STOP or len(phrase) >= 5:
             break
         phrase.insert(0, word)
+    finite = False  # "Gordon Brown reallocated (£512m)": a subject and its verb, not what the figure counts
     while phrase and (_VERB_BEFORE.search(phrase[-1].lower()) or phrase[-1].lower() in _DANGLING | _TAIL_BEFORE):
-        phrase.pop()
+        verb = phrase.pop()
+        transfer = verb.endswith("ed") and verb.islower() and verb not in _CHANGE_LAST
+        finite = finite or (transfer and bool(phrase) and phrase[-1][:1].isupper())
+        while phrase and phrase[-1].lower() in _ADVERBS | {"out", "off"}:
+            phrase.pop()  # "has already pumped", "paid out": an adverb or a particle, no noun
+    if finite:
+        return ""
     starts = [k for k, word in enumerate(phrase) if word.lower() in _DETERMINERS]
     if starts:
         phrase = phrase[starts[-1] :]  # "analysts put the figure": the noun phrase, not its subject and verb
@@ -237,6 +269,28 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     if phrase and phrase[0].lower() in _PRONOUNS:
         return ""  # "another (£120m)", "it (£19.2m)": no noun phrase to name
     return " ".join([*phrase, *place]).strip()
+
+
+def _money_named(before: str) -> list[str]:
+    """'a deal worth (£5m)' -> 'a deal', 'the film took (£5m)' -> 'takings': what the verb or noun makes money."""
+    head = before[: _AMOUNT_WORDS.search(before, _tail(before)).start()]  # type: ignore[union-attr]
+    words = head.split()
+    if not words:
+        return []
+    last = words[-1].lower()
+    if last == "out" and len(words) > 1 and words[-2].lower() in _PAYING_OUT:
+        return ["payment"]  # "paid out", "handed out", "forked out"
+    if last == "worth":
+        subject = re.sub(r"\s+(?:is|are|was|were|be|been|being)(?:\s+\w+ly|\s+now|\s+still)?\s+worth$", "", head)
+        if subject != head:
+            return _phrase_before(subject)  # "the contract with the board was worth": the subject
+        phrase = _phrase_before(head[: -len("worth")])
+        opens = [k for k, word in enumerate(phrase) if word.lower() in _DETERMINERS]
+        return phrase[opens[-1] :] if opens else phrase  # "in a deal worth": the noun phrase, not the place
+    noun = MONEY_VERB_NOUNS.get(last)
+    if noun == last and len(words) > 1 and words[-2].lower() not in _MODALS:
+        return []  # "Labour's campaign cost (£1.7m)": the noun phrase before says it better
+    return [noun] if noun else []
 
 
 def _money_in(words: list[str]) -> bool:
@@ -334,14 +388,20 @@ def _changed_subject(before: str, nested: bool = False) -> list[str]:
         if words and words[-1].lower() not in _NOT_HOLDERS and words[-1].islower():
             return _trim(words)
         return []
-    changed = _CHANGED_OBJECT.search(head, _tail(head)) if re.match(r"\s+by\b", before[len(head) :]) else None
+    gate = re.match(r"\s+(by|to|from|at)\b", before[len(head) :])
+    pattern = _VALUED_OBJECT if gate is not None and gate.group(1) == "at" else _CHANGED_OBJECT
+    changed = pattern.search(head, _tail(head)) if gate is not None else None
+    while changed is not None and (inner := pattern.search(changed.group(1))) is not None:
+        changed = inner  # "estimates putting (the attendance) at": the nearest verb's object
     if changed is not None and not nested:
-        return _trim(changed.group(1).split())  # "consumers increased (their spending) by 1.5%"
+        # "consumers increased (their spending) by 1.5%", "cut (its forecast) to 0.8%", "put (the cost) at $5m"
+        return _trim(changed.group(1).split())
     seen = _SEEN.search(head, _tail(head))
     witnessed = _trim(seen.group(1).split()) if seen is not None else []
     if witnessed and witnessed[0].lower() != "to":
         return witnessed  # "Halvik saw (its profits) fall 9%"
-    last = head.rsplit(None, 1)[-1].lower() if head.strip() else ""
+    tail = head.rsplit(None, 2)[-2:] if head.strip() else [""]
+    last = (tail[0] if len(tail) > 1 and tail[-1].endswith("ly") else tail[-1]).lower()  # "fell sharply"
     verb = _CHANGE_VERB.search(head, _tail(head)) if last in _CHANGE_LAST else None
     if verb is None and re.match(r"\s+by\b", before[len(head) :]):
         # "have deteriorated by": any verb of change in the past, with "by" and its amount
