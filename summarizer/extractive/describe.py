@@ -11,9 +11,22 @@ A phrase of time after a figure ("in the third quarter") is when, not what.
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from .figure_words import CURRENCY_WORDS, MONEY_VERB_NOUNS
+from .change_patterns import (
+    AMOUNT_WORDS,
+    CHANGE_LAST,
+    CHANGE_NOUN,
+    CHANGE_NOUNS,
+    CHANGE_VERB,
+    CHANGED_OBJECT,
+    OF_HOLDER,
+    PEEL,
+    SEEN,
+    VALUED_OBJECT,
+)
+from .figure_words import CURRENCY_WORDS, MONEY_VERB_NOUNS, UNITS
 from .sentences import Sentence
 
 __all__ = ["describe"]
@@ -39,6 +52,22 @@ _WHEN = frozenset(
     year january february march april may june july august september october november december""".split()
 )
 _PAYING_OUT = frozenset("pay pays paid paying hand hands handed handing fork forks forked forking".split())
+# verbs (and what opens a clause) that a noun phrase before a figure cannot hold: "agreed to pay (30% more)"
+_VERBS_BEFORE = frozenset(
+    """put puts putting keep keeps kept keeping leave leaves left leaving take takes took taking make makes made
+    making give gives gave giving get gets got getting see sees saw show shows showed hold holds held bring brings
+    brought pay pays paid paying spend spends spent invest invests earn earns save saves owe owes borrow borrows
+    agree agrees agreed need needs needed want wants wanted to why how what whether""".split()
+)
+# a noun phrase, then what is forecast for it, right before its figure: "a deficit (projected to peak at)"
+# a relative pronoun right before its verb stands for the noun phrase before it
+_RELATIVE = re.compile(r",?\s+(?:which|that|who)\s*$", re.IGNORECASE)
+_HEAD_CUTS = frozenset("in on at by for to into from with like than via over under across after before".split())
+_FORECAST_TO = re.compile(
+    r"\s(?:expected|projected|predicted|forecast|set|due|likely|tipped|estimated|thought|believed)\s+to\s+"
+    r"(?:[a-z]+\s+){0,2}[a-z]+\s*$"
+)
+_CLAUSE_OPENERS = frozenset("to why how what whether".split())
 _MODALS = frozenset("to will would could may might should must can".split())
 _AUX = frozenset("is are was were be been being has have had will would".split())
 _ADVERBS = frozenset("now still already also reportedly currently alone just only even".split())
@@ -50,88 +79,6 @@ _TAIL_BEFORE = frozenset("rose fell stood hit grew sank put topped closer close 
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _MAX_WORDS = 8
 _UNIT_WORDS = CURRENCY_WORDS | {"per cent", "percent", "pc", "points", "percentage points", "percentage"}
-# "is expected to", "was said to", "will", "has": what may stand before a verb of change
-_EXPECTED = (
-    r"(?:is|are|was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+|now\s+|still\s+)?(?:forecast|expected|"
-    r"projected|predicted|likely|set|due|estimated|thought|believed|said|reported|understood)\s+to\s+"
-)
-_MODAL = r"(?:(?:is|are|was|were)\s+to\s+|(?:has|have|had|is|are|was|were|will|would|could|may|might|should|to)\s+)"
-_ADVERB = r"(?:also\s+|now\s+|still\s+|already\s+|more\s+than\s+|\w+ly\s+)?"
-# verbs of change or level, in the forms that follow a modal ("will rise"), that stand alone ("rose"), and
-# that are passive ("were cut"); _CHANGE_VERB, _SEEN and the cheap last-word test are built from them
-_BARE_CHANGES = """slow ease rise fall grow jump climb drop slip slump soar increase decrease decline plunge surge
-    tumble reach hit top shrink contract expand dip gain add shed slide advance retreat rally plummet dive rebound
-    edge firm sink leap recover double triple halve widen narrow improve worsen""".split()
-_AFTER_MODAL = [*_BARE_CHANGES, "total", "be", "up", "down", "rising", "falling", "growing", "come", "remain"]
-_FINITE_CHANGES = """slowed eased rose risen rises fell fallen falls grew grown grows jumped jumps climbed climbs
-    dropped drops slipped slips slumped soared increased decreased declined plunged surged tumbled stood stands reached
-    reaches shrank shrunk shrinks contracted contracts expanded expands totalled totaled totals hits topped tops is are
-    was were remains remained stays stayed came comes dipped dips gained gains added adds shed sheds slid slides
-    advanced advances retreated retreats rallied rallies plummeted dived dove rebounded edged edges firmed sank leapt
-    leaped recovered doubled tripled halved widened narrowed improved worsened""".split()
-_MARKET_CLOSES = "closed ended finished opened".split()  # "closed up 64 pence"
-_PASSIVE_CHANGES = """cut raised lowered reduced narrowed widened doubled halved trimmed slashed estimated valued
-    put set priced pegged""".split()
-# the verb of a change or a level, right before its figure once figures and "to"/"from" are peeled off:
-# "profits (were up 42% to) ...", "sales rose (8% to) ...", "debt is expected to reach ...", "Profit was ..."
-_CHANGE_VERB = re.compile(
-    rf"(?:^|\s)(?:(?:{_EXPECTED}|{_MODAL})(?:been\s+|be\s+)?{_ADVERB}(?:{'|'.join(_AFTER_MODAL)})"
-    rf"|(?:(?:{_EXPECTED}|{_MODAL})(?:been\s+|be\s+)?)?{_ADVERB}"
-    rf"(?:(?:{'|'.join(_FINITE_CHANGES)})(?:\s+\w+ly)?|(?:{'|'.join(_MARKET_CLOSES)})(?:\s+(?:up|down|higher|lower))?)"
-    rf"|(?:{_EXPECTED}|{_MODAL})?(?:is|are|was|were|be|been)\s+{_ADVERB}(?:{'|'.join(_PASSIVE_CHANGES)}))$",
-    re.IGNORECASE,
-)
-# the last words _CHANGE_VERB can end on: a cheap test before the pattern is tried
-_CHANGE_LAST = frozenset([*_AFTER_MODAL, *_FINITE_CHANGES, *_MARKET_CLOSES, "higher", "lower", *_PASSIVE_CHANGES])
-# a change its subject witnessed: "Halvik saw (its profits) fall ...", "expects (sales) to reach ..."
-_SEEN = re.compile(
-    r"\b(?:saw|see|sees|seen|expects|expected|expect)\s+((?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+?)\s+(?:to\s+)?"
-    rf"(?:{'|'.join(_BARE_CHANGES)}|be)$",
-    re.IGNORECASE,
-)
-# what a subject changed by an amount: "has cut (prices in the regions) by", "increased (their spending) by"
-_CHANGED_OBJECT = re.compile(
-    r"\b(?:cut|cuts|raised|raises|lowered|lowers|reduced|reduces|increased|increases|boosted|boosts|lifted|lifts|"
-    r"slashed|slashes|trimmed|trims|hiked|hikes|expanded|expands)\s+((?:[\w'\u2019&-]+\s+){0,7}[\w'\u2019&-]+)$",
-    re.IGNORECASE,
-)
-# what a subject puts a value on: "estimated (the bank's loss) at", "valued (the stake) at"
-_VALUED_OBJECT = re.compile(
-    r"\b(?:estimat(?:e|es|ed|ing)|put|puts|putting|valu(?:e|es|ed|ing)|pric(?:es|ed|ing)|set|sets|setting|"
-    r"pegged|pegs|pegging)\s+"
-    r"((?:[\w'\u2019&-]+\s+){0,6}[\w'\u2019&-]+)$",
-    re.IGNORECASE,
-)
-# the approximations and modifiers between a verb and its amount: "took an estimated (£5m)", "paid nearly"
-_AMOUNT_WORDS = re.compile(
-    r"(?:\s+(?:an?\s+(?:estimated|further|total\s+of|record|reported|extra|additional)|another|about|around|"
-    r"approximately|nearly|almost|some|roughly|more\s+than|less\s+than|over|under|up\s+to|at\s+least|just|only|"
-    r"a\s+mere|as\s+much\s+as|[\"\u201c]))*\s*$",
-    re.IGNORECASE,
-)
-# a change given as a noun: "a 43% rise in (net profits) to ...", "a 29% drop in (the number of drivers)"
-_CHANGE_NOUNS = frozenset("rise fall drop increase decrease jump decline growth gain cut slump surge".split())
-_CHANGE_NOUN = re.compile(
-    rf"\b(?:{'|'.join(sorted(_CHANGE_NOUNS))})\s+in\s+((?:[\w'\u2019-]+\s+){{0,4}}[\w'\u2019-]+)$",
-    re.IGNORECASE,
-)
-# what may be peeled off between a change verb and its figure: other figures, conversions, approximations
-_PEEL = re.compile(
-    r"(?:\s*\([^()]*\)|\s+(?:last|this|next)\s+(?:year|month|week|quarter)|\s+a\s+year\s+(?:earlier|ago)|"
-    r"\s+(?:an?\s+)?(?:average|total|combined\s+total|maximum|minimum)\s+of|\s+on\s+average|"
-    r"\s+an?\s+[a-z][a-z-]*|\s*[\"\u201c\u201d]|"  # "rose an annual (6%)", "by \"approximately (2.5%)\""
-    r"\s+(?:in|on|during|over)\s+(?:the\s+|a\s+)?(?:(?:first|second|third|fourth|final|last|same|previous|past|"
-    r"latest|three|six|nine|twelve)\s+)?(?:quarter|half|period|year|month|week|session|weekend|day|months|"
-    r"year-on-year\s+basis|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"\s+(?:and|or|compared\s+(?:with|to)|against|in|to|from|by|at|about|around|almost|nearly|some|roughly|over|under|more\s+than|"
-    r"less\s+than|up\s+to|at\s+least|just|only)|\s+[$\u00a3\u20ac\u00a5]?\d[\d,.]*(?:%|bn|tn|m|k|p)?"
-    r"(?:\s+(?:per\s*cent|percent|percentage\s+points?|points?|million|billion|trillion|bn|m|"
-    + "|".join(sorted(CURRENCY_WORDS))
-    + r"))?)$",
-    re.IGNORECASE,
-)
-# an amount held by a noun: "debts of (about 14bn euros)", "a record loss of (68m euros)"
-_OF_HOLDER = re.compile(r"([A-Za-z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*){0,3})\s+of$")
 _NOT_HOLDERS = frozenset(
     """total sum amount figure number value average maximum minimum level tune region excess out one two three
     four five six seven eight nine ten all some most many each any none both half part dozens hundreds
@@ -152,9 +99,31 @@ _TIME_MODIFIERS = frozenset(
     """first second third fourth final last next previous same past coming latest early late current financial
     fiscal calendar whole entire one two three four five six seven eight nine ten twelve""".split()
 )
+# a comparison or a direction after a figure: "15% lower", "2-0 down", "6% more (than ...)"
+_COMPARATIVES = frozenset(
+    """more less fewer higher lower up down bigger smaller larger greater cheaper dearer better worse stronger
+    weaker above below ahead behind""".split()
+)
+_ADJECTIVE_ENDINGS = (
+    "ive",
+    "ent",
+    "ant",
+    "ful",
+    "ous",
+    "able",
+    "ible",
+    "al",
+    "ic",
+    "ish",
+    "less",
+    "ly",
+    "er",
+    "est",
+    "ed",
+)
 _MORE = frozenset("more less fewer longer older younger".split())
 _HOW = frozenset("through via thanks despite due because following amid".split())
-_PRONOUNS = frozenset("i you he she it we they this that these those there another".split())
+_PRONOUNS = frozenset("i you he she it we they this that these those there another him them us me".split())
 _TOOK = frozenset("took takes made makes earned earns raised raises paid pays won wins lost loses spent spends".split())
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 _ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014]*\s[-\u2013\u2014]|\([^()]*\)")
@@ -231,12 +200,16 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
         after.pop()  # "two weeks later on the 11 (December)": a date, not what is counted
     if after and after[0].lower() == "of" and len(after) > 1:
         after = after[1:]
-    if len(after) > 2 and after[0].lower() in _CHANGE_NOUNS and after[1].lower() in ("in", "of"):
+    if len(after) > 2 and after[0].lower() in CHANGE_NOUNS and after[1].lower() in ("in", "of"):
         after = after[2:]  # "a 29% drop in (the number of drivers)": what changed, not the change
     after = _trim(after)
     place = _place_after(words[n:]) if len(after) <= 3 else []
     if not after and place and unit:
         after = [unit]
+    comparing = after[0].lower() if after else ""
+    compared = list(itertools.takewhile(lambda word: word.lower() not in _DANGLING, after[1:4]))
+    if comparing in _COMPARATIVES and not any(_noun_like(word, unit, comparing) for word in compared):
+        after = []  # "15% lower (than last year)", "2-0 down", "30% more expensive": a comparison, no noun
     if len(after) == 1 and after[0].islower() and (after[0].endswith(("ly", "ed")) or after[0] in _ADVERBS):
         after = []  # "$6.3bn (£3.4bn) currently", "(£75m), compared": an adverb or a verb, nothing counted
     if not after or " ".join(after).lower() in _UNIT_WORDS:
@@ -244,22 +217,44 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
         after = subject or (_money_named(text[sentence.start : start]) if money else []) or after
     if after:
         return " ".join([*after, *place])
-    before = re.findall(r"[\w'\u2019-]+|[^\w\s]", text[sentence.start : start])
+    phrase = _noun_phrase_before(text[sentence.start : start])
+    return " ".join([*phrase, *place]).strip()
+
+
+def _noun_phrase_before(head: str) -> list[str]:
+    """'forces numbering (around 48,000)' -> 'forces': the noun phrase right before a figure, if one ends there."""
+    forecast = _FORECAST_TO.search(head, _tail(head))
+    passive = forecast is not None and head[: forecast.start()].rsplit(None, 1)[-1:] in (
+        ["is"],
+        ["are"],
+        ["was"],
+        ["were"],
+    )
+    if forecast is not None and not passive:
+        return _phrase_before(head[: forecast.start()])  # "with exports (predicted to grow from)": what is forecast
+    before = re.findall(r"[\w'\u2019-]+|[^\w\s]", head)
     phrase: list[str] = []
     for word in reversed(before):
         low = word.lower()
         if not word[0].isalpha() or low in _STOP or len(phrase) >= 5:
             break
         phrase.insert(0, word)
+    while phrase and phrase[-1].lower() in _ADVERBS | {"above", "below"}:
+        phrase.pop()  # "that is still (£2bn more)", "kept growth above (9%)"
     finite = False  # "Gordon Brown reallocated (£512m)": a subject and its verb, not what the figure counts
     while phrase and (_VERB_BEFORE.search(phrase[-1].lower()) or phrase[-1].lower() in _DANGLING | _TAIL_BEFORE):
         verb = phrase.pop()
-        transfer = verb.endswith("ed") and verb.islower() and verb not in _CHANGE_LAST
+        transfer = verb.endswith("ed") and verb.islower() and verb not in CHANGE_LAST
         finite = finite or (transfer and bool(phrase) and phrase[-1][:1].isupper())
         while phrase and phrase[-1].lower() in _ADVERBS | {"out", "off"}:
             phrase.pop()  # "has already pumped", "paid out": an adverb or a particle, no noun
     if finite:
-        return ""
+        return []
+    verbs = [k for k, word in enumerate(phrase) if word.lower() in _VERBS_BEFORE]
+    if verbs and phrase[verbs[-1]].lower() in _CLAUSE_OPENERS:
+        return []  # "expected to fetch", "why some products cost": a verb or a clause, no noun phrase
+    if verbs:
+        phrase = phrase[verbs[-1] + 1 :]  # "kept (growth) above", "taking (borrowing costs) to": the verb's object
     starts = [k for k, word in enumerate(phrase) if word.lower() in _DETERMINERS]
     if starts:
         phrase = phrase[starts[-1] :]  # "analysts put the figure": the noun phrase, not its subject and verb
@@ -267,13 +262,31 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
         phrase = []  # "It took (£11.5m)", "lost (7%)": a verb, no noun phrase to name
     phrase = _trim(phrase)
     if phrase and phrase[0].lower() in _PRONOUNS:
-        return ""  # "another (£120m)", "it (£19.2m)": no noun phrase to name
-    return " ".join([*phrase, *place]).strip()
+        return []  # "another (£120m)", "it (£19.2m)": no noun phrase to name
+    if len(phrase) == 1 and phrase[0] in CHANGE_LAST | {"worth", "set", "due", "likely"}:
+        return []  # "is set to hit", "been worth": a verb or an adjective left, no noun
+    return phrase
+
+
+def _noun_like(word: str, unit: str | None, comparative: str) -> bool:
+    """'(more) cars', '(less) debt': a noun after a comparative, not an adjective or adverb ('more likely')."""
+    low = word.lower()
+    plural = low.endswith("s") and not low.endswith(("ss", "ous", "less", "us", "is"))
+    if low in UNITS or low == (unit or "").lower() or (plural and word.replace("-", "").isalpha()):
+        return True
+    # "more", "less" and "fewer" also take a mass noun ("less debt"); an adjective's ending says it is none
+    return (
+        comparative in ("more", "less", "fewer")
+        and word.isalpha()
+        and word.islower()
+        and low not in _DANGLING | _STOP | _ADVERBS | _COMPARATIVES | {"here", "there", "likely"}
+        and not low.endswith(_ADJECTIVE_ENDINGS)
+    )
 
 
 def _money_named(before: str) -> list[str]:
     """'a deal worth (£5m)' -> 'a deal', 'the film took (£5m)' -> 'takings': what the verb or noun makes money."""
-    head = before[: _AMOUNT_WORDS.search(before, _tail(before)).start()]  # type: ignore[union-attr]
+    head = before[: AMOUNT_WORDS.search(before, _tail(before)).start()]  # type: ignore[union-attr]
     words = head.split()
     if not words:
         return []
@@ -320,6 +333,8 @@ def _time_phrase(words: list[str]) -> bool:
 def _phrase_before(head: str) -> list[str]:
     """The noun phrase that ends a clause's text: 'Tarvik said annual pre-tax profit' -> 'annual pre-tax profit'."""
     head = re.sub(r"[\"\u201c\u201d]", "", head)  # 'the numbers of active "bot computers" rose'
+    relative = _RELATIVE.search(head)
+    head = head[: relative.start()] if relative else head  # "the German economy, which (shrank)": the noun it is about
     head = re.sub(r",\s+(?:which|who|whose)\b[^,]*,\s*$", "", head)  # "the sector, which accounts for ..., grew"
     head = re.split(r"[,;:]\s|\s[-\u2013\u2014]\s", _ASIDE.sub("", head).rstrip(" ,"))[-1]
     words = re.findall(r"[\w'\u2019&.-]*[\w'\u2019&]|[^\w\s]", head)
@@ -339,7 +354,7 @@ def _phrase_before(head: str) -> list[str]:
         phrase = phrase[:-2]  # "Economic growth this year (is expected to be)": the time is not the subject
     # "In London the share price": a determiner after a word that is no preposition opens the noun phrase
     opens = [k for k in range(1, len(phrase)) if phrase[k].lower() in _DETERMINERS]
-    opens = [k for k in opens if phrase[k - 1].lower() not in _PREPOSITIONS | {"to", "into", "of", "than"}]
+    opens = [k for k in opens if phrase[k - 1].lower() not in _PREPOSITIONS | {"to", "into", "of", "than", "via"}]
     if opens:
         phrase = phrase[opens[-1] :]
     while phrase and phrase[0].lower() in _WHEN:
@@ -356,6 +371,11 @@ def _phrase_before(head: str) -> list[str]:
         return []  # "when he was just 14": a person, not what the figure measures
     if phrase and len(phrase) <= 2 and phrase[-1].lower() in _WHEN | _TIME_NOUNS:
         return []  # "waiting more than (a year)": a span of time, not what changed
+    if relative:  # "thanks to (the country's oil revenues), which": the noun after the last preposition or verb
+        verbs = [k for k, word in enumerate(phrase) if re.search(r"[a-z](?:ed|ing)$", word)]
+        verbs = [k for k in verbs if k == 0 or phrase[k - 1].lower() not in _DETERMINERS]  # not "the faltering"
+        cuts = [k for k, word in enumerate(phrase) if word.lower() in _HEAD_CUTS] + verbs
+        phrase = phrase[max(cuts) + 1 :] if cuts else phrase
     return _trim(phrase)
 
 
@@ -367,15 +387,15 @@ def _tail(text: str, width: int = 120) -> int:
 def _changed_subject(before: str, nested: bool = False) -> list[str]:
     """'net profits were up (42% to) ...', 'debts of (about) ...': the noun phrase the figure measures."""
     head = before.rstrip(" ,") if nested else before.rstrip()  # "rose 4.8%, to reach": the first change's
-    peeled = _PEEL.search(head, _tail(head, 60))
+    peeled = PEEL.search(head, _tail(head, 60))
     while peeled is not None and peeled.start() < len(head):
         head = head[: peeled.start()]
-        peeled = _PEEL.search(head, _tail(head, 60))
+        peeled = PEEL.search(head, _tail(head, 60))
     if head.endswith(",") or (nested and head == before.rstrip(" ,")):
         return []  # "a drop in funding, compared with 45": the comparison is of the clause, not of the phrase
     # "the last three months of (2004) compared with": a figure peeled off, so no noun holds this one
     direct = not re.search(r"\d", before[len(head) :])
-    held = _OF_HOLDER.search(head, _tail(head)) if direct and not nested and head.endswith(" of") else None
+    held = OF_HOLDER.search(head, _tail(head)) if direct and not nested and head.endswith(" of") else None
     if held is not None:
         words: list[str] = []
         for word in reversed(held.group(1).split()):
@@ -389,20 +409,23 @@ def _changed_subject(before: str, nested: bool = False) -> list[str]:
             return _trim(words)
         return []
     gate = re.match(r"\s+(by|to|from|at)\b", before[len(head) :])
-    pattern = _VALUED_OBJECT if gate is not None and gate.group(1) == "at" else _CHANGED_OBJECT
+    pattern = VALUED_OBJECT if gate is not None and gate.group(1) == "at" else CHANGED_OBJECT
     changed = pattern.search(head, _tail(head)) if gate is not None else None
     while changed is not None and (inner := pattern.search(changed.group(1))) is not None:
         changed = inner  # "estimates putting (the attendance) at": the nearest verb's object
+    if changed is not None and _AUX & set(changed.group(1).lower().split()):
+        changed = None  # "the rate of increase in the UK is down to": a clause, not the verb's object
     if changed is not None and not nested:
         # "consumers increased (their spending) by 1.5%", "cut (its forecast) to 0.8%", "put (the cost) at $5m"
         return _trim(changed.group(1).split())
-    seen = _SEEN.search(head, _tail(head))
+    seen = SEEN.search(head, _tail(head))
     witnessed = _trim(seen.group(1).split()) if seen is not None else []
     if witnessed and witnessed[0].lower() != "to":
         return witnessed  # "Halvik saw (its profits) fall 9%"
     tail = head.rsplit(None, 2)[-2:] if head.strip() else [""]
-    last = (tail[0] if len(tail) > 1 and tail[-1].endswith("ly") else tail[-1]).lower()  # "fell sharply"
-    verb = _CHANGE_VERB.search(head, _tail(head)) if last in _CHANGE_LAST else None
+    adverb = tail[-1].endswith("ly") or tail[-1].lower() in _ADVERBS
+    last = (tail[0] if len(tail) > 1 and adverb else tail[-1]).lower()  # "fell sharply", "is still"
+    verb = CHANGE_VERB.search(head, _tail(head)) if last in CHANGE_LAST else None
     if verb is None and re.match(r"\s+by\b", before[len(head) :]):
         # "have deteriorated by": any verb of change in the past, with "by" and its amount
         verb = re.search(r"(?:\s(?:has|have|had|was|were|is|are)(?:\s+been)?)?\s[a-z]+ed$", head)
@@ -413,7 +436,7 @@ def _changed_subject(before: str, nested: bool = False) -> list[str]:
     if verb is not None:
         # "profits rose 15% from a year ago to reach": the subject of the first change
         return _changed_subject(head[: verb.start()], nested=True) or _phrase_before(head[: verb.start()])
-    noun = _CHANGE_NOUN.search(head, _tail(head))
+    noun = CHANGE_NOUN.search(head, _tail(head))
     if noun is not None and direct and not nested:
         return _trim(noun.group(1).split())  # "a 43% rise in (net profits) to"
     return []
