@@ -66,7 +66,8 @@ SEEN = re.compile(
 # what a subject changed by an amount: "has cut (prices in the regions) by", "increased (their spending) by"
 CHANGED_OBJECT = re.compile(
     r"\b(?:cut|cuts|cutting|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|"
-    r"(?:boost|lift|slash|trim|hike|expand|extend)(?:s|es|ed|ing)?|trimmed|trimming)\s+"
+    r"(?:boost|lift|slash|trim|hike|expand|extend|push)(?:s|es|ed|ing)?|trimmed|trimming|"
+    r"take|takes|took|taking|bring|brings|brought|bringing|drive|drives|drove|driving)\s+"
     r"((?:[\w'\u2019&-]+\s+){0,7}[\w'\u2019&-]+)$",
     re.IGNORECASE,
 )

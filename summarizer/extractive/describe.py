@@ -121,6 +121,9 @@ _ADJECTIVE_ENDINGS = (
     "est",
     "ed",
 )
+_PARTICLES = frozenset("up down out off".split())  # "pushed (down) the jobless rate": the verb's, not the noun's
+_RATE_WORDS = frozenset("per a an each every".split())
+_TIME_UNITS = frozenset("second minute hour day week month year quarter decade century".split())
 _MORE = frozenset("more less fewer longer older younger".split())
 _HOW = frozenset("through via thanks despite due because following amid".split())
 _PRONOUNS = frozenset("i you he she it we they this that these those there another him them us me".split())
@@ -130,10 +133,12 @@ _ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014]*\s[-\u2013\u2014]|\([^
 
 
 def _trim(words: list[str]) -> list[str]:
-    while words and words[-1].lower() in _DANGLING:
-        words.pop()
-    while words and words[0].lower() in _DANGLING - {"the", "a", "an", "their", "its", "his", "her"}:
+    while words and words[-1].lower() in _DANGLING | {"up", "down"}:
+        words.pop()  # "bring debt (down)": a particle is the verb's, not the noun's
+    while words and words[0].lower() in _DANGLING - {"the", "a", "an", "their", "its", "his", "her"} | _PARTICLES:
         words.pop(0)
+    if len(words) == 1 and words[0].islower() and (words[0].endswith("ly") or words[0] in _ADVERBS):
+        return []  # "(up) slightly": an adverb names nothing
     return words
 
 
@@ -179,8 +184,8 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
         words = words[1:]  # "$20bn in damages", "£5m of funding": what the money is
     if money and words and words[0].lower() in _PLACES | _PREPOSITIONS and words[0].lower() not in ("of", "in"):
         words = []  # "a contract worth £7m with Orlen", "fined 1m euros by the regulator": not what the money is
-    if words and (words[0].lower() in _HOW or _time_phrase(words)):
-        words = []  # "to 100,000 through mobilisation", "in the second quarter": how or when, not what
+    if words and (words[0].lower() in _HOW or _time_phrase(words) or _rate(words)):
+        words = []  # "to 100,000 through mobilisation", "in the second quarter", "per day": how or when, not what
     after: list[str] = []
     for k, word in enumerate(words):
         low = word.lower()
@@ -203,7 +208,8 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     if len(after) > 2 and after[0].lower() in CHANGE_NOUNS and after[1].lower() in ("in", "of"):
         after = after[2:]  # "a 29% drop in (the number of drivers)": what changed, not the change
     after = _trim(after)
-    place = _place_after(words[n:]) if len(after) <= 3 else []
+    measured = (unit or "").lower() in _UNIT_WORDS  # money or a share is in no place: "$54bn expected on Wall Street"
+    place = _place_after(words[n:]) if len(after) <= 3 and not measured else []
     if not after and place and unit:
         after = [unit]
     comparing = after[0].lower() if after else ""
@@ -212,12 +218,16 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
         after = []  # "15% lower (than last year)", "2-0 down", "30% more expensive": a comparison, no noun
     if len(after) == 1 and after[0].islower() and (after[0].endswith(("ly", "ed")) or after[0] in _ADVERBS):
         after = []  # "$6.3bn (£3.4bn) currently", "(£75m), compared": an adverb or a verb, nothing counted
+    duration = (unit or "").lower().rstrip("s") in _TIME_UNITS  # "20 years in jail": a span is what it counts
+    if _only_time(after) and not duration:
+        after = []  # "(40) a day", "(1.6%) in the second": a time or a rank, not what is measured
     if not after or " ".join(after).lower() in _UNIT_WORDS:
         subject = _changed_subject(text[sentence.start : start])  # "its exposure is less than 100m euros"
         after = subject or (_money_named(text[sentence.start : start]) if money else []) or after
     if after:
         return " ".join([*after, *place])
     phrase = _noun_phrase_before(text[sentence.start : start])
+    phrase = [] if _only_time(phrase) and not duration else phrase  # "finishing the year (around $1.35)"
     return " ".join([*phrase, *place]).strip()
 
 
@@ -317,6 +327,17 @@ def _money_in(words: list[str]) -> bool:
     )
 
 
+def _rate(words: list[str]) -> bool:
+    """'per day', 'a year', 'each month': the span a figure is counted over, not what it counts."""
+    return len(words) > 1 and words[0].lower() in _RATE_WORDS and words[1].lower().rstrip("s") in _TIME_UNITS
+
+
+def _only_time(words: list[str]) -> bool:
+    """'the year', 'the second', 'the end of the month': a time or a rank, no thing the figure measures."""
+    timed = [w.lower() for w in words if w.lower() not in _DETERMINERS | {"of", "per", "each", "every"}]
+    return bool(timed) and all(w in _WHEN | _TIME_NOUNS | _TIME_MODIFIERS | _TIME_UNITS for w in timed)
+
+
 def _time_phrase(words: list[str]) -> bool:
     """'in the second quarter', 'on Tuesday', 'on a year-on-year basis': a phrase of time, not what is counted."""
     if words[0].lower() not in _TIME_PREPOSITIONS:
@@ -354,7 +375,9 @@ def _phrase_before(head: str) -> list[str]:
         phrase = phrase[:-2]  # "Economic growth this year (is expected to be)": the time is not the subject
     # "In London the share price": a determiner after a word that is no preposition opens the noun phrase
     opens = [k for k in range(1, len(phrase)) if phrase[k].lower() in _DETERMINERS]
-    opens = [k for k in opens if phrase[k - 1].lower() not in _PREPOSITIONS | {"to", "into", "of", "than", "via"}]
+    inside = _PREPOSITIONS | _PLACES | {"of", "than", "via"}  # "the cost of guarding (the courthouse)"
+    gerund = {k for k in range(2, len(phrase)) if phrase[k - 1].endswith("ing") and phrase[k - 2].lower() in inside}
+    opens = [k for k in opens if phrase[k - 1].lower() not in inside and k not in gerund]
     if opens:
         phrase = phrase[opens[-1] :]
     while phrase and phrase[0].lower() in _WHEN:
@@ -413,6 +436,8 @@ def _changed_subject(before: str, nested: bool = False) -> list[str]:
     changed = pattern.search(head, _tail(head)) if gate is not None else None
     while changed is not None and (inner := pattern.search(changed.group(1))) is not None:
         changed = inner  # "estimates putting (the attendance) at": the nearest verb's object
+    if changed is not None and changed.group(1).split()[0].lower() in _HEAD_CUTS | {"of"}:
+        changed = None  # "took (on to fund ...)": a particle or a preposition, no object
     if changed is not None and _AUX & set(changed.group(1).lower().split()):
         changed = None  # "the rate of increase in the UK is down to": a clause, not the verb's object
     if changed is not None and not nested:
