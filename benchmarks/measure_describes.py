@@ -21,7 +21,7 @@ from summarizer.extractive.figures import find_figures
 from summarizer.extractive.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "bbc-news"
-UNIT_ONLY = CURRENCY_WORDS | {"per cent", "percent", "pc", "%", "percentage points", "points"}
+UNIT_ONLY = CURRENCY_WORDS | {"per cent", "percent", "pc", "%", "percentage points", "percentage"}
 # words that cannot open a noun phrase (prepositions, conjunctions, comparatives)
 BAD_START = frozenset(
     """of in on at by for to from with into onto over under than as and or but nor
@@ -47,6 +47,8 @@ def kinds(quantity: str, unit: str | None, describes: str) -> list[str]:
         return ["empty"]
     if low in UNIT_ONLY:
         found.append("unit_only")
+    if low == "points":
+        found.append("points_only")  # a count of points (a match, an index): the counted noun, kept
     if low == quantity.lower():
         found.append("quantity_only")
     if words[0] in BAD_START:

@@ -42,7 +42,7 @@ _FINITE_CHANGES = """slowed eased rose risen rises fell fallen falls grew grown 
     was were remains remained stays stayed came comes dipped dips gained gains added adds shed sheds slid slides
     advanced advances retreated retreats rallied rallies plummeted dived dove rebounded edged edges firmed sank leapt
     leaped recovered doubled tripled halved widened narrowed improved worsened peaked peaks exceeded exceeds surpassed
-    surpasses""".split()
+    surpasses lost loses""".split()
 _MARKET_CLOSES = "closed ended finished opened".split()  # "closed up 64 pence"
 _PASSIVE_CHANGES = """cut raised lowered reduced narrowed widened doubled halved trimmed slashed estimated valued
     put set priced pegged""".split()

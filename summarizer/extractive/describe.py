@@ -6,7 +6,9 @@ they say nothing or only the unit, what the figure measures: the subject of the 
 or level before it, past other figures ("net profits were up 42% to 719m euros"), the
 noun that holds it ("debts of 14bn euros"), the change noun's object ("a 29% drop in the
 number of drivers"); else the noun phrase before it ("forces numbering around 48,000").
-A phrase of time after a figure ("in the third quarter") is when, not what.
+A phrase of time after a figure ("in the third quarter") is when, not what. When the sentence names nothing the
+figure measures, the description is its counted noun ("athletes"), else empty rather than a currency or "per cent"
+again or a fragment ("more than").
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from .change_patterns import (
     SEEN,
     VALUED_OBJECT,
 )
-from .figure_words import CURRENCY_WORDS, MONEY_VERB_NOUNS, UNITS
+from .figure_words import CASUALTY_VERBS, CURRENCY_WORDS, MONEY_VERB_NOUNS, UNITS
 from .sentences import Sentence
 
 __all__ = ["describe"]
@@ -57,28 +59,33 @@ _VERBS_BEFORE = frozenset(
     """put puts putting keep keeps kept keeping leave leaves left leaving take takes took taking make makes made
     making give gives gave giving get gets got getting see sees saw show shows showed hold holds held bring brings
     brought pay pays paid paying spend spends spent invest invests earn earns save saves owe owes borrow borrows
-    agree agrees agreed need needs needed want wants wanted to why how what whether""".split()
+    agree agrees agreed need needs needed want wants wanted to why how what whether beat beats beating won win wins
+    drew draw led lead leads trailed""".split()
 )
-# a noun phrase, then what is forecast for it, right before its figure: "a deficit (projected to peak at)"
 # a relative pronoun right before its verb stands for the noun phrase before it
 _RELATIVE = re.compile(r",?\s+(?:which|that|who)\s*$", re.IGNORECASE)
 _HEAD_CUTS = frozenset("in on at by for to into from with like than via over under across after before".split())
+# a noun phrase, then what is forecast for it, right before its figure: "a deficit (projected to peak at)"
 _FORECAST_TO = re.compile(
     r"\s(?:expected|projected|predicted|forecast|set|due|likely|tipped|estimated|thought|believed)\s+to\s+"
     r"(?:[a-z]+\s+){0,2}[a-z]+\s*$"
 )
+_CONTESTS = frozenset("beat beats beating won win wins drew draw led lead leads trailed".split())
 _CLAUSE_OPENERS = frozenset("to why how what whether".split())
 _MODALS = frozenset("to will would could may might should must can".split())
 _AUX = frozenset("is are was were be been being has have had will would".split())
 _ADVERBS = frozenset("now still already also reportedly currently alone just only even".split())
 _PARTICIPLES = frozenset("sent put held kept seen based set built".split())
+# a participle left alone as a description: "(£40m) taken", "(500,000) sold"
+_LONE_PARTICIPLES = _PARTICIPLES | frozenset("sold bought paid made taken stolen beaten given driven won lost".split())
 _PLACES = frozenset("near at on along in to into across inside outside around within from by".split())
 _VERB_BEFORE = re.compile(r"(?:ing|ed)$")
 # verbs and comparatives that end a phrase before its figure: "the toll rose (to 40)", "the figure closer (to 9,000)"
 _TAIL_BEFORE = frozenset("rose fell stood hit grew sank put topped closer close nearer near up down back".split())
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _MAX_WORDS = 8
-_UNIT_WORDS = CURRENCY_WORDS | {"per cent", "percent", "pc", "points", "percentage points", "percentage"}
+_MEASURES = CURRENCY_WORDS | {"per cent", "percent", "pc", "percentage", "money"}  # a unit that names no thing
+_UNIT_WORDS = _MEASURES | {"points", "percentage points"}
 _NOT_HOLDERS = frozenset(
     """total sum amount figure number value average maximum minimum level tune region excess out one two three
     four five six seven eight nine ten all some most many each any none both half part dozens hundreds
@@ -104,23 +111,8 @@ _COMPARATIVES = frozenset(
     """more less fewer higher lower up down bigger smaller larger greater cheaper dearer better worse stronger
     weaker above below ahead behind""".split()
 )
-_ADJECTIVE_ENDINGS = (
-    "ive",
-    "ent",
-    "ant",
-    "ful",
-    "ous",
-    "able",
-    "ible",
-    "al",
-    "ic",
-    "ish",
-    "less",
-    "ly",
-    "er",
-    "est",
-    "ed",
-)
+# an adjective's ending, after "more" or "less": "more expensive", "less powerful"
+_ADJECTIVE_ENDINGS = tuple("ive ent ant ful ous able ible al ic ish less ly er est ed".split())
 _PARTICLES = frozenset("up down out off".split())  # "pushed (down) the jobless rate": the verb's, not the noun's
 _RATE_WORDS = frozenset("per a an each every".split())
 _TIME_UNITS = frozenset("second minute hour day week month year quarter decade century".split())
@@ -167,10 +159,28 @@ def _place_after(words: list[str]) -> list[str]:
 
 
 def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | None = None) -> str:
-    """A readable noun phrase for what the figure at text[start:end] counts or measures."""
+    """A readable noun phrase for what the figure at text[start:end] counts or measures ('' when none is found)."""
+    found = _describe(text, start, end, sentence, unit)
+    participle = found.islower() and " " not in found and (found.endswith("ed") or found in _LONE_PARTICIPLES)
+    participle = participle and found not in CASUALTY_VERBS.values()  # "the injured" are what is counted
+    if found and not participle and found.lower() not in _MEASURES | {(unit or "").lower(), text[start:end].lower()}:
+        return found  # not "taken", "sold": a verb left alone names nothing
+    # a counted noun says what is counted ("12 athletes", "20 years"); a currency or "per cent" says only the
+    # unit, and a word the unit reader took in passing ("three of which", "half since") says nothing
+    counted = unit is not None and unit.lower() not in _MEASURES | _STOP | _DANGLING | _ADVERBS | _MORE
+    return unit if counted and unit is not None and unit.isalpha() and unit.islower() else ""
+
+
+def _describe(text: str, start: int, end: int, sentence: Sentence, unit: str | None) -> str:
     words = [m.group() for m in _WORD.finditer(text, end, sentence.end)]
     while words and words[0] in ("-", "\u2014", "\u2013"):
         words.pop(0)
+    quoted = start > 0 and text[start - 1] in "\"\u201c\u201d'"  # '"50-50" to face': the quote closes the figure's
+    if len(words) > 1 and words[0] in ('"', "\u201c") and words[1][:1].islower() and not quoted:
+        # 'a £10bn "black hole"': the quoted words are the noun phrase, and end at the quote; one quoted word
+        # before a noun is its adjective ('eight "critical" holes')
+        adjective = len(words) > 3 and words[2] in ('"', "\u201d") and words[3][:1].islower()
+        words = [words[1], *words[3:]] if adjective else words[1:]
     money = unit is not None and unit.lower() in CURRENCY_WORDS
     written = money and len(words) > 2 and words[0].lower() == (unit or "").lower()
     if written and (_money_in(words[1:]) or _time_phrase(words[1:])):
@@ -184,6 +194,8 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
         words = words[1:]  # "$20bn in damages", "£5m of funding": what the money is
     if money and words and words[0].lower() in _PLACES | _PREPOSITIONS and words[0].lower() not in ("of", "in"):
         words = []  # "a contract worth £7m with Orlen", "fined 1m euros by the regulator": not what the money is
+    if words and words[0].lower() in _PLACES | _PREPOSITIONS and words[0].lower() != "of" and _named(words[1:3]):
+        words = []  # "6-1 in Kestby", "3 in the UK": where or by whom, not what is counted
     if words and (words[0].lower() in _HOW or _time_phrase(words) or _rate(words)):
         words = []  # "to 100,000 through mobilisation", "in the second quarter", "per day": how or when, not what
     after: list[str] = []
@@ -222,8 +234,8 @@ def describe(text: str, start: int, end: int, sentence: Sentence, unit: str | No
     if _only_time(after) and not duration:
         after = []  # "(40) a day", "(1.6%) in the second": a time or a rank, not what is measured
     if not after or " ".join(after).lower() in _UNIT_WORDS:
-        subject = _changed_subject(text[sentence.start : start])  # "its exposure is less than 100m euros"
-        after = subject or (_money_named(text[sentence.start : start]) if money else []) or after
+        named = _money_named(text[sentence.start : start]) if money else []  # "Vellcorp lost (£5m)": losses
+        after = named or _changed_subject(text[sentence.start : start]) or after  # "its exposure is less than"
     if after:
         return " ".join([*after, *place])
     phrase = _noun_phrase_before(text[sentence.start : start])
@@ -251,6 +263,8 @@ def _noun_phrase_before(head: str) -> list[str]:
         phrase.insert(0, word)
     while phrase and phrase[-1].lower() in _ADVERBS | {"above", "below"}:
         phrase.pop()  # "that is still (£2bn more)", "kept growth above (9%)"
+    if phrase and phrase[-1].lower() in CASUALTY_VERBS:
+        return [CASUALTY_VERBS[phrase[-1].lower()]]  # "rocket attacks injure (19)": the injured
     finite = False  # "Gordon Brown reallocated (£512m)": a subject and its verb, not what the figure counts
     while phrase and (_VERB_BEFORE.search(phrase[-1].lower()) or phrase[-1].lower() in _DANGLING | _TAIL_BEFORE):
         verb = phrase.pop()
@@ -261,7 +275,7 @@ def _noun_phrase_before(head: str) -> list[str]:
     if finite:
         return []
     verbs = [k for k, word in enumerate(phrase) if word.lower() in _VERBS_BEFORE]
-    if verbs and phrase[verbs[-1]].lower() in _CLAUSE_OPENERS:
+    if verbs and phrase[verbs[-1]].lower() in _CLAUSE_OPENERS | _CONTESTS:
         return []  # "expected to fetch", "why some products cost": a verb or a clause, no noun phrase
     if verbs:
         phrase = phrase[verbs[-1] + 1 :]  # "kept (growth) above", "taking (borrowing costs) to": the verb's object
@@ -325,6 +339,13 @@ def _money_in(words: list[str]) -> bool:
         and words[1].lower() not in _DANGLING | _WHEN | _TIME_NOUNS
         and not _time_phrase(words)
     )
+
+
+def _named(words: list[str]) -> bool:
+    """'Kestby', 'the UK': a name, maybe after its article."""
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
 
 
 def _rate(words: list[str]) -> bool:

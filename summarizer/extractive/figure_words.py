@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CURRENCY_WORDS", "MONEY_VERB_NOUNS", "UNITS"]
+__all__ = ["CASUALTY_VERBS", "CURRENCY_WORDS", "MONEY_VERB_NOUNS", "UNITS"]
 
 # currencies written out after a number ("120.7m euros", "30bn baht", "40 pence")
 CURRENCY_WORDS = frozenset(
@@ -38,6 +38,17 @@ _MONEY_VERBS = {
     "budget": "budget budgets budgeted budgeting",
 }
 MONEY_VERB_NOUNS = {form: noun for noun, forms in _MONEY_VERBS.items() for form in forms.split()}
+
+# who a verb of harm counts: "rocket attacks injure (19)" counts the injured, "killing (12)" the killed
+CASUALTY_VERBS = {
+    form: noun
+    for noun, forms in {
+        "killed": "kill kills killed killing",
+        "injured": "injure injures injured injuring hurt hurts hurting",
+        "wounded": "wound wounds wounded wounding",
+    }.items()
+    for form in forms.split()
+}
 
 UNITS = frozenset(
     [
