@@ -42,6 +42,10 @@ def describes(text: str, quantity: str) -> str:
         # a noun phrase that is forecast, then "to" and its verb
         ("President Vell plans to cut a record deficit projected to peak at $427bn.", "$427bn", "a record deficit"),
         ("With Orvel exports predicted to grow from 19% to 37% by 2009.", "19%", "Orvel exports"),
+        # "more than" after the noun phrase compares the next figure: the verb before it is no part of it
+        ("Only 16% of Orvel women earn more than £50,000.", "Only 16%", "Orvel women"),
+        ("Halvik employs 9,000 people in more than 12 countries.", "9,000", "people"),
+        ("The Orvel fund pays ten times more than Vell does.", "ten", "times"),
         # a relative pronoun stands for the noun phrase before it (was "per cent", "dollars")
         (
             "Trade slowed in the faltering Kestrian economy, which shrank 0.2% last quarter.",

@@ -219,6 +219,14 @@ def _describe(text: str, start: int, end: int, sentence: Sentence, unit: str | N
         after = after[1:]
     if len(after) > 2 and after[0].lower() in CHANGE_NOUNS and after[1].lower() in ("in", "of"):
         after = after[2:]  # "a 29% drop in (the number of drivers)": what changed, not the change
+    if len(after) > 1 and after[-1].lower() in ("more", "less", "fewer"):
+        # "(16%) of women earn more (than £50,000)": the comparison is of the next figure; the verb before it
+        # ends the noun phrase ("of women"), a counted noun does not ("ten times more")
+        after.pop()
+        if after[-1].lower() not in _DANGLING and after[-1].lower() not in UNITS | {"times", (unit or "").lower()}:
+            after.pop()
+            while after and (after[-1].lower() in _ADVERBS | {"far", "much"} or after[-1].endswith("ly")):
+                after.pop()
     after = _trim(after)
     measured = (unit or "").lower() in _UNIT_WORDS  # money or a share is in no place: "$54bn expected on Wall Street"
     place = _place_after(words[n:]) if len(after) <= 3 and not measured else []
