@@ -86,3 +86,25 @@ def test_descriptions_are_noun_phrases(text: str, quantity: str, expected: str) 
 )
 def test_no_fragment_is_a_description(text: str, quantity: str, fragment: str) -> None:
     assert fragment not in describes(text, quantity)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        # an adjunct after the figure is not what it counts (was "on their speed", "the news", "a further")
+        ("Then the final 25 were tested on their speed.", "25", ""),
+        ("Almost a third are interested in listening to Orvel music.", "Almost a third", ""),
+        ("Orvel shares rose 10.7% on the news.", "10.7%", "Orvel shares"),
+        ("Analysts in Vell said the deficit could end up a further $100bn.", "$100bn", ""),
+        ("Marn Bank said it believed rates would stay at 4.75% until the spring.", "4.75%", "rates"),
+        # a passive's agent or source is no place (was "people by the polling firm Orvelscan")
+        ("A total of 22,953 people were surveyed by the polling firm Orvelscan.", "22,953", "people"),
+        ("Four people were pulled from the rubble in Kestby.", "Four", "people"),
+        # but a place stays, and an agent or a measure right after the figure stays
+        ("About 19,000 are now positioned at the Kestrian border.", "About 19,000", "at the Kestrian border"),
+        ("The Orvel firm is 85% owned by the state and 15% by its staff.", "15%", "its staff"),
+        ("Orvel museums saw increases of more than 10% in visitor numbers.", "more than 10%", "visitor numbers"),
+    ],
+)
+def test_adjuncts_are_not_what_is_counted(text: str, quantity: str, expected: str) -> None:
+    assert describes(text, quantity) == expected

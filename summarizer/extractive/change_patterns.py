@@ -35,7 +35,7 @@ _ADVERB = r"(?:also\s+|now\s+|still\s+|already\s+|more\s+than\s+|\w+ly\s+)?"
 _BARE_CHANGES = """slow ease rise fall grow jump climb drop slip slump soar increase decrease decline plunge surge
     tumble reach hit top shrink contract expand dip gain add shed slide advance retreat rally plummet dive rebound
     edge firm sink leap recover double triple halve widen narrow improve worsen peak exceed surpass""".split()
-_AFTER_MODAL = [*_BARE_CHANGES, "total", "be", "up", "down", "rising", "falling", "growing", "come", "remain"]
+_AFTER_MODAL = [*_BARE_CHANGES, "total", "be", "up", "down", "rising", "falling", "growing", "come", "remain", "stay"]
 _FINITE_CHANGES = """slowed eased rose risen rises fell fallen falls grew grown grows jumped jumps climbed climbs
     dropped drops slipped slips slumped soared increased decreased declined plunged surged tumbled stood stands reached
     reaches shrank shrunk shrinks contracted contracts expanded expands totalled totaled totals hits topped tops is are
