@@ -24,6 +24,7 @@ def describes(text: str, quantity: str) -> str:
         ("The Kestrian carrier, which owes about $12m, is for sale.", "about $12m", "debt"),
         ("Vell Card said it earned $10m (£5.2m) in the third quarter.", "£5.2m", "earnings"),
         ("The Tarn board will spend an extra £500m a year on stations.", "£500m", "spending"),
+        ("Vellcorp is spending $100m on new trains for Orvel.", "$100m", "spending"),
         # a noun that is also the verb keeps the noun phrase it ends
         ("Labour's Kestby campaign cost £1.7m.", "£1.7m", "Labour's Kestby campaign cost"),
         # what is worth, valued or put at the amount
@@ -37,6 +38,7 @@ def describes(text: str, quantity: str) -> str:
         # a change with an adverb, an adjective or a quotation mark before its amount
         ("Turnover at Brackby Rovers dropped sharply from £42m to £28m.", "£28m", "Turnover at Brackby Rovers"),
         ("Card fraud in Vell rose an annual 6% to £116m.", "6%", "Card fraud in Vell"),
+        ("Orvel home prices rose a seasonally adjusted 0.5% in May.", "0.5%", "Orvel home prices"),
         ('Marn Rail cut its seat forecast by "approximately 2.5%".', "approximately 2.5%", "its seat forecast"),
         ("Halden's share price rose 4p or nearly 1% to 548p.", "nearly 1%", "Halden's share price"),
         ("Net profit came in at 1.4bn euros.", "1.4bn", "Net profit"),

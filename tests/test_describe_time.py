@@ -54,6 +54,7 @@ def test_a_time_or_a_rate_is_not_what_is_measured(text: str, quantity: str, expe
         ("Every Orvel officer had a target equivalent to 40 a day.", "40", "day"),
         ("The Kestby gap was far bigger than the $54bn widely expected on Wall Street.", "$54bn", "Wall Street"),
         ("Orvel shares ended the day down at $8.08.", "$8.08", "the day"),
+        ("At least $10bn per annum is needed to fight Orvel fever.", "At least $10bn", "annum"),
     ],
 )
 def test_no_time_is_a_description(text: str, quantity: str, fragment: str) -> None:

@@ -95,7 +95,8 @@ CHANGE_NOUN = re.compile(
 PEEL = re.compile(
     r"(?:\s*\([^()]*\)|\s+(?:last|this|next)\s+(?:year|month|week|quarter)|\s+a\s+year\s+(?:earlier|ago)|"
     r"\s+(?:an?\s+)?(?:average|total|combined\s+total|maximum|minimum)\s+of|\s+on\s+average|"
-    r"\s+an?\s+[a-z][a-z-]*|\s*[\"\u201c\u201d]|"  # "rose an annual (6%)", "by \"approximately (2.5%)\""
+    # "rose an annual (6%)", "a seasonally adjusted (0.5%)", "by \"approximately (2.5%)\""
+    r"\s+an?\s+(?:[a-z]+ly\s+)?[a-z][a-z-]*|\s*[\"\u201c\u201d]|"
     r"\s+(?:in|on|during|over)\s+(?:the\s+|a\s+)?(?:(?:first|second|third|fourth|final|last|same|previous|past|"
     r"latest|three|six|nine|twelve)\s+)?(?:quarter|half|period|year|month|week|session|weekend|day|months|"
     r"year-on-year\s+basis|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"

@@ -306,7 +306,7 @@ def _money_named(before: str) -> list[str]:
         opens = [k for k, word in enumerate(phrase) if word.lower() in DETERMINERS]
         return phrase[opens[-1] :] if opens else phrase  # "in a deal worth": the noun phrase, not the place
     noun = MONEY_VERB_NOUNS.get(last)
-    if noun == last and len(words) > 1 and words[-2].lower() not in MODALS:
+    if noun == last and not last.endswith("ing") and len(words) > 1 and words[-2].lower() not in MODALS:
         return []  # "Labour's campaign cost (£1.7m)": the noun phrase before says it better
     return [noun] if noun else []
 
