@@ -26,12 +26,19 @@ and a worker that dies holding one alone fails that one. An
 asking worker works on every article it holds at once: if it dies, each of those
 gets an error record (rerun with ``--retry-failed``), and a new worker takes its
 place.
+
+A worker that hangs is stopped and counted as one that died (``worker_watch``):
+one silent for ``worker_start_timeout`` after it started, or making no progress
+for ``worker_stall_timeout`` on what it holds (its articles then fail with
+``WorkerStuck``). Workers that keep failing to start stop the run with a
+``PoolError``, unless others are working: those go on without a replacement.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import multiprocessing
 import os
 import signal
@@ -49,8 +56,11 @@ from typing import Any
 from ..config import Settings
 from ..errors import SummarizerError
 from .worker_main import IDLE, STOP_SIGNALS, Failed, Json, serve
+from .worker_watch import Pulse, allow_longer, cannot_start, tick
 
-__all__ = ["MAX_BATCH", "PoolError", "WorkerDied", "WorkerPool"]
+__all__ = ["MAX_BATCH", "PoolError", "WorkerDied", "WorkerPool", "WorkerStuck"]
+
+logger = logging.getLogger("summarizer")
 
 MAX_BATCH = 8  # articles per message to a worker: few messages, yet work spread evenly
 PIPE_SAFE = 16_384  # bytes of a message to a busy worker: within a socket pair's buffer on Linux and macOS
@@ -60,6 +70,10 @@ Op = Callable[[Any, Any], Any]
 
 class WorkerDied(SummarizerError):
     """The worker process summarizing an article died before it finished."""
+
+
+class WorkerStuck(WorkerDied):
+    """The worker process summarizing an article made no progress for ``worker_stall_timeout`` and was stopped."""
 
 
 class PoolError(SummarizerError):
@@ -111,6 +125,8 @@ class _Worker:
     pid: int | None = None
     inflight: deque[int] = field(default_factory=deque)
     current: Any = None  # a CPU worker's shared ticket of the item it runs (IDLE between items)
+    pulse: Pulse | None = None  # its progress as the parent sees it (worker_watch)
+    stuck: str | None = None  # why the parent stopped it, if it hung
 
 
 class WorkerPool:
@@ -212,8 +228,8 @@ class WorkerPool:
     def _start(self) -> _Worker:
         mine, theirs = self._context.Pipe()
         share = 1 / self.size if self.asking else 0.0  # of the run's rate limits
-        current = None if self.asking else self._context.RawValue("q", IDLE)
-        args = (theirs, self.settings, share, current, self.run)
+        shared = self._context.RawValue("q", IDLE)  # a CPU worker's ticket, an asking worker's beats
+        args = (theirs, self.settings, share, shared, self.run)
         process = self._context.Process(target=serve, args=args, daemon=True)
         # A Ctrl-C while a process is still importing would print its traceback, and a SIGTERM to the
         # group would kill it: what starts now (the fork server on a pool's first start, or a spawned
@@ -230,7 +246,8 @@ class WorkerPool:
             if blocked:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS - set(previous))
         theirs.close()  # so a dead worker reads as EOF here
-        return _Worker(process, mine, current=current)
+        current = None if self.asking else shared
+        return _Worker(process, mine, current=current, pulse=Pulse(shared, self.asking))
 
     def _watch(self, worker: _Worker) -> None:
         assert self._loop is not None
@@ -263,6 +280,7 @@ class WorkerPool:
                 started = list(self._workers)
             for worker in started:
                 self._watch(worker)
+            self._loop.call_later(tick(self.settings), self._look)
         ticket, self._next = self._next, self._next + 1
         future: asyncio.Future[Any] = self._loop.create_future()
         self._items[ticket] = (op, payload, future)
@@ -271,6 +289,25 @@ class WorkerPool:
             self._pump_scheduled = True
             self._loop.call_soon(self._pump)
         return future
+
+    def _look(self) -> None:
+        """Each tick: stop a worker stuck starting or on its work (``worker_watch``); its sentinel then fires."""
+        if self._closed or self._broken is not None or self._loop is None:
+            return
+        with self._lock:
+            workers = list(self._workers)
+        for worker in workers:
+            if worker.stuck is not None or worker.pulse is None:
+                continue
+            with contextlib.suppress(OSError, ValueError):
+                if not worker.ready and worker.conn.poll():  # its "ready" waits in the pipe
+                    continue
+            why = worker.pulse.stuck(self.settings, ready=worker.ready, holding=bool(worker.inflight))
+            if why is not None:
+                worker.stuck = why
+                with contextlib.suppress(OSError):
+                    worker.process.kill()
+        self._loop.call_later(tick(self.settings), self._look)
 
     def _settled(self, ticket: int) -> bool:
         """True (and forgotten) when an item's future is done before a worker took it: it was cancelled."""
@@ -405,7 +442,12 @@ class WorkerPool:
         code = worker.process.exitcode
         how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         on = f"the worker process on this article died ({how})"
+        if worker.stuck is not None:
+            how = f"it {worker.stuck} and was stopped"
+            on = f"the worker process on this article {worker.stuck} and was stopped ({allow_longer(True)})"
+            logger.warning("a worker process %s and was stopped (%s)", worker.stuck, allow_longer(worker.ready))
         alone = f"the worker process holding this article alone died ({how})"
+        died = WorkerStuck if worker.stuck is not None and worker.ready else WorkerDied
         if self.asking:  # it worked on all it held
             lost = {ticket: on for ticket in worker.inflight}
         else:  # the one it was on, if any; those before it were done but not sent, or not begun
@@ -419,19 +461,21 @@ class WorkerPool:
             entry = self._items.pop(ticket, None)
             if entry is not None and not entry[2].done():
                 entry[2].set_exception(
-                    WorkerDied(f"{what}; the other articles went on; rerun with --retry-failed to try it again")
+                    died(f"{what}; the other articles went on; rerun with --retry-failed to try it again")
                 )
         self._queue.extendleft(reversed(worker.inflight))
         if not worker.ready:
             self._start_failures += 1
             if self._start_failures >= START_FAILURES:
-                self._fail(
-                    PoolError(
-                        f"worker processes keep dying before they start ({how}); if you call summarizer "
-                        'from a script, put the call under `if __name__ == "__main__":` (each worker imports '
-                        "the script), or use --workers 1 (workers=1) to run in one process"
+                if any(other.ready for other in self._workers):  # the run goes on with those that work
+                    logger.warning(
+                        "a worker process failed to start %d times in a row (%s): the batch goes on with %d",
+                        self._start_failures,
+                        how,
+                        len(self._workers),
                     )
-                )
+                    return
+                self._fail(PoolError(cannot_start(self.settings, how, worker.stuck)))
                 return
         try:
             worker = self._start()
@@ -460,6 +504,8 @@ class WorkerPool:
                 worker.conn.send(None)
         deadline = time.monotonic() + 5
         for worker in self._workers:
+            if not worker.ready:  # still starting, or stuck starting: it holds nothing, and may never read the stop
+                worker.process.kill()
             worker.process.join(timeout=max(0.0, deadline - time.monotonic()))
             if worker.process.is_alive():  # SIGKILL: a worker ignores SIGTERM (see worker_main.STOP_SIGNALS)
                 worker.process.kill()
