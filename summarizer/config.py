@@ -116,7 +116,7 @@ class Settings:
         None  # llama.cpp servers (local, llamacpp): >1 curbs the loops small models fall into
     )
     # batch --workers: seconds a worker process may take to start, and to show progress on what it holds
-    worker_start_timeout: float = 60.0
+    worker_start_timeout: float = 30.0
     worker_stall_timeout: float = 300.0
 
     def target_language(self, article_language: str | None) -> str | None:

@@ -97,7 +97,7 @@ def test_workers_that_all_hang_starting_stop_the_run_saying_what_to_do_and_worke
     assert last.startswith("error: worker processes keep failing to start: the last one did not say it was ready")
     assert "--no-cache" in last and "SUMMARIZER_WORKER_START_TIMEOUT" in last and "--workers 1" in last
     assert "Traceback" not in err
-    assert len(started(tmp_path / "worker")) == 4  # two, then two in their place: the third stuck one stops the run
+    assert len(started(tmp_path / "worker")) == 2  # none tried again: none had started, another would wait as long
     assert _gone(group) and not any(_alive(pid) for pid in started(tmp_path / "worker"))
     done = _rows(tmp_path / "out.jsonl")  # what this process did itself while its workers were starting
     assert len({r["article_id"] for r in done}) == len(done) < 600
@@ -134,7 +134,7 @@ def test_a_slot_whose_workers_keep_hanging_is_given_up_and_the_others_go_on(
         results = asyncio.run(asyncio.wait_for(main(pool), 30))
         assert pool.deaths == 3 and len(pool.pids) == 1
     assert results == [2 * n for n in range(300)]
-    assert "failed to start 3 times in a row" in caplog.text and "the batch goes on with 1" in caplog.text
+    assert "a worker process failed to start" in caplog.text and "the batch goes on with 1" in caplog.text
 
 
 def double_slowly(summarizer: Any, payload: int) -> int:
@@ -214,7 +214,7 @@ def test_an_asking_worker_whose_loop_is_stuck_fails_what_it_holds_but_one_waitin
 def test_the_limits_are_settings_that_must_be_positive() -> None:
     settings = resolve_settings(env={"SUMMARIZER_WORKER_START_TIMEOUT": "5", "SUMMARIZER_WORKER_STALL_TIMEOUT": "9"})
     assert (settings.worker_start_timeout, settings.worker_stall_timeout) == (5.0, 9.0)
-    assert (resolve_settings(env={}).worker_start_timeout, resolve_settings(env={}).worker_stall_timeout) == (60, 300)
+    assert (resolve_settings(env={}).worker_start_timeout, resolve_settings(env={}).worker_stall_timeout) == (30, 300)
     from summarizer.errors import ConfigError
 
     with pytest.raises(ConfigError, match="worker_stall_timeout must be greater than 0"):

@@ -466,16 +466,16 @@ class WorkerPool:
         self._queue.extendleft(reversed(worker.inflight))
         if not worker.ready:
             self._start_failures += 1
-            if self._start_failures >= START_FAILURES:
-                if any(other.ready for other in self._workers):  # the run goes on with those that work
+            working = any(other.ready for other in self._workers)
+            # a worker stuck starting while none works is not tried again: another would only wait as long
+            if self._start_failures >= START_FAILURES or (worker.stuck is not None and not working):
+                if working:  # the run goes on with those that work
                     logger.warning(
-                        "a worker process failed to start %d times in a row (%s): the batch goes on with %d",
-                        self._start_failures,
-                        how,
-                        len(self._workers),
+                        "a worker process failed to start (%s): the batch goes on with %d", how, len(self._workers)
                     )
                     return
-                self._fail(PoolError(cannot_start(self.settings, how, worker.stuck)))
+                if worker.stuck is None or not self._workers:  # else others are still starting: wait for them
+                    self._fail(PoolError(cannot_start(self.settings, how, worker.stuck)))
                 return
         try:
             worker = self._start()
