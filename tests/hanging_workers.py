@@ -9,7 +9,9 @@ their Summarizer and say ready (``how="hang"``), or exit with code 3 there
 
 Run as ``python -m tests.hanging_workers batch ...`` it is the CLI with that in
 place: HANGING_MARKER names the marker, HANGING_STARTS the numbers (``0,1``; ``all``),
-HANGING_HOW the way. Only tests use it; the product has no hook for it.
+HANGING_HOW the way. HANGING_HOW=preload instead makes the fork server of the
+pool hang as it loads (``tests.hanging_import``, with HANGING_IMPORT set), before
+any worker exists. Only tests use it; the product has no hook for it.
 """
 
 from __future__ import annotations
@@ -70,7 +72,11 @@ if __name__ == "__main__":
     import summarizer.batch.workers as workers
     from summarizer.__main__ import main
 
-    given = os.environ["HANGING_STARTS"]
-    chosen: Collection[int] = Every() if given == "all" else {int(n) for n in given.split(",")}
-    workers.serve = fail_at(Path(os.environ["HANGING_MARKER"]), chosen, os.environ.get("HANGING_HOW", "hang"))
+    how = os.environ.get("HANGING_HOW", "hang")
+    if how == "preload":
+        workers.CPU_PRELOAD = [*workers.CPU_PRELOAD, "tests.hanging_import"]
+    else:
+        given = os.environ["HANGING_STARTS"]
+        chosen: Collection[int] = Every() if given == "all" else {int(n) for n in given.split(",")}
+        workers.serve = fail_at(Path(os.environ["HANGING_MARKER"]), chosen, how)
     main()

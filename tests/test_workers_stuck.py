@@ -59,6 +59,8 @@ def _batch(tmp_path: Path, folder: Path, starts: str, how: str = "hang", *extra:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
     env |= {"HANGING_MARKER": str(tmp_path / "worker"), "HANGING_STARTS": starts, "HANGING_HOW": how}
     env |= {"SUMMARIZER_WORKER_START_TIMEOUT": "1", "SUMMARIZER_USE_CACHE": "0"}
+    if how == "preload":
+        env["HANGING_IMPORT"] = "1"
     command = [sys.executable, "-m", "tests.hanging_workers", "batch", str(folder), "-o", str(tmp_path / "out.jsonl")]
     command += ["--workers", "2", "--engine", "extractive", "--no-progress", *extra]
     process = subprocess.Popen(
@@ -101,6 +103,11 @@ def test_workers_that_all_hang_starting_stop_the_run_saying_what_to_do_and_worke
     assert _gone(group) and not any(_alive(pid) for pid in started(tmp_path / "worker"))
     done = _rows(tmp_path / "out.jsonl")  # what this process did itself while its workers were starting
     assert len({r["article_id"] for r in done}) == len(done) < 600
+    _resume_in_one_process(tmp_path, folder, done, 600)
+
+
+def _resume_in_one_process(tmp_path: Path, folder: Path, done: list[dict[str, Any]], count: int) -> None:
+    """What the error says to do: --workers 1 does the rest, keeping what the stopped run wrote."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
     command = [sys.executable, "-m", "summarizer", "batch", str(folder), "-o", str(tmp_path / "out.jsonl")]
     again = subprocess.run(
@@ -108,7 +115,23 @@ def test_workers_that_all_hang_starting_stop_the_run_saying_what_to_do_and_worke
     )
     assert again.returncode == 0, again.stderr.decode()[-2000:]
     rows = _rows(tmp_path / "out.jsonl")
-    assert rows[: len(done)] == done and len({r["article_id"] for r in rows}) == len(rows) == 600
+    assert rows[: len(done)] == done and len({r["article_id"] for r in rows}) == len(rows) == count
+
+
+def test_a_fork_server_stuck_loading_is_stopped_and_the_run_says_what_to_do(tmp_path: Path) -> None:
+    """Python waits for a fork server with no limit: the parent did every article itself, then never ended."""
+    folder = _folder(tmp_path, 1000)
+    code, err, group = _batch(tmp_path, folder, "none", "preload")
+    assert code == 1, err[-2000:]
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(
+        "error: the server process that starts the worker processes did not start one within 1 s and was stopped"
+    )
+    assert "SUMMARIZER_WORKER_START_TIMEOUT" in last and "--workers 1" in last and "Traceback" not in err
+    assert _gone(group)
+    done = _rows(tmp_path / "out.jsonl")  # what this process did itself meanwhile
+    assert len({r["article_id"] for r in done}) == len(done) < 1000
+    _resume_in_one_process(tmp_path, folder, done, 1000)
 
 
 def test_a_worker_that_exits_starting_is_replaced_at_once(tmp_path: Path) -> None:

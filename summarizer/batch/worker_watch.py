@@ -9,18 +9,27 @@ pool's loop looks at every worker each ``tick`` seconds: a worker that has not s
 ready ``worker_start_timeout`` seconds after it started, or whose pulse has not moved
 for ``worker_stall_timeout`` seconds while it holds work, is stuck; the pool kills
 it and treats it as a worker that died (``WorkerPool._died``).
+
+Before a worker exists, its fork server may hang (it imports the engine once,
+for every worker): Python waits for it with no limit, so ``fork_server_deadline``
+kills a server that has not forked a worker within ``worker_start_timeout``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import threading
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Settings
 from .worker_main import IDLE
 
-__all__ = ["Pulse", "allow_longer", "cannot_start", "tick"]
+__all__ = ["Pulse", "allow_longer", "cannot_start", "fork_server_deadline", "fork_server_stuck", "hung", "tick"]
 
 
 def tick(settings: Settings) -> float:
@@ -48,6 +57,56 @@ def cannot_start(settings: Settings, how: str, stuck: str | None) -> str:
         f"the cache folder{cache} as it starts: check it is not locked by another program or on a disk that "
         f"does not answer (--no-cache runs without it); {allow_longer(False)}; or use --workers 1 to run in one process"
     )
+
+
+def hung(workers: Iterable[Any], settings: Settings) -> Iterator[tuple[Any, str]]:
+    """Each of a pool's workers (``workers._Worker``) stuck now, with why; one stopped already is passed over."""
+    for worker in workers:
+        if worker.stuck is not None or worker.pulse is None:
+            continue
+        with contextlib.suppress(OSError, ValueError):
+            if not worker.ready and worker.conn.poll():  # its "ready" waits in the pipe
+                continue
+        why = worker.pulse.stuck(settings, ready=worker.ready, holding=bool(worker.inflight))
+        if why is not None:
+            yield worker, why
+
+
+def fork_server_stuck(settings: Settings) -> str:
+    """What a run's error says when the fork server did not fork a worker in time: what to do."""
+    return (
+        f"the server process that starts the worker processes did not start one within "
+        f"{settings.worker_start_timeout:g} s and was stopped (it imports the engine once for every worker: "
+        f"check that the disk holding Python and its packages answers); {allow_longer(False)}; "
+        "or use --workers 1 to run in one process"
+    )
+
+
+def _kill_fork_server(fired: threading.Event) -> None:
+    from multiprocessing import forkserver
+
+    pid = getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)  # CPython's one fork server
+    if pid:
+        fired.set()
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def fork_server_deadline(settings: Settings) -> Iterator[threading.Event]:
+    """While a worker starts from a fork server: kill the server if it has not forked it in time (set: it did).
+
+    The start then fails at once (the server's pipe ends) instead of waiting for
+    ever on a server stuck importing. The next pool starts a new server.
+    """
+    fired = threading.Event()
+    timer = threading.Timer(settings.worker_start_timeout, _kill_fork_server, args=(fired,))
+    timer.daemon = True
+    timer.start()
+    try:
+        yield fired
+    finally:
+        timer.cancel()
 
 
 @dataclass

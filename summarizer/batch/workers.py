@@ -27,11 +27,8 @@ asking worker works on every article it holds at once: if it dies, each of those
 gets an error record (rerun with ``--retry-failed``), and a new worker takes its
 place.
 
-A worker that hangs is stopped and counted as one that died (``worker_watch``):
-one silent for ``worker_start_timeout`` after it started, or making no progress
-for ``worker_stall_timeout`` on what it holds (its articles then fail with
-``WorkerStuck``). Workers that keep failing to start stop the run with a
-``PoolError``, unless others are working: those go on without a replacement.
+A worker that hangs (starting, or on what it holds) is stopped and counted as
+dead (``worker_watch``); its articles fail with ``WorkerStuck``.
 """
 
 from __future__ import annotations
@@ -56,7 +53,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import SummarizerError
 from .worker_main import IDLE, STOP_SIGNALS, Failed, Json, serve
-from .worker_watch import Pulse, allow_longer, cannot_start, tick
+from .worker_watch import Pulse, allow_longer, cannot_start, fork_server_deadline, fork_server_stuck, hung, tick
 
 __all__ = ["MAX_BATCH", "PoolError", "WorkerDied", "WorkerPool", "WorkerStuck"]
 
@@ -206,7 +203,8 @@ class WorkerPool:
                 if loop is not None:
                     loop.call_soon_threadsafe(self._watch, worker)
         except Exception as exc:  # the calls waiting on it fail with the reason
-            error = PoolError(f"worker processes cannot start: {type(exc).__name__}: {exc}")
+            why = f"worker processes cannot start: {type(exc).__name__}: {exc}"
+            error = exc if isinstance(exc, PoolError) else PoolError(why)
             with self._lock:
                 self._broken, loop = error, self._loop
             if loop is not None:
@@ -240,8 +238,15 @@ class WorkerPool:
             resource_tracker.ensure_running()  # started later, it would unblock them in the middle of this
 
             previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        forked = self._context.get_start_method() == "forkserver"
         try:
-            process.start()
+            with fork_server_deadline(self.settings) if forked else contextlib.nullcontext() as fired:
+                process.start()
+        except Exception as exc:
+            theirs.close()
+            if fired is not None and fired.is_set():
+                raise PoolError(fork_server_stuck(self.settings)) from exc
+            raise
         finally:
             if blocked:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS - set(previous))
@@ -296,17 +301,10 @@ class WorkerPool:
             return
         with self._lock:
             workers = list(self._workers)
-        for worker in workers:
-            if worker.stuck is not None or worker.pulse is None:
-                continue
-            with contextlib.suppress(OSError, ValueError):
-                if not worker.ready and worker.conn.poll():  # its "ready" waits in the pipe
-                    continue
-            why = worker.pulse.stuck(self.settings, ready=worker.ready, holding=bool(worker.inflight))
-            if why is not None:
-                worker.stuck = why
-                with contextlib.suppress(OSError):
-                    worker.process.kill()
+        for worker, why in hung(workers, self.settings):
+            worker.stuck = why
+            with contextlib.suppress(OSError):
+                worker.process.kill()
         self._loop.call_later(tick(self.settings), self._look)
 
     def _settled(self, ticket: int) -> bool:
