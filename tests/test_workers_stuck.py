@@ -54,15 +54,15 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _batch(tmp_path: Path, folder: Path, starts: str, how: str = "hang", *extra: str) -> tuple[int, str, int]:
-    """The CLI with some workers failing as they start: (exit code, stderr, process group)."""
+def _batch(tmp_path: Path, folder: Path, starts: str, how: str = "hang", limit: int = 1) -> tuple[int, str, int]:
+    """The CLI with some workers failing as they start (in ``limit`` s): (exit code, stderr, process group)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
     env |= {"HANGING_MARKER": str(tmp_path / "worker"), "HANGING_STARTS": starts, "HANGING_HOW": how}
-    env |= {"SUMMARIZER_WORKER_START_TIMEOUT": "1", "SUMMARIZER_USE_CACHE": "0"}
+    env |= {"SUMMARIZER_WORKER_START_TIMEOUT": str(limit), "SUMMARIZER_USE_CACHE": "0"}
     if how == "preload":
         env["HANGING_IMPORT"] = "1"
     command = [sys.executable, "-m", "tests.hanging_workers", "batch", str(folder), "-o", str(tmp_path / "out.jsonl")]
-    command += ["--workers", "2", "--engine", "extractive", "--no-progress", *extra]
+    command += ["--workers", "2", "--engine", "extractive", "--no-progress"]
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
     )
@@ -132,6 +132,16 @@ def test_a_fork_server_stuck_loading_is_stopped_and_the_run_says_what_to_do(tmp_
     done = _rows(tmp_path / "out.jsonl")  # what this process did itself meanwhile
     assert len({r["article_id"] for r in done}) == len(done) < 1000
     _resume_in_one_process(tmp_path, folder, done, 1000)
+
+
+def test_a_batch_done_while_its_fork_server_is_stuck_loading_ends_without_waiting_for_it(tmp_path: Path) -> None:
+    """A short batch is done in this process while the pool starts; closing, it waited for its fork server."""
+    folder = _folder(tmp_path, 40)
+    code, err, group = _batch(tmp_path, folder, "none", "preload", limit=300)  # _batch gives up after 60 s
+    assert code == 0, err[-2000:]
+    rows = _rows(tmp_path / "out.jsonl")
+    assert len(rows) == 40 and {r["status"] for r in rows} == {"ok"}
+    assert _gone(group)
 
 
 def test_a_worker_that_exits_starting_is_replaced_at_once(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ it and treats it as a worker that died (``WorkerPool._died``).
 Before a worker exists, its fork server may hang (it imports the engine once,
 for every worker): Python waits for it with no limit, so ``fork_server_deadline``
 kills a server that has not forked a worker within ``worker_start_timeout``.
+``proc_usage`` reads what a worker used (CPU seconds, peak memory) for the report.
 """
 
 from __future__ import annotations
@@ -24,12 +25,38 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from .worker_main import IDLE
 
-__all__ = ["Pulse", "allow_longer", "cannot_start", "fork_server_deadline", "fork_server_stuck", "hung", "tick"]
+__all__ = [
+    "Pulse",
+    "allow_longer",
+    "cannot_start",
+    "fork_server_deadline",
+    "fork_server_stuck",
+    "hung",
+    "stop_fork_server",
+    "tick",
+]
+
+
+def proc_usage(pid: int) -> dict[str, float]:
+    """CPU seconds and peak RSS (MB) of a process, from Linux's /proc; {} where there is none."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        status = Path(f"/proc/{pid}/status").read_text()
+    except (OSError, IndexError):
+        return {}
+    peak = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")), "0")
+    ticks = os.sysconf("SC_CLK_TCK")
+    return {
+        "pid": pid,
+        "cpu_seconds": round((int(fields[11]) + int(fields[12])) / ticks, 2),
+        "peak_rss_mb": round(int(peak) / 1024, 1),
+    }
 
 
 def tick(settings: Settings) -> float:
@@ -82,12 +109,14 @@ def fork_server_stuck(settings: Settings) -> str:
     )
 
 
-def _kill_fork_server(fired: threading.Event) -> None:
+def stop_fork_server(fired: threading.Event | None = None) -> None:
+    """Kill this process's fork server (a worker it was to start fails at once); set ``fired`` if there was one."""
     from multiprocessing import forkserver
 
     pid = getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)  # CPython's one fork server
     if pid:
-        fired.set()
+        if fired is not None:
+            fired.set()
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
 
@@ -100,7 +129,7 @@ def fork_server_deadline(settings: Settings) -> Iterator[threading.Event]:
     ever on a server stuck importing. The next pool starts a new server.
     """
     fired = threading.Event()
-    timer = threading.Timer(settings.worker_start_timeout, _kill_fork_server, args=(fired,))
+    timer = threading.Timer(settings.worker_start_timeout, stop_fork_server, args=(fired,))
     timer.daemon = True
     timer.start()
     try:

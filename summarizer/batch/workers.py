@@ -37,7 +37,6 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
-import os
 import signal
 import threading
 import time
@@ -47,13 +46,13 @@ from dataclasses import dataclass, field
 from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
-from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..errors import SummarizerError
+from . import worker_watch as watch
 from .worker_main import IDLE, STOP_SIGNALS, Failed, Json, serve
-from .worker_watch import Pulse, allow_longer, cannot_start, fork_server_deadline, fork_server_stuck, hung, tick
+from .worker_watch import Pulse
 
 __all__ = ["MAX_BATCH", "PoolError", "WorkerDied", "WorkerPool", "WorkerStuck"]
 
@@ -96,22 +95,6 @@ def _context(asking: bool) -> Any:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD if asking else CPU_PRELOAD)
     return context
-
-
-def _proc_usage(pid: int) -> dict[str, float]:
-    """CPU seconds and peak RSS (MB) of a process, from Linux's /proc; {} where there is none."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        status = Path(f"/proc/{pid}/status").read_text()
-    except (OSError, IndexError):
-        return {}
-    peak = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")), "0")
-    ticks = os.sysconf("SC_CLK_TCK")
-    return {
-        "pid": pid,
-        "cpu_seconds": round((int(fields[11]) + int(fields[12])) / ticks, 2),
-        "peak_rss_mb": round(int(peak) / 1024, 1),
-    }
 
 
 @dataclass
@@ -203,6 +186,8 @@ class WorkerPool:
                 if loop is not None:
                     loop.call_soon_threadsafe(self._watch, worker)
         except Exception as exc:  # the calls waiting on it fail with the reason
+            if self._closed:
+                return
             why = f"worker processes cannot start: {type(exc).__name__}: {exc}"
             error = exc if isinstance(exc, PoolError) else PoolError(why)
             with self._lock:
@@ -217,7 +202,7 @@ class WorkerPool:
 
     def usage(self) -> list[dict[str, float]]:
         """Each live worker's CPU seconds and peak resident memory (MB), read from /proc (empty elsewhere)."""
-        return [u for w in self._workers if w.process.pid is not None and (u := _proc_usage(w.process.pid))]
+        return [u for w in self._workers if w.process.pid is not None and (u := watch.proc_usage(w.process.pid))]
 
     def busy(self) -> dict[int, int]:
         """Items each worker holds now, by process id."""
@@ -240,12 +225,12 @@ class WorkerPool:
             previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         forked = self._context.get_start_method() == "forkserver"
         try:
-            with fork_server_deadline(self.settings) if forked else contextlib.nullcontext() as fired:
+            with watch.fork_server_deadline(self.settings) if forked else contextlib.nullcontext() as fired:
                 process.start()
         except Exception as exc:
             theirs.close()
             if fired is not None and fired.is_set():
-                raise PoolError(fork_server_stuck(self.settings)) from exc
+                raise PoolError(watch.fork_server_stuck(self.settings)) from exc
             raise
         finally:
             if blocked:
@@ -285,7 +270,7 @@ class WorkerPool:
                 started = list(self._workers)
             for worker in started:
                 self._watch(worker)
-            self._loop.call_later(tick(self.settings), self._look)
+            self._loop.call_later(watch.tick(self.settings), self._look)
         ticket, self._next = self._next, self._next + 1
         future: asyncio.Future[Any] = self._loop.create_future()
         self._items[ticket] = (op, payload, future)
@@ -301,11 +286,11 @@ class WorkerPool:
             return
         with self._lock:
             workers = list(self._workers)
-        for worker, why in hung(workers, self.settings):
+        for worker, why in watch.hung(workers, self.settings):
             worker.stuck = why
             with contextlib.suppress(OSError):
                 worker.process.kill()
-        self._loop.call_later(tick(self.settings), self._look)
+        self._loop.call_later(watch.tick(self.settings), self._look)
 
     def _settled(self, ticket: int) -> bool:
         """True (and forgotten) when an item's future is done before a worker took it: it was cancelled."""
@@ -442,8 +427,8 @@ class WorkerPool:
         on = f"the worker process on this article died ({how})"
         if worker.stuck is not None:
             how = f"it {worker.stuck} and was stopped"
-            on = f"the worker process on this article {worker.stuck} and was stopped ({allow_longer(True)})"
-            logger.warning("a worker process %s and was stopped (%s)", worker.stuck, allow_longer(worker.ready))
+            on = f"the worker process on this article {worker.stuck} and was stopped ({watch.allow_longer(True)})"
+            logger.warning("a worker process %s and was stopped (%s)", worker.stuck, watch.allow_longer(worker.ready))
         alone = f"the worker process holding this article alone died ({how})"
         died = WorkerStuck if worker.stuck is not None and worker.ready else WorkerDied
         if self.asking:  # it worked on all it held
@@ -473,7 +458,7 @@ class WorkerPool:
                     )
                     return
                 if worker.stuck is None or not self._workers:  # else others are still starting: wait for them
-                    self._fail(PoolError(cannot_start(self.settings, how, worker.stuck)))
+                    self._fail(PoolError(watch.cannot_start(self.settings, how, worker.stuck)))
                 return
         try:
             worker = self._start()
@@ -495,6 +480,9 @@ class WorkerPool:
         """Stop every worker: ask nicely, then kill what has not exited in 5 s."""
         self._closed = True
         if self._starter is not None:
+            self._starter.join(timeout=min(5.0, self.settings.worker_start_timeout))
+            if self._starter.is_alive():  # its fork server is still loading: no worker is wanted now
+                watch.stop_fork_server()
             self._starter.join()  # what it started is in the list then
         for worker in self._workers:
             self._unwatch(worker)
