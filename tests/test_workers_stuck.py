@@ -43,6 +43,17 @@ def _folder(tmp_path: Path, count: int) -> Path:
     return folder
 
 
+def _big_folder(tmp_path: Path, count: int) -> Path:
+    """More articles than one process does in the fork server's 10 s: the BBC set again under other names."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paths = sorted(BBC.glob("*/*.txt"))
+    for n in range(count):
+        path = paths[n % len(paths)]
+        (folder / f"{n // len(paths)}-{path.parent.name}-{path.name}").symlink_to(path)
+    return folder
+
+
 def _rows(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
 
@@ -111,7 +122,7 @@ def _resume_in_one_process(tmp_path: Path, folder: Path, done: list[dict[str, An
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
     command = [sys.executable, "-m", "summarizer", "batch", str(folder), "-o", str(tmp_path / "out.jsonl")]
     again = subprocess.run(
-        [*command, "--workers", "1", "--no-cache", "--no-progress"], env=env, capture_output=True, timeout=60
+        [*command, "--workers", "1", "--no-cache", "--no-progress"], env=env, capture_output=True, timeout=120
     )
     assert again.returncode == 0, again.stderr.decode()[-2000:]
     rows = _rows(tmp_path / "out.jsonl")
@@ -120,18 +131,18 @@ def _resume_in_one_process(tmp_path: Path, folder: Path, done: list[dict[str, An
 
 def test_a_fork_server_stuck_loading_is_stopped_and_the_run_says_what_to_do(tmp_path: Path) -> None:
     """Python waits for a fork server with no limit: the parent did every article itself, then never ended."""
-    folder = _folder(tmp_path, 1000)
+    folder = _big_folder(tmp_path, 3500)
     code, err, group = _batch(tmp_path, folder, "none", "preload")
     assert code == 1, err[-2000:]
     last = err.strip().splitlines()[-1]
     assert last.startswith(
-        "error: the server process that starts the worker processes did not start one within 1 s and was stopped"
+        "error: the server process that starts the worker processes did not start one within 10 s and was stopped"
     )
     assert "SUMMARIZER_WORKER_START_TIMEOUT" in last and "--workers 1" in last and "Traceback" not in err
     assert _gone(group)
     done = _rows(tmp_path / "out.jsonl")  # what this process did itself meanwhile
-    assert len({r["article_id"] for r in done}) == len(done) < 1000
-    _resume_in_one_process(tmp_path, folder, done, 1000)
+    assert len({r["article_id"] for r in done}) == len(done) < 3500
+    _resume_in_one_process(tmp_path, folder, done, 3500)
 
 
 def test_a_batch_done_while_its_fork_server_is_stuck_loading_ends_without_waiting_for_it(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ it and treats it as a worker that died (``WorkerPool._died``).
 
 Before a worker exists, its fork server may hang (it imports the engine once,
 for every worker): Python waits for it with no limit, so ``fork_server_deadline``
-kills a server that has not forked a worker within ``worker_start_timeout``.
+kills a server that has not forked a worker within ``worker_start_timeout`` (at least 10 s).
 ``proc_usage`` reads what a worker used (CPU seconds, peak memory) for the report.
 """
 
@@ -99,11 +99,21 @@ def hung(workers: Iterable[Any], settings: Settings) -> Iterator[tuple[Any, str]
             yield worker, why
 
 
+# The fork server imports the whole engine once before it forks anything: on a busy machine that takes
+# seconds, so it gets at least this long even when workers themselves are given less.
+FORK_SERVER_FLOOR = 10.0
+
+
+def fork_server_limit(settings: Settings) -> float:
+    """Seconds the fork server has to fork a worker: the start limit, but never under FORK_SERVER_FLOOR."""
+    return max(settings.worker_start_timeout, FORK_SERVER_FLOOR)
+
+
 def fork_server_stuck(settings: Settings) -> str:
     """What a run's error says when the fork server did not fork a worker in time: what to do."""
     return (
         f"the server process that starts the worker processes did not start one within "
-        f"{settings.worker_start_timeout:g} s and was stopped (it imports the engine once for every worker: "
+        f"{fork_server_limit(settings):g} s and was stopped (it imports the engine once for every worker: "
         f"check that the disk holding Python and its packages answers); {allow_longer(False)}; "
         "or use --workers 1 to run in one process"
     )
@@ -129,7 +139,7 @@ def fork_server_deadline(settings: Settings) -> Iterator[threading.Event]:
     ever on a server stuck importing. The next pool starts a new server.
     """
     fired = threading.Event()
-    timer = threading.Timer(settings.worker_start_timeout, stop_fork_server, args=(fired,))
+    timer = threading.Timer(fork_server_limit(settings), stop_fork_server, args=(fired,))
     timer.daemon = True
     timer.start()
     try:
