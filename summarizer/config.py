@@ -115,6 +115,9 @@ class Settings:
     repeat_penalty: float | None = (
         None  # llama.cpp servers (local, llamacpp): >1 curbs the loops small models fall into
     )
+    # batch --workers: seconds a worker process may take to start, and to show progress on what it holds
+    worker_start_timeout: float = 30.0
+    worker_stall_timeout: float = 300.0
 
     def target_language(self, article_language: str | None) -> str | None:
         """The language the summary is written in: summary_language if set, else the article's."""
@@ -182,6 +185,8 @@ _ENV_TYPES: dict[str, Callable[[str], Any]] = {
     "threads": int,
     "parallel": int,
     "repeat_penalty": float,
+    "worker_start_timeout": float,
+    "worker_stall_timeout": float,
 }
 
 
@@ -243,6 +248,7 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
 _POSITIVE = (
     "timeout", "connect_timeout", "max_tokens", "max_chars", "max_retry_time", "rpm", "tpm", "ctx_size", "threads",
     "parallel", "batch_max_requests", "batch_max_bytes", "batch_poll_initial", "batch_poll_max",
+    "worker_start_timeout", "worker_stall_timeout",
 )  # fmt: skip
 _MIN_CHARS = 200  # below a paragraph nothing is left to summarize
 

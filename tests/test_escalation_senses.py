@@ -161,3 +161,16 @@ def test_a_wish_is_no_event() -> None:
         "Lobby sets out aims\n\nWe would like the support of political parties for the pension rise, the union said.\n"
     )
     assert read(text).event_type is not EventType.SUPPORT
+
+
+WELCOME_ADJECTIVE = """Orlen finance minister cuts tax
+
+Orlen Finance Minister Tavo Renn cut the tax on fuel by 2%.
+Economists said Mr Renn had made welcome announcements on pensions as well.
+"""
+
+
+def test_welcome_as_an_adjective_is_no_support() -> None:
+    assert read(WELCOME_ADJECTIVE).event_type is not EventType.SUPPORT
+    backed = WELCOME_ADJECTIVE.replace("had made welcome announcements", "warmly welcomed the announcements")
+    assert read(backed).event_type is EventType.SUPPORT

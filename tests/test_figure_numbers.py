@@ -274,7 +274,8 @@ def test_a_trillion_written_tn() -> None:
 
 def test_a_conversion_keeps_its_own_currency_word() -> None:
     found = {f.quantity: f for f in figures("Vell Card needs 1tn won ($960m) to stay afloat.")}
-    assert found["$960m"].describes == "dollars"  # not "won", the word of the figure it converts
+    # not "won", the word of the figure it converts; nor "dollars" again: the sentence names nothing it measures
+    assert found["$960m"].describes == ""
 
 
 def test_more_than_half_is_open_above_as_more_than_a_number_is() -> None:

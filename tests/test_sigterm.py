@@ -151,6 +151,28 @@ def test_a_sigterm_while_closing_waits_then_raises_terminated() -> None:
     assert closed
 
 
+def test_stops_while_holding_are_noted_and_nobody_may_replace_their_handlers() -> None:
+    """What ray.init runs under: its own SIGTERM handler would end the process wherever its start is."""
+    previous = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    interrupt, real = signal.getsignal(signal.SIGINT), signal.signal
+    try:
+        with pytest.raises(Terminated), SigtermStop() as stop:
+            with stop.holding() as came:
+                signal.signal(signal.SIGTERM, lambda signum, frame: None)  # as ray.init does: left as it is
+                os.kill(os.getpid(), signal.SIGTERM)
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.05)
+                assert came == [signal.SIGTERM, signal.SIGINT]
+                with pytest.raises(KeyboardInterrupt):  # a second Ctrl-C leaves at once
+                    os.kill(os.getpid(), signal.SIGINT)
+                    time.sleep(0.05)
+            assert signal.getsignal(signal.SIGTERM) == stop._on_sigterm
+            assert signal.getsignal(signal.SIGINT) is interrupt
+            assert signal.signal is real and stop.received
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def double(summarizer: Any, payload: Any) -> Any:
     """A worker op: doubles a number."""
     return payload * 2

@@ -86,7 +86,7 @@ def _check_reachable(address: str) -> None:
         ) from exc
 
 
-def _connect(address: str | None, init: dict[str, Any]) -> bool:
+def _connect(address: str | None, init: dict[str, Any], stop: SigtermStop | None = None) -> bool:
     """Join the cluster (or start a local one for 'local'); True if this call did, so the run disconnects after."""
     local = address in (None, "", "local")
     if local and "ray" not in sys.modules:
@@ -106,7 +106,7 @@ def _connect(address: str | None, init: dict[str, Any]) -> bool:
     else:
         options["address"] = address
     try:
-        ray.init(**{**options, **init})
+        _init(ray, {**options, **init}, stop)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         raise ClusterError(
             f"could not join the Ray cluster at {address}: {exc}. Start one with 'ray start --head' "
@@ -114,12 +114,24 @@ def _connect(address: str | None, init: dict[str, Any]) -> bool:
             "a cluster with token authentication (the default of 'ray start') also needs RAY_AUTH_MODE=token "
             "and its token ('ray get-auth-token' on the head) in RAY_AUTH_TOKEN or ~/.ray/auth_token"
         ) from exc
-    except (KeyboardInterrupt, SystemExit) as exc:  # stopped while Ray starts: what it started goes too
-        ray.shutdown()
-        if isinstance(exc, SystemExit) and exc.code == signal.SIGTERM:
-            raise Terminated() from None  # ray.init's own SIGTERM handler, in place until the run takes it back
-        raise
     return True
+
+
+def _init(ray: Any, options: dict[str, Any], stop: SigtermStop | None) -> None:
+    """``ray.init``, a Ctrl-C or SIGTERM meanwhile held until it returns: Ray is then shut down and the run stops.
+
+    Cut short, ray.init cannot clean up: a local cluster's two agent processes
+    (DashboardAgent, RuntimeEnvAgent) would outlive the driver. A start takes a
+    few seconds; a second Ctrl-C leaves at once.
+    """
+    if stop is None:
+        ray.init(**options)
+        return
+    with stop.holding() as came:
+        ray.init(**options)
+    if came:
+        ray.shutdown()
+        raise Terminated() if signal.SIGTERM in came else KeyboardInterrupt()
 
 
 @dataclass
@@ -230,8 +242,8 @@ def run_distributed(
             init = dict(ray_init or {})
             if output.stream is not None:  # records go to a stream: Ray's worker logs must not go to standard output
                 init.setdefault("log_to_driver", False)
-            owned = _connect(address, init) if first else False
-            stop.retake()  # ray.init put in its own handler, which ends the process with code 15 and no word
+            owned = _connect(address, init, stop) if first else False
+            stop.retake()  # should Ray have put in its own handler (one that exits with code 15, no word said)
             writer = Writer(output, earlier.keep, names, lock=earlier.lock)
         except BaseException:
             earlier.release()

@@ -7,19 +7,23 @@ its output unclosed. While a run holds a ``SigtermStop``, SIGTERM is handled the
 same way instead and the run ends with ``Terminated``, a ``KeyboardInterrupt``
 that carries the signal's number, so whatever handles Ctrl-C handles it too (the
 CLI exits 128 + 15 = 143 rather than 130). The local run, the Batch API run and
-the Ray driver each hold one; the Ray driver takes SIGTERM back (``retake``) from
-``ray.init``, whose own handler ends the process with code 15 and no word said.
+the Ray driver each hold one; the Ray driver also holds Ctrl-C and SIGTERM while ``ray.init`` runs
+(``holding``): cut short, Ray's start leaves processes behind.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import threading
+from collections.abc import Callable, Iterator
 from types import FrameType, TracebackType
 from typing import Any
 
 __all__ = ["SigtermStop", "Terminated"]
+
+_Handler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
 
 
 class Terminated(KeyboardInterrupt):
@@ -58,6 +62,48 @@ class SigtermStop:
         """Take SIGTERM back from a library that replaced the handler while this held it (``ray.init`` does)."""
         if self._installed:
             signal.signal(signal.SIGTERM, self._on_sigterm)
+
+    @contextlib.contextmanager
+    def holding(self) -> Iterator[list[int]]:
+        """While a library starts that a stop would leave half-started (``ray.init``): stops are noted, not acted on.
+
+        The first Ctrl-C, and a SIGTERM where this took SIGTERM, only go in the list
+        yielded (the caller stops once the start is over); a second Ctrl-C raises
+        KeyboardInterrupt at once. Meanwhile ``signal.signal`` leaves both handlers as
+        they are (``ray.init`` would put in a SIGTERM handler that exits at once,
+        wherever its start is), as Ray's own ``DeferSigint`` does for SIGINT. In the
+        main thread only; elsewhere it notes nothing.
+        """
+        came: list[int] = []
+        if threading.current_thread() is not threading.main_thread():
+            yield came
+            return
+
+        def note(signum: int, frame: FrameType | None) -> None:
+            if came and signum == signal.SIGINT:
+                raise KeyboardInterrupt
+            came.append(signum)
+            self.received = self.received or signum == signal.SIGTERM
+
+        real = signal.signal
+
+        def keep(signalnum: int | signal.Signals, handler: _Handler) -> _Handler:
+            if signalnum in (signal.SIGINT, signal.SIGTERM):
+                return signal.getsignal(signalnum)
+            return real(signalnum, handler)
+
+        held = [signal.SIGINT, signal.SIGTERM] if self._installed else [signal.SIGINT]
+        previous: dict[signal.Signals, _Handler] = {}
+        for signum in held:
+            previous[signum] = real(signum, note)
+        signal.signal = keep
+        try:
+            yield came
+        finally:
+            signal.signal = real
+            for signum, handler in previous.items():
+                if handler is not None:
+                    real(signum, handler)
 
     def watch(self) -> None:
         """From the run's main task: a SIGTERM from now on cancels it (as ``asyncio.run`` does on Ctrl-C)."""

@@ -40,6 +40,7 @@ __all__ = [
     "Json",
     "Reply",
     "ask_op",
+    "beat_every",
     "error_record",
     "finish_op",
     "prepare_op",
@@ -50,6 +51,11 @@ __all__ = [
 
 IDLE = -1  # a CPU worker's current ticket between ops
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}  # a worker ignores them: the parent stops it (and kills it if it must)
+
+
+def beat_every(settings: Settings) -> float:
+    """Seconds between two beats of an asking worker's loop (``worker_watch``): well within the stall limit."""
+    return min(1.0, settings.worker_stall_timeout / 8)
 
 
 def error_record(article_id: str, source: str | None, exc: BaseException) -> ErrorRecord:
@@ -124,8 +130,9 @@ def serve(
     """Worker process main: build the Summarizer once, then run batches until told to stop or the parent goes.
 
     ``share`` > 0: the asking way, with this share of the run's rate limits. ``current``:
-    a shared integer where a CPU worker keeps the ticket of the op it runs. ``run``: the
-    batch run's id (``Summarizer.run``).
+    a shared integer where a CPU worker keeps the ticket of the op it runs, and an asking
+    worker's loop counts its beats (``worker_watch``). ``run``: the batch run's id
+    (``Summarizer.run``).
     """
     for stop in STOP_SIGNALS:  # Ctrl-C (or a SIGTERM to the group) reaches every process; the parent stops the pool
         signal.signal(stop, signal.SIG_IGN)
@@ -146,7 +153,7 @@ def serve(
     if share:
         # the run stops asking in every process once one worker's breaker stops (the parent passes it on)
         summarizer.client.breaker.on_stop = lambda kind, reason: conn.send(("stopped", (kind, reason)))
-        asyncio.run(_serve_asking(conn, summarizer))
+        asyncio.run(_serve_asking(conn, summarizer, current))
         return
     try:
         _serve_cpu(conn, summarizer, current)
@@ -204,11 +211,19 @@ def _send_results(conn: Connection, done: list[tuple[int, Any]]) -> None:
                 conn.send((ticket, Failed(f"its result cannot be sent: {type(exc).__name__}: {exc}")))
 
 
-async def _serve_asking(conn: Connection, summarizer: Any) -> None:
-    """Run every op as it arrives on this process's event loop; a thread reads the parent's messages."""
+async def _serve_asking(conn: Connection, summarizer: Any, beats: Any = None) -> None:
+    """Run every op as it arrives on this process's event loop; a thread reads the parent's messages.
+
+    ``beats``: a shared integer this loop raises while it turns, so the parent sees it is not stuck.
+    """
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     tasks: set[asyncio.Task[None]] = set()
+
+    async def beat(every: float) -> None:
+        while True:
+            beats.value += 1
+            await asyncio.sleep(every)
 
     async def run(ticket: int, op: Any, payload: Any) -> None:
         try:
@@ -237,6 +252,9 @@ async def _serve_asking(conn: Connection, summarizer: Any) -> None:
         loop.call_soon_threadsafe(stop.set)
 
     threading.Thread(target=read, name="summarizer-worker-reader", daemon=True).start()
+    if beats is not None:
+        pulse = loop.create_task(beat(beat_every(summarizer.settings)))
+        tasks.add(pulse)
     try:
         await stop.wait()
     finally:

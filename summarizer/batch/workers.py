@@ -26,14 +26,17 @@ and a worker that dies holding one alone fails that one. An
 asking worker works on every article it holds at once: if it dies, each of those
 gets an error record (rerun with ``--retry-failed``), and a new worker takes its
 place.
+
+A worker that hangs (starting, or on what it holds) is stopped and counted as
+dead (``worker_watch``); its articles fail with ``WorkerStuck``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import multiprocessing
-import os
 import signal
 import threading
 import time
@@ -43,14 +46,17 @@ from dataclasses import dataclass, field
 from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
-from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..errors import SummarizerError
+from . import worker_watch as watch
 from .worker_main import IDLE, STOP_SIGNALS, Failed, Json, serve
+from .worker_watch import Pulse
 
-__all__ = ["MAX_BATCH", "PoolError", "WorkerDied", "WorkerPool"]
+__all__ = ["MAX_BATCH", "PoolError", "WorkerDied", "WorkerPool", "WorkerStuck"]
+
+logger = logging.getLogger("summarizer")
 
 MAX_BATCH = 8  # articles per message to a worker: few messages, yet work spread evenly
 PIPE_SAFE = 16_384  # bytes of a message to a busy worker: within a socket pair's buffer on Linux and macOS
@@ -60,6 +66,10 @@ Op = Callable[[Any, Any], Any]
 
 class WorkerDied(SummarizerError):
     """The worker process summarizing an article died before it finished."""
+
+
+class WorkerStuck(WorkerDied):
+    """The worker process summarizing an article made no progress for ``worker_stall_timeout`` and was stopped."""
 
 
 class PoolError(SummarizerError):
@@ -87,22 +97,6 @@ def _context(asking: bool) -> Any:
     return context
 
 
-def _proc_usage(pid: int) -> dict[str, float]:
-    """CPU seconds and peak RSS (MB) of a process, from Linux's /proc; {} where there is none."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        status = Path(f"/proc/{pid}/status").read_text()
-    except (OSError, IndexError):
-        return {}
-    peak = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")), "0")
-    ticks = os.sysconf("SC_CLK_TCK")
-    return {
-        "pid": pid,
-        "cpu_seconds": round((int(fields[11]) + int(fields[12])) / ticks, 2),
-        "peak_rss_mb": round(int(peak) / 1024, 1),
-    }
-
-
 @dataclass
 class _Worker:
     process: Any
@@ -111,6 +105,8 @@ class _Worker:
     pid: int | None = None
     inflight: deque[int] = field(default_factory=deque)
     current: Any = None  # a CPU worker's shared ticket of the item it runs (IDLE between items)
+    pulse: Pulse | None = None  # its progress as the parent sees it (worker_watch)
+    stuck: str | None = None  # why the parent stopped it, if it hung
 
 
 class WorkerPool:
@@ -190,7 +186,10 @@ class WorkerPool:
                 if loop is not None:
                     loop.call_soon_threadsafe(self._watch, worker)
         except Exception as exc:  # the calls waiting on it fail with the reason
-            error = PoolError(f"worker processes cannot start: {type(exc).__name__}: {exc}")
+            if self._closed:
+                return
+            why = f"worker processes cannot start: {type(exc).__name__}: {exc}"
+            error = exc if isinstance(exc, PoolError) else PoolError(why)
             with self._lock:
                 self._broken, loop = error, self._loop
             if loop is not None:
@@ -203,7 +202,7 @@ class WorkerPool:
 
     def usage(self) -> list[dict[str, float]]:
         """Each live worker's CPU seconds and peak resident memory (MB), read from /proc (empty elsewhere)."""
-        return [u for w in self._workers if w.process.pid is not None and (u := _proc_usage(w.process.pid))]
+        return [u for w in self._workers if w.process.pid is not None and (u := watch.proc_usage(w.process.pid))]
 
     def busy(self) -> dict[int, int]:
         """Items each worker holds now, by process id."""
@@ -212,8 +211,8 @@ class WorkerPool:
     def _start(self) -> _Worker:
         mine, theirs = self._context.Pipe()
         share = 1 / self.size if self.asking else 0.0  # of the run's rate limits
-        current = None if self.asking else self._context.RawValue("q", IDLE)
-        args = (theirs, self.settings, share, current, self.run)
+        shared = self._context.RawValue("q", IDLE)  # a CPU worker's ticket, an asking worker's beats
+        args = (theirs, self.settings, share, shared, self.run)
         process = self._context.Process(target=serve, args=args, daemon=True)
         # A Ctrl-C while a process is still importing would print its traceback, and a SIGTERM to the
         # group would kill it: what starts now (the fork server on a pool's first start, or a spawned
@@ -224,13 +223,21 @@ class WorkerPool:
             resource_tracker.ensure_running()  # started later, it would unblock them in the middle of this
 
             previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        forked = self._context.get_start_method() == "forkserver"
         try:
-            process.start()
+            with watch.fork_server_deadline(self.settings) if forked else contextlib.nullcontext() as fired:
+                process.start()
+        except Exception as exc:
+            theirs.close()
+            if fired is not None and fired.is_set():
+                raise PoolError(watch.fork_server_stuck(self.settings)) from exc
+            raise
         finally:
             if blocked:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS - set(previous))
         theirs.close()  # so a dead worker reads as EOF here
-        return _Worker(process, mine, current=current)
+        current = None if self.asking else shared
+        return _Worker(process, mine, current=current, pulse=Pulse(shared, self.asking))
 
     def _watch(self, worker: _Worker) -> None:
         assert self._loop is not None
@@ -263,6 +270,7 @@ class WorkerPool:
                 started = list(self._workers)
             for worker in started:
                 self._watch(worker)
+            self._loop.call_later(watch.tick(self.settings), self._look)
         ticket, self._next = self._next, self._next + 1
         future: asyncio.Future[Any] = self._loop.create_future()
         self._items[ticket] = (op, payload, future)
@@ -271,6 +279,18 @@ class WorkerPool:
             self._pump_scheduled = True
             self._loop.call_soon(self._pump)
         return future
+
+    def _look(self) -> None:
+        """Each tick: stop a worker stuck starting or on its work (``worker_watch``); its sentinel then fires."""
+        if self._closed or self._broken is not None or self._loop is None:
+            return
+        with self._lock:
+            workers = list(self._workers)
+        for worker, why in watch.hung(workers, self.settings):
+            worker.stuck = why
+            with contextlib.suppress(OSError):
+                worker.process.kill()
+        self._loop.call_later(watch.tick(self.settings), self._look)
 
     def _settled(self, ticket: int) -> bool:
         """True (and forgotten) when an item's future is done before a worker took it: it was cancelled."""
@@ -405,7 +425,12 @@ class WorkerPool:
         code = worker.process.exitcode
         how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         on = f"the worker process on this article died ({how})"
+        if worker.stuck is not None:
+            how = f"it {worker.stuck} and was stopped"
+            on = f"the worker process on this article {worker.stuck} and was stopped ({watch.allow_longer(True)})"
+            logger.warning("a worker process %s and was stopped (%s)", worker.stuck, watch.allow_longer(worker.ready))
         alone = f"the worker process holding this article alone died ({how})"
+        died = WorkerStuck if worker.stuck is not None and worker.ready else WorkerDied
         if self.asking:  # it worked on all it held
             lost = {ticket: on for ticket in worker.inflight}
         else:  # the one it was on, if any; those before it were done but not sent, or not begun
@@ -419,19 +444,21 @@ class WorkerPool:
             entry = self._items.pop(ticket, None)
             if entry is not None and not entry[2].done():
                 entry[2].set_exception(
-                    WorkerDied(f"{what}; the other articles went on; rerun with --retry-failed to try it again")
+                    died(f"{what}; the other articles went on; rerun with --retry-failed to try it again")
                 )
         self._queue.extendleft(reversed(worker.inflight))
         if not worker.ready:
             self._start_failures += 1
-            if self._start_failures >= START_FAILURES:
-                self._fail(
-                    PoolError(
-                        f"worker processes keep dying before they start ({how}); if you call summarizer "
-                        'from a script, put the call under `if __name__ == "__main__":` (each worker imports '
-                        "the script), or use --workers 1 (workers=1) to run in one process"
+            working = any(other.ready for other in self._workers)
+            # a worker stuck starting while none works is not tried again: another would only wait as long
+            if self._start_failures >= START_FAILURES or (worker.stuck is not None and not working):
+                if working:  # the run goes on with those that work
+                    logger.warning(
+                        "a worker process failed to start (%s): the batch goes on with %d", how, len(self._workers)
                     )
-                )
+                    return
+                if worker.stuck is None or not self._workers:  # else others are still starting: wait for them
+                    self._fail(PoolError(watch.cannot_start(self.settings, how, worker.stuck)))
                 return
         try:
             worker = self._start()
@@ -453,6 +480,9 @@ class WorkerPool:
         """Stop every worker: ask nicely, then kill what has not exited in 5 s."""
         self._closed = True
         if self._starter is not None:
+            self._starter.join(timeout=min(5.0, self.settings.worker_start_timeout))
+            if self._starter.is_alive():  # its fork server is still loading: no worker is wanted now
+                watch.stop_fork_server()
             self._starter.join()  # what it started is in the list then
         for worker in self._workers:
             self._unwatch(worker)
@@ -460,6 +490,8 @@ class WorkerPool:
                 worker.conn.send(None)
         deadline = time.monotonic() + 5
         for worker in self._workers:
+            if not worker.ready:  # still starting, or stuck starting: it holds nothing, and may never read the stop
+                worker.process.kill()
             worker.process.join(timeout=max(0.0, deadline - time.monotonic()))
             if worker.process.is_alive():  # SIGKILL: a worker ignores SIGTERM (see worker_main.STOP_SIGNALS)
                 worker.process.kill()

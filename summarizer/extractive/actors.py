@@ -209,6 +209,49 @@ _ACTOR_AFTER = re.compile(
 )
 
 
+# The endings of adjectives of nations, creeds, parties and movements: "Korean", "Olympic", "Jewish";
+# not those of surnames ("Ljubicic", "Sullivan") or of nouns ("Republic").
+_ADJECTIVE_ENDINGS = (
+    "tic",
+    "mic",
+    "lic",
+    "pic",
+    "nic",
+    "dic",
+    "ric",
+    "ish",
+    "ese",
+    "ian",
+    "ean",
+    "can",
+    "ist",
+    "ive",
+    "al",
+)
+_NOT_ADJECTIVES = frozenset("Republic Music Clinic Magic Logic Traffic Arsenal Capital General Royal Hospital".split())
+# What follows a noun that heads its phrase: a verb, an auxiliary, a connector, punctuation.
+_HEAD_FOLLOWERS = frozenset(
+    """said says say has have had is was are were will would could can may might should must did does do and
+    or but of in on at to for from with by as that which who than also then not told added won win wins beat
+    beats lost lose loses drew draw face faces led lead leads made make makes took take takes gave give gives
+    got get gets went go goes came come comes saw see sees sent send sends left leave leaves set sets put
+    puts ran run runs met meet meets held hold holds kept keep keeps wants want needs need plans plan seeks
+    seek aims aim hopes hope urges urge vows vow insists insist claims claim warns warn rejects reject backs
+    back denies deny faced""".split()
+)
+_NEXT_WORD = re.compile(r"\s+([a-z][\w'-]*)")
+
+
+def _modifier(word: str, after: str) -> bool:
+    """True when an adjective-shaped word stands before a common noun it modifies: not a name of its own."""
+    if word in _KNOWN or word in DEMONYMS or word in REGIONAL_ADJECTIVES or word in _NOT_ADJECTIVES:
+        return False
+    if not word.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    nxt = _NEXT_WORD.match(after)
+    return nxt is not None and nxt[1] not in _HEAD_FOLLOWERS and not nxt[1].endswith("ed")
+
+
 def _opens(text: str, start: int) -> bool:
     """True when nothing but quotes and dashes stands before a position: the sentence's first word."""
     return start == 0 or _OPENING.fullmatch(text, 0, start) is not None
@@ -226,8 +269,20 @@ def _written_lower(word: str, article: str) -> bool:
     return False
 
 
+# A web address's ending glued to a name (not "It", "In", "By", which may open a glued sentence)
+_WEB_DOMAIN = re.compile(r"\.(?:com|net|org|info|biz|news|co|io|tv|fm|az|ru|ua|uk|kz|ge|md|de|fr|es|pl|cn)\b", re.I)
+
+# Words that end no name: "the Sunderland No campaign", "Harwick Yes voters".
+_NOT_LAST = frozenset("Yes No Not Only Even Just Still Yet Now Then Here There Also Too".split())
+
+
 def _candidate(
-    run: tuple[str, int, int], text: str, article: str, inside: set[str], places: Counter[str]
+    run: tuple[str, int, int],
+    text: str,
+    article: str,
+    inside: set[str],
+    places: Counter[str],
+    modifiers: Counter[str] | None = None,
 ) -> str | None:
     """The actor a capitalised run names, or None for a holiday, a law, a place, an outlet or a common word."""
     name, begin, end = run
@@ -246,6 +301,8 @@ def _candidate(
         words = words[1:]  # "Ailing EuroDisney vows ...": an opening participle, not part of the name
     while words and words[0] in NOT_ACTOR_NAMES:  # "Every Labour MP": Labour
         words = words[1:]
+    while words and words[-1] in _NOT_LAST:  # "Sunderland No campaigner": Sunderland
+        words = words[:-1]
     if not words:
         return None
     while words and words[-1] in _CONNECTOR_WORDS:  # a title dropped from the end: "Kestria of"
@@ -260,6 +317,8 @@ def _candidate(
     if joined in NEWS_OUTLETS or words[0] in NEWS_PREFIXES:  # "told the BBC", "Reuters reported": a source
         return None
     after = text[end : end + 40]
+    if _WEB_DOMAIN.match(after):
+        return None  # "Caliber.Az reports", "Vellnews.com said": a website reporting, not an actor
     before = text[max(0, begin - 20) : begin]
     if _PLACE_AFTER.match(after) or _CRAFT_BEFORE.search(before):
         places[joined] += 1
@@ -270,6 +329,10 @@ def _candidate(
         if parts[0] in _PLACE_WORDS or not _IN_AT.search(before):
             places[joined] += 1
         return None  # "troops in Kursk", "At Heathrow, the operator said": a place that is not a state
+    if len(words) == 1 and _modifier(joined, after):
+        if modifiers is not None:
+            modifiers[joined] += 1
+        return None  # "Republican senator", "Korean firms": an adjective before its noun names no one
     if joined in DEMONYMS or joined in REGIONAL_ADJECTIVES:
         # a nationality adjective names the state only when the state acts; "Italian brewer" names no one
         dropped = len(words) < len(name.split())  # "Russian Defence Ministry"
@@ -323,15 +386,20 @@ def find_actors(sentences: list[Sentence], limit: int = 4) -> list[str]:
     inside = {run[0].split()[0] for text, runs in found for run in runs if not _opens(text, run[1])}
     counts: Counter[str] = Counter()
     places: Counter[str] = Counter()  # names met as places: "in Harwick", "come to Harwick", "Harwick airport"
+    modifiers: Counter[str] = Counter()  # adjective-shaped words met only before a noun: "Republican senator"
     titles = []
     for text, matches in found:
         if len(matches) >= 2 and title_case(text):
             titles.append((text, matches))
             continue
         for match in matches:
-            name = _candidate(match, text, article, inside, places)
+            name = _candidate(match, text, article, inside, places, modifiers)
             if name is not None:
                 counts[name] += 1
+    for name, n in modifiers.items():  # "Conservative candidate" counts for "Conservative Party" if named
+        homes = [home for home in counts if home == name or home.startswith(name + " ")]
+        if len(homes) == 1:
+            counts[homes[0]] += n
     # a title-case headline capitalises every word: only the names the article's prose has count there
     for text, matches in titles:
         for match in matches:

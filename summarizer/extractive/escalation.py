@@ -12,10 +12,12 @@ Direction follows the article's own framing, its hedges on escalation included.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..scales import Direction, EventType
 from .actors import Actors, find_actors, merge_names, typed_actors, words_of
+from .background import PRESENT, in_background_clause, is_history, standing_presence
+from .roles import Role, person_roles, roles_in
 from .scan import guarded, may_match, pattern_starts, word_starts
 from .senses import ANIMALS, HYPOTHETICAL, NOT_EVENT, NOT_EVENT_STARTS, in_compound, in_name, title_case
 from .sentences import Sentence
@@ -83,6 +85,7 @@ def _by_start(triggers: list[Trigger]) -> dict[str, set[int]]:
 _BY_START = _by_start(TRIGGERS)
 _TRIGGER_STARTS = frozenset(_BY_START)
 _UNKNOWN_START = frozenset(i for i, t in enumerate(TRIGGERS) if t.starts is None)
+_BACKGROUND_WEIGHT = 0.3  # what a sentence recalls counts less than what it reports
 _FORCEFUL = frozenset({EventType.FIGHT, EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.SANCTION})
 
 
@@ -107,6 +110,7 @@ class _Hit:
     word: str
     position: int
     firm: bool  # reported as happening, in the article's present, by an actor of the right kind
+    background: bool = False  # in a clause recalling an earlier event: "the bombs which killed seven"
 
 
 def _weight(sentence: Sentence, rank: int) -> float:
@@ -211,8 +215,42 @@ def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return None
 
 
+# A reporting or mental verb: who stands before it is the speaker, not the agent of what follows.
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|asked|asks|hoped|hopes|thinks|thought|believes|believed|argued|argues|"
+    r"claimed|claims|added|insisted|warned|suggested|announced|wrote|writes|was|were|is|are|been)\b",
+    re.IGNORECASE,
+)
+
+
+def _agent(text: str, start: int) -> str:
+    """The words before a trigger in its clause that can name who does it: not a speaker reporting it."""
+    scope = _scope(text, start)
+    cut = max((m.end() for m in _REPORTING.finditer(scope)), default=0)
+    return _POSSESSOR.sub(" ", scope[cut:])  # "Mr Kell's allies": the allies act, not Mr Kell
+
+
+_POSSESSOR = re.compile(r"\b[A-Z][\w-]*['\u2019]s?(?=\s)")
+
+
+def _with_people(actors: Actors, text: str, people: dict[str, Role]) -> Actors:
+    """The sentence's actors with the people it names by surname whose office the article gave earlier."""
+    roles = roles_in(text, people)
+    if not roles:
+        return actors
+    force = actors.force or Role.FORCE in roles
+    political = actors.political or force or Role.GOVERNMENT in roles
+    return replace(actors, political=political, force=force, party=actors.party or Role.PARTY in roles)
+
+
 def _sentence_hits(
-    sentence: Sentence, starts: set[str], weight: float, conflict: bool, dated_before: bool, relief: bool
+    sentence: Sentence,
+    starts: set[str],
+    weight: float,
+    conflict: bool,
+    dated_before: bool,
+    relief: bool,
+    people: dict[str, Role],
 ) -> list[_Hit]:
     raw = sentence.text
     if may_match(starts, NOT_EVENT_STARTS):  # "weak demand", "appeal to voters": no event words there
@@ -233,8 +271,12 @@ def _sentence_hits(
             match = _search(trigger.pattern, text)
             if match is None:
                 continue
-        if not (_counts(trigger, actors) or (trigger.kind is EventType.PROTEST and actors.crowd)):
-            continue  # an event is between political or armed actors: "the club agreed a fee" is none
+        # an event is between political or armed actors ("the club agreed a fee" is none), a person the
+        # article gave an office among them
+        if not (_counts(trigger, actors) or (trigger.kind is EventType.PROTEST and actors.crowd)) and (
+            not people or not _counts(trigger, _with_people(actors, _agent(text, match.start()), people))
+        ):
+            continue  # "Mr Renn rejected calls" after "Interior Secretary Tavo Renn"
         if trigger.level < 2 and (HYPOTHETICAL.search(low := _scope(text, match.start())) or NEGATION.search(low)):
             continue  # "a deal could be signed", "ministers do not support": not reported as happening
         firm = True
@@ -242,6 +284,7 @@ def _sentence_hits(
         if level >= 2:
             if setting is None:
                 setting = conflict and not raw.rstrip().endswith("?") and HISTORY.search(text) is None
+                setting = setting and not is_history(text)  # "were killed at Auschwitz": no year needed
                 setting = setting and not dated_before  # it names only years before the article's own
                 force = actors is not None and actors.force
                 setting = setting and (force or _domain(text) < 2)  # "shelled the market" stays force
@@ -249,11 +292,24 @@ def _sentence_hits(
             firm = _firm(trigger, match, text, scope, setting, relief)
             if not firm and kind in _FORCEFUL and THREAT_CUE.search(scope) and not NEGATION.search(scope):
                 kind, level, firm = EventType.THREATEN, 1, True  # force announced or threatened, not yet used
-        hit = _Hit(kind, level, weight, sentence, match.group(), match.start(), firm)
+        # "after rebels shelled the town", "troops deployed in Kestria should come home"
+        behind = level >= 2 and (in_background_clause(text, match.start()) or standing_presence(text, *match.span()))
+        hit = _Hit(
+            kind,
+            level,
+            weight * (_BACKGROUND_WEIGHT if behind else 1.0),
+            sentence,
+            match.group(),
+            match.start(),
+            firm,
+            behind,
+        )
         old = found.get(kind)
         if old is None or (hit.firm, hit.level) > (old.firm, old.level):
             found[kind] = hit
     crime = _crime(raw) if not found and may_match(starts, _CRIME_STARTS) else None
+    if crime is not None and (dated_before or HISTORY.search(raw) or is_history(raw)):
+        crime = None  # "Tupac Shakur was shot dead in 1996", "were killed at Auschwitz": history, not crime news
     if crime is not None and not (actors or typed_actors(raw)).political:
         found[EventType.CRIME] = _Hit(EventType.CRIME, 0, weight, sentence, crime.group(), crime.start(), True)
     return list(found.values())
@@ -309,11 +365,19 @@ def assess_escalation(sentences: list[Sentence], published: str | None = None) -
     years = [_latest_year(s.text) for s in body]
     dated = _PUBLISHED_YEAR.match(published or "")
     newest = max([*years, int(dated[1]) if dated else 0])
+    people = person_roles(s.text for s in body)  # "Home Secretary Charles Clarke": "Mr Clarke" acts for the state
+    # a story told for survivors, victims or an anniversary retells its violence: history unless dated today
+    remembered = any(is_history(s.text) for s in body[:2])
     for rank, sentence in enumerate(body):
-        before = 0 < years[rank] < newest
-        hits.extend(_sentence_hits(sentence, starts[rank], _weight(sentence, rank), conflict, before, relief))
+        before = 0 < years[rank] < newest or (remembered and rank >= 2 and PRESENT.search(sentence.text) is None)
+        weight = _weight(sentence, rank)
+        hits.extend(_sentence_hits(sentence, starts[rank], weight, conflict, before, relief, people))
     actors = find_actors(body)  # the article's own actors, not those of the stories listed after it
     force = [h for h in hits if h.firm and h.level >= 2]
+    if any(not h.background for h in force):
+        force = [h for h in force if not h.background]  # the news, before the clauses recalling what led to it
+    elif any(h.firm and h.weight >= 2 and h.level < 2 for h in hits):
+        force = []  # the lead reports its own development: "the bombs which killed seven" is its background
     if force:
         level = max(h.level for h in force)
         pool = [h for h in force if h.level == level]

@@ -369,7 +369,7 @@ def read_figures(text: str, sentences: list[Sentence], spots: Iterable[Spot]) ->
         converting = last is not None and (
             last.start < start < last.end or _CONVERSION.fullmatch(gap) is not None or (converting and gap == "; ")
         )
-        describes = describe(text, start, end, sentence, unit) or (unit or quantity)
+        describes = describe(text, start, end, sentence, unit)  # empty, not the unit again, when nothing is named
         if last is not None and converting:
             # a conversion in brackets says what the figure says, of the same thing (but not in its unit's
             # word: "1tn won ($960m)" describes no "won")

@@ -174,13 +174,11 @@ def _states() -> dict[str, str]:
 
 # Every name, demonym and capital of a state -> the state's first name.
 STATES: dict[str, str] = _states()
-# The capitals and seats of power alone: "Moscow announced" is the Russian government speaking.
+# The capitals and seats of power alone: "Moscow announced" is the Russian government speaking; in a list of
+# actors they are places unless they stand for the state.
 CAPITALS = frozenset(
     name.strip() for row in _STATE_TABLE.strip().splitlines() for name in row.split("|")[2].split(",") if name.strip()
 )
-
-# Capitals and seats of power: in a list of actors they are places unless they stand for the state.
-CAPITALS = frozenset(name.strip() for row in _STATE_TABLE.strip().splitlines() for name in row.split("|")[2].split(","))
 
 # Each state's adjective (its first demonym: "Italian", "Danish") -> the state's first name.
 DEMONYMS: dict[str, str] = {
@@ -202,7 +200,8 @@ NOT_ACTOR_NAMES = frozenset(
     Other Another Only Even Just Still Yet Now Then Here There Instead Indeed Thus Yes No Not Almost
     Nearly Perhaps Maybe Already Again Overall Elsewhere Excluding Including Asked Speaking Shares Sales
     You Your Let Please Thanks Like Unlike Among Between Within Around Across Through During Since Until
-    Whether Although Though Because Unless""".replace("_", " ").split()
+    Whether Although Though Because Unless Whatever Whoever Whichever Wherever Whenever Anyway Anything
+    Everything Nothing Something Everyone Everybody Someone Somebody Nobody Anyone Anybody""".replace("_", " ").split()
 )
 
 # The last word of a law, a document, a plan or an event: "Hunting Act", "White Paper", "Budget".

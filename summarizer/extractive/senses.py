@@ -75,12 +75,15 @@ _SERVICE_SUPPORT = (
     r"\bsupport(?:s|ed|ing)?\s+(?:the\s+)?(?:dollar|pound|euro|yen|sterling|currency|economy|prices|growth|"
     r"production|recovery|break[-\s]even|spending)\b|"
     r"\bsupporting\s+(?:roles?|actors?|actress(?:es)?|acts?|cast|categor(?:y|ies)|parts?|players?|artists?|"
-    r"bands?|documents?|evidence|data)\b"
+    r"bands?|documents?|evidence|data)\b|"
+    # "welcome" as an adjective: "a welcome move", "made welcome announcements", "is very welcome"
+    r"\b(?:a|an|very|most|more|made|make|is|was|are|were|be|been|particularly|especially|extremely|hugely|"
+    r"warmly|feel|felt)\s+welcome\b(?!\s+(?:the|a|an|this|that|his|her|their|its|any|all|it|them|him)\b)"
 )
 
 NOT_EVENT = guarded(rf"{_MARKET_DEMAND}|{_ATTRACT}|{_MARKETS}|{_SERVICE_SUPPORT}", re.IGNORECASE)
 # Every sense above holds one of these words: a sentence without one is not searched.
-NOT_EVENT_STARTS = frozenset({"deman", "appea", "rally", "ralli", "retre", "demon", "oppos", "suppo"})
+NOT_EVENT_STARTS = frozenset({"deman", "appea", "rally", "ralli", "retre", "demon", "oppos", "suppo", "welco"})
 
 # The victims of a killing that is hunting, culling or slaughter, not a crime against people.
 ANIMALS = re.compile(

@@ -130,7 +130,7 @@ MOBILIZE 3 force: mass(?:ing|ed|es)|amass(?:ed|ing|es)?|deploy(?:ed|ing|s|ment|m
     arriving|returned|poured)|strengthened\s+(?:its\s+|their\s+)?(?:forces|
     presence)
 MOBILIZE 2 force: exercises?|drills?|manoeuvres|maneuvers|patrols?|patrolling|show\s+of\s+force|
-    war\s+games|(?:on|high|full|heightened)\s+alert|trained|training
+    war\s+games|(?:on|high|full|heightened)\s+alert|on\s+standby|trained|training
 MOBILIZE 3 force noun: stationed|positioned|troop\s+presence
 THREATEN 1 actor: threaten(?:ed|s|ing)?|ultimatum|vow(?:ed|s)?\s+to\s+(?:retaliate|respond|fight|
     strike|attack|destroy|crush)|sworn\s+to\s+fight|warn(?:ed|s|
@@ -262,7 +262,9 @@ FIGURATIVE = re.compile(
     r"captur(?:ed|es|ing)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|a\s+)?(?:\w+\s+)?(?:moment|"
     r"imagination|attention|mood|spirit|essence|hearts?|images?|photos?|photographs?|pictures?|footage|"
     r"votes?|nomination|headlines|on\s+(?:film|camera|video|tape))|captured\s+(?:on|by)\s+(?:the\s+|an?\s+)?"
-    r"(?:\w+\s+){0,3}(?:photographers?|cameras?|film|video|tape|lens))\b",
+    r"(?:\w+\s+){0,3}(?:photographers?|cameras?|film|video|tape|lens)|occup(?:ied|ies|y|ying)\s+(?:the\s+|a\s+|an\s+|"
+    r"their\s+|his\s+|her\s+|its\s+)?(?:\w+\s+)?(?:spotlight|tier|place|seat|role|space|time|attention|centre|"
+    r"center|stage|slot|top|lead|spot|rank|ranks|niche|chair|minds?|thoughts|headlines|berth|pole))\b",
     re.IGNORECASE,
 )
 
