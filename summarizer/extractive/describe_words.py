@@ -64,7 +64,7 @@ VERBS_BEFORE = frozenset(
     making give gives gave giving get gets got getting see sees saw show shows showed hold holds held bring brings
     brought pay pays paid paying spend spends spent invest invests earn earns save saves owe owes borrow borrows
     agree agrees agreed need needs needed want wants wanted to why how what whether beat beats beating won win wins
-    drew draw led lead leads trailed""".split()
+    drew draw led lead leads trailed lend lends lent sell sells sold send sends sent""".split()
 )
 HEAD_CUTS = frozenset("in on at by for to into from with like than via over under across after before".split())
 CONTESTS = frozenset("beat beats beating won win wins drew draw led lead leads trailed".split())
