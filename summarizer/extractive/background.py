@@ -4,7 +4,8 @@ A line of history needs no year when it names a past era or atrocity ("were kill
 Auschwitz", "the victims of the Holocaust"); remembrance, anniversaries and memorials
 recall events, they do not report them. Inside a sentence, a relative clause on a known
 event ("the bombs which killed seven people") or a clause opened by "after" or "since"
-("... after rebels shelled the town") gives the background of the sentence's own news.
+("... after rebels shelled the town") gives the background of the sentence's own news, unless
+it dates that event today; so do troops already in place ("troops deployed in X should ...").
 """
 
 from __future__ import annotations

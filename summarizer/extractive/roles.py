@@ -80,7 +80,7 @@ _ROLE_GOV = re.compile(
     r"ruler|leader\s+of\s+(?:the\s+)?(?:country|nation|state|government))\b",
     re.IGNORECASE,
 )
-# Words for something other than an office in an appositive: "Mr Clarke, the former home secretary" still is one.
+# Words for something other than an office in an appositive: "Ana Rook, the company's chief executive".
 _NOT_OFFICE = re.compile(
     r"\b(?:club|company|firm|bank|university|college|school|team|band|film|vice|executive|director|"
     r"editor|analyst|research|union|association|federation|league|council|board|society)\b",
