@@ -132,3 +132,18 @@ def test_a_clause_that_dates_its_event_today_reports_it() -> None:
 )
 def test_an_adjective_before_an_acting_group_is_an_actor(text: str, actor: str) -> None:
     assert actor in find_actors(split_sentences(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        # a season is a time like a month, not what the figure measures (were "the spring", "autumn")
+        ("Inflation is expected to peak at 4% in the spring.", "4%", "Inflation"),
+        ("Vell's harvest fell 8% this autumn.", "8%", "Vell's harvest"),
+        ("Gas use rose 12% over the winter.", "12%", "Gas use"),
+        # a season inside what is counted stays
+        ("Halvik sold 20,000 bikes in the summer.", "20,000", "bikes in the summer"),
+    ],
+)
+def test_a_season_is_a_time(text: str, quantity: str, expected: str) -> None:
+    assert describes(text, quantity) == expected

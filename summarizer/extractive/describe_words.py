@@ -87,7 +87,7 @@ TIME_PREPOSITIONS = frozenset("in on during for over by at since until through".
 TIME_NOUNS = frozenset(
     """quarter quarters half period basis session sessions trading term season weekend morning afternoon evening
     night day days weeks months years decade century year-on-year hours minutes end start beginning close
-    middle""".split()
+    middle spring summer autumn winter""".split()
 )
 TIME_MODIFIERS = frozenset(
     """first second third fourth final last next previous same past coming latest early late current financial
