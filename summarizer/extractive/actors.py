@@ -246,8 +246,10 @@ def _modifier(word: str, after: str) -> bool:
     """True when an adjective-shaped word stands before a common noun it modifies: not a name of its own."""
     if word in _KNOWN or word in DEMONYMS or word in REGIONAL_ADJECTIVES or word in _NOT_ADJECTIVES:
         return False
-    if not word.endswith(_ADJECTIVE_ENDINGS):
-        return False
+    if not word[1:].islower():
+        return False  # "McLean", "O'Neal": a capital inside the word makes it a surname
+    if not word.endswith(_ADJECTIVE_ENDINGS) or _ACTOR_AFTER.match(after):
+        return False  # "Maoist rebels", "Kestrian troops": the group the adjective names acts
     nxt = _NEXT_WORD.match(after)
     return nxt is not None and nxt[1] not in _HEAD_FOLLOWERS and not nxt[1].endswith("ed")
 

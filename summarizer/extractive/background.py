@@ -4,7 +4,8 @@ A line of history needs no year when it names a past era or atrocity ("were kill
 Auschwitz", "the victims of the Holocaust"); remembrance, anniversaries and memorials
 recall events, they do not report them. Inside a sentence, a relative clause on a known
 event ("the bombs which killed seven people") or a clause opened by "after" or "since"
-("... after rebels shelled the town") gives the background of the sentence's own news.
+("... after rebels shelled the town") gives the background of the sentence's own news, unless
+it dates that event today; so do troops already in place ("troops deployed in X should ...").
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ ERA = re.compile(
 COMMEMORATION = re.compile(
     r"\b(?:anniversar(?:y|ies)|commemorat\w+|remembrance|memorial\s+(?:day|service|ceremony|events?)|"
     r"Memorial\s+Day|in\s+memory\s+of|pay(?:ing|s)?\s+(?:their\s+)?(?:respects|tribute)|paid\s+"
-    r"(?:their\s+)?(?:respects|tribute)|wreaths?|minute'?s\s+silence|survivors\s+of|liberation\s+of|"
-    r"victims\s+of\s+the\s+(?:Holocaust|genocide|massacre|famine))\b",
+    r"(?:their\s+)?(?:respects|tribute)|wreaths?|minute'?s\s+silence|"
+    # survivors and victims of an atrocity, not "survivors of the blast" in today's news
+    r"(?:victims|survivors)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:Holocaust|genocides?|massacres?|famines?|camps?))\b",
     re.IGNORECASE,
 )
 
@@ -64,7 +66,13 @@ def in_background_clause(text: str, start: int) -> bool:
     window = text[max(0, start - 140) : start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
     before = window[cut:]
-    return _RECALLED.search(before) is not None or _TIME_CLAUSE.search(before) is not None
+    recalled = _RECALLED.search(before) is not None or _TIME_CLAUSE.search(before) is not None
+    # "the attack, which killed 12 soldiers on Monday": a clause that dates its event today reports it
+    return recalled and PRESENT.search(_CLAUSE_REST.split(text[start : start + 140], maxsplit=1)[0]) is None
+
+
+# What ends the clause a trigger stands in, looking on from it.
+_CLAUSE_REST = re.compile(r"[,;:.()\u2014\u2013]|\s-\s")
 
 
 # "British troops deployed in Kestria should come home": a participle after its noun, then the clause's own

@@ -64,7 +64,7 @@ VERBS_BEFORE = frozenset(
     making give gives gave giving get gets got getting see sees saw show shows showed hold holds held bring brings
     brought pay pays paid paying spend spends spent invest invests earn earns save saves owe owes borrow borrows
     agree agrees agreed need needs needed want wants wanted to why how what whether beat beats beating won win wins
-    drew draw led lead leads trailed""".split()
+    drew draw led lead leads trailed lend lends lent sell sells sold send sends sent""".split()
 )
 HEAD_CUTS = frozenset("in on at by for to into from with like than via over under across after before".split())
 CONTESTS = frozenset("beat beats beating won win wins drew draw led lead leads trailed".split())
@@ -87,7 +87,7 @@ TIME_PREPOSITIONS = frozenset("in on during for over by at since until through".
 TIME_NOUNS = frozenset(
     """quarter quarters half period basis session sessions trading term season weekend morning afternoon evening
     night day days weeks months years decade century year-on-year hours minutes end start beginning close
-    middle""".split()
+    middle spring summer autumn winter""".split()
 )
 TIME_MODIFIERS = frozenset(
     """first second third fourth final last next previous same past coming latest early late current financial

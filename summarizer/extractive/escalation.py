@@ -215,12 +215,15 @@ def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return None
 
 
-# A reporting or mental verb: who stands before it is the speaker, not the agent of what follows.
+# A reporting or mental verb, or a copula opening a passive: who stands before it is the speaker or the
+# sufferer, not the agent of what follows ("Mr Renn said rebels ...", "Mr Renn's convoy was attacked").
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|asked|asks|hoped|hopes|thinks|thought|believes|believed|argued|argues|"
     r"claimed|claims|added|insisted|warned|suggested|announced|wrote|writes|was|were|is|are|been)\b",
     re.IGNORECASE,
 )
+
+_POSSESSOR = re.compile(r"\b[A-Z][\w-]*['\u2019]s?(?=\s)")
 
 
 def _agent(text: str, start: int) -> str:
@@ -230,11 +233,8 @@ def _agent(text: str, start: int) -> str:
     return _POSSESSOR.sub(" ", scope[cut:])  # "Mr Kell's allies": the allies act, not Mr Kell
 
 
-_POSSESSOR = re.compile(r"\b[A-Z][\w-]*['\u2019]s?(?=\s)")
-
-
 def _with_people(actors: Actors, text: str, people: dict[str, Role]) -> Actors:
-    """The sentence's actors with the people it names by surname whose office the article gave earlier."""
+    """The sentence's actors with the people ``text`` names by surname whose office the article gave earlier."""
     roles = roles_in(text, people)
     if not roles:
         return actors

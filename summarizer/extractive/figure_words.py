@@ -23,6 +23,8 @@ _MONEY_VERBS = {
     "cost": "cost costs costing",
     "debt": "owe owes owed owing",
     "borrowing": "borrow borrows borrowed borrowing",
+    "loans": "lend lends lent lending",
+    "sales": "sell sells sold selling",
     "funds raised": "raise raises raised raising",
     "offer": "offer offers offered offering",
     "pledge": "pledge pledges pledged pledging",

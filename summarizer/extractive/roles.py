@@ -80,7 +80,7 @@ _ROLE_GOV = re.compile(
     r"ruler|leader\s+of\s+(?:the\s+)?(?:country|nation|state|government))\b",
     re.IGNORECASE,
 )
-# Words for something other than an office in an appositive: "Mr Clarke, the former home secretary" still is one.
+# Words for something other than an office in an appositive: "Ana Rook, the company's chief executive".
 _NOT_OFFICE = re.compile(
     r"\b(?:club|company|firm|bank|university|college|school|team|band|film|vice|executive|director|"
     r"editor|analyst|research|union|association|federation|league|council|board|society)\b",
@@ -94,6 +94,24 @@ _NOT_SURNAME = frozenset(
     Meanwhile But And Yet Also Still Motors Motor Electric Election Elections Assembly Council Union Synod
     Dynamics Mills Accounting Medical Hospital Practitioner Practitioners Strike Meeting Manager Counsel""".split()
 )
+
+
+# An organisation's name before a title makes it the organisation's office, not a state's or a party's:
+# "Vellford United President", "Halvik Motors President", "Transport Union General Secretary", "Bank of Vell Governor".
+_ORGANISATION = re.compile(
+    r"\b(?:Union|United|City|Club|FC|Rovers|Athletic|Motors|Bank|Company|Corporation|Corp|Group|Inc|Plc|Holdings|"
+    r"Industries|Airways|Airlines|Association|Federation|League|Committee|Society|Foundation|Institute|Trust|"
+    r"University|College|School|Board)\b"
+)
+# The capitalised words right before a title: "Bank of Vell (Governor)".
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w&'\u2019-]*\s+(?:(?:of|and|&)\s+(?:the\s+)?)?){1,5}$")
+
+
+def _organisation_title(text: str, match: re.Match[str]) -> bool:
+    """True when the title before a name is an organisation's: its own words or the name before it say so."""
+    title = text[match.start() : match.start("name")]
+    before = _NAME_BEFORE.search(text, max(0, match.start() - 60), match.start())
+    return _ORGANISATION.search(title + (before.group() if before else "")) is not None
 
 
 def _surname(name: str) -> str | None:
@@ -143,6 +161,8 @@ def person_roles(texts: Iterable[str]) -> dict[str, Role]:
     for text in lines:
         titles = _TITLE_BEFORE.finditer(text) if any(key in text for key in _TITLE_KEYS) else ()
         for match in titles:
+            if not match["force"] and _organisation_title(text, match):
+                continue
             role = Role.PARTY if match["party"] else Role.FORCE if match["force"] else Role.GOVERNMENT
             surname = _surname(match["name"])
             if surname is not None:

@@ -263,8 +263,9 @@ FIGURATIVE = re.compile(
     r"imagination|attention|mood|spirit|essence|hearts?|images?|photos?|photographs?|pictures?|footage|"
     r"votes?|nomination|headlines|on\s+(?:film|camera|video|tape))|captured\s+(?:on|by)\s+(?:the\s+|an?\s+)?"
     r"(?:\w+\s+){0,3}(?:photographers?|cameras?|film|video|tape|lens)|occup(?:ied|ies|y|ying)\s+(?:the\s+|a\s+|an\s+|"
-    r"their\s+|his\s+|her\s+|its\s+)?(?:\w+\s+)?(?:spotlight|tier|place|seat|role|space|time|attention|centre|"
-    r"center|stage|slot|top|lead|spot|rank|ranks|niche|chair|minds?|thoughts|headlines|berth|pole))\b",
+    r"their\s+|his\s+|her\s+|its\s+)?(?:\w+\s+)?(?:spotlight|tier|role|time|attention|stage|slot|lead|rank|ranks|"
+    # a place "of" somewhere is ground taken: "occupied the centre of Orlen", "the top of the ridge"
+    r"niche|chair|minds?|thoughts|headlines|berth|pole|(?:place|seat|space|centre|center|top|spot)(?!\s+of\b)))\b",
     re.IGNORECASE,
 )
 
