@@ -104,3 +104,29 @@ def test_troops_already_deployed_are_a_presence_not_a_build_up() -> None:
     reading = read(PRESENCE)
     assert reading.level < 3
     assert reading.event_type is EventType.DEMAND
+
+
+ANNIVERSARY_MARCH = """Vell troops fire on anniversary march
+
+Thousands of people marched through Dorn to mark the anniversary of the uprising against the government of Vell.
+Opposition leaders and veterans of the uprising led the march from the old square to the parliament.
+Vell troops opened fire on the marchers, killing six people and wounding dozens, witnesses said.
+Opposition leaders called for an international inquiry into the shooting.
+"""
+
+ANNIVERSARY_RETOLD = """Orlen marks anniversary of massacre
+
+Survivors gathered in Kell to mark the 20th anniversary of the massacre of villagers by Vell troops.
+The president of Orlen laid a wreath at the memorial and called for reconciliation.
+Troops killed 300 villagers in the war, and the bodies were never found.
+"""
+
+
+def test_violence_against_those_gathered_for_an_anniversary_is_the_news() -> None:
+    reading = read(ANNIVERSARY_MARCH)
+    assert reading.level >= 4
+    assert "opened fire on the marchers" in reading.evidence[0].text
+
+
+def test_the_violence_an_anniversary_remembers_stays_history() -> None:
+    assert read(ANNIVERSARY_RETOLD).level <= 1

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["COMMEMORATION", "ERA", "PRESENT", "in_background_clause", "is_history", "standing_presence"]
+__all__ = [
+    "COMMEMORATION",
+    "ERA",
+    "GATHERING",
+    "PRESENT",
+    "in_background_clause",
+    "is_history",
+    "retold",
+    "standing_presence",
+]
 
 # Past eras, regimes and atrocities, named: a sentence that names them speaks of history.
 ERA = re.compile(
@@ -40,6 +49,20 @@ PRESENT = re.compile(
     r"last\s+night|now|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
+
+# Who gathers today in a story told for an anniversary: what is done to them is the news, not what is
+# remembered ("troops opened fire on the marchers" after "thousands marched to mark the anniversary").
+GATHERING = re.compile(
+    r"\b(?:marchers|protesters|protestors|demonstrators|mourners|crowds?|rall(?:y|ies)|vigils?|processions?|"
+    r"ceremon(?:y|ies)|commemorations?|gatherings?)\b",
+    re.IGNORECASE,
+)
+
+
+def retold(text: str) -> bool:
+    """True when a sentence of a story told for an anniversary retells the past: not dated today, not its gathering."""
+    return PRESENT.search(text) is None and GATHERING.search(text) is None
+
 
 # A relative clause on a definite noun, running up to the trigger: "the IRA bombs which killed", "the
 # attack, which wounded"; and a clause of time before it: "after rebels shelled", "since troops entered".

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..scales import Direction, EventType
 from .actors import Actors, find_actors, merge_names, typed_actors, words_of
-from .background import PRESENT, in_background_clause, is_history, standing_presence
+from .background import in_background_clause, is_history, retold, standing_presence
 from .roles import Role, person_roles, roles_in
 from .scan import guarded, may_match, pattern_starts, word_starts
 from .senses import ANIMALS, HYPOTHETICAL, NOT_EVENT, NOT_EVENT_STARTS, in_compound, in_name, title_case
@@ -367,9 +367,10 @@ def assess_escalation(sentences: list[Sentence], published: str | None = None) -
     newest = max([*years, int(dated[1]) if dated else 0])
     people = person_roles(s.text for s in body)  # "Home Secretary Charles Clarke": "Mr Clarke" acts for the state
     # a story told for survivors, victims or an anniversary retells its violence: history unless dated today
+    # or done to those who gather for it
     remembered = any(is_history(s.text) for s in body[:2])
     for rank, sentence in enumerate(body):
-        before = 0 < years[rank] < newest or (remembered and rank >= 2 and PRESENT.search(sentence.text) is None)
+        before = 0 < years[rank] < newest or (remembered and rank >= 2 and retold(sentence.text))
         weight = _weight(sentence, rank)
         hits.extend(_sentence_hits(sentence, starts[rank], weight, conflict, before, relief, people))
     actors = find_actors(body)  # the article's own actors, not those of the stories listed after it
