@@ -8,8 +8,10 @@ military rank for its forces (MIL), one with a party office for a party (OPP, LE
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from enum import Enum
 
 from .actors import typed_actors
@@ -154,21 +156,32 @@ _OFFICE_KEYS = (
 )
 
 
+def _found(text: str, keys: tuple[str, ...]) -> Iterator[int]:
+    """Where each key stands in a text (str.find: far quicker than one pattern of them all)."""
+    for key in keys:
+        at = text.find(key)
+        while at >= 0:
+            yield at
+            at = text.find(key, at + 1)
+
+
 def person_roles(texts: Iterable[str]) -> dict[str, Role]:
     """Each surname the article gives an office, with the kind of office its first mention gives."""
     out: dict[str, Role] = {}
     lines = list(texts)
-    for text in lines:
-        titles = _TITLE_BEFORE.finditer(text) if any(key in text for key in _TITLE_KEYS) else ()
-        for match in titles:
-            if not match["force"] and _organisation_title(text, match):
-                continue
+    article = "\n".join(lines)
+    # the lines holding a key, found in one pass over the article: most lines hold none
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    titled = {bisect.bisect_right(starts, at) - 1 for at in _found(article, _TITLE_KEYS)}
+    official = {bisect.bisect_right(starts, at) - 1 for at in _found(article.lower(), _OFFICE_KEYS)}
+    for n in sorted(titled | official):
+        text = lines[n]
+        for match in _TITLE_BEFORE.finditer(text) if n in titled else ():
             role = Role.PARTY if match["party"] else Role.FORCE if match["force"] else Role.GOVERNMENT
             surname = _surname(match["name"])
             if surname is not None:
                 out.setdefault(surname, role)
-        low = text.lower() if "," in text else ""
-        if not any(key in low for key in _OFFICE_KEYS):
+        if n not in official or "," not in text:
             continue
         for match in _APPOSITIVE.finditer(text):
             office = _office(match["role"])
@@ -178,7 +191,6 @@ def person_roles(texts: Iterable[str]) -> dict[str, Role]:
     if not out:
         return out
     # "former Chilean military ruler Augusto Pinochet", "ex-Labour MP George Galloway": an office held before
-    article = "\n".join(lines)
     lower = set(re.findall(r"\b[a-z][a-z'-]+\b", article))
     out = {name: role for name, role in out.items() if name.lower() not in lower}  # "may", "union": no surname
     former = {m.end() for m in _FORMER.finditer(article)}
