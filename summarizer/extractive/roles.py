@@ -177,6 +177,8 @@ def person_roles(texts: Iterable[str]) -> dict[str, Role]:
     for n in sorted(titled | official):
         text = lines[n]
         for match in _TITLE_BEFORE.finditer(text) if n in titled else ():
+            if not match["force"] and _organisation_title(text, match):
+                continue
             role = Role.PARTY if match["party"] else Role.FORCE if match["force"] else Role.GOVERNMENT
             surname = _surname(match["name"])
             if surname is not None:
