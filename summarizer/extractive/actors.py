@@ -30,7 +30,7 @@ from .gazetteer import (
     WEAPON_NOUNS,
 )
 from .senses import title_case
-from .sentences import CALENDAR_WORDS, Sentence
+from .sentences import CALENDAR_WORDS, WEB_ENDINGS, Sentence
 
 __all__ = ["Actors", "find_actors", "merge_names", "typed_actors", "words_of"]
 
@@ -271,8 +271,11 @@ def _written_lower(word: str, article: str) -> bool:
     return False
 
 
-# A web address's ending glued to a name (not "It", "In", "By", which may open a glued sentence)
-_WEB_DOMAIN = re.compile(r"\.(?:com|net|org|info|biz|news|co|io|tv|fm|az|ru|ua|uk|kz|ge|md|de|fr|es|pl|cn)\b", re.I)
+# A web address's ending glued to a name, and the country endings news sites use (not "it", "in", "by", which
+# may open a glued sentence)
+_WEB_DOMAIN = re.compile(
+    r"\.(?:" + "|".join((*WEB_ENDINGS, *"news io fm az ru ua kz ge md de fr es pl cn".split())) + r")\b", re.I
+)
 
 # Words that end no name: "the Sunderland No campaign", "Harwick Yes voters".
 _NOT_LAST = frozenset("Yes No Not Only Even Just Still Yet Now Then Here There Also Too".split())

@@ -13,9 +13,6 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "COMMEMORATION",
-    "ERA",
-    "GATHERING",
     "PRESENT",
     "in_background_clause",
     "is_history",
@@ -24,7 +21,7 @@ __all__ = [
 ]
 
 # Past eras, regimes and atrocities, named: a sentence that names them speaks of history.
-ERA = re.compile(
+_ERA = re.compile(
     r"\b(?:Holocaust|Shoah|(?<!neo-)(?<!neo)Nazis?|Nazi-era|Third\s+Reich|Hitler|Stalin|Stalinist|"
     r"concentration\s+camps?|death\s+camps?|extermination\s+camps?|gas\s+chambers|Auschwitz|Birkenau|"
     r"Belsen|Bergen-Belsen|Dachau|Treblinka|Buchenwald|Sobibor|Kristallnacht|the\s+Blitz|Hiroshima|"
@@ -34,7 +31,7 @@ ERA = re.compile(
 )
 
 # Remembrance of past events: the sentence recalls, it does not report.
-COMMEMORATION = re.compile(
+_COMMEMORATION = re.compile(
     r"\b(?:anniversar(?:y|ies)|commemorat\w+|remembrance|memorial\s+(?:day|service|ceremony|events?)|"
     r"Memorial\s+Day|in\s+memory\s+of|pay(?:ing|s)?\s+(?:their\s+)?(?:respects|tribute)|paid\s+"
     r"(?:their\s+)?(?:respects|tribute)|wreaths?|minute'?s\s+silence|"
@@ -52,7 +49,7 @@ PRESENT = re.compile(
 
 # Who gathers today in a story told for an anniversary: what is done to them is the news, not what is
 # remembered ("troops opened fire on the marchers" after "thousands marched to mark the anniversary").
-GATHERING = re.compile(
+_GATHERING = re.compile(
     r"\b(?:marchers|protesters|protestors|demonstrators|mourners|crowds?|rall(?:y|ies)|vigils?|processions?|"
     r"ceremon(?:y|ies)|commemorations?|gatherings?)\b",
     re.IGNORECASE,
@@ -61,7 +58,7 @@ GATHERING = re.compile(
 
 def retold(text: str) -> bool:
     """True when a sentence of a story told for an anniversary retells the past: not dated today, not its gathering."""
-    return PRESENT.search(text) is None and GATHERING.search(text) is None
+    return PRESENT.search(text) is None and _GATHERING.search(text) is None
 
 
 # A relative clause on a definite noun, running up to the trigger: "the IRA bombs which killed", "the
@@ -81,7 +78,7 @@ _CLAUSE_END = re.compile(r"[;:()\u2014\u2013]|\s-\s|\b(?:but|and\s+then|while|wh
 
 def is_history(text: str) -> bool:
     """True when a sentence names a past era or atrocity, or remembers one, and says nothing of today."""
-    return (ERA.search(text) is not None or COMMEMORATION.search(text) is not None) and PRESENT.search(text) is None
+    return (_ERA.search(text) is not None or _COMMEMORATION.search(text) is not None) and PRESENT.search(text) is None
 
 
 def in_background_clause(text: str, start: int) -> bool:

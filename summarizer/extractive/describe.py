@@ -34,7 +34,7 @@ from .describe_words import (
     ADVERBS,
     AMOUNT_ADJECTIVES,
     AUX,
-    CLAUSE_OPENERS,
+    CLAUSE_WORDS,
     COMPARATIVES,
     CONTESTS,
     DANGLING,
@@ -254,7 +254,7 @@ def _noun_phrase_before(head: str) -> list[str]:
     if finite:
         return []
     verbs = [k for k, word in enumerate(phrase) if word.lower() in VERBS_BEFORE]
-    if verbs and phrase[verbs[-1]].lower() in CLAUSE_OPENERS | CONTESTS:
+    if verbs and phrase[verbs[-1]].lower() in CLAUSE_WORDS | CONTESTS:
         return []  # "expected to fetch", "why some products cost": a verb or a clause, no noun phrase
     if verbs:
         phrase = phrase[verbs[-1] + 1 :]  # "kept (growth) above", "taking (borrowing costs) to": the verb's object

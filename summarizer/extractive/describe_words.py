@@ -8,7 +8,7 @@ __all__ = [
     "ADVERBS",
     "AMOUNT_ADJECTIVES",
     "AUX",
-    "CLAUSE_OPENERS",
+    "CLAUSE_WORDS",
     "COMPARATIVES",
     "CONTESTS",
     "DANGLING",
@@ -68,7 +68,7 @@ VERBS_BEFORE = frozenset(
 )
 HEAD_CUTS = frozenset("in on at by for to into from with like than via over under across after before".split())
 CONTESTS = frozenset("beat beats beating won win wins drew draw led lead leads trailed".split())
-CLAUSE_OPENERS = frozenset("to why how what whether".split())
+CLAUSE_WORDS = frozenset("to why how what whether".split())  # open an infinitive or a wh-clause
 MODALS = frozenset("to will would could may might should must can".split())
 AUX = frozenset("is are was were be been being has have had will would".split())
 ADVERBS = frozenset("now still already also reportedly currently alone just only even".split())

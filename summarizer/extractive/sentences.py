@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .gazetteer import STATES
 
-__all__ = ["CALENDAR_WORDS", "STOPWORDS", "Sentence", "content_words", "split_sentences"]
+__all__ = ["CALENDAR_WORDS", "STOPWORDS", "WEB_ENDINGS", "Sentence", "content_words", "split_sentences"]
 
 CALENDAR_WORDS = frozenset(
     """January February March April May June July August September October November December
@@ -220,10 +220,15 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+# The endings of web addresses that no sentence opens with: "Vellmart.Com", "Vellnews.co.uk".
+WEB_ENDINGS = ("com", "net", "org", "gov", "edu", "info", "biz", "co", "uk", "tv")
+
 # "... the tsunami.Steve will be ...", "... Tsikhanouskaya.Lukashenko's ...": a space lost between two sentences
 # (not "One.Tel", "Halo.Bungie.Org": a name or an address)
 _GLUED_STOP = re.compile(
-    r"(?<=[a-z]{4})\.(?=[A-Z][a-z]+['\u2019]s\b|(?!(?:Com|Net|Org|Gov|Edu|Info|Biz|Co|Uk|Tv)\b)[A-Z][a-z]+\b(?![.\w]))"
+    r"(?<=[a-z]{4})\.(?=[A-Z][a-z]+['\u2019]s\b|(?!(?:"
+    + "|".join(ending.capitalize() for ending in WEB_ENDINGS)
+    + r")\b)[A-Z][a-z]+\b(?![.\w]))"
     r"|(?<=[\w%)\"\u201d\u2019])\.(?=(?:The|A|An|He|She|It|They|We|But|And|In|On|This|That|These|Those|His|Her|"
     r"Their|Its|Officials|Police)\s)"
 )
